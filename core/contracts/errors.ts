@@ -1,0 +1,86 @@
+import { z } from 'zod';
+
+/**
+ * The error catalogue: every error the API can answer with, its HTTP status, and the Swedish
+ * message a person sees. Messages name what to do next and never carry personal data: details
+ * that belong to the request (which field) travel in `fields`, never interpolated into text.
+ */
+export const errorCatalogue = {
+  VALIDATION: {
+    status: 400,
+    message: 'Uppgifterna kunde inte sparas. Rätta de markerade fälten och försök igen.',
+  },
+  MALFORMED_REQUEST: {
+    status: 400,
+    message: 'Begäran kunde inte läsas. Ladda om sidan och försök igen.',
+  },
+  UNAUTHENTICATED: {
+    status: 401,
+    message: 'Du är inte inloggad, eller så har sessionen gått ut. Logga in igen.',
+  },
+  FORBIDDEN: {
+    status: 403,
+    message: 'Du har inte behörighet att göra detta. Kontakta din enhetschef om du behöver det.',
+  },
+  CSRF_REJECTED: {
+    status: 403,
+    message: 'Begäran saknar en giltig säkerhetstoken. Ladda om sidan och försök igen.',
+  },
+  NOT_FOUND: {
+    status: 404,
+    message: 'Det du söker finns inte, eller så har du inte behörighet till det.',
+  },
+  METHOD_NOT_ALLOWED: {
+    status: 405,
+    message: 'Åtgärden stöds inte här.',
+  },
+  VERSION_CONFLICT: {
+    status: 409,
+    message:
+      'Någon annan har ändrat uppgifterna medan du arbetade. Ladda om för att se den senaste versionen; din text finns kvar i utkastet.',
+  },
+  PAYLOAD_TOO_LARGE: {
+    status: 413,
+    message: 'Det du skickade är för stort. Dela upp texten eller ta bort bilagor och försök igen.',
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    message: 'Begäran måste skickas som JSON. Ladda om sidan och försök igen.',
+  },
+  RATE_LIMITED: {
+    status: 429,
+    message: 'För många försök på kort tid. Vänta en stund och försök igen.',
+  },
+  SERVICE_UNAVAILABLE: {
+    status: 503,
+    message: 'Värn är inte redo just nu. Försök igen om en liten stund.',
+  },
+  INTERNAL: {
+    status: 500,
+    message:
+      'Något gick fel hos oss och ingenting sparades. Försök igen. Om felet kvarstår, kontakta support och uppge felkoden.',
+  },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+export const ErrorCode = z.enum(Object.keys(errorCatalogue) as [ErrorCode, ...ErrorCode[]]);
+
+/** A problem with one input field, addressed by its path in the request. */
+export const FieldError = z.object({
+  /** Where: `body.personnummer`, `params.id`, `query.page`. */
+  path: z.string(),
+  message: z.string(),
+});
+export type FieldError = z.infer<typeof FieldError>;
+
+/** Every non-2xx JSON response has this shape. */
+export const ErrorResponse = z.object({
+  error: z.object({
+    code: ErrorCode,
+    message: z.string(),
+    /** Quote this to support; it finds the request in the logs without naming anyone. */
+    correlationId: z.string(),
+    fields: z.array(FieldError).optional(),
+  }),
+});
+export type ErrorResponse = z.infer<typeof ErrorResponse>;

@@ -1,0 +1,56 @@
+import os from 'node:os';
+import path from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+// The browser suite drives Debian's Chromium (test tools may not download browsers here) against
+// a real Värn on the embedded database, started fresh with demo data for each run.
+const port = Number(process.env.E2E_PORT ?? 3111);
+const dataDir = path.join(os.tmpdir(), `varn-e2e-${port}`);
+const projectRoot = path.resolve(import.meta.dirname, '..');
+
+export default defineConfig({
+  testDir: './specs',
+  outputDir: path.join(projectRoot, 'test-results'),
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: true,
+  reporter: process.env.CI
+    ? [['list'], ['json', { outputFile: path.join(projectRoot, '.ci/out/e2e.json') }]]
+    : 'list',
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    locale: 'sv-SE',
+    timezoneId: 'Europe/Stockholm',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    },
+  },
+  webServer: {
+    command: `rm -rf ${dataDir} && node server/main.ts`,
+    cwd: projectRoot,
+    url: `http://127.0.0.1:${port}/ready`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    env: {
+      NODE_ENV: 'test',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      VARN_DATA_DIR: dataDir,
+      VARN_DEMO_DATA: 'true',
+      LOG_LEVEL: 'warn',
+    },
+  },
+});

@@ -1,0 +1,131 @@
+// One lint setup for the whole repository. Type-aware rules run on every TypeScript file.
+import js from '@eslint/js';
+import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
+import tseslint from 'typescript-eslint';
+
+// core/ runs in the server and the browser and must stay free of I/O: these are the modules that
+// would bring it in. Pure rules take what they need (today, thresholds) as arguments.
+const ioModules = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'child_process',
+  'net',
+  'http',
+  'https',
+  'crypto',
+  'pg',
+  'kysely',
+  '@electric-sql/*',
+  'fastify',
+  '@fastify/*',
+  'pino',
+  'react',
+  'react-dom',
+];
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules/',
+      'web/dist/',
+      'data/',
+      'test-results/',
+      'playwright-report/',
+      '.ci/out/',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        projectService: {
+          allowDefaultProject: ['*.js'],
+        },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      eqeqeq: ['error', 'always'],
+      'no-console': 'error',
+    },
+  },
+  {
+    files: ['**/*.js'],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    files: ['core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ioModules,
+              message: 'core/ is pure: no I/O. Pass what the rule needs in as arguments.',
+            },
+            {
+              group: ['**/server/**', '**/web/**'],
+              message: 'core/ may not depend on the server or the web client.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'fetch', message: 'core/ is pure: no I/O.' },
+        { name: 'process', message: 'core/ is pure: configuration comes in as arguments.' },
+        { name: 'localStorage', message: 'core/ is pure: no I/O.' },
+      ],
+    },
+  },
+  {
+    files: ['web/src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: globals.browser },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+    },
+  },
+  {
+    // Command-line entry points talk to the operator on the console.
+    files: ['scripts/**/*.ts', 'bench/**/*.ts', 'server/main.ts', 'server/cli/**/*.ts'],
+    rules: { 'no-console': 'off' },
+  },
+  {
+    // Migrations are frozen history typed against Kysely<any>, never against the app's schema.
+    files: ['server/db/migrations/*.ts'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../*', './*'],
+              message: 'A migration imports nothing from the application.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.test.ts', 'e2e/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+);

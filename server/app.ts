@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import Fastify from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { configureValidation } from '../core/contracts/configure.ts';
+import type { AppConfig } from './config.ts';
+import type { Db, Engine } from './db/database.ts';
+import { systemRoutes } from './features/system/system.routes.ts';
+import { registerErrorHandler } from './plugins/error-handler.ts';
+import { registerSecurityHeaders } from './plugins/security-headers.ts';
+import { registerWeb } from './plugins/web.ts';
+
+export interface AppDeps {
+  config: AppConfig;
+  db: Db;
+  engine: Engine;
+  logger: FastifyBaseLogger;
+  /** Directory of the built web client; omitted in API-only tests. */
+  webRoot?: string | undefined;
+  version?: string;
+}
+
+/** Largest request body accepted. Journal text fits many times over; files come another way. */
+const BODY_LIMIT_BYTES = 512 * 1024;
+
+/**
+ * Builds the whole application from its dependencies, without listening. Tests call it with an
+ * in-memory database and `app.inject()` or a real port; main.ts calls it with the configured one.
+ */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  configureValidation({ jitless: false });
+
+  const app = Fastify({
+    loggerInstance: deps.logger,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Trust X-Forwarded-* from exactly as many proxy hops as configured, and no more.
+    trustProxy: (_address: string, hop: number) => hop < deps.config.trustedProxies,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // Only JSON comes in: a form post or plain text is refused with 415 rather than half-parsed.
+  app.removeContentTypeParser(['text/plain']);
+
+  registerErrorHandler(app);
+  await registerSecurityHeaders(app, { hsts: deps.config.secureCookies });
+
+  systemRoutes(app, { db: deps.db, demo: deps.config.demoData, version: deps.version ?? '0.0.0' });
+
+  await registerWeb(app, deps.webRoot);
+  return app;
+}

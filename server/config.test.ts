@@ -1,0 +1,62 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from './config.ts';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    parseConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('parseConfig', () => {
+  it('runs on the embedded database in ./data on port 3000 with demo data by default', () => {
+    const config = parseConfig({}, '/srv/varn');
+    expect(config.port).toBe(3000);
+    expect(config.database).toEqual({ engine: 'pglite', dataDir: path.resolve('/srv/varn/data') });
+    expect(config.demoData).toBe(true);
+    expect(config.secureCookies).toBe(false);
+  });
+
+  it('honours PORT and VARN_DATA_DIR', () => {
+    const config = parseConfig({ PORT: '3100', VARN_DATA_DIR: '/tmp/varn-x' });
+    expect(config.port).toBe(3100);
+    expect(config.database).toEqual({ engine: 'pglite', dataDir: '/tmp/varn-x' });
+  });
+
+  it('uses PostgreSQL when DATABASE_URL is set', () => {
+    const config = parseConfig({ DATABASE_URL: 'postgres://u@db:5432/varn' });
+    expect(config.database).toMatchObject({ engine: 'postgres', url: 'postgres://u@db:5432/varn' });
+  });
+
+  it('names each bad setting', () => {
+    const problems = problemsOf({ PORT: 'abc', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' });
+    expect(problems.some((p) => p.startsWith('PORT'))).toBe(true);
+    expect(problems.some((p) => p.startsWith('DATABASE_URL'))).toBe(true);
+    expect(problems.some((p) => p.startsWith('LOG_LEVEL'))).toBe(true);
+  });
+
+  it('refuses production without a real database, an https address, or with demo data', () => {
+    const problems = problemsOf({
+      NODE_ENV: 'production',
+      VARN_DEMO_DATA: 'true',
+      VARN_PUBLIC_URL: 'http://x.se',
+    });
+    expect(problems.map((p) => p.split(' ')[0])).toEqual(
+      expect.arrayContaining(['DATABASE_URL', 'VARN_PUBLIC_URL', 'VARN_DEMO_DATA']),
+    );
+  });
+
+  it('accepts a complete production configuration, without demo data', () => {
+    const config = parseConfig({
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://varn@db/varn',
+      VARN_PUBLIC_URL: 'https://varn.kommun.example',
+    });
+    expect(config.demoData).toBe(false);
+    expect(config.secureCookies).toBe(true);
+  });
+});

@@ -1,0 +1,52 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type {
+  BodyOf,
+  Contract,
+  ParamsOf,
+  QueryOf,
+  ResponseOf,
+} from '../../core/contracts/contract.ts';
+
+export interface RouteInput<C extends Contract> {
+  params: ParamsOf<C>;
+  query: QueryOf<C>;
+  body: BodyOf<C>;
+}
+
+export type RouteHandler<C extends Contract> = (
+  input: RouteInput<C>,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) => Promise<ResponseOf<C>> | ResponseOf<C>;
+
+/**
+ * Registers a route from its contract: the contract's schemas validate what comes in (a 400 with
+ * field messages when they fail) and shape what goes out (fields not in the response schema are
+ * dropped, so a repository returning too much cannot leak it).
+ */
+export function addRoute<C extends Contract>(
+  app: FastifyInstance,
+  contract: C,
+  handler: RouteHandler<C>,
+) {
+  const schema: FastifySchema = { response: { '2xx': contract.response } };
+  if (contract.params) schema.params = contract.params;
+  if (contract.query) schema.querystring = contract.query;
+  if (contract.body) schema.body = contract.body;
+
+  app.withTypeProvider<ZodTypeProvider>().route({
+    method: contract.method,
+    url: contract.path,
+    schema,
+    handler: async (request, reply) => {
+      reply.code(contract.successStatus ?? 200);
+      const input = {
+        params: request.params,
+        query: request.query,
+        body: request.body,
+      } as RouteInput<C>;
+      return handler(input, request, reply);
+    },
+  });
+}

@@ -1,0 +1,207 @@
+/**
+ * Starts Värn: configuration → database (embedded or PostgreSQL) → migrations → demo data →
+ * web client → HTTP. Every foreseeable failure ends in one line that says what is wrong and how to
+ * fix it, and a non-zero exit; nothing is left half-done.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildApp } from './app.ts';
+import { ConfigError, parseConfig } from './config.ts';
+import type { AppConfig } from './config.ts';
+import { findUnsafeDurabilitySettings, openDatabase } from './db/database.ts';
+import type { OpenDatabase } from './db/database.ts';
+import { DataDirLockedError, DataDirUnwritableError, lockDataDir } from './db/data-dir-lock.ts';
+import type { DataDirLock } from './db/data-dir-lock.ts';
+import { MigrationError, migrateToLatest } from './db/migrate.ts';
+import { createLogger } from './logger.ts';
+import { demoLogins, seedDemoData } from './seed/demo.ts';
+import { buildWebIfNeeded, webRoot } from './web-build.ts';
+
+const projectRoot = path.resolve(import.meta.dirname, '..');
+
+class StartupError extends Error {}
+
+function fail(message: string): never {
+  throw new StartupError(message);
+}
+
+function describeDatabaseError(error: unknown, config: AppConfig): string {
+  const code = (error as { code?: string }).code;
+  if (config.database.engine === 'postgres') {
+    if (
+      code === 'ECONNREFUSED' ||
+      code === 'ENOTFOUND' ||
+      code === 'ETIMEDOUT' ||
+      code === 'EAI_AGAIN'
+    ) {
+      return 'PostgreSQL svarar inte på adressen i DATABASE_URL. Kontrollera att servern är igång och att värd och port stämmer.';
+    }
+    if (code === '28P01' || code === '28000') {
+      return 'PostgreSQL nekade inloggningen. Kontrollera användare och lösenord i DATABASE_URL.';
+    }
+    if (code === '3D000') {
+      return 'Databasen i DATABASE_URL finns inte. Skapa den (createdb) eller rätta namnet.';
+    }
+    return `Kunde inte ansluta till PostgreSQL (${code ?? 'okänt fel'}). Kontrollera DATABASE_URL.`;
+  }
+  return `Den inbyggda databasen i ${config.database.dataDir} kunde inte öppnas (${code ?? 'okänt fel'}). Om katalogen är skadad: återställ från säkerhetskopia.`;
+}
+
+async function start() {
+  let config: AppConfig;
+  try {
+    config = parseConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      fail(
+        `Ogiltig konfiguration: ${error.problems.join('; ')}. Rätta miljövariablerna och starta igen.`,
+      );
+    }
+    throw error;
+  }
+
+  const logger = createLogger(config.logLevel);
+  let lock: DataDirLock | undefined;
+  let database: OpenDatabase | undefined;
+  const cleanup = async () => {
+    await database?.db.destroy().catch(() => undefined);
+    lock?.release();
+  };
+
+  try {
+    if (config.database.engine === 'pglite') {
+      try {
+        lock = lockDataDir(config.database.dataDir);
+      } catch (error) {
+        if (error instanceof DataDirLockedError) {
+          fail(
+            `Datakatalogen ${config.database.dataDir} används redan av en annan Värn (process ${error.pid}). Stoppa den först, eller välj en annan katalog med VARN_DATA_DIR.`,
+          );
+        }
+        if (error instanceof DataDirUnwritableError) {
+          fail(
+            `Datakatalogen ${config.database.dataDir} går inte att skriva till. Ge användaren skrivrätt eller välj en annan katalog med VARN_DATA_DIR.`,
+          );
+        }
+        throw error;
+      }
+    }
+
+    try {
+      database = await openDatabase(config.database);
+      if (config.database.engine === 'postgres') {
+        const unsafe = await findUnsafeDurabilitySettings(database.db);
+        if (unsafe.length > 0) {
+          fail(
+            `PostgreSQL är inställd så att sparade uppgifter kan gå förlorade vid ett avbrott (${unsafe.join(', ')} = off). Slå på inställningarna i postgresql.conf och starta om databasen.`,
+          );
+        }
+      }
+    } catch (error) {
+      if (error instanceof StartupError) throw error;
+      fail(describeDatabaseError(error, config));
+    }
+
+    try {
+      await migrateToLatest(database.db);
+    } catch (error) {
+      if (error instanceof MigrationError) {
+        logger.error({ err: error.cause }, 'migration failed');
+        fail(
+          `Databasmigreringen ${error.migration ?? ''} misslyckades och ingenting ändrades. Se loggen ovan och kontakta den som driftar Värn.`,
+        );
+      }
+      throw error;
+    }
+
+    const seeded = config.demoData ? await seedDemoData(database.db) : false;
+
+    // `npm start` builds the web client when its sources changed; production expects a build
+    // made at deploy; tests serve whatever build exists and never write one concurrently.
+    const root = webRoot(projectRoot);
+    if (config.env === 'development') {
+      await buildWebIfNeeded(projectRoot, (line) => {
+        console.log(line);
+      });
+    } else if (config.env === 'production' && !fs.existsSync(path.join(root, 'index.html'))) {
+      fail('Webbgränssnittet är inte byggt. Kör "npm run build" innan Värn startas i produktion.');
+    }
+
+    const version = (
+      JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as {
+        version: string;
+      }
+    ).version;
+    const app = await buildApp({
+      config,
+      db: database.db,
+      engine: database.engine,
+      logger,
+      webRoot: root,
+      version,
+    });
+
+    try {
+      await app.listen({ port: config.port, host: config.host });
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      await app.close();
+      if (code === 'EADDRINUSE') {
+        fail(
+          `Port ${config.port} används redan av ett annat program. Stoppa det, eller välj en annan port med PORT=${config.port + 1}.`,
+        );
+      }
+      if (code === 'EACCES') {
+        fail(`Värn får inte lyssna på port ${config.port}. Välj en port över 1024 med PORT.`);
+      }
+      throw error;
+    }
+
+    const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${config.port}`;
+    console.log(`\nVärn körs på ${config.publicUrl ?? url}`);
+    console.log(
+      config.database.engine === 'pglite'
+        ? `Databas: inbyggd (PGlite) i ${config.database.dataDir}`
+        : 'Databas: PostgreSQL (DATABASE_URL)',
+    );
+    if (config.demoData && demoLogins.length > 0) {
+      console.log(`Demodata${seeded ? ' skapad' : ''}: allt är påhittat. Inloggningar för demo:`);
+      for (const login of demoLogins)
+        console.log(`  ${login.role.padEnd(24)} ${login.username} / ${login.password}`);
+    }
+
+    let stopping = false;
+    const stop = (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      logger.info({ signal }, 'shutting down');
+      // Stop taking requests, let the ones in flight finish, then close the database.
+      void app
+        .close()
+        .then(cleanup)
+        .then(() => process.exit(0))
+        .catch((error: unknown) => {
+          logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        });
+    };
+    process.on('SIGTERM', () => {
+      stop('SIGTERM');
+    });
+    process.on('SIGINT', () => {
+      stop('SIGINT');
+    });
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
+}
+
+start().catch((error: unknown) => {
+  if (error instanceof StartupError) {
+    console.error(`Värn kunde inte starta: ${error.message}`);
+  } else {
+    console.error('Värn kunde inte starta på grund av ett oväntat fel:', error);
+  }
+  process.exit(1);
+});

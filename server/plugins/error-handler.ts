@@ -1,0 +1,102 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { errorCatalogue } from '../../core/contracts/errors.ts';
+import type { ErrorCode, ErrorResponse, FieldError } from '../../core/contracts/errors.ts';
+import { AppError } from '../errors.ts';
+
+/** Where a Fastify validation context puts its inputs, named as the client names them. */
+const contextNames: Record<string, string> = {
+  body: 'body',
+  querystring: 'query',
+  params: 'params',
+  headers: 'headers',
+};
+
+/** Framework and plugin error codes that are the client's doing, mapped to our catalogue. */
+const frameworkCodes: Record<string, ErrorCode> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'MALFORMED_REQUEST',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'MALFORMED_REQUEST',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'MALFORMED_REQUEST',
+  FST_CSRF_INVALID_TOKEN: 'CSRF_REJECTED',
+  FST_CSRF_MISSING_SECRET: 'CSRF_REJECTED',
+};
+
+interface Classified {
+  code: ErrorCode;
+  fields?: FieldError[];
+}
+
+function classify(error: FastifyError): Classified {
+  if (error instanceof AppError) {
+    return error.fields ? { code: error.code, fields: error.fields } : { code: error.code };
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const context = contextNames[error.validationContext ?? 'body'] ?? 'body';
+    return {
+      code: 'VALIDATION',
+      fields: error.validation.map((v) => ({
+        path: [context, ...v.instancePath.split('/').filter(Boolean)].join('.'),
+        message: v.message ?? 'Ogiltigt värde',
+      })),
+    };
+  }
+  const mapped = frameworkCodes[error.code];
+  if (mapped) return { code: mapped };
+  // JSON.parse of a broken body arrives as a plain SyntaxError with status 400.
+  if (error instanceof SyntaxError && error.statusCode === 400)
+    return { code: 'MALFORMED_REQUEST' };
+  if (error.statusCode === 429) return { code: 'RATE_LIMITED' };
+  if (error.statusCode === 413) return { code: 'PAYLOAD_TOO_LARGE' };
+  if (error.statusCode === 415) return { code: 'UNSUPPORTED_MEDIA_TYPE' };
+  if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
+    return { code: 'MALFORMED_REQUEST' };
+  }
+  return { code: 'INTERNAL' };
+}
+
+export function errorBody(
+  code: ErrorCode,
+  correlationId: string,
+  fields?: FieldError[],
+): ErrorResponse {
+  return {
+    error: {
+      code,
+      message: errorCatalogue[code].message,
+      correlationId,
+      ...(fields ? { fields } : {}),
+    },
+  };
+}
+
+export function sendError(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  code: ErrorCode,
+  fields?: FieldError[],
+) {
+  return reply
+    .code(errorCatalogue[code].status)
+    .header('cache-control', 'no-store')
+    .type('application/json; charset=utf-8')
+    .send(errorBody(code, request.id, fields));
+}
+
+/**
+ * The single place where an error becomes an HTTP answer. Foreseen errors answer with their
+ * catalogue entry; anything else is logged with its stack (never the request body) and answers
+ * a generic 500 carrying only the correlation id.
+ */
+export function registerErrorHandler(app: FastifyInstance) {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const { code, fields } = classify(error);
+    if (code === 'INTERNAL') {
+      request.log.error({ err: error }, 'unhandled error');
+    } else {
+      request.log.info({ errorCode: code, cause: error.code }, 'request rejected');
+    }
+    return sendError(reply, request, code, fields);
+  });
+}

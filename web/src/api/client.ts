@@ -1,0 +1,72 @@
+import { buildPath } from '../../../core/contracts/contract.ts';
+import type { Contract, RequestOf, ResponseOf } from '../../../core/contracts/contract.ts';
+import type { ErrorCode, ErrorResponse, FieldError } from '../../../core/contracts/errors.ts';
+
+/** A failed call, carrying the server's Swedish message and any field errors to show. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: ErrorCode | 'NETWORK';
+  readonly fields: FieldError[];
+  readonly correlationId: string | undefined;
+  constructor(status: number, body: ErrorResponse['error'] | undefined) {
+    super(body?.message ?? 'Värn svarar inte. Kontrollera nätverket och försök igen.');
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = body?.code ?? 'NETWORK';
+    this.fields = body?.fields ?? [];
+    this.correlationId = body?.correlationId;
+  }
+}
+
+let csrfToken: string | undefined;
+/** Set from the session; sent with every state-changing request. */
+export function setCsrfToken(token: string | undefined) {
+  csrfToken = token;
+}
+
+const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Calls one endpoint through its contract. Personal data (personnummer, names) always travels in
+ * a body, never in the path or query string, which end up in logs and browser history.
+ */
+export async function call<C extends Contract>(
+  contract: C,
+  ...[request]: RequestOf<C> extends { params?: undefined; query?: undefined; body?: undefined }
+    ? [request?: RequestOf<C>]
+    : [request: RequestOf<C>]
+): Promise<ResponseOf<C>> {
+  const params = request?.params as Record<string, string | number> | undefined;
+  const query = request?.query as Record<string, string | number | boolean | undefined> | undefined;
+  let url = buildPath(contract.path, params);
+  if (query) {
+    const search = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== undefined) search.set(key, String(value));
+    }
+    const text = search.toString();
+    if (text) url += `?${text}`;
+  }
+
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (request?.body !== undefined) headers['content-type'] = 'application/json';
+  if (stateChanging.has(contract.method) && csrfToken) headers['x-csrf-token'] = csrfToken;
+
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: contract.method,
+      headers,
+      credentials: 'same-origin',
+      ...(request?.body !== undefined ? { body: JSON.stringify(request.body) } : {}),
+    });
+  } catch {
+    throw new ApiError(0, undefined);
+  }
+  if (response.status === 204) return undefined as ResponseOf<C>;
+  const payload: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) {
+    throw new ApiError(response.status, (payload as ErrorResponse | undefined)?.error);
+  }
+  return payload as ResponseOf<C>;
+}
