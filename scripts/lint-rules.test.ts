@@ -1,0 +1,44 @@
+import path from 'node:path';
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+// The architecture's boundaries are lint rules; this proves they bite.
+const root = path.resolve(import.meta.dirname, '..');
+const eslint = new ESLint({ cwd: root });
+
+async function rulesHit(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
+  return (result?.messages ?? []).map((m) => m.ruleId ?? m.message);
+}
+
+describe('architecture lint rules', () => {
+  it('forbid I/O in core/', async () => {
+    // An existing core file's path, so the type-aware parser knows it; the text is what counts.
+    const file = 'core/contracts/contract.ts';
+    expect(await rulesHit(file, "import fs from 'node:fs';\nexport const x = fs;\n")).toContain(
+      'no-restricted-imports',
+    );
+    expect(await rulesHit(file, "import pg from 'pg';\nexport const y = pg;\n")).toContain(
+      'no-restricted-imports',
+    );
+    expect(await rulesHit(file, 'export const env = process.env.HOME;\n')).toContain(
+      'no-restricted-globals',
+    );
+  });
+
+  it('forbid a migration from importing application code', async () => {
+    const hits = await rulesHit(
+      'server/db/migrations/2026-11-22_001_units.ts',
+      "import { x } from '../schema.ts';\nexport const y = x;\n",
+    );
+    expect(hits).toContain('no-restricted-imports');
+  });
+
+  it('leave the server free to do I/O', async () => {
+    const hits = await rulesHit(
+      'server/config.ts',
+      "import fs from 'node:fs';\nexport const x = fs;\n",
+    );
+    expect(hits).not.toContain('no-restricted-imports');
+  });
+});
