@@ -1,17 +1,184 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { IdentityKind } from '../../core/domain/personal-identity.ts';
+import type { ProtectionLevel } from '../../core/domain/protection.ts';
+import type { Role } from '../../core/policy/roles.ts';
 
 /**
  * The database's tables as Kysely sees them. Migrations are the truth; this file follows them.
- * Column names are snake_case as in SQL; the repositories map rows to domain names.
+ * Column names are snake_case as in SQL; repositories map rows to the domain's names.
  */
 export interface Database {
   unit: UnitTable;
+  app_user: AppUserTable;
+  user_role: UserRoleTable;
+  session: SessionTable;
+  login_attempt: LoginAttemptTable;
+  person: PersonTable;
+  contact_channel: ContactChannelTable;
+  person_protected_detail: PersonProtectedDetailTable;
+  person_relation: PersonRelationTable;
+  case: CaseTable;
+  emergency_access: EmergencyAccessTable;
+  audit_event: AuditEventTable;
 }
+
+type CreatedAt = ColumnType<Date, never, never>;
+type Version = ColumnType<number, never, number>;
+
+export type UnitKind = 'adult' | 'children' | 'out_of_hours' | 'provider' | 'management';
 
 export interface UnitTable {
   id: Generated<string>;
   name: string;
   /** What kind of work the unit does: decides its intake routes and default roles. */
-  kind: 'adult' | 'children' | 'out_of_hours' | 'provider' | 'management';
-  created_at: ColumnType<Date, never, never>;
+  kind: UnitKind;
+  created_at: CreatedAt;
+}
+
+export interface AppUserTable {
+  id: Generated<string>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  must_change_password: Generated<boolean>;
+  totp_secret: string | null;
+  totp_required: Generated<boolean>;
+  totp_last_step: number | null;
+  disabled_at: Date | null;
+  created_at: CreatedAt;
+  version: Generated<number>;
+}
+
+export interface UserRoleTable {
+  user_id: string;
+  unit_id: string;
+  role: Role;
+  granted_by: string | null;
+  granted_at: ColumnType<Date, never, never>;
+}
+
+export type SessionStage = 'second_factor' | 'enrollment' | 'active';
+export type SessionEndReason = 'logout' | 'idle' | 'expired' | 'user_disabled' | 'replaced';
+
+export interface SessionTable {
+  id: string;
+  user_id: string;
+  stage: SessionStage;
+  csrf_token: string;
+  created_at: ColumnType<Date, Date | undefined, never>;
+  last_seen_at: ColumnType<Date, Date | undefined, Date>;
+  expires_at: Date;
+  ended_at: Date | null;
+  ended_reason: SessionEndReason | null;
+}
+
+export interface LoginAttemptTable {
+  id: Generated<number>;
+  username: string;
+  ip: string;
+  succeeded: boolean;
+  at: ColumnType<Date, Date | undefined, never>;
+}
+
+export interface PersonTable {
+  id: Generated<string>;
+  identity_kind: IdentityKind | null;
+  identity_number: string | null;
+  given_name: string;
+  family_name: string;
+  protection_level: ColumnType<ProtectionLevel, ProtectionLevel | undefined, ProtectionLevel>;
+  created_at: CreatedAt;
+  created_by: string | null;
+  version: Version;
+}
+
+export type ContactChannelKind = 'phone' | 'email' | 'address' | 'digital_mailbox';
+
+export interface ContactChannelTable {
+  id: Generated<string>;
+  person_id: string;
+  kind: ContactChannelKind;
+  value: string;
+  safe_for_contact: boolean;
+  note: string | null;
+  created_at: CreatedAt;
+  version: Version;
+}
+
+export interface PersonProtectedDetailTable {
+  person_id: string;
+  whereabouts: string | null;
+  school: string | null;
+  real_identity: string | null;
+  version: Version;
+}
+
+export type RelationKind =
+  'partner' | 'former_partner' | 'parent_of' | 'sibling' | 'other_relative' | 'carer';
+export type RelationViolence =
+  'unknown' | 'none' | 'person_against_related' | 'related_against_person' | 'mutual';
+
+export interface PersonRelationTable {
+  id: Generated<string>;
+  person_id: string;
+  related_person_id: string;
+  kind: RelationKind;
+  violence: ColumnType<RelationViolence, RelationViolence | undefined, RelationViolence>;
+  created_at: CreatedAt;
+  created_by: string | null;
+  version: Version;
+}
+
+export type TargetGroup =
+  | 'victim'
+  | 'perpetrator'
+  | 'child'
+  | 'honour_violence'
+  | 'prostitution'
+  | 'trafficking'
+  | 'sexual_violence';
+
+export interface CaseTable {
+  id: Generated<string>;
+  person_id: string;
+  unit_id: string;
+  target_group: TargetGroup;
+  status: ColumnType<'open' | 'closed', 'open' | 'closed' | undefined, 'open' | 'closed'>;
+  assigned_user_id: string | null;
+  opened_at: ColumnType<Date, Date | undefined, never>;
+  closed_at: Date | null;
+  created_by: string | null;
+  version: Version;
+}
+
+export interface EmergencyAccessTable {
+  id: Generated<string>;
+  user_id: string;
+  unit_id: string;
+  person_id: string;
+  reason: string;
+  started_at: ColumnType<Date, Date | undefined, never>;
+  expires_at: Date;
+  reviewed_by: string | null;
+  reviewed_at: Date | null;
+  review_note: string | null;
+}
+
+export interface AuditEventTable {
+  /** Chain position, assigned by the insert trigger under the chain lock. */
+  seq: ColumnType<number, never, never>;
+  occurred_at: ColumnType<Date, Date | undefined, never>;
+  actor_user_id: string | null;
+  actor_role: string | null;
+  actor_unit_id: string | null;
+  action: string;
+  person_ids: ColumnType<string[], string[] | undefined, never>;
+  case_ids: ColumnType<string[], string[] | undefined, never>;
+  purpose: string | null;
+  correlation_id: string;
+  details: ColumnType<Record<string, unknown>, string | undefined, never>;
+  involves_protected: ColumnType<boolean, boolean | undefined, never>;
+  emergency: ColumnType<boolean, boolean | undefined, never>;
+  prev_hash: ColumnType<string, never, never>;
+  hash: ColumnType<string, never, never>;
 }

@@ -1,0 +1,42 @@
+import type { Via } from '../policy/policy.ts';
+
+/**
+ * Everything the audit log records. Every read, search, export and write of personal data is one
+ * of these, written in the same transaction as the operation. Details never carry personal data:
+ * who was read is in personIds, never a name or a personnummer.
+ */
+export const auditActions = {
+  'person.read': 'Läste personakt',
+  'person.protected.read': 'Läste skyddade uppgifter',
+  'person.search': 'Sökte person',
+  'person.create': 'Registrerade person',
+  'relation.create': 'Registrerade relation',
+  'case.list': 'Listade ärenden',
+  'case.assign': 'Fördelade ärende',
+  'emergency_access.start': 'Nödåtkomst',
+  'emergency_access.review': 'Granskade nödåtkomst',
+  'access_log.read': 'Läste loggen',
+  'auth.login': 'Loggade in',
+  'auth.login_failed': 'Misslyckad inloggning',
+  'auth.logout': 'Loggade ut',
+  'admin.unit.create': 'Skapade enhet',
+  'admin.user.create': 'Skapade användare',
+  'admin.user.disable': 'Stängde av användare',
+  'admin.user.enable': 'Aktiverade användare',
+  'admin.role.grant': 'Gav roll',
+  'admin.role.revoke': 'Tog bort roll',
+} as const;
+export type AuditAction = keyof typeof auditActions;
+
+export type AuditPurpose = Via | 'own_account' | 'administration' | 'review';
+
+export interface AuditEvent {
+  action: AuditAction;
+  personIds?: readonly string[];
+  caseIds?: readonly string[];
+  purpose?: AuditPurpose;
+  /** The access touched a person with skyddade personuppgifter: listed first in loggkontroll. */
+  involvesProtected?: boolean;
+  emergency?: boolean;
+  details?: Readonly<Record<string, string | number | boolean | null>>;
+}

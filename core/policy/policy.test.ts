@@ -1,0 +1,230 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { protectionLevels } from '../domain/protection.ts';
+import { can } from './policy.ts';
+import type { Actor, CaseFacts, PersonFacts } from './policy.ts';
+import { caseworkerRoles, roles } from './roles.ts';
+import type { Role } from './roles.ts';
+
+// Small pools so that generated actors and cases often meet.
+const units = ['u1', 'u2', 'u3'];
+const users = ['me', 'colleague', 'other'];
+const now = new Date('2026-11-22T12:00:00Z');
+
+const grant = fc.record({ unitId: fc.constantFrom(...units), role: fc.constantFrom(...roles) });
+const actorArb: fc.Arbitrary<Actor> = fc.record({
+  userId: fc.constant('me'),
+  grants: fc.array(grant, { maxLength: 4 }),
+});
+const caseArb: fc.Arbitrary<CaseFacts> = fc.record({
+  caseId: fc.uuid(),
+  unitId: fc.constantFrom(...units),
+  assignedUserId: fc.option(fc.constantFrom(...users), { nil: null }),
+  status: fc.constantFrom('open' as const, 'closed' as const),
+});
+const personArb: fc.Arbitrary<PersonFacts> = fc.record({
+  personId: fc.uuid(),
+  protectionLevel: fc.constantFrom(...protectionLevels),
+  cases: fc.array(caseArb, { maxLength: 4 }),
+  emergencyAccessUntil: fc.option(
+    fc.date({
+      min: new Date('2026-11-22T10:00:00Z'),
+      max: new Date('2026-11-22T14:00:00Z'),
+      noInvalidDate: true,
+    }),
+    { nil: undefined },
+  ),
+});
+
+const readers: ReadonlySet<Role> = new Set([...caseworkerRoles, 'unit_manager']);
+
+describe('can(): person.read', () => {
+  it('denies an actor without roles everything, as not found', () => {
+    fc.assert(
+      fc.property(personArb, (person) => {
+        const decision = can({ userId: 'me', grants: [] }, 'person.read', { person, now });
+        expect(decision).toMatchObject({ allowed: false, denial: 'not_found' });
+      }),
+    );
+  });
+
+  it('never lets utförare, analytiker or administratör open a personakt', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            unitId: fc.constantFrom(...units),
+            role: fc.constantFrom<Role>('provider', 'analyst', 'administrator'),
+          }),
+        ),
+        personArb,
+        (grants, person) => {
+          expect(can({ userId: 'me', grants }, 'person.read', { person, now }).allowed).toBe(false);
+        },
+      ),
+    );
+  });
+
+  it('allows only through an open case of a unit where the actor works, or live emergency access', () => {
+    fc.assert(
+      fc.property(actorArb, personArb, (actor, person) => {
+        const decision = can(actor, 'person.read', { person, now });
+        if (!decision.allowed) return;
+        if (decision.via === 'emergency_access') {
+          expect(person.emergencyAccessUntil!.getTime()).toBeGreaterThan(now.getTime());
+          return;
+        }
+        const justifying = person.cases.filter(
+          (c) =>
+            c.status === 'open' &&
+            c.unitId === decision.unitId &&
+            actor.grants.some((g) => g.unitId === c.unitId && g.role === decision.role) &&
+            (decision.via === 'assigned'
+              ? c.assignedUserId === actor.userId
+              : decision.via === 'intake_queue'
+                ? c.assignedUserId === null
+                : decision.role === 'unit_manager'),
+        );
+        expect(justifying.length).toBeGreaterThan(0);
+        expect(readers.has(decision.role)).toBe(true);
+      }),
+    );
+  });
+
+  it('grants nothing through closed cases or expired emergency access', () => {
+    fc.assert(
+      fc.property(actorArb, personArb, (actor, person) => {
+        const closed: PersonFacts = {
+          ...person,
+          cases: person.cases.map((c) => ({ ...c, status: 'closed' as const })),
+          emergencyAccessUntil: new Date(now.getTime() - 1),
+        };
+        expect(can(actor, 'person.read', { person: closed, now }).allowed).toBe(false);
+      }),
+    );
+  });
+
+  it('prefers the strongest basis: an assigned case wins over the queue and the manager role', () => {
+    const actor: Actor = {
+      userId: 'me',
+      grants: [
+        { unitId: 'u1', role: 'unit_manager' },
+        { unitId: 'u1', role: 'adult_caseworker' },
+      ],
+    };
+    const person: PersonFacts = {
+      personId: 'p',
+      protectionLevel: 'none',
+      emergencyAccessUntil: undefined,
+      cases: [
+        { caseId: 'a', unitId: 'u1', assignedUserId: null, status: 'open' },
+        { caseId: 'b', unitId: 'u1', assignedUserId: 'me', status: 'open' },
+      ],
+    };
+    expect(can(actor, 'person.read', { person, now })).toMatchObject({
+      allowed: true,
+      via: 'assigned',
+    });
+  });
+
+  it('never takes access away when a role is added', () => {
+    fc.assert(
+      fc.property(actorArb, grant, personArb, (actor, extra, person) => {
+        const before = can(actor, 'person.read', { person, now }).allowed;
+        const after = can({ ...actor, grants: [...actor.grants, extra] }, 'person.read', {
+          person,
+          now,
+        }).allowed;
+        if (before) expect(after).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('can(): protected details', () => {
+  it('requires being allowed to read the person at all', () => {
+    fc.assert(
+      fc.property(actorArb, personArb, (actor, person) => {
+        if (can(actor, 'person.readProtected', { person, now }).allowed) {
+          expect(can(actor, 'person.read', { person, now }).allowed).toBe(true);
+        }
+      }),
+    );
+  });
+
+  it('for a protected person, requires an assigned open case', () => {
+    fc.assert(
+      fc.property(actorArb, personArb, (actor, person) => {
+        const decision = can(actor, 'person.readProtected', { person, now });
+        if (decision.allowed && person.protectionLevel !== 'none') {
+          expect(decision.via).toBe('assigned');
+          expect(
+            person.cases.some((c) => c.status === 'open' && c.assignedUserId === actor.userId),
+          ).toBe(true);
+        }
+      }),
+    );
+  });
+
+  it('answers forbidden, not not-found, when the person is visible but the details are not', () => {
+    const actor: Actor = { userId: 'me', grants: [{ unitId: 'u1', role: 'adult_caseworker' }] };
+    const person: PersonFacts = {
+      personId: 'p',
+      protectionLevel: 'protected_registration',
+      emergencyAccessUntil: undefined,
+      cases: [{ caseId: 'c', unitId: 'u1', assignedUserId: null, status: 'open' }],
+    };
+    expect(can(actor, 'person.readProtected', { person, now })).toMatchObject({
+      allowed: false,
+      denial: 'forbidden',
+    });
+  });
+});
+
+describe('can(): relations', () => {
+  it('shows a relation exactly when both ends may be read', () => {
+    fc.assert(
+      fc.property(actorArb, personArb, personArb, (actor, from, to) => {
+        const both =
+          can(actor, 'person.read', { person: from, now }).allowed &&
+          can(actor, 'person.read', { person: to, now }).allowed;
+        expect(can(actor, 'relation.read', { from, to, now }).allowed).toBe(both);
+      }),
+    );
+  });
+});
+
+describe('can(): administration and review', () => {
+  it('never lets anyone change their own roles or status, administrators included', () => {
+    fc.assert(
+      fc.property(actorArb, (actor) => {
+        expect(can(actor, 'admin.changeUser', { targetUserId: actor.userId })).toMatchObject({
+          allowed: false,
+        });
+      }),
+    );
+  });
+
+  it('lets only administrators administer, and only managers of the unit review its logs', () => {
+    fc.assert(
+      fc.property(actorArb, fc.constantFrom(...units), (actor, unitId) => {
+        expect(can(actor, 'admin.manage', {}).allowed).toBe(
+          actor.grants.some((g) => g.role === 'administrator'),
+        );
+        expect(can(actor, 'accessLog.review', { unitId }).allowed).toBe(
+          actor.grants.some((g) => g.role === 'unit_manager' && g.unitId === unitId),
+        );
+      }),
+    );
+  });
+
+  it('lets only case-handling roles create persons or list their cases', () => {
+    fc.assert(
+      fc.property(actorArb, (actor) => {
+        const caseworker = actor.grants.some((g) => caseworkerRoles.has(g.role));
+        expect(can(actor, 'person.create', {}).allowed).toBe(caseworker);
+        expect(can(actor, 'cases.listMine', {}).allowed).toBe(caseworker);
+      }),
+    );
+  });
+});

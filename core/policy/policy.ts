@@ -1,0 +1,171 @@
+import type { ProtectionLevel } from '../domain/protection.ts';
+import { caseworkerRoles } from './roles.ts';
+import type { Role, RoleGrant } from './roles.ts';
+
+/**
+ * The one authorization policy. Deny by default: an action is allowed only by a rule below that
+ * names it. Services load the facts, call `can` once per operation, and act on the decision; no
+ * other code decides who may do what.
+ */
+
+export interface Actor {
+  userId: string;
+  grants: readonly RoleGrant[];
+}
+
+export interface CaseFacts {
+  caseId: string;
+  unitId: string;
+  assignedUserId: string | null;
+  status: 'open' | 'closed';
+}
+
+export interface PersonFacts {
+  personId: string;
+  protectionLevel: ProtectionLevel;
+  cases: readonly CaseFacts[];
+  /** Until when the actor holds emergency access to this person, if they do. */
+  emergencyAccessUntil: Date | undefined;
+}
+
+/** How an allowed access is justified; recorded as the purpose of the audit row. */
+export type Via = 'assigned' | 'intake_queue' | 'unit_manager' | 'emergency_access' | 'role';
+
+export type Decision =
+  | { allowed: true; role: Role; unitId: string; via: Via }
+  | { allowed: false; denial: 'not_found' | 'forbidden'; reason: string };
+
+interface FactsByAction {
+  /** Open a personakt: identity, protection level, relations, cases. */
+  'person.read': { person: PersonFacts; now: Date };
+  /** Read protected-identity fields: contact channels, whereabouts, school, real identity. */
+  'person.readProtected': { person: PersonFacts; now: Date };
+  'person.search': Record<string, never>;
+  'person.create': Record<string, never>;
+  /** A relation is visible only to those who may see both ends. */
+  'relation.read': { from: PersonFacts; to: PersonFacts; now: Date };
+  'case.read': { person: PersonFacts; case: CaseFacts; now: Date };
+  'cases.listMine': Record<string, never>;
+  'emergencyAccess.start': Record<string, never>;
+  'emergencyAccess.review': { unitId: string };
+  'accessLog.review': { unitId: string };
+  'admin.manage': Record<string, never>;
+  /** Change a user's roles, units or status. Nobody changes their own. */
+  'admin.changeUser': { targetUserId: string };
+}
+export type Action = keyof FactsByAction;
+
+const notFound = (reason: string): Decision => ({ allowed: false, denial: 'not_found', reason });
+const forbidden = (reason: string): Decision => ({ allowed: false, denial: 'forbidden', reason });
+
+function grantsWith(actor: Actor, accept: (role: Role) => boolean, unitId?: string) {
+  return actor.grants.filter(
+    (g) => accept(g.role) && (unitId === undefined || g.unitId === unitId),
+  );
+}
+
+const isCaseworker = (role: Role) => caseworkerRoles.has(role);
+const isManager = (role: Role) => role === 'unit_manager';
+
+/** The work relation to one case, if any: the strongest basis first. */
+function caseRelation(actor: Actor, c: CaseFacts): Decision | undefined {
+  if (c.status !== 'open') return undefined;
+  const caseworker = grantsWith(actor, isCaseworker, c.unitId)[0];
+  if (caseworker && c.assignedUserId === actor.userId) {
+    return { allowed: true, role: caseworker.role, unitId: c.unitId, via: 'assigned' };
+  }
+  if (caseworker && c.assignedUserId === null) {
+    return { allowed: true, role: caseworker.role, unitId: c.unitId, via: 'intake_queue' };
+  }
+  const manager = grantsWith(actor, isManager, c.unitId)[0];
+  if (manager) return { allowed: true, role: manager.role, unitId: c.unitId, via: 'unit_manager' };
+  return undefined;
+}
+
+const viaStrength: Record<Via, number> = {
+  assigned: 0,
+  intake_queue: 1,
+  unit_manager: 2,
+  emergency_access: 3,
+  role: 4,
+};
+
+function personRead(actor: Actor, person: PersonFacts, now: Date): Decision {
+  const relations = person.cases
+    .map((c) => caseRelation(actor, c))
+    .filter((d): d is Extract<Decision, { allowed: true }> => d?.allowed === true)
+    .sort((a, b) => viaStrength[a.via] - viaStrength[b.via]);
+  if (relations[0]) return relations[0];
+
+  if (person.emergencyAccessUntil && person.emergencyAccessUntil > now) {
+    const grant = grantsWith(actor, (r) => isCaseworker(r) || isManager(r))[0];
+    if (grant)
+      return { allowed: true, role: grant.role, unitId: grant.unitId, via: 'emergency_access' };
+  }
+  return notFound('no work relation to the person');
+}
+
+function roleDecision(actor: Actor, accept: (role: Role) => boolean, unitId?: string): Decision {
+  const grant = grantsWith(actor, accept, unitId)[0];
+  return grant
+    ? { allowed: true, role: grant.role, unitId: grant.unitId, via: 'role' }
+    : forbidden('role does not allow this');
+}
+
+export function can<A extends Action>(actor: Actor, action: A, facts: FactsByAction[A]): Decision {
+  // Each case narrows `facts` by the action name; the casts restate what the map guarantees.
+  switch (action) {
+    case 'person.read': {
+      const f = facts as FactsByAction['person.read'];
+      return personRead(actor, f.person, f.now);
+    }
+    case 'person.readProtected': {
+      const f = facts as FactsByAction['person.readProtected'];
+      const read = personRead(actor, f.person, f.now);
+      if (!read.allowed) return read;
+      // Protected details of a protected person: only the handläggare assigned to one of their
+      // open cases. Not the intake queue, not the manager, not emergency access.
+      if (f.person.protectionLevel !== 'none' && read.via !== 'assigned') {
+        return forbidden('protected details need an assigned case');
+      }
+      return read;
+    }
+    case 'relation.read': {
+      const f = facts as FactsByAction['relation.read'];
+      const from = personRead(actor, f.from, f.now);
+      if (!from.allowed) return from;
+      const to = personRead(actor, f.to, f.now);
+      return to.allowed ? from : notFound('no work relation to the other person');
+    }
+    case 'case.read': {
+      const f = facts as FactsByAction['case.read'];
+      const direct = caseRelation(actor, f.case);
+      if (direct?.allowed) return direct;
+      const read = personRead(actor, f.person, f.now);
+      return read.allowed && read.via === 'emergency_access'
+        ? read
+        : notFound('no work relation to the case');
+    }
+    case 'person.search':
+    case 'emergencyAccess.start':
+      return roleDecision(actor, (r) => isCaseworker(r) || isManager(r));
+    case 'person.create':
+    case 'cases.listMine':
+      return roleDecision(actor, isCaseworker);
+    case 'emergencyAccess.review':
+    case 'accessLog.review': {
+      const f = facts as FactsByAction['accessLog.review'];
+      return roleDecision(actor, isManager, f.unitId);
+    }
+    case 'admin.manage':
+      return roleDecision(actor, (r) => r === 'administrator');
+    case 'admin.changeUser': {
+      const f = facts as FactsByAction['admin.changeUser'];
+      if (f.targetUserId === actor.userId)
+        return forbidden('nobody changes their own roles or status');
+      return roleDecision(actor, (r) => r === 'administrator');
+    }
+    default:
+      return forbidden('unknown action');
+  }
+}
