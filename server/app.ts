@@ -5,9 +5,11 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { configureValidation } from '../core/contracts/configure.ts';
 import type { AppConfig } from './config.ts';
 import type { Db, Engine } from './db/database.ts';
+import { authRoutes } from './features/auth/auth.routes.ts';
 import { systemRoutes } from './features/system/system.routes.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
+import { registerSessions } from './plugins/session.ts';
 import { registerWeb } from './plugins/web.ts';
 
 export interface AppDeps {
@@ -18,6 +20,8 @@ export interface AppDeps {
   /** Directory of the built web client; omitted in API-only tests. */
   webRoot?: string | undefined;
   version?: string;
+  /** The time, injectable so tests can move it (session expiry, deadlines). */
+  clock?: () => Date;
 }
 
 /** Largest request body accepted. Journal text fits many times over; files come another way. */
@@ -47,8 +51,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   registerErrorHandler(app);
   await registerSecurityHeaders(app, { hsts: deps.config.secureCookies });
+  const clock = deps.clock ?? (() => new Date());
+  await registerSessions(app, { db: deps.db, config: deps.config, clock });
 
   systemRoutes(app, { db: deps.db, demo: deps.config.demoData, version: deps.version ?? '0.0.0' });
+  authRoutes(app, { db: deps.db, config: deps.config, clock });
 
   await registerWeb(app, deps.webRoot);
   return app;

@@ -29,6 +29,15 @@ const Environment = z
     VARN_PUBLIC_URL: z.url().optional(),
     /** Number of reverse proxies in front of Värn whose X-Forwarded-* headers are trusted. */
     VARN_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(5).default(0),
+    /** A session ends after this many minutes without a request. */
+    VARN_SESSION_IDLE_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(30),
+    /** A session ends this many hours after login, however active. */
+    VARN_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24).default(10),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -67,6 +76,8 @@ export interface AppConfig {
   demoData: boolean;
   publicUrl: string | undefined;
   trustedProxies: number;
+  sessionIdleMs: number;
+  sessionMaxMs: number;
   /** Cookies get the Secure attribute and the __Host- prefix when served over https. */
   secureCookies: boolean;
 }
@@ -104,6 +115,8 @@ export function parseConfig(
     demoData: e.VARN_DEMO_DATA ?? e.NODE_ENV !== 'production',
     publicUrl: e.VARN_PUBLIC_URL,
     trustedProxies: e.VARN_TRUSTED_PROXIES,
+    sessionIdleMs: e.VARN_SESSION_IDLE_MINUTES * 60_000,
+    sessionMaxMs: e.VARN_SESSION_MAX_HOURS * 3_600_000,
     secureCookies: e.VARN_PUBLIC_URL?.startsWith('https://') ?? false,
   };
 }

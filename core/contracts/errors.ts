@@ -14,6 +14,20 @@ export const errorCatalogue = {
     status: 400,
     message: 'Begäran kunde inte läsas. Ladda om sidan och försök igen.',
   },
+  INVALID_CREDENTIALS: {
+    status: 401,
+    message:
+      'Fel användarnamn eller lösenord. Kontrollera stora och små bokstäver och försök igen.',
+  },
+  SECOND_FACTOR_INVALID: {
+    status: 401,
+    message:
+      'Koden stämmer inte eller har redan använts. Vänta på nästa kod i appen och försök igen.',
+  },
+  LOGIN_INCOMPLETE: {
+    status: 403,
+    message: 'Inloggningen är inte klar. Slutför steget med engångskoden först.',
+  },
   UNAUTHENTICATED: {
     status: 401,
     message: 'Du är inte inloggad, eller så har sessionen gått ut. Logga in igen.',

@@ -65,6 +65,8 @@ export interface SessionTable {
   user_id: string;
   stage: SessionStage;
   csrf_token: string;
+  /** A second-factor secret shown during enrollment, kept until the user proves they stored it. */
+  pending_totp_secret: string | null;
   created_at: ColumnType<Date, Date | undefined, never>;
   last_seen_at: ColumnType<Date, Date | undefined, Date>;
   expires_at: Date;

@@ -17,7 +17,7 @@ export interface TestApp {
 
 /** The whole application on a fresh database, logging at debug level into memory. */
 export async function createTestApp(
-  overrides: Partial<Pick<AppDeps, 'webRoot' | 'config'>> = {},
+  overrides: Partial<Pick<AppDeps, 'webRoot' | 'config' | 'clock'>> = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const logLines: string[] = [];
@@ -34,6 +34,7 @@ export async function createTestApp(
     engine: database.engine,
     logger: createLogger('debug', sink),
     webRoot: overrides.webRoot,
+    clock: overrides.clock,
   });
   return {
     app,

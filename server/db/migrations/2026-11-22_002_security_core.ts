@@ -37,6 +37,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       user_id uuid not null references app_user (id),
       stage text not null check (stage in ('second_factor', 'enrollment', 'active')),
       csrf_token text not null,
+      pending_totp_secret text,
       created_at timestamptz not null default now(),
       last_seen_at timestamptz not null default now(),
       expires_at timestamptz not null,

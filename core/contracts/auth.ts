@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { roles } from '../policy/roles.ts';
+import { defineContract } from './contract.ts';
+
+export const SessionStage = z.enum(['second_factor', 'enrollment', 'active']);
+export type SessionStage = z.infer<typeof SessionStage>;
+
+export const Grant = z.object({
+  unitId: z.uuid(),
+  unitName: z.string(),
+  role: z.enum(roles),
+});
+export type Grant = z.infer<typeof Grant>;
+
+/** What the signed-in user may do in general; record-level abilities travel with each record. */
+export const Abilities = z.object({
+  searchPersons: z.boolean(),
+  createPersons: z.boolean(),
+  listMyCases: z.boolean(),
+  requestEmergencyAccess: z.boolean(),
+  reviewAccessLog: z.boolean(),
+  administer: z.boolean(),
+});
+export type Abilities = z.infer<typeof Abilities>;
+
+export const SessionInfo = z.object({
+  stage: SessionStage,
+  user: z.object({
+    id: z.uuid(),
+    username: z.string(),
+    displayName: z.string(),
+    grants: z.array(Grant),
+  }),
+  abilities: Abilities,
+  /** Sent back in the x-csrf-token header of every state-changing request. */
+  csrfToken: z.string(),
+  idleTimeoutSeconds: z.number().int(),
+  expiresAt: z.iso.datetime(),
+});
+export type SessionInfo = z.infer<typeof SessionInfo>;
+
+export const login = defineContract({
+  method: 'POST',
+  path: '/api/auth/login',
+  body: z.strictObject({
+    username: z.string().trim().min(1, 'Fyll i användarnamn.').max(64),
+    password: z.string().min(1, 'Fyll i lösenord.').max(256),
+  }),
+  response: SessionInfo,
+});
+
+export const secondFactor = defineContract({
+  method: 'POST',
+  path: '/api/auth/second-factor',
+  body: z.strictObject({
+    code: z
+      .string()
+      .trim()
+      .regex(/^\d{6}$/, 'Koden har sex siffror.'),
+  }),
+  response: SessionInfo,
+});
+
+export const getEnrollment = defineContract({
+  method: 'GET',
+  path: '/api/auth/enrollment',
+  response: z.object({
+    mustChangePassword: z.boolean(),
+    /** A new authenticator secret to store, when the user has none yet. */
+    totp: z.object({ secret: z.string(), uri: z.string() }).nullable(),
+  }),
+});
+
+export const completeEnrollment = defineContract({
+  method: 'POST',
+  path: '/api/auth/enrollment',
+  body: z.strictObject({
+    newPassword: z.string().max(256).optional(),
+    code: z
+      .string()
+      .trim()
+      .regex(/^\d{6}$/, 'Koden har sex siffror.')
+      .optional(),
+  }),
+  response: SessionInfo,
+});
+
+export const getSession = defineContract({
+  method: 'GET',
+  path: '/api/session',
+  response: SessionInfo,
+});
+
+export const logout = defineContract({
+  method: 'POST',
+  path: '/api/auth/logout',
+  response: z.object({ loggedOut: z.literal(true) }),
+});

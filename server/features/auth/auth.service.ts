@@ -1,0 +1,338 @@
+import { sql } from 'kysely';
+import type { Abilities, SessionInfo } from '../../../core/contracts/auth.ts';
+import { can } from '../../../core/policy/policy.ts';
+import { recordAudit } from '../../audit/audit.ts';
+import type { AuditContext } from '../../audit/audit.ts';
+import type { AppConfig } from '../../config.ts';
+import type { Db, Trx } from '../../db/database.ts';
+import type { SessionStage } from '../../db/schema.ts';
+import { AppError } from '../../errors.ts';
+import { actorOf } from '../../http/context.ts';
+import { MIN_PASSWORD_LENGTH, dummyHash, hashPassword, verifyPassword } from './passwords.ts';
+import { createSession, endAllSessions, endSession } from './sessions.ts';
+import type { LoadedSession } from './sessions.ts';
+import { newTotpSecret, totpUri, verifyTotp } from './totp.ts';
+
+/** Failed attempts within the window that lock further attempts for an account or an address. */
+export const LOGIN_WINDOW_MS = 15 * 60_000;
+export const MAX_FAILURES_PER_ACCOUNT = 5;
+export const MAX_FAILURES_PER_IP = 20;
+
+export interface AuthDeps {
+  db: Db;
+  config: AppConfig;
+  clock: () => Date;
+}
+
+interface Caller {
+  ip: string;
+  correlationId: string;
+}
+
+export function abilitiesOf(session: LoadedSession): Abilities {
+  const actor = actorOf(session);
+  return {
+    searchPersons: can(actor, 'person.search', {}).allowed,
+    createPersons: can(actor, 'person.create', {}).allowed,
+    listMyCases: can(actor, 'cases.listMine', {}).allowed,
+    requestEmergencyAccess: can(actor, 'emergencyAccess.start', {}).allowed,
+    reviewAccessLog: actor.grants.some(
+      (g) => can(actor, 'accessLog.review', { unitId: g.unitId }).allowed,
+    ),
+    administer: can(actor, 'admin.manage', {}).allowed,
+  };
+}
+
+export function sessionInfo(session: LoadedSession, config: AppConfig): SessionInfo {
+  const active = session.stage === 'active';
+  return {
+    stage: session.stage,
+    user: {
+      id: session.userId,
+      username: session.username,
+      displayName: session.displayName,
+      grants: active ? session.grants : [],
+    },
+    abilities: active
+      ? abilitiesOf(session)
+      : {
+          searchPersons: false,
+          createPersons: false,
+          listMyCases: false,
+          requestEmergencyAccess: false,
+          reviewAccessLog: false,
+          administer: false,
+        },
+    csrfToken: session.csrfToken,
+    idleTimeoutSeconds: Math.round(config.sessionIdleMs / 1000),
+    expiresAt: session.expiresAt.toISOString(),
+  };
+}
+
+function auditCtx(userId: string | null, caller: Caller): AuditContext {
+  return { actorUserId: userId, role: null, unitId: null, correlationId: caller.correlationId };
+}
+
+async function recordAttempt(
+  trx: Trx,
+  username: string,
+  ip: string,
+  succeeded: boolean,
+  now: Date,
+) {
+  await trx.insertInto('login_attempt').values({ username, ip, succeeded, at: now }).execute();
+}
+
+async function assertNotRateLimited(db: Db, username: string, ip: string, now: Date) {
+  const since = new Date(now.getTime() - LOGIN_WINDOW_MS);
+  const row = await db
+    .selectFrom('login_attempt')
+    .select([
+      sql<number>`count(*) filter (where username = ${username})::int`.as('by_account'),
+      sql<number>`count(*) filter (where ip = ${ip})::int`.as('by_ip'),
+    ])
+    .where('succeeded', '=', false)
+    .where('at', '>', since)
+    .where((eb) => eb.or([eb('username', '=', username), eb('ip', '=', ip)]))
+    .executeTakeFirstOrThrow();
+  if (row.by_account >= MAX_FAILURES_PER_ACCOUNT || row.by_ip >= MAX_FAILURES_PER_IP) {
+    throw new AppError('RATE_LIMITED');
+  }
+}
+
+/** Records a failure in its own transaction (the caller's work is not committed) and refuses. */
+async function refuse(
+  deps: AuthDeps,
+  input: { username: string; userId: string | null; caller: Caller; reason: string },
+  code: 'INVALID_CREDENTIALS' | 'SECOND_FACTOR_INVALID',
+): Promise<never> {
+  const now = deps.clock();
+  await deps.db.transaction().execute(async (trx) => {
+    await recordAttempt(trx, input.username, input.caller.ip, false, now);
+    await recordAudit(trx, auditCtx(input.userId, input.caller), {
+      action: 'auth.login_failed',
+      purpose: 'own_account',
+      details: { reason: input.reason },
+    });
+  });
+  throw new AppError(code);
+}
+
+function stageAfterPassword(user: {
+  must_change_password: boolean;
+  totp_required: boolean;
+  totp_secret: string | null;
+}): SessionStage {
+  if (user.must_change_password || (user.totp_required && !user.totp_secret)) return 'enrollment';
+  return user.totp_required ? 'second_factor' : 'active';
+}
+
+export async function login(
+  deps: AuthDeps,
+  input: { username: string; password: string },
+  caller: Caller,
+): Promise<{ token: string; stage: SessionStage }> {
+  const username = input.username.trim().toLowerCase();
+  const now = deps.clock();
+  await assertNotRateLimited(deps.db, username, caller.ip, now);
+
+  const user = await deps.db
+    .selectFrom('app_user')
+    .select([
+      'id',
+      'password_hash',
+      'disabled_at',
+      'must_change_password',
+      'totp_required',
+      'totp_secret',
+    ])
+    .where('username', '=', username)
+    .executeTakeFirst();
+  const passwordOk = await verifyPassword(
+    user?.password_hash ?? (await dummyHash()),
+    input.password,
+  );
+  if (!user || !passwordOk || user.disabled_at !== null) {
+    return refuse(
+      deps,
+      {
+        username,
+        userId: user?.id ?? null,
+        caller,
+        reason: !user ? 'unknown_user' : !passwordOk ? 'password' : 'disabled',
+      },
+      'INVALID_CREDENTIALS',
+    );
+  }
+
+  const stage = stageAfterPassword(user);
+  return deps.db.transaction().execute(async (trx) => {
+    await recordAttempt(trx, username, caller.ip, true, now);
+    const { token } = await createSession(trx, {
+      userId: user.id,
+      stage,
+      now,
+      maxMs: deps.config.sessionMaxMs,
+    });
+    if (stage === 'active') {
+      await recordAudit(trx, auditCtx(user.id, caller), {
+        action: 'auth.login',
+        purpose: 'own_account',
+      });
+    }
+    return { token, stage };
+  });
+}
+
+/** Ends the half-finished session and opens a fully logged-in one under a new id. */
+async function promote(
+  trx: Trx,
+  deps: AuthDeps,
+  session: LoadedSession,
+  caller: Caller,
+  now: Date,
+) {
+  await endSession(trx, session.id, 'replaced', now);
+  const { token } = await createSession(trx, {
+    userId: session.userId,
+    stage: 'active',
+    now,
+    // The absolute limit counts from the password step, not from the second factor.
+    maxMs: session.expiresAt.getTime() - now.getTime(),
+  });
+  await recordAudit(trx, auditCtx(session.userId, caller), {
+    action: 'auth.login',
+    purpose: 'own_account',
+  });
+  return token;
+}
+
+export async function completeSecondFactor(
+  deps: AuthDeps,
+  session: LoadedSession,
+  code: string,
+  caller: Caller,
+): Promise<{ token: string }> {
+  if (session.stage !== 'second_factor') throw new AppError('LOGIN_INCOMPLETE');
+  const now = deps.clock();
+  await assertNotRateLimited(deps.db, session.username, caller.ip, now);
+  const user = await deps.db
+    .selectFrom('app_user')
+    .select(['totp_secret', 'totp_last_step'])
+    .where('id', '=', session.userId)
+    .executeTakeFirstOrThrow();
+  const step = user.totp_secret ? verifyTotp(user.totp_secret, code, now) : undefined;
+  if (step === undefined || (user.totp_last_step !== null && step <= user.totp_last_step)) {
+    return refuse(
+      deps,
+      { username: session.username, userId: session.userId, caller, reason: 'second_factor' },
+      'SECOND_FACTOR_INVALID',
+    );
+  }
+  const token = await deps.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('app_user')
+      .set({ totp_last_step: step })
+      .where('id', '=', session.userId)
+      .execute();
+    await recordAttempt(trx, session.username, caller.ip, true, now);
+    return promote(trx, deps, session, caller, now);
+  });
+  return { token };
+}
+
+async function enrollmentNeeds(db: Db, userId: string) {
+  const user = await db
+    .selectFrom('app_user')
+    .select(['must_change_password', 'totp_required', 'totp_secret', 'username'])
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
+  return { ...user, needsTotp: user.totp_required && !user.totp_secret };
+}
+
+export async function getEnrollment(deps: AuthDeps, session: LoadedSession) {
+  if (session.stage !== 'enrollment') throw new AppError('LOGIN_INCOMPLETE');
+  const needs = await enrollmentNeeds(deps.db, session.userId);
+  let secret = session.pendingTotpSecret;
+  if (needs.needsTotp && !secret) {
+    secret = newTotpSecret();
+    await deps.db
+      .updateTable('session')
+      .set({ pending_totp_secret: secret })
+      .where('id', '=', session.id)
+      .execute();
+  }
+  return {
+    mustChangePassword: needs.must_change_password,
+    totp: needs.needsTotp && secret ? { secret, uri: totpUri(secret, needs.username) } : null,
+  };
+}
+
+export async function completeEnrollment(
+  deps: AuthDeps,
+  session: LoadedSession,
+  input: { newPassword?: string | undefined; code?: string | undefined },
+  caller: Caller,
+): Promise<{ token: string }> {
+  if (session.stage !== 'enrollment') throw new AppError('LOGIN_INCOMPLETE');
+  const now = deps.clock();
+  const needs = await enrollmentNeeds(deps.db, session.userId);
+  const fields: { path: string; message: string }[] = [];
+
+  let passwordHash: string | undefined;
+  if (needs.must_change_password) {
+    const password = input.newPassword ?? '';
+    if (password.length < MIN_PASSWORD_LENGTH) {
+      fields.push({
+        path: 'body.newPassword',
+        message: `Lösenordet ska ha minst ${MIN_PASSWORD_LENGTH} tecken.`,
+      });
+    } else if (password.toLowerCase().includes(needs.username)) {
+      fields.push({
+        path: 'body.newPassword',
+        message: 'Lösenordet får inte innehålla ditt användarnamn.',
+      });
+    } else {
+      passwordHash = await hashPassword(password);
+    }
+  }
+  let step: number | undefined;
+  if (needs.needsTotp) {
+    const secret = session.pendingTotpSecret;
+    step = secret && input.code ? verifyTotp(secret, input.code, now) : undefined;
+    if (step === undefined) {
+      fields.push({
+        path: 'body.code',
+        message: 'Koden stämmer inte. Skriv koden som appen visar just nu.',
+      });
+    }
+  }
+  if (fields.length > 0) throw new AppError('VALIDATION', { fields });
+
+  const token = await deps.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('app_user')
+      .set({
+        ...(passwordHash ? { password_hash: passwordHash, must_change_password: false } : {}),
+        ...(step !== undefined
+          ? { totp_secret: session.pendingTotpSecret, totp_last_step: step }
+          : {}),
+        version: sql`version + 1`,
+      })
+      .where('id', '=', session.userId)
+      .execute();
+    return promote(trx, deps, session, caller, now);
+  });
+  return { token };
+}
+
+export async function logout(deps: AuthDeps, session: LoadedSession, caller: Caller) {
+  const now = deps.clock();
+  await deps.db.transaction().execute(async (trx) => {
+    await endAllSessions(trx, session.userId, 'logout', now);
+    await recordAudit(trx, auditCtx(session.userId, caller), {
+      action: 'auth.logout',
+      purpose: 'own_account',
+    });
+  });
+}
