@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { auditActions } from '../audit/events.ts';
+import type { AuditAction } from '../audit/events.ts';
+import { defineContract } from './contract.ts';
+
+export const AuditActionName = z.enum(Object.keys(auditActions) as [AuditAction, ...AuditAction[]]);
+
+export const AccessLogEntry = z.object({
+  seq: z.number().int(),
+  occurredAt: z.iso.datetime(),
+  actor: z.object({ id: z.uuid(), displayName: z.string() }).nullable(),
+  role: z.string().nullable(),
+  unitName: z.string().nullable(),
+  action: AuditActionName,
+  /** How the access was justified: assigned, intake_queue, unit_manager, emergency_access … */
+  purpose: z.string().nullable(),
+  persons: z.array(z.object({ id: z.uuid(), displayName: z.string() })),
+  caseIds: z.array(z.uuid()),
+  involvesProtected: z.boolean(),
+  emergency: z.boolean(),
+  correlationId: z.string(),
+});
+export type AccessLogEntry = z.infer<typeof AccessLogEntry>;
+
+/**
+ * Loggkontroll: the manager's review of who read what in their unit. Accesses to protected
+ * persons and every nödåtkomst come first, then the rest, newest first.
+ */
+export const searchAccessLog = defineContract({
+  method: 'POST',
+  path: '/api/access-log/search',
+  body: z.strictObject({
+    unitId: z.uuid(),
+    userId: z.uuid().optional(),
+    personId: z.uuid().optional(),
+    action: AuditActionName.optional(),
+    from: z.iso.date().optional(),
+    to: z.iso.date().optional(),
+    limit: z.number().int().min(1).max(200).default(50),
+  }),
+  response: z.object({
+    flagged: z.array(AccessLogEntry),
+    entries: z.array(AccessLogEntry),
+    truncated: z.boolean(),
+  }),
+});
+
+export const EmergencyAccessItem = z.object({
+  id: z.uuid(),
+  user: z.object({ id: z.uuid(), displayName: z.string() }),
+  person: z.object({ id: z.uuid(), displayName: z.string() }),
+  reason: z.string(),
+  startedAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime(),
+  reviewedAt: z.iso.datetime().nullable(),
+  reviewedBy: z.object({ id: z.uuid(), displayName: z.string() }).nullable(),
+  reviewNote: z.string().nullable(),
+});
+export type EmergencyAccessItem = z.infer<typeof EmergencyAccessItem>;
+
+/** Nödåtkomst in the manager's unit, unreviewed first: visible the moment it starts. */
+export const listEmergencyAccess = defineContract({
+  method: 'GET',
+  path: '/api/units/:unitId/emergency-access',
+  params: z.strictObject({ unitId: z.uuid() }),
+  response: z.object({ items: z.array(EmergencyAccessItem) }),
+});
+
+export const reviewEmergencyAccess = defineContract({
+  method: 'POST',
+  path: '/api/emergency-access/:id/review',
+  params: z.strictObject({ id: z.uuid() }),
+  body: z.strictObject({ note: z.string().trim().min(1, 'Skriv en kommentar.').max(2000) }),
+  response: EmergencyAccessItem,
+});

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { roles } from '../policy/roles.ts';
+import { defineContract } from './contract.ts';
+
+/** Administration: units, users and their roles. Nothing here returns case content. */
+
+export const UnitKind = z.enum(['adult', 'children', 'out_of_hours', 'provider', 'management']);
+
+export const Unit = z.object({ id: z.uuid(), name: z.string(), kind: UnitKind });
+export type Unit = z.infer<typeof Unit>;
+
+export const AdminUser = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  disabled: z.boolean(),
+  secondFactor: z.enum(['enrolled', 'pending', 'not_required']),
+  grants: z.array(z.object({ unitId: z.uuid(), unitName: z.string(), role: z.enum(roles) })),
+  version: z.number().int(),
+});
+export type AdminUser = z.infer<typeof AdminUser>;
+
+export const listUnits = defineContract({
+  method: 'GET',
+  path: '/api/admin/units',
+  response: z.object({ items: z.array(Unit) }),
+});
+
+export const createUnit = defineContract({
+  method: 'POST',
+  path: '/api/admin/units',
+  body: z.strictObject({
+    name: z.string().trim().min(2, 'Fyll i enhetens namn.').max(200),
+    kind: UnitKind,
+  }),
+  response: Unit,
+  successStatus: 201,
+});
+
+export const listUsers = defineContract({
+  method: 'GET',
+  path: '/api/admin/users',
+  response: z.object({ items: z.array(AdminUser) }),
+});
+
+export const createUser = defineContract({
+  method: 'POST',
+  path: '/api/admin/users',
+  body: z.strictObject({
+    username: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(
+        /^[a-z0-9._-]{2,64}$/,
+        'Användarnamnet får ha 2–64 tecken: a–z, siffror, punkt, bindestreck.',
+      ),
+    displayName: z.string().trim().min(1, 'Fyll i namn.').max(200),
+  }),
+  /** The one-time password is shown once, to be handed over; the user replaces it at first login. */
+  response: z.object({ user: AdminUser, initialPassword: z.string() }),
+  successStatus: 201,
+});
+
+export const setUserStatus = defineContract({
+  method: 'POST',
+  path: '/api/admin/users/:userId/status',
+  params: z.strictObject({ userId: z.uuid() }),
+  body: z.strictObject({ disabled: z.boolean(), version: z.number().int().min(1) }),
+  response: AdminUser,
+});
+
+export const grantRole = defineContract({
+  method: 'POST',
+  path: '/api/admin/users/:userId/roles',
+  params: z.strictObject({ userId: z.uuid() }),
+  body: z.strictObject({ unitId: z.uuid(), role: z.enum(roles) }),
+  response: AdminUser,
+});
+
+export const revokeRole = defineContract({
+  method: 'DELETE',
+  path: '/api/admin/users/:userId/roles/:unitId/:role',
+  params: z.strictObject({ userId: z.uuid(), unitId: z.uuid(), role: z.enum(roles) }),
+  response: AdminUser,
+});

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { defineContract } from './contract.ts';
+import { IdentityKind, PersonSummary, ProtectionLevel, TargetGroup } from './persons.ts';
+
+export const CaseListItem = z.object({
+  id: z.uuid(),
+  person: PersonSummary,
+  unitId: z.uuid(),
+  unitName: z.string(),
+  targetGroup: TargetGroup,
+  openedAt: z.iso.datetime(),
+  assignedTo: z.object({ id: z.uuid(), displayName: z.string() }).nullable(),
+});
+export type CaseListItem = z.infer<typeof CaseListItem>;
+
+const CaseList = z.object({
+  items: z.array(CaseListItem),
+  /** Pass as `after` to get the next page; null on the last page. */
+  nextCursor: z.string().nullable(),
+});
+
+const page = {
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  after: z.string().max(200).optional(),
+};
+
+/** The signed-in handläggare's open cases, oldest first. */
+export const listMyCases = defineContract({
+  method: 'GET',
+  path: '/api/cases/mine',
+  query: z.strictObject(page),
+  response: CaseList,
+});
+
+/** Open cases not yet assigned, in a unit where the reader works: the unit's intake queue. */
+export const listUnitQueue = defineContract({
+  method: 'GET',
+  path: '/api/units/:unitId/queue',
+  params: z.strictObject({ unitId: z.uuid() }),
+  query: z.strictObject(page),
+  response: CaseList,
+});
+
+const newPerson = z.strictObject({
+  identity: z
+    .strictObject({
+      kind: IdentityKind,
+      number: z.string().trim().min(1, 'Fyll i numret.').max(30),
+    })
+    .nullable(),
+  givenName: z.string().trim().min(1, 'Fyll i förnamn.').max(200),
+  familyName: z.string().trim().min(1, 'Fyll i efternamn.').max(200),
+  protectionLevel: ProtectionLevel,
+});
+
+/**
+ * Opens a case for a person, in a unit where the caller handles cases, assigned to the caller.
+ * A person given by identity number who is already registered gets the new case on their
+ * existing file; the response is the file's case either way, so existence is not revealed before
+ * the caller has the work relation.
+ */
+export const openCase = defineContract({
+  method: 'POST',
+  path: '/api/cases',
+  body: z.strictObject({
+    unitId: z.uuid(),
+    targetGroup: TargetGroup,
+    person: z.discriminatedUnion('existing', [
+      z.strictObject({ existing: z.literal(true), personId: z.uuid() }),
+      z.strictObject({ existing: z.literal(false), newPerson }),
+    ]),
+  }),
+  response: z.object({ caseId: z.uuid(), personId: z.uuid() }),
+  successStatus: 201,
+});
+
+/** Assign a case: the unit's manager to anyone in the unit, a handläggare to themselves. */
+export const assignCase = defineContract({
+  method: 'POST',
+  path: '/api/cases/:caseId/assignment',
+  params: z.strictObject({ caseId: z.uuid() }),
+  body: z.strictObject({ userId: z.uuid(), version: z.number().int().min(1) }),
+  response: z.object({ caseId: z.uuid(), version: z.number().int() }),
+});
