@@ -10,6 +10,8 @@ export const CaseListItem = z.object({
   targetGroup: TargetGroup,
   openedAt: z.iso.datetime(),
   assignedTo: z.object({ id: z.uuid(), displayName: z.string() }).nullable(),
+  /** Send back when changing the case, so a concurrent change is detected rather than lost. */
+  version: z.number().int(),
 });
 export type CaseListItem = z.infer<typeof CaseListItem>;
 
