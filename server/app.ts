@@ -6,6 +6,7 @@ import { configureValidation } from '../core/contracts/configure.ts';
 import type { AppConfig } from './config.ts';
 import type { Db, Engine } from './db/database.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
+import { personsRoutes } from './features/persons/persons.routes.ts';
 import { systemRoutes } from './features/system/system.routes.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
@@ -55,7 +56,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerSessions(app, { db: deps.db, config: deps.config, clock });
 
   systemRoutes(app, { db: deps.db, demo: deps.config.demoData, version: deps.version ?? '0.0.0' });
-  authRoutes(app, { db: deps.db, config: deps.config, clock });
+  const features = { db: deps.db, config: deps.config, clock };
+  authRoutes(app, features);
+  personsRoutes(app, features);
 
   await registerWeb(app, deps.webRoot);
   return app;

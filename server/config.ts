@@ -38,6 +38,13 @@ const Environment = z
       .default(30),
     /** A session ends this many hours after login, however active. */
     VARN_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24).default(10),
+    /** How long a nödåtkomst lasts. */
+    VARN_EMERGENCY_ACCESS_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(5)
+      .max(24 * 60)
+      .default(60),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -78,6 +85,7 @@ export interface AppConfig {
   trustedProxies: number;
   sessionIdleMs: number;
   sessionMaxMs: number;
+  emergencyAccessMs: number;
   /** Cookies get the Secure attribute and the __Host- prefix when served over https. */
   secureCookies: boolean;
 }
@@ -117,6 +125,7 @@ export function parseConfig(
     trustedProxies: e.VARN_TRUSTED_PROXIES,
     sessionIdleMs: e.VARN_SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: e.VARN_SESSION_MAX_HOURS * 3_600_000,
+    emergencyAccessMs: e.VARN_EMERGENCY_ACCESS_MINUTES * 60_000,
     secureCookies: e.VARN_PUBLIC_URL?.startsWith('https://') ?? false,
   };
 }

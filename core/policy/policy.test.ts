@@ -228,3 +228,57 @@ describe('can(): administration and review', () => {
     );
   });
 });
+
+describe('can(): writes', () => {
+  it('lets only a handläggare working with a person record a relation, and only to someone they see', () => {
+    fc.assert(
+      fc.property(actorArb, personArb, personArb, (actor, from, to) => {
+        const decision = can(actor, 'relation.create', { from, to, now });
+        const read = can(actor, 'relation.read', { from, to, now });
+        if (decision.allowed) {
+          expect(read.allowed).toBe(true);
+          expect(['assigned', 'intake_queue']).toContain(decision.via);
+        }
+        if (!read.allowed) expect(decision).toMatchObject({ allowed: false, denial: 'not_found' });
+      }),
+    );
+  });
+
+  it('lets a handläggare open cases only in a unit where they handle cases', () => {
+    fc.assert(
+      fc.property(actorArb, fc.constantFrom(...units), (actor, unitId) => {
+        expect(can(actor, 'case.open', { unitId }).allowed).toBe(
+          actor.grants.some((g) => g.unitId === unitId && caseworkerRoles.has(g.role)),
+        );
+      }),
+    );
+  });
+
+  it('lets a handläggare take only an unassigned case, only for themselves; the manager assigns anyone', () => {
+    fc.assert(
+      fc.property(
+        actorArb,
+        caseArb,
+        fc.constantFrom(...users),
+        fc.boolean(),
+        (actor, c, assignee, handles) => {
+          const decision = can(actor, 'case.assign', {
+            case: c,
+            assigneeUserId: assignee,
+            assigneeHandlesCasesInUnit: handles,
+          });
+          if (!decision.allowed) return;
+          expect(c.status).toBe('open');
+          expect(handles).toBe(true);
+          const manager = actor.grants.some(
+            (g) => g.unitId === c.unitId && g.role === 'unit_manager',
+          );
+          if (!manager) {
+            expect(c.assignedUserId).toBeNull();
+            expect(assignee).toBe(actor.userId);
+          }
+        },
+      ),
+    );
+  });
+});

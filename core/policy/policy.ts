@@ -44,7 +44,18 @@ interface FactsByAction {
   'person.create': Record<string, never>;
   /** A relation is visible only to those who may see both ends. */
   'relation.read': { from: PersonFacts; to: PersonFacts; now: Date };
+  /** Record a relation between two persons: a handläggare working with one end, seeing both. */
+  'relation.create': { from: PersonFacts; to: PersonFacts; now: Date };
   'case.read': { person: PersonFacts; case: CaseFacts; now: Date };
+  /** Open a case in a unit: a handläggare of that unit. */
+  'case.open': { unitId: string };
+  /**
+   * Assign a case: the unit's manager to anyone who handles cases in the unit; a handläggare only
+   * an unassigned case, only to themselves.
+   */
+  'case.assign': { case: CaseFacts; assigneeUserId: string; assigneeHandlesCasesInUnit: boolean };
+  /** See the unit's intake queue. */
+  'unitQueue.read': { unitId: string };
   'cases.listMine': Record<string, never>;
   'emergencyAccess.start': Record<string, never>;
   'emergencyAccess.review': { unitId: string };
@@ -136,6 +147,38 @@ export function can<A extends Action>(actor: Actor, action: A, facts: FactsByAct
       if (!from.allowed) return from;
       const to = personRead(actor, f.to, f.now);
       return to.allowed ? from : notFound('no work relation to the other person');
+    }
+    case 'relation.create': {
+      const f = facts as FactsByAction['relation.create'];
+      const read = can(actor, 'relation.read', f);
+      if (!read.allowed) return read;
+      return read.via === 'assigned' || read.via === 'intake_queue'
+        ? read
+        : forbidden('only a handläggare working with the person records relations');
+    }
+    case 'case.open': {
+      const f = facts as FactsByAction['case.open'];
+      return roleDecision(actor, isCaseworker, f.unitId);
+    }
+    case 'case.assign': {
+      const f = facts as FactsByAction['case.assign'];
+      if (f.case.status !== 'open') return forbidden('a closed case is not assigned');
+      if (!f.assigneeHandlesCasesInUnit)
+        return forbidden('the assignee does not handle cases in the unit');
+      const manager = grantsWith(actor, isManager, f.case.unitId)[0];
+      if (manager)
+        return { allowed: true, role: manager.role, unitId: f.case.unitId, via: 'unit_manager' };
+      const caseworker = grantsWith(actor, isCaseworker, f.case.unitId)[0];
+      if (caseworker && f.case.assignedUserId === null && f.assigneeUserId === actor.userId) {
+        return { allowed: true, role: caseworker.role, unitId: f.case.unitId, via: 'intake_queue' };
+      }
+      return caseworker || caseRelation(actor, f.case)
+        ? forbidden('only the unit manager assigns this case')
+        : notFound('no work relation to the case');
+    }
+    case 'unitQueue.read': {
+      const f = facts as FactsByAction['unitQueue.read'];
+      return roleDecision(actor, (r) => isCaseworker(r) || isManager(r), f.unitId);
     }
     case 'case.read': {
       const f = facts as FactsByAction['case.read'];

@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// The authorization matrix (server/test/matrix.ts): every endpoint × every actor → outcome.
+import type { Contract } from '../core/contracts/contract.ts';
+import * as accessLogContracts from '../core/contracts/access-log.ts';
+import * as adminContracts from '../core/contracts/admin.ts';
+import * as authContracts from '../core/contracts/auth.ts';
+import * as caseContracts from '../core/contracts/cases.ts';
+import * as personContracts from '../core/contracts/persons.ts';
+import * as systemContracts from '../core/contracts/system.ts';
+import { createTestApp } from './test/test-app.ts';
+import type { TestApp } from './test/test-app.ts';
+import { runScenario, scenarios } from './test/matrix.ts';
+import { actorNames, buildWorld } from './test/world.ts';
+import type { World } from './test/world.ts';
+
+let t: TestApp;
+let world: World;
+beforeAll(async () => {
+  t = await createTestApp();
+  world = await buildWorld(t);
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('authorization matrix', () => {
+  describe.each(scenarios)('$name', (scenario) => {
+    it.each(actorNames)('%s', async (actor) => {
+      const res = await runScenario(t, world, scenario, actor);
+      const expected = scenario.expect[actor];
+      if (expected === 'found' || expected === 'hidden') {
+        expect(res.statusCode, res.body).toBe(200);
+        const ids = res.json<{ results: { id: string }[] }>().results.map((r) => r.id);
+        const subject = scenario.subject?.(world);
+        expect(subject, 'a search scenario names its subject').toBeDefined();
+        expect(ids.includes(subject ?? ''), `results: ${ids.join(', ')}`).toBe(
+          expected === 'found',
+        );
+      } else {
+        expect(res.statusCode, res.body).toBe(expected);
+      }
+    });
+  });
+
+  it('covers every API route that exists', () => {
+    const registered = allContracts.filter((c) =>
+      t.app.hasRoute({ method: c.method, url: c.path }),
+    );
+    expect(registered.length).toBeGreaterThan(10);
+    const uncovered = registered.filter((c) => !covered.has(c)).map((c) => `${c.method} ${c.path}`);
+    expect(uncovered, 'add matrix rows for these routes').toEqual([]);
+  });
+});
+
+const isContract = (value: unknown): value is Contract =>
+  typeof value === 'object' &&
+  value !== null &&
+  'method' in value &&
+  'path' in value &&
+  'response' in value;
+
+const allContracts = [
+  accessLogContracts,
+  adminContracts,
+  authContracts,
+  caseContracts,
+  personContracts,
+  systemContracts,
+].flatMap((module) => Object.values(module).filter(isContract));
+
+/**
+ * Endpoints the matrix exercises, and those whose access rules are tested elsewhere: the login
+ * flow (auth.test.ts) and the public system endpoints (app.test.ts).
+ */
+const covered = new Set<Contract>([
+  systemContracts.getHealth,
+  systemContracts.getReady,
+  systemContracts.getAppInfo,
+  authContracts.login,
+  authContracts.secondFactor,
+  authContracts.getEnrollment,
+  authContracts.completeEnrollment,
+  authContracts.logout,
+  authContracts.getSession,
+  personContracts.getPerson,
+  personContracts.getProtectedDetails,
+  personContracts.searchPersons,
+  personContracts.createRelation,
+  personContracts.startEmergencyAccess,
+]);

@@ -1,0 +1,265 @@
+import { sql } from 'kysely';
+import type { Expression, SqlBool } from 'kysely';
+import type {
+  CaseSummary,
+  ContactChannel,
+  PersonSummary,
+} from '../../../core/contracts/persons.ts';
+import { formatIdentityNumber } from '../../../core/domain/personal-identity.ts';
+import type { StoredRelation } from '../../../core/domain/relations.ts';
+import type { Actor, PersonFacts } from '../../../core/policy/policy.ts';
+import { caseworkerRoles } from '../../../core/policy/roles.ts';
+import type { Db, Trx } from '../../db/database.ts';
+import type { PersonTable } from '../../db/schema.ts';
+
+type Reader = Db | Trx;
+
+/**
+ * What the policy needs to decide about each person: protection level, every case with its unit,
+ * assignee and status, and the actor's live emergency access. Persons that do not exist are absent.
+ */
+export async function loadPersonFacts(
+  db: Reader,
+  personIds: readonly string[],
+  actorUserId: string,
+  now: Date,
+): Promise<Map<string, PersonFacts>> {
+  const ids = [...new Set(personIds)];
+  const facts = new Map<string, PersonFacts>();
+  if (ids.length === 0) return facts;
+  const [persons, cases, emergency] = await Promise.all([
+    db.selectFrom('person').select(['id', 'protection_level']).where('id', 'in', ids).execute(),
+    db
+      .selectFrom('case')
+      .select(['id', 'person_id', 'unit_id', 'assigned_user_id', 'status'])
+      .where('person_id', 'in', ids)
+      .execute(),
+    db
+      .selectFrom('emergency_access')
+      .select(['person_id', (eb) => eb.fn.max('expires_at').as('until')])
+      .where('user_id', '=', actorUserId)
+      .where('person_id', 'in', ids)
+      .where('expires_at', '>', now)
+      .groupBy('person_id')
+      .execute(),
+  ]);
+  const casesOf = Map.groupBy(cases, (c) => c.person_id);
+  const emergencyOf = new Map(emergency.map((e) => [e.person_id, e.until]));
+  for (const p of persons) {
+    facts.set(p.id, {
+      personId: p.id,
+      protectionLevel: p.protection_level,
+      cases: (casesOf.get(p.id) ?? []).map((c) => ({
+        caseId: c.id,
+        unitId: c.unit_id,
+        assignedUserId: c.assigned_user_id,
+        status: c.status,
+      })),
+      emergencyAccessUntil: emergencyOf.get(p.id),
+    });
+  }
+  return facts;
+}
+
+/**
+ * The persons an actor could possibly read: a superset of what the policy allows, used to keep a
+ * search from touching everyone. The policy still decides for each result.
+ */
+export function possiblyVisible(actor: Actor, now: Date) {
+  const caseworkerUnits = actor.grants
+    .filter((g) => caseworkerRoles.has(g.role))
+    .map((g) => g.unitId);
+  const managerUnits = actor.grants.filter((g) => g.role === 'unit_manager').map((g) => g.unitId);
+  const none = ['00000000-0000-0000-0000-000000000000'];
+  return sql<SqlBool>`person.id in (
+    select c.person_id from "case" c
+    where c.status = 'open' and (
+      (c.unit_id = any(${caseworkerUnits.length ? caseworkerUnits : none}::uuid[])
+        and (c.assigned_user_id = ${actor.userId} or c.assigned_user_id is null))
+      or c.unit_id = any(${managerUnits.length ? managerUnits : none}::uuid[]))
+    union
+    select e.person_id from emergency_access e where e.user_id = ${actor.userId} and e.expires_at > ${now}
+  )`;
+}
+
+const summaryColumns = [
+  'person.id',
+  'given_name',
+  'family_name',
+  'identity_kind',
+  'identity_number',
+  'protection_level',
+] as const;
+
+type SummaryRow = Pick<
+  PersonTable,
+  'given_name' | 'family_name' | 'identity_kind' | 'identity_number'
+> & {
+  id: string;
+  protection_level: PersonSummary['protectionLevel'];
+};
+
+export function toSummary(row: SummaryRow): PersonSummary {
+  return {
+    id: row.id,
+    givenName: row.given_name,
+    familyName: row.family_name,
+    identity:
+      row.identity_kind && row.identity_number
+        ? {
+            kind: row.identity_kind,
+            display: formatIdentityNumber(row.identity_number, row.identity_kind),
+          }
+        : null,
+    protectionLevel: row.protection_level,
+  };
+}
+
+export async function findPersonSummaries(
+  db: Reader,
+  ids: readonly string[],
+): Promise<Map<string, PersonSummary>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('person')
+    .select(summaryColumns)
+    .where('person.id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, toSummary(r)]));
+}
+
+export async function searchByIdentity(
+  db: Reader,
+  normalized: string,
+  visible: Expression<SqlBool>,
+) {
+  const rows = await db
+    .selectFrom('person')
+    .select(summaryColumns)
+    .where('identity_number', '=', normalized)
+    .where(visible)
+    .execute();
+  return rows.map(toSummary);
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Every word must begin the given or the family name, case-insensitively. */
+export async function searchByName(
+  db: Reader,
+  query: string,
+  visible: Expression<SqlBool>,
+  limit: number,
+) {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 5);
+  let q = db.selectFrom('person').select(summaryColumns).where(visible);
+  for (const word of words) {
+    const pattern = `${escapeLike(word)}%`;
+    q = q.where((eb) =>
+      eb.or([
+        eb(sql`lower(given_name)`, 'like', pattern),
+        eb(sql`lower(family_name)`, 'like', pattern),
+      ]),
+    );
+  }
+  const rows = await q
+    .orderBy('family_name')
+    .orderBy('given_name')
+    .orderBy('person.id')
+    .limit(limit + 1)
+    .execute();
+  return { results: rows.slice(0, limit).map(toSummary), truncated: rows.length > limit };
+}
+
+export async function findPersonIdByIdentity(db: Reader, normalized: string) {
+  const row = await db
+    .selectFrom('person')
+    .select('id')
+    .where('identity_number', '=', normalized)
+    .executeTakeFirst();
+  return row?.id;
+}
+
+export async function loadCaseSummaries(
+  db: Reader,
+  caseIds: readonly string[],
+): Promise<CaseSummary[]> {
+  if (caseIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('case')
+    .innerJoin('unit', 'unit.id', 'case.unit_id')
+    .leftJoin('app_user', 'app_user.id', 'case.assigned_user_id')
+    .select([
+      'case.id',
+      'case.unit_id',
+      'unit.name as unit_name',
+      'case.target_group',
+      'case.status',
+      'case.opened_at',
+      'case.closed_at',
+      'app_user.id as assignee_id',
+      'app_user.display_name as assignee_name',
+    ])
+    .where('case.id', 'in', [...caseIds])
+    .orderBy('case.opened_at', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    targetGroup: r.target_group,
+    status: r.status,
+    openedAt: r.opened_at.toISOString(),
+    closedAt: r.closed_at?.toISOString() ?? null,
+    assignedTo:
+      r.assignee_id && r.assignee_name ? { id: r.assignee_id, displayName: r.assignee_name } : null,
+  }));
+}
+
+export async function loadRelations(
+  db: Reader,
+  personId: string,
+): Promise<(StoredRelation & { id: string })[]> {
+  const rows = await db
+    .selectFrom('person_relation')
+    .select(['id', 'person_id', 'related_person_id', 'kind', 'violence'])
+    .where((eb) => eb.or([eb('person_id', '=', personId), eb('related_person_id', '=', personId)]))
+    .orderBy('created_at')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    personId: r.person_id,
+    relatedPersonId: r.related_person_id,
+    kind: r.kind,
+    violence: r.violence,
+  }));
+}
+
+export async function loadDetails(db: Reader, personId: string) {
+  const [channels, detail] = await Promise.all([
+    db
+      .selectFrom('contact_channel')
+      .select(['id', 'kind', 'value', 'safe_for_contact', 'note'])
+      .where('person_id', '=', personId)
+      .orderBy('created_at')
+      .execute(),
+    db
+      .selectFrom('person_protected_detail')
+      .select(['whereabouts', 'school', 'real_identity'])
+      .where('person_id', '=', personId)
+      .executeTakeFirst(),
+  ]);
+  const contactChannels: ContactChannel[] = channels.map((c) => ({
+    id: c.id,
+    kind: c.kind,
+    value: c.value,
+    safeForContact: c.safe_for_contact,
+    note: c.note,
+  }));
+  return {
+    contactChannels,
+    whereabouts: detail?.whereabouts ?? null,
+    school: detail?.school ?? null,
+    realIdentity: detail?.real_identity ?? null,
+  };
+}

@@ -1,0 +1,27 @@
+import type { FastifyInstance } from 'fastify';
+import {
+  createRelation,
+  getPerson,
+  getProtectedDetails,
+  searchPersons,
+  startEmergencyAccess,
+} from '../../../core/contracts/persons.ts';
+import { addRoute } from '../../http/route.ts';
+import * as persons from './persons.service.ts';
+import type { PersonsDeps } from './persons.service.ts';
+
+export function personsRoutes(app: FastifyInstance, deps: PersonsDeps) {
+  addRoute(app, searchPersons, ({ body }, request) => persons.searchPersons(deps, request, body));
+  addRoute(app, getPerson, ({ params }, request) =>
+    persons.getPersonFile(deps, request, params.personId),
+  );
+  addRoute(app, getProtectedDetails, ({ params }, request) =>
+    persons.getProtectedDetails(deps, request, params.personId),
+  );
+  addRoute(app, createRelation, ({ params, body }, request) =>
+    persons.createRelation(deps, request, params.personId, body),
+  );
+  addRoute(app, startEmergencyAccess, ({ body }, request) =>
+    persons.startEmergencyAccess(deps, request, body),
+  );
+}

@@ -1,0 +1,319 @@
+import type { FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import type {
+  PersonFile,
+  PersonSummary,
+  ProtectedDetails,
+  RelationView,
+  searchPersons as searchContract,
+  startEmergencyAccess as emergencyContract,
+  createRelation as relationContract,
+} from '../../../core/contracts/persons.ts';
+import { parseIdentityNumber } from '../../../core/domain/personal-identity.ts';
+import type { IdentityKind } from '../../../core/domain/personal-identity.ts';
+import { isProtected } from '../../../core/domain/protection.ts';
+import { relationFromSide, relationToStore } from '../../../core/domain/relations.ts';
+import { can } from '../../../core/policy/policy.ts';
+import type { PersonFacts } from '../../../core/policy/policy.ts';
+import { recordAudit } from '../../audit/audit.ts';
+import type { AppConfig } from '../../config.ts';
+import type { Db } from '../../db/database.ts';
+import { AppError } from '../../errors.ts';
+import { auditContext, enforce, requireActor } from '../../http/context.ts';
+import { stockholmDate } from '../../time.ts';
+import {
+  findPersonIdByIdentity,
+  findPersonSummaries,
+  loadCaseSummaries,
+  loadDetails,
+  loadPersonFacts,
+  loadRelations,
+  possiblyVisible,
+  searchByIdentity,
+  searchByName,
+} from './persons.repository.ts';
+
+export interface PersonsDeps {
+  db: Db;
+  config: AppConfig;
+  clock: () => Date;
+}
+
+/** How many persons a name search shows; more means the search should be narrowed. */
+export const NAME_SEARCH_LIMIT = 50;
+
+/** Parses an identity number at the boundary; a bad one is a field error on `body.<field>`. */
+export function parseIdentityOrFail(
+  kind: IdentityKind,
+  number: string,
+  today: string,
+  field = 'body.number',
+) {
+  const parsed = parseIdentityNumber(number, kind, today);
+  if (!parsed.ok)
+    throw new AppError('VALIDATION', { fields: [{ path: field, message: parsed.message }] });
+  return parsed.value;
+}
+
+export async function searchPersons(
+  deps: PersonsDeps,
+  request: FastifyRequest,
+  body: z.infer<typeof searchContract.body>,
+): Promise<{ results: PersonSummary[]; truncated: boolean }> {
+  const actor = requireActor(request);
+  const decision = enforce(can(actor, 'person.search', {}));
+  const now = deps.clock();
+  const visible = possiblyVisible(actor, now);
+
+  return deps.db.transaction().execute(async (trx) => {
+    const found =
+      body.by === 'identity'
+        ? {
+            results: await searchByIdentity(
+              trx,
+              parseIdentityOrFail(body.kind, body.number, stockholmDate(now)).normalized,
+              visible,
+            ),
+            truncated: false,
+          }
+        : await searchByName(trx, body.query, visible, NAME_SEARCH_LIMIT);
+    // The pre-filter narrows; the policy decides. A result the policy refuses is never shown.
+    const facts = await loadPersonFacts(
+      trx,
+      found.results.map((p) => p.id),
+      actor.userId,
+      now,
+    );
+    const results = found.results.filter((p) => {
+      const f = facts.get(p.id);
+      return f !== undefined && can(actor, 'person.read', { person: f, now }).allowed;
+    });
+    await recordAudit(trx, auditContext(request, decision), {
+      action: 'person.search',
+      personIds: results.map((p) => p.id),
+      purpose: 'role',
+      involvesProtected: results.some((p) => isProtected(p.protectionLevel)),
+      details: { by: body.by, resultCount: results.length },
+    });
+    return { results, truncated: found.truncated };
+  });
+}
+
+export async function getPersonFile(
+  deps: PersonsDeps,
+  request: FastifyRequest,
+  personId: string,
+): Promise<PersonFile> {
+  const actor = requireActor(request);
+  const now = deps.clock();
+  return deps.db.transaction().execute(async (trx) => {
+    const facts = (await loadPersonFacts(trx, [personId], actor.userId, now)).get(personId);
+    if (!facts) throw new AppError('NOT_FOUND');
+    const decision = enforce(can(actor, 'person.read', { person: facts, now }));
+
+    const visibleCases = facts.cases.filter(
+      (c) =>
+        decision.via === 'emergency_access' ||
+        can(actor, 'case.read', { person: facts, case: c, now }).allowed,
+    );
+    const relations = await visibleRelations(trx, actor, facts, now);
+    const summaries = await findPersonSummaries(trx, [personId, ...relations.map((r) => r.other)]);
+    const person = summaries.get(personId);
+    if (!person) throw new AppError('NOT_FOUND');
+    const relationViews: RelationView[] = relations.flatMap((r) => {
+      const other = summaries.get(r.other);
+      return other ? [{ id: r.id, kind: r.view.kind, violence: r.view.violence, other }] : [];
+    });
+    const details = isProtected(facts.protectionLevel) ? null : await loadDetails(trx, personId);
+
+    await recordAudit(trx, auditContext(request, decision), {
+      action: 'person.read',
+      personIds: [personId, ...relationViews.map((r) => r.other.id)],
+      caseIds: visibleCases.map((c) => c.caseId),
+      purpose: decision.via,
+      involvesProtected:
+        isProtected(facts.protectionLevel) ||
+        relationViews.some((r) => isProtected(r.other.protectionLevel)),
+      emergency: decision.via === 'emergency_access',
+    });
+
+    return {
+      ...person,
+      cases: await loadCaseSummaries(
+        trx,
+        visibleCases.map((c) => c.caseId),
+      ),
+      relations: relationViews,
+      details,
+      access: decision.via as PersonFile['access'],
+      abilities: {
+        readProtectedDetails:
+          isProtected(facts.protectionLevel) &&
+          can(actor, 'person.readProtected', { person: facts, now }).allowed,
+      },
+    };
+  });
+}
+
+async function visibleRelations(
+  trx: Parameters<typeof loadRelations>[0],
+  actor: ReturnType<typeof requireActor>,
+  facts: PersonFacts,
+  now: Date,
+) {
+  const stored = await loadRelations(trx, facts.personId);
+  const views = stored.map((r) => ({ id: r.id, view: relationFromSide(r, facts.personId) }));
+  const otherFacts = await loadPersonFacts(
+    trx,
+    views.map((v) => v.view.otherPersonId),
+    actor.userId,
+    now,
+  );
+  return views
+    .filter((v) => {
+      const to = otherFacts.get(v.view.otherPersonId);
+      return to !== undefined && can(actor, 'relation.read', { from: facts, to, now }).allowed;
+    })
+    .map((v) => ({ id: v.id, view: v.view, other: v.view.otherPersonId }));
+}
+
+export async function getProtectedDetails(
+  deps: PersonsDeps,
+  request: FastifyRequest,
+  personId: string,
+): Promise<ProtectedDetails> {
+  const actor = requireActor(request);
+  const now = deps.clock();
+  return deps.db.transaction().execute(async (trx) => {
+    const facts = (await loadPersonFacts(trx, [personId], actor.userId, now)).get(personId);
+    if (!facts) throw new AppError('NOT_FOUND');
+    const decision = enforce(can(actor, 'person.readProtected', { person: facts, now }));
+    const details = await loadDetails(trx, personId);
+    await recordAudit(trx, auditContext(request, decision), {
+      action: 'person.protected.read',
+      personIds: [personId],
+      purpose: decision.via,
+      involvesProtected: isProtected(facts.protectionLevel),
+    });
+    return details;
+  });
+}
+
+export async function createRelation(
+  deps: PersonsDeps,
+  request: FastifyRequest,
+  personId: string,
+  body: z.infer<typeof relationContract.body>,
+): Promise<RelationView> {
+  const actor = requireActor(request);
+  const now = deps.clock();
+  if (body.otherPersonId === personId) {
+    throw new AppError('VALIDATION', {
+      fields: [
+        {
+          path: 'body.otherPersonId',
+          message: 'En person kan inte ha en relation till sig själv.',
+        },
+      ],
+    });
+  }
+  return deps.db.transaction().execute(async (trx) => {
+    const facts = await loadPersonFacts(trx, [personId, body.otherPersonId], actor.userId, now);
+    const from = facts.get(personId);
+    const to = facts.get(body.otherPersonId);
+    if (!from || !to) throw new AppError('NOT_FOUND');
+    const decision = enforce(can(actor, 'relation.create', { from, to, now }));
+    const stored = relationToStore(personId, {
+      otherPersonId: body.otherPersonId,
+      kind: body.kind,
+      violence: body.violence,
+    });
+    const duplicate = await trx
+      .selectFrom('person_relation')
+      .select('id')
+      .where('person_id', '=', stored.personId)
+      .where('related_person_id', '=', stored.relatedPersonId)
+      .where('kind', '=', stored.kind)
+      .executeTakeFirst();
+    if (duplicate) {
+      throw new AppError('VALIDATION', {
+        fields: [
+          { path: 'body.kind', message: 'Relationen finns redan. Ändra den befintliga i stället.' },
+        ],
+      });
+    }
+    const row = await trx
+      .insertInto('person_relation')
+      .values({
+        person_id: stored.personId,
+        related_person_id: stored.relatedPersonId,
+        kind: stored.kind,
+        violence: stored.violence,
+        created_by: actor.userId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const other = (await findPersonSummaries(trx, [body.otherPersonId])).get(body.otherPersonId);
+    if (!other) throw new AppError('NOT_FOUND');
+    await recordAudit(trx, auditContext(request, decision), {
+      action: 'relation.create',
+      personIds: [personId, body.otherPersonId],
+      purpose: decision.via,
+      involvesProtected: isProtected(from.protectionLevel) || isProtected(to.protectionLevel),
+    });
+    return { id: row.id, kind: body.kind, violence: body.violence, other };
+  });
+}
+
+/**
+ * Nödåtkomst: with a stated reason, for a limited time, to one person found by exact identity
+ * number. Recorded, and visible to the unit's manager at once. An attempt for a number nobody
+ * has is recorded too.
+ */
+export async function startEmergencyAccess(
+  deps: PersonsDeps,
+  request: FastifyRequest,
+  body: z.infer<typeof emergencyContract.body>,
+): Promise<{ personId: string; expiresAt: string }> {
+  const actor = requireActor(request);
+  const decision = enforce(can(actor, 'emergencyAccess.start', {}));
+  const now = deps.clock();
+  const identity = parseIdentityOrFail(body.kind, body.number, stockholmDate(now));
+  const result = await deps.db.transaction().execute(async (trx) => {
+    const personId = await findPersonIdByIdentity(trx, identity.normalized);
+    if (!personId) {
+      await recordAudit(trx, auditContext(request, decision), {
+        action: 'emergency_access.start',
+        purpose: 'emergency_access',
+        emergency: true,
+        details: { found: false },
+      });
+      return undefined;
+    }
+    const facts = (await loadPersonFacts(trx, [personId], actor.userId, now)).get(personId);
+    const expiresAt = new Date(now.getTime() + deps.config.emergencyAccessMs);
+    const row = await trx
+      .insertInto('emergency_access')
+      .values({
+        user_id: actor.userId,
+        unit_id: decision.unitId,
+        person_id: personId,
+        reason: body.reason,
+        started_at: now,
+        expires_at: expiresAt,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, auditContext(request, decision), {
+      action: 'emergency_access.start',
+      personIds: [personId],
+      purpose: 'emergency_access',
+      emergency: true,
+      involvesProtected: facts ? isProtected(facts.protectionLevel) : false,
+      details: { found: true, emergencyAccessId: row.id },
+    });
+    return { personId, expiresAt: expiresAt.toISOString() };
+  });
+  if (!result) throw new AppError('NOT_FOUND');
+  return result;
+}

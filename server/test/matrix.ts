@@ -1,0 +1,169 @@
+import type { InjectOptions } from 'fastify';
+import { actorNames } from './world.ts';
+import type { ActorName, World } from './world.ts';
+import type { TestApp } from './test-app.ts';
+
+/**
+ * The authorization matrix: for every endpoint, what each actor — a role with a given relation to
+ * the record — gets. Every endpoint that exists has a row here; a new endpoint adds its rows.
+ * 'found' and 'hidden' are for searches: 200 with or without the person in the results.
+ */
+export type Outcome = 200 | 201 | 400 | 403 | 404 | 'found' | 'hidden';
+
+export interface Scenario {
+  name: string;
+  request: (w: World) => InjectOptions;
+  /** For searches: the person whose presence in the results decides found/hidden. */
+  subject?: (w: World) => string;
+  expect: Record<ActorName, Outcome>;
+  /** The call reads or writes personal data: exactly one audit row when it succeeds. */
+  audited?: boolean;
+}
+
+/** Shorthand: everyone gets `rest` except those named. */
+function outcomes(
+  rest: Outcome,
+  except: Partial<Record<ActorName, Outcome>>,
+): Record<ActorName, Outcome> {
+  return Object.fromEntries(actorNames.map((a) => [a, except[a] ?? rest])) as Record<
+    ActorName,
+    Outcome
+  >;
+}
+
+const searchers = { provider: 403, analyst: 403, admin: 403 } as const;
+
+// Order matters: scenarios that change state (relation, nödåtkomst) come after those they would affect.
+export const scenarios: Scenario[] = [
+  {
+    name: 'GET /api/session',
+    request: () => ({ method: 'GET', url: '/api/session' }),
+    expect: outcomes(200, {}),
+  },
+  {
+    name: 'open the personakt of a person with an assigned case',
+    audited: true,
+    request: (w) => ({ method: 'GET', url: `/api/persons/${w.persons.p.id}` }),
+    expect: outcomes(404, { assigned: 200, manager: 200 }),
+  },
+  {
+    name: 'open the personakt of a protected person with an assigned case',
+    audited: true,
+    request: (w) => ({ method: 'GET', url: `/api/persons/${w.persons.q.id}` }),
+    expect: outcomes(404, { assigned: 200, manager: 200 }),
+  },
+  {
+    name: 'open the personakt of a person in the intake queue',
+    audited: true,
+    request: (w) => ({ method: 'GET', url: `/api/persons/${w.persons.r.id}` }),
+    expect: outcomes(404, { assigned: 200, colleague: 200, manager: 200 }),
+  },
+  {
+    name: 'open the personakt of a person whose only case is closed',
+    request: (w) => ({ method: 'GET', url: `/api/persons/${w.persons.s.id}` }),
+    expect: outcomes(404, {}),
+  },
+  {
+    name: 'open a personakt that does not exist',
+    request: () => ({ method: 'GET', url: '/api/persons/3f1f0c4e-2b7a-4d3e-9a51-7c0d2e8b6a10' }),
+    expect: outcomes(404, {}),
+  },
+  {
+    name: 'read the protected details of a protected person',
+    audited: true,
+    request: (w) => ({ method: 'GET', url: `/api/persons/${w.persons.q.id}/protected-details` }),
+    expect: outcomes(404, { assigned: 200, manager: 403 }),
+  },
+  {
+    name: 'read the contact details of an unprotected person',
+    audited: true,
+    request: (w) => ({ method: 'GET', url: `/api/persons/${w.persons.p.id}/protected-details` }),
+    expect: outcomes(404, { assigned: 200, manager: 200 }),
+  },
+  {
+    name: 'search by the personnummer of a person with an assigned case',
+    audited: true,
+    request: (w) => ({
+      method: 'POST',
+      url: '/api/persons/search',
+      payload: { by: 'identity', kind: 'personnummer', number: w.persons.p.personnummer },
+    }),
+    subject: (w) => w.persons.p.id,
+    expect: outcomes('hidden', { ...searchers, assigned: 'found', manager: 'found' }),
+  },
+  {
+    name: 'search by the name of a protected person',
+    audited: true,
+    request: () => ({
+      method: 'POST',
+      url: '/api/persons/search',
+      payload: { by: 'name', query: 'Qvist' },
+    }),
+    subject: (w) => w.persons.q.id,
+    expect: outcomes('hidden', { ...searchers, assigned: 'found', manager: 'found' }),
+  },
+  {
+    name: 'search by the name of a person in the intake queue',
+    audited: true,
+    request: () => ({
+      method: 'POST',
+      url: '/api/persons/search',
+      payload: { by: 'name', query: 'testa rask' },
+    }),
+    subject: (w) => w.persons.r.id,
+    expect: outcomes('hidden', {
+      ...searchers,
+      assigned: 'found',
+      colleague: 'found',
+      manager: 'found',
+    }),
+  },
+  {
+    name: 'search with a scope the API does not have (Primero: a dropped scope must never widen a search)',
+    request: () => ({
+      method: 'POST',
+      url: '/api/persons/search',
+      payload: { by: 'name', query: 'Testa', scope: 'all' },
+    }),
+    expect: outcomes(400, {}),
+  },
+  {
+    name: 'record a relation from a person with an assigned case to a person in the queue',
+    audited: true,
+    request: (w) => ({
+      method: 'POST',
+      url: `/api/persons/${w.persons.p.id}/relations`,
+      payload: { otherPersonId: w.persons.r.id, kind: 'other_relative', violence: 'unknown' },
+    }),
+    expect: outcomes(404, { assigned: 201, manager: 403 }),
+  },
+  {
+    name: 'start nödåtkomst to a person nobody works with',
+    audited: true,
+    request: (w) => ({
+      method: 'POST',
+      url: '/api/emergency-access',
+      payload: {
+        kind: 'personnummer',
+        number: w.persons.s.personnummer,
+        reason: 'Polisen ringer om akut hot mot personen ikväll.',
+      },
+    }),
+    expect: outcomes(201, { provider: 403, analyst: 403, admin: 403 }),
+  },
+  {
+    name: 'open that personakt during the nödåtkomst',
+    audited: true,
+    request: (w) => ({ method: 'GET', url: `/api/persons/${w.persons.s.id}` }),
+    expect: outcomes(200, { provider: 404, analyst: 404, admin: 404 }),
+  },
+];
+
+/** Sends a scenario's request as an actor. */
+export function runScenario(t: TestApp, world: World, scenario: Scenario, actor: ActorName) {
+  const base = scenario.request(world);
+  return t.app.inject({
+    ...base,
+    headers: { ...world.sessions[actor].headers, ...(base.headers ?? {}) },
+  });
+}
