@@ -1,27 +1,389 @@
-import type { Db } from '../db/database.ts';
+import type { ProtectionLevel } from '../../core/domain/protection.ts';
+import { roleLabels } from '../../core/policy/roles.ts';
+import type { Role } from '../../core/policy/roles.ts';
+import type { Db, Trx } from '../db/database.ts';
+import type {
+  ContactChannelKind,
+  RelationKind,
+  RelationViolence,
+  TargetGroup,
+  UnitKind,
+} from '../db/schema.ts';
+import { hashPassword } from '../features/auth/passwords.ts';
+import { testPersonnummer } from './skatteverket-test-numbers.ts';
 
 /**
- * Demo data for trying Värn out. Everything here is invented; the demo banner in the UI says so.
- * It is written only into an empty database, so a real installation is never touched.
+ * Demo data for trying Värn out. Everything is invented: personnummer come from Skatteverket's
+ * list of test numbers, telephone numbers from PTS's series reserved for fiction
+ * (070-174 06 05 – 070-174 06 99), e-mail addresses from the reserved .invalid domain. It is
+ * written only into an empty database, so a real installation is never touched.
+ *
+ * Demo accounts have no second factor, so anyone can try Värn without an authenticator app.
+ * Real accounts always require one (see docs/SECURITY.md).
  */
-export const demoUnits = [
-  { name: 'Relationsvåldsteamet', kind: 'adult' },
-  { name: 'Barn och unga', kind: 'children' },
-  { name: 'Socialjouren', kind: 'out_of_hours' },
-  { name: 'Skyddat boende Fristad (utförare)', kind: 'provider' },
-] as const;
+export const DEMO_PASSWORD = 'demo-losenord';
 
-/** Printed at start. Accounts arrive with the security core; until then there is nothing to log in with. */
-export const demoLogins: { role: string; username: string; password: string }[] = [];
+const units = {
+  rvt: { name: 'Relationsvåldsteamet', kind: 'adult' },
+  children: { name: 'Barn och unga', kind: 'children' },
+  outOfHours: { name: 'Socialjouren', kind: 'out_of_hours' },
+  shelter: { name: 'Skyddat boende Fristad (utförare)', kind: 'provider' },
+  development: { name: 'Verksamhetsutveckling', kind: 'management' },
+} as const satisfies Record<string, { name: string; kind: UnitKind }>;
+type UnitKey = keyof typeof units;
 
-export async function seedDemoData(db: Db): Promise<boolean> {
+const users = [
+  { username: 'anna.handlaggare', name: 'Anna Handläggare', unit: 'rvt', role: 'adult_caseworker' },
+  {
+    username: 'hanna.handlaggare',
+    name: 'Hanna Handläggare',
+    unit: 'rvt',
+    role: 'adult_caseworker',
+  },
+  {
+    username: 'bo.barn',
+    name: 'Bo Barnsekreterare',
+    unit: 'children',
+    role: 'children_caseworker',
+  },
+  {
+    username: 'sara.socialjour',
+    name: 'Sara Socialjour',
+    unit: 'outOfHours',
+    role: 'out_of_hours',
+  },
+  { username: 'ulf.utforare', name: 'Ulf Utförare', unit: 'shelter', role: 'provider' },
+  { username: 'erik.chef', name: 'Erik Enhetschef', unit: 'rvt', role: 'unit_manager' },
+  { username: 'alva.analytiker', name: 'Alva Analytiker', unit: 'development', role: 'analyst' },
+  {
+    username: 'adam.admin',
+    name: 'Adam Administratör',
+    unit: 'development',
+    role: 'administrator',
+  },
+] as const satisfies readonly { username: string; name: string; unit: UnitKey; role: Role }[];
+type Username = (typeof users)[number]['username'];
+
+export const demoLogins = users.map((u) => ({
+  role: roleLabels[u.role],
+  username: u.username,
+  password: DEMO_PASSWORD,
+}));
+
+const {
+  adultsFemale: women,
+  adultsMale: men,
+  childrenFemale: girls,
+  childrenMale: boys,
+} = testPersonnummer;
+
+interface DemoPerson {
+  key: string;
+  personnummer: string;
+  givenName: string;
+  familyName: string;
+  protection: ProtectionLevel;
+  channels?: { kind: ContactChannelKind; value: string; safe: boolean; note?: string }[];
+  whereabouts?: string;
+  school?: string;
+  realIdentity?: string;
+  cases: {
+    unit: UnitKey;
+    targetGroup: TargetGroup;
+    assignee: Username | null;
+    closedDaysAgo?: number;
+    openedDaysAgo: number;
+  }[];
+}
+
+const persons: DemoPerson[] = [
+  {
+    key: 'maria',
+    personnummer: women[0],
+    givenName: 'Maria',
+    familyName: 'Lind',
+    protection: 'none',
+    channels: [
+      { kind: 'phone', value: '070-174 06 05', safe: true, note: 'Eget nummer, ring dagtid' },
+      {
+        kind: 'email',
+        value: 'familjen.lind@exempel.invalid',
+        safe: false,
+        note: 'Delad med maken',
+      },
+      {
+        kind: 'address',
+        value: 'Påhittegatan 3, 123 45 Exempelstad',
+        safe: false,
+        note: 'Gemensam bostad',
+      },
+    ],
+    cases: [
+      { unit: 'rvt', targetGroup: 'victim', assignee: 'anna.handlaggare', openedDaysAgo: 12 },
+    ],
+  },
+  {
+    key: 'elsa',
+    personnummer: girls[1],
+    givenName: 'Elsa',
+    familyName: 'Lind',
+    protection: 'none',
+    school: 'Exempelskolan, klass 5B',
+    cases: [{ unit: 'children', targetGroup: 'child', assignee: 'bo.barn', openedDaysAgo: 11 }],
+  },
+  {
+    key: 'noah',
+    personnummer: boys[0],
+    givenName: 'Noah',
+    familyName: 'Lind',
+    protection: 'none',
+    school: 'Exempelskolan, klass 4A',
+    cases: [{ unit: 'children', targetGroup: 'child', assignee: null, openedDaysAgo: 11 }],
+  },
+  {
+    key: 'johan',
+    personnummer: men[0],
+    givenName: 'Johan',
+    familyName: 'Lind',
+    protection: 'none',
+    channels: [{ kind: 'phone', value: '070-174 06 06', safe: true }],
+    cases: [{ unit: 'rvt', targetGroup: 'perpetrator', assignee: null, openedDaysAgo: 9 }],
+  },
+  {
+    key: 'leila',
+    personnummer: women[1],
+    givenName: 'Leila',
+    familyName: 'Haddad',
+    protection: 'protected_registration',
+    channels: [
+      {
+        kind: 'phone',
+        value: '070-174 06 07',
+        safe: true,
+        note: 'Nytt nummer, okänt för familjen',
+      },
+      {
+        kind: 'phone',
+        value: '070-174 06 08',
+        safe: false,
+        note: 'Gammalt nummer, familjen kontrollerar telefonen',
+      },
+    ],
+    whereabouts: 'Skyddat boende Fristad, rum 4',
+    cases: [
+      {
+        unit: 'rvt',
+        targetGroup: 'honour_violence',
+        assignee: 'anna.handlaggare',
+        openedDaysAgo: 30,
+      },
+    ],
+  },
+  {
+    key: 'karim',
+    personnummer: men[2],
+    givenName: 'Karim',
+    familyName: 'Haddad',
+    protection: 'none',
+    cases: [],
+  },
+  {
+    key: 'sofia',
+    personnummer: women[2],
+    givenName: 'Sofia',
+    familyName: 'Berg',
+    protection: 'confidentiality_marking',
+    channels: [{ kind: 'phone', value: '070-174 06 09', safe: true }],
+    cases: [{ unit: 'rvt', targetGroup: 'victim', assignee: null, openedDaysAgo: 1 }],
+  },
+  {
+    key: 'anders',
+    personnummer: men[4],
+    givenName: 'Anders',
+    familyName: 'Holm',
+    protection: 'none',
+    channels: [{ kind: 'phone', value: '070-174 06 10', safe: true }],
+    cases: [
+      { unit: 'rvt', targetGroup: 'perpetrator', assignee: 'anna.handlaggare', openedDaysAgo: 45 },
+    ],
+  },
+  {
+    key: 'emma',
+    personnummer: women[3],
+    givenName: 'Emma',
+    familyName: 'Sjöberg',
+    protection: 'fictitious_identity',
+    channels: [{ kind: 'digital_mailbox', value: 'Skyddad digital brevlåda', safe: true }],
+    whereabouts: 'Uppgift finns hos handläggaren',
+    realIdentity: 'Verklig identitet registrerad hos Skatteverket; ärendenummer i pappersakt',
+    cases: [
+      { unit: 'rvt', targetGroup: 'victim', assignee: 'anna.handlaggare', openedDaysAgo: 90 },
+    ],
+  },
+  {
+    key: 'ella',
+    personnummer: girls[0],
+    givenName: 'Ella',
+    familyName: 'Sjöberg',
+    protection: 'fictitious_identity',
+    school: 'Skolplacering ordnad via Barn och unga',
+    cases: [{ unit: 'children', targetGroup: 'child', assignee: 'bo.barn', openedDaysAgo: 88 }],
+  },
+  {
+    key: 'karin',
+    personnummer: women[4],
+    givenName: 'Karin',
+    familyName: 'Ek',
+    protection: 'none',
+    cases: [
+      {
+        unit: 'rvt',
+        targetGroup: 'victim',
+        assignee: 'anna.handlaggare',
+        openedDaysAgo: 400,
+        closedDaysAgo: 200,
+      },
+    ],
+  },
+  {
+    key: 'lina',
+    personnummer: women[5],
+    givenName: 'Lina',
+    familyName: 'Nord',
+    protection: 'none',
+    channels: [{ kind: 'phone', value: '070-174 06 11', safe: true }],
+    cases: [
+      {
+        unit: 'outOfHours',
+        targetGroup: 'sexual_violence',
+        assignee: 'sara.socialjour',
+        openedDaysAgo: 0,
+      },
+    ],
+  },
+];
+
+const relations: { from: string; to: string; kind: RelationKind; violence: RelationViolence }[] = [
+  { from: 'johan', to: 'maria', kind: 'partner', violence: 'person_against_related' },
+  { from: 'maria', to: 'elsa', kind: 'parent_of', violence: 'none' },
+  { from: 'maria', to: 'noah', kind: 'parent_of', violence: 'none' },
+  { from: 'johan', to: 'elsa', kind: 'parent_of', violence: 'unknown' },
+  { from: 'johan', to: 'noah', kind: 'parent_of', violence: 'unknown' },
+  { from: 'karim', to: 'leila', kind: 'sibling', violence: 'person_against_related' },
+  { from: 'emma', to: 'ella', kind: 'parent_of', violence: 'none' },
+];
+
+const daysAgo = (now: Date, days: number) => new Date(now.getTime() - days * 86_400_000);
+
+async function insertDemo(trx: Trx, now: Date) {
+  const unitIds = {} as Record<UnitKey, string>;
+  for (const [key, unit] of Object.entries(units) as [UnitKey, (typeof units)[UnitKey]][]) {
+    unitIds[key] = (
+      await trx.insertInto('unit').values(unit).returning('id').executeTakeFirstOrThrow()
+    ).id;
+  }
+
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const userIds = {} as Record<Username, string>;
+  for (const u of users) {
+    const row = await trx
+      .insertInto('app_user')
+      .values({
+        username: u.username,
+        display_name: u.name,
+        password_hash: passwordHash,
+        must_change_password: false,
+        totp_required: false,
+        totp_secret: null,
+        totp_last_step: null,
+        disabled_at: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    userIds[u.username] = row.id;
+    await trx
+      .insertInto('user_role')
+      .values({ user_id: row.id, unit_id: unitIds[u.unit], role: u.role, granted_by: null })
+      .execute();
+  }
+
+  const personIds: Record<string, string> = {};
+  for (const p of persons) {
+    const { id } = await trx
+      .insertInto('person')
+      .values({
+        identity_kind: 'personnummer',
+        identity_number: p.personnummer,
+        given_name: p.givenName,
+        family_name: p.familyName,
+        protection_level: p.protection,
+        created_by: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    personIds[p.key] = id;
+    if (p.channels?.length) {
+      await trx
+        .insertInto('contact_channel')
+        .values(
+          p.channels.map((c) => ({
+            person_id: id,
+            kind: c.kind,
+            value: c.value,
+            safe_for_contact: c.safe,
+            note: c.note ?? null,
+          })),
+        )
+        .execute();
+    }
+    if (p.whereabouts || p.school || p.realIdentity) {
+      await trx
+        .insertInto('person_protected_detail')
+        .values({
+          person_id: id,
+          whereabouts: p.whereabouts ?? null,
+          school: p.school ?? null,
+          real_identity: p.realIdentity ?? null,
+        })
+        .execute();
+    }
+    for (const c of p.cases) {
+      await trx
+        .insertInto('case')
+        .values({
+          person_id: id,
+          unit_id: unitIds[c.unit],
+          target_group: c.targetGroup,
+          status: c.closedDaysAgo === undefined ? 'open' : 'closed',
+          opened_at: daysAgo(now, c.openedDaysAgo),
+          closed_at: c.closedDaysAgo === undefined ? null : daysAgo(now, c.closedDaysAgo),
+          assigned_user_id: c.assignee ? userIds[c.assignee] : null,
+          created_by: null,
+        })
+        .execute();
+    }
+  }
+
+  await trx
+    .insertInto('person_relation')
+    .values(
+      relations.map((r) => ({
+        person_id: personIds[r.from] ?? '',
+        related_person_id: personIds[r.to] ?? '',
+        kind: r.kind,
+        violence: r.violence,
+        created_by: null,
+      })),
+    )
+    .execute();
+}
+
+/** Seeds the demo into an empty database. Returns false (and changes nothing) otherwise. */
+export async function seedDemoData(db: Db, now: Date = new Date()): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const existing = await trx.selectFrom('unit').select('id').limit(1).executeTakeFirst();
     if (existing) return false;
-    await trx
-      .insertInto('unit')
-      .values(demoUnits.map((u) => ({ name: u.name, kind: u.kind })))
-      .execute();
+    await insertDemo(trx, now);
     return true;
   });
 }

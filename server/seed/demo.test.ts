@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { roles } from '../../core/policy/roles.ts';
+import { createTestApp } from '../test/test-app.ts';
+import type { TestApp } from '../test/test-app.ts';
+import { DEMO_PASSWORD, demoLogins, seedDemoData } from './demo.ts';
+import { testPersonnummer } from './skatteverket-test-numbers.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('demo data', () => {
+  it('is written into an empty database once, and never again', async () => {
+    expect(await seedDemoData(t.database.db)).toBe(true);
+    expect(await seedDemoData(t.database.db)).toBe(false);
+    const units = await t.database.db.selectFrom('unit').select('name').execute();
+    expect(units).toHaveLength(5);
+  });
+
+  it('has one login per role, each able to log in with the printed password', async () => {
+    const grants = await t.database.db.selectFrom('user_role').select('role').execute();
+    expect(new Set(grants.map((g) => g.role))).toEqual(new Set(roles));
+    for (const login of demoLogins) {
+      expect(login.password).toBe(DEMO_PASSWORD);
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: login.username, password: login.password },
+      });
+      expect(res.json(), login.username).toMatchObject({ stage: 'active' });
+    }
+  });
+
+  it('uses only fictional identities and contact details', async () => {
+    const published = new Set<string>(Object.values(testPersonnummer).flat());
+    const persons = await t.database.db
+      .selectFrom('person')
+      .select(['identity_number', 'protection_level'])
+      .execute();
+    expect(persons.length).toBeGreaterThanOrEqual(12);
+    for (const p of persons)
+      expect(published.has(p.identity_number ?? ''), p.identity_number ?? '').toBe(true);
+    // A victim with children, a protected identity, fingerade personuppgifter, a sekretessmarkering.
+    expect(new Set(persons.map((p) => p.protection_level))).toEqual(
+      new Set(['none', 'confidentiality_marking', 'protected_registration', 'fictitious_identity']),
+    );
+
+    const channels = await t.database.db
+      .selectFrom('contact_channel')
+      .select(['kind', 'value'])
+      .execute();
+    for (const c of channels) {
+      if (c.kind === 'phone') {
+        // PTS reserves 070-174 06 05 – 070-174 06 99 for use in fiction.
+        const digits = c.value.replace(/\D/g, '');
+        expect(digits.startsWith('0701740'), c.value).toBe(true);
+        expect(Number(digits.slice(7))).toBeGreaterThanOrEqual(605);
+        expect(Number(digits.slice(7))).toBeLessThanOrEqual(699);
+      }
+      if (c.kind === 'email') expect(c.value).toMatch(/@[a-z.]+\.invalid$/);
+    }
+  });
+});
