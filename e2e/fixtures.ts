@@ -14,19 +14,51 @@ export async function expectAccessible(page: Page) {
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
 
+/** The password of every demo account (server/seed/demo.ts); demo only. */
+export const DEMO_PASSWORD = 'demo-losenord';
+
+interface ExpectedApiError {
+  path: string;
+  status: number;
+}
+
 interface Fixtures {
   /** Go to a path, wait for its heading, and check it with axe. Every page the suite visits goes through here. */
   visit: (path: string) => Promise<void>;
   /** Console errors and CSP violations; any of them fails the test. */
   pageProblems: string[];
+  /**
+   * API answers a test provokes on purpose (a wrong password, a refused read). The browser logs
+   * every 4xx as a console error; only those named here, by exact path and status, are let
+   * through. Asking for the session without one (GET /api/session → 401) is always expected:
+   * it is how the client learns to show the login page.
+   */
+  expectedApiErrors: ExpectedApiError[];
+  /** Log in through the login page as a demo user and wait for the start page. */
+  login: (username: string, password?: string) => Promise<void>;
 }
 
+const failedResource = /^Failed to load resource: the server responded with a status of (\d{3})/;
+
 export const test = base.extend<Fixtures>({
+  // Playwright reads a fixture's dependencies from its destructuring pattern; this one has none.
+  // eslint-disable-next-line no-empty-pattern
+  expectedApiErrors: async ({}, use) => {
+    await use([{ path: '/api/session', status: 401 }]);
+  },
   pageProblems: [
-    async ({ page }, use) => {
+    async ({ page, expectedApiErrors }, use) => {
       const problems: string[] = [];
+      const expected = (text: string, url: string) => {
+        const status = failedResource.exec(text)?.[1];
+        if (!status || !url) return false;
+        const path = new URL(url).pathname;
+        return expectedApiErrors.some((e) => e.path === path && e.status === Number(status));
+      };
       page.on('console', (message) => {
-        if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+        if (message.type() !== 'error') return;
+        if (expected(message.text(), message.location().url)) return;
+        problems.push(`console: ${message.text()} (${message.location().url})`);
       });
       page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
       // Runs in the page: report every content-security-policy violation as a console error.
@@ -45,6 +77,16 @@ export const test = base.extend<Fixtures>({
       await page.goto(path);
       await expect(page.locator('h1')).toBeVisible();
       await expectAccessible(page);
+    });
+  },
+  login: async ({ page }, use) => {
+    await use(async (username: string, password = DEMO_PASSWORD) => {
+      await page.goto('/');
+      await expect(page.getByRole('heading', { level: 1, name: 'Logga in' })).toBeVisible();
+      await page.getByLabel('Användarnamn').fill(username);
+      await page.getByLabel('Lösenord', { exact: true }).fill(password);
+      await page.getByRole('button', { name: 'Logga in' }).click();
+      await expect(page.getByRole('button', { name: 'Logga ut' })).toBeVisible();
     });
   },
 });

@@ -1,31 +1,44 @@
 import { expectAccessible, expect, test } from '../fixtures.ts';
 
-test('the app loads in Swedish with the demo banner', async ({ page, visit }) => {
+test('the app loads in Swedish with the demo banner and asks to log in', async ({
+  page,
+  visit,
+}) => {
   await visit('/');
-  await expect(page).toHaveTitle('Välkommen till Värn – Värn');
+  await expect(page).toHaveTitle('Logga in – Värn');
   await expect(page.locator('html')).toHaveAttribute('lang', 'sv');
-  await expect(page.getByRole('heading', { level: 1, name: 'Välkommen till Värn' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Logga in' })).toBeVisible();
   await expect(page.getByText('Demoversion: alla personer och ärenden är påhittade')).toBeVisible();
-  await expect(page.getByRole('navigation', { name: 'Huvudmeny' })).toBeVisible();
+  // Nothing of the app is shown before login.
+  await expect(page.getByRole('navigation', { name: 'Huvudmeny' })).toHaveCount(0);
 });
 
-test('every area of the main menu opens its page', async ({ page, visit }) => {
-  await visit('/');
-  const menu = page.getByRole('navigation', { name: 'Huvudmeny' });
-  for (const area of [
-    'Mina ärenden',
-    'Sök person',
-    'Loggkontroll',
-    'Uppföljning',
-    'Administration',
-  ]) {
-    await menu.getByRole('link', { name: area }).click();
-    await expect(page.getByRole('heading', { level: 1, name: area })).toBeVisible();
-    await expect(page).toHaveTitle(`${area} – Värn`);
-    await expect(menu.getByRole('link', { name: area })).toHaveAttribute('aria-current', 'page');
-    // After navigating, focus is on the new page's heading, not left in the menu.
-    await expect(page.getByRole('heading', { level: 1, name: area })).toBeFocused();
+test('every area of a manager’s and a handläggare’s menu opens its page', async ({
+  page,
+  login,
+}) => {
+  for (const [user, menuAreas] of [
+    ['anna.handlaggare', ['Mina ärenden', 'Sök person']],
+    ['erik.chef', ['Sök person', 'Loggkontroll', 'Uppföljning']],
+  ] as const) {
+    await login(user);
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Välkommen till Värn' }),
+    ).toBeVisible();
     await expectAccessible(page);
+    const menu = page.getByRole('navigation', { name: 'Huvudmeny' });
+    await expect(menu.getByRole('link')).toHaveText([...menuAreas]);
+    for (const area of menuAreas) {
+      await menu.getByRole('link', { name: area }).click();
+      await expect(page.getByRole('heading', { level: 1, name: area })).toBeVisible();
+      await expect(page).toHaveTitle(`${area} – Värn`);
+      await expect(menu.getByRole('link', { name: area })).toHaveAttribute('aria-current', 'page');
+      // After navigating, focus is on the new page's heading, not left in the menu.
+      await expect(page.getByRole('heading', { level: 1, name: area })).toBeFocused();
+      await expectAccessible(page);
+    }
+    await page.getByRole('button', { name: 'Logga ut' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Logga in' })).toBeVisible();
   }
 });
 
@@ -39,7 +52,8 @@ test('keyboard users can skip straight to the content', async ({ page, visit }) 
   await expect(page).toHaveURL(/#huvudinnehall$/);
 });
 
-test('an unknown address says so and leads home', async ({ page, visit }) => {
+test('an unknown address says so and leads home', async ({ page, login, visit }) => {
+  await login('anna.handlaggare');
   await visit('/finns-inte');
   await expect(page.getByRole('heading', { level: 1, name: 'Sidan finns inte' })).toBeVisible();
   await page.getByRole('link', { name: 'Till startsidan' }).click();

@@ -26,6 +26,16 @@ export function setCsrfToken(token: string | undefined) {
 
 const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+type UnauthenticatedListener = () => void;
+let onUnauthenticated: UnauthenticatedListener | undefined;
+/**
+ * Called when the server answers that there is no session (it expired, or ended elsewhere), so
+ * the app can clear what it holds and return to the login page. The session provider sets it.
+ */
+export function setUnauthenticatedListener(listener: UnauthenticatedListener | undefined) {
+  onUnauthenticated = listener;
+}
+
 /**
  * Calls one endpoint through its contract. Personal data (personnummer, names) always travels in
  * a body, never in the path or query string, which end up in logs and browser history.
@@ -66,7 +76,9 @@ export async function call<C extends Contract>(
   if (response.status === 204) return undefined as ResponseOf<C>;
   const payload: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
-    throw new ApiError(response.status, (payload as ErrorResponse | undefined)?.error);
+    const error = new ApiError(response.status, (payload as ErrorResponse | undefined)?.error);
+    if (error.code === 'UNAUTHENTICATED') onUnauthenticated?.();
+    throw error;
   }
   return payload as ResponseOf<C>;
 }

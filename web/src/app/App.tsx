@@ -1,68 +1,76 @@
+import { lazy, Suspense } from 'react';
+import type { ReactNode } from 'react';
 import { Provider as AkselProvider } from '@navikt/ds-react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createBrowserRouter, RouterProvider } from 'react-router';
+import { ApiError } from '../api/client.ts';
+import { Loading } from '../components/Loading.tsx';
+import { RequireArea } from '../components/RequireArea.tsx';
+import { SessionProvider } from '../features/auth/session.tsx';
+import { MyCasesPage } from '../features/cases/MyCasesPage.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
 import { NotFoundPage } from '../features/home/NotFoundPage.tsx';
 import { PlaceholderPage } from '../features/home/PlaceholderPage.tsx';
+import { PersonPage } from '../features/persons/PersonPage.tsx';
+import { SearchPersonPage } from '../features/persons/SearchPersonPage.tsx';
 import { akselSv } from './aksel-sv.ts';
 import { Shell } from './Shell.tsx';
+
+// The manager's and the administrator's pages are loaded when first opened.
+const AccessLogPage = lazy(() =>
+  import('../features/access-log/AccessLogPage.tsx').then((m) => ({ default: m.AccessLogPage })),
+);
+const AdminPage = lazy(() =>
+  import('../features/admin/AdminPage.tsx').then((m) => ({ default: m.AdminPage })),
+);
+const AdminUserPage = lazy(() =>
+  import('../features/admin/AdminUserPage.tsx').then((m) => ({ default: m.AdminUserPage })),
+);
 
 const queryClient = new QueryClient({
   defaultOptions: {
     // Personal data is not kept around longer than the screen that shows it needs it.
-    queries: { retry: 1, staleTime: 10_000, gcTime: 60_000, refetchOnWindowFocus: false },
+    queries: {
+      // A refusal (4xx) will not change on a second try; a network hiccup or 5xx might.
+      retry: (failures, error) =>
+        failures < 1 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
+      staleTime: 10_000,
+      gcTime: 60_000,
+      refetchOnWindowFocus: false,
+    },
   },
 });
+
+const area = (path: string, page: ReactNode) => (
+  <RequireArea path={path}>
+    <Suspense fallback={<Loading label="Öppnar sidan…" />}>{page}</Suspense>
+  </RequireArea>
+);
 
 const router = createBrowserRouter([
   {
     element: <Shell />,
     children: [
       { index: true, element: <HomePage /> },
-      {
-        path: 'arenden',
-        element: (
-          <PlaceholderPage
-            title="Mina ärenden"
-            description="Här samlas dina ärenden med frister, risknivå och det som väntar på dig."
-          />
-        ),
-      },
-      {
-        path: 'personer',
-        element: (
-          <PlaceholderPage
-            title="Sök person"
-            description="Här söker du fram en personakt med personnummer eller namn, om du har en arbetsrelation till personen."
-          />
-        ),
-      },
-      {
-        path: 'loggkontroll',
-        element: (
-          <PlaceholderPage
-            title="Loggkontroll"
-            description="Här granskar enhetschefen vem som har läst vad, med åtkomst till skyddade personer och nödåtkomst överst."
-          />
-        ),
-      },
+      { path: 'arenden', element: area('/arenden', <MyCasesPage />) },
+      { path: 'personer', element: area('/personer', <SearchPersonPage />) },
+      // A personakt is opened through a work relation (or nödåtkomst); the server decides.
+      { path: 'personer/:personId', element: <PersonPage /> },
+      { path: 'loggkontroll', element: area('/loggkontroll', <AccessLogPage />) },
       {
         path: 'statistik',
-        element: (
+        element: area(
+          '/statistik',
           <PlaceholderPage
             title="Uppföljning"
-            description="Här visas avidentifierad statistik för systematisk uppföljning av arbetet."
-          />
+            description="Här kommer avidentifierad statistik för systematisk uppföljning av arbetet: antal våldsutsatta, våldsutövare och barn, insatser och deras resultat, ledtider. Den delen av Värn kommer i en senare version."
+          />,
         ),
       },
+      { path: 'administration', element: area('/administration', <AdminPage />) },
       {
-        path: 'administration',
-        element: (
-          <PlaceholderPage
-            title="Administration"
-            description="Här hanterar administratören enheter, användare, roller, delegation och kataloger."
-          />
-        ),
+        path: 'administration/anvandare/:userId',
+        element: area('/administration', <AdminUserPage />),
       },
       { path: '*', element: <NotFoundPage /> },
     ],
@@ -73,7 +81,9 @@ export function App() {
   return (
     <AkselProvider locale={akselSv}>
       <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
+        <SessionProvider>
+          <RouterProvider router={router} />
+        </SessionProvider>
       </QueryClientProvider>
     </AkselProvider>
   );

@@ -1,9 +1,14 @@
 import { BodyLong, Box, LinkCard, VStack } from '@navikt/ds-react';
 import { Link } from 'react-router';
+import { areas } from '../../app/areas.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
-import { areas } from '../../app/Shell.tsx';
+import { useActiveSession } from '../auth/session.tsx';
 
 export function HomePage() {
+  const session = useActiveSession();
+  const mine = areas.filter((area) => area.allowed(session));
+  const isProvider = session.user.grants.some((g) => g.role === 'provider');
+
   return (
     <VStack gap="space-24">
       <div>
@@ -13,19 +18,34 @@ export function HomePage() {
           riskbedömning, utredning, beslut, skydd och uppföljning.
         </BodyLong>
       </div>
-      <Box as="ul" className="area-cards">
-        {areas.map((area) => (
-          <li key={area.path}>
-            <LinkCard>
-              <LinkCard.Title>
-                <LinkCard.Anchor asChild>
-                  <Link to={area.path}>{area.label}</Link>
-                </LinkCard.Anchor>
-              </LinkCard.Title>
-            </LinkCard>
-          </li>
-        ))}
-      </Box>
+      {mine.length > 0 ? (
+        <Box as="ul" className="area-cards">
+          {mine.map((area) => (
+            <li key={area.path}>
+              <LinkCard>
+                <LinkCard.Title>
+                  <LinkCard.Anchor asChild>
+                    <Link to={area.path}>{area.label}</Link>
+                  </LinkCard.Anchor>
+                </LinkCard.Title>
+                <LinkCard.Description>{area.description}</LinkCard.Description>
+              </LinkCard>
+            </li>
+          ))}
+        </Box>
+      ) : null}
+      {isProvider ? (
+        <BodyLong>
+          Här kommer du som utförare att se de uppdrag du har fått och skriva genomförandeplan och
+          anteckningar för dem. Den delen av Värn kommer i en senare version; tills dess finns inget
+          för dig att göra här.
+        </BodyLong>
+      ) : mine.length === 0 ? (
+        <BodyLong>
+          Dina roller ger ännu inte tillgång till någon del av Värn. Kontakta din enhetschef eller
+          administratören om du behöver det i ditt arbete.
+        </BodyLong>
+      ) : null}
     </VStack>
   );
 }

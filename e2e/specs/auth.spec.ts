@@ -1,0 +1,108 @@
+import { expectAccessible, expect, test } from '../fixtures.ts';
+
+test('a wrong password is refused in the server’s words', async ({
+  page,
+  visit,
+  expectedApiErrors,
+}) => {
+  expectedApiErrors.push({ path: '/api/auth/login', status: 401 });
+  await visit('/');
+  await page.getByLabel('Användarnamn').fill('anna.handlaggare');
+  await page.getByLabel('Lösenord').fill('fel-losenord');
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await expect(page.getByRole('alert')).toContainText('Fel användarnamn eller lösenord');
+  await expectAccessible(page);
+});
+
+test('empty fields are named in an error summary and on the fields', async ({ page, visit }) => {
+  await visit('/');
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  const summary = page.getByRole('link', { name: 'Fyll i användarnamn.' });
+  await expect(summary).toBeVisible();
+  await expect(page.getByLabel('Användarnamn')).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page);
+  await summary.click();
+  await expect(page.getByLabel('Användarnamn')).toBeFocused();
+});
+
+test('login shows the user and logout returns to the login page', async ({ page, login }) => {
+  await login('anna.handlaggare');
+  await expect(page.getByRole('heading', { level: 1, name: 'Välkommen till Värn' })).toBeVisible();
+  await expect(page.getByText('Anna', { exact: false }).first()).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Logga ut' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Logga in' })).toBeVisible();
+  await expect(page.getByText('Du har loggats ut.')).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Huvudmeny' })).toHaveCount(0);
+  // The session is really gone: a reload still asks to log in.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Logga in' })).toBeVisible();
+});
+
+test('a deep link survives the login', async ({ page, visit }) => {
+  await visit('/personer');
+  await page.getByLabel('Användarnamn').fill('anna.handlaggare');
+  await page.getByLabel('Lösenord').fill('demo-losenord');
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sök person' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sök person' })).toBeFocused();
+});
+
+test('an ended session sends the user calmly back to login', async ({
+  page,
+  login,
+  expectedApiErrors,
+}) => {
+  await login('anna.handlaggare');
+  // The session ends on the server (here: its cookie is gone) while the page is open.
+  await page.context().clearCookies();
+  expectedApiErrors.push({ path: '/api/cases/mine', status: 401 });
+  await page
+    .getByRole('navigation', { name: 'Huvudmeny' })
+    .getByRole('link', { name: 'Mina ärenden' })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Logga in' })).toBeVisible();
+  await expect(page.getByText('Du har loggats ut eftersom sessionen tog slut')).toBeVisible();
+  await expectAccessible(page);
+});
+
+test('each role sees only its own areas in the menu', async ({ page, login }) => {
+  const menus: [string, string[]][] = [
+    ['anna.handlaggare', ['Mina ärenden', 'Sök person']],
+    ['sara.socialjour', ['Mina ärenden', 'Sök person']],
+    ['erik.chef', ['Sök person', 'Loggkontroll', 'Uppföljning']],
+    ['alva.analytiker', ['Uppföljning']],
+    ['adam.admin', ['Administration']],
+    ['ulf.utforare', []],
+  ];
+  for (const [user, expected] of menus) {
+    await login(user);
+    const menu = page.getByRole('navigation', { name: 'Huvudmeny' });
+    await expect(menu.getByRole('link')).toHaveText(expected);
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Logga ut' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Logga in' })).toBeVisible();
+  }
+});
+
+test('a provider and an analyst are told calmly that their area comes later', async ({
+  page,
+  login,
+}) => {
+  await login('ulf.utforare');
+  await expect(page.getByText('Den delen av Värn kommer i en senare version')).toBeVisible();
+  await page.getByRole('button', { name: 'Logga ut' }).click();
+  await login('alva.analytiker');
+  await page.getByRole('link', { name: 'Uppföljning' }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Uppföljning' })).toBeVisible();
+  await expect(page.getByText('kommer i en senare version')).toBeVisible();
+  await expectAccessible(page);
+});
+
+test('a page outside the user’s roles says so', async ({ page, login, visit }) => {
+  await login('adam.admin');
+  await visit('/personer');
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Du har inte behörighet till sidan' }),
+  ).toBeVisible();
+});

@@ -1,0 +1,95 @@
+/**
+ * Swedish words for the API's code names, in one place. Labels that core already owns (roles,
+ * protection levels, audit actions) are re-exported from there, never written twice.
+ */
+import type { z } from 'zod';
+import type { AdminUser, UnitKind } from '../../../core/contracts/admin.ts';
+import type {
+  CaseSummary,
+  ContactChannel,
+  PersonFile,
+  RelationView,
+  TargetGroup,
+} from '../../../core/contracts/persons.ts';
+import type { IdentityKind } from '../../../core/domain/personal-identity.ts';
+
+export { auditActions } from '../../../core/audit/events.ts';
+export { protectionLabels } from '../../../core/domain/protection.ts';
+export { roleLabels } from '../../../core/policy/roles.ts';
+
+export const targetGroupLabels: Record<TargetGroup, string> = {
+  victim: 'Våldsutsatt vuxen',
+  perpetrator: 'Våldsutövare',
+  child: 'Barn som utsatts för eller upplevt våld',
+  honour_violence: 'Hedersrelaterat våld och förtryck',
+  prostitution: 'Prostitution / sex mot ersättning',
+  trafficking: 'Människohandel för sexuella ändamål',
+  sexual_violence: 'Sexuellt våld',
+};
+
+export const identityKindLabels: Record<IdentityKind, string> = {
+  personnummer: 'Personnummer',
+  samordningsnummer: 'Samordningsnummer',
+  reservnummer: 'Reservnummer',
+};
+
+export const relationKindLabels: Record<RelationView['kind'], string> = {
+  partner: 'Partner',
+  former_partner: 'Tidigare partner',
+  parent_of: 'Förälder till',
+  child_of: 'Barn till',
+  sibling: 'Syskon',
+  other_relative: 'Annan släkting',
+  carer: 'Anhörigvårdare / personlig assistent',
+};
+
+/** Read from the open file's side: "utövar våld mot" the other person. */
+export const relationViolenceLabels: Record<RelationView['violence'], string> = {
+  uses_violence: 'Utövar våld mot',
+  subjected: 'Utsätts för våld av',
+  mutual: 'Ömsesidigt våld',
+  none: 'Inget känt våld',
+  unknown: 'Okänt',
+};
+
+export const caseStatusLabels: Record<CaseSummary['status'], string> = {
+  open: 'Öppet',
+  closed: 'Avslutat',
+};
+
+export const contactKindLabels: Record<ContactChannel['kind'], string> = {
+  phone: 'Telefon',
+  email: 'E-post',
+  address: 'Adress',
+  digital_mailbox: 'Digital brevlåda',
+};
+
+/** How the reader came to see a personakt (also the purpose of an access-log row). */
+export const accessLabels: Record<PersonFile['access'], string> = {
+  assigned: 'Tilldelad handläggare',
+  intake_queue: 'Enhetens inkorg',
+  unit_manager: 'Enhetschef',
+  emergency_access: 'Nödåtkomst',
+};
+
+export const purposeLabels: Record<string, string> = {
+  ...accessLabels,
+  role: 'Roll',
+  own_account: 'Eget konto',
+  administration: 'Administration',
+  review: 'Granskning',
+};
+
+export const unitKindLabels: Record<z.infer<typeof UnitKind>, string> = {
+  adult: 'Vuxen',
+  children: 'Barn och unga',
+  out_of_hours: 'Socialjour',
+  provider: 'Utförare',
+  management: 'Ledning',
+};
+
+export const secondFactorLabels: Record<AdminUser['secondFactor'], string> = {
+  enrolled: 'Registrerad',
+  pending: 'Inte registrerad än',
+  not_required: 'Krävs inte',
+};

@@ -1,0 +1,5 @@
+import { PageHeading } from '../../components/PageHeading.tsx';
+
+export function AdminUserPage() {
+  return <PageHeading>TODO</PageHeading>;
+}

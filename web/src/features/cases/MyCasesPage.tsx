@@ -1,0 +1,61 @@
+import { BodyLong, Button, Heading, VStack } from '@navikt/ds-react';
+import { caseworkerRoles } from '../../../../core/policy/roles.ts';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
+import { Loading } from '../../components/Loading.tsx';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { useActiveSession } from '../auth/session.tsx';
+import { CaseTable } from './CaseTable.tsx';
+import { UnitQueue } from './UnitQueue.tsx';
+import { useMyCases } from './useCaseList.ts';
+
+export function MyCasesPage() {
+  const session = useActiveSession();
+  const cases = useMyCases();
+  const items = cases.data?.pages.flatMap((p) => p.items) ?? [];
+  // One queue per unit where the user handles cases, even with several roles there.
+  const queueUnits = [
+    ...new Map(
+      session.user.grants
+        .filter((g) => caseworkerRoles.has(g.role))
+        .map((g) => [g.unitId, g.unitName] as const),
+    ),
+  ];
+
+  return (
+    <VStack gap="space-40">
+      <div>
+        <PageHeading>Mina ärenden</PageHeading>
+        <BodyLong>Dina öppna ärenden, äldst först, och det som väntar i enhetens inkorg.</BodyLong>
+      </div>
+      <section aria-labelledby="mina-arenden-rubrik">
+        <VStack gap="space-16">
+          <Heading level="2" size="medium" id="mina-arenden-rubrik">
+            Mina öppna ärenden
+          </Heading>
+          {cases.isPending ? <Loading label="Hämtar dina ärenden…" /> : null}
+          <ApiErrorAlert error={cases.error} />
+          {cases.isSuccess && items.length === 0 ? (
+            <BodyLong>Du har inga öppna ärenden just nu.</BodyLong>
+          ) : null}
+          {items.length > 0 ? <CaseTable items={items} labelledBy="mina-arenden-rubrik" /> : null}
+          {cases.hasNextPage ? (
+            <div>
+              <Button
+                variant="secondary"
+                loading={cases.isFetchingNextPage}
+                onClick={() => {
+                  void cases.fetchNextPage();
+                }}
+              >
+                Visa fler
+              </Button>
+            </div>
+          ) : null}
+        </VStack>
+      </section>
+      {queueUnits.map(([unitId, unitName]) => (
+        <UnitQueue key={unitId} unitId={unitId} unitName={unitName} />
+      ))}
+    </VStack>
+  );
+}

@@ -1,0 +1,82 @@
+import { Alert, BodyLong, BodyShort, Heading, VStack } from '@navikt/ds-react';
+import { useQuery } from '@tanstack/react-query';
+import { useParams } from 'react-router';
+import { getPerson } from '../../../../core/contracts/persons.ts';
+import type { PersonFile } from '../../../../core/contracts/persons.ts';
+import { call } from '../../api/client.ts';
+import { accessLabels, identityKindLabels } from '../../app/labels.ts';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
+import { Loading } from '../../components/Loading.tsx';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { personName } from '../../components/PersonCell.tsx';
+import { PersonCases } from './PersonCases.tsx';
+import { PersonDetails } from './PersonDetails.tsx';
+import { ProtectedDetailsSection } from './ProtectedDetailsSection.tsx';
+import { ProtectionBanner } from './ProtectionBanner.tsx';
+import { PersonRelations } from './PersonRelations.tsx';
+
+export function PersonPage() {
+  const { personId = '' } = useParams();
+  const person = useQuery({
+    queryKey: ['person', personId],
+    queryFn: () => call(getPerson, { params: { personId } }),
+    retry: false,
+  });
+
+  if (person.isPending) {
+    return (
+      <div>
+        <PageHeading>Personakt</PageHeading>
+        <Loading label="Hämtar personakten…" />
+      </div>
+    );
+  }
+  if (person.isError) {
+    return (
+      <VStack gap="space-16">
+        <PageHeading>Personakt</PageHeading>
+        <ApiErrorAlert error={person.error} />
+      </VStack>
+    );
+  }
+  return <PersonFileView file={person.data} />;
+}
+
+function PersonFileView({ file }: { file: PersonFile }) {
+  const name = personName(file);
+  return (
+    <VStack gap="space-32">
+      <VStack gap="space-16">
+        <div>
+          <PageHeading>{name}</PageHeading>
+          <BodyShort>
+            {file.identity
+              ? `${identityKindLabels[file.identity.kind]} ${file.identity.display}`
+              : 'Saknar identitetsnummer'}
+          </BodyShort>
+          <BodyShort size="small" textColor="subtle">
+            Din åtkomst: {accessLabels[file.access]}
+          </BodyShort>
+        </div>
+        <ProtectionBanner level={file.protectionLevel} />
+        {file.access === 'emergency_access' ? (
+          <Alert variant="warning">
+            <Heading level="2" size="small" spacing>
+              Du läser personakten med nödåtkomst
+            </Heading>
+            <BodyLong>
+              Åtkomsten är tillfällig. Allt du läser här loggas och granskas av din enhetschef.
+            </BodyLong>
+          </Alert>
+        ) : null}
+      </VStack>
+      {file.details ? (
+        <PersonDetails details={file.details} headingLevel="2" />
+      ) : file.protectionLevel !== 'none' ? (
+        <ProtectedDetailsSection personId={file.id} canRead={file.abilities.readProtectedDetails} />
+      ) : null}
+      <PersonRelations relations={file.relations} />
+      <PersonCases cases={file.cases} />
+    </VStack>
+  );
+}
