@@ -4,11 +4,11 @@ import { protectionLabels } from '../../app/labels.ts';
 
 const guidance: Record<Exclude<ProtectionLevel, 'none'>, string> = {
   confidentiality_marking:
-    'Lämna aldrig ut adress eller kontaktuppgifter. Pröva sekretessen noga innan någon uppgift om personen lämnas ut.',
+    'Pröva sekretessen noga innan någon uppgift om personen lämnas ut, även till andra myndigheter.',
   protected_registration:
-    'Lämna aldrig ut adress eller kontaktuppgifter. Kontrollera att inga handlingar, kallelser eller beslut avslöjar var personen bor.',
+    'Kontrollera att inga handlingar, kallelser eller beslut avslöjar var personen bor eller hur hen nås.',
   fictitious_identity:
-    'Personen lever med fingerade personuppgifter. Lämna aldrig ut den verkliga identiteten, adress eller kontaktuppgifter.',
+    'Personen lever med andra identitetsuppgifter än sina verkliga. Den verkliga identiteten får aldrig lämnas ut eller kopplas ihop med de fingerade.',
 };
 
 /** Impossible to miss: shown at the top of the personakt whenever the person is protected. */

@@ -1,0 +1,121 @@
+import type { Page } from '@playwright/test';
+import { expectAccessible, expect, test } from '../fixtures.ts';
+
+// Demo persons (server/seed/demo.ts): all fictional, numbers from Skatteverket's test list.
+const maria = { number: '19920312-2388', name: 'Maria Lind' };
+const leila = { number: '19920615-2382', name: 'Leila Haddad' };
+
+async function searchByNumber(page: Page, number: string) {
+  await page.getByLabel('Typ av nummer').selectOption('personnummer');
+  await page.getByLabel('Personnummer', { exact: true }).fill(number);
+  await page.getByRole('button', { name: 'Sök', exact: true }).click();
+}
+
+test('a handläggare finds her client by personnummer and sees which channels are unsafe', async ({
+  page,
+  login,
+  visit,
+}) => {
+  await login('anna.handlaggare');
+  await visit('/personer');
+  await searchByNumber(page, maria.number);
+  await expect(page.getByText('En person hittades.')).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('link', { name: maria.name }).click();
+  await expect(page.getByRole('heading', { level: 1, name: maria.name })).toBeVisible();
+  await expect(page.getByText(`Personnummer ${maria.number}`)).toBeVisible();
+  // No protection: no banner; details are shown inline with unsafe channels marked in words.
+  await expect(page.locator('.protection-banner')).toHaveCount(0);
+  await expect(page.getByText('Får inte användas för kontakt').first()).toBeVisible();
+  await expect(page.getByText('Säker för kontakt').first()).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Relationer' })).toContainText('Partner');
+  await expect(page.getByRole('table', { name: 'Ärenden' })).toContainText('Våldsutsatt vuxen');
+  await expectAccessible(page);
+
+  // The relation leads to the other person's file (here through the unit's intake queue).
+  await page.getByRole('link', { name: 'Johan Lind' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Johan Lind' })).toBeVisible();
+  await expect(page.getByText('Din åtkomst: Enhetens inkorg')).toBeVisible();
+  await expectAccessible(page);
+});
+
+test('a protected person carries a banner and her details are shown only on request', async ({
+  page,
+  login,
+  visit,
+}) => {
+  await login('anna.handlaggare');
+  await visit('/personer');
+  await searchByNumber(page, leila.number);
+  await expect(page.getByText('Skyddad folkbokföring')).toBeVisible();
+  await page.getByRole('link', { name: leila.name }).click();
+  await expect(page.getByRole('heading', { level: 1, name: leila.name })).toBeVisible();
+  const banner = page.locator('.protection-banner');
+  await expect(banner).toContainText(
+    'Skyddad folkbokföring – lämna aldrig ut adress eller kontaktuppgifter',
+  );
+  // Never fetched on its own: nothing of the whereabouts until she asks.
+  await expect(page.getByText('Skyddat boende Fristad, rum 4')).toHaveCount(0);
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Visa skyddade uppgifter' }).click();
+  await expect(page.getByText('Skyddat boende Fristad, rum 4')).toBeVisible();
+  await expect(page.getByText('Får inte användas för kontakt')).toBeVisible();
+  await expectAccessible(page);
+});
+
+test('a name search needs two letters, said on the field and in the summary', async ({
+  page,
+  login,
+  visit,
+}) => {
+  await login('anna.handlaggare');
+  await visit('/personer');
+  await page.getByRole('radio', { name: 'Namn' }).check();
+  await page.getByRole('textbox', { name: 'Namn' }).fill('L');
+  await page.getByRole('button', { name: 'Sök', exact: true }).click();
+  await expect(page.getByRole('link', { name: 'Skriv minst två bokstäver.' })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Namn' })).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page);
+  await page.getByRole('textbox', { name: 'Namn' }).fill('Lind');
+  await page.getByRole('button', { name: 'Sök', exact: true }).click();
+  await expect(page.getByRole('link', { name: maria.name })).toBeVisible();
+});
+
+test('without a work relation nothing is found; nödåtkomst opens the file, logged', async ({
+  page,
+  login,
+  visit,
+}) => {
+  await login('hanna.handlaggare');
+  await visit('/personer');
+  await searchByNumber(page, leila.number);
+  await expect(page.getByText('Ingen person hittades.')).toBeVisible();
+  await expect(
+    page.getByText('Du ser bara personer som du har en arbetsrelation till'),
+  ).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole('button', { name: 'Nödåtkomst' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Nödåtkomst' })).toBeFocused();
+  await expect(page.getByText('granskar varje nödåtkomst')).toBeVisible();
+  const form = page.locator('section', { has: page.getByRole('heading', { name: 'Nödåtkomst' }) });
+  // The number searched for is already filled in.
+  await expect(form.getByLabel('Personnummer', { exact: true })).toHaveValue(leila.number);
+  await form.getByLabel('Skäl till nödåtkomst').fill('Akut');
+  await form.getByRole('button', { name: 'Öppna personakten med nödåtkomst' }).click();
+  await expect(
+    page.getByRole('link', { name: 'Beskriv skälet med minst tio tecken.' }),
+  ).toBeVisible();
+  await expectAccessible(page);
+  await form
+    .getByLabel('Skäl till nödåtkomst')
+    .fill('Polisen ringer om akut hot mot Leila; socialjouren behöver veta vem som har ärendet.');
+  await form.getByRole('button', { name: 'Öppna personakten med nödåtkomst' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: leila.name })).toBeVisible();
+  await expect(page.getByText('Du läser personakten med nödåtkomst')).toBeVisible();
+  await expect(page.locator('.protection-banner')).toContainText('Skyddad folkbokföring');
+  // Nödåtkomst never opens the protected details.
+  await expect(page.getByRole('button', { name: 'Visa skyddade uppgifter' })).toHaveCount(0);
+  await expectAccessible(page);
+});
