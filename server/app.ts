@@ -6,6 +6,7 @@ import { configureValidation } from '../core/contracts/configure.ts';
 import type { AppConfig } from './config.ts';
 import type { Db, Engine } from './db/database.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
+import { casesRoutes } from './features/cases/cases.routes.ts';
 import { personsRoutes } from './features/persons/persons.routes.ts';
 import { systemRoutes } from './features/system/system.routes.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
@@ -59,6 +60,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const features = { db: deps.db, config: deps.config, clock };
   authRoutes(app, features);
   personsRoutes(app, features);
+  casesRoutes(app, features);
 
   await registerWeb(app, deps.webRoot);
   return app;

@@ -31,7 +31,8 @@ describe('authorization matrix', () => {
       const expected = scenario.expect[actor];
       if (expected === 'found' || expected === 'hidden') {
         expect(res.statusCode, res.body).toBe(200);
-        const ids = res.json<{ results: { id: string }[] }>().results.map((r) => r.id);
+        const body = res.json<{ results?: { id: string }[]; items?: { id: string }[] }>();
+        const ids = (body.results ?? body.items ?? []).map((r) => r.id);
         const subject = scenario.subject?.(world);
         expect(subject, 'a search scenario names its subject').toBeDefined();
         expect(ids.includes(subject ?? ''), `results: ${ids.join(', ')}`).toBe(
@@ -88,4 +89,8 @@ const covered = new Set<Contract>([
   personContracts.searchPersons,
   personContracts.createRelation,
   personContracts.startEmergencyAccess,
+  caseContracts.listMyCases,
+  caseContracts.listUnitQueue,
+  caseContracts.openCase,
+  caseContracts.assignCase,
 ]);

@@ -12,6 +12,7 @@ export const auditActions = {
   'person.create': 'Registrerade person',
   'relation.create': 'Registrerade relation',
   'case.list': 'Listade ärenden',
+  'case.open': 'Öppnade ärende',
   'case.assign': 'Fördelade ärende',
   'emergency_access.start': 'Nödåtkomst',
   'emergency_access.review': 'Granskade nödåtkomst',

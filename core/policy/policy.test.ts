@@ -282,3 +282,33 @@ describe('can(): writes', () => {
     );
   });
 });
+
+describe('can(): case assignment does not reveal a case', () => {
+  it('answers not-found to anyone who cannot see the case, whatever else is wrong', () => {
+    fc.assert(
+      fc.property(
+        actorArb,
+        caseArb,
+        fc.constantFrom(...users),
+        fc.boolean(),
+        (actor, c, assignee, handles) => {
+          const sees =
+            actor.grants.some((g) => g.unitId === c.unitId && g.role === 'unit_manager') ||
+            (c.status === 'open' &&
+              actor.grants.some(
+                (g) =>
+                  g.unitId === c.unitId &&
+                  caseworkerRoles.has(g.role) &&
+                  (c.assignedUserId === null || c.assignedUserId === actor.userId),
+              ));
+          const decision = can(actor, 'case.assign', {
+            case: c,
+            assigneeUserId: assignee,
+            assigneeHandlesCasesInUnit: handles,
+          });
+          if (!sees) expect(decision).toMatchObject({ allowed: false, denial: 'not_found' });
+        },
+      ),
+    );
+  });
+});

@@ -162,19 +162,23 @@ export function can<A extends Action>(actor: Actor, action: A, facts: FactsByAct
     }
     case 'case.assign': {
       const f = facts as FactsByAction['case.assign'];
+      const manager = grantsWith(actor, isManager, f.case.unitId)[0];
+      const relation = caseRelation(actor, f.case);
+      // Whoever cannot see the case is told it does not exist, before any other reason.
+      if (!manager && !relation) return notFound('no work relation to the case');
       if (f.case.status !== 'open') return forbidden('a closed case is not assigned');
       if (!f.assigneeHandlesCasesInUnit)
         return forbidden('the assignee does not handle cases in the unit');
-      const manager = grantsWith(actor, isManager, f.case.unitId)[0];
       if (manager)
         return { allowed: true, role: manager.role, unitId: f.case.unitId, via: 'unit_manager' };
-      const caseworker = grantsWith(actor, isCaseworker, f.case.unitId)[0];
-      if (caseworker && f.case.assignedUserId === null && f.assigneeUserId === actor.userId) {
-        return { allowed: true, role: caseworker.role, unitId: f.case.unitId, via: 'intake_queue' };
+      if (
+        relation?.allowed &&
+        relation.via === 'intake_queue' &&
+        f.assigneeUserId === actor.userId
+      ) {
+        return relation;
       }
-      return caseworker || caseRelation(actor, f.case)
-        ? forbidden('only the unit manager assigns this case')
-        : notFound('no work relation to the case');
+      return forbidden('only the unit manager assigns this case');
     }
     case 'unitQueue.read': {
       const f = facts as FactsByAction['unitQueue.read'];

@@ -1,6 +1,7 @@
 import type { InjectOptions } from 'fastify';
 import { actorNames } from './world.ts';
 import type { ActorName, World } from './world.ts';
+import type { Db } from '../db/database.ts';
 import type { TestApp } from './test-app.ts';
 
 /**
@@ -12,8 +13,9 @@ export type Outcome = 200 | 201 | 400 | 403 | 404 | 'found' | 'hidden';
 
 export interface Scenario {
   name: string;
-  request: (w: World) => InjectOptions;
-  /** For searches: the person whose presence in the results decides found/hidden. */
+  /** Builds the request; may prepare the database (e.g. reset a case) for this actor's attempt. */
+  request: (w: World, actor: ActorName, db: Db) => InjectOptions | Promise<InjectOptions>;
+  /** For searches and lists: the id whose presence in `results` or `items` decides found/hidden. */
   subject?: (w: World) => string;
   expect: Record<ActorName, Outcome>;
   /** The call reads or writes personal data: exactly one audit row when it succeeds. */
@@ -128,6 +130,61 @@ export const scenarios: Scenario[] = [
     expect: outcomes(400, {}),
   },
   {
+    name: 'list my cases',
+    audited: true,
+    request: () => ({ method: 'GET', url: '/api/cases/mine' }),
+    subject: (w) => w.persons.p.caseId,
+    expect: outcomes(403, {
+      assigned: 'found',
+      colleague: 'hidden',
+      childrenWorker: 'hidden',
+      outOfHours: 'hidden',
+    }),
+  },
+  {
+    name: "list the adult unit's intake queue",
+    audited: true,
+    request: (w) => ({ method: 'GET', url: `/api/units/${w.units.adult}/queue` }),
+    subject: (w) => w.persons.r.caseId,
+    expect: outcomes(403, { assigned: 'found', colleague: 'found', manager: 'found' }),
+  },
+  {
+    name: 'open a case in the adult unit for a new person',
+    audited: true,
+    request: (w) => ({
+      method: 'POST',
+      url: '/api/cases',
+      payload: {
+        unitId: w.units.adult,
+        targetGroup: 'victim',
+        person: {
+          existing: false,
+          newPerson: {
+            identity: null,
+            givenName: 'Ny',
+            familyName: 'Klient',
+            protectionLevel: 'none',
+          },
+        },
+      },
+    }),
+    expect: outcomes(403, { assigned: 201, colleague: 201 }),
+  },
+  {
+    name: 'open another case for a person with an assigned case',
+    audited: true,
+    request: (w) => ({
+      method: 'POST',
+      url: '/api/cases',
+      payload: {
+        unitId: w.units.adult,
+        targetGroup: 'victim',
+        person: { existing: true, personId: w.persons.p.id },
+      },
+    }),
+    expect: outcomes(403, { assigned: 201, colleague: 404 }),
+  },
+  {
     name: 'record a relation from a person with an assigned case to a person in the queue',
     audited: true,
     request: (w) => ({
@@ -157,11 +214,31 @@ export const scenarios: Scenario[] = [
     request: (w) => ({ method: 'GET', url: `/api/persons/${w.persons.s.id}` }),
     expect: outcomes(200, { provider: 404, analyst: 404, admin: 404 }),
   },
+  {
+    name: 'take a case from the intake queue (the manager assigns it to a colleague)',
+    audited: true,
+    request: async (w, actor, db) => {
+      // Each attempt starts from the same state: the case unassigned, in the queue.
+      const row = await db
+        .updateTable('case')
+        .set({ assigned_user_id: null })
+        .where('id', '=', w.persons.r.caseId)
+        .returning('version')
+        .executeTakeFirstOrThrow();
+      const assignee = actor === 'manager' ? w.users.colleague.id : w.users[actor].id;
+      return {
+        method: 'POST',
+        url: `/api/cases/${w.persons.r.caseId}/assignment`,
+        payload: { userId: assignee, version: row.version },
+      };
+    },
+    expect: outcomes(404, { assigned: 200, colleague: 200, manager: 200 }),
+  },
 ];
 
 /** Sends a scenario's request as an actor. */
-export function runScenario(t: TestApp, world: World, scenario: Scenario, actor: ActorName) {
-  const base = scenario.request(world);
+export async function runScenario(t: TestApp, world: World, scenario: Scenario, actor: ActorName) {
+  const base = await scenario.request(world, actor, t.database.db);
   return t.app.inject({
     ...base,
     headers: { ...world.sessions[actor].headers, ...(base.headers ?? {}) },

@@ -1,0 +1,16 @@
+import type { FastifyInstance } from 'fastify';
+import { assignCase, listMyCases, listUnitQueue, openCase } from '../../../core/contracts/cases.ts';
+import { addRoute } from '../../http/route.ts';
+import * as cases from './cases.service.ts';
+import type { CasesDeps } from './cases.service.ts';
+
+export function casesRoutes(app: FastifyInstance, deps: CasesDeps) {
+  addRoute(app, listMyCases, ({ query }, request) => cases.listMyCases(deps, request, query));
+  addRoute(app, listUnitQueue, ({ params, query }, request) =>
+    cases.listUnitQueue(deps, request, params.unitId, query),
+  );
+  addRoute(app, openCase, ({ body }, request) => cases.openCase(deps, request, body));
+  addRoute(app, assignCase, ({ params, body }, request) =>
+    cases.assignCase(deps, request, params.caseId, body),
+  );
+}

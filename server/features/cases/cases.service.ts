@@ -1,0 +1,311 @@
+import type { FastifyRequest } from 'fastify';
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import type { CaseListItem, openCase as openCaseContract } from '../../../core/contracts/cases.ts';
+import { isProtected } from '../../../core/domain/protection.ts';
+import { can } from '../../../core/policy/policy.ts';
+import type { Actor, CaseFacts } from '../../../core/policy/policy.ts';
+import { caseworkerRoles } from '../../../core/policy/roles.ts';
+import { recordAudit } from '../../audit/audit.ts';
+import type { AppConfig } from '../../config.ts';
+import type { Db, Trx } from '../../db/database.ts';
+import { AppError } from '../../errors.ts';
+import { auditContext, enforce, requireActor } from '../../http/context.ts';
+import { stockholmDate } from '../../time.ts';
+import {
+  findPersonIdByIdentity,
+  loadPersonFacts,
+  toSummary,
+} from '../persons/persons.repository.ts';
+import { parseIdentityOrFail } from '../persons/persons.service.ts';
+
+export interface CasesDeps {
+  db: Db;
+  config: AppConfig;
+  clock: () => Date;
+}
+
+interface Page {
+  limit: number;
+  after?: string | undefined;
+}
+
+/** A page position: the last row's (opened_at, id). Opaque to the client; never an OFFSET. */
+function decodeCursor(after: string | undefined): { openedAt: Date; id: string } | undefined {
+  if (after === undefined) return undefined;
+  try {
+    const [openedAt, id] = JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) as [
+      string,
+      string,
+    ];
+    const date = new Date(openedAt);
+    if (Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) throw new Error('bad cursor');
+    return { openedAt: date, id };
+  } catch {
+    throw new AppError('VALIDATION', {
+      fields: [{ path: 'query.after', message: 'Sidmarkören är ogiltig. Ladda om listan.' }],
+    });
+  }
+}
+
+const encodeCursor = (openedAt: Date, id: string) =>
+  Buffer.from(JSON.stringify([openedAt.toISOString(), id])).toString('base64url');
+
+function caseListQuery(db: Db | Trx) {
+  return db
+    .selectFrom('case')
+    .innerJoin('person', 'person.id', 'case.person_id')
+    .innerJoin('unit', 'unit.id', 'case.unit_id')
+    .leftJoin('app_user', 'app_user.id', 'case.assigned_user_id')
+    .select([
+      'case.id',
+      'case.unit_id',
+      'case.target_group',
+      'case.opened_at',
+      'case.assigned_user_id',
+      'case.status',
+      'case.version',
+      'unit.name as unit_name',
+      'app_user.display_name as assignee_name',
+      'person.id as person_id',
+      'person.given_name',
+      'person.family_name',
+      'person.identity_kind',
+      'person.identity_number',
+      'person.protection_level',
+    ])
+    .where('case.status', '=', 'open');
+}
+
+type CaseRow = Awaited<ReturnType<ReturnType<typeof caseListQuery>['execute']>>[number];
+
+const factsOf = (row: CaseRow): CaseFacts => ({
+  caseId: row.id,
+  unitId: row.unit_id,
+  assignedUserId: row.assigned_user_id,
+  status: row.status,
+});
+
+function toItem(row: CaseRow): CaseListItem {
+  return {
+    id: row.id,
+    person: toSummary({ ...row, id: row.person_id }),
+    unitId: row.unit_id,
+    unitName: row.unit_name,
+    targetGroup: row.target_group,
+    openedAt: row.opened_at.toISOString(),
+    assignedTo:
+      row.assigned_user_id && row.assignee_name
+        ? { id: row.assigned_user_id, displayName: row.assignee_name }
+        : null,
+    version: row.version,
+  };
+}
+
+/** Runs a listing: page it, keep what the policy lets the actor read, audit what is returned. */
+async function listCases(
+  deps: CasesDeps,
+  request: FastifyRequest,
+  actor: Actor,
+  decision: Extract<ReturnType<typeof can>, { allowed: true }>,
+  filter: (q: ReturnType<typeof caseListQuery>) => ReturnType<typeof caseListQuery>,
+  page: Page,
+) {
+  const cursor = decodeCursor(page.after);
+  const now = deps.clock();
+  return deps.db.transaction().execute(async (trx) => {
+    let q = filter(caseListQuery(trx));
+    if (cursor) {
+      q = q.where((eb) =>
+        eb(eb.refTuple('case.opened_at', 'case.id'), '>', eb.tuple(cursor.openedAt, cursor.id)),
+      );
+    }
+    const rows = await q
+      .orderBy('case.opened_at')
+      .orderBy('case.id')
+      .limit(page.limit + 1)
+      .execute();
+    const pageRows = rows.slice(0, page.limit);
+    const visible = pageRows.filter(
+      (row) =>
+        can(actor, 'case.read', {
+          case: factsOf(row),
+          person: {
+            personId: row.person_id,
+            protectionLevel: row.protection_level,
+            cases: [factsOf(row)],
+            emergencyAccessUntil: undefined,
+          },
+          now,
+        }).allowed,
+    );
+    await recordAudit(trx, auditContext(request, decision), {
+      action: 'case.list',
+      personIds: visible.map((r) => r.person_id),
+      caseIds: visible.map((r) => r.id),
+      purpose: decision.via,
+      involvesProtected: visible.some((r) => isProtected(r.protection_level)),
+    });
+    const last = pageRows.at(-1);
+    return {
+      items: visible.map(toItem),
+      nextCursor: rows.length > page.limit && last ? encodeCursor(last.opened_at, last.id) : null,
+    };
+  });
+}
+
+export async function listMyCases(deps: CasesDeps, request: FastifyRequest, page: Page) {
+  const actor = requireActor(request);
+  const decision = enforce(can(actor, 'cases.listMine', {}));
+  const units = actor.grants.filter((g) => caseworkerRoles.has(g.role)).map((g) => g.unitId);
+  return listCases(
+    deps,
+    request,
+    actor,
+    decision,
+    (q) => q.where('case.assigned_user_id', '=', actor.userId).where('case.unit_id', 'in', units),
+    page,
+  );
+}
+
+export async function listUnitQueue(
+  deps: CasesDeps,
+  request: FastifyRequest,
+  unitId: string,
+  page: Page,
+) {
+  const actor = requireActor(request);
+  const decision = enforce(can(actor, 'unitQueue.read', { unitId }));
+  return listCases(
+    deps,
+    request,
+    actor,
+    decision,
+    (q) => q.where('case.unit_id', '=', unitId).where('case.assigned_user_id', 'is', null),
+    page,
+  );
+}
+
+export async function openCase(
+  deps: CasesDeps,
+  request: FastifyRequest,
+  body: z.infer<typeof openCaseContract.body>,
+): Promise<{ caseId: string; personId: string }> {
+  const actor = requireActor(request);
+  const decision = enforce(can(actor, 'case.open', { unitId: body.unitId }));
+  const now = deps.clock();
+  const identity =
+    !body.person.existing && body.person.newPerson.identity
+      ? parseIdentityOrFail(
+          body.person.newPerson.identity.kind,
+          body.person.newPerson.identity.number,
+          stockholmDate(now),
+          'body.person.newPerson.identity.number',
+        )
+      : undefined;
+
+  return deps.db.transaction().execute(async (trx) => {
+    let personId: string;
+    let personCreated = false;
+    if (body.person.existing) {
+      personId = body.person.personId;
+      const facts = (await loadPersonFacts(trx, [personId], actor.userId, now)).get(personId);
+      if (!facts) throw new AppError('NOT_FOUND');
+      enforce(can(actor, 'person.read', { person: facts, now }));
+    } else {
+      const known = identity ? await findPersonIdByIdentity(trx, identity.normalized) : undefined;
+      if (known) {
+        personId = known;
+      } else {
+        const p = body.person.newPerson;
+        const row = await trx
+          .insertInto('person')
+          .values({
+            identity_kind: identity?.kind ?? null,
+            identity_number: identity?.normalized ?? null,
+            given_name: p.givenName,
+            family_name: p.familyName,
+            protection_level: p.protectionLevel,
+            created_by: actor.userId,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        personId = row.id;
+        personCreated = true;
+      }
+    }
+    const created = await trx
+      .insertInto('case')
+      .values({
+        person_id: personId,
+        unit_id: body.unitId,
+        target_group: body.targetGroup,
+        assigned_user_id: actor.userId,
+        opened_at: now,
+        created_by: actor.userId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, auditContext(request, decision), {
+      action: 'case.open',
+      personIds: [personId],
+      caseIds: [created.id],
+      purpose: 'assigned',
+      details: { personCreated },
+    });
+    return { caseId: created.id, personId };
+  });
+}
+
+export async function assignCase(
+  deps: CasesDeps,
+  request: FastifyRequest,
+  caseId: string,
+  body: { userId: string; version: number },
+): Promise<{ caseId: string; version: number }> {
+  const actor = requireActor(request);
+  return deps.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('case')
+      .select(['id', 'person_id', 'unit_id', 'assigned_user_id', 'status', 'version'])
+      .where('id', '=', caseId)
+      .executeTakeFirst();
+    if (!row) throw new AppError('NOT_FOUND');
+    const assignee = await trx
+      .selectFrom('user_role')
+      .innerJoin('app_user', 'app_user.id', 'user_role.user_id')
+      .select('user_role.role')
+      .where('user_role.user_id', '=', body.userId)
+      .where('user_role.unit_id', '=', row.unit_id)
+      .where('app_user.disabled_at', 'is', null)
+      .execute();
+    const decision = enforce(
+      can(actor, 'case.assign', {
+        case: {
+          caseId: row.id,
+          unitId: row.unit_id,
+          assignedUserId: row.assigned_user_id,
+          status: row.status,
+        },
+        assigneeUserId: body.userId,
+        assigneeHandlesCasesInUnit: assignee.some((a) => caseworkerRoles.has(a.role)),
+      }),
+    );
+    const updated = await trx
+      .updateTable('case')
+      .set({ assigned_user_id: body.userId, version: sql`version + 1` })
+      .where('id', '=', caseId)
+      .where('version', '=', body.version)
+      .returning('version')
+      .executeTakeFirst();
+    if (!updated) throw new AppError('VERSION_CONFLICT');
+    await recordAudit(trx, auditContext(request, decision), {
+      action: 'case.assign',
+      personIds: [row.person_id],
+      caseIds: [caseId],
+      purpose: decision.via,
+      details: { assignedToSelf: body.userId === actor.userId },
+    });
+    return { caseId, version: updated.version };
+  });
+}

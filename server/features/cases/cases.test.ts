@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp } from '../../test/test-app.ts';
+import type { TestApp } from '../../test/test-app.ts';
+import { buildWorld } from '../../test/world.ts';
+import type { World } from '../../test/world.ts';
+
+let t: TestApp;
+let w: World;
+beforeAll(async () => {
+  t = await createTestApp();
+  w = await buildWorld(t);
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const newVictim = (
+  familyName: string,
+  identity: { kind: string; number: string } | null = null,
+) => ({
+  unitId: w.units.adult,
+  targetGroup: 'victim',
+  person: {
+    existing: false,
+    newPerson: { identity, givenName: 'Ny', familyName, protectionLevel: 'none' },
+  },
+});
+
+describe('my cases', () => {
+  it('pages by cursor, oldest first, without gaps or repeats', async () => {
+    for (let i = 0; i < 28; i++) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/cases',
+        headers: w.sessions.colleague.headers,
+        payload: newVictim(`Sida${i}`),
+      });
+      expect(res.statusCode).toBe(201);
+    }
+    const seen: string[] = [];
+    let after: string | null = null;
+    let pages = 0;
+    do {
+      const url: string = `/api/cases/mine?limit=10${after ? `&after=${after}` : ''}`;
+      const res = await t.app.inject({ method: 'GET', url, headers: w.sessions.colleague.headers });
+      expect(res.statusCode).toBe(200);
+      const body = res.json<{
+        items: { id: string; openedAt: string }[];
+        nextCursor: string | null;
+      }>();
+      seen.push(...body.items.map((i) => i.id));
+      after = body.nextCursor;
+      pages++;
+    } while (after);
+    expect(pages).toBe(3);
+    expect(seen).toHaveLength(28);
+    expect(new Set(seen).size).toBe(28);
+  });
+
+  it('refuses a tampered cursor with a field message', async () => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/cases/mine?after=bm90LWEtY3Vyc29y',
+      headers: w.sessions.colleague.headers,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({
+      error: { code: 'VALIDATION', fields: [{ path: 'query.after' }] },
+    });
+  });
+});
+
+describe('opening a case', () => {
+  it('attaches a new case to the existing file when the personnummer is already registered', async () => {
+    // S has only a closed case: nobody sees S until a new case gives a work relation.
+    const before = await t.app.inject({
+      method: 'GET',
+      url: `/api/persons/${w.persons.s.id}`,
+      headers: w.sessions.colleague.headers,
+    });
+    expect(before.statusCode).toBe(404);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/cases',
+      headers: w.sessions.colleague.headers,
+      payload: newVictim('Annat namn', { kind: 'personnummer', number: w.persons.s.personnummer }),
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ personId: w.persons.s.id });
+    const file = await t.app.inject({
+      method: 'GET',
+      url: `/api/persons/${w.persons.s.id}`,
+      headers: w.sessions.colleague.headers,
+    });
+    expect(file.json()).toMatchObject({ familyName: 'Sand', access: 'assigned' });
+  });
+
+  it('points an invalid personnummer at its field, and saves nothing', async () => {
+    const count = async () =>
+      (await t.database.db.selectFrom('case').select('id').execute()).length;
+    const before = await count();
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/cases',
+      headers: w.sessions.colleague.headers,
+      payload: newVictim('Fel', { kind: 'personnummer', number: '19920312-2389' }),
+    });
+    expect(res.statusCode).toBe(400);
+    const fields = res.json<{ error: { fields: { path: string; message: string }[] } }>().error
+      .fields;
+    expect(fields.map((f) => f.path)).toEqual(['body.person.newPerson.identity.number']);
+    expect(fields[0]?.message).toContain('Kontrollsiffran');
+    expect(await count()).toBe(before);
+  });
+});
+
+describe('assignment', () => {
+  it('detects a concurrent change by version: the second writer gets 409, nothing is overwritten', async () => {
+    const queued = await t.app.inject({
+      method: 'GET',
+      url: `/api/units/${w.units.adult}/queue`,
+      headers: w.sessions.manager.headers,
+    });
+    const item = queued
+      .json<{ items: { id: string; version: number }[] }>()
+      .items.find((i) => i.id === w.persons.r.caseId);
+    expect(item).toBeDefined();
+    const assign = (userId: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/cases/${w.persons.r.caseId}/assignment`,
+        headers: w.sessions.manager.headers,
+        payload: { userId, version: item?.version },
+      });
+    expect((await assign(w.users.colleague.id)).statusCode).toBe(200);
+    const second = await assign(w.users.assigned.id);
+    expect(second.statusCode).toBe(409);
+    expect(second.json()).toMatchObject({ error: { code: 'VERSION_CONFLICT' } });
+    const row = await t.database.db
+      .selectFrom('case')
+      .select('assigned_user_id')
+      .where('id', '=', w.persons.r.caseId)
+      .executeTakeFirstOrThrow();
+    expect(row.assigned_user_id).toBe(w.users.colleague.id);
+  });
+
+  it('refuses an assignee who does not handle cases in the unit', async () => {
+    const row = await t.database.db
+      .selectFrom('case')
+      .select('version')
+      .where('id', '=', w.persons.p.caseId)
+      .executeTakeFirstOrThrow();
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/cases/${w.persons.p.caseId}/assignment`,
+      headers: w.sessions.manager.headers,
+      payload: { userId: w.users.childrenWorker.id, version: row.version },
+    });
+    expect(res.statusCode).toBe(403);
+  });
+});
