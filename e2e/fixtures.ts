@@ -18,7 +18,8 @@ export async function expectAccessible(page: Page) {
 export const DEMO_PASSWORD = 'demo-losenord';
 
 interface ExpectedApiError {
-  path: string;
+  /** The exact path, or a pattern for paths with ids in them. */
+  path: string | RegExp;
   status: number;
 }
 
@@ -53,7 +54,11 @@ export const test = base.extend<Fixtures>({
         const status = failedResource.exec(text)?.[1];
         if (!status || !url) return false;
         const path = new URL(url).pathname;
-        return expectedApiErrors.some((e) => e.path === path && e.status === Number(status));
+        return expectedApiErrors.some(
+          (e) =>
+            (typeof e.path === 'string' ? e.path === path : e.path.test(path)) &&
+            e.status === Number(status),
+        );
       };
       page.on('console', (message) => {
         if (message.type() !== 'error') return;

@@ -56,7 +56,10 @@ test('an ended session sends the user calmly back to login', async ({
   await login('anna.handlaggare');
   // The session ends on the server (here: its cookie is gone) while the page is open.
   await page.context().clearCookies();
-  expectedApiErrors.push({ path: '/api/cases/mine', status: 401 });
+  expectedApiErrors.push(
+    { path: '/api/cases/mine', status: 401 },
+    { path: /^\/api\/units\/[0-9a-f-]+\/queue$/, status: 401 },
+  );
   await page
     .getByRole('navigation', { name: 'Huvudmeny' })
     .getByRole('link', { name: 'Mina ärenden' })

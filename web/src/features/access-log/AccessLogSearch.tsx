@@ -1,0 +1,203 @@
+import { useState } from 'react';
+import {
+  Alert,
+  BodyLong,
+  Button,
+  Heading,
+  HGrid,
+  Select,
+  TextField,
+  VStack,
+} from '@navikt/ds-react';
+import { useQuery } from '@tanstack/react-query';
+import { searchAccessLog } from '../../../../core/contracts/access-log.ts';
+import type { AuditAction } from '../../../../core/audit/events.ts';
+import type { BodyOf } from '../../../../core/contracts/contract.ts';
+import type { FieldError } from '../../../../core/contracts/errors.ts';
+import { call } from '../../api/client.ts';
+import { fieldErrorsOf, fieldId, messageFor, validateBody } from '../../api/forms.ts';
+import { auditActions } from '../../app/labels.ts';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
+import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
+import { Loading } from '../../components/Loading.tsx';
+import { AccessLogTable } from './AccessLogTable.tsx';
+
+const formId = 'loggsok';
+type Filters = BodyOf<typeof searchAccessLog>;
+
+const optional = (value: string) => (value.trim() === '' ? undefined : value.trim());
+
+export function AccessLogSearch({ unitId }: { unitId: string }) {
+  const [userId, setUserId] = useState('');
+  const [personId, setPersonId] = useState('');
+  const [action, setAction] = useState<AuditAction | ''>('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [filters, setFilters] = useState<Filters>({ unitId, limit: 100 });
+  const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
+
+  const log = useQuery({
+    queryKey: ['access-log', filters],
+    queryFn: () => call(searchAccessLog, { body: filters }),
+    retry: false,
+  });
+  const errors = clientErrors.length > 0 ? clientErrors : fieldErrorsOf(log.error);
+
+  const search = (next: { userId?: string; personId?: string }) => {
+    const body: Filters = {
+      unitId,
+      limit: 100,
+      userId: optional(next.userId ?? userId),
+      personId: optional(next.personId ?? personId),
+      action: action === '' ? undefined : action,
+      from: optional(from),
+      to: optional(to),
+    };
+    const problems = validateBody(searchAccessLog.body, body);
+    setClientErrors(problems);
+    if (problems.length === 0) setFilters(body);
+  };
+
+  const filterBy = (filter: { userId?: string; personId?: string }) => {
+    if (filter.userId !== undefined) setUserId(filter.userId);
+    if (filter.personId !== undefined) setPersonId(filter.personId);
+    search(filter);
+  };
+
+  return (
+    <section aria-labelledby="logg-rubrik">
+      <VStack gap="space-24">
+        <Heading level="2" size="medium" id="logg-rubrik">
+          Åtkomstlogg
+        </Heading>
+        <form
+          noValidate
+          aria-label="Filtrera loggen"
+          onSubmit={(event) => {
+            event.preventDefault();
+            search({});
+          }}
+        >
+          <VStack gap="space-16">
+            <FormErrorSummary formId={formId} errors={errors} />
+            <HGrid gap="space-16" columns={{ xs: 1, md: 2 }}>
+              <TextField
+                id={fieldId(formId, 'body.userId')}
+                label="Användare (id)"
+                description="Valfritt. Välj ”Visa bara användaren” i en rad för att fylla i."
+                autoComplete="off"
+                spellCheck={false}
+                value={userId}
+                onChange={(e) => {
+                  setUserId(e.target.value);
+                }}
+                error={messageFor(errors, 'body.userId')}
+              />
+              <TextField
+                id={fieldId(formId, 'body.personId')}
+                label="Person (id)"
+                description="Valfritt. Välj ”Visa bara personen” i en rad för att fylla i."
+                autoComplete="off"
+                spellCheck={false}
+                value={personId}
+                onChange={(e) => {
+                  setPersonId(e.target.value);
+                }}
+                error={messageFor(errors, 'body.personId')}
+              />
+              <Select
+                id={fieldId(formId, 'body.action')}
+                label="Händelse"
+                value={action}
+                onChange={(e) => {
+                  setAction(e.target.value as AuditAction | '');
+                }}
+                error={messageFor(errors, 'body.action')}
+              >
+                <option value="">Alla händelser</option>
+                {(Object.entries(auditActions) as [AuditAction, string][]).map(([key, label]) => (
+                  <option key={key} value={key}>
+                    {label}
+                  </option>
+                ))}
+              </Select>
+              <HGrid gap="space-16" columns={2}>
+                <TextField
+                  id={fieldId(formId, 'body.from')}
+                  label="Från och med"
+                  description="ÅÅÅÅ-MM-DD"
+                  autoComplete="off"
+                  value={from}
+                  onChange={(e) => {
+                    setFrom(e.target.value);
+                  }}
+                  error={messageFor(errors, 'body.from')}
+                />
+                <TextField
+                  id={fieldId(formId, 'body.to')}
+                  label="Till och med"
+                  description="ÅÅÅÅ-MM-DD"
+                  autoComplete="off"
+                  value={to}
+                  onChange={(e) => {
+                    setTo(e.target.value);
+                  }}
+                  error={messageFor(errors, 'body.to')}
+                />
+              </HGrid>
+            </HGrid>
+            <div>
+              <Button type="submit" loading={log.isFetching}>
+                Visa loggen
+              </Button>
+            </div>
+          </VStack>
+        </form>
+        {log.isPending ? <Loading label="Hämtar loggen…" /> : null}
+        {fieldErrorsOf(log.error).length === 0 ? <ApiErrorAlert error={log.error} /> : null}
+        {log.data ? (
+          <VStack gap="space-32">
+            {log.data.truncated ? (
+              <Alert variant="info" size="small">
+                Fler händelser matchar än som visas. Begränsa sökningen med datum, händelse,
+                användare eller person.
+              </Alert>
+            ) : null}
+            <section aria-labelledby="flaggade-rubrik">
+              <VStack gap="space-16">
+                <Heading level="3" size="small" id="flaggade-rubrik">
+                  Skyddade personer och nödåtkomst ({log.data.flagged.length})
+                </Heading>
+                {log.data.flagged.length === 0 ? (
+                  <BodyLong>Ingen åtkomst till skyddade personer och ingen nödåtkomst.</BodyLong>
+                ) : (
+                  <AccessLogTable
+                    entries={log.data.flagged}
+                    labelledBy="flaggade-rubrik"
+                    onFilter={filterBy}
+                  />
+                )}
+              </VStack>
+            </section>
+            <section aria-labelledby="ovriga-rubrik">
+              <VStack gap="space-16">
+                <Heading level="3" size="small" id="ovriga-rubrik">
+                  Övriga händelser ({log.data.entries.length})
+                </Heading>
+                {log.data.entries.length === 0 ? (
+                  <BodyLong>Inga andra händelser.</BodyLong>
+                ) : (
+                  <AccessLogTable
+                    entries={log.data.entries}
+                    labelledBy="ovriga-rubrik"
+                    onFilter={filterBy}
+                  />
+                )}
+              </VStack>
+            </section>
+          </VStack>
+        ) : null}
+      </VStack>
+    </section>
+  );
+}
