@@ -5,6 +5,8 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { configureValidation } from '../core/contracts/configure.ts';
 import type { AppConfig } from './config.ts';
 import type { Db, Engine } from './db/database.ts';
+import { accessLogRoutes } from './features/access-log/access-log.routes.ts';
+import { adminRoutes } from './features/admin/admin.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { casesRoutes } from './features/cases/cases.routes.ts';
 import { personsRoutes } from './features/persons/persons.routes.ts';
@@ -61,6 +63,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   authRoutes(app, features);
   personsRoutes(app, features);
   casesRoutes(app, features);
+  accessLogRoutes(app, features);
+  adminRoutes(app, features);
 
   await registerWeb(app, deps.webRoot);
   return app;

@@ -312,3 +312,22 @@ describe('can(): case assignment does not reveal a case', () => {
     );
   });
 });
+
+describe('can(): review of nödåtkomst', () => {
+  it('lets only the unit’s manager review, and never their own', () => {
+    fc.assert(
+      fc.property(
+        actorArb,
+        fc.constantFrom(...units),
+        fc.constantFrom(...users),
+        (actor, unitId, usedBy) => {
+          const decision = can(actor, 'emergencyAccess.review', { unitId, usedByUserId: usedBy });
+          const manages = actor.grants.some(
+            (g) => g.unitId === unitId && g.role === 'unit_manager',
+          );
+          expect(decision.allowed).toBe(manages && usedBy !== actor.userId);
+        },
+      ),
+    );
+  });
+});

@@ -58,7 +58,8 @@ interface FactsByAction {
   'unitQueue.read': { unitId: string };
   'cases.listMine': Record<string, never>;
   'emergencyAccess.start': Record<string, never>;
-  'emergencyAccess.review': { unitId: string };
+  /** Review a nödåtkomst: the manager of the unit, never the one who used it. */
+  'emergencyAccess.review': { unitId: string; usedByUserId: string };
   'accessLog.review': { unitId: string };
   'admin.manage': Record<string, never>;
   /** Change a user's roles, units or status. Nobody changes their own. */
@@ -199,10 +200,17 @@ export function can<A extends Action>(actor: Actor, action: A, facts: FactsByAct
     case 'person.create':
     case 'cases.listMine':
       return roleDecision(actor, isCaseworker);
-    case 'emergencyAccess.review':
     case 'accessLog.review': {
       const f = facts as FactsByAction['accessLog.review'];
       return roleDecision(actor, isManager, f.unitId);
+    }
+    case 'emergencyAccess.review': {
+      const f = facts as FactsByAction['emergencyAccess.review'];
+      const decision = roleDecision(actor, isManager, f.unitId);
+      if (decision.allowed && f.usedByUserId === actor.userId) {
+        return forbidden('nobody reviews their own emergency access');
+      }
+      return decision.allowed ? decision : notFound('not a manager of the unit');
     }
     case 'admin.manage':
       return roleDecision(actor, (r) => r === 'administrator');

@@ -2,6 +2,7 @@ import type { InjectOptions } from 'fastify';
 import { actorNames } from './world.ts';
 import type { ActorName, World } from './world.ts';
 import type { Db } from '../db/database.ts';
+import { createUser } from './factories.ts';
 import type { TestApp } from './test-app.ts';
 
 /**
@@ -233,6 +234,119 @@ export const scenarios: Scenario[] = [
       };
     },
     expect: outcomes(404, { assigned: 200, colleague: 200, manager: 200 }),
+  },
+  {
+    name: "search the adult unit's access log",
+    audited: true,
+    request: (w) => ({
+      method: 'POST',
+      url: '/api/access-log/search',
+      payload: { unitId: w.units.adult },
+    }),
+    expect: outcomes(403, { manager: 200 }),
+  },
+  {
+    name: "list the adult unit's nödåtkomst",
+    audited: true,
+    request: (w) => ({ method: 'GET', url: `/api/units/${w.units.adult}/emergency-access` }),
+    expect: outcomes(403, { manager: 200 }),
+  },
+  {
+    name: "review a colleague's nödåtkomst",
+    audited: true,
+    request: async (w, _actor, db) => {
+      const row = await db
+        .updateTable('emergency_access')
+        .set({ reviewed_at: null, reviewed_by: null, review_note: null })
+        .where('user_id', '=', w.users.colleague.id)
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return {
+        method: 'POST',
+        url: `/api/emergency-access/${row.id}/review`,
+        payload: { note: 'Kontrollerat med handläggaren: akut polisärende.' },
+      };
+    },
+    expect: outcomes(404, { manager: 200 }),
+  },
+  {
+    name: 'list units (administration)',
+    request: () => ({ method: 'GET', url: '/api/admin/units' }),
+    expect: outcomes(403, { admin: 200 }),
+  },
+  {
+    name: 'create a unit',
+    request: (_w, actor) => ({
+      method: 'POST',
+      url: '/api/admin/units',
+      payload: { name: `Ny enhet ${actor}`, kind: 'adult' },
+    }),
+    expect: outcomes(403, { admin: 201 }),
+  },
+  {
+    name: 'list users (administration)',
+    request: () => ({ method: 'GET', url: '/api/admin/users' }),
+    expect: outcomes(403, { admin: 200 }),
+  },
+  {
+    name: 'create a user',
+    request: (_w, actor) => ({
+      method: 'POST',
+      url: '/api/admin/users',
+      payload: { username: `ny.${actor.toLowerCase()}`, displayName: 'Ny Användare' },
+    }),
+    expect: outcomes(403, { admin: 201 }),
+  },
+  {
+    name: 'disable another user',
+    request: async (_w, actor, db) => {
+      const target = await createUser(db, {
+        username: `avstangd.${actor.toLowerCase()}`,
+        totp: false,
+      });
+      return {
+        method: 'POST',
+        url: `/api/admin/users/${target.id}/status`,
+        payload: { disabled: true, version: 1 },
+      };
+    },
+    expect: outcomes(403, { admin: 200 }),
+  },
+  {
+    name: 'grant another user a role',
+    request: async (w, actor, db) => {
+      const target = await createUser(db, { username: `roll.${actor.toLowerCase()}`, totp: false });
+      return {
+        method: 'POST',
+        url: `/api/admin/users/${target.id}/roles`,
+        payload: { unitId: w.units.adult, role: 'adult_caseworker' },
+      };
+    },
+    expect: outcomes(403, { admin: 200 }),
+  },
+  {
+    name: 'grant oneself a role (Primero: users must not change their own roles)',
+    request: (w, actor) => ({
+      method: 'POST',
+      url: `/api/admin/users/${w.users[actor].id}/roles`,
+      payload: { unitId: w.units.adult, role: 'unit_manager' },
+    }),
+    expect: outcomes(403, {}),
+  },
+  {
+    name: 'revoke a role from another user',
+    request: async (w, actor, db) => {
+      const target = await createUser(db, {
+        username: `bort.${actor.toLowerCase()}`,
+        totp: false,
+        grants: [{ unitId: w.units.adult, role: 'adult_caseworker' }],
+      });
+      return {
+        method: 'DELETE',
+        url: `/api/admin/users/${target.id}/roles/${w.units.adult}/adult_caseworker`,
+      };
+    },
+    expect: outcomes(403, { admin: 200 }),
   },
 ];
 

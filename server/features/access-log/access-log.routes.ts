@@ -1,0 +1,21 @@
+import type { FastifyInstance } from 'fastify';
+import {
+  listEmergencyAccess,
+  reviewEmergencyAccess,
+  searchAccessLog,
+} from '../../../core/contracts/access-log.ts';
+import { addRoute } from '../../http/route.ts';
+import * as accessLog from './access-log.service.ts';
+import type { AccessLogDeps } from './access-log.service.ts';
+
+export function accessLogRoutes(app: FastifyInstance, deps: AccessLogDeps) {
+  addRoute(app, searchAccessLog, ({ body }, request) =>
+    accessLog.searchAccessLog(deps, request, body),
+  );
+  addRoute(app, listEmergencyAccess, ({ params }, request) =>
+    accessLog.listEmergencyAccess(deps, request, params.unitId),
+  );
+  addRoute(app, reviewEmergencyAccess, ({ params, body }, request) =>
+    accessLog.reviewEmergencyAccess(deps, request, params.id, body.note),
+  );
+}

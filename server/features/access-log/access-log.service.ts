@@ -1,0 +1,236 @@
+import type { FastifyRequest } from 'fastify';
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import type {
+  AccessLogEntry,
+  EmergencyAccessItem,
+  searchAccessLog as searchContract,
+} from '../../../core/contracts/access-log.ts';
+import type { AuditAction } from '../../../core/audit/events.ts';
+import { can } from '../../../core/policy/policy.ts';
+import { recordAudit } from '../../audit/audit.ts';
+import type { AppConfig } from '../../config.ts';
+import type { Db, Trx } from '../../db/database.ts';
+import { AppError } from '../../errors.ts';
+import { auditContext, enforce, requireActor } from '../../http/context.ts';
+
+export interface AccessLogDeps {
+  db: Db;
+  config: AppConfig;
+  clock: () => Date;
+}
+
+const displayName = (p: { given_name: string; family_name: string }) =>
+  `${p.given_name} ${p.family_name}`;
+
+async function personNames(trx: Trx, ids: readonly string[]) {
+  if (ids.length === 0) return new Map<string, string>();
+  const rows = await trx
+    .selectFrom('person')
+    .select(['id', 'given_name', 'family_name'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, displayName(r)]));
+}
+
+/**
+ * Loggkontroll for one unit: what the unit's staff did. Accesses to protected persons and every
+ * nödåtkomst form their own list, shown first; both newest first. Reading the log is itself
+ * personal data (it names persons), so it is audited too.
+ */
+export async function searchAccessLog(
+  deps: AccessLogDeps,
+  request: FastifyRequest,
+  body: z.infer<typeof searchContract.body>,
+) {
+  const actor = requireActor(request);
+  const decision = enforce(can(actor, 'accessLog.review', { unitId: body.unitId }));
+  return deps.db.transaction().execute(async (trx) => {
+    const query = (flagged: boolean) => {
+      let q = trx
+        .selectFrom('audit_event')
+        .leftJoin('app_user', 'app_user.id', 'audit_event.actor_user_id')
+        .leftJoin('unit', 'unit.id', 'audit_event.actor_unit_id')
+        .select([
+          'audit_event.seq',
+          'audit_event.occurred_at',
+          'audit_event.actor_user_id',
+          'app_user.display_name',
+          'audit_event.actor_role',
+          'unit.name as unit_name',
+          'audit_event.action',
+          'audit_event.purpose',
+          'audit_event.person_ids',
+          'audit_event.case_ids',
+          'audit_event.involves_protected',
+          'audit_event.emergency',
+          'audit_event.correlation_id',
+        ])
+        .where('audit_event.actor_user_id', 'in', (eb) =>
+          eb.selectFrom('user_role').select('user_id').where('unit_id', '=', body.unitId),
+        );
+      q = flagged
+        ? q.where((eb) =>
+            eb.or([
+              eb('audit_event.involves_protected', '=', true),
+              eb('audit_event.emergency', '=', true),
+            ]),
+          )
+        : q
+            .where('audit_event.involves_protected', '=', false)
+            .where('audit_event.emergency', '=', false);
+      if (body.userId) q = q.where('audit_event.actor_user_id', '=', body.userId);
+      if (body.personId)
+        q = q.where(sql<boolean>`audit_event.person_ids @> array[${body.personId}]::uuid[]`);
+      if (body.action) q = q.where('audit_event.action', '=', body.action);
+      if (body.from)
+        q = q.where(
+          sql<boolean>`(audit_event.occurred_at at time zone 'Europe/Stockholm')::date >= ${body.from}::date`,
+        );
+      if (body.to)
+        q = q.where(
+          sql<boolean>`(audit_event.occurred_at at time zone 'Europe/Stockholm')::date <= ${body.to}::date`,
+        );
+      return q
+        .orderBy('audit_event.seq', 'desc')
+        .limit(body.limit + 1)
+        .execute();
+    };
+    const [flaggedRows, otherRows] = [await query(true), await query(false)];
+    const rows = [...flaggedRows.slice(0, body.limit), ...otherRows.slice(0, body.limit)];
+    const names = await personNames(
+      trx,
+      rows.flatMap((r) => r.person_ids),
+    );
+    const toEntry = (r: (typeof rows)[number]): AccessLogEntry => ({
+      seq: r.seq,
+      occurredAt: r.occurred_at.toISOString(),
+      actor:
+        r.actor_user_id && r.display_name
+          ? { id: r.actor_user_id, displayName: r.display_name }
+          : null,
+      role: r.actor_role,
+      unitName: r.unit_name,
+      action: r.action as AuditAction,
+      purpose: r.purpose,
+      persons: r.person_ids.map((id) => ({ id, displayName: names.get(id) ?? 'Okänd person' })),
+      caseIds: r.case_ids,
+      involvesProtected: r.involves_protected,
+      emergency: r.emergency,
+      correlationId: r.correlation_id,
+    });
+    await recordAudit(trx, auditContext(request, decision), {
+      action: 'access_log.read',
+      personIds: [...names.keys()],
+      purpose: 'review',
+      details: { unitId: body.unitId, rows: rows.length },
+    });
+    return {
+      flagged: flaggedRows.slice(0, body.limit).map(toEntry),
+      entries: otherRows.slice(0, body.limit).map(toEntry),
+      truncated: flaggedRows.length > body.limit || otherRows.length > body.limit,
+    };
+  });
+}
+
+function emergencyQuery(trx: Trx) {
+  return trx
+    .selectFrom('emergency_access')
+    .innerJoin('app_user as used_by', 'used_by.id', 'emergency_access.user_id')
+    .innerJoin('person', 'person.id', 'emergency_access.person_id')
+    .leftJoin('app_user as reviewer', 'reviewer.id', 'emergency_access.reviewed_by')
+    .select([
+      'emergency_access.id',
+      'emergency_access.unit_id',
+      'emergency_access.user_id',
+      'used_by.display_name as user_name',
+      'emergency_access.person_id',
+      'person.given_name',
+      'person.family_name',
+      'emergency_access.reason',
+      'emergency_access.started_at',
+      'emergency_access.expires_at',
+      'emergency_access.reviewed_at',
+      'emergency_access.reviewed_by',
+      'reviewer.display_name as reviewer_name',
+      'emergency_access.review_note',
+    ]);
+}
+
+type EmergencyRow = Awaited<ReturnType<ReturnType<typeof emergencyQuery>['execute']>>[number];
+
+const toItem = (r: EmergencyRow): EmergencyAccessItem => ({
+  id: r.id,
+  user: { id: r.user_id, displayName: r.user_name },
+  person: { id: r.person_id, displayName: displayName(r) },
+  reason: r.reason,
+  startedAt: r.started_at.toISOString(),
+  expiresAt: r.expires_at.toISOString(),
+  reviewedAt: r.reviewed_at?.toISOString() ?? null,
+  reviewedBy:
+    r.reviewed_by && r.reviewer_name ? { id: r.reviewed_by, displayName: r.reviewer_name } : null,
+  reviewNote: r.review_note,
+});
+
+/** The unit's nödåtkomst, unreviewed first: a manager sees one the moment it starts. */
+export async function listEmergencyAccess(
+  deps: AccessLogDeps,
+  request: FastifyRequest,
+  unitId: string,
+) {
+  const actor = requireActor(request);
+  const decision = enforce(can(actor, 'accessLog.review', { unitId }));
+  return deps.db.transaction().execute(async (trx) => {
+    const rows = await emergencyQuery(trx)
+      .where('emergency_access.unit_id', '=', unitId)
+      .orderBy(sql`emergency_access.reviewed_at is not null`)
+      .orderBy('emergency_access.started_at', 'desc')
+      .limit(200)
+      .execute();
+    await recordAudit(trx, auditContext(request, decision), {
+      action: 'access_log.read',
+      personIds: rows.map((r) => r.person_id),
+      purpose: 'review',
+      emergency: rows.length > 0,
+      details: { unitId, emergencyAccessRows: rows.length },
+    });
+    return { items: rows.map(toItem) };
+  });
+}
+
+export async function reviewEmergencyAccess(
+  deps: AccessLogDeps,
+  request: FastifyRequest,
+  id: string,
+  note: string,
+): Promise<EmergencyAccessItem> {
+  const actor = requireActor(request);
+  const now = deps.clock();
+  return deps.db.transaction().execute(async (trx) => {
+    const row = await emergencyQuery(trx).where('emergency_access.id', '=', id).executeTakeFirst();
+    if (!row) throw new AppError('NOT_FOUND');
+    const decision = enforce(
+      can(actor, 'emergencyAccess.review', { unitId: row.unit_id, usedByUserId: row.user_id }),
+    );
+    const updated = await trx
+      .updateTable('emergency_access')
+      .set({ reviewed_by: actor.userId, reviewed_at: now, review_note: note })
+      .where('id', '=', id)
+      .where('reviewed_at', 'is', null)
+      .returning('id')
+      .executeTakeFirst();
+    // Someone else reviewed it in the meantime: their review stands.
+    if (!updated) throw new AppError('VERSION_CONFLICT');
+    await recordAudit(trx, auditContext(request, decision), {
+      action: 'emergency_access.review',
+      personIds: [row.person_id],
+      purpose: 'review',
+      emergency: true,
+      details: { emergencyAccessId: id },
+    });
+    const reviewed = await emergencyQuery(trx)
+      .where('emergency_access.id', '=', id)
+      .executeTakeFirstOrThrow();
+    return toItem(reviewed);
+  });
+}
