@@ -17,8 +17,9 @@ export function useFormMutation<TBody, TResult>(
   const mutation = useMutation(options);
   const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
 
-  const submit = (body: TBody) => {
-    const errors = validateBody(schema, body);
+  /** `problems`: what the form itself found (an empty choice, passwords that differ). */
+  const submit = (body: TBody, problems: FieldError[] = []) => {
+    const errors = problems.length > 0 ? problems : validateBody(schema, body);
     setClientErrors(errors);
     if (errors.length === 0) mutation.mutate(body);
   };

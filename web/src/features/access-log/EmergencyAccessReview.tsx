@@ -72,7 +72,7 @@ function EmergencyAccessCard({ item, unitId }: { item: EmergencyAccessItem; unit
         <dl className="facts">
           <dt>När</dt>
           <dd>
-            {formatDateTime(item.startedAt)} (gällde till {formatDateTime(item.expiresAt)})
+            {formatDateTime(item.startedAt)}, med åtkomst till {formatDateTime(item.expiresAt)}
           </dd>
           <dt>Skäl</dt>
           <dd className="preserve-lines">{item.reason}</dd>

@@ -1,5 +1,20 @@
+import { BodyLong, VStack } from '@navikt/ds-react';
 import { PageHeading } from '../../components/PageHeading.tsx';
+import { UnitsSection } from './UnitsSection.tsx';
+import { UsersSection } from './UsersSection.tsx';
 
+/** Units, users and their roles. Nothing here shows any case content. */
 export function AdminPage() {
-  return <PageHeading>TODO</PageHeading>;
+  return (
+    <VStack gap="space-40">
+      <div>
+        <PageHeading>Administration</PageHeading>
+        <BodyLong>
+          Enheter, användare och deras roller. Som administratör ser du inga personer eller ärenden.
+        </BodyLong>
+      </div>
+      <UsersSection />
+      <UnitsSection />
+    </VStack>
+  );
 }

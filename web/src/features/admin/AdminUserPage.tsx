@@ -1,5 +1,61 @@
+import { BodyLong, BodyShort, Link, VStack } from '@navikt/ds-react';
+import { Link as RouterLink, useParams } from 'react-router';
+import { secondFactorLabels } from '../../app/labels.ts';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
+import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
+import { useActiveSession } from '../auth/session.tsx';
+import { UserRoles } from './UserRoles.tsx';
+import { UserStatus } from './UserStatus.tsx';
+import { useUsers } from './useAdmin.ts';
 
 export function AdminUserPage() {
-  return <PageHeading>TODO</PageHeading>;
+  const { userId = '' } = useParams();
+  const session = useActiveSession();
+  // There is no endpoint for one user: the list holds them all, without any case content.
+  const users = useUsers();
+  const user = users.data?.items.find((u) => u.id === userId);
+  const self = userId === session.user.id;
+
+  const back = (
+    <Link as={RouterLink} to="/administration">
+      Tillbaka till administrationen
+    </Link>
+  );
+
+  if (users.isPending) {
+    return (
+      <div>
+        <PageHeading>Användare</PageHeading>
+        <Loading label="Hämtar användaren…" />
+      </div>
+    );
+  }
+  if (!user) {
+    return (
+      <VStack gap="space-16">
+        <PageHeading>Användaren finns inte</PageHeading>
+        <ApiErrorAlert error={users.error} />
+        {back}
+      </VStack>
+    );
+  }
+  return (
+    <VStack gap="space-32">
+      <VStack gap="space-8">
+        {back}
+        <PageHeading>{user.displayName}</PageHeading>
+        <BodyShort>Användarnamn: {user.username}</BodyShort>
+        <BodyShort>Engångskoder: {secondFactorLabels[user.secondFactor]}</BodyShort>
+      </VStack>
+      {self ? (
+        <BodyLong>
+          Det här är ditt eget konto. Ingen ändrar sina egna roller eller sin egen status; be en
+          annan administratör om det behövs.
+        </BodyLong>
+      ) : null}
+      <UserStatus user={user} readOnly={self} />
+      <UserRoles user={user} readOnly={self} />
+    </VStack>
+  );
 }

@@ -66,12 +66,11 @@ function EnrollmentForm({ enrollment }: { enrollment: ResponseOf<typeof getEnrol
   const [newPassword, setNewPassword] = useState('');
   const [repeat, setRepeat] = useState('');
   const [code, setCode] = useState('');
-  const [localErrors, setLocalErrors] = useState<FieldError[]>([]);
   const form = useFormMutation(completeEnrollment.body, {
     mutationFn: (body: BodyOf<typeof completeEnrollment>) => call(completeEnrollment, { body }),
     onSuccess: accept,
   });
-  const errors = localErrors.length > 0 ? localErrors : form.fieldErrors;
+  const errors = form.fieldErrors;
 
   return (
     <form
@@ -92,12 +91,13 @@ function EnrollmentForm({ enrollment }: { enrollment: ResponseOf<typeof getEnrol
         if (enrollment.totp && !/^\d{6}$/.test(code.trim())) {
           problems.push({ path: 'body.code', message: 'Koden har sex siffror.' });
         }
-        setLocalErrors(problems);
-        if (problems.length > 0) return;
-        form.submit({
-          ...(enrollment.mustChangePassword ? { newPassword } : {}),
-          ...(enrollment.totp ? { code } : {}),
-        });
+        form.submit(
+          {
+            ...(enrollment.mustChangePassword ? { newPassword } : {}),
+            ...(enrollment.totp ? { code } : {}),
+          },
+          problems,
+        );
       }}
     >
       <VStack gap="space-24">

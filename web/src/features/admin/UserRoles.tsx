@@ -1,0 +1,153 @@
+import { useState } from 'react';
+import { BodyShort, Button, Heading, HStack, Select, Table, VStack } from '@navikt/ds-react';
+import { useMutation } from '@tanstack/react-query';
+import { grantRole, revokeRole } from '../../../../core/contracts/admin.ts';
+import type { AdminUser } from '../../../../core/contracts/admin.ts';
+import type { BodyOf } from '../../../../core/contracts/contract.ts';
+import type { FieldError } from '../../../../core/contracts/errors.ts';
+import { roles } from '../../../../core/policy/roles.ts';
+import type { Role } from '../../../../core/policy/roles.ts';
+import { call } from '../../api/client.ts';
+import { fieldId, messageFor } from '../../api/forms.ts';
+import { roleLabels } from '../../app/labels.ts';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
+import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
+import { useFormMutation } from '../../components/useFormMutation.ts';
+import { useStoreUser, useUnits } from './useAdmin.ts';
+
+const formId = 'ge-roll';
+
+export function UserRoles({ user, readOnly }: { user: AdminUser; readOnly: boolean }) {
+  const storeUser = useStoreUser();
+  const revoke = useMutation({
+    mutationFn: (grant: { unitId: string; role: Role }) =>
+      call(revokeRole, { params: { userId: user.id, ...grant } }),
+    onSuccess: storeUser,
+  });
+
+  return (
+    <section aria-labelledby="roller-rubrik">
+      <VStack gap="space-16">
+        <Heading level="2" size="medium" id="roller-rubrik">
+          Roller
+        </Heading>
+        <ApiErrorAlert error={revoke.error} />
+        {user.grants.length === 0 ? (
+          <BodyShort>Användaren har inga roller och kan därför inte göra något i Värn.</BodyShort>
+        ) : (
+          <Table aria-labelledby="roller-rubrik">
+            <Table.Header>
+              <Table.Row>
+                <Table.HeaderCell scope="col">Roll</Table.HeaderCell>
+                <Table.HeaderCell scope="col">Enhet</Table.HeaderCell>
+                {readOnly ? null : <Table.HeaderCell scope="col">Åtgärd</Table.HeaderCell>}
+              </Table.Row>
+            </Table.Header>
+            <Table.Body>
+              {user.grants.map((g) => (
+                <Table.Row key={`${g.unitId}-${g.role}`}>
+                  <Table.DataCell>{roleLabels[g.role]}</Table.DataCell>
+                  <Table.DataCell>{g.unitName}</Table.DataCell>
+                  {readOnly ? null : (
+                    <Table.DataCell>
+                      <Button
+                        size="small"
+                        variant="tertiary"
+                        loading={
+                          revoke.isPending &&
+                          revoke.variables.unitId === g.unitId &&
+                          revoke.variables.role === g.role
+                        }
+                        onClick={() => {
+                          revoke.mutate({ unitId: g.unitId, role: g.role });
+                        }}
+                      >
+                        Ta bort rollen
+                        <span className="visually-hidden">
+                          {' '}
+                          {roleLabels[g.role]}, {g.unitName}
+                        </span>
+                      </Button>
+                    </Table.DataCell>
+                  )}
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        )}
+        {readOnly ? null : <GrantRoleForm user={user} />}
+      </VStack>
+    </section>
+  );
+}
+
+function GrantRoleForm({ user }: { user: AdminUser }) {
+  const storeUser = useStoreUser();
+  const units = useUnits();
+  const [unitId, setUnitId] = useState('');
+  const [role, setRole] = useState<Role | ''>('');
+  const form = useFormMutation(grantRole.body, {
+    mutationFn: (body: BodyOf<typeof grantRole>) =>
+      call(grantRole, { params: { userId: user.id }, body }),
+    onSuccess: storeUser,
+  });
+
+  return (
+    <form
+      noValidate
+      aria-labelledby="ge-roll-rubrik"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const problems: FieldError[] = [];
+        if (role === '') problems.push({ path: 'body.role', message: 'Välj en roll.' });
+        if (unitId === '') problems.push({ path: 'body.unitId', message: 'Välj en enhet.' });
+        form.submit({ unitId, role } as BodyOf<typeof grantRole>, problems);
+      }}
+    >
+      <VStack gap="space-16">
+        <Heading level="3" size="small" id="ge-roll-rubrik">
+          Ge en roll
+        </Heading>
+        <FormErrorSummary formId={formId} errors={form.fieldErrors} />
+        <ApiErrorAlert error={form.generalError ?? units.error} />
+        <HStack gap="space-16" align="end">
+          <Select
+            id={fieldId(formId, 'body.role')}
+            label="Roll"
+            value={role}
+            onChange={(e) => {
+              setRole(e.target.value as Role | '');
+            }}
+            error={messageFor(form.fieldErrors, 'body.role')}
+          >
+            <option value="">Välj roll</option>
+            {roles.map((r) => (
+              <option key={r} value={r}>
+                {roleLabels[r]}
+              </option>
+            ))}
+          </Select>
+          <Select
+            id={fieldId(formId, 'body.unitId')}
+            label="Enhet"
+            value={unitId}
+            onChange={(e) => {
+              setUnitId(e.target.value);
+            }}
+            error={messageFor(form.fieldErrors, 'body.unitId')}
+          >
+            <option value="">Välj enhet</option>
+            {units.data?.items.map((unit) => (
+              <option key={unit.id} value={unit.id}>
+                {unit.name}
+              </option>
+            ))}
+          </Select>
+          <Button type="submit" variant="secondary" loading={form.mutation.isPending}>
+            Ge rollen
+          </Button>
+        </HStack>
+      </VStack>
+    </form>
+  );
+}

@@ -1,0 +1,199 @@
+import { useState } from 'react';
+import {
+  Alert,
+  BodyLong,
+  BodyShort,
+  Button,
+  CopyButton,
+  Heading,
+  HStack,
+  Link,
+  Table,
+  Tag,
+  TextField,
+  VStack,
+} from '@navikt/ds-react';
+import { Link as RouterLink } from 'react-router';
+import { createUser } from '../../../../core/contracts/admin.ts';
+import type { AdminUser } from '../../../../core/contracts/admin.ts';
+import type { BodyOf } from '../../../../core/contracts/contract.ts';
+import { call } from '../../api/client.ts';
+import { fieldId, messageFor } from '../../api/forms.ts';
+import { roleLabels, secondFactorLabels } from '../../app/labels.ts';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
+import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
+import { Loading } from '../../components/Loading.tsx';
+import { useFormMutation } from '../../components/useFormMutation.ts';
+import { useStoreUser, useUsers } from './useAdmin.ts';
+
+const formId = 'ny-anvandare';
+
+export function UsersSection() {
+  const users = useUsers();
+  return (
+    <section aria-labelledby="anvandare-rubrik">
+      <VStack gap="space-16">
+        <Heading level="2" size="medium" id="anvandare-rubrik">
+          Användare
+        </Heading>
+        {users.isPending ? <Loading label="Hämtar användare…" /> : null}
+        <ApiErrorAlert error={users.error} />
+        {users.data ? <UsersTable users={users.data.items} /> : null}
+        <NewUserForm />
+      </VStack>
+    </section>
+  );
+}
+
+function UsersTable({ users }: { users: readonly AdminUser[] }) {
+  return (
+    <div className="table-scroll">
+      <Table aria-labelledby="anvandare-rubrik">
+        <Table.Header>
+          <Table.Row>
+            <Table.HeaderCell scope="col">Namn</Table.HeaderCell>
+            <Table.HeaderCell scope="col">Användarnamn</Table.HeaderCell>
+            <Table.HeaderCell scope="col">Roller</Table.HeaderCell>
+            <Table.HeaderCell scope="col">Engångskoder</Table.HeaderCell>
+            <Table.HeaderCell scope="col">Status</Table.HeaderCell>
+          </Table.Row>
+        </Table.Header>
+        <Table.Body>
+          {users.map((user) => (
+            <Table.Row key={user.id}>
+              <Table.DataCell>
+                <Link as={RouterLink} to={`/administration/anvandare/${user.id}`}>
+                  {user.displayName}
+                </Link>
+              </Table.DataCell>
+              <Table.DataCell>{user.username}</Table.DataCell>
+              <Table.DataCell>
+                {user.grants.length === 0 ? (
+                  <BodyShort size="small" textColor="subtle">
+                    Inga roller
+                  </BodyShort>
+                ) : (
+                  <ul className="compact-list">
+                    {user.grants.map((g) => (
+                      <li key={`${g.unitId}-${g.role}`}>
+                        {roleLabels[g.role]}, {g.unitName}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </Table.DataCell>
+              <Table.DataCell>{secondFactorLabels[user.secondFactor]}</Table.DataCell>
+              <Table.DataCell>
+                {user.disabled ? (
+                  <Tag variant="moderate" data-color="neutral" size="small">
+                    Avstängd
+                  </Tag>
+                ) : (
+                  <Tag variant="moderate" data-color="success" size="small">
+                    Aktiv
+                  </Tag>
+                )}
+              </Table.DataCell>
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+    </div>
+  );
+}
+
+function NewUserForm() {
+  const storeUser = useStoreUser();
+  const [username, setUsername] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const form = useFormMutation(createUser.body, {
+    mutationFn: (body: BodyOf<typeof createUser>) => call(createUser, { body }),
+    onSuccess: (result) => {
+      storeUser(result.user);
+      setUsername('');
+      setDisplayName('');
+    },
+  });
+  const created = form.mutation.data;
+
+  return (
+    <VStack gap="space-16">
+      <form
+        noValidate
+        aria-labelledby="ny-anvandare-rubrik"
+        onSubmit={(event) => {
+          event.preventDefault();
+          form.submit({ username, displayName });
+        }}
+      >
+        <VStack gap="space-16">
+          <Heading level="3" size="small" id="ny-anvandare-rubrik">
+            Ny användare
+          </Heading>
+          <FormErrorSummary formId={formId} errors={form.fieldErrors} />
+          <ApiErrorAlert error={form.generalError} />
+          <HStack gap="space-16" align="end">
+            <TextField
+              id={fieldId(formId, 'body.displayName')}
+              label="Namn"
+              autoComplete="off"
+              value={displayName}
+              onChange={(e) => {
+                setDisplayName(e.target.value);
+              }}
+              error={messageFor(form.fieldErrors, 'body.displayName')}
+            />
+            <TextField
+              id={fieldId(formId, 'body.username')}
+              label="Användarnamn"
+              description="a–z, siffror, punkt, bindestreck"
+              autoComplete="off"
+              autoCapitalize="none"
+              spellCheck={false}
+              value={username}
+              onChange={(e) => {
+                setUsername(e.target.value);
+              }}
+              error={messageFor(form.fieldErrors, 'body.username')}
+            />
+            <Button type="submit" variant="secondary" loading={form.mutation.isPending}>
+              Skapa användare
+            </Button>
+          </HStack>
+        </VStack>
+      </form>
+      {created ? (
+        <InitialPassword
+          key={created.user.id}
+          user={created.user}
+          password={created.initialPassword}
+        />
+      ) : null}
+    </VStack>
+  );
+}
+
+/** The one-time password, shown once: to be handed over in person, replaced at first login. */
+function InitialPassword({ user, password }: { user: AdminUser; password: string }) {
+  return (
+    <Alert variant="warning" role="status">
+      <Heading level="3" size="small" spacing>
+        Tillfälligt lösenord för {user.displayName} – visas bara nu
+      </Heading>
+      <VStack gap="space-12" align="start">
+        <HStack gap="space-8" align="center">
+          <code className="initial-password">{password}</code>
+          <CopyButton copyText={password} text="Kopiera lösenordet" />
+        </HStack>
+        <BodyLong>
+          Lämna lösenordet personligen till {user.displayName} ({user.username}). Det går inte att
+          visa igen. Vid första inloggningen väljer användaren ett eget lösenord och registrerar
+          engångskoder.
+        </BodyLong>
+        <Link as={RouterLink} to={`/administration/anvandare/${user.id}`}>
+          Ge {user.displayName} roller
+        </Link>
+      </VStack>
+    </Alert>
+  );
+}
