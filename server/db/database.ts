@@ -1,6 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
-import type { Transaction } from 'kysely';
+import type { LogConfig, Transaction } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.ts';
 import type { Database } from './schema.ts';
@@ -48,7 +48,7 @@ export async function openPGlite(
   return { db: new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) }), engine: 'pglite' };
 }
 
-export function openPostgres(url: string, poolSize = 10): OpenDatabase {
+export function openPostgres(url: string, poolSize = 10, log?: LogConfig): OpenDatabase {
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
@@ -59,7 +59,7 @@ export function openPostgres(url: string, poolSize = 10): OpenDatabase {
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   return {
-    db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
+    db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...(log ? { log } : {}) }),
     engine: 'postgres',
   };
 }

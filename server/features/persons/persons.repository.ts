@@ -71,15 +71,18 @@ export function possiblyVisible(actor: Actor, now: Date) {
     .map((g) => g.unitId);
   const managerUnits = actor.grants.filter((g) => g.role === 'unit_manager').map((g) => g.unitId);
   const none = ['00000000-0000-0000-0000-000000000000'];
-  return sql<SqlBool>`person.id in (
-    select c.person_id from "case" c
-    where c.status = 'open' and (
-      (c.unit_id = any(${caseworkerUnits.length ? caseworkerUnits : none}::uuid[])
-        and (c.assigned_user_id = ${actor.userId} or c.assigned_user_id is null))
-      or c.unit_id = any(${managerUnits.length ? managerUnits : none}::uuid[]))
-    union
-    select e.person_id from emergency_access e where e.user_id = ${actor.userId} and e.expires_at > ${now}
-  )`;
+  // Correlated EXISTS lets the planner start from the search condition (one personnummer, a name
+  // prefix) and check each candidate through the case(person_id) index.
+  return sql<SqlBool>`(
+    exists (
+      select 1 from "case" c
+      where c.person_id = person.id and c.status = 'open' and (
+        (c.unit_id = any(${caseworkerUnits.length ? caseworkerUnits : none}::uuid[])
+          and (c.assigned_user_id = ${actor.userId} or c.assigned_user_id is null))
+        or c.unit_id = any(${managerUnits.length ? managerUnits : none}::uuid[])))
+    or exists (
+      select 1 from emergency_access e
+      where e.person_id = person.id and e.user_id = ${actor.userId} and e.expires_at > ${now}))`;
 }
 
 const summaryColumns = [
