@@ -1,0 +1,93 @@
+import { URI } from 'otpauth';
+import { expectAccessible, expect, test } from '../fixtures.ts';
+
+test('an administrator sees no person search and no cases in the menu', async ({ page, login }) => {
+  await login('adam.admin');
+  const menu = page.getByRole('navigation', { name: 'Huvudmeny' });
+  await expect(menu.getByRole('link')).toHaveText(['Administration']);
+  await expect(menu.getByRole('link', { name: 'Sök person' })).toHaveCount(0);
+});
+
+test('an administrator creates a user, gives and takes a role, and the user starts', async ({
+  page,
+  login,
+  visit,
+}) => {
+  await login('adam.admin');
+  await visit('/administration');
+  await expect(page.getByRole('table', { name: 'Användare' })).toContainText('anna.handlaggare');
+
+  // Field errors come back on the field.
+  await page.getByRole('textbox', { name: 'Namn', exact: true }).fill('Lisa Larsson');
+  await page.getByRole('textbox', { name: 'Användarnamn' }).fill('Lisa Larsson!');
+  await page.getByRole('button', { name: 'Skapa användare' }).click();
+  await expect(page.getByRole('textbox', { name: 'Användarnamn' })).toHaveAttribute(
+    'aria-invalid',
+    'true',
+  );
+  await expectAccessible(page);
+
+  await page.getByRole('textbox', { name: 'Användarnamn' }).fill('lisa.larsson');
+  await page.getByRole('button', { name: 'Skapa användare' }).click();
+  const box = page.getByRole('status').filter({ hasText: 'visas bara nu' });
+  await expect(box).toContainText('Tillfälligt lösenord för Lisa Larsson – visas bara nu');
+  const password = (await box.locator('code').textContent()) ?? '';
+  expect(password.length).toBeGreaterThan(8);
+  await expect(page.getByRole('table', { name: 'Användare' })).toContainText('lisa.larsson');
+  await expectAccessible(page);
+
+  await box.getByRole('link', { name: 'Ge Lisa Larsson roller' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Lisa Larsson' })).toBeVisible();
+  await page.getByLabel('Roll', { exact: true }).selectOption({ label: 'Handläggare vuxen' });
+  await page.getByLabel('Enhet', { exact: true }).selectOption({ label: 'Relationsvåldsteamet' });
+  await page.getByRole('button', { name: 'Ge rollen' }).click();
+  const roles = page.getByRole('table', { name: 'Roller' });
+  await expect(roles).toContainText('Handläggare vuxen');
+  await page.getByLabel('Roll', { exact: true }).selectOption({ label: 'Socialjour' });
+  await page.getByLabel('Enhet', { exact: true }).selectOption({ label: 'Socialjouren' });
+  await page.getByRole('button', { name: 'Ge rollen' }).click();
+  await expect(roles).toContainText('Socialjour');
+  await roles.getByRole('button', { name: /Ta bort rollen Socialjour/ }).click();
+  await expect(roles.getByText('Socialjour', { exact: true })).toHaveCount(0);
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Logga ut' }).click();
+
+  // First login: choose a password and register the authenticator.
+  await page.getByLabel('Användarnamn').fill('lisa.larsson');
+  await page.getByLabel('Lösenord').fill(password);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Kom igång med ditt konto' }),
+  ).toBeVisible();
+  await expectAccessible(page);
+  const uri = (await page.locator('code.totp-uri').textContent()) ?? '';
+  await page.getByLabel('Nytt lösenord').fill('en lång mening som lösenord');
+  await page.getByLabel('Upprepa det nya lösenordet').fill('en lång mening som lösenord');
+  await page.getByLabel('Koden från appen').fill(URI.parse(uri).generate());
+  await page.getByRole('button', { name: 'Spara och fortsätt' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Välkommen till Värn' })).toBeVisible();
+  await expect(
+    page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Mina ärenden' }),
+  ).toBeVisible();
+});
+
+test('an administrator turns a user off and on again', async ({ page, login, visit }) => {
+  await login('adam.admin');
+  await visit('/administration');
+  await page.getByRole('link', { name: 'Ulf Utförare' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Ulf Utförare' })).toBeVisible();
+  await page.getByRole('button', { name: 'Stäng av användaren' }).click();
+  await expect(page.getByText('Avstängd', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Aktivera användaren' }).click();
+  await expect(page.getByText('Aktiv', { exact: true })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test('an administrator cannot change their own account', async ({ page, login, visit }) => {
+  await login('adam.admin');
+  await visit('/administration');
+  await page.getByRole('link', { name: 'Adam Administratör' }).click();
+  await expect(page.getByText('Det här är ditt eget konto.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Stäng av användaren' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Ge rollen' })).toHaveCount(0);
+});
