@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 // `npm run test:pg` runs the integration suite again against PostgreSQL (VARN_TEST_DB=postgres).
 export default defineConfig({
   test: {
+    // Vitest leaves one core free by default; on a 2-core CI machine that means one worker.
+    maxWorkers: 2,
     projects: [
       {
         test: {

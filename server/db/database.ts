@@ -40,12 +40,16 @@ export interface OpenDatabase {
 export async function openPGlite(
   dataDir: string | undefined,
   loadDataDir?: Blob,
-): Promise<OpenDatabase> {
+): Promise<OpenDatabase & { pglite: PGlite }> {
   const pglite = await PGlite.create(dataDir, {
     parsers: { [INT8]: parseInt8, [DATE]: keepDate },
     ...(loadDataDir ? { loadDataDir } : {}),
   });
-  return { db: new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) }), engine: 'pglite' };
+  return {
+    db: new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) }),
+    engine: 'pglite',
+    pglite,
+  };
 }
 
 export function openPostgres(url: string, poolSize = 10, log?: LogConfig): OpenDatabase {
