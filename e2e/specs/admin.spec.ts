@@ -69,6 +69,22 @@ test('an administrator creates a user, gives and takes a role, and the user star
   await expect(
     page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Mina ärenden' }),
   ).toBeVisible();
+
+  // From now on every login asks for the code from the app.
+  await page.getByRole('button', { name: 'Logga ut' }).click();
+  await page.getByLabel('Användarnamn').fill('lisa.larsson');
+  await page.getByLabel('Lösenord').fill('en lång mening som lösenord');
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Engångskod' })).toBeVisible();
+  const code = page.getByLabel('Engångskod');
+  await expect(code).toHaveAttribute('inputmode', 'numeric');
+  await expect(code).toHaveAttribute('autocomplete', 'one-time-code');
+  await code.fill('12345');
+  await page.getByRole('button', { name: 'Fortsätt' }).click();
+  await expect(page.getByRole('link', { name: 'Koden har sex siffror.' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Avbryt och logga ut' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Logga in' })).toBeVisible();
 });
 
 test('an administrator turns a user off and on again', async ({ page, login, visit }) => {

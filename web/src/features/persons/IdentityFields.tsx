@@ -30,6 +30,7 @@ export function IdentityFields({
   return (
     <>
       <Select
+        className="field-narrow"
         id={`${idPrefix}-kind`}
         label="Typ av nummer"
         value={kind}
