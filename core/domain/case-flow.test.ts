@@ -1,0 +1,144 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { caseState, checkStep } from './case-flow.ts';
+import type { CaseEvent, Step } from './case-flow.ts';
+
+const at = '2026-11-22T10:00:00Z';
+const adult = { subjectIsAdult: true, openChildReportDuty: false };
+
+const policeNotification: CaseEvent = {
+  type: 'intake_registered',
+  intakeType: 'police_notification',
+  at,
+};
+const application: CaseEvent = { type: 'intake_registered', intakeType: 'application_oral', at };
+
+describe('case flow', () => {
+  it('refuses every step before the intake is registered', () => {
+    const steps: Step[] = [
+      'acute_screening',
+      'preliminary_assessment_open',
+      'communication',
+      'decision',
+      'close',
+    ];
+    for (const step of steps)
+      expect(checkStep(caseState([]), step, adult)).toMatchObject({ ok: false, missing: 'intake' });
+  });
+
+  it('does not open an utredning about an adult against their will', () => {
+    const state = caseState([policeNotification]);
+    expect(checkStep(state, 'preliminary_assessment_open', adult)).toMatchObject({
+      ok: false,
+      missing: 'application_or_consent',
+    });
+    expect(checkStep(state, 'preliminary_assessment_close', adult)).toEqual({ ok: true });
+    const consented = caseState([policeNotification, { type: 'consent_recorded', at }]);
+    expect(checkStep(consented, 'preliminary_assessment_open', adult)).toEqual({ ok: true });
+    // A child's utredning needs no application from the child.
+    expect(
+      checkStep(state, 'preliminary_assessment_open', { ...adult, subjectIsAdult: false }),
+    ).toEqual({ ok: true });
+  });
+
+  it('holds förhandsbedömning and closing while a child-report duty is open', () => {
+    const state = caseState([application]);
+    const withChildren = { ...adult, openChildReportDuty: true };
+    expect(checkStep(state, 'preliminary_assessment_open', withChildren)).toMatchObject({
+      missing: 'child_report',
+    });
+    expect(checkStep(state, 'close', withChildren)).toMatchObject({ missing: 'child_report' });
+  });
+
+  it('requires kommunicering before beslut', () => {
+    const investigating = caseState([
+      application,
+      { type: 'preliminary_assessment', outcome: 'open_investigation', at },
+    ]);
+    expect(investigating.phase).toBe('investigation');
+    expect(checkStep(investigating, 'decision', adult)).toMatchObject({
+      ok: false,
+      missing: 'communication',
+    });
+    const communicated = caseState([
+      application,
+      { type: 'preliminary_assessment', outcome: 'open_investigation', at },
+      { type: 'communication_recorded', at },
+    ]);
+    expect(checkStep(communicated, 'decision', adult)).toEqual({ ok: true });
+  });
+
+  it('lets nothing happen to a closed case', () => {
+    const closed = caseState([application, { type: 'case_closed', at }]);
+    const steps: Step[] = ['acute_screening', 'communication', 'decision', 'close'];
+    for (const step of steps)
+      expect(checkStep(closed, step, adult)).toMatchObject({ ok: false, missing: 'open_case' });
+  });
+
+  const eventArb: fc.Arbitrary<CaseEvent> = fc.oneof(
+    fc
+      .constantFrom<IntakeTypeLiteral>('application_oral', 'report', 'police_notification')
+      .map((intakeType) => ({ type: 'intake_registered' as const, intakeType, at })),
+    fc.constant({ type: 'consent_recorded' as const, at }),
+    fc
+      .constantFrom('open_investigation' as const, 'no_investigation' as const)
+      .map((outcome) => ({ type: 'preliminary_assessment' as const, outcome, at })),
+    fc.constant({ type: 'communication_recorded' as const, at }),
+    fc.constant({ type: 'decision_recorded' as const, at }),
+  );
+  type IntakeTypeLiteral = 'application_oral' | 'report' | 'police_notification';
+
+  it('never allows a decision in a log without kommunicering after an opened utredning', () => {
+    fc.assert(
+      fc.property(fc.array(eventArb, { maxLength: 8 }), (events) => {
+        const state = caseState(events);
+        const opened = events.findLastIndex(
+          (e) => e.type === 'preliminary_assessment' && e.outcome === 'open_investigation',
+        );
+        const communicatedAfter =
+          opened >= 0 && events.slice(opened).some((e) => e.type === 'communication_recorded');
+        if (state.phase === 'investigation') {
+          expect(communicatedAfter).toBe(false);
+          expect(checkStep(state, 'decision', adult).ok).toBe(false);
+        }
+      }),
+    );
+  });
+
+  it('never opens an adult utredning, whatever the order of events, without an application or consent', () => {
+    fc.assert(
+      fc.property(fc.array(eventArb, { maxLength: 8 }), (events) => {
+        const state = caseState(events);
+        const check = checkStep(state, 'preliminary_assessment_open', adult);
+        const hasBasis = events.some(
+          (e) =>
+            e.type === 'consent_recorded' ||
+            (e.type === 'intake_registered' && e.intakeType === 'application_oral'),
+        );
+        if (check.ok) expect(hasBasis).toBe(true);
+      }),
+    );
+  });
+
+  it('refuses with a Swedish message whenever it refuses', () => {
+    fc.assert(
+      fc.property(
+        fc.array(eventArb, { maxLength: 8 }),
+        fc.constantFrom<Step>(
+          'acute_screening',
+          'preliminary_assessment_open',
+          'preliminary_assessment_close',
+          'communication',
+          'decision',
+          'close',
+        ),
+        fc.boolean(),
+        fc.boolean(),
+        (events, step, subjectIsAdult, openChildReportDuty) => {
+          const check = checkStep(caseState(events), step, { subjectIsAdult, openChildReportDuty });
+          if (!check.ok) expect(check.message).toMatch(/^[A-ZÅÄÖ].*\.$/);
+        },
+      ),
+    );
+  });
+});

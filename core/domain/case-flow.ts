@@ -1,0 +1,184 @@
+/**
+ * The case flow: aktualisering → förhandsbedömning → utredning → kommunicering → beslut → closed.
+ * A case's state is derived from its append-only log of events, so history stays honest; each step
+ * is checked against that state, and a step taken out of order is refused with the name of what
+ * is missing (the API answers 409 with it).
+ *
+ * Pure: events and the child-report duty state come in as arguments.
+ */
+
+export type IntakeType =
+  | 'application_oral'
+  | 'application_written'
+  | 'report'
+  | 'police_notification'
+  | 'referral'
+  | 'self_contact';
+
+export type CaseEvent =
+  | { type: 'intake_registered'; intakeType: IntakeType; at: string }
+  | { type: 'acute_screening'; acuteNeed: 'yes' | 'no' | 'unclear'; at: string }
+  | { type: 'application_recorded'; at: string }
+  | { type: 'consent_recorded'; at: string }
+  | {
+      type: 'preliminary_assessment';
+      outcome: 'open_investigation' | 'no_investigation';
+      at: string;
+    }
+  | { type: 'communication_recorded'; at: string }
+  | { type: 'decision_recorded'; at: string }
+  | { type: 'case_closed'; at: string };
+
+export type Phase =
+  'intake' | 'preliminary_assessment' | 'investigation' | 'communicated' | 'decided' | 'closed';
+
+export interface CaseState {
+  phase: Phase;
+  acuteNeed: 'yes' | 'no' | 'unclear' | null;
+  /** An application (oral or written) or consent is on record: an adult utredning may open. */
+  hasApplicationOrConsent: boolean;
+  preliminaryOutcome: 'open_investigation' | 'no_investigation' | null;
+}
+
+export function caseState(events: readonly CaseEvent[]): CaseState {
+  const state: CaseState = {
+    phase: 'intake',
+    acuteNeed: null,
+    hasApplicationOrConsent: false,
+    preliminaryOutcome: null,
+  };
+  for (const e of events) {
+    switch (e.type) {
+      case 'intake_registered':
+        state.phase = 'preliminary_assessment';
+        if (e.intakeType === 'application_oral' || e.intakeType === 'application_written') {
+          state.hasApplicationOrConsent = true;
+        }
+        break;
+      case 'acute_screening':
+        state.acuteNeed = e.acuteNeed;
+        break;
+      case 'application_recorded':
+      case 'consent_recorded':
+        state.hasApplicationOrConsent = true;
+        break;
+      case 'preliminary_assessment':
+        state.preliminaryOutcome = e.outcome;
+        state.phase = e.outcome === 'open_investigation' ? 'investigation' : 'decided';
+        break;
+      case 'communication_recorded':
+        state.phase = 'communicated';
+        break;
+      case 'decision_recorded':
+        state.phase = 'decided';
+        break;
+      case 'case_closed':
+        state.phase = 'closed';
+        break;
+    }
+  }
+  return state;
+}
+
+export type Step =
+  | 'acute_screening'
+  | 'preliminary_assessment_open'
+  | 'preliminary_assessment_close'
+  | 'communication'
+  | 'decision'
+  | 'close';
+
+export interface StepContext {
+  /** The case is about an adult: an utredning needs their application or consent. */
+  subjectIsAdult: boolean;
+  /** The duty to report concern for a child is open for at least one child. */
+  openChildReportDuty: boolean;
+}
+
+export type StepCheck =
+  | { ok: true }
+  | {
+      ok: false;
+      missing:
+        | 'intake'
+        | 'application_or_consent'
+        | 'child_report'
+        | 'preliminary_assessment'
+        | 'investigation'
+        | 'communication'
+        | 'open_case';
+      message: string;
+    };
+
+const refuse = (
+  missing: Extract<StepCheck, { ok: false }>['missing'],
+  message: string,
+): StepCheck => ({
+  ok: false,
+  missing,
+  message,
+});
+
+/** Whether a step may be taken now, and if not, the Swedish reason naming the missing step. */
+export function checkStep(state: CaseState, step: Step, context: StepContext): StepCheck {
+  if (state.phase === 'closed') return refuse('open_case', 'Ärendet är avslutat.');
+  if (state.phase === 'intake') {
+    return refuse('intake', 'Registrera aktualiseringen först.');
+  }
+  switch (step) {
+    case 'acute_screening':
+      return { ok: true };
+    case 'preliminary_assessment_open':
+    case 'preliminary_assessment_close':
+      if (state.phase !== 'preliminary_assessment') {
+        return refuse('preliminary_assessment', 'Förhandsbedömningen är redan gjord.');
+      }
+      if (
+        step === 'preliminary_assessment_open' &&
+        context.subjectIsAdult &&
+        !state.hasApplicationOrConsent
+      ) {
+        return refuse(
+          'application_or_consent',
+          'En utredning om en vuxen kan inte inledas mot personens vilja. Registrera ansökan eller samtycke först.',
+        );
+      }
+      if (context.openChildReportDuty) {
+        return refuse(
+          'child_report',
+          'Det finns barn i hushållet. Registrera orosanmälan till barn och unga, eller ange skälet till att den inte görs, innan förhandsbedömningen avslutas.',
+        );
+      }
+      return { ok: true };
+    case 'communication':
+      if (state.phase === 'preliminary_assessment') {
+        return refuse(
+          'preliminary_assessment',
+          'Gör förhandsbedömningen och inled en utredning först.',
+        );
+      }
+      if (state.phase !== 'investigation' && state.phase !== 'communicated') {
+        return refuse('investigation', 'Kommunicering hör till en pågående utredning.');
+      }
+      return { ok: true };
+    case 'decision':
+      if (state.phase === 'preliminary_assessment') {
+        return refuse(
+          'preliminary_assessment',
+          'Gör förhandsbedömningen och inled en utredning först.',
+        );
+      }
+      if (state.phase === 'investigation') {
+        return refuse('communication', 'Kommunicera materialet med personen innan beslut fattas.');
+      }
+      return { ok: true };
+    case 'close':
+      if (context.openChildReportDuty) {
+        return refuse(
+          'child_report',
+          'Det finns barn i hushållet. Registrera orosanmälan, eller ange skälet till att den inte görs, innan ärendet avslutas.',
+        );
+      }
+      return { ok: true };
+  }
+}
