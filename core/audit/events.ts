@@ -10,6 +10,7 @@ export const auditActions = {
   'person.protected.read': 'Läste skyddade uppgifter',
   'person.search': 'Sökte person',
   'person.create': 'Registrerade person',
+  'person.update': 'Ändrade personuppgifter',
   'relation.create': 'Registrerade relation',
   'case.list': 'Listade ärenden',
   'case.open': 'Öppnade ärende',

@@ -77,6 +77,7 @@ export const ContactChannel = z.object({
   /** False when the perpetrator can reach it: never use it to contact the person. */
   safeForContact: z.boolean(),
   note: z.string().nullable(),
+  version: z.number().int(),
 });
 export type ContactChannel = z.infer<typeof ContactChannel>;
 
@@ -92,6 +93,8 @@ export type ProtectedDetails = z.infer<typeof ProtectedDetails>;
 
 /** The personakt: always shows the protection level; details only when the reader may see them. */
 export const PersonFile = PersonSummary.extend({
+  /** Send back when changing the person, so a concurrent change is detected. */
+  version: z.number().int(),
   cases: z.array(CaseSummary),
   relations: z.array(RelationView),
   /** Present inline for a person without protection; null for a protected person (ask separately). */
@@ -101,6 +104,10 @@ export const PersonFile = PersonSummary.extend({
   abilities: z.object({
     /** May open the protected details of this protected person. */
     readProtectedDetails: z.boolean(),
+    /** May change the protection level upwards and add contact channels. */
+    update: z.boolean(),
+    /** May lower the protection level (the assigned handläggare). */
+    lowerProtection: z.boolean(),
   }),
 });
 export type PersonFile = z.infer<typeof PersonFile>;
@@ -169,4 +176,40 @@ export const startEmergencyAccess = defineContract({
   }),
   response: z.object({ personId: PersonId, expiresAt: z.iso.datetime() }),
   successStatus: 201,
+});
+
+/** Mark or change skyddade personuppgifter. Lowering it needs the assigned handläggare. */
+export const setProtectionLevel = defineContract({
+  method: 'POST',
+  path: '/api/persons/:personId/protection-level',
+  params: z.strictObject({ personId: PersonId }),
+  body: z.strictObject({ protectionLevel: ProtectionLevel, version: z.number().int().min(1) }),
+  response: z.object({ protectionLevel: ProtectionLevel, version: z.number().int() }),
+});
+
+const channelBody = {
+  safeForContact: z.boolean(),
+  note: z.string().trim().max(500).nullable(),
+};
+
+export const addContactChannel = defineContract({
+  method: 'POST',
+  path: '/api/persons/:personId/contact-channels',
+  params: z.strictObject({ personId: PersonId }),
+  body: z.strictObject({
+    kind: z.enum(['phone', 'email', 'address', 'digital_mailbox']),
+    value: z.string().trim().min(1, 'Fyll i uppgiften.').max(500),
+    ...channelBody,
+  }),
+  response: ContactChannel,
+  successStatus: 201,
+});
+
+/** Mark a channel safe or unsafe for contact (e.g. the perpetrator has learnt the number). */
+export const updateContactChannel = defineContract({
+  method: 'POST',
+  path: '/api/persons/:personId/contact-channels/:channelId',
+  params: z.strictObject({ personId: PersonId, channelId: z.uuid() }),
+  body: z.strictObject({ ...channelBody, version: z.number().int().min(1) }),
+  response: ContactChannel,
 });

@@ -20,3 +20,8 @@ export const protectionLabels: Record<ProtectionLevel, string> = {
 export function isProtected(level: ProtectionLevel): boolean {
   return level !== 'none';
 }
+
+/** A change that makes the person less protected: more people could then see their details. */
+export function lowersProtection(from: ProtectionLevel, to: ProtectionLevel): boolean {
+  return protectionLevels.indexOf(to) < protectionLevels.indexOf(from);
+}

@@ -331,3 +331,32 @@ describe('can(): review of nödåtkomst', () => {
     );
   });
 });
+
+describe('can(): changing a person’s file', () => {
+  it('lets only a handläggare working with the person change it; lowering protection needs an assigned case', () => {
+    fc.assert(
+      fc.property(
+        actorArb,
+        personArb,
+        fc.boolean(),
+        fc.boolean(),
+        (actor, person, lowers, touches) => {
+          const decision = can(actor, 'person.update', {
+            person,
+            now,
+            lowersProtection: lowers,
+            touchesProtectedDetails: touches,
+          });
+          if (!can(actor, 'person.read', { person, now }).allowed) {
+            expect(decision).toMatchObject({ allowed: false, denial: 'not_found' });
+            return;
+          }
+          if (!decision.allowed) return;
+          expect(['assigned', 'intake_queue']).toContain(decision.via);
+          if (lowers || (touches && person.protectionLevel !== 'none'))
+            expect(decision.via).toBe('assigned');
+        },
+      ),
+    );
+  });
+});

@@ -40,6 +40,17 @@ interface FactsByAction {
   'person.read': { person: PersonFacts; now: Date };
   /** Read protected-identity fields: contact channels, whereabouts, school, real identity. */
   'person.readProtected': { person: PersonFacts; now: Date };
+  /**
+   * Change a person's identity data or contact channels: a handläggare working with the person.
+   * Lowering the protection level, or changing a protected person's contact channels, needs the
+   * handläggare assigned to one of their open cases.
+   */
+  'person.update': {
+    person: PersonFacts;
+    now: Date;
+    lowersProtection: boolean;
+    touchesProtectedDetails: boolean;
+  };
   'person.search': Record<string, never>;
   'person.create': Record<string, never>;
   /** A relation is visible only to those who may see both ends. */
@@ -148,6 +159,19 @@ export function can<A extends Action>(actor: Actor, action: A, facts: FactsByAct
       if (!from.allowed) return from;
       const to = personRead(actor, f.to, f.now);
       return to.allowed ? from : notFound('no work relation to the other person');
+    }
+    case 'person.update': {
+      const f = facts as FactsByAction['person.update'];
+      const read = personRead(actor, f.person, f.now);
+      if (!read.allowed) return read;
+      if (read.via !== 'assigned' && read.via !== 'intake_queue') {
+        return forbidden('only a handläggare working with the person changes their file');
+      }
+      const needsAssigned =
+        f.lowersProtection || (f.touchesProtectedDetails && f.person.protectionLevel !== 'none');
+      return needsAssigned && read.via !== 'assigned'
+        ? forbidden('needs the assigned handläggare')
+        : read;
     }
     case 'relation.create': {
       const f = facts as FactsByAction['relation.create'];

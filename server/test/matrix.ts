@@ -186,6 +186,74 @@ export const scenarios: Scenario[] = [
     expect: outcomes(403, { assigned: 201, colleague: 404 }),
   },
   {
+    name: 'mark a person in the intake queue as protected (raising protection)',
+    audited: true,
+    request: async (w, _actor, db) => {
+      const row = await db
+        .updateTable('person')
+        .set({ protection_level: 'none' })
+        .where('id', '=', w.persons.r.id)
+        .returning('version')
+        .executeTakeFirstOrThrow();
+      return {
+        method: 'POST',
+        url: `/api/persons/${w.persons.r.id}/protection-level`,
+        payload: { protectionLevel: 'confidentiality_marking', version: row.version },
+      };
+    },
+    expect: outcomes(404, { assigned: 200, colleague: 200, manager: 403 }),
+  },
+  {
+    name: 'lower the protection of a protected person',
+    audited: true,
+    request: async (w, _actor, db) => {
+      const row = await db
+        .updateTable('person')
+        .set({ protection_level: 'protected_registration' })
+        .where('id', '=', w.persons.q.id)
+        .returning('version')
+        .executeTakeFirstOrThrow();
+      return {
+        method: 'POST',
+        url: `/api/persons/${w.persons.q.id}/protection-level`,
+        payload: { protectionLevel: 'none', version: row.version },
+      };
+    },
+    expect: outcomes(404, { assigned: 200, manager: 403 }),
+  },
+  {
+    name: 'add a contact channel to a protected person',
+    audited: true,
+    request: (w) => ({
+      method: 'POST',
+      url: `/api/persons/${w.persons.q.id}/contact-channels`,
+      payload: { kind: 'phone', value: '070-174 06 20', safeForContact: true, note: null },
+    }),
+    expect: outcomes(404, { assigned: 201, manager: 403 }),
+  },
+  {
+    name: 'mark a contact channel unsafe',
+    audited: true,
+    request: async (w, _actor, db) => {
+      const channel = await db
+        .selectFrom('contact_channel')
+        .select(['id', 'version'])
+        .where('person_id', '=', w.persons.p.id)
+        .orderBy('created_at')
+        .executeTakeFirstOrThrow();
+      return {
+        method: 'POST',
+        url: `/api/persons/${w.persons.p.id}/contact-channels/${channel.id}`,
+        payload: {
+          safeForContact: false,
+          note: 'Förövaren känner till numret',
+          version: channel.version,
+        },
+      };
+    },
+    expect: outcomes(404, { assigned: 200, manager: 403 }),
+  },
+  {
     name: 'record a relation from a person with an assigned case to a person in the queue',
     audited: true,
     request: (w) => ({

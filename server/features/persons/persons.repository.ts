@@ -242,7 +242,7 @@ export async function loadDetails(db: Reader, personId: string) {
   const [channels, detail] = await Promise.all([
     db
       .selectFrom('contact_channel')
-      .select(['id', 'kind', 'value', 'safe_for_contact', 'note'])
+      .select(['id', 'kind', 'value', 'safe_for_contact', 'note', 'version'])
       .where('person_id', '=', personId)
       .orderBy('created_at')
       .execute(),
@@ -252,17 +252,38 @@ export async function loadDetails(db: Reader, personId: string) {
       .where('person_id', '=', personId)
       .executeTakeFirst(),
   ]);
-  const contactChannels: ContactChannel[] = channels.map((c) => ({
-    id: c.id,
-    kind: c.kind,
-    value: c.value,
-    safeForContact: c.safe_for_contact,
-    note: c.note,
-  }));
+  const contactChannels: ContactChannel[] = channels.map(toContactChannel);
   return {
     contactChannels,
     whereabouts: detail?.whereabouts ?? null,
     school: detail?.school ?? null,
     realIdentity: detail?.real_identity ?? null,
   };
+}
+
+export function toContactChannel(c: {
+  id: string;
+  kind: ContactChannel['kind'];
+  value: string;
+  safe_for_contact: boolean;
+  note: string | null;
+  version: number;
+}): ContactChannel {
+  return {
+    id: c.id,
+    kind: c.kind,
+    value: c.value,
+    safeForContact: c.safe_for_contact,
+    note: c.note,
+    version: c.version,
+  };
+}
+
+export async function findPersonVersion(db: Reader, personId: string) {
+  const row = await db
+    .selectFrom('person')
+    .select('version')
+    .where('id', '=', personId)
+    .executeTakeFirst();
+  return row?.version;
 }

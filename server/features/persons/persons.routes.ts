@@ -1,6 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import {
+  addContactChannel,
   createRelation,
+  setProtectionLevel,
+  updateContactChannel,
   getPerson,
   getProtectedDetails,
   searchPersons,
@@ -20,6 +23,15 @@ export function personsRoutes(app: FastifyInstance, deps: PersonsDeps) {
   );
   addRoute(app, createRelation, ({ params, body }, request) =>
     persons.createRelation(deps, request, params.personId, body),
+  );
+  addRoute(app, setProtectionLevel, ({ params, body }, request) =>
+    persons.setProtectionLevel(deps, request, params.personId, body),
+  );
+  addRoute(app, addContactChannel, ({ params, body }, request) =>
+    persons.addContactChannel(deps, request, params.personId, body),
+  );
+  addRoute(app, updateContactChannel, ({ params, body }, request) =>
+    persons.updateContactChannel(deps, request, params.personId, params.channelId, body),
   );
   addRoute(app, startEmergencyAccess, ({ body }, request) =>
     persons.startEmergencyAccess(deps, request, body),

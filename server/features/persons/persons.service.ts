@@ -1,6 +1,10 @@
 import type { FastifyRequest } from 'fastify';
+import { sql } from 'kysely';
 import type { z } from 'zod';
 import type {
+  ContactChannel,
+  addContactChannel as addChannelContract,
+  updateContactChannel as updateChannelContract,
   PersonFile,
   PersonSummary,
   ProtectedDetails,
@@ -11,18 +15,21 @@ import type {
 } from '../../../core/contracts/persons.ts';
 import { parseIdentityNumber } from '../../../core/domain/personal-identity.ts';
 import type { IdentityKind } from '../../../core/domain/personal-identity.ts';
-import { isProtected } from '../../../core/domain/protection.ts';
+import { isProtected, lowersProtection } from '../../../core/domain/protection.ts';
+import type { ProtectionLevel } from '../../../core/domain/protection.ts';
 import { relationFromSide, relationToStore } from '../../../core/domain/relations.ts';
 import { can } from '../../../core/policy/policy.ts';
 import type { PersonFacts } from '../../../core/policy/policy.ts';
 import { recordAudit } from '../../audit/audit.ts';
 import type { AppConfig } from '../../config.ts';
-import type { Db } from '../../db/database.ts';
+import type { Db, Trx } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { auditContext, enforce, requireActor } from '../../http/context.ts';
 import { stockholmDate } from '../../time.ts';
 import {
   findPersonIdByIdentity,
+  findPersonVersion,
+  toContactChannel,
   findPersonSummaries,
   loadCaseSummaries,
   loadDetails,
@@ -137,8 +144,16 @@ export async function getPersonFile(
       emergency: decision.via === 'emergency_access',
     });
 
+    const update = (lowers: boolean) =>
+      can(actor, 'person.update', {
+        person: facts,
+        now,
+        lowersProtection: lowers,
+        touchesProtectedDetails: false,
+      }).allowed;
     return {
       ...person,
+      version: (await findPersonVersion(trx, personId)) ?? 1,
       cases: await loadCaseSummaries(
         trx,
         visibleCases.map((c) => c.caseId),
@@ -150,6 +165,8 @@ export async function getPersonFile(
         readProtectedDetails:
           isProtected(facts.protectionLevel) &&
           can(actor, 'person.readProtected', { person: facts, now }).allowed,
+        update: update(false),
+        lowerProtection: update(true),
       },
     };
   });
@@ -316,4 +333,134 @@ export async function startEmergencyAccess(
   });
   if (!result) throw new AppError('NOT_FOUND');
   return result;
+}
+
+async function factsOrNotFound(trx: Trx, personId: string, actorUserId: string, now: Date) {
+  const facts = (await loadPersonFacts(trx, [personId], actorUserId, now)).get(personId);
+  if (!facts) throw new AppError('NOT_FOUND');
+  return facts;
+}
+
+export async function setProtectionLevel(
+  deps: PersonsDeps,
+  request: FastifyRequest,
+  personId: string,
+  body: { protectionLevel: ProtectionLevel; version: number },
+): Promise<{ protectionLevel: ProtectionLevel; version: number }> {
+  const actor = requireActor(request);
+  const now = deps.clock();
+  return deps.db.transaction().execute(async (trx) => {
+    const facts = await factsOrNotFound(trx, personId, actor.userId, now);
+    const decision = enforce(
+      can(actor, 'person.update', {
+        person: facts,
+        now,
+        lowersProtection: lowersProtection(facts.protectionLevel, body.protectionLevel),
+        touchesProtectedDetails: false,
+      }),
+    );
+    const updated = await trx
+      .updateTable('person')
+      .set({ protection_level: body.protectionLevel, version: sql`version + 1` })
+      .where('id', '=', personId)
+      .where('version', '=', body.version)
+      .returning(['protection_level', 'version'])
+      .executeTakeFirst();
+    if (!updated) throw new AppError('VERSION_CONFLICT');
+    await recordAudit(trx, auditContext(request, decision), {
+      action: 'person.update',
+      personIds: [personId],
+      purpose: decision.via,
+      involvesProtected: isProtected(facts.protectionLevel) || isProtected(body.protectionLevel),
+      details: { field: 'protection_level', from: facts.protectionLevel, to: body.protectionLevel },
+    });
+    return { protectionLevel: updated.protection_level, version: updated.version };
+  });
+}
+
+export async function addContactChannel(
+  deps: PersonsDeps,
+  request: FastifyRequest,
+  personId: string,
+  body: z.infer<typeof addChannelContract.body>,
+): Promise<ContactChannel> {
+  const actor = requireActor(request);
+  const now = deps.clock();
+  return deps.db.transaction().execute(async (trx) => {
+    const facts = await factsOrNotFound(trx, personId, actor.userId, now);
+    const decision = enforce(
+      can(actor, 'person.update', {
+        person: facts,
+        now,
+        lowersProtection: false,
+        touchesProtectedDetails: true,
+      }),
+    );
+    const row = await trx
+      .insertInto('contact_channel')
+      .values({
+        person_id: personId,
+        kind: body.kind,
+        value: body.value,
+        safe_for_contact: body.safeForContact,
+        note: body.note,
+      })
+      .returning(['id', 'kind', 'value', 'safe_for_contact', 'note', 'version'])
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, auditContext(request, decision), {
+      action: 'person.update',
+      personIds: [personId],
+      purpose: decision.via,
+      involvesProtected: isProtected(facts.protectionLevel),
+      details: { field: 'contact_channel', channelId: row.id },
+    });
+    return toContactChannel(row);
+  });
+}
+
+export async function updateContactChannel(
+  deps: PersonsDeps,
+  request: FastifyRequest,
+  personId: string,
+  channelId: string,
+  body: z.infer<typeof updateChannelContract.body>,
+): Promise<ContactChannel> {
+  const actor = requireActor(request);
+  const now = deps.clock();
+  return deps.db.transaction().execute(async (trx) => {
+    const facts = await factsOrNotFound(trx, personId, actor.userId, now);
+    const decision = enforce(
+      can(actor, 'person.update', {
+        person: facts,
+        now,
+        lowersProtection: false,
+        touchesProtectedDetails: true,
+      }),
+    );
+    const updated = await trx
+      .updateTable('contact_channel')
+      .set({ safe_for_contact: body.safeForContact, note: body.note, version: sql`version + 1` })
+      .where('id', '=', channelId)
+      .where('person_id', '=', personId)
+      .where('version', '=', body.version)
+      .returning(['id', 'kind', 'value', 'safe_for_contact', 'note', 'version'])
+      .executeTakeFirst();
+    if (!updated) {
+      const exists = await trx
+        .selectFrom('contact_channel')
+        .select('id')
+        .where('id', '=', channelId)
+        .where('person_id', '=', personId)
+        .executeTakeFirst();
+      throw new AppError(exists ? 'VERSION_CONFLICT' : 'NOT_FOUND');
+    }
+    await recordAudit(trx, auditContext(request, decision), {
+      action: 'person.update',
+      personIds: [personId],
+      purpose: decision.via,
+      involvesProtected: isProtected(facts.protectionLevel),
+      details: { field: 'contact_channel', channelId, safeForContact: body.safeForContact },
+    });
+    return toContactChannel(updated);
+  });
 }
