@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { roles } from '../policy/roles.ts';
 import { defineContract } from './contract.ts';
 
+/** The shortest password a user may choose. */
+export const MIN_PASSWORD_LENGTH = 12;
+
 export const SessionStage = z.enum(['second_factor', 'enrollment', 'active']);
 export type SessionStage = z.infer<typeof SessionStage>;
 

@@ -101,6 +101,8 @@ export const PersonFile = PersonSummary.extend({
   details: ProtectedDetails.nullable(),
   /** How the reader came to see this file: shown so an emergency access is never silent. */
   access: z.enum(['assigned', 'intake_queue', 'unit_manager', 'emergency_access']),
+  /** When the reader's nödåtkomst to this person ends, if they have one. */
+  emergencyAccessUntil: z.iso.datetime().nullable(),
   abilities: z.object({
     /** May open the protected details of this protected person. */
     readProtectedDetails: z.boolean(),

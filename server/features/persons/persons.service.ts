@@ -161,6 +161,7 @@ export async function getPersonFile(
       relations: relationViews,
       details,
       access: decision.via as PersonFile['access'],
+      emergencyAccessUntil: facts.emergencyAccessUntil?.toISOString() ?? null,
       abilities: {
         readProtectedDetails:
           isProtected(facts.protectionLevel) &&

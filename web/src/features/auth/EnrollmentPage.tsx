@@ -11,7 +11,11 @@ import {
   VStack,
 } from '@navikt/ds-react';
 import { useQuery } from '@tanstack/react-query';
-import { completeEnrollment, getEnrollment } from '../../../../core/contracts/auth.ts';
+import {
+  MIN_PASSWORD_LENGTH,
+  completeEnrollment,
+  getEnrollment,
+} from '../../../../core/contracts/auth.ts';
 import type { BodyOf, ResponseOf } from '../../../../core/contracts/contract.ts';
 import type { FieldError } from '../../../../core/contracts/errors.ts';
 import { call } from '../../api/client.ts';
@@ -25,9 +29,6 @@ import { useSession } from './session.tsx';
 import { useLogout } from './useLogout.ts';
 
 const formId = 'kom-igang';
-/** The server's rule (server/features/auth/passwords.ts), told up front. */
-const MIN_PASSWORD_LENGTH = 12;
-
 /** The secret in blocks of four, easier to read and type into an app by hand. */
 export const groupSecret = (secret: string) => secret.match(/.{1,4}/g)?.join(' ') ?? secret;
 
