@@ -98,6 +98,7 @@ const covered = new Set<Contract>([
   caseContracts.assignCase,
   accessLogContracts.searchAccessLog,
   accessLogContracts.listEmergencyAccess,
+  accessLogContracts.listUnitMembers,
   accessLogContracts.reviewEmergencyAccess,
   adminContracts.listUnits,
   adminContracts.createUnit,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { auditActions } from '../audit/events.ts';
 import type { AuditAction } from '../audit/events.ts';
+import { roles } from '../policy/roles.ts';
 import { defineContract } from './contract.ts';
 
 export const AuditActionName = z.enum(Object.keys(auditActions) as [AuditAction, ...AuditAction[]]);
@@ -72,4 +73,16 @@ export const reviewEmergencyAccess = defineContract({
   params: z.strictObject({ id: z.uuid() }),
   body: z.strictObject({ note: z.string().trim().min(1, 'Skriv en kommentar.').max(2000) }),
   response: EmergencyAccessItem,
+});
+
+/** The unit's staff, for choosing whose activity to review in loggkontroll. */
+export const listUnitMembers = defineContract({
+  method: 'GET',
+  path: '/api/units/:unitId/members',
+  params: z.strictObject({ unitId: z.uuid() }),
+  response: z.object({
+    items: z.array(
+      z.object({ id: z.uuid(), displayName: z.string(), roles: z.array(z.enum(roles)) }),
+    ),
+  }),
 });

@@ -314,6 +314,11 @@ export const scenarios: Scenario[] = [
     expect: outcomes(403, { manager: 200 }),
   },
   {
+    name: "list the adult unit's staff (for loggkontroll)",
+    request: (w) => ({ method: 'GET', url: `/api/units/${w.units.adult}/members` }),
+    expect: outcomes(403, { manager: 200 }),
+  },
+  {
     name: "list the adult unit's nödåtkomst",
     audited: true,
     request: (w) => ({ method: 'GET', url: `/api/units/${w.units.adult}/emergency-access` }),

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import {
   listEmergencyAccess,
+  listUnitMembers,
   reviewEmergencyAccess,
   searchAccessLog,
 } from '../../../core/contracts/access-log.ts';
@@ -14,6 +15,9 @@ export function accessLogRoutes(app: FastifyInstance, deps: AccessLogDeps) {
   );
   addRoute(app, listEmergencyAccess, ({ params }, request) =>
     accessLog.listEmergencyAccess(deps, request, params.unitId),
+  );
+  addRoute(app, listUnitMembers, ({ params }, request) =>
+    accessLog.listUnitMembers(deps, request, params.unitId),
   );
   addRoute(app, reviewEmergencyAccess, ({ params, body }, request) =>
     accessLog.reviewEmergencyAccess(deps, request, params.id, body.note),

@@ -234,3 +234,28 @@ export async function reviewEmergencyAccess(
     return toItem(reviewed);
   });
 }
+
+/** Staff of the unit, by name: who the manager can review. Holds no client data. */
+export async function listUnitMembers(
+  deps: AccessLogDeps,
+  request: FastifyRequest,
+  unitId: string,
+) {
+  const actor = requireActor(request);
+  enforce(can(actor, 'accessLog.review', { unitId }));
+  const rows = await deps.db
+    .selectFrom('user_role')
+    .innerJoin('app_user', 'app_user.id', 'user_role.user_id')
+    .select(['app_user.id', 'app_user.display_name', 'user_role.role'])
+    .where('user_role.unit_id', '=', unitId)
+    .orderBy('app_user.display_name')
+    .execute();
+  const members = Map.groupBy(rows, (r) => r.id);
+  return {
+    items: [...members.values()].map((grants) => ({
+      id: grants[0]?.id ?? '',
+      displayName: grants[0]?.display_name ?? '',
+      roles: grants.map((g) => g.role),
+    })),
+  };
+}

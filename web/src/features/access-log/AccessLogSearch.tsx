@@ -10,7 +10,7 @@ import {
   VStack,
 } from '@navikt/ds-react';
 import { useQuery } from '@tanstack/react-query';
-import { searchAccessLog } from '../../../../core/contracts/access-log.ts';
+import { listUnitMembers, searchAccessLog } from '../../../../core/contracts/access-log.ts';
 import type { AuditAction } from '../../../../core/audit/events.ts';
 import type { BodyOf } from '../../../../core/contracts/contract.ts';
 import type { FieldError } from '../../../../core/contracts/errors.ts';
@@ -36,6 +36,10 @@ export function AccessLogSearch({ unitId }: { unitId: string }) {
   const [filters, setFilters] = useState<Filters>({ unitId, limit: 100 });
   const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
 
+  const members = useQuery({
+    queryKey: ['unit-members', unitId],
+    queryFn: () => call(listUnitMembers, { params: { unitId } }),
+  });
   const log = useQuery({
     queryKey: ['access-log', filters],
     queryFn: () => call(searchAccessLog, { body: filters }),
@@ -81,18 +85,22 @@ export function AccessLogSearch({ unitId }: { unitId: string }) {
           <VStack gap="space-16">
             <FormErrorSummary formId={formId} errors={errors} />
             <HGrid gap="space-16" columns={{ xs: 1, md: 2 }}>
-              <TextField
+              <Select
                 id={fieldId(formId, 'body.userId')}
-                label="Användare (id)"
-                description="Valfritt. Välj ”Visa bara användaren” i en rad för att fylla i."
-                autoComplete="off"
-                spellCheck={false}
+                label="Medarbetare"
                 value={userId}
                 onChange={(e) => {
                   setUserId(e.target.value);
                 }}
                 error={messageFor(errors, 'body.userId')}
-              />
+              >
+                <option value="">Alla i enheten</option>
+                {(members.data?.items ?? []).map((member) => (
+                  <option key={member.id} value={member.id}>
+                    {member.displayName}
+                  </option>
+                ))}
+              </Select>
               <TextField
                 id={fieldId(formId, 'body.personId')}
                 label="Person (id)"
