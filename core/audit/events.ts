@@ -30,7 +30,20 @@ export const auditActions = {
 } as const;
 export type AuditAction = keyof typeof auditActions;
 
-export type AuditPurpose = Via | 'own_account' | 'administration' | 'review';
+/** Why an audited action was allowed: the policy's basis, or the kind of work. */
+export const auditPurposes = [
+  'assigned',
+  'intake_queue',
+  'unit_manager',
+  'emergency_access',
+  'role',
+  'own_account',
+  'administration',
+  'review',
+] as const;
+export type AuditPurpose = (typeof auditPurposes)[number];
+// Compile-time check: every basis the policy can give is a purpose.
+const _everyViaIsAPurpose: readonly AuditPurpose[] = [] as Via[];
 
 export interface AuditEvent {
   action: AuditAction;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { auditActions } from '../audit/events.ts';
+import { auditActions, auditPurposes } from '../audit/events.ts';
 import type { AuditAction } from '../audit/events.ts';
 import { roles } from '../policy/roles.ts';
 import { defineContract } from './contract.ts';
@@ -10,11 +10,11 @@ export const AccessLogEntry = z.object({
   seq: z.number().int(),
   occurredAt: z.iso.datetime(),
   actor: z.object({ id: z.uuid(), displayName: z.string() }).nullable(),
-  role: z.string().nullable(),
+  role: z.enum(roles).nullable(),
   unitName: z.string().nullable(),
   action: AuditActionName,
-  /** How the access was justified: assigned, intake_queue, unit_manager, emergency_access … */
-  purpose: z.string().nullable(),
+  /** How the access was justified. */
+  purpose: z.enum(auditPurposes).nullable(),
   persons: z.array(z.object({ id: z.uuid(), displayName: z.string() })),
   caseIds: z.array(z.uuid()),
   involvesProtected: z.boolean(),

@@ -109,10 +109,11 @@ export async function searchAccessLog(
         r.actor_user_id && r.display_name
           ? { id: r.actor_user_id, displayName: r.display_name }
           : null,
-      role: r.actor_role,
+      // The audit table stores what recordAudit was given: a role and a purpose from these enums.
+      role: r.actor_role as AccessLogEntry['role'],
       unitName: r.unit_name,
       action: r.action as AuditAction,
-      purpose: r.purpose,
+      purpose: r.purpose as AccessLogEntry['purpose'],
       persons: r.person_ids.map((id) => ({ id, displayName: names.get(id) ?? 'Okänd person' })),
       caseIds: r.case_ids,
       involvesProtected: r.involves_protected,

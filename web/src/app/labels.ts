@@ -1,3 +1,4 @@
+import type { AuditPurpose } from '../../../core/audit/events.ts';
 /**
  * Swedish words for the API's code names, in one place. Labels that core already owns (roles,
  * protection levels, audit actions) are re-exported from there, never written twice.
@@ -72,7 +73,7 @@ export const accessLabels: Record<PersonFile['access'], string> = {
   emergency_access: 'Nödåtkomst',
 };
 
-export const purposeLabels: Record<string, string> = {
+export const purposeLabels: Record<AuditPurpose, string> = {
   ...accessLabels,
   role: 'Roll',
   own_account: 'Eget konto',

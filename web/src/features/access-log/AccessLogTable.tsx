@@ -4,8 +4,7 @@ import type { Role } from '../../../../core/policy/roles.ts';
 import { auditActions, purposeLabels, roleLabels } from '../../app/labels.ts';
 import { formatDateTime } from '../../components/format.ts';
 
-const roleLabel = (role: string | null) =>
-  role === null ? null : ((roleLabels[role as Role] as string | undefined) ?? role);
+const roleLabel = (role: Role | null) => (role === null ? null : roleLabels[role]);
 
 export function AccessLogTable({
   entries,
@@ -100,7 +99,7 @@ export function AccessLogTable({
               </Table.DataCell>
               <Table.DataCell>
                 <BodyShort size="small">
-                  {entry.purpose ? (purposeLabels[entry.purpose] ?? entry.purpose) : '–'}
+                  {entry.purpose ? purposeLabels[entry.purpose] : '–'}
                 </BodyShort>
               </Table.DataCell>
             </Table.Row>
