@@ -165,9 +165,13 @@ async function start() {
         : 'Databas: PostgreSQL (DATABASE_URL)',
     );
     if (config.demoData && demoLogins.length > 0) {
-      console.log(`Demodata${seeded ? ' skapad' : ''}: allt är påhittat. Inloggningar för demo:`);
-      for (const login of demoLogins)
-        console.log(`  ${login.role.padEnd(24)} ${login.username} / ${login.password}`);
+      console.log(
+        `Demodata${seeded ? ' skapad' : ''}: allt är påhittat. Inloggningar (i demon utan engångskod):`,
+      );
+      const width = Math.max(...demoLogins.map((l) => l.role.length)) + 2;
+      for (const login of demoLogins) {
+        console.log(`  ${login.role.padEnd(width)}${login.username} / ${login.password}`);
+      }
     }
 
     let stopping = false;
