@@ -336,132 +336,145 @@ export async function startEmergencyAccess(
   return result;
 }
 
-async function factsOrNotFound(trx: Trx, personId: string, actorUserId: string, now: Date) {
-  const facts = (await loadPersonFacts(trx, [personId], actorUserId, now)).get(personId);
-  if (!facts) throw new AppError('NOT_FOUND');
-  return facts;
+/**
+ * The shared shape of every change to a person's file: load the facts, ask the policy (with what
+ * the change touches), make the change, and audit it — in one transaction.
+ */
+async function changePerson<T>(
+  deps: PersonsDeps,
+  request: FastifyRequest,
+  personId: string,
+  touches: (facts: PersonFacts) => { lowersProtection: boolean; touchesProtectedDetails: boolean },
+  change: (
+    trx: Trx,
+    facts: PersonFacts,
+  ) => Promise<{ result: T; audit: Record<string, string | boolean> }>,
+): Promise<T> {
+  const actor = requireActor(request);
+  const now = deps.clock();
+  return deps.db.transaction().execute(async (trx) => {
+    const facts = (await loadPersonFacts(trx, [personId], actor.userId, now)).get(personId);
+    if (!facts) throw new AppError('NOT_FOUND');
+    const decision = enforce(
+      can(actor, 'person.update', { person: facts, now, ...touches(facts) }),
+    );
+    const { result, audit } = await change(trx, facts);
+    await recordAudit(trx, auditContext(request, decision), {
+      action: 'person.update',
+      personIds: [personId],
+      purpose: decision.via,
+      involvesProtected: isProtected(facts.protectionLevel) || audit.becomesProtected === true,
+      details: audit,
+    });
+    return result;
+  });
 }
 
-export async function setProtectionLevel(
+const channelColumns = ['id', 'kind', 'value', 'safe_for_contact', 'note', 'version'] as const;
+
+export function setProtectionLevel(
   deps: PersonsDeps,
   request: FastifyRequest,
   personId: string,
   body: { protectionLevel: ProtectionLevel; version: number },
 ): Promise<{ protectionLevel: ProtectionLevel; version: number }> {
-  const actor = requireActor(request);
-  const now = deps.clock();
-  return deps.db.transaction().execute(async (trx) => {
-    const facts = await factsOrNotFound(trx, personId, actor.userId, now);
-    const decision = enforce(
-      can(actor, 'person.update', {
-        person: facts,
-        now,
-        lowersProtection: lowersProtection(facts.protectionLevel, body.protectionLevel),
-        touchesProtectedDetails: false,
-      }),
-    );
-    const updated = await trx
-      .updateTable('person')
-      .set({ protection_level: body.protectionLevel, version: sql`version + 1` })
-      .where('id', '=', personId)
-      .where('version', '=', body.version)
-      .returning(['protection_level', 'version'])
-      .executeTakeFirst();
-    if (!updated) throw new AppError('VERSION_CONFLICT');
-    await recordAudit(trx, auditContext(request, decision), {
-      action: 'person.update',
-      personIds: [personId],
-      purpose: decision.via,
-      involvesProtected: isProtected(facts.protectionLevel) || isProtected(body.protectionLevel),
-      details: { field: 'protection_level', from: facts.protectionLevel, to: body.protectionLevel },
-    });
-    return { protectionLevel: updated.protection_level, version: updated.version };
-  });
+  return changePerson(
+    deps,
+    request,
+    personId,
+    (facts) => ({
+      lowersProtection: lowersProtection(facts.protectionLevel, body.protectionLevel),
+      touchesProtectedDetails: false,
+    }),
+    async (trx, facts) => {
+      const updated = await trx
+        .updateTable('person')
+        .set({ protection_level: body.protectionLevel, version: sql`version + 1` })
+        .where('id', '=', personId)
+        .where('version', '=', body.version)
+        .returning(['protection_level', 'version'])
+        .executeTakeFirst();
+      if (!updated) throw new AppError('VERSION_CONFLICT');
+      return {
+        result: { protectionLevel: updated.protection_level, version: updated.version },
+        audit: {
+          field: 'protection_level',
+          from: facts.protectionLevel,
+          to: body.protectionLevel,
+          becomesProtected: isProtected(body.protectionLevel),
+        },
+      };
+    },
+  );
 }
 
-export async function addContactChannel(
+const channelChange = { lowersProtection: false, touchesProtectedDetails: true };
+
+export function addContactChannel(
   deps: PersonsDeps,
   request: FastifyRequest,
   personId: string,
   body: z.infer<typeof addChannelContract.body>,
 ): Promise<ContactChannel> {
-  const actor = requireActor(request);
-  const now = deps.clock();
-  return deps.db.transaction().execute(async (trx) => {
-    const facts = await factsOrNotFound(trx, personId, actor.userId, now);
-    const decision = enforce(
-      can(actor, 'person.update', {
-        person: facts,
-        now,
-        lowersProtection: false,
-        touchesProtectedDetails: true,
-      }),
-    );
-    const row = await trx
-      .insertInto('contact_channel')
-      .values({
-        person_id: personId,
-        kind: body.kind,
-        value: body.value,
-        safe_for_contact: body.safeForContact,
-        note: body.note,
-      })
-      .returning(['id', 'kind', 'value', 'safe_for_contact', 'note', 'version'])
-      .executeTakeFirstOrThrow();
-    await recordAudit(trx, auditContext(request, decision), {
-      action: 'person.update',
-      personIds: [personId],
-      purpose: decision.via,
-      involvesProtected: isProtected(facts.protectionLevel),
-      details: { field: 'contact_channel', channelId: row.id },
-    });
-    return toContactChannel(row);
-  });
+  return changePerson(
+    deps,
+    request,
+    personId,
+    () => channelChange,
+    async (trx) => {
+      const row = await trx
+        .insertInto('contact_channel')
+        .values({
+          person_id: personId,
+          kind: body.kind,
+          value: body.value,
+          safe_for_contact: body.safeForContact,
+          note: body.note,
+        })
+        .returning(channelColumns)
+        .executeTakeFirstOrThrow();
+      return {
+        result: toContactChannel(row),
+        audit: { field: 'contact_channel', channelId: row.id },
+      };
+    },
+  );
 }
 
-export async function updateContactChannel(
+export function updateContactChannel(
   deps: PersonsDeps,
   request: FastifyRequest,
   personId: string,
   channelId: string,
   body: z.infer<typeof updateChannelContract.body>,
 ): Promise<ContactChannel> {
-  const actor = requireActor(request);
-  const now = deps.clock();
-  return deps.db.transaction().execute(async (trx) => {
-    const facts = await factsOrNotFound(trx, personId, actor.userId, now);
-    const decision = enforce(
-      can(actor, 'person.update', {
-        person: facts,
-        now,
-        lowersProtection: false,
-        touchesProtectedDetails: true,
-      }),
-    );
-    const updated = await trx
-      .updateTable('contact_channel')
-      .set({ safe_for_contact: body.safeForContact, note: body.note, version: sql`version + 1` })
-      .where('id', '=', channelId)
-      .where('person_id', '=', personId)
-      .where('version', '=', body.version)
-      .returning(['id', 'kind', 'value', 'safe_for_contact', 'note', 'version'])
-      .executeTakeFirst();
-    if (!updated) {
-      const exists = await trx
-        .selectFrom('contact_channel')
-        .select('id')
+  return changePerson(
+    deps,
+    request,
+    personId,
+    () => channelChange,
+    async (trx) => {
+      const updated = await trx
+        .updateTable('contact_channel')
+        .set({ safe_for_contact: body.safeForContact, note: body.note, version: sql`version + 1` })
         .where('id', '=', channelId)
         .where('person_id', '=', personId)
+        .where('version', '=', body.version)
+        .returning(channelColumns)
         .executeTakeFirst();
-      throw new AppError(exists ? 'VERSION_CONFLICT' : 'NOT_FOUND');
-    }
-    await recordAudit(trx, auditContext(request, decision), {
-      action: 'person.update',
-      personIds: [personId],
-      purpose: decision.via,
-      involvesProtected: isProtected(facts.protectionLevel),
-      details: { field: 'contact_channel', channelId, safeForContact: body.safeForContact },
-    });
-    return toContactChannel(updated);
-  });
+      if (!updated) {
+        const exists = await trx
+          .selectFrom('contact_channel')
+          .select('id')
+          .where('id', '=', channelId)
+          .where('person_id', '=', personId)
+          .executeTakeFirst();
+        throw new AppError(exists ? 'VERSION_CONFLICT' : 'NOT_FOUND');
+      }
+      return {
+        result: toContactChannel(updated),
+        audit: { field: 'contact_channel', channelId, safeForContact: body.safeForContact },
+      };
+    },
+  );
 }
