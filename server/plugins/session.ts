@@ -51,6 +51,8 @@ export async function registerSessions(
   app.decorateRequest('session', undefined);
 
   app.addHook('onRequest', async (request) => {
+    // Only the API acts on a session; static files and the page shell never need one.
+    if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[cookieName];
     if (token) {
       const session = await findOpenSession(deps.db, token);
