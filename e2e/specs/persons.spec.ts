@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expectAccessible, expect, test } from '../fixtures.ts';
+import { expectNoneOf, leilaSecrets, recordApiAnswers } from './protected-markers.ts';
 
 // Demo persons (server/seed/demo.ts): all fictional, numbers from Skatteverket's test list.
 const maria = { number: '19920312-2388', name: 'Maria Lind' };
@@ -110,12 +111,27 @@ test('without a work relation nothing is found; nödåtkomst opens the file, log
   await form
     .getByLabel('Skäl till nödåtkomst')
     .fill('Polisen ringer om akut hot mot Leila; socialjouren behöver veta vem som har ärendet.');
+  const answers = recordApiAnswers(page);
+  const started = Date.now();
   await form.getByRole('button', { name: 'Öppna personakten med nödåtkomst' }).click();
 
   await expect(page.getByRole('heading', { level: 1, name: leila.name })).toBeVisible();
   await expect(page.getByText('Du läser personakten med nödåtkomst')).toBeVisible();
   await expect(page.locator('.protection-banner')).toContainText('Skyddad folkbokföring');
-  // Nödåtkomst never opens the protected details.
+  // The banner says until when, in Swedish time: 60 minutes from now.
+  const until = (ms: number) =>
+    new Intl.DateTimeFormat('sv-SE', {
+      timeZone: 'Europe/Stockholm',
+      hour: '2-digit',
+      minute: '2-digit',
+    }).format(new Date(ms + 60 * 60_000));
+  const times = [...new Set([until(started), until(Date.now())])];
+  await expect(page.getByText(/^Nödåtkomst till kl\. \d\d:\d\d$/)).toHaveText(
+    new RegExp(`^Nödåtkomst till kl\\. (${times.join('|')})$`),
+  );
+  // Nödåtkomst never opens the protected details: not on the page, not in any answer.
   await expect(page.getByRole('button', { name: 'Visa skyddade uppgifter' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /Ändra skyddade/ })).toHaveCount(0);
+  await expectNoneOf(page, leilaSecrets, answers);
   await expectAccessible(page);
 });

@@ -16,3 +16,12 @@ const dateTimeFormat = new Intl.DateTimeFormat('sv-SE', {
 
 export const formatDate = (iso: string) => dateFormat.format(new Date(iso));
 export const formatDateTime = (iso: string) => dateTimeFormat.format(new Date(iso));
+
+const timeFormat = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Europe/Stockholm',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** A time of day in Swedish time: "14:05". */
+export const formatTime = (iso: string) => timeFormat.format(new Date(iso));

@@ -3,12 +3,14 @@ import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { getPerson } from '../../../../core/contracts/persons.ts';
 import type { PersonFile } from '../../../../core/contracts/persons.ts';
-import { call } from '../../api/client.ts';
+import { ApiError, call } from '../../api/client.ts';
 import { accessLabels, identityKindLabels } from '../../app/labels.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
+import { formatTime } from '../../components/format.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { personName } from '../../components/PersonCell.tsx';
+import { NotFoundPage } from '../home/NotFoundPage.tsx';
 import { PersonCases } from './PersonCases.tsx';
 import { PersonDetails } from './PersonDetails.tsx';
 import { ProtectedDetailsSection } from './ProtectedDetailsSection.tsx';
@@ -30,6 +32,10 @@ export function PersonPage() {
         <Loading label="Hämtar personakten…" />
       </div>
     );
+  }
+  // A file the reader may not see answers 404 exactly like one that does not exist: so does the page.
+  if (person.error instanceof ApiError && person.error.code === 'NOT_FOUND') {
+    return <NotFoundPage />;
   }
   if (person.isError) {
     return (
@@ -64,6 +70,11 @@ function PersonFileView({ file }: { file: PersonFile }) {
             <Heading level="2" size="small" spacing>
               Du läser personakten med nödåtkomst
             </Heading>
+            {file.emergencyAccessUntil ? (
+              <BodyShort weight="semibold" spacing>
+                Nödåtkomst till kl. {formatTime(file.emergencyAccessUntil)}
+              </BodyShort>
+            ) : null}
             <BodyLong>
               Åtkomsten är tillfällig. Allt du läser här loggas och granskas av din enhetschef.
             </BodyLong>
