@@ -22,6 +22,30 @@ test('a handläggare sees her open cases with protection and target group', asyn
   await expect(mine.getByText('Elsa Lind')).toHaveCount(0);
 });
 
+test('from the intake queue a handläggare may raise a person’s protection, not lower it', async ({
+  page,
+  login,
+  visit,
+}) => {
+  await login('anna.handlaggare');
+  await visit('/arenden');
+  const queue = page.getByRole('table', { name: 'Inkorg: Relationsvåldsteamet' });
+  await queue.getByRole('link', { name: 'Sofia Berg' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sofia Berg' })).toBeVisible();
+  await expect(page.getByText('Din åtkomst: Enhetens inkorg')).toBeVisible();
+  await page.getByRole('button', { name: 'Ändra skyddade personuppgifter' }).click();
+  await expect(page.getByRole('radio', { name: 'Sekretessmarkering (gäller nu)' })).toBeChecked();
+  await expect(page.getByRole('radio', { name: 'Skyddad folkbokföring' })).toBeVisible();
+  await expect(page.getByRole('radio', { name: 'Fingerade personuppgifter' })).toBeVisible();
+  await expect(page.getByRole('radio', { name: 'Inga skyddade personuppgifter' })).toHaveCount(0);
+  await expect(page.getByText('Bara den handläggare som har ärendet kan sänka det.')).toBeVisible();
+  await expectAccessible(page);
+  // Called off: the next test finds her in the queue with her level as it was.
+  await page.getByRole('button', { name: 'Avbryt' }).click();
+  await expect(page.getByRole('button', { name: 'Ändra skyddade personuppgifter' })).toBeFocused();
+  await expect(page.getByText('Nu: Sekretessmarkering')).toBeVisible();
+});
+
 test('a handläggare takes a case from the unit’s intake queue', async ({ page, login, visit }) => {
   await login('anna.handlaggare');
   await visit('/arenden');

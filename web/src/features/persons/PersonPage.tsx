@@ -1,5 +1,5 @@
 import { Alert, BodyLong, BodyShort, Heading, VStack } from '@navikt/ds-react';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { getPerson } from '../../../../core/contracts/persons.ts';
 import type { PersonFile } from '../../../../core/contracts/persons.ts';
@@ -11,10 +11,12 @@ import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { personName } from '../../components/PersonCell.tsx';
 import { NotFoundPage } from '../home/NotFoundPage.tsx';
+import { withChannel } from './ContactChannelForms.tsx';
 import { PersonCases } from './PersonCases.tsx';
 import { PersonDetails } from './PersonDetails.tsx';
 import { ProtectedDetailsSection } from './ProtectedDetailsSection.tsx';
 import { ProtectionBanner } from './ProtectionBanner.tsx';
+import { ProtectionLevelSection } from './ProtectionLevelSection.tsx';
 import { PersonRelations } from './PersonRelations.tsx';
 
 export function PersonPage() {
@@ -50,6 +52,8 @@ export function PersonPage() {
 
 function PersonFileView({ file }: { file: PersonFile }) {
   const name = personName(file);
+  const queryClient = useQueryClient();
+  const fileKey = ['person', file.id];
   return (
     <VStack gap="space-32">
       <VStack gap="space-16">
@@ -82,10 +86,33 @@ function PersonFileView({ file }: { file: PersonFile }) {
         ) : null}
       </VStack>
       {file.details ? (
-        <PersonDetails details={file.details} headingLevel="2" />
+        <PersonDetails
+          details={file.details}
+          headingLevel="2"
+          editing={
+            file.abilities.update
+              ? {
+                  personId: file.id,
+                  onSaved: (channel) => {
+                    queryClient.setQueryData<PersonFile>(fileKey, (old) =>
+                      old?.details ? { ...old, details: withChannel(old.details, channel) } : old,
+                    );
+                  },
+                  onConflict: () => {
+                    void queryClient.invalidateQueries({ queryKey: fileKey, exact: true });
+                  },
+                }
+              : undefined
+          }
+        />
       ) : file.protectionLevel !== 'none' ? (
-        <ProtectedDetailsSection personId={file.id} canRead={file.abilities.readProtectedDetails} />
+        <ProtectedDetailsSection
+          personId={file.id}
+          canRead={file.abilities.readProtectedDetails}
+          canEdit={file.abilities.update}
+        />
       ) : null}
+      {file.abilities.update ? <ProtectionLevelSection file={file} /> : null}
       <PersonRelations relations={file.relations} />
       <PersonCases cases={file.cases} />
     </VStack>

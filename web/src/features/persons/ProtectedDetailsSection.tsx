@@ -2,9 +2,11 @@ import { useState } from 'react';
 import { BodyLong, Button, Heading, VStack } from '@navikt/ds-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getProtectedDetails } from '../../../../core/contracts/persons.ts';
+import type { ProtectedDetails } from '../../../../core/contracts/persons.ts';
 import { call } from '../../api/client.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
+import { withChannel } from './ContactChannelForms.tsx';
 import { PersonDetails } from './PersonDetails.tsx';
 
 /**
@@ -14,9 +16,12 @@ import { PersonDetails } from './PersonDetails.tsx';
 export function ProtectedDetailsSection({
   personId,
   canRead,
+  canEdit,
 }: {
   personId: string;
   canRead: boolean;
+  /** May add channels and mark them safe or unsafe (the assigned handläggare). */
+  canEdit: boolean;
 }) {
   const [shown, setShown] = useState(false);
   const queryClient = useQueryClient();
@@ -57,7 +62,26 @@ export function ProtectedDetailsSection({
         <ApiErrorAlert error={details.error} />
         {shown && details.data ? (
           <VStack gap="space-16" align="start">
-            <PersonDetails details={details.data} headingLevel="3" />
+            <PersonDetails
+              details={details.data}
+              headingLevel="3"
+              editing={
+                canEdit
+                  ? {
+                      personId,
+                      // The answer is what is stored: no need for another logged read.
+                      onSaved: (channel) => {
+                        queryClient.setQueryData<ProtectedDetails>(queryKey, (old) =>
+                          old ? withChannel(old, channel) : old,
+                        );
+                      },
+                      onConflict: () => {
+                        void queryClient.invalidateQueries({ queryKey });
+                      },
+                    }
+                  : undefined
+              }
+            />
             <Button
               variant="tertiary"
               onClick={() => {
