@@ -94,7 +94,7 @@ const covered = new Set<Contract>([
   personContracts.updateContactChannel,
   caseContracts.listMyCases,
   caseContracts.listUnitQueue,
-  caseContracts.openCase,
+  caseContracts.registerIntake,
   caseContracts.assignCase,
   accessLogContracts.searchAccessLog,
   accessLogContracts.listEmergencyAccess,

@@ -12,6 +12,8 @@ export const CaseListItem = z.object({
   assignedTo: z.object({ id: z.uuid(), displayName: z.string() }).nullable(),
   /** Send back when changing the case, so a concurrent change is detected rather than lost. */
   version: z.number().int(),
+  /** The intake's screening: is there an acute need of protection now? */
+  acuteNeed: z.enum(['yes', 'no', 'unclear']).nullable(),
 });
 export type CaseListItem = z.infer<typeof CaseListItem>;
 
@@ -55,15 +57,35 @@ const newPerson = z.strictObject({
   protectionLevel: ProtectionLevel,
 });
 
+export const IntakeType = z.enum([
+  'application_oral',
+  'application_written',
+  'report',
+  'police_notification',
+  'referral',
+  'self_contact',
+]);
+export const IntakeChannel = z.enum([
+  'phone',
+  'visit',
+  'letter',
+  'email',
+  'digital',
+  'police',
+  'other',
+]);
+export const AcuteNeed = z.enum(['yes', 'no', 'unclear']);
+
 /**
- * Opens a case for a person, in a unit where the caller handles cases, assigned to the caller.
- * A person given by identity number who is already registered gets the new case on their
- * existing file; the response is the file's case either way, so existence is not revealed before
- * the caller has the work relation.
+ * Registers an aktualisering (inkommande information): what came in, from whom, how and when,
+ * with the immediate screening of acute need for protection. It opens a case for the person in a
+ * unit where the caller handles cases, assigned to the caller or left in the unit's queue; an
+ * acute need puts it first in the queue. A person given by a registered identity number gets the
+ * case on their existing file — existence is not revealed before the caller has the work relation.
  */
-export const openCase = defineContract({
+export const registerIntake = defineContract({
   method: 'POST',
-  path: '/api/cases',
+  path: '/api/intakes',
   body: z.strictObject({
     unitId: z.uuid(),
     targetGroup: TargetGroup,
@@ -71,6 +93,20 @@ export const openCase = defineContract({
       z.strictObject({ existing: z.literal(true), personId: z.uuid() }),
       z.strictObject({ existing: z.literal(false), newPerson }),
     ]),
+    intake: z.strictObject({
+      type: IntakeType,
+      /** Who brought the information: the person, the police, a school, another unit … */
+      from: z.string().trim().min(1, 'Ange vem som lämnade uppgifterna.').max(200),
+      channel: IntakeChannel,
+      receivedAt: z.iso.datetime({ offset: true, message: 'Ange när uppgifterna kom in.' }),
+      /** What came to the social services' knowledge. */
+      content: z.string().trim().min(1, 'Beskriv vad som har kommit in.').max(20_000),
+    }),
+    acuteScreening: z.strictObject({
+      acuteNeed: AcuteNeed,
+      motivation: z.string().trim().min(1, 'Motivera bedömningen.').max(5_000),
+    }),
+    assignToMe: z.boolean(),
   }),
   response: z.object({ caseId: z.uuid(), personId: z.uuid() }),
   successStatus: 201,

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { CaseEvent } from '../../core/domain/case-flow.ts';
 import type { IdentityKind } from '../../core/domain/personal-identity.ts';
 import type { ProtectionLevel } from '../../core/domain/protection.ts';
 import type { Role } from '../../core/policy/roles.ts';
@@ -18,6 +19,7 @@ export interface Database {
   person_protected_detail: PersonProtectedDetailTable;
   person_relation: PersonRelationTable;
   case: CaseTable;
+  case_event: CaseEventTable;
   emergency_access: EmergencyAccessTable;
   audit_event: AuditEventTable;
 }
@@ -151,6 +153,26 @@ export interface CaseTable {
   closed_at: Date | null;
   created_by: string | null;
   version: Version;
+  /** Projection of the event log, for lists and sorting; the log is the truth. */
+  phase: ColumnType<CasePhase, CasePhase | undefined, CasePhase>;
+  acute_need: 'yes' | 'no' | 'unclear' | null;
+  /** 0 for an acute case: first in the unit's queue. */
+  queue_priority: ColumnType<number, number | undefined, number>;
+  /** When the matter came in (aktualisering), which may be before the case was registered. */
+  received_at: ColumnType<Date, Date | undefined, never>;
+}
+
+export type CasePhase =
+  'intake' | 'preliminary_assessment' | 'investigation' | 'communicated' | 'decided' | 'closed';
+
+export interface CaseEventTable {
+  id: Generated<string>;
+  case_id: string;
+  seq: number;
+  type: CaseEvent['type'];
+  payload: ColumnType<Record<string, unknown>, string, never>;
+  recorded_at: ColumnType<Date, Date | undefined, never>;
+  recorded_by: string | null;
 }
 
 export interface EmergencyAccessTable {

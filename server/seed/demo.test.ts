@@ -64,4 +64,19 @@ describe('demo data', () => {
       if (c.kind === 'email') expect(c.value).toMatch(/@[a-z.]+\.invalid$/);
     }
   });
+
+  it('starts every case’s history with its aktualisering and screening', async () => {
+    const cases = await t.database.db.selectFrom('case').select('id').execute();
+    const events = await t.database.db
+      .selectFrom('case_event')
+      .select(['case_id', 'seq', 'type'])
+      .orderBy('seq')
+      .execute();
+    for (const c of cases) {
+      expect(
+        events.filter((e) => e.case_id === c.id).map((e) => e.type),
+        c.id,
+      ).toEqual(['intake_registered', 'acute_screening']);
+    }
+  });
 });

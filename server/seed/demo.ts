@@ -77,6 +77,38 @@ const {
   childrenMale: boys,
 } = testPersonnummer;
 
+interface DemoIntake {
+  intakeType:
+    | 'application_oral'
+    | 'application_written'
+    | 'report'
+    | 'police_notification'
+    | 'referral'
+    | 'self_contact';
+  from: string;
+  channel: 'phone' | 'visit' | 'letter' | 'email' | 'digital' | 'police' | 'other';
+  content: string;
+}
+
+const police = (content: string): DemoIntake => ({
+  intakeType: 'police_notification',
+  from: 'Polisen, region Stockholm',
+  channel: 'police',
+  content,
+});
+const selfContact = (content: string): DemoIntake => ({
+  intakeType: 'application_oral',
+  from: 'Personen själv',
+  channel: 'phone',
+  content,
+});
+const concernReport = (from: string, content: string): DemoIntake => ({
+  intakeType: 'report',
+  from,
+  channel: 'letter',
+  content,
+});
+
 interface DemoPerson {
   key: string;
   personnummer: string;
@@ -93,6 +125,8 @@ interface DemoPerson {
     assignee: Username | null;
     closedDaysAgo?: number;
     openedDaysAgo: number;
+    acute?: boolean;
+    intake: DemoIntake;
   }[];
 }
 
@@ -119,7 +153,13 @@ const persons: DemoPerson[] = [
       },
     ],
     cases: [
-      { unit: 'rvt', targetGroup: 'victim', assignee: 'anna.handlaggare', openedDaysAgo: 12 },
+      {
+        unit: 'rvt',
+        targetGroup: 'victim',
+        assignee: 'anna.handlaggare',
+        openedDaysAgo: 12,
+        intake: police('Polisen underrättar om misshandel i hemmet; två barn fanns i bostaden.'),
+      },
     ],
   },
   {
@@ -129,7 +169,18 @@ const persons: DemoPerson[] = [
     familyName: 'Lind',
     protection: 'none',
     school: 'Exempelskolan, klass 5B',
-    cases: [{ unit: 'children', targetGroup: 'child', assignee: 'bo.barn', openedDaysAgo: 11 }],
+    cases: [
+      {
+        unit: 'children',
+        targetGroup: 'child',
+        assignee: 'bo.barn',
+        openedDaysAgo: 11,
+        intake: concernReport(
+          'Relationsvåldsteamet',
+          'Orosanmälan: barnet har bevittnat våld mellan föräldrarna.',
+        ),
+      },
+    ],
   },
   {
     key: 'noah',
@@ -138,7 +189,18 @@ const persons: DemoPerson[] = [
     familyName: 'Lind',
     protection: 'none',
     school: 'Exempelskolan, klass 4A',
-    cases: [{ unit: 'children', targetGroup: 'child', assignee: null, openedDaysAgo: 11 }],
+    cases: [
+      {
+        unit: 'children',
+        targetGroup: 'child',
+        assignee: null,
+        openedDaysAgo: 11,
+        intake: concernReport(
+          'Relationsvåldsteamet',
+          'Orosanmälan: barnet har bevittnat våld mellan föräldrarna.',
+        ),
+      },
+    ],
   },
   {
     key: 'johan',
@@ -147,7 +209,17 @@ const persons: DemoPerson[] = [
     familyName: 'Lind',
     protection: 'none',
     channels: [{ kind: 'phone', value: '070-174 06 06', safe: true }],
-    cases: [{ unit: 'rvt', targetGroup: 'perpetrator', assignee: null, openedDaysAgo: 9 }],
+    cases: [
+      {
+        unit: 'rvt',
+        targetGroup: 'perpetrator',
+        assignee: null,
+        openedDaysAgo: 9,
+        intake: police(
+          'Polisen underrättar om att mannen är misstänkt för misshandel av sin partner.',
+        ),
+      },
+    ],
   },
   {
     key: 'leila',
@@ -176,6 +248,10 @@ const persons: DemoPerson[] = [
         targetGroup: 'honour_violence',
         assignee: 'anna.handlaggare',
         openedDaysAgo: 30,
+        intake: selfContact(
+          'Söker stöd: familjen kontrollerar henne och planerar ett äktenskap mot hennes vilja.',
+        ),
+        acute: true,
       },
     ],
   },
@@ -194,7 +270,16 @@ const persons: DemoPerson[] = [
     familyName: 'Berg',
     protection: 'confidentiality_marking',
     channels: [{ kind: 'phone', value: '070-174 06 09', safe: true }],
-    cases: [{ unit: 'rvt', targetGroup: 'victim', assignee: null, openedDaysAgo: 1 }],
+    cases: [
+      {
+        unit: 'rvt',
+        targetGroup: 'victim',
+        assignee: null,
+        openedDaysAgo: 1,
+        intake: selfContact('Berättar om hot från tidigare partner, vill ha stöd.'),
+        acute: true,
+      },
+    ],
   },
   {
     key: 'anders',
@@ -204,7 +289,13 @@ const persons: DemoPerson[] = [
     protection: 'none',
     channels: [{ kind: 'phone', value: '070-174 06 10', safe: true }],
     cases: [
-      { unit: 'rvt', targetGroup: 'perpetrator', assignee: 'anna.handlaggare', openedDaysAgo: 45 },
+      {
+        unit: 'rvt',
+        targetGroup: 'perpetrator',
+        assignee: 'anna.handlaggare',
+        openedDaysAgo: 45,
+        intake: selfContact('Vill ha hjälp att sluta utöva våld mot sin partner.'),
+      },
     ],
   },
   {
@@ -217,7 +308,14 @@ const persons: DemoPerson[] = [
     whereabouts: 'Uppgift finns hos handläggaren',
     realIdentity: 'Verklig identitet registrerad hos Skatteverket; ärendenummer i pappersakt',
     cases: [
-      { unit: 'rvt', targetGroup: 'victim', assignee: 'anna.handlaggare', openedDaysAgo: 90 },
+      {
+        unit: 'rvt',
+        targetGroup: 'victim',
+        assignee: 'anna.handlaggare',
+        openedDaysAgo: 90,
+        intake: selfContact('Söker skydd; har lämnat bostaden med sitt barn.'),
+        acute: true,
+      },
     ],
   },
   {
@@ -227,7 +325,18 @@ const persons: DemoPerson[] = [
     familyName: 'Sjöberg',
     protection: 'fictitious_identity',
     school: 'Skolplacering ordnad via Barn och unga',
-    cases: [{ unit: 'children', targetGroup: 'child', assignee: 'bo.barn', openedDaysAgo: 88 }],
+    cases: [
+      {
+        unit: 'children',
+        targetGroup: 'child',
+        assignee: 'bo.barn',
+        openedDaysAgo: 88,
+        intake: concernReport(
+          'Relationsvåldsteamet',
+          'Orosanmälan: barnet har upplevt våld; modern bor i skyddat boende.',
+        ),
+      },
+    ],
   },
   {
     key: 'karin',
@@ -241,6 +350,7 @@ const persons: DemoPerson[] = [
         targetGroup: 'victim',
         assignee: 'anna.handlaggare',
         openedDaysAgo: 400,
+        intake: selfContact('Söker stöd efter separation från våldsam partner.'),
         closedDaysAgo: 200,
       },
     ],
@@ -258,6 +368,8 @@ const persons: DemoPerson[] = [
         targetGroup: 'sexual_violence',
         assignee: 'sara.socialjour',
         openedDaysAgo: 0,
+        intake: police('Polisen kontaktar socialjouren efter ett sexuellt övergrepp i natt.'),
+        acute: true,
       },
     ],
   },
@@ -348,18 +460,49 @@ async function insertDemo(trx: Trx, now: Date) {
         .execute();
     }
     for (const c of p.cases) {
-      await trx
+      const openedAt = daysAgo(now, c.openedDaysAgo);
+      const acuteNeed = c.acute ? 'yes' : 'no';
+      const created = await trx
         .insertInto('case')
         .values({
           person_id: id,
           unit_id: unitIds[c.unit],
           target_group: c.targetGroup,
           status: c.closedDaysAgo === undefined ? 'open' : 'closed',
-          opened_at: daysAgo(now, c.openedDaysAgo),
+          phase: c.closedDaysAgo === undefined ? 'preliminary_assessment' : 'closed',
+          opened_at: openedAt,
+          received_at: openedAt,
           closed_at: c.closedDaysAgo === undefined ? null : daysAgo(now, c.closedDaysAgo),
           assigned_user_id: c.assignee ? userIds[c.assignee] : null,
+          acute_need: acuteNeed,
+          queue_priority: c.acute ? 0 : 1,
           created_by: null,
         })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto('case_event')
+        .values([
+          {
+            case_id: created.id,
+            seq: 1,
+            type: 'intake_registered',
+            payload: JSON.stringify({ ...c.intake, receivedAt: openedAt.toISOString() }),
+            recorded_at: openedAt,
+            recorded_by: null,
+          },
+          {
+            case_id: created.id,
+            seq: 2,
+            type: 'acute_screening',
+            payload: JSON.stringify({
+              acuteNeed,
+              motivation: 'Bedömt vid första kontakten (demodata).',
+            }),
+            recorded_at: openedAt,
+            recorded_by: null,
+          },
+        ])
         .execute();
     }
   }

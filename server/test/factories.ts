@@ -114,3 +114,32 @@ export async function loginAs(
   }
   return { cookie, csrfToken: info.csrfToken, headers: { cookie, 'x-csrf-token': info.csrfToken } };
 }
+
+/** A complete aktualisering for POST /api/intakes; override what a test is about. */
+export function intakePayload(
+  unitId: string,
+  person: Record<string, unknown>,
+  overrides: {
+    acuteNeed?: 'yes' | 'no' | 'unclear';
+    assignToMe?: boolean;
+    receivedAt?: string;
+  } = {},
+) {
+  return {
+    unitId,
+    targetGroup: 'victim',
+    person,
+    intake: {
+      type: 'police_notification',
+      from: 'Polisen, region Stockholm',
+      channel: 'police',
+      receivedAt: overrides.receivedAt ?? new Date(Date.now() - 3_600_000).toISOString(),
+      content: 'Polisen underrättar om misshandel i hemmet natten till i dag.',
+    },
+    acuteScreening: {
+      acuteNeed: overrides.acuteNeed ?? 'no',
+      motivation: 'Bedömt i telefonsamtal med personen.',
+    },
+    assignToMe: overrides.assignToMe ?? true,
+  };
+}

@@ -2,7 +2,7 @@ import type { InjectOptions } from 'fastify';
 import { actorNames } from './world.ts';
 import type { ActorName, World } from './world.ts';
 import type { Db } from '../db/database.ts';
-import { createUser } from './factories.ts';
+import { createUser, intakePayload } from './factories.ts';
 import type { TestApp } from './test-app.ts';
 
 /**
@@ -150,38 +150,30 @@ export const scenarios: Scenario[] = [
     expect: outcomes(403, { assigned: 'found', colleague: 'found', manager: 'found' }),
   },
   {
-    name: 'open a case in the adult unit for a new person',
+    name: 'register an aktualisering for a new person in the adult unit',
     audited: true,
     request: (w) => ({
       method: 'POST',
-      url: '/api/cases',
-      payload: {
-        unitId: w.units.adult,
-        targetGroup: 'victim',
-        person: {
-          existing: false,
-          newPerson: {
-            identity: null,
-            givenName: 'Ny',
-            familyName: 'Klient',
-            protectionLevel: 'none',
-          },
+      url: '/api/intakes',
+      payload: intakePayload(w.units.adult, {
+        existing: false,
+        newPerson: {
+          identity: null,
+          givenName: 'Ny',
+          familyName: 'Klient',
+          protectionLevel: 'none',
         },
-      },
+      }),
     }),
     expect: outcomes(403, { assigned: 201, colleague: 201 }),
   },
   {
-    name: 'open another case for a person with an assigned case',
+    name: 'register an aktualisering for a person with an assigned case',
     audited: true,
     request: (w) => ({
       method: 'POST',
-      url: '/api/cases',
-      payload: {
-        unitId: w.units.adult,
-        targetGroup: 'victim',
-        person: { existing: true, personId: w.persons.p.id },
-      },
+      url: '/api/intakes',
+      payload: intakePayload(w.units.adult, { existing: true, personId: w.persons.p.id }),
     }),
     expect: outcomes(403, { assigned: 201, colleague: 404 }),
   },

@@ -1,5 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { assignCase, listMyCases, listUnitQueue, openCase } from '../../../core/contracts/cases.ts';
+import {
+  assignCase,
+  listMyCases,
+  listUnitQueue,
+  registerIntake,
+} from '../../../core/contracts/cases.ts';
 import { addRoute } from '../../http/route.ts';
 import * as cases from './cases.service.ts';
 import type { CasesDeps } from './cases.service.ts';
@@ -9,7 +14,7 @@ export function casesRoutes(app: FastifyInstance, deps: CasesDeps) {
   addRoute(app, listUnitQueue, ({ params, query }, request) =>
     cases.listUnitQueue(deps, request, params.unitId, query),
   );
-  addRoute(app, openCase, ({ body }, request) => cases.openCase(deps, request, body));
+  addRoute(app, registerIntake, ({ body }, request) => cases.registerIntake(deps, request, body));
   addRoute(app, assignCase, ({ params, body }, request) =>
     cases.assignCase(deps, request, params.caseId, body),
   );

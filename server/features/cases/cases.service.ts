@@ -1,7 +1,10 @@
 import type { FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import type { z } from 'zod';
-import type { CaseListItem, openCase as openCaseContract } from '../../../core/contracts/cases.ts';
+import type {
+  CaseListItem,
+  registerIntake as intakeContract,
+} from '../../../core/contracts/cases.ts';
 import { isProtected } from '../../../core/domain/protection.ts';
 import { can } from '../../../core/policy/policy.ts';
 import type { Actor, CaseFacts } from '../../../core/policy/policy.ts';
@@ -30,17 +33,24 @@ interface Page {
   after?: string | undefined;
 }
 
-/** A page position: the last row's (opened_at, id). Opaque to the client; never an OFFSET. */
-function decodeCursor(after: string | undefined): { openedAt: Date; id: string } | undefined {
+interface Cursor {
+  priority: number;
+  openedAt: Date;
+  id: string;
+}
+
+/** A page position: the last row's sort key. Opaque to the client; never an OFFSET. */
+function decodeCursor(after: string | undefined): Cursor | undefined {
   if (after === undefined) return undefined;
   try {
-    const [openedAt, id] = JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) as [
-      string,
-      string,
-    ];
+    const [priority, openedAt, id] = JSON.parse(
+      Buffer.from(after, 'base64url').toString('utf8'),
+    ) as [number, string, string];
     const date = new Date(openedAt);
-    if (Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) throw new Error('bad cursor');
-    return { openedAt: date, id };
+    if (![0, 1].includes(priority) || Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) {
+      throw new Error('bad cursor');
+    }
+    return { priority, openedAt: date, id };
   } catch {
     throw new AppError('VALIDATION', {
       fields: [{ path: 'query.after', message: 'Sidmarkören är ogiltig. Ladda om listan.' }],
@@ -48,8 +58,8 @@ function decodeCursor(after: string | undefined): { openedAt: Date; id: string }
   }
 }
 
-const encodeCursor = (openedAt: Date, id: string) =>
-  Buffer.from(JSON.stringify([openedAt.toISOString(), id])).toString('base64url');
+const encodeCursor = (c: Cursor) =>
+  Buffer.from(JSON.stringify([c.priority, c.openedAt.toISOString(), c.id])).toString('base64url');
 
 function caseListQuery(db: Db | Trx) {
   return db
@@ -65,6 +75,8 @@ function caseListQuery(db: Db | Trx) {
       'case.assigned_user_id',
       'case.status',
       'case.version',
+      'case.acute_need',
+      'case.queue_priority',
       'unit.name as unit_name',
       'app_user.display_name as assignee_name',
       'person.id as person_id',
@@ -99,10 +111,14 @@ function toItem(row: CaseRow): CaseListItem {
         ? { id: row.assigned_user_id, displayName: row.assignee_name }
         : null,
     version: row.version,
+    acuteNeed: row.acute_need,
   };
 }
 
-/** Runs a listing: page it, keep what the policy lets the actor read, audit what is returned. */
+/**
+ * Runs a listing: page it, keep what the policy lets the actor read, audit what is returned.
+ * 'queue' order puts acute cases first, then the oldest; 'opened' is oldest first.
+ */
 async function listCases(
   deps: CasesDeps,
   request: FastifyRequest,
@@ -110,6 +126,7 @@ async function listCases(
   decision: Extract<ReturnType<typeof can>, { allowed: true }>,
   filter: (q: ReturnType<typeof caseListQuery>) => ReturnType<typeof caseListQuery>,
   page: Page,
+  order: 'queue' | 'opened',
 ) {
   const cursor = decodeCursor(page.after);
   const now = deps.clock();
@@ -117,9 +134,16 @@ async function listCases(
     let q = filter(caseListQuery(trx));
     if (cursor) {
       q = q.where((eb) =>
-        eb(eb.refTuple('case.opened_at', 'case.id'), '>', eb.tuple(cursor.openedAt, cursor.id)),
+        order === 'queue'
+          ? eb(
+              eb.refTuple('case.queue_priority', 'case.opened_at', 'case.id'),
+              '>',
+              eb.tuple(cursor.priority, cursor.openedAt, cursor.id),
+            )
+          : eb(eb.refTuple('case.opened_at', 'case.id'), '>', eb.tuple(cursor.openedAt, cursor.id)),
       );
     }
+    if (order === 'queue') q = q.orderBy('case.queue_priority');
     const rows = await q
       .orderBy('case.opened_at')
       .orderBy('case.id')
@@ -149,7 +173,10 @@ async function listCases(
     const last = pageRows.at(-1);
     return {
       items: visible.map(toItem),
-      nextCursor: rows.length > page.limit && last ? encodeCursor(last.opened_at, last.id) : null,
+      nextCursor:
+        rows.length > page.limit && last
+          ? encodeCursor({ priority: last.queue_priority, openedAt: last.opened_at, id: last.id })
+          : null,
     };
   });
 }
@@ -165,6 +192,7 @@ export async function listMyCases(deps: CasesDeps, request: FastifyRequest, page
     decision,
     (q) => q.where('case.assigned_user_id', '=', actor.userId).where('case.unit_id', 'in', units),
     page,
+    'opened',
   );
 }
 
@@ -183,17 +211,29 @@ export async function listUnitQueue(
     decision,
     (q) => q.where('case.unit_id', '=', unitId).where('case.assigned_user_id', 'is', null),
     page,
+    'queue',
   );
 }
 
-export async function openCase(
+/** A matter cannot have come in after it was registered (a few minutes' clock skew allowed). */
+const RECEIVED_AT_SKEW_MS = 5 * 60_000;
+
+export async function registerIntake(
   deps: CasesDeps,
   request: FastifyRequest,
-  body: z.infer<typeof openCaseContract.body>,
+  body: z.infer<typeof intakeContract.body>,
 ): Promise<{ caseId: string; personId: string }> {
   const actor = requireActor(request);
   const decision = enforce(can(actor, 'case.open', { unitId: body.unitId }));
   const now = deps.clock();
+  const receivedAt = new Date(body.intake.receivedAt);
+  if (receivedAt.getTime() > now.getTime() + RECEIVED_AT_SKEW_MS) {
+    throw new AppError('VALIDATION', {
+      fields: [
+        { path: 'body.intake.receivedAt', message: 'Tidpunkten kan inte ligga i framtiden.' },
+      ],
+    });
+  }
   const identity =
     !body.person.existing && body.person.newPerson.identity
       ? parseIdentityOrFail(
@@ -234,24 +274,51 @@ export async function openCase(
         personCreated = true;
       }
     }
+    const acuteNeed = body.acuteScreening.acuteNeed;
     const created = await trx
       .insertInto('case')
       .values({
         person_id: personId,
         unit_id: body.unitId,
         target_group: body.targetGroup,
-        assigned_user_id: actor.userId,
+        assigned_user_id: body.assignToMe ? actor.userId : null,
         opened_at: now,
+        received_at: receivedAt,
+        phase: 'preliminary_assessment',
+        acute_need: acuteNeed,
+        queue_priority: acuteNeed === 'yes' ? 0 : 1,
         created_by: actor.userId,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    // The case's history starts with what came in and the first screening of acute need.
+    await trx
+      .insertInto('case_event')
+      .values([
+        {
+          case_id: created.id,
+          seq: 1,
+          type: 'intake_registered',
+          payload: JSON.stringify({ ...body.intake, intakeType: body.intake.type }),
+          recorded_at: now,
+          recorded_by: actor.userId,
+        },
+        {
+          case_id: created.id,
+          seq: 2,
+          type: 'acute_screening',
+          payload: JSON.stringify(body.acuteScreening),
+          recorded_at: now,
+          recorded_by: actor.userId,
+        },
+      ])
+      .execute();
     await recordAudit(trx, auditContext(request, decision), {
       action: 'case.open',
       personIds: [personId],
       caseIds: [created.id],
-      purpose: 'assigned',
-      details: { personCreated },
+      purpose: body.assignToMe ? 'assigned' : 'intake_queue',
+      details: { personCreated, intakeType: body.intake.type, acuteNeed },
     });
     return { caseId: created.id, personId };
   });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../test/test-app.ts';
 import type { TestApp } from '../../test/test-app.ts';
+import { intakePayload } from '../../test/factories.ts';
 import { buildWorld } from '../../test/world.ts';
 import type { World } from '../../test/world.ts';
 
@@ -17,24 +18,29 @@ afterAll(async () => {
 const newVictim = (
   familyName: string,
   identity: { kind: string; number: string } | null = null,
-) => ({
-  unitId: w.units.adult,
-  targetGroup: 'victim',
-  person: {
-    existing: false,
-    newPerson: { identity, givenName: 'Ny', familyName, protectionLevel: 'none' },
-  },
-});
+  overrides: Parameters<typeof intakePayload>[2] = {},
+) =>
+  intakePayload(
+    w.units.adult,
+    {
+      existing: false,
+      newPerson: { identity, givenName: 'Ny', familyName, protectionLevel: 'none' },
+    },
+    overrides,
+  );
+
+const register = (payload: unknown, as: keyof World['sessions'] = 'colleague') =>
+  t.app.inject({
+    method: 'POST',
+    url: '/api/intakes',
+    headers: w.sessions[as].headers,
+    payload: payload as object,
+  });
 
 describe('my cases', () => {
   it('pages by cursor, oldest first, without gaps or repeats', async () => {
     for (let i = 0; i < 28; i++) {
-      const res = await t.app.inject({
-        method: 'POST',
-        url: '/api/cases',
-        headers: w.sessions.colleague.headers,
-        payload: newVictim(`Sida${i}`),
-      });
+      const res = await register(newVictim(`Sida${i}`));
       expect(res.statusCode).toBe(201);
     }
     const seen: string[] = [];
@@ -70,7 +76,7 @@ describe('my cases', () => {
   });
 });
 
-describe('opening a case', () => {
+describe('registering an aktualisering', () => {
   it('attaches a new case to the existing file when the personnummer is already registered', async () => {
     // S has only a closed case: nobody sees S until a new case gives a work relation.
     const before = await t.app.inject({
@@ -79,12 +85,9 @@ describe('opening a case', () => {
       headers: w.sessions.colleague.headers,
     });
     expect(before.statusCode).toBe(404);
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/cases',
-      headers: w.sessions.colleague.headers,
-      payload: newVictim('Annat namn', { kind: 'personnummer', number: w.persons.s.personnummer }),
-    });
+    const res = await register(
+      newVictim('Annat namn', { kind: 'personnummer', number: w.persons.s.personnummer }),
+    );
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ personId: w.persons.s.id });
     const file = await t.app.inject({
@@ -99,18 +102,72 @@ describe('opening a case', () => {
     const count = async () =>
       (await t.database.db.selectFrom('case').select('id').execute()).length;
     const before = await count();
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/cases',
-      headers: w.sessions.colleague.headers,
-      payload: newVictim('Fel', { kind: 'personnummer', number: '19920312-2389' }),
-    });
+    const res = await register(newVictim('Fel', { kind: 'personnummer', number: '19920312-2389' }));
     expect(res.statusCode).toBe(400);
     const fields = res.json<{ error: { fields: { path: string; message: string }[] } }>().error
       .fields;
     expect(fields.map((f) => f.path)).toEqual(['body.person.newPerson.identity.number']);
     expect(fields[0]?.message).toContain('Kontrollsiffran');
     expect(await count()).toBe(before);
+  });
+});
+
+describe('the intake', () => {
+  it('puts an acute case first in the unit’s queue, across pages', async () => {
+    const calm = await register(newVictim('Lugn', null, { assignToMe: false, acuteNeed: 'no' }));
+    const acute = await register(newVictim('Akut', null, { assignToMe: false, acuteNeed: 'yes' }));
+    expect(calm.statusCode).toBe(201);
+    const queue = await t.app.inject({
+      method: 'GET',
+      url: `/api/units/${w.units.adult}/queue?limit=1`,
+      headers: w.sessions.manager.headers,
+    });
+    const first = queue.json<{ items: { id: string; acuteNeed: string }[]; nextCursor: string }>();
+    expect(first.items).toEqual([
+      expect.objectContaining({ id: acute.json<{ caseId: string }>().caseId, acuteNeed: 'yes' }),
+    ]);
+    const rest = await t.app.inject({
+      method: 'GET',
+      url: `/api/units/${w.units.adult}/queue?limit=100&after=${first.nextCursor}`,
+      headers: w.sessions.manager.headers,
+    });
+    const ids = rest.json<{ items: { id: string }[] }>().items.map((i) => i.id);
+    expect(ids).toContain(calm.json<{ caseId: string }>().caseId);
+    expect(ids).not.toContain(acute.json<{ caseId: string }>().caseId);
+  });
+
+  it('records what came in, from whom, how and when, and the screening, in an append-only log', async () => {
+    const res = await register(newVictim('Logg', null, { acuteNeed: 'unclear' }));
+    const { caseId } = res.json<{ caseId: string }>();
+    const events = await t.database.db
+      .selectFrom('case_event')
+      .select(['seq', 'type', 'payload', 'recorded_by'])
+      .where('case_id', '=', caseId)
+      .orderBy('seq')
+      .execute();
+    expect(events.map((e) => e.type)).toEqual(['intake_registered', 'acute_screening']);
+    expect(events[0]?.payload).toMatchObject({
+      intakeType: 'police_notification',
+      from: 'Polisen, region Stockholm',
+      channel: 'police',
+    });
+    expect(events[1]?.payload).toMatchObject({ acuteNeed: 'unclear' });
+    expect(events.every((e) => e.recorded_by === w.users.colleague.id)).toBe(true);
+    await expect(
+      t.database.db
+        .updateTable('case_event')
+        .set({ recorded_by: null })
+        .where('case_id', '=', caseId)
+        .execute(),
+    ).rejects.toThrow(/append-only/);
+  });
+
+  it('refuses a receipt time in the future, on its field', async () => {
+    const res = await register(
+      newVictim('Framtid', null, { receivedAt: new Date(Date.now() + 86_400_000).toISOString() }),
+    );
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ error: { fields: [{ path: 'body.intake.receivedAt' }] } });
   });
 });
 
