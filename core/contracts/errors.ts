@@ -51,7 +51,7 @@ export const errorCatalogue = {
   VERSION_CONFLICT: {
     status: 409,
     message:
-      'Någon annan har ändrat uppgifterna medan du arbetade. Ladda om för att se den senaste versionen; din text finns kvar i utkastet.',
+      'Någon annan har ändrat uppgifterna medan du arbetade. Ladda om för att se den senaste versionen och gör sedan din ändring igen.',
   },
   PAYLOAD_TOO_LARGE: {
     status: 413,
