@@ -5,7 +5,29 @@ import type { Page } from '@playwright/test';
 /** WCAG 2.1 A and AA: the level Värn promises. */
 const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
+/** The part of the browser's Web Animations API this file uses (e2e code has no DOM types). */
+interface AnimatedWindow {
+  document: {
+    getAnimations(): {
+      effect: { getTiming(): { iterations?: number } } | null;
+      finished: Promise<unknown>;
+    }[];
+  };
+}
+
 export async function expectAccessible(page: Page) {
+  // Colour contrast measured mid-fade (a dialog opening) is not what a person sees: wait until
+  // every finite animation has finished. Spinners run forever and are left alone. (A function,
+  // not a string: the content security policy rightly forbids eval in the page.)
+  await page.evaluate(async () => {
+    const { document } = globalThis as unknown as AnimatedWindow;
+    await Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getTiming().iterations !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    );
+  });
   const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
   const summary = results.violations.map(
     (v) =>
