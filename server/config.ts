@@ -39,6 +39,8 @@ const Environment = z
     /** A session ends this many hours after login, however active. */
     VARN_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24).default(10),
     /** How long a nödåtkomst lasts. */
+    /** How long an utredning may stay open before it shows as overdue (months). */
+    VARN_INVESTIGATION_MONTHS: z.coerce.number().int().min(1).max(12).default(4),
     VARN_EMERGENCY_ACCESS_MINUTES: z.coerce
       .number()
       .int()
@@ -86,6 +88,8 @@ export interface AppConfig {
   sessionIdleMs: number;
   sessionMaxMs: number;
   emergencyAccessMs: number;
+  /** Months an utredning may stay open before it shows as overdue. */
+  investigationMonths: number;
   /** Cookies get the Secure attribute and the __Host- prefix when served over https. */
   secureCookies: boolean;
 }
@@ -126,6 +130,7 @@ export function parseConfig(
     sessionIdleMs: e.VARN_SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: e.VARN_SESSION_MAX_HOURS * 3_600_000,
     emergencyAccessMs: e.VARN_EMERGENCY_ACCESS_MINUTES * 60_000,
+    investigationMonths: e.VARN_INVESTIGATION_MONTHS,
     secureCookies: e.VARN_PUBLIC_URL?.startsWith('https://') ?? false,
   };
 }

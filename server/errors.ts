@@ -8,8 +8,17 @@ import type { ErrorCode, FieldError } from '../core/contracts/errors.ts';
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fields: FieldError[] | undefined;
-  constructor(code: ErrorCode, options: { fields?: FieldError[]; cause?: unknown } = {}) {
-    super(errorCatalogue[code].message, { cause: options.cause });
+  /**
+   * A more precise Swedish message than the catalogue's, from a fixed text in the domain rules
+   * (which step is missing, why a channel is unsafe). Never built from personal data.
+   */
+  readonly detail: string | undefined;
+  constructor(
+    code: ErrorCode,
+    options: { fields?: FieldError[]; cause?: unknown; detail?: string } = {},
+  ) {
+    super(options.detail ?? errorCatalogue[code].message, { cause: options.cause });
+    this.detail = options.detail;
     this.name = 'AppError';
     this.code = code;
     this.fields = options.fields;

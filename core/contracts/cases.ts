@@ -120,3 +120,240 @@ export const assignCase = defineContract({
   body: z.strictObject({ userId: z.uuid(), version: z.number().int().min(1) }),
   response: z.object({ caseId: z.uuid(), version: z.number().int() }),
 });
+
+const isoDate = z.iso.date({ message: 'Ange ett datum (ÅÅÅÅ-MM-DD).' });
+const text = (max: number, required: string) => z.string().trim().min(1, required).max(max);
+
+export const Phase = z.enum([
+  'intake',
+  'preliminary_assessment',
+  'investigation',
+  'communicated',
+  'decided',
+  'closed',
+]);
+
+export const ChildReportDutyView = z.object({
+  child: PersonSummary,
+  /** 'own': the person's child; 'partner': the current partner's child. */
+  via: z.enum(['own', 'partner']),
+  status: z.enum(['open', 'reported', 'waived']),
+  reportedOn: z.iso.date().nullable(),
+  waiverReason: z.string().nullable(),
+});
+export type ChildReportDutyView = z.infer<typeof ChildReportDutyView>;
+
+export const DeadlineView = z.object({
+  kind: z.enum([
+    'protection_assessment',
+    'preliminary_assessment',
+    'investigation',
+    'child_report',
+  ]),
+  dueOn: z.iso.date(),
+  status: z.enum(['ok', 'due_soon', 'overdue']),
+});
+export type DeadlineView = z.infer<typeof DeadlineView>;
+
+export const CaseHistoryItem = z.object({
+  seq: z.number().int(),
+  type: z.enum([
+    'intake_registered',
+    'acute_screening',
+    'application_recorded',
+    'consent_recorded',
+    'preliminary_assessment',
+    'child_report_registered',
+    'child_report_waived',
+    'communication_recorded',
+    'decision_recorded',
+    'case_closed',
+  ]),
+  recordedAt: z.iso.datetime(),
+  recordedBy: z.string().nullable(),
+  /** One line in Swedish saying what happened, without protected details. */
+  summary: z.string(),
+});
+
+/** The case page: header, what came in, the steps taken, the duties and deadlines still open. */
+export const CaseDetail = z.object({
+  id: z.uuid(),
+  person: PersonSummary,
+  unitId: z.uuid(),
+  unitName: z.string(),
+  targetGroup: TargetGroup,
+  status: z.enum(['open', 'closed']),
+  phase: Phase,
+  openedAt: z.iso.datetime(),
+  receivedAt: z.iso.datetime(),
+  assignedTo: z.object({ id: z.uuid(), displayName: z.string() }).nullable(),
+  version: z.number().int(),
+  intake: z
+    .object({
+      type: IntakeType,
+      from: z.string(),
+      channel: IntakeChannel,
+      content: z.string(),
+    })
+    .nullable(),
+  acuteScreening: z.object({ acuteNeed: AcuteNeed, motivation: z.string() }).nullable(),
+  hasApplicationOrConsent: z.boolean(),
+  preliminaryAssessment: z
+    .object({
+      outcome: z.enum(['open_investigation', 'no_investigation']),
+      reason: z.string(),
+      on: z.iso.date(),
+    })
+    .nullable(),
+  /** The utredning's template, once one is opened. */
+  investigation: z.object({ template: z.enum(['victim', 'perpetrator']) }).nullable(),
+  childReportDuties: z.array(ChildReportDutyView),
+  deadlines: z.array(DeadlineView),
+  history: z.array(CaseHistoryItem),
+  /** The paragraphs the page cites, from the legal catalogue in force. */
+  legal: z.object({
+    investigationDuty: z.string(),
+    preliminaryAssessmentChild: z.string(),
+    childConcernReport: z.string(),
+  }),
+  abilities: z.object({
+    /** May document and take the steps of the case (the handläggare working with it). */
+    work: z.boolean(),
+  }),
+});
+export type CaseDetail = z.infer<typeof CaseDetail>;
+
+const caseParams = z.strictObject({ caseId: z.uuid() });
+const stepResult = z.object({ caseId: z.uuid(), version: z.number().int() });
+
+export const getCase = defineContract({
+  method: 'GET',
+  path: '/api/cases/:caseId',
+  params: caseParams,
+  response: CaseDetail,
+});
+
+/** The person's own application (oral or written), or consent to an utredning. */
+export const recordApplication = defineContract({
+  method: 'POST',
+  path: '/api/cases/:caseId/application',
+  params: caseParams,
+  body: z.strictObject({
+    kind: z.enum(['application', 'consent']),
+    form: z.enum(['oral', 'written']),
+    receivedOn: isoDate,
+    note: z.string().trim().max(5_000),
+    version: z.number().int().min(1),
+  }),
+  response: stepResult,
+  successStatus: 201,
+});
+
+/** A new screening of acute need — for a child's intake, the protection assessment of the day. */
+export const recordAcuteScreening = defineContract({
+  method: 'POST',
+  path: '/api/cases/:caseId/acute-screening',
+  params: caseParams,
+  body: z.strictObject({
+    acuteNeed: AcuteNeed,
+    motivation: text(5_000, 'Motivera bedömningen.'),
+    version: z.number().int().min(1),
+  }),
+  response: stepResult,
+  successStatus: 201,
+});
+
+/** Förhandsbedömning: open an utredning (with its template) or not, with the reason. */
+export const recordPreliminaryAssessment = defineContract({
+  method: 'POST',
+  path: '/api/cases/:caseId/preliminary-assessment',
+  params: caseParams,
+  body: z.discriminatedUnion('outcome', [
+    z.strictObject({
+      outcome: z.literal('open_investigation'),
+      template: z.enum(['victim', 'perpetrator']),
+      reason: text(5_000, 'Ange skälet till bedömningen.'),
+      version: z.number().int().min(1),
+    }),
+    z.strictObject({
+      outcome: z.literal('no_investigation'),
+      reason: text(5_000, 'Ange varför ingen utredning inleds.'),
+      version: z.number().int().min(1),
+    }),
+  ]),
+  response: stepResult.extend({ filedAsNoAction: z.boolean() }),
+  successStatus: 201,
+});
+
+/** A child in the person's household, registered from the case (creates the child's record). */
+export const registerHouseholdChild = defineContract({
+  method: 'POST',
+  path: '/api/cases/:caseId/household-children',
+  params: caseParams,
+  body: z.strictObject({
+    /** The person's own child; a partner's children come through the partner's relations. */
+    child: newPerson,
+  }),
+  response: z.object({ childPersonId: z.uuid() }),
+  successStatus: 201,
+});
+
+/**
+ * Orosanmälan (14 kap. 1 § SoL) for a child in the household: opens an intake in the children's
+ * unit with the child as subject, and the statutory clocks start there.
+ */
+export const registerChildReport = defineContract({
+  method: 'POST',
+  path: '/api/cases/:caseId/child-reports',
+  params: caseParams,
+  body: z.strictObject({
+    childPersonId: z.uuid(),
+    childrenUnitId: z.uuid({ message: 'Välj enhet för barn och unga.' }),
+    content: text(20_000, 'Beskriv oron för barnet.'),
+  }),
+  response: z.object({ childCaseId: z.uuid() }),
+  successStatus: 201,
+});
+
+/** The reason an orosanmälan is not made for a child (e.g. already reported by the police). */
+export const waiveChildReport = defineContract({
+  method: 'POST',
+  path: '/api/cases/:caseId/child-report-waivers',
+  params: caseParams,
+  body: z.strictObject({
+    childPersonId: z.uuid(),
+    reason: text(5_000, 'Ange skälet till att orosanmälan inte görs.'),
+  }),
+  response: z.object({ caseId: z.uuid() }),
+  successStatus: 201,
+});
+
+export const ChildrenUnit = z.object({ id: z.uuid(), name: z.string() });
+
+/** Units that receive orosanmälningar: any handläggare may address a report to them. */
+export const listChildrenUnits = defineContract({
+  method: 'GET',
+  path: '/api/units/children',
+  response: z.object({ items: z.array(ChildrenUnit) }),
+});
+
+/** Handlingar som inte föranlett åtgärd: intakes closed without utredning, for the unit to find. */
+export const listNoActionRecords = defineContract({
+  method: 'GET',
+  path: '/api/units/:unitId/no-action-records',
+  params: z.strictObject({ unitId: z.uuid() }),
+  query: z.strictObject({ limit: page.limit, after: page.after }),
+  response: z.object({
+    items: z.array(
+      z.object({
+        caseId: z.uuid(),
+        person: PersonSummary,
+        receivedAt: z.iso.datetime(),
+        intakeType: IntakeType,
+        reason: z.string(),
+        closedAt: z.iso.datetime(),
+      }),
+    ),
+    nextCursor: z.string().nullable(),
+  }),
+});

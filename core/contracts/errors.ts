@@ -53,6 +53,20 @@ export const errorCatalogue = {
     message:
       'Någon annan har ändrat uppgifterna medan du arbetade. Ladda om för att se den senaste versionen och gör sedan din ändring igen.',
   },
+  STEP_OUT_OF_ORDER: {
+    status: 409,
+    message: 'Steget kan inte tas ännu. Gör det steg som saknas först.',
+  },
+  UNSAFE_CHANNEL: {
+    status: 409,
+    message:
+      'Kontaktvägen är inte säker för personen. Välj en annan kontaktväg eller kommunicera vid ett möte.',
+  },
+  NO_DELEGATION: {
+    status: 403,
+    message:
+      'Du har inte delegation att fatta det här beslutet. Be någon med delegation att fatta det, eller kontakta enhetschefen.',
+  },
   PAYLOAD_TOO_LARGE: {
     status: 413,
     message: 'Det du skickade är för stort. Dela upp texten eller ta bort bilagor och försök igen.',

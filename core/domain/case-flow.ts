@@ -25,6 +25,8 @@ export type CaseEvent =
       outcome: 'open_investigation' | 'no_investigation';
       at: string;
     }
+  | { type: 'child_report_registered'; at: string }
+  | { type: 'child_report_waived'; at: string }
   | { type: 'communication_recorded'; at: string }
   | { type: 'decision_recorded'; at: string }
   | { type: 'case_closed'; at: string };
@@ -65,6 +67,10 @@ export function caseState(events: readonly CaseEvent[]): CaseState {
       case 'preliminary_assessment':
         state.preliminaryOutcome = e.outcome;
         state.phase = e.outcome === 'open_investigation' ? 'investigation' : 'decided';
+        break;
+      case 'child_report_registered':
+      case 'child_report_waived':
+        // The duty's state is derived from these by child-report-duty.ts, not the phase.
         break;
       case 'communication_recorded':
         state.phase = 'communicated';

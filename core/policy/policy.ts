@@ -58,6 +58,20 @@ interface FactsByAction {
   /** Record a relation between two persons: a handläggare working with one end, seeing both. */
   'relation.create': { from: PersonFacts; to: PersonFacts; now: Date };
   'case.read': { person: PersonFacts; case: CaseFacts; now: Date };
+  /**
+   * Document and take the steps of a case — journal, utredning, förhandsbedömning, orosanmälan,
+   * kommunicering: a handläggare working with it (assigned, or from the unit's queue).
+   */
+  'case.work': { person: PersonFacts; case: CaseFacts; now: Date };
+  /**
+   * Decide on an insats in a case: someone working with the case, or its unit's manager, who
+   * holds delegation for that kind of decision in the unit (`delegatedRole`).
+   */
+  'decision.make': { case: CaseFacts; delegatedRole: Role | undefined };
+  /** See which units receive orosanmälningar. */
+  'childrenUnits.list': Record<string, never>;
+  /** The unit's handlingar som inte föranlett åtgärd. */
+  'noActionRecords.read': { unitId: string };
   /** Open a case in a unit: a handläggare of that unit. */
   'case.open': { unitId: string };
   /**
@@ -218,6 +232,30 @@ export function can<A extends Action>(actor: Actor, action: A, facts: FactsByAct
         ? read
         : notFound('no work relation to the case');
     }
+    case 'case.work': {
+      const f = facts as FactsByAction['case.work'];
+      const direct = caseRelation(actor, f.case);
+      if (!direct?.allowed) {
+        const read = can(actor, 'case.read', f);
+        return read.allowed ? forbidden('only a handläggare working with the case') : read;
+      }
+      return direct.via === 'assigned' || direct.via === 'intake_queue'
+        ? direct
+        : forbidden('only a handläggare working with the case');
+    }
+    case 'decision.make': {
+      const f = facts as FactsByAction['decision.make'];
+      const relation = caseRelation(actor, f.case);
+      if (!relation?.allowed) return notFound('no work relation to the case');
+      if (f.delegatedRole === undefined) return forbidden('no delegation for this decision');
+      return { allowed: true, role: f.delegatedRole, unitId: f.case.unitId, via: relation.via };
+    }
+    case 'noActionRecords.read': {
+      const f = facts as FactsByAction['noActionRecords.read'];
+      const decision = roleDecision(actor, (r) => isCaseworker(r) || isManager(r), f.unitId);
+      return decision.allowed ? decision : notFound('not in the unit');
+    }
+    case 'childrenUnits.list':
     case 'person.search':
     case 'emergencyAccess.start':
       return roleDecision(actor, (r) => isCaseworker(r) || isManager(r));

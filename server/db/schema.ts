@@ -1,5 +1,11 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { CaseEvent } from '../../core/domain/case-flow.ts';
+import type { DelegableRole, Intervention, Outcome } from '../../core/domain/decisions.ts';
+import type {
+  InvestigationTemplate,
+  SourceKind,
+  Statement,
+} from '../../core/domain/investigation-template.ts';
 import type { IdentityKind } from '../../core/domain/personal-identity.ts';
 import type { ProtectionLevel } from '../../core/domain/protection.ts';
 import type { Role } from '../../core/policy/roles.ts';
@@ -20,6 +26,15 @@ export interface Database {
   person_relation: PersonRelationTable;
   case: CaseTable;
   case_event: CaseEventTable;
+  journal_entry: JournalEntryTable;
+  journal_entry_version: JournalEntryVersionTable;
+  journal_draft: JournalDraftTable;
+  investigation: InvestigationTable;
+  investigation_section_version: InvestigationSectionVersionTable;
+  decision: DecisionTable;
+  decision_version: DecisionVersionTable;
+  delegation: DelegationTable;
+  legal_catalogue: LegalCatalogueTable;
   emergency_access: EmergencyAccessTable;
   audit_event: AuditEventTable;
 }
@@ -160,6 +175,8 @@ export interface CaseTable {
   queue_priority: ColumnType<number, number | undefined, number>;
   /** When the matter came in (aktualisering), which may be before the case was registered. */
   received_at: ColumnType<Date, Date | undefined, never>;
+  /** For a child's intake opened by an orosanmälan: the case that reported. */
+  origin_case_id: ColumnType<string | null, string | null | undefined, never>;
 }
 
 export type CasePhase =
@@ -205,4 +222,97 @@ export interface AuditEventTable {
   emergency: ColumnType<boolean, boolean | undefined, never>;
   prev_hash: ColumnType<string, never, never>;
   hash: ColumnType<string, never, never>;
+}
+
+/** Append-only rows are inserted and read, never updated: every column is insert-only. */
+type Recorded<T> = ColumnType<T, T | undefined, never>;
+
+export interface JournalEntryTable {
+  id: Generated<string>;
+  case_id: string;
+  created_by: string;
+  created_at: ColumnType<Date, Date | undefined, never>;
+  /** The latest version's number: corrections race on it. */
+  version: ColumnType<number, number | undefined, number>;
+}
+
+export interface JournalEntryVersionTable {
+  entry_id: string;
+  version: number;
+  occurred_on: ColumnType<string, string, never>;
+  text: string;
+  source_kind: SourceKind;
+  source_detail: string | null;
+  correction_reason: string | null;
+  recorded_by: string;
+  recorded_at: Recorded<Date>;
+}
+
+export interface JournalDraftTable {
+  case_id: string;
+  user_id: string;
+  payload: ColumnType<Record<string, unknown>, string, string>;
+  saved_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface InvestigationTable {
+  case_id: string;
+  template: InvestigationTemplate;
+  opened_at: ColumnType<Date, Date | undefined, never>;
+  opened_by: string;
+  closed_at: Date | null;
+}
+
+export interface InvestigationSectionVersionTable {
+  case_id: string;
+  section: string;
+  version: number;
+  statements: ColumnType<Statement[], string, never>;
+  recorded_by: string;
+  recorded_at: Recorded<Date>;
+}
+
+export interface DecisionTable {
+  id: Generated<string>;
+  case_id: string;
+  version: ColumnType<number, number | undefined, number>;
+}
+
+export type NotifiedHow =
+  'in_person' | 'phone' | 'letter' | 'digital_mailbox' | 'interpreter_meeting';
+
+export interface DecisionVersionTable {
+  decision_id: string;
+  version: number;
+  kind: 'original' | 'correction' | 'change';
+  intervention: Intervention;
+  requested: string;
+  outcome: Outcome;
+  motivation: string;
+  legal_basis: string;
+  appeal_instructions: string | null;
+  decided_on: ColumnType<string, string, never>;
+  decided_by: string;
+  decided_role: Role;
+  notified_how: NotifiedHow | null;
+  notified_on: ColumnType<string | null, string | null, never>;
+  change_reason: string | null;
+  recorded_at: Recorded<Date>;
+}
+
+export interface DelegationTable {
+  unit_id: string;
+  intervention: Intervention;
+  role: DelegableRole;
+  granted_by: string | null;
+  granted_at: ColumnType<Date, Date | undefined, never>;
+}
+
+export interface LegalCatalogueTable {
+  id: string;
+  name: string;
+  references: ColumnType<Record<string, string>, string, never>;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+  loaded_at: ColumnType<Date, Date | undefined, never>;
+  loaded_by: string | null;
 }

@@ -26,11 +26,16 @@ const frameworkCodes: Record<string, ErrorCode> = {
 interface Classified {
   code: ErrorCode;
   fields?: FieldError[];
+  detail?: string;
 }
 
 function classify(error: FastifyError): Classified {
   if (error instanceof AppError) {
-    return error.fields ? { code: error.code, fields: error.fields } : { code: error.code };
+    return {
+      code: error.code,
+      ...(error.fields ? { fields: error.fields } : {}),
+      ...(error.detail ? { detail: error.detail } : {}),
+    };
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const context = contextNames[error.validationContext ?? 'body'] ?? 'body';
@@ -60,11 +65,12 @@ export function errorBody(
   code: ErrorCode,
   correlationId: string,
   fields?: FieldError[],
+  detail?: string,
 ): ErrorResponse {
   return {
     error: {
       code,
-      message: errorCatalogue[code].message,
+      message: detail ?? errorCatalogue[code].message,
       correlationId,
       ...(fields ? { fields } : {}),
     },
@@ -76,12 +82,13 @@ export function sendError(
   request: FastifyRequest,
   code: ErrorCode,
   fields?: FieldError[],
+  detail?: string,
 ) {
   return reply
     .code(errorCatalogue[code].status)
     .header('cache-control', 'no-store')
     .type('application/json; charset=utf-8')
-    .send(errorBody(code, request.id, fields));
+    .send(errorBody(code, request.id, fields, detail));
 }
 
 /**
@@ -91,12 +98,12 @@ export function sendError(
  */
 export function registerErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const { code, fields } = classify(error);
+    const { code, fields, detail } = classify(error);
     if (code === 'INTERNAL') {
       request.log.error({ err: error }, 'unhandled error');
     } else {
       request.log.info({ errorCode: code, cause: error.code }, 'request rejected');
     }
-    return sendError(reply, request, code, fields);
+    return sendError(reply, request, code, fields, detail);
   });
 }

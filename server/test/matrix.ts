@@ -256,6 +256,116 @@ export const scenarios: Scenario[] = [
     expect: outcomes(404, { assigned: 201, manager: 403 }),
   },
   {
+    name: 'open the case page of an assigned case',
+    audited: true,
+    request: (w) => ({ method: 'GET', url: `/api/cases/${w.persons.p.caseId}` }),
+    expect: outcomes(404, { assigned: 200, manager: 200 }),
+  },
+  {
+    name: 'open the case page of a case in the intake queue',
+    audited: true,
+    request: (w) => ({ method: 'GET', url: `/api/cases/${w.persons.r.caseId}` }),
+    expect: outcomes(404, { assigned: 200, colleague: 200, manager: 200 }),
+  },
+  {
+    name: 'record consent to an utredning on an assigned case',
+    audited: true,
+    request: async (w, _actor, db) => ({
+      method: 'POST',
+      url: `/api/cases/${w.persons.p.caseId}/application`,
+      payload: {
+        kind: 'consent',
+        form: 'oral',
+        receivedOn: '2026-01-02',
+        note: '',
+        version: await caseVersion(db, w.persons.p.caseId),
+      },
+    }),
+    expect: outcomes(404, { assigned: 201, manager: 403 }),
+  },
+  {
+    name: 'record a new acute screening on a case in the intake queue',
+    audited: true,
+    request: async (w, _actor, db) => ({
+      method: 'POST',
+      url: `/api/cases/${w.persons.r.caseId}/acute-screening`,
+      payload: {
+        acuteNeed: 'unclear',
+        motivation: 'Ny uppgift från polisen.',
+        version: await caseVersion(db, w.persons.r.caseId),
+      },
+    }),
+    expect: outcomes(404, { assigned: 201, colleague: 201, manager: 403 }),
+  },
+  {
+    name: 'make the förhandsbedömning on an assigned case',
+    audited: true,
+    request: async (w, _actor, db) => {
+      const caseId = await freshCase(db, w, w.users.assigned.id);
+      return {
+        method: 'POST',
+        url: `/api/cases/${caseId}/preliminary-assessment`,
+        payload: {
+          outcome: 'open_investigation',
+          template: 'victim',
+          reason: 'Hon ansöker om stöd och skydd.',
+          version: 1,
+        },
+      };
+    },
+    expect: outcomes(404, { assigned: 201, manager: 403 }),
+  },
+  {
+    name: 'register a child in the household of an assigned case',
+    audited: true,
+    request: (w) => ({
+      method: 'POST',
+      url: `/api/cases/${w.persons.p.caseId}/household-children`,
+      payload: {
+        child: { identity: null, givenName: 'Liten', familyName: 'Barn', protectionLevel: 'none' },
+      },
+    }),
+    expect: outcomes(404, { assigned: 201, manager: 403 }),
+  },
+  {
+    name: 'register an orosanmälan for a child in the household of an assigned case',
+    audited: true,
+    request: async (w, _actor, db) => ({
+      method: 'POST',
+      url: `/api/cases/${w.persons.p.caseId}/child-reports`,
+      payload: {
+        childPersonId: await householdChild(db, w.persons.p.id),
+        childrenUnitId: w.units.children,
+        content: 'Barnet har upplevt våld mellan vuxna.',
+      },
+    }),
+    expect: outcomes(404, { assigned: 201, manager: 403 }),
+  },
+  {
+    name: 'record why no orosanmälan is made for a child in the household',
+    audited: true,
+    request: async (w, _actor, db) => ({
+      method: 'POST',
+      url: `/api/cases/${w.persons.p.caseId}/child-report-waivers`,
+      payload: {
+        childPersonId: await householdChild(db, w.persons.p.id),
+        reason: 'Polisen har redan anmält.',
+      },
+    }),
+    expect: outcomes(404, { assigned: 201, manager: 403 }),
+  },
+  {
+    name: 'list the units that receive orosanmälningar',
+    request: () => ({ method: 'GET', url: '/api/units/children' }),
+    expect: outcomes(200, { provider: 403, analyst: 403, admin: 403 }),
+  },
+  {
+    name: "list the adult unit's handlingar som inte föranlett åtgärd",
+    audited: true,
+    request: (w) => ({ method: 'GET', url: `/api/units/${w.units.adult}/no-action-records` }),
+    expect: outcomes(404, { assigned: 200, colleague: 200, manager: 200 }),
+  },
+  {
     name: 'start nödåtkomst to a person nobody works with',
     audited: true,
     request: (w) => ({
@@ -414,6 +524,79 @@ export const scenarios: Scenario[] = [
     expect: outcomes(403, { admin: 200 }),
   },
 ];
+
+async function caseVersion(db: Db, caseId: string) {
+  const row = await db
+    .selectFrom('case')
+    .select('version')
+    .where('id', '=', caseId)
+    .executeTakeFirstOrThrow();
+  return row.version;
+}
+
+/** A new case on an oral application, assigned to `userId`, in the adult unit. */
+async function freshCase(db: Db, w: World, userId: string) {
+  const person = await db
+    .insertInto('person')
+    .values({
+      identity_kind: null,
+      identity_number: null,
+      given_name: 'Matris',
+      family_name: 'Person',
+      protection_level: 'none',
+      created_by: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const created = await db
+    .insertInto('case')
+    .values({
+      person_id: person.id,
+      unit_id: w.units.adult,
+      target_group: 'victim',
+      assigned_user_id: userId,
+      created_by: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('case_event')
+    .values({
+      case_id: created.id,
+      seq: 1,
+      type: 'intake_registered',
+      payload: JSON.stringify({ intakeType: 'application_oral' }),
+      recorded_by: null,
+    })
+    .execute();
+  return created.id;
+}
+
+/** A new child of `parentId`, with no case yet. */
+async function householdChild(db: Db, parentId: string) {
+  const child = await db
+    .insertInto('person')
+    .values({
+      identity_kind: null,
+      identity_number: null,
+      given_name: 'Matris',
+      family_name: 'Barn',
+      protection_level: 'none',
+      created_by: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('person_relation')
+    .values({
+      person_id: parentId,
+      related_person_id: child.id,
+      kind: 'parent_of',
+      created_by: null,
+    })
+    .execute();
+  return child.id;
+}
 
 /** Sends a scenario's request as an actor. */
 export async function runScenario(t: TestApp, world: World, scenario: Scenario, actor: ActorName) {

@@ -117,6 +117,17 @@ async function insertCase(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  // Every case starts its log with the aktualisering.
+  await db
+    .insertInto('case_event')
+    .values({
+      case_id: row.id,
+      seq: 1,
+      type: 'intake_registered',
+      payload: JSON.stringify({ intakeType: 'self_contact' }),
+      recorded_by: null,
+    })
+    .execute();
   return row.id;
 }
 

@@ -1,0 +1,62 @@
+/**
+ * Swedish words for the case flow's code names, shared by the screens, the case history and the
+ * documents, so one concept has one name everywhere (glossary.md).
+ */
+import type { IntakeType } from './case-flow.ts';
+import type { DeadlineKind } from './deadlines.ts';
+
+export const intakeTypeLabels: Record<IntakeType, string> = {
+  application_oral: 'Ansökan (muntlig)',
+  application_written: 'Ansökan (skriftlig)',
+  report: 'Anmälan / orosanmälan',
+  police_notification: 'Polisunderrättelse',
+  referral: 'Från annan enhet eller myndighet',
+  self_contact: 'Egen kontakt',
+};
+
+export type IntakeChannel = 'phone' | 'visit' | 'letter' | 'email' | 'digital' | 'police' | 'other';
+
+export const intakeChannelLabels: Record<IntakeChannel, string> = {
+  phone: 'Telefon',
+  visit: 'Besök',
+  letter: 'Brev',
+  email: 'E-post',
+  digital: 'Digital tjänst',
+  police: 'Från polisen',
+  other: 'Annat',
+};
+
+export const acuteNeedLabels: Record<'yes' | 'no' | 'unclear', string> = {
+  yes: 'Ja, akut skyddsbehov',
+  no: 'Nej',
+  unclear: 'Oklart',
+};
+
+export const phaseLabels = {
+  intake: 'Aktualisering',
+  preliminary_assessment: 'Förhandsbedömning',
+  investigation: 'Utredning',
+  communicated: 'Kommunicerad',
+  decided: 'Beslutad',
+  closed: 'Avslutat',
+} as const;
+
+export const deadlineLabels: Record<DeadlineKind, string> = {
+  protection_assessment: 'Skyddsbedömning (samma dag)',
+  preliminary_assessment: 'Förhandsbedömning (inom 14 dagar)',
+  investigation: 'Utredningstid',
+  child_report: 'Orosanmälan för barn i hushållet',
+};
+
+export const communicationMethodLabels = {
+  meeting: 'Vid möte',
+  channel: 'Via kontaktväg',
+} as const;
+
+export const notifiedHowLabels = {
+  in_person: 'Personligen vid möte',
+  phone: 'Per telefon',
+  letter: 'Brev',
+  digital_mailbox: 'Digital brevlåda',
+  interpreter_meeting: 'Vid möte med tolk',
+} as const;

@@ -1,0 +1,801 @@
+import type { FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import type {
+  CaseDetail,
+  ChildReportDutyView,
+  recordApplication as applicationContract,
+  recordPreliminaryAssessment as preliminaryContract,
+  registerChildReport as childReportContract,
+  registerHouseholdChild as householdChildContract,
+} from '../../../core/contracts/cases.ts';
+import { caseState, checkStep } from '../../../core/domain/case-flow.ts';
+import type { CaseState, Step } from '../../../core/domain/case-flow.ts';
+import {
+  acuteNeedLabels,
+  intakeTypeLabels,
+  phaseLabels,
+} from '../../../core/domain/case-labels.ts';
+import {
+  childReportDuties,
+  hasOpenDuty,
+  householdChildren,
+} from '../../../core/domain/child-report-duty.ts';
+import type { ChildReportDuty, FamilyRelation } from '../../../core/domain/child-report-duty.ts';
+import { interventionLabels, outcomeLabels } from '../../../core/domain/decisions.ts';
+import type { Intervention, Outcome } from '../../../core/domain/decisions.ts';
+import { deadlinesFor, defaultDeadlineRules } from '../../../core/domain/deadlines.ts';
+import { legalReference } from '../../../core/domain/legal-references.ts';
+import { parseIdentityNumber } from '../../../core/domain/personal-identity.ts';
+import { isProtected } from '../../../core/domain/protection.ts';
+import { can } from '../../../core/policy/policy.ts';
+import { recordAudit } from '../../audit/audit.ts';
+import type { Db, Trx } from '../../db/database.ts';
+import { AppError } from '../../errors.ts';
+import { auditContext, enforce, requireActor } from '../../http/context.ts';
+import { stockholmDate } from '../../time.ts';
+import { activeCatalogue } from '../legal/catalogue.ts';
+import {
+  findPersonIdByIdentity,
+  findPersonSummaries,
+  toSummary,
+} from '../persons/persons.repository.ts';
+import { parseIdentityOrFail } from '../persons/persons.service.ts';
+import { appendEvents, authorizeCase, loadEvents, toFlowEvents } from './case-access.ts';
+import type { CaseRow, StoredEvent } from './case-access.ts';
+import type { CasesDeps } from './cases.service.ts';
+
+type Reader = Db | Trx;
+
+interface HouseholdDuty extends ChildReportDuty {
+  reportedOn: string | null;
+  waiverReason: string | null;
+}
+
+/**
+ * The children in the person's household and the state of the duty to report for each, from the
+ * stored relations and the case's log. Birth dates come from identity numbers; a child without
+ * one counts as a child.
+ */
+async function loadDuties(
+  db: Reader,
+  row: CaseRow,
+  events: readonly StoredEvent[],
+  today: string,
+): Promise<HouseholdDuty[]> {
+  // Children's cases are about the child; the duty belongs to the adults' cases.
+  if (row.target_group === 'child') return [];
+  const subject = row.person_id;
+  const direct = await db
+    .selectFrom('person_relation')
+    .select(['person_id', 'related_person_id', 'kind'])
+    .where((eb) => eb.or([eb('person_id', '=', subject), eb('related_person_id', '=', subject)]))
+    .where('kind', 'in', ['partner', 'parent_of'])
+    .execute();
+  const partners = direct
+    .filter((r) => r.kind === 'partner')
+    .map((r) => (r.person_id === subject ? r.related_person_id : r.person_id));
+  const partnersChildren = partners.length
+    ? await db
+        .selectFrom('person_relation')
+        .select(['person_id', 'related_person_id', 'kind'])
+        .where('person_id', 'in', partners)
+        .where('kind', '=', 'parent_of')
+        .execute()
+    : [];
+  const relations: FamilyRelation[] = [...direct, ...partnersChildren].map((r) => ({
+    personId: r.person_id,
+    relatedPersonId: r.related_person_id,
+    kind: r.kind,
+  }));
+  const candidateIds = relations
+    .filter((r) => r.kind === 'parent_of')
+    .map((r) => r.relatedPersonId);
+  if (candidateIds.length === 0) return [];
+  const people = await db
+    .selectFrom('person')
+    .select(['id', 'identity_kind', 'identity_number'])
+    .where('id', 'in', candidateIds)
+    .execute();
+  const birthDates = new Map<string, string | null>(
+    people.map((p) => {
+      if (!p.identity_kind || !p.identity_number || p.identity_kind === 'reservnummer') {
+        return [p.id, null];
+      }
+      const parsed = parseIdentityNumber(p.identity_number, p.identity_kind, today);
+      return [p.id, parsed.ok && 'birthDate' in parsed.value ? parsed.value.birthDate : null];
+    }),
+  );
+  const children = householdChildren(subject, relations, birthDates, today);
+  const reports = events
+    .filter((e) => e.type === 'child_report_registered')
+    .map((e) => ({
+      childPersonId: String(e.payload.childPersonId),
+      registeredOn: String(e.payload.reportedOn),
+    }));
+  const waivers = events
+    .filter((e) => e.type === 'child_report_waived')
+    .map((e) => ({
+      childPersonId: String(e.payload.childPersonId),
+      reason: String(e.payload.reason),
+    }));
+  return childReportDuties(children, reports, waivers).map((d) => ({
+    ...d,
+    reportedOn: reports.find((r) => r.childPersonId === d.childPersonId)?.registeredOn ?? null,
+    waiverReason: waivers.find((w) => w.childPersonId === d.childPersonId)?.reason ?? null,
+  }));
+}
+
+function historySummary(e: StoredEvent): string {
+  const p = e.payload;
+  switch (e.type) {
+    case 'intake_registered':
+      return p.migrated
+        ? 'Aktualisering (registrerad före händelseloggen)'
+        : `Aktualisering: ${intakeTypeLabels[p.intakeType as keyof typeof intakeTypeLabels]}`;
+    case 'acute_screening':
+      return `Bedömning av akut skyddsbehov: ${acuteNeedLabels[p.acuteNeed as keyof typeof acuteNeedLabels]}`;
+    case 'application_recorded':
+      return `Ansökan registrerad (${p.form === 'written' ? 'skriftlig' : 'muntlig'})`;
+    case 'consent_recorded':
+      return `Samtycke till utredning registrerat (${p.form === 'written' ? 'skriftligt' : 'muntligt'})`;
+    case 'preliminary_assessment':
+      return p.outcome === 'open_investigation'
+        ? 'Förhandsbedömning: utredning inleds'
+        : 'Förhandsbedömning: ingen utredning inleds';
+    case 'child_report_registered':
+      return 'Orosanmälan registrerad till barn och unga';
+    case 'child_report_waived':
+      return 'Skäl registrerat till att orosanmälan inte görs';
+    case 'communication_recorded':
+      return 'Materialet kommunicerat med personen';
+    case 'decision_recorded':
+      return `Beslut: ${interventionLabels[p.intervention as Intervention]} – ${outcomeLabels[p.outcome as Outcome]}`;
+    case 'case_closed':
+      return p.filedAsNoAction
+        ? 'Avslutat: handling som inte föranlett åtgärd'
+        : `Ärendet avslutat (${phaseLabels.closed.toLowerCase()})`;
+  }
+}
+
+export async function getCase(
+  deps: CasesDeps,
+  request: FastifyRequest,
+  caseId: string,
+): Promise<CaseDetail> {
+  const actor = requireActor(request);
+  const now = deps.clock();
+  const today = stockholmDate(now);
+  return deps.db.transaction().execute(async (trx) => {
+    const { row, person, decision } = await authorizeCase(trx, actor, caseId, 'case.read', now);
+    const [events, investigation, catalogue] = await Promise.all([
+      loadEvents(trx, caseId),
+      trx
+        .selectFrom('investigation')
+        .select(['template', 'opened_at', 'closed_at'])
+        .where('case_id', '=', caseId)
+        .executeTakeFirst(),
+      activeCatalogue(trx),
+    ]);
+    const duties = await loadDuties(trx, row, events, today);
+    const summaries = await findPersonSummaries(trx, [
+      row.person_id,
+      ...duties.map((d) => d.childPersonId),
+    ]);
+    const subject = summaries.get(row.person_id);
+    if (!subject) throw new AppError('NOT_FOUND');
+
+    const intake = events.find((e) => e.type === 'intake_registered');
+    const screening = events.findLast((e) => e.type === 'acute_screening');
+    const firstScreening = events.find((e) => e.type === 'acute_screening');
+    const preliminary = events.find((e) => e.type === 'preliminary_assessment');
+    const state = caseState(toFlowEvents(events));
+    const deadlines = deadlinesFor(
+      {
+        isChildCase: row.target_group === 'child',
+        receivedOn: stockholmDate(row.received_at),
+        protectionAssessedOn: firstScreening ? stockholmDate(firstScreening.recorded_at) : null,
+        preliminaryAssessedOn: preliminary ? stockholmDate(preliminary.recorded_at) : null,
+        investigationOpenedOn: investigation ? stockholmDate(investigation.opened_at) : null,
+        investigationClosedOn: investigation?.closed_at
+          ? stockholmDate(investigation.closed_at)
+          : null,
+        openChildReportDuties:
+          row.status === 'open' ? duties.filter((d) => d.status === 'open').length : 0,
+      },
+      today,
+      { ...defaultDeadlineRules, investigationMonths: deps.config.investigationMonths },
+    );
+
+    const dutyViews: ChildReportDutyView[] = duties.flatMap((d) => {
+      const child = summaries.get(d.childPersonId);
+      return child
+        ? [
+            {
+              child,
+              via: d.via,
+              status: d.status,
+              reportedOn: d.reportedOn,
+              waiverReason: d.waiverReason,
+            },
+          ]
+        : [];
+    });
+    await recordAudit(trx, auditContext(request, decision), {
+      action: 'case.read',
+      personIds: [row.person_id, ...duties.map((d) => d.childPersonId)],
+      caseIds: [caseId],
+      purpose: decision.via,
+      involvesProtected:
+        isProtected(person.protectionLevel) ||
+        dutyViews.some((d) => isProtected(d.child.protectionLevel)),
+      emergency: decision.via === 'emergency_access',
+    });
+    const work = can(actor, 'case.work', { person, case: caseFactsOf(row), now }).allowed;
+    return {
+      id: row.id,
+      person: subject,
+      unitId: row.unit_id,
+      unitName: row.unit_name,
+      targetGroup: row.target_group,
+      status: row.status,
+      phase: state.phase === 'intake' ? row.phase : state.phase,
+      openedAt: row.opened_at.toISOString(),
+      receivedAt: row.received_at.toISOString(),
+      assignedTo:
+        row.assigned_user_id && row.assignee_name
+          ? { id: row.assigned_user_id, displayName: row.assignee_name }
+          : null,
+      version: row.version,
+      // Cases from before the event log (and test fixtures) have only the intake's type.
+      intake:
+        intake && typeof intake.payload.channel === 'string'
+          ? {
+              type: intake.payload.intakeType as never,
+              from: String(intake.payload.from),
+              channel: intake.payload.channel as never,
+              content: String(intake.payload.content),
+            }
+          : null,
+      acuteScreening: screening
+        ? {
+            acuteNeed: screening.payload.acuteNeed as never,
+            motivation: String(screening.payload.motivation),
+          }
+        : null,
+      hasApplicationOrConsent: state.hasApplicationOrConsent,
+      preliminaryAssessment: preliminary
+        ? {
+            outcome: preliminary.payload.outcome as never,
+            reason: String(preliminary.payload.reason),
+            on: stockholmDate(preliminary.recorded_at),
+          }
+        : null,
+      investigation: investigation ? { template: investigation.template } : null,
+      childReportDuties: dutyViews,
+      deadlines,
+      history: events.map((e) => ({
+        seq: e.seq,
+        type: e.type,
+        recordedAt: e.recorded_at.toISOString(),
+        recordedBy: e.recorded_by_name,
+        summary: historySummary(e),
+      })),
+      legal: {
+        investigationDuty: legalReference(catalogue, 'investigationDuty'),
+        preliminaryAssessmentChild: legalReference(catalogue, 'preliminaryAssessmentChild'),
+        childConcernReport: legalReference(catalogue, 'childConcernReport'),
+      },
+      abilities: { work: row.status === 'open' && work },
+    };
+  });
+}
+
+const caseFactsOf = (row: CaseRow) => ({
+  caseId: row.id,
+  unitId: row.unit_id,
+  assignedUserId: row.assigned_user_id,
+  status: row.status,
+});
+
+/**
+ * The common frame of a step on a case: authorize as work on it, load its log and duties, check
+ * the step against the case flow (409 naming what is missing), then let `act` write — all in one
+ * transaction, audited.
+ */
+async function takeStep<T>(
+  deps: CasesDeps,
+  request: FastifyRequest,
+  caseId: string,
+  step: Step | undefined,
+  act: (ctx: {
+    trx: Trx;
+    row: CaseRow;
+    state: CaseState;
+    duties: HouseholdDuty[];
+    now: Date;
+    today: string;
+    actorId: string;
+  }) => Promise<
+    T & {
+      audit: {
+        personIds?: string[];
+        caseIds?: string[];
+        details?: Record<string, string | number | boolean | null>;
+      };
+    }
+  >,
+  action: 'case.step' | 'case.child_report' = 'case.step',
+): Promise<T> {
+  const actor = requireActor(request);
+  const now = deps.clock();
+  const today = stockholmDate(now);
+  return deps.db.transaction().execute(async (trx) => {
+    const { row, person, decision } = await authorizeCase(trx, actor, caseId, 'case.work', now);
+    const events = await loadEvents(trx, caseId);
+    const state = caseState(toFlowEvents(events));
+    const duties = await loadDuties(trx, row, events, today);
+    if (step) {
+      const check = checkStep(state, step, {
+        subjectIsAdult: row.target_group !== 'child',
+        openChildReportDuty: hasOpenDuty(duties),
+      });
+      if (!check.ok) throw new AppError('STEP_OUT_OF_ORDER', { detail: check.message });
+    }
+    const { audit, ...result } = await act({
+      trx,
+      row,
+      state,
+      duties,
+      now,
+      today,
+      actorId: actor.userId,
+    });
+    await recordAudit(trx, auditContext(request, decision), {
+      action,
+      personIds: audit.personIds ?? [row.person_id],
+      caseIds: audit.caseIds ?? [caseId],
+      purpose: decision.via,
+      involvesProtected: isProtected(person.protectionLevel),
+      ...(audit.details ? { details: audit.details } : {}),
+    });
+    return result as T;
+  });
+}
+
+export function recordApplication(
+  deps: CasesDeps,
+  request: FastifyRequest,
+  caseId: string,
+  body: z.infer<typeof applicationContract.body>,
+) {
+  return takeStep(
+    deps,
+    request,
+    caseId,
+    'acute_screening',
+    async ({ trx, now, actorId, today }) => {
+      if (body.receivedOn > today) {
+        throw new AppError('VALIDATION', {
+          fields: [{ path: 'body.receivedOn', message: 'Datumet kan inte ligga i framtiden.' }],
+        });
+      }
+      const version = await appendEvents(
+        trx,
+        caseId,
+        [
+          {
+            type: body.kind === 'application' ? 'application_recorded' : 'consent_recorded',
+            payload: { form: body.form, receivedOn: body.receivedOn, note: body.note },
+          },
+        ],
+        actorId,
+        now,
+        body.version,
+      );
+      return { caseId, version, audit: { details: { step: body.kind } } };
+    },
+  );
+}
+
+export function recordAcuteScreening(
+  deps: CasesDeps,
+  request: FastifyRequest,
+  caseId: string,
+  body: { acuteNeed: 'yes' | 'no' | 'unclear'; motivation: string; version: number },
+) {
+  return takeStep(deps, request, caseId, 'acute_screening', async ({ trx, now, actorId }) => {
+    const version = await appendEvents(
+      trx,
+      caseId,
+      [
+        {
+          type: 'acute_screening',
+          payload: { acuteNeed: body.acuteNeed, motivation: body.motivation },
+        },
+      ],
+      actorId,
+      now,
+      body.version,
+      { acute_need: body.acuteNeed, queue_priority: body.acuteNeed === 'yes' ? 0 : 1 },
+    );
+    return {
+      caseId,
+      version,
+      audit: { details: { step: 'acute_screening', acuteNeed: body.acuteNeed } },
+    };
+  });
+}
+
+export function recordPreliminaryAssessment(
+  deps: CasesDeps,
+  request: FastifyRequest,
+  caseId: string,
+  body: z.infer<typeof preliminaryContract.body>,
+) {
+  const open = body.outcome === 'open_investigation';
+  return takeStep<{ caseId: string; version: number; filedAsNoAction: boolean }>(
+    deps,
+    request,
+    caseId,
+    open ? 'preliminary_assessment_open' : 'preliminary_assessment_close',
+    async ({ trx, row, now, actorId }) => {
+      const assessed = {
+        type: 'preliminary_assessment' as const,
+        payload: { outcome: body.outcome, reason: body.reason },
+      };
+      if (open) {
+        await trx
+          .insertInto('investigation')
+          .values({ case_id: caseId, template: body.template, opened_at: now, opened_by: actorId })
+          .execute();
+        const version = await appendEvents(trx, caseId, [assessed], actorId, now, body.version, {
+          phase: 'investigation',
+        });
+        return {
+          caseId,
+          version,
+          filedAsNoAction: false,
+          audit: {
+            details: {
+              step: 'preliminary_assessment',
+              outcome: body.outcome,
+              filedAsNoAction: false,
+            },
+          },
+        };
+      }
+      // Without an existing personakt — no other case, ever — the intake is filed as a handling
+      // som inte föranlett åtgärd, findable for the unit; otherwise it joins the personakt.
+      const otherCase = await trx
+        .selectFrom('case')
+        .select('id')
+        .where('person_id', '=', row.person_id)
+        .where('id', '<>', caseId)
+        .executeTakeFirst();
+      const filedAsNoAction = otherCase === undefined;
+      const version = await appendEvents(
+        trx,
+        caseId,
+        [
+          assessed,
+          { type: 'case_closed', payload: { reason: 'no_investigation', filedAsNoAction } },
+        ],
+        actorId,
+        now,
+        body.version,
+        { phase: 'closed', status: 'closed', closed_at: now, queue_priority: 1 },
+      );
+      return {
+        caseId,
+        version,
+        filedAsNoAction,
+        audit: {
+          details: { step: 'preliminary_assessment', outcome: body.outcome, filedAsNoAction },
+        },
+      };
+    },
+  );
+}
+
+export function registerHouseholdChild(
+  deps: CasesDeps,
+  request: FastifyRequest,
+  caseId: string,
+  body: z.infer<typeof householdChildContract.body>,
+) {
+  const identity = body.child.identity
+    ? parseIdentityOrFail(
+        body.child.identity.kind,
+        body.child.identity.number,
+        stockholmDate(deps.clock()),
+        'body.child.identity.number',
+      )
+    : undefined;
+  return takeStep(deps, request, caseId, undefined, async ({ trx, row, actorId }) => {
+    if (row.target_group === 'child') {
+      throw new AppError('STEP_OUT_OF_ORDER', {
+        detail: 'Barn i hushållet registreras i ärendet om den vuxna.',
+      });
+    }
+    let childId = identity ? await findPersonIdByIdentity(trx, identity.normalized) : undefined;
+    if (childId === row.person_id) {
+      throw new AppError('VALIDATION', {
+        fields: [{ path: 'body.child.identity.number', message: 'Det är ärendets egen person.' }],
+      });
+    }
+    if (!childId) {
+      const created = await trx
+        .insertInto('person')
+        .values({
+          identity_kind: identity?.kind ?? null,
+          identity_number: identity?.normalized ?? null,
+          given_name: body.child.givenName,
+          family_name: body.child.familyName,
+          protection_level: body.child.protectionLevel,
+          created_by: actorId,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      childId = created.id;
+    }
+    await trx
+      .insertInto('person_relation')
+      .values({
+        person_id: row.person_id,
+        related_person_id: childId,
+        kind: 'parent_of',
+        violence: 'unknown',
+        created_by: actorId,
+      })
+      .onConflict((oc) => oc.columns(['person_id', 'related_person_id', 'kind']).doNothing())
+      .execute();
+    return {
+      childPersonId: childId,
+      audit: { personIds: [row.person_id, childId], details: { step: 'household_child' } },
+    };
+  });
+}
+
+export function registerChildReport(
+  deps: CasesDeps,
+  request: FastifyRequest,
+  caseId: string,
+  body: z.infer<typeof childReportContract.body>,
+) {
+  return takeStep(
+    deps,
+    request,
+    caseId,
+    undefined,
+    async ({ trx, row, state, duties, now, today, actorId }) => {
+      if (state.phase === 'closed') {
+        throw new AppError('STEP_OUT_OF_ORDER', { detail: 'Ärendet är avslutat.' });
+      }
+      const duty = duties.find((d) => d.childPersonId === body.childPersonId);
+      if (!duty) throw new AppError('NOT_FOUND');
+      if (duty.status === 'reported') {
+        throw new AppError('STEP_OUT_OF_ORDER', {
+          detail: 'Orosanmälan för barnet är redan registrerad.',
+        });
+      }
+      const unit = await trx
+        .selectFrom('unit')
+        .select(['id', 'kind'])
+        .where('id', '=', body.childrenUnitId)
+        .executeTakeFirst();
+      if (unit?.kind !== 'children') {
+        throw new AppError('VALIDATION', {
+          fields: [{ path: 'body.childrenUnitId', message: 'Välj en enhet för barn och unga.' }],
+        });
+      }
+      // The children's unit receives an intake about the child. Its protection assessment is
+      // due the same day, so it goes first in that unit's queue until it is made.
+      const childCase = await trx
+        .insertInto('case')
+        .values({
+          person_id: body.childPersonId,
+          unit_id: unit.id,
+          target_group: 'child',
+          assigned_user_id: null,
+          opened_at: now,
+          received_at: now,
+          phase: 'preliminary_assessment',
+          acute_need: null,
+          queue_priority: 0,
+          created_by: actorId,
+          origin_case_id: caseId,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto('case_event')
+        .values({
+          case_id: childCase.id,
+          seq: 1,
+          type: 'intake_registered',
+          payload: JSON.stringify({
+            intakeType: 'report',
+            from: `Socialtjänsten, ${row.unit_name}`,
+            channel: 'other',
+            receivedAt: now.toISOString(),
+            content: body.content,
+          }),
+          recorded_at: now,
+          recorded_by: actorId,
+        })
+        .execute();
+      await appendEvents(
+        trx,
+        caseId,
+        [
+          {
+            type: 'child_report_registered',
+            payload: {
+              childPersonId: body.childPersonId,
+              childCaseId: childCase.id,
+              childrenUnitId: unit.id,
+              reportedOn: today,
+              content: body.content,
+            },
+          },
+        ],
+        actorId,
+        now,
+      );
+      return {
+        childCaseId: childCase.id,
+        audit: {
+          personIds: [row.person_id, body.childPersonId],
+          caseIds: [caseId, childCase.id],
+          details: { childrenUnitId: unit.id },
+        },
+      };
+    },
+    'case.child_report',
+  );
+}
+
+export function waiveChildReport(
+  deps: CasesDeps,
+  request: FastifyRequest,
+  caseId: string,
+  body: { childPersonId: string; reason: string },
+) {
+  return takeStep(
+    deps,
+    request,
+    caseId,
+    undefined,
+    async ({ trx, row, state, duties, now, actorId }) => {
+      if (state.phase === 'closed') {
+        throw new AppError('STEP_OUT_OF_ORDER', { detail: 'Ärendet är avslutat.' });
+      }
+      const duty = duties.find((d) => d.childPersonId === body.childPersonId);
+      if (!duty) throw new AppError('NOT_FOUND');
+      if (duty.status !== 'open') {
+        throw new AppError('STEP_OUT_OF_ORDER', {
+          detail: 'Plikten för barnet är redan hanterad.',
+        });
+      }
+      await appendEvents(
+        trx,
+        caseId,
+        [
+          {
+            type: 'child_report_waived',
+            payload: { childPersonId: body.childPersonId, reason: body.reason },
+          },
+        ],
+        actorId,
+        now,
+      );
+      return {
+        caseId,
+        audit: {
+          personIds: [row.person_id, body.childPersonId],
+          details: { step: 'child_report_waived' },
+        },
+      };
+    },
+  );
+}
+
+export async function listChildrenUnits(deps: CasesDeps, request: FastifyRequest) {
+  const actor = requireActor(request);
+  enforce(can(actor, 'childrenUnits.list', {}));
+  const items = await deps.db
+    .selectFrom('unit')
+    .select(['id', 'name'])
+    .where('kind', '=', 'children')
+    .orderBy('name')
+    .execute();
+  return { items };
+}
+
+export async function listNoActionRecords(
+  deps: CasesDeps,
+  request: FastifyRequest,
+  unitId: string,
+  page: { limit: number; after?: string | undefined },
+) {
+  const actor = requireActor(request);
+  const decision = enforce(can(actor, 'noActionRecords.read', { unitId }));
+  let after: { closedAt: Date; id: string } | undefined;
+  if (page.after !== undefined) {
+    const [closedAt, id] = page.after.split('_');
+    const date = new Date(closedAt ?? '');
+    if (Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/.test(id ?? '')) {
+      throw new AppError('VALIDATION', {
+        fields: [{ path: 'query.after', message: 'Sidmarkören är ogiltig. Ladda om listan.' }],
+      });
+    }
+    after = { closedAt: date, id: id ?? '' };
+  }
+  return deps.db.transaction().execute(async (trx) => {
+    let q = trx
+      .selectFrom('case')
+      .innerJoin('person', 'person.id', 'case.person_id')
+      .innerJoin('case_event as closed', (j) =>
+        j.onRef('closed.case_id', '=', 'case.id').on('closed.type', '=', 'case_closed'),
+      )
+      .innerJoin('case_event as assessed', (j) =>
+        j
+          .onRef('assessed.case_id', '=', 'case.id')
+          .on('assessed.type', '=', 'preliminary_assessment'),
+      )
+      .innerJoin('case_event as intake', (j) =>
+        j.onRef('intake.case_id', '=', 'case.id').on('intake.type', '=', 'intake_registered'),
+      )
+      .select([
+        'case.id',
+        'case.received_at',
+        'case.closed_at',
+        'person.id as person_id',
+        'person.given_name',
+        'person.family_name',
+        'person.identity_kind',
+        'person.identity_number',
+        'person.protection_level',
+        'assessed.payload as assessed_payload',
+        'intake.payload as intake_payload',
+      ])
+      .where('case.unit_id', '=', unitId)
+      .where('case.status', '=', 'closed')
+      .where((eb) =>
+        eb(eb.ref('closed.payload', '->>').key('filedAsNoAction' as never), '=', 'true'),
+      );
+    if (after) {
+      q = q.where((eb) =>
+        eb(eb.refTuple('case.closed_at', 'case.id'), '<', eb.tuple(after.closedAt, after.id)),
+      );
+    }
+    const rows = await q
+      .orderBy('case.closed_at', 'desc')
+      .orderBy('case.id', 'desc')
+      .limit(page.limit + 1)
+      .execute();
+    const pageRows = rows.slice(0, page.limit);
+    await recordAudit(trx, auditContext(request, decision), {
+      action: 'case.no_action.list',
+      personIds: pageRows.map((r) => r.person_id),
+      caseIds: pageRows.map((r) => r.id),
+      purpose: decision.via,
+      involvesProtected: pageRows.some((r) => isProtected(r.protection_level)),
+    });
+    const last = pageRows.at(-1);
+    return {
+      items: pageRows.map((r) => ({
+        caseId: r.id,
+        person: toSummary({ ...r, id: r.person_id }),
+        receivedAt: r.received_at.toISOString(),
+        intakeType: r.intake_payload.intakeType as never,
+        reason: String(r.assessed_payload.reason),
+        closedAt: (r.closed_at ?? r.received_at).toISOString(),
+      })),
+      nextCursor:
+        rows.length > page.limit && last?.closed_at
+          ? `${last.closed_at.toISOString()}_${last.id}`
+          : null,
+    };
+  });
+}
