@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { roles } from '../policy/roles.ts';
+import { delegableRoles, interventions } from '../domain/decisions.ts';
+import { LegalCatalogue } from '../domain/legal-references.ts';
 import { defineContract } from './contract.ts';
 
 /** Administration: units, users and their roles. Nothing here returns case content. */
@@ -83,4 +85,57 @@ export const revokeRole = defineContract({
   path: '/api/admin/users/:userId/roles/:unitId/:role',
   params: z.strictObject({ userId: z.uuid(), unitId: z.uuid(), role: z.enum(roles) }),
   response: AdminUser,
+});
+
+export const Delegation = z.object({
+  unitId: z.uuid(),
+  intervention: z.enum(interventions),
+  role: z.enum(delegableRoles),
+});
+
+/** The delegation list: which role in which unit may decide which kind of insats. */
+export const listDelegations = defineContract({
+  method: 'GET',
+  path: '/api/admin/delegations',
+  response: z.object({ items: z.array(Delegation) }),
+});
+
+export const setDelegation = defineContract({
+  method: 'PUT',
+  path: '/api/admin/delegations',
+  body: z.strictObject({
+    unitId: z.uuid(),
+    intervention: z.enum(interventions),
+    role: z.enum(delegableRoles),
+    granted: z.boolean(),
+  }),
+  response: z.object({ items: z.array(Delegation) }),
+});
+
+export const LegalCatalogueView = LegalCatalogue.extend({
+  active: z.boolean(),
+  loadedAt: z.iso.datetime(),
+});
+
+/** The legal catalogues loaded, the one in force marked active. */
+export const listLegalCatalogues = defineContract({
+  method: 'GET',
+  path: '/api/admin/legal-catalogues',
+  response: z.object({ items: z.array(LegalCatalogueView) }),
+});
+
+/** Load a catalogue (e.g. the numbering of Socialtjänstlagen 2025:400); not in force until activated. */
+export const importLegalCatalogue = defineContract({
+  method: 'POST',
+  path: '/api/admin/legal-catalogues',
+  body: LegalCatalogue,
+  response: LegalCatalogueView,
+  successStatus: 201,
+});
+
+export const activateLegalCatalogue = defineContract({
+  method: 'POST',
+  path: '/api/admin/legal-catalogues/:catalogueId/activation',
+  params: z.strictObject({ catalogueId: z.string().regex(/^[a-z0-9-]{3,40}$/) }),
+  response: z.object({ items: z.array(LegalCatalogueView) }),
 });

@@ -14,6 +14,27 @@ export const CaseListItem = z.object({
   version: z.number().int(),
   /** The intake's screening: is there an acute need of protection now? */
   acuteNeed: z.enum(['yes', 'no', 'unclear']).nullable(),
+  phase: z.enum([
+    'intake',
+    'preliminary_assessment',
+    'investigation',
+    'communicated',
+    'decided',
+    'closed',
+  ]),
+  /** The deadlines still running, most urgent first. */
+  deadlines: z.array(
+    z.object({
+      kind: z.enum([
+        'protection_assessment',
+        'preliminary_assessment',
+        'investigation',
+        'child_report',
+      ]),
+      dueOn: z.iso.date(),
+      status: z.enum(['ok', 'due_soon', 'overdue']),
+    }),
+  ),
 });
 export type CaseListItem = z.infer<typeof CaseListItem>;
 

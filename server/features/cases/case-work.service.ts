@@ -15,17 +15,10 @@ import {
   intakeTypeLabels,
   phaseLabels,
 } from '../../../core/domain/case-labels.ts';
-import {
-  childReportDuties,
-  hasOpenDuty,
-  householdChildren,
-} from '../../../core/domain/child-report-duty.ts';
-import type { ChildReportDuty, FamilyRelation } from '../../../core/domain/child-report-duty.ts';
+import { hasOpenDuty } from '../../../core/domain/child-report-duty.ts';
 import { interventionLabels, outcomeLabels } from '../../../core/domain/decisions.ts';
 import type { Intervention, Outcome } from '../../../core/domain/decisions.ts';
-import { deadlinesFor, defaultDeadlineRules } from '../../../core/domain/deadlines.ts';
 import { legalReference } from '../../../core/domain/legal-references.ts';
-import { parseIdentityNumber } from '../../../core/domain/personal-identity.ts';
 import { isProtected } from '../../../core/domain/protection.ts';
 import { can } from '../../../core/policy/policy.ts';
 import { recordAudit } from '../../audit/audit.ts';
@@ -40,89 +33,16 @@ import {
   toSummary,
 } from '../persons/persons.repository.ts';
 import { parseIdentityOrFail } from '../persons/persons.service.ts';
+import { loadDeadlines } from './case-deadlines.ts';
+import { loadDuties } from './child-duties.ts';
+import type { HouseholdDuty } from './child-duties.ts';
 import { appendEvents, authorizeCase, loadEvents, toFlowEvents } from './case-access.ts';
 import type { CaseRow, StoredEvent } from './case-access.ts';
 import type { CasesDeps } from './cases.service.ts';
 
-type Reader = Db | Trx;
-
-interface HouseholdDuty extends ChildReportDuty {
-  reportedOn: string | null;
-  waiverReason: string | null;
-}
-
-/**
- * The children in the person's household and the state of the duty to report for each, from the
- * stored relations and the case's log. Birth dates come from identity numbers; a child without
- * one counts as a child.
- */
-async function loadDuties(
-  db: Reader,
-  row: CaseRow,
-  events: readonly StoredEvent[],
-  today: string,
-): Promise<HouseholdDuty[]> {
-  // Children's cases are about the child; the duty belongs to the adults' cases.
-  if (row.target_group === 'child') return [];
-  const subject = row.person_id;
-  const direct = await db
-    .selectFrom('person_relation')
-    .select(['person_id', 'related_person_id', 'kind'])
-    .where((eb) => eb.or([eb('person_id', '=', subject), eb('related_person_id', '=', subject)]))
-    .where('kind', 'in', ['partner', 'parent_of'])
-    .execute();
-  const partners = direct
-    .filter((r) => r.kind === 'partner')
-    .map((r) => (r.person_id === subject ? r.related_person_id : r.person_id));
-  const partnersChildren = partners.length
-    ? await db
-        .selectFrom('person_relation')
-        .select(['person_id', 'related_person_id', 'kind'])
-        .where('person_id', 'in', partners)
-        .where('kind', '=', 'parent_of')
-        .execute()
-    : [];
-  const relations: FamilyRelation[] = [...direct, ...partnersChildren].map((r) => ({
-    personId: r.person_id,
-    relatedPersonId: r.related_person_id,
-    kind: r.kind,
-  }));
-  const candidateIds = relations
-    .filter((r) => r.kind === 'parent_of')
-    .map((r) => r.relatedPersonId);
-  if (candidateIds.length === 0) return [];
-  const people = await db
-    .selectFrom('person')
-    .select(['id', 'identity_kind', 'identity_number'])
-    .where('id', 'in', candidateIds)
-    .execute();
-  const birthDates = new Map<string, string | null>(
-    people.map((p) => {
-      if (!p.identity_kind || !p.identity_number || p.identity_kind === 'reservnummer') {
-        return [p.id, null];
-      }
-      const parsed = parseIdentityNumber(p.identity_number, p.identity_kind, today);
-      return [p.id, parsed.ok && 'birthDate' in parsed.value ? parsed.value.birthDate : null];
-    }),
-  );
-  const children = householdChildren(subject, relations, birthDates, today);
-  const reports = events
-    .filter((e) => e.type === 'child_report_registered')
-    .map((e) => ({
-      childPersonId: String(e.payload.childPersonId),
-      registeredOn: String(e.payload.reportedOn),
-    }));
-  const waivers = events
-    .filter((e) => e.type === 'child_report_waived')
-    .map((e) => ({
-      childPersonId: String(e.payload.childPersonId),
-      reason: String(e.payload.reason),
-    }));
-  return childReportDuties(children, reports, waivers).map((d) => ({
-    ...d,
-    reportedOn: reports.find((r) => r.childPersonId === d.childPersonId)?.registeredOn ?? null,
-    waiverReason: waivers.find((w) => w.childPersonId === d.childPersonId)?.reason ?? null,
-  }));
+/** The duties of one case (see child-duties.ts). */
+async function dutiesOf(db: Db | Trx, row: CaseRow, today: string): Promise<HouseholdDuty[]> {
+  return (await loadDuties(db, [row], today)).get(row.id) ?? [];
 }
 
 function historySummary(e: StoredEvent): string {
@@ -176,7 +96,8 @@ export async function getCase(
         .executeTakeFirst(),
       activeCatalogue(trx),
     ]);
-    const duties = await loadDuties(trx, row, events, today);
+    const loaded = await loadDeadlines(trx, [row], today, deps.config.investigationMonths);
+    const duties = loaded.duties.get(row.id) ?? [];
     const summaries = await findPersonSummaries(trx, [
       row.person_id,
       ...duties.map((d) => d.childPersonId),
@@ -186,25 +107,9 @@ export async function getCase(
 
     const intake = events.find((e) => e.type === 'intake_registered');
     const screening = events.findLast((e) => e.type === 'acute_screening');
-    const firstScreening = events.find((e) => e.type === 'acute_screening');
     const preliminary = events.find((e) => e.type === 'preliminary_assessment');
     const state = caseState(toFlowEvents(events));
-    const deadlines = deadlinesFor(
-      {
-        isChildCase: row.target_group === 'child',
-        receivedOn: stockholmDate(row.received_at),
-        protectionAssessedOn: firstScreening ? stockholmDate(firstScreening.recorded_at) : null,
-        preliminaryAssessedOn: preliminary ? stockholmDate(preliminary.recorded_at) : null,
-        investigationOpenedOn: investigation ? stockholmDate(investigation.opened_at) : null,
-        investigationClosedOn: investigation?.closed_at
-          ? stockholmDate(investigation.closed_at)
-          : null,
-        openChildReportDuties:
-          row.status === 'open' ? duties.filter((d) => d.status === 'open').length : 0,
-      },
-      today,
-      { ...defaultDeadlineRules, investigationMonths: deps.config.investigationMonths },
-    );
+    const deadlines = loaded.deadlines.get(row.id) ?? [];
 
     const dutyViews: ChildReportDutyView[] = duties.flatMap((d) => {
       const child = summaries.get(d.childPersonId);
@@ -333,7 +238,7 @@ async function takeStep<T>(
     const { row, person, decision } = await authorizeCase(trx, actor, caseId, 'case.work', now);
     const events = await loadEvents(trx, caseId);
     const state = caseState(toFlowEvents(events));
-    const duties = await loadDuties(trx, row, events, today);
+    const duties = await dutiesOf(trx, row, today);
     if (step) {
       const check = checkStep(state, step, {
         subjectIsAdult: row.target_group !== 'child',

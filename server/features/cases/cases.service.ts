@@ -15,6 +15,7 @@ import type { Db, Trx } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { auditContext, enforce, requireActor } from '../../http/context.ts';
 import { stockholmDate } from '../../time.ts';
+import { loadDeadlines } from './case-deadlines.ts';
 import {
   findPersonIdByIdentity,
   loadPersonFacts,
@@ -77,6 +78,8 @@ function caseListQuery(db: Db | Trx) {
       'case.version',
       'case.acute_need',
       'case.queue_priority',
+      'case.phase',
+      'case.received_at',
       'unit.name as unit_name',
       'app_user.display_name as assignee_name',
       'person.id as person_id',
@@ -98,7 +101,7 @@ const factsOf = (row: CaseRow): CaseFacts => ({
   status: row.status,
 });
 
-function toItem(row: CaseRow): CaseListItem {
+function toItem(row: CaseRow, deadlines: CaseListItem['deadlines']): CaseListItem {
   return {
     id: row.id,
     person: toSummary({ ...row, id: row.person_id }),
@@ -112,6 +115,8 @@ function toItem(row: CaseRow): CaseListItem {
         : null,
     version: row.version,
     acuteNeed: row.acute_need,
+    phase: row.phase,
+    deadlines,
   };
 }
 
@@ -163,6 +168,12 @@ async function listCases(
           now,
         }).allowed,
     );
+    const { deadlines } = await loadDeadlines(
+      trx,
+      visible,
+      stockholmDate(now),
+      deps.config.investigationMonths,
+    );
     await recordAudit(trx, auditContext(request, decision), {
       action: 'case.list',
       personIds: visible.map((r) => r.person_id),
@@ -172,7 +183,7 @@ async function listCases(
     });
     const last = pageRows.at(-1);
     return {
-      items: visible.map(toItem),
+      items: visible.map((row) => toItem(row, deadlines.get(row.id) ?? [])),
       nextCursor:
         rows.length > page.limit && last
           ? encodeCursor({ priority: last.queue_priority, openedAt: last.opened_at, id: last.id })

@@ -1,0 +1,294 @@
+import { z } from 'zod';
+import { interventions } from '../domain/decisions.ts';
+import { defineContract } from './contract.ts';
+
+/**
+ * What is written on a case: journal entries, the utredning, kommunicering and beslut. Nothing
+ * documented is edited away — a correction is a new version, and the original stays readable.
+ * Every change names the version it started from, so a concurrent change answers 409.
+ */
+
+const caseParams = z.strictObject({ caseId: z.uuid() });
+const isoDate = z.iso.date({ message: 'Ange ett datum (ÅÅÅÅ-MM-DD).' });
+const baseVersion = z.number().int().min(0);
+
+export const SourceKind = z.enum(['person', 'other_person', 'agency', 'own_observation']);
+
+/** Where a statement comes from. Another person or an agency must be named. */
+export const Source = z
+  .strictObject({
+    kind: SourceKind,
+    detail: z.string().trim().max(200).nullable(),
+  })
+  .refine((s) => (s.kind !== 'other_person' && s.kind !== 'agency') || !!s.detail, {
+    message: 'Ange vem uppgiften kommer från.',
+    path: ['detail'],
+  });
+export type Source = z.infer<typeof Source>;
+
+const Author = z.object({ id: z.uuid(), displayName: z.string() });
+
+// ---- Journal ---------------------------------------------------------------------------------
+
+export const JournalEntry = z.object({
+  id: z.uuid(),
+  /** The current version's number; send it back to correct the entry. */
+  version: z.number().int(),
+  occurredOn: z.iso.date(),
+  text: z.string(),
+  source: z.object({ kind: SourceKind, detail: z.string().nullable() }),
+  author: Author,
+  createdAt: z.iso.datetime(),
+  /** Who made the current version and when; differs from the author after a correction. */
+  changedBy: Author,
+  changedAt: z.iso.datetime(),
+});
+export type JournalEntry = z.infer<typeof JournalEntry>;
+
+export const listJournal = defineContract({
+  method: 'GET',
+  path: '/api/cases/:caseId/journal',
+  params: caseParams,
+  query: z.strictObject({
+    limit: z.coerce.number().int().min(1).max(100).default(25),
+    after: z.string().max(200).optional(),
+  }),
+  response: z.object({ items: z.array(JournalEntry), nextCursor: z.string().nullable() }),
+});
+
+const journalFields = {
+  occurredOn: isoDate,
+  text: z.string().trim().min(1, 'Skriv anteckningen.').max(20_000),
+  source: Source,
+};
+
+/** A new journal entry; the writer's autosaved draft for the case goes with it. */
+export const createJournalEntry = defineContract({
+  method: 'POST',
+  path: '/api/cases/:caseId/journal',
+  params: caseParams,
+  body: z.strictObject(journalFields),
+  response: z.object({ id: z.uuid(), version: z.number().int() }),
+  successStatus: 201,
+});
+
+/** A correction: a new version with the reason; the earlier text stays in the history. */
+export const correctJournalEntry = defineContract({
+  method: 'POST',
+  path: '/api/journal/:entryId/versions',
+  params: z.strictObject({ entryId: z.uuid() }),
+  body: z.strictObject({
+    ...journalFields,
+    reason: z.string().trim().min(1, 'Ange varför anteckningen rättas.').max(2_000),
+    version: z.number().int().min(1),
+  }),
+  response: z.object({ id: z.uuid(), version: z.number().int() }),
+  successStatus: 201,
+});
+
+export const JournalVersion = z.object({
+  version: z.number().int(),
+  occurredOn: z.iso.date(),
+  text: z.string(),
+  source: z.object({ kind: SourceKind, detail: z.string().nullable() }),
+  recordedBy: Author,
+  recordedAt: z.iso.datetime(),
+  correctionReason: z.string().nullable(),
+});
+
+export const getJournalHistory = defineContract({
+  method: 'GET',
+  path: '/api/journal/:entryId/versions',
+  params: z.strictObject({ entryId: z.uuid() }),
+  response: z.object({ entryId: z.uuid(), versions: z.array(JournalVersion) }),
+});
+
+export const JournalDraft = z.object({
+  occurredOn: z.string().max(10),
+  text: z.string().max(20_000),
+  source: z.object({ kind: SourceKind, detail: z.string().max(200).nullable() }),
+});
+
+/** Autosave: the writer's unsaved entry for the case, kept until it is saved or discarded. */
+export const saveJournalDraft = defineContract({
+  method: 'PUT',
+  path: '/api/cases/:caseId/journal-draft',
+  params: caseParams,
+  body: z.strictObject({ draft: JournalDraft }),
+  response: z.object({ savedAt: z.iso.datetime() }),
+});
+
+export const getJournalDraft = defineContract({
+  method: 'GET',
+  path: '/api/cases/:caseId/journal-draft',
+  params: caseParams,
+  response: z.object({ draft: JournalDraft.nullable(), savedAt: z.iso.datetime().nullable() }),
+});
+
+export const discardJournalDraft = defineContract({
+  method: 'DELETE',
+  path: '/api/cases/:caseId/journal-draft',
+  params: caseParams,
+  response: z.object({ discarded: z.boolean() }),
+});
+
+// ---- Utredning -------------------------------------------------------------------------------
+
+export const Statement = z.strictObject({
+  text: z.string().trim().min(1, 'Skriv uppgiften eller ta bort raden.').max(20_000),
+  source: Source,
+});
+
+export const InvestigationSection = z.object({
+  key: z.string(),
+  heading: z.string(),
+  level: z.union([z.literal(1), z.literal(2)]),
+  /** A main heading that only groups those under it: no text of its own. */
+  groupOnly: z.boolean(),
+  guidance: z.string().nullable(),
+  /** 0 while nothing is written; send it back when saving the section. */
+  version: z.number().int(),
+  statements: z.array(
+    z.object({
+      text: z.string(),
+      source: z.object({ kind: SourceKind, detail: z.string().nullable() }),
+    }),
+  ),
+  recordedBy: z.string().nullable(),
+  recordedAt: z.iso.datetime().nullable(),
+});
+export type InvestigationSection = z.infer<typeof InvestigationSection>;
+
+export const Investigation = z.object({
+  caseId: z.uuid(),
+  template: z.enum(['victim', 'perpetrator']),
+  title: z.string(),
+  /** "Utredning enligt 11 kap. 1 § SoL", from the legal catalogue in force. */
+  legalTitle: z.string(),
+  openedAt: z.iso.datetime(),
+  sections: z.array(InvestigationSection),
+  /** The content HSLF-FS 2022:39 asks for, and whether the written sections cover it. */
+  coverage: z.array(z.object({ key: z.string(), label: z.string(), covered: z.boolean() })),
+  abilities: z.object({ write: z.boolean() }),
+});
+export type Investigation = z.infer<typeof Investigation>;
+
+export const getInvestigation = defineContract({
+  method: 'GET',
+  path: '/api/cases/:caseId/investigation',
+  params: caseParams,
+  response: Investigation,
+});
+
+export const saveInvestigationSection = defineContract({
+  method: 'PUT',
+  path: '/api/cases/:caseId/investigation/sections/:section',
+  params: z.strictObject({ caseId: z.uuid(), section: z.string().regex(/^[a-z_]{2,60}$/) }),
+  body: z.strictObject({
+    /** The version the writer started from (0 for a section not yet written). */
+    version: baseVersion,
+    statements: z.array(Statement).max(200),
+  }),
+  response: z.object({ section: z.string(), version: z.number().int() }),
+});
+
+// ---- Kommunicering and beslut ----------------------------------------------------------------
+
+/** Kommunicering: what was communicated, when, and how — by a safe channel or at a meeting. */
+export const recordCommunication = defineContract({
+  method: 'POST',
+  path: '/api/cases/:caseId/communications',
+  params: caseParams,
+  body: z.strictObject({
+    what: z.string().trim().min(1, 'Beskriv vad som kommunicerades.').max(5_000),
+    communicatedOn: isoDate,
+    method: z.discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('meeting') }),
+      z.strictObject({ kind: z.literal('channel'), contactChannelId: z.uuid() }),
+    ]),
+    version: z.number().int().min(1),
+  }),
+  response: z.object({ caseId: z.uuid(), version: z.number().int() }),
+  successStatus: 201,
+});
+
+export const Intervention = z.enum(interventions);
+export const Outcome = z.enum(['granted', 'partly_granted', 'refused']);
+export const NotifiedHow = z.enum([
+  'in_person',
+  'phone',
+  'letter',
+  'digital_mailbox',
+  'interpreter_meeting',
+]);
+
+const decisionFields = {
+  intervention: Intervention,
+  requested: z.string().trim().min(1, 'Ange vad personen har ansökt om.').max(2_000),
+  outcome: Outcome,
+  motivation: z.string().trim().min(1, 'Motivera beslutet.').max(20_000),
+  decidedOn: isoDate,
+  /** How and when the person was told; may be added in a later version. */
+  notified: z.strictObject({ how: NotifiedHow, on: isoDate }).nullable(),
+};
+
+export const DecisionVersion = z.object({
+  version: z.number().int(),
+  kind: z.enum(['original', 'correction', 'change']),
+  intervention: Intervention,
+  requested: z.string(),
+  outcome: Outcome,
+  motivation: z.string(),
+  legalBasis: z.string(),
+  appealInstructions: z.string().nullable(),
+  decidedOn: z.iso.date(),
+  decidedBy: z.string(),
+  notified: z.object({ how: NotifiedHow, on: z.iso.date() }).nullable(),
+  changeReason: z.string().nullable(),
+  recordedAt: z.iso.datetime(),
+});
+
+export const Decision = z.object({
+  id: z.uuid(),
+  version: z.number().int(),
+  current: DecisionVersion,
+  /** Every version, oldest first: the original stays visible after a rättelse or ändring. */
+  history: z.array(DecisionVersion),
+});
+export type Decision = z.infer<typeof Decision>;
+
+export const listDecisions = defineContract({
+  method: 'GET',
+  path: '/api/cases/:caseId/decisions',
+  params: caseParams,
+  response: z.object({ items: z.array(Decision) }),
+});
+
+/** A beslut on one requested insats, by someone with delegation for it. */
+export const recordDecision = defineContract({
+  method: 'POST',
+  path: '/api/cases/:caseId/decisions',
+  params: caseParams,
+  body: z.strictObject({ ...decisionFields, version: z.number().int().min(1) }),
+  response: z.object({ id: z.uuid(), version: z.number().int() }),
+  successStatus: 201,
+});
+
+/** Rättelse (an obvious error) or ändring of a beslut: a new version with the reason. */
+export const reviseDecision = defineContract({
+  method: 'POST',
+  path: '/api/decisions/:decisionId/versions',
+  params: z.strictObject({ decisionId: z.uuid() }),
+  body: z.strictObject({
+    ...decisionFields,
+    kind: z.enum(['correction', 'change']),
+    reason: z.string().trim().min(1, 'Ange skälet till rättelsen eller ändringen.').max(2_000),
+    version: z.number().int().min(1),
+  }),
+  response: z.object({ id: z.uuid(), version: z.number().int() }),
+  successStatus: 201,
+});
+
+/** Documents as PDF. Not JSON: the server answers application/pdf. */
+export const investigationPdfPath = '/api/cases/:caseId/investigation.pdf';
+export const decisionPdfPath = '/api/decisions/:decisionId/decision.pdf';
