@@ -9,6 +9,8 @@ import { accessLogRoutes } from './features/access-log/access-log.routes.ts';
 import { adminRoutes } from './features/admin/admin.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { casesRoutes } from './features/cases/cases.routes.ts';
+import { caseDocumentRoutes } from './features/decisions/decisions.routes.ts';
+import { journalRoutes } from './features/journal/journal.routes.ts';
 import { personsRoutes } from './features/persons/persons.routes.ts';
 import { systemRoutes } from './features/system/system.routes.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
@@ -63,6 +65,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   authRoutes(app, features);
   personsRoutes(app, features);
   casesRoutes(app, features);
+  journalRoutes(app, features);
+  caseDocumentRoutes(app, features);
   accessLogRoutes(app, features);
   adminRoutes(app, features);
 

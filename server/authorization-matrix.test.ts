@@ -6,6 +6,7 @@ import * as accessLogContracts from '../core/contracts/access-log.ts';
 import * as adminContracts from '../core/contracts/admin.ts';
 import * as authContracts from '../core/contracts/auth.ts';
 import * as caseContracts from '../core/contracts/cases.ts';
+import * as documentContracts from '../core/contracts/case-documents.ts';
 import * as personContracts from '../core/contracts/persons.ts';
 import * as systemContracts from '../core/contracts/system.ts';
 import { createTestApp } from './test/test-app.ts';
@@ -66,6 +67,7 @@ const allContracts = [
   adminContracts,
   authContracts,
   caseContracts,
+  documentContracts,
   personContracts,
   systemContracts,
 ].flatMap((module) => Object.values(module).filter(isContract));
@@ -105,6 +107,24 @@ const covered = new Set<Contract>([
   caseContracts.waiveChildReport,
   caseContracts.listChildrenUnits,
   caseContracts.listNoActionRecords,
+  documentContracts.listJournal,
+  documentContracts.createJournalEntry,
+  documentContracts.correctJournalEntry,
+  documentContracts.getJournalHistory,
+  documentContracts.saveJournalDraft,
+  documentContracts.getJournalDraft,
+  documentContracts.discardJournalDraft,
+  documentContracts.getInvestigation,
+  documentContracts.saveInvestigationSection,
+  documentContracts.recordCommunication,
+  documentContracts.listDecisions,
+  documentContracts.recordDecision,
+  documentContracts.reviseDecision,
+  adminContracts.listDelegations,
+  adminContracts.setDelegation,
+  adminContracts.listLegalCatalogues,
+  adminContracts.importLegalCatalogue,
+  adminContracts.activateLegalCatalogue,
   accessLogContracts.searchAccessLog,
   accessLogContracts.listEmergencyAccess,
   accessLogContracts.listUnitMembers,

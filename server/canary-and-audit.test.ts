@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from './audit/audit.ts';
 import { runScenario, scenarios } from './test/matrix.ts';
@@ -17,9 +18,13 @@ interface Call {
   actor: ActorName;
   status: number;
   body: string;
+  pdf: boolean;
   correlationId: string;
   audited: boolean;
 }
+
+const pdfText = (pdf: Buffer) =>
+  execFileSync('pdftotext', ['-', '-'], { input: pdf }).toString('utf8');
 
 let t: TestApp;
 let world: World;
@@ -31,11 +36,14 @@ beforeAll(async () => {
   for (const scenario of scenarios) {
     for (const actor of actorNames) {
       const res = await runScenario(t, world, scenario, actor);
+      // A document is checked by its text, as a reader would see it.
+      const isPdf = res.headers['content-type'] === 'application/pdf';
       calls.push({
         scenario: scenario.name,
         actor,
         status: res.statusCode,
-        body: res.body,
+        body: isPdf ? pdfText(res.rawPayload) : res.body,
+        pdf: isPdf,
         correlationId: String(res.headers['x-correlation-id']),
         audited: scenario.audited ?? false,
       });
@@ -71,6 +79,14 @@ describe('canary', () => {
       (c) => c.body.includes(`${CANARY}-adress-Persson`) && !readers.has(c.actor),
     );
     expect(leaks.map((c) => `${c.actor}: ${c.scenario}`)).toEqual([]);
+  });
+
+  it('never prints a protected-identity field in a document, whoever prints it', () => {
+    const pdfs = calls.filter((c) => c.pdf);
+    expect(pdfs.length).toBeGreaterThan(0);
+    // The documents are about the persons, so the test can see them: the name is printed.
+    expect(pdfs.some((c) => c.body.includes('Qvist'))).toBe(true);
+    expect(pdfs.filter((c) => c.body.includes(CANARY)).map((c) => c.scenario)).toEqual([]);
   });
 
   it('never puts a marker in an error response', () => {

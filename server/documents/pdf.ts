@@ -22,6 +22,8 @@ export interface PdfSection {
   /** 1 = main heading (e.g. SOCIAL SITUATION), 2 = sub heading */
   level: 1 | 2;
   paragraphs: PdfParagraph[];
+  /** A heading that only groups the headings after it: never marked "Inget dokumenterat.". */
+  groupOnly?: boolean;
 }
 
 export interface PdfDocument {
@@ -105,6 +107,7 @@ function section(s: PdfSection): Content[] {
     style: s.level === 1 ? 'heading1' : 'heading2',
     headlineLevel: s.level,
   };
+  if (s.paragraphs.length === 0 && s.groupOnly) return [heading];
   if (s.paragraphs.length === 0) {
     return [heading, { text: EMPTY_SECTION_TEXT, italics: true, color: GREY, style: 'paragraph' }];
   }

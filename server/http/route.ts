@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
 import type {
   BodyOf,
   Contract,
@@ -47,6 +48,34 @@ export function addRoute<C extends Contract>(
         body: request.body,
       } as RouteInput<C>;
       return handler(input, request, reply);
+    },
+  });
+}
+
+/**
+ * A GET that answers with a document (application/pdf) rather than JSON. The parameters are
+ * validated like any route's; the file name carries no personal data, and nothing is cached.
+ */
+export function addDocumentRoute<P extends z.ZodType>(
+  app: FastifyInstance,
+  path: string,
+  params: P,
+  handler: (
+    params: z.infer<P>,
+    request: FastifyRequest,
+  ) => Promise<{ filename: string; pdf: Buffer }>,
+) {
+  app.withTypeProvider<ZodTypeProvider>().route({
+    method: 'GET',
+    url: path,
+    schema: { params },
+    handler: async (request, reply) => {
+      const { filename, pdf } = await handler(request.params as z.infer<P>, request);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `inline; filename="${filename}"`)
+        .header('cache-control', 'no-store')
+        .send(pdf);
     },
   });
 }

@@ -1,3 +1,4 @@
+import { interventions } from '../../core/domain/decisions.ts';
 import type { ProtectionLevel } from '../../core/domain/protection.ts';
 import { roleLabels } from '../../core/policy/roles.ts';
 import type { Role } from '../../core/policy/roles.ts';
@@ -418,6 +419,33 @@ async function insertDemo(trx: Trx, now: Date) {
       .values({ user_id: row.id, unit_id: unitIds[u.unit], role: u.role, granted_by: null })
       .execute();
   }
+
+  // A delegation list like many municipalities': handläggare decide on skyddat boende,
+  // tillfälligt boende and stödsamtal; ekonomiskt bistånd and other assistance go to the manager;
+  // socialjouren decides on acute housing out of hours.
+  await trx
+    .insertInto('delegation')
+    .values([
+      ...(['shelter', 'temporary_housing', 'support_sessions'] as const).map((intervention) => ({
+        unit_id: unitIds.rvt,
+        intervention,
+        role: 'adult_caseworker' as const,
+        granted_by: null,
+      })),
+      ...interventions.map((intervention) => ({
+        unit_id: unitIds.rvt,
+        intervention,
+        role: 'unit_manager' as const,
+        granted_by: null,
+      })),
+      ...(['shelter', 'temporary_housing'] as const).map((intervention) => ({
+        unit_id: unitIds.outOfHours,
+        intervention,
+        role: 'out_of_hours' as const,
+        granted_by: null,
+      })),
+    ])
+    .execute();
 
   const personIds: Record<string, string> = {};
   for (const p of persons) {

@@ -3,6 +3,7 @@ import { actorNames } from './world.ts';
 import type { ActorName, World } from './world.ts';
 import type { Db } from '../db/database.ts';
 import { createUser, intakePayload } from './factories.ts';
+import { legalConcepts } from '../../core/domain/legal-references.ts';
 import type { TestApp } from './test-app.ts';
 
 /**
@@ -366,6 +367,202 @@ export const scenarios: Scenario[] = [
     expect: outcomes(404, { assigned: 200, colleague: 200, manager: 200 }),
   },
   {
+    name: 'read the journal of an assigned case',
+    audited: true,
+    request: (w) => ({ method: 'GET', url: `/api/cases/${w.persons.p.caseId}/journal` }),
+    expect: outcomes(404, { assigned: 200, manager: 200 }),
+  },
+  {
+    name: 'write a journal entry on an assigned case',
+    audited: true,
+    request: (w) => ({
+      method: 'POST',
+      url: `/api/cases/${w.persons.p.caseId}/journal`,
+      payload: {
+        occurredOn: '2026-11-01',
+        text: 'Samtal med personen.',
+        source: { kind: 'person', detail: null },
+      },
+    }),
+    expect: outcomes(404, { assigned: 201, manager: 403 }),
+  },
+  {
+    name: 'correct a journal entry on an assigned case',
+    audited: true,
+    request: async (w, _actor, db) => ({
+      method: 'POST',
+      url: `/api/journal/${await journalEntry(db, w)}/versions`,
+      payload: {
+        occurredOn: '2026-11-01',
+        text: 'Rättad text.',
+        source: { kind: 'own_observation', detail: null },
+        reason: 'Skrivfel.',
+        version: 1,
+      },
+    }),
+    expect: outcomes(404, { assigned: 201, manager: 403 }),
+  },
+  {
+    name: 'read the history of a journal entry on an assigned case',
+    audited: true,
+    request: async (w, _actor, db) => ({
+      method: 'GET',
+      url: `/api/journal/${await journalEntry(db, w)}/versions`,
+    }),
+    expect: outcomes(404, { assigned: 200, manager: 200 }),
+  },
+  {
+    name: 'autosave a journal draft on an assigned case',
+    audited: true,
+    request: (w) => ({
+      method: 'PUT',
+      url: `/api/cases/${w.persons.p.caseId}/journal-draft`,
+      payload: {
+        draft: { occurredOn: '', text: 'Halvfärdig', source: { kind: 'person', detail: null } },
+      },
+    }),
+    expect: outcomes(404, { assigned: 200, manager: 403 }),
+  },
+  {
+    name: 'read my journal draft on an assigned case',
+    audited: true,
+    request: (w) => ({ method: 'GET', url: `/api/cases/${w.persons.p.caseId}/journal-draft` }),
+    expect: outcomes(404, { assigned: 200, manager: 403 }),
+  },
+  {
+    name: 'discard my journal draft on an assigned case',
+    audited: true,
+    request: (w) => ({ method: 'DELETE', url: `/api/cases/${w.persons.p.caseId}/journal-draft` }),
+    expect: outcomes(404, { assigned: 200, manager: 403 }),
+  },
+  {
+    name: 'read the utredning of an assigned case',
+    audited: true,
+    request: async (w, _actor, db) => ({
+      method: 'GET',
+      url: `/api/cases/${await freshCase(db, w, w.users.assigned.id, 'investigation')}/investigation`,
+    }),
+    expect: outcomes(404, { assigned: 200, manager: 200 }),
+  },
+  {
+    name: 'write a section of the utredning of an assigned case',
+    audited: true,
+    request: async (w, _actor, db) => ({
+      method: 'PUT',
+      url: `/api/cases/${await freshCase(db, w, w.users.assigned.id, 'investigation')}/investigation/sections/background`,
+      payload: {
+        version: 0,
+        statements: [{ text: 'Uppvuxen i Västerås.', source: { kind: 'person', detail: null } }],
+      },
+    }),
+    expect: outcomes(404, { assigned: 200, manager: 403 }),
+  },
+  {
+    name: 'print the utredning of a protected person (PDF)',
+    audited: true,
+    request: async (w, _actor, db) => {
+      await db
+        .insertInto('investigation')
+        .values({ case_id: w.persons.q.caseId, template: 'victim', opened_by: w.users.assigned.id })
+        .onConflict((oc) => oc.column('case_id').doNothing())
+        .execute();
+      return { method: 'GET', url: `/api/cases/${w.persons.q.caseId}/investigation.pdf` };
+    },
+    expect: outcomes(404, { assigned: 200, manager: 200 }),
+  },
+  {
+    name: 'record kommunicering on an assigned case',
+    audited: true,
+    request: async (w, _actor, db) => ({
+      method: 'POST',
+      url: `/api/cases/${await freshCase(db, w, w.users.assigned.id, 'investigation')}/communications`,
+      payload: {
+        what: 'Utredningen',
+        communicatedOn: '2026-11-01',
+        method: { kind: 'meeting' },
+        version: 1,
+      },
+    }),
+    expect: outcomes(404, { assigned: 201, manager: 403 }),
+  },
+  {
+    name: 'list the beslut of an assigned case',
+    audited: true,
+    request: (w) => ({ method: 'GET', url: `/api/cases/${w.persons.p.caseId}/decisions` }),
+    expect: outcomes(404, { assigned: 200, manager: 200 }),
+  },
+  {
+    name: 'make a beslut on an assigned case (delegation: handläggare and chef)',
+    audited: true,
+    request: async (w, _actor, db) => ({
+      method: 'POST',
+      url: `/api/cases/${await freshCase(db, w, w.users.assigned.id, 'communicated')}/decisions`,
+      payload: decisionPayload(1),
+    }),
+    expect: outcomes(404, { assigned: 201, manager: 201 }),
+  },
+  {
+    name: 'correct a beslut on an assigned case',
+    audited: true,
+    request: async (w, _actor, db) => ({
+      method: 'POST',
+      url: `/api/decisions/${await decisionOn(db, w)}/versions`,
+      payload: { ...decisionPayload(1), kind: 'correction', reason: 'Skrivfel i motiveringen.' },
+    }),
+    expect: outcomes(404, { assigned: 201, manager: 201 }),
+  },
+  {
+    name: 'print a beslut (PDF)',
+    audited: true,
+    request: async (w, _actor, db) => ({
+      method: 'GET',
+      url: `/api/decisions/${await decisionOn(db, w)}/decision.pdf`,
+    }),
+    expect: outcomes(404, { assigned: 200, manager: 200 }),
+  },
+  {
+    name: 'list the delegation list',
+    request: () => ({ method: 'GET', url: '/api/admin/delegations' }),
+    expect: outcomes(403, { admin: 200 }),
+  },
+  {
+    name: 'change the delegation list',
+    request: (w) => ({
+      method: 'PUT',
+      url: '/api/admin/delegations',
+      payload: {
+        unitId: w.units.adult,
+        intervention: 'support_sessions',
+        role: 'adult_caseworker',
+        granted: true,
+      },
+    }),
+    expect: outcomes(403, { admin: 200 }),
+  },
+  {
+    name: 'list the legal catalogues',
+    request: () => ({ method: 'GET', url: '/api/admin/legal-catalogues' }),
+    expect: outcomes(403, { admin: 200 }),
+  },
+  {
+    name: 'load a legal catalogue',
+    request: (_w, actor) => ({
+      method: 'POST',
+      url: '/api/admin/legal-catalogues',
+      payload: {
+        id: `matris-${actor.toLowerCase()}`,
+        name: 'Socialtjänstlagen (2025:400)',
+        references: Object.fromEntries(legalConcepts.map((c) => [c, '1 kap. 1 §'])),
+      },
+    }),
+    expect: outcomes(403, { admin: 201 }),
+  },
+  {
+    name: 'put a legal catalogue in force',
+    request: () => ({ method: 'POST', url: '/api/admin/legal-catalogues/sol-2001-453/activation' }),
+    expect: outcomes(403, { admin: 200 }),
+  },
+  {
     name: 'start nödåtkomst to a person nobody works with',
     audited: true,
     request: (w) => ({
@@ -534,8 +731,16 @@ async function caseVersion(db: Db, caseId: string) {
   return row.version;
 }
 
-/** A new case on an oral application, assigned to `userId`, in the adult unit. */
-async function freshCase(db: Db, w: World, userId: string) {
+/**
+ * A new case on an oral application, assigned to `userId`, in the adult unit, brought to a stage:
+ * just registered, in utredning, or communicated.
+ */
+async function freshCase(
+  db: Db,
+  w: World,
+  userId: string,
+  stage: 'intake' | 'investigation' | 'communicated' = 'intake',
+) {
   const person = await db
     .insertInto('person')
     .values({
@@ -548,6 +753,7 @@ async function freshCase(db: Db, w: World, userId: string) {
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const phase = stage === 'intake' ? 'preliminary_assessment' : stage;
   const created = await db
     .insertInto('case')
     .values({
@@ -556,20 +762,104 @@ async function freshCase(db: Db, w: World, userId: string) {
       target_group: 'victim',
       assigned_user_id: userId,
       created_by: null,
+      phase,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const events: {
+    type: 'intake_registered' | 'preliminary_assessment' | 'communication_recorded';
+    payload: object;
+  }[] = [{ type: 'intake_registered', payload: { intakeType: 'application_oral' } }];
+  if (stage !== 'intake') {
+    events.push({
+      type: 'preliminary_assessment',
+      payload: { outcome: 'open_investigation', reason: 'Ansökan.' },
+    });
+    await db
+      .insertInto('investigation')
+      .values({ case_id: created.id, template: 'victim', opened_by: userId })
+      .execute();
+  }
+  if (stage === 'communicated') {
+    events.push({ type: 'communication_recorded', payload: { method: 'meeting' } });
+  }
   await db
     .insertInto('case_event')
-    .values({
-      case_id: created.id,
-      seq: 1,
-      type: 'intake_registered',
-      payload: JSON.stringify({ intakeType: 'application_oral' }),
-      recorded_by: null,
-    })
+    .values(
+      events.map((e, i) => ({
+        case_id: created.id,
+        seq: i + 1,
+        type: e.type,
+        payload: JSON.stringify(e.payload),
+        recorded_by: null,
+      })),
+    )
     .execute();
   return created.id;
+}
+
+/** A journal entry by the assigned handläggare on P's case, at version 1. */
+async function journalEntry(db: Db, w: World) {
+  const entry = await db
+    .insertInto('journal_entry')
+    .values({ case_id: w.persons.p.caseId, created_by: w.users.assigned.id })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('journal_entry_version')
+    .values({
+      entry_id: entry.id,
+      version: 1,
+      occurred_on: '2026-11-01',
+      text: 'Hembesök.',
+      source_kind: 'own_observation',
+      source_detail: null,
+      correction_reason: null,
+      recorded_by: w.users.assigned.id,
+    })
+    .execute();
+  return entry.id;
+}
+
+const decisionPayload = (version: number) => ({
+  intervention: 'shelter',
+  requested: 'Skyddat boende.',
+  outcome: 'granted',
+  motivation: 'Hög risk för fortsatt våld.',
+  decidedOn: '2026-11-02',
+  notified: null,
+  version,
+});
+
+/** A beslut (version 1) on a fresh communicated case assigned to `assigned`. */
+async function decisionOn(db: Db, w: World) {
+  const caseId = await freshCase(db, w, w.users.assigned.id, 'communicated');
+  const decision = await db
+    .insertInto('decision')
+    .values({ case_id: caseId })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('decision_version')
+    .values({
+      decision_id: decision.id,
+      version: 1,
+      kind: 'original',
+      intervention: 'shelter',
+      requested: 'Skyddat boende.',
+      outcome: 'granted',
+      motivation: 'Hög risk.',
+      legal_basis: '4 kap. 1 § SoL',
+      appeal_instructions: null,
+      decided_on: '2026-11-02',
+      decided_by: w.users.assigned.id,
+      decided_role: 'adult_caseworker',
+      notified_how: null,
+      notified_on: null,
+      change_reason: null,
+    })
+    .execute();
+  return decision.id;
 }
 
 /** A new child of `parentId`, with no case yet. */

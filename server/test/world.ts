@@ -151,6 +151,18 @@ export async function buildWorld(t: TestApp): Promise<World> {
     analyst: [{ unitId: units.management, role: 'analyst' }],
     admin: [{ unitId: units.management, role: 'administrator' }],
   };
+  // Delegation: in the adult unit, handläggare and the manager decide on skyddat boende.
+  await db
+    .insertInto('delegation')
+    .values(
+      (['adult_caseworker', 'unit_manager'] as const).map((role) => ({
+        unit_id: units.adult,
+        intervention: 'shelter' as const,
+        role,
+        granted_by: null,
+      })),
+    )
+    .execute();
   const users = {} as Record<ActorName, TestUser>;
   for (const name of actorNames)
     users[name] = await createUser(db, { grants: grants[name], totp: false });

@@ -1,5 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import {
+  activateLegalCatalogue,
+  importLegalCatalogue,
+  listDelegations,
+  listLegalCatalogues,
+  setDelegation,
   createUnit,
   createUser,
   grantRole,
@@ -10,10 +15,20 @@ import {
 } from '../../../core/contracts/admin.ts';
 import { addRoute } from '../../http/route.ts';
 import * as admin from './admin.service.ts';
+import * as rules from './case-rules.service.ts';
 import type { AdminDeps } from './admin.service.ts';
 
 export function adminRoutes(app: FastifyInstance, deps: AdminDeps) {
   addRoute(app, listUnits, (_input, request) => admin.listUnits(deps, request));
+  addRoute(app, listDelegations, (_input, request) => rules.listDelegations(deps, request));
+  addRoute(app, setDelegation, ({ body }, request) => rules.setDelegation(deps, request, body));
+  addRoute(app, listLegalCatalogues, (_input, request) => rules.listLegalCatalogues(deps, request));
+  addRoute(app, importLegalCatalogue, ({ body }, request) =>
+    rules.importLegalCatalogue(deps, request, body),
+  );
+  addRoute(app, activateLegalCatalogue, ({ params }, request) =>
+    rules.activateLegalCatalogue(deps, request, params.catalogueId),
+  );
   addRoute(app, createUnit, ({ body }, request) => admin.createUnit(deps, request, body));
   addRoute(app, listUsers, (_input, request) => admin.listUsers(deps, request));
   addRoute(app, createUser, ({ body }, request) => admin.createUser(deps, request, body));

@@ -207,7 +207,7 @@ const caseFactsOf = (row: CaseRow) => ({
  * the step against the case flow (409 naming what is missing), then let `act` write — all in one
  * transaction, audited.
  */
-async function takeStep<T>(
+export async function takeStep<T>(
   deps: CasesDeps,
   request: FastifyRequest,
   caseId: string,

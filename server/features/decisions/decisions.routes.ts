@@ -1,0 +1,45 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import {
+  decisionPdfPath,
+  getInvestigation,
+  investigationPdfPath,
+  listDecisions,
+  recordCommunication,
+  recordDecision,
+  reviseDecision,
+  saveInvestigationSection,
+} from '../../../core/contracts/case-documents.ts';
+import { addDocumentRoute, addRoute } from '../../http/route.ts';
+import type { CasesDeps } from '../cases/cases.service.ts';
+import { decisionPdf, investigationPdf } from '../documents/documents.service.ts';
+import * as investigation from '../investigation/investigation.service.ts';
+import * as decisions from './decisions.service.ts';
+
+/** The utredning, kommunicering, beslut and their documents. */
+export function caseDocumentRoutes(app: FastifyInstance, deps: CasesDeps) {
+  addRoute(app, getInvestigation, ({ params }, request) =>
+    investigation.getInvestigation(deps, request, params.caseId),
+  );
+  addRoute(app, saveInvestigationSection, ({ params, body }, request) =>
+    investigation.saveInvestigationSection(deps, request, params.caseId, params.section, body),
+  );
+  addRoute(app, recordCommunication, ({ params, body }, request) =>
+    decisions.recordCommunication(deps, request, params.caseId, body),
+  );
+  addRoute(app, listDecisions, ({ params }, request) =>
+    decisions.listDecisions(deps, request, params.caseId),
+  );
+  addRoute(app, recordDecision, ({ params, body }, request) =>
+    decisions.recordDecision(deps, request, params.caseId, body),
+  );
+  addRoute(app, reviseDecision, ({ params, body }, request) =>
+    decisions.reviseDecision(deps, request, params.decisionId, body),
+  );
+  addDocumentRoute(app, investigationPdfPath, z.strictObject({ caseId: z.uuid() }), (p, request) =>
+    investigationPdf(deps, request, p.caseId),
+  );
+  addDocumentRoute(app, decisionPdfPath, z.strictObject({ decisionId: z.uuid() }), (p, request) =>
+    decisionPdf(deps, request, p.decisionId),
+  );
+}

@@ -1,0 +1,408 @@
+import type { FastifyRequest } from 'fastify';
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import type {
+  Decision,
+  recordCommunication as communicationContract,
+  recordDecision as decisionContract,
+  reviseDecision as reviseContract,
+} from '../../../core/contracts/case-documents.ts';
+import { checkStep, caseState } from '../../../core/domain/case-flow.ts';
+import { hasOpenDuty } from '../../../core/domain/child-report-duty.ts';
+import {
+  appealInstructions,
+  delegatedRole,
+  needsAppealInstructions,
+} from '../../../core/domain/decisions.ts';
+import type { Intervention } from '../../../core/domain/decisions.ts';
+import { legalReference } from '../../../core/domain/legal-references.ts';
+import { isProtected } from '../../../core/domain/protection.ts';
+import { checkCommunicationChannel } from '../../../core/domain/safe-channel.ts';
+import { can } from '../../../core/policy/policy.ts';
+import type { Actor } from '../../../core/policy/policy.ts';
+import { recordAudit } from '../../audit/audit.ts';
+import type { Db, Trx } from '../../db/database.ts';
+import { AppError } from '../../errors.ts';
+import { auditContext, enforce, requireActor } from '../../http/context.ts';
+import { stockholmDate } from '../../time.ts';
+import {
+  appendEvents,
+  authorizeCase,
+  caseFacts,
+  loadCaseRow,
+  loadEvents,
+  toFlowEvents,
+} from '../cases/case-access.ts';
+import type { CaseRow } from '../cases/case-access.ts';
+import { takeStep } from '../cases/case-work.service.ts';
+import type { CasesDeps } from '../cases/cases.service.ts';
+import { loadDuties } from '../cases/child-duties.ts';
+import { activeCatalogue } from '../legal/catalogue.ts';
+import { loadPersonFacts } from '../persons/persons.repository.ts';
+
+/** The persons recorded as using violence against `personId`, from either side of a relation. */
+async function perpetratorsOf(db: Db | Trx, personId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('person_relation')
+    .select(['person_id', 'related_person_id', 'violence'])
+    .where((eb) =>
+      eb.or([
+        eb.and([
+          eb('person_id', '=', personId),
+          eb('violence', 'in', ['related_against_person', 'mutual']),
+        ]),
+        eb.and([
+          eb('related_person_id', '=', personId),
+          eb('violence', 'in', ['person_against_related', 'mutual']),
+        ]),
+      ]),
+    )
+    .execute();
+  return rows.map((r) => (r.person_id === personId ? r.related_person_id : r.person_id));
+}
+
+/**
+ * Kommunicering: only through a channel the person who uses violence cannot reach. A channel is
+ * refused when marked unsafe or when a perpetrator has the same number, address or mailbox.
+ */
+export function recordCommunication(
+  deps: CasesDeps,
+  request: FastifyRequest,
+  caseId: string,
+  body: z.infer<typeof communicationContract.body>,
+) {
+  return takeStep(
+    deps,
+    request,
+    caseId,
+    'communication',
+    async ({ trx, row, now, today, actorId }) => {
+      if (body.communicatedOn > today) {
+        throw new AppError('VALIDATION', {
+          fields: [{ path: 'body.communicatedOn', message: 'Datumet kan inte ligga i framtiden.' }],
+        });
+      }
+      let channelKind: string | null = null;
+      if (body.method.kind === 'channel') {
+        const channel = await trx
+          .selectFrom('contact_channel')
+          .select(['id', 'kind', 'value', 'safe_for_contact'])
+          .where('id', '=', body.method.contactChannelId)
+          .where('person_id', '=', row.person_id)
+          .executeTakeFirst();
+        if (!channel) {
+          throw new AppError('VALIDATION', {
+            fields: [
+              {
+                path: 'body.method.contactChannelId',
+                message: 'Kontaktvägen finns inte hos personen. Välj en av personens kontaktvägar.',
+              },
+            ],
+          });
+        }
+        const perpetrators = await perpetratorsOf(trx, row.person_id);
+        const theirs = perpetrators.length
+          ? await trx
+              .selectFrom('contact_channel')
+              .select(['kind', 'value'])
+              .where('person_id', 'in', perpetrators)
+              .execute()
+          : [];
+        const check = checkCommunicationChannel(
+          { kind: channel.kind, value: channel.value, safeForContact: channel.safe_for_contact },
+          theirs,
+        );
+        if (!check.ok) throw new AppError('UNSAFE_CHANNEL', { detail: check.message });
+        channelKind = channel.kind;
+      }
+      const version = await appendEvents(
+        trx,
+        caseId,
+        [
+          {
+            type: 'communication_recorded',
+            payload: {
+              what: body.what,
+              communicatedOn: body.communicatedOn,
+              method: body.method.kind,
+              contactChannelId:
+                body.method.kind === 'channel' ? body.method.contactChannelId : null,
+              channelKind,
+            },
+          },
+        ],
+        actorId,
+        now,
+        body.version,
+        { phase: 'communicated' },
+      );
+      return {
+        caseId,
+        version,
+        audit: { details: { step: 'communication', method: body.method.kind } },
+      };
+    },
+  );
+}
+
+/**
+ * Who may decide: someone working with the case (or its unit's manager) who holds delegation for
+ * this kind of insats in the case's unit. Returns the policy's decision, with the role used.
+ */
+async function authorizeDecision(trx: Trx, actor: Actor, row: CaseRow, intervention: Intervention) {
+  const delegations = await trx
+    .selectFrom('delegation')
+    .select(['unit_id', 'intervention', 'role'])
+    .where('unit_id', '=', row.unit_id)
+    .where('intervention', '=', intervention)
+    .execute();
+  const role = delegatedRole(
+    actor.grants,
+    delegations.map((d) => ({ unitId: d.unit_id, intervention: d.intervention, role: d.role })),
+    row.unit_id,
+    intervention,
+  );
+  const decision = can(actor, 'decision.make', { case: caseFacts(row), delegatedRole: role });
+  if (!decision.allowed && decision.denial === 'forbidden') throw new AppError('NO_DELEGATION');
+  return enforce(decision);
+}
+
+function versionValues(
+  body: z.infer<typeof decisionContract.body>,
+  catalogue: Awaited<ReturnType<typeof activeCatalogue>>,
+) {
+  return {
+    intervention: body.intervention,
+    requested: body.requested,
+    outcome: body.outcome,
+    motivation: body.motivation,
+    legal_basis: legalReference(catalogue, 'assistance'),
+    appeal_instructions: needsAppealInstructions(body.outcome)
+      ? appealInstructions(legalReference(catalogue, 'appeal'))
+      : null,
+    decided_on: body.decidedOn,
+    notified_how: body.notified?.how ?? null,
+    notified_on: body.notified?.on ?? null,
+  };
+}
+
+function refuseFutureDates(body: z.infer<typeof decisionContract.body>, today: string) {
+  const fields = [
+    ...(body.decidedOn > today
+      ? [{ path: 'body.decidedOn', message: 'Beslutsdatumet kan inte ligga i framtiden.' }]
+      : []),
+    ...(body.notified && body.notified.on > today
+      ? [{ path: 'body.notified.on', message: 'Datumet kan inte ligga i framtiden.' }]
+      : []),
+    ...(body.notified && body.notified.on < body.decidedOn
+      ? [{ path: 'body.notified.on', message: 'Personen kan inte underrättas före beslutet.' }]
+      : []),
+  ];
+  if (fields.length) throw new AppError('VALIDATION', { fields });
+}
+
+export async function recordDecision(
+  deps: CasesDeps,
+  request: FastifyRequest,
+  caseId: string,
+  body: z.infer<typeof decisionContract.body>,
+) {
+  const actor = requireActor(request);
+  const now = deps.clock();
+  const today = stockholmDate(now);
+  refuseFutureDates(body, today);
+  return deps.db.transaction().execute(async (trx) => {
+    const row = await loadCaseRow(trx, caseId);
+    if (!row) throw new AppError('NOT_FOUND');
+    const decision = await authorizeDecision(trx, actor, row, body.intervention);
+    const events = await loadEvents(trx, caseId);
+    const duties = (await loadDuties(trx, [row], today)).get(caseId) ?? [];
+    const check = checkStep(caseState(toFlowEvents(events)), 'decision', {
+      subjectIsAdult: row.target_group !== 'child',
+      openChildReportDuty: hasOpenDuty(duties),
+    });
+    if (!check.ok) throw new AppError('STEP_OUT_OF_ORDER', { detail: check.message });
+    const catalogue = await activeCatalogue(trx);
+    const created = await trx
+      .insertInto('decision')
+      .values({ case_id: caseId })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('decision_version')
+      .values({
+        decision_id: created.id,
+        version: 1,
+        kind: 'original',
+        ...versionValues(body, catalogue),
+        decided_by: actor.userId,
+        decided_role: decision.role,
+        change_reason: null,
+        recorded_at: now,
+      })
+      .execute();
+    // The utredning ends with its (first) beslut; further beslut on other insatser may follow.
+    await trx
+      .updateTable('investigation')
+      .set({ closed_at: now })
+      .where('case_id', '=', caseId)
+      .where('closed_at', 'is', null)
+      .execute();
+    await appendEvents(
+      trx,
+      caseId,
+      [
+        {
+          type: 'decision_recorded',
+          payload: {
+            decisionId: created.id,
+            intervention: body.intervention,
+            outcome: body.outcome,
+          },
+        },
+      ],
+      actor.userId,
+      now,
+      body.version,
+      { phase: 'decided' },
+    );
+    const person = (await loadPersonFacts(trx, [row.person_id], actor.userId, now)).get(
+      row.person_id,
+    );
+    await recordAudit(trx, auditContext(request, decision), {
+      action: 'decision.record',
+      personIds: [row.person_id],
+      caseIds: [caseId],
+      purpose: decision.via,
+      involvesProtected: person ? isProtected(person.protectionLevel) : false,
+      details: { intervention: body.intervention, outcome: body.outcome },
+    });
+    return { id: created.id, version: 1 };
+  });
+}
+
+/** Rättelse or ändring: a new version naming who and why; the original stays. */
+export async function reviseDecision(
+  deps: CasesDeps,
+  request: FastifyRequest,
+  decisionId: string,
+  body: z.infer<typeof reviseContract.body>,
+) {
+  const actor = requireActor(request);
+  const now = deps.clock();
+  refuseFutureDates(body, stockholmDate(now));
+  return deps.db.transaction().execute(async (trx) => {
+    const head = await trx
+      .selectFrom('decision')
+      .select(['id', 'case_id'])
+      .where('id', '=', decisionId)
+      .executeTakeFirst();
+    if (!head) throw new AppError('NOT_FOUND');
+    const row = await loadCaseRow(trx, head.case_id);
+    if (!row) throw new AppError('NOT_FOUND');
+    const decision = await authorizeDecision(trx, actor, row, body.intervention);
+    const bumped = await trx
+      .updateTable('decision')
+      .set({ version: sql`version + 1` })
+      .where('id', '=', decisionId)
+      .where('version', '=', body.version)
+      .returning('version')
+      .executeTakeFirst();
+    if (!bumped) throw new AppError('VERSION_CONFLICT');
+    const catalogue = await activeCatalogue(trx);
+    await trx
+      .insertInto('decision_version')
+      .values({
+        decision_id: decisionId,
+        version: bumped.version,
+        kind: body.kind,
+        ...versionValues(body, catalogue),
+        decided_by: actor.userId,
+        decided_role: decision.role,
+        change_reason: body.reason,
+        recorded_at: now,
+      })
+      .execute();
+    const person = (await loadPersonFacts(trx, [row.person_id], actor.userId, now)).get(
+      row.person_id,
+    );
+    await recordAudit(trx, auditContext(request, decision), {
+      action: 'decision.revise',
+      personIds: [row.person_id],
+      caseIds: [row.id],
+      purpose: decision.via,
+      involvesProtected: person ? isProtected(person.protectionLevel) : false,
+      details: { kind: body.kind, version: bumped.version },
+    });
+    return { id: decisionId, version: bumped.version };
+  });
+}
+
+/** Every decision on the case with its versions, oldest first. */
+export async function loadDecisions(db: Db | Trx, caseId: string): Promise<Decision[]> {
+  const rows = await db
+    .selectFrom('decision as d')
+    .innerJoin('decision_version as v', 'v.decision_id', 'd.id')
+    .innerJoin('app_user as u', 'u.id', 'v.decided_by')
+    .select([
+      'd.id',
+      'd.version as head_version',
+      'v.version',
+      'v.kind',
+      'v.intervention',
+      'v.requested',
+      'v.outcome',
+      'v.motivation',
+      'v.legal_basis',
+      'v.appeal_instructions',
+      'v.decided_on',
+      'u.display_name',
+      'v.notified_how',
+      'v.notified_on',
+      'v.change_reason',
+      'v.recorded_at',
+    ])
+    .where('d.case_id', '=', caseId)
+    .orderBy('v.recorded_at')
+    .orderBy('v.version')
+    .execute();
+  const byDecision = Map.groupBy(rows, (r) => r.id);
+  return [...byDecision.entries()].map(([id, versions]) => {
+    const history = versions.map((v) => ({
+      version: v.version,
+      kind: v.kind,
+      intervention: v.intervention,
+      requested: v.requested,
+      outcome: v.outcome,
+      motivation: v.motivation,
+      legalBasis: v.legal_basis,
+      appealInstructions: v.appeal_instructions,
+      decidedOn: v.decided_on,
+      decidedBy: v.display_name,
+      notified: v.notified_how && v.notified_on ? { how: v.notified_how, on: v.notified_on } : null,
+      changeReason: v.change_reason,
+      recordedAt: v.recorded_at.toISOString(),
+    }));
+    const current = history.at(-1);
+    if (!current) throw new Error('a decision without versions');
+    return { id, version: versions[0]?.head_version ?? current.version, current, history };
+  });
+}
+
+export async function listDecisions(deps: CasesDeps, request: FastifyRequest, caseId: string) {
+  const actor = requireActor(request);
+  const now = deps.clock();
+  return deps.db.transaction().execute(async (trx) => {
+    const { row, person, decision } = await authorizeCase(trx, actor, caseId, 'case.read', now);
+    const items = await loadDecisions(trx, caseId);
+    await recordAudit(trx, auditContext(request, decision), {
+      action: 'decision.read',
+      personIds: [row.person_id],
+      caseIds: [caseId],
+      purpose: decision.via,
+      involvesProtected: isProtected(person.protectionLevel),
+      emergency: decision.via === 'emergency_access',
+    });
+    return { items };
+  });
+}

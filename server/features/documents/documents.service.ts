@@ -1,0 +1,201 @@
+import type { FastifyRequest } from 'fastify';
+import { interventionLabels, outcomeLabels } from '../../../core/domain/decisions.ts';
+import { notifiedHowLabels } from '../../../core/domain/case-labels.ts';
+import { sourceLabel } from '../../../core/domain/investigation-template.ts';
+import { legalReference } from '../../../core/domain/legal-references.ts';
+import { isProtected } from '../../../core/domain/protection.ts';
+import type { PersonSummary } from '../../../core/contracts/persons.ts';
+import { recordAudit } from '../../audit/audit.ts';
+import { renderPdf } from '../../documents/pdf.ts';
+import type { PdfDocument, PdfSection } from '../../documents/pdf.ts';
+import type { Trx } from '../../db/database.ts';
+import { AppError } from '../../errors.ts';
+import { auditContext, requireActor } from '../../http/context.ts';
+import { stockholmDate } from '../../time.ts';
+import { authorizeCase } from '../cases/case-access.ts';
+import type { CaseRow } from '../cases/case-access.ts';
+import type { CasesDeps } from '../cases/cases.service.ts';
+import { loadDecisions } from '../decisions/decisions.service.ts';
+import { loadInvestigation } from '../investigation/investigation.service.ts';
+import { activeCatalogue } from '../legal/catalogue.ts';
+import { findPersonSummaries } from '../persons/persons.repository.ts';
+
+/**
+ * Documents as PDF: the utredning and the beslut. They print what the case holds about the matter
+ * and the person's name and identity number — never a protected-identity field (contact channels,
+ * whereabouts, school, real identity), which are not even loaded here. Each export is audited.
+ */
+
+export interface RenderedDocument {
+  /** Carries no personal data: it ends up in download folders and browser history. */
+  filename: string;
+  pdf: Buffer;
+}
+
+const FOOTER = 'Innehåller uppgifter som omfattas av sekretess inom socialtjänsten.';
+
+async function header(trx: Trx, row: CaseRow) {
+  const person = (await findPersonSummaries(trx, [row.person_id])).get(row.person_id);
+  if (!person) throw new AppError('NOT_FOUND');
+  return person;
+}
+
+function personMeta(person: PersonSummary, row: CaseRow, now: Date) {
+  return [
+    { label: 'Person', value: `${person.givenName} ${person.familyName}` },
+    { label: 'Identitet', value: person.identity?.display ?? 'Inte fastställd' },
+    { label: 'Enhet', value: row.unit_name },
+    { label: 'Handläggare', value: row.assignee_name ?? 'Inte fördelat' },
+    { label: 'Utskriven', value: stockholmDate(now) },
+  ];
+}
+
+export async function investigationPdf(
+  deps: CasesDeps,
+  request: FastifyRequest,
+  caseId: string,
+): Promise<RenderedDocument> {
+  const actor = requireActor(request);
+  const now = deps.clock();
+  const doc = await deps.db.transaction().execute(async (trx) => {
+    const { row, person, decision } = await authorizeCase(trx, actor, caseId, 'case.read', now);
+    const investigation = await loadInvestigation(trx, row, now);
+    const subject = await header(trx, row);
+    await recordAudit(trx, auditContext(request, decision), {
+      action: 'document.export',
+      personIds: [row.person_id],
+      caseIds: [caseId],
+      purpose: decision.via,
+      involvesProtected: isProtected(person.protectionLevel),
+      emergency: decision.via === 'emergency_access',
+      details: { document: 'investigation' },
+    });
+    const sections: PdfSection[] = investigation.sections.map((s) => ({
+      heading: s.heading,
+      level: s.level,
+      groupOnly: s.groupOnly,
+      paragraphs: s.statements.map((st) => ({
+        text: st.text,
+        note: `Källa: ${sourceLabel(st.source)}`,
+      })),
+    }));
+    sections.push({
+      heading: 'Innehåll enligt HSLF-FS 2022:39',
+      level: 2,
+      paragraphs: investigation.coverage.map((c) => ({
+        text: `${c.label}: ${c.covered ? 'belyst' : 'inte belyst'}`,
+      })),
+    });
+    const pdf: PdfDocument = {
+      title: investigation.legalTitle,
+      subtitle: investigation.title,
+      meta: [
+        ...personMeta(subject, row, now),
+        { label: 'Utredning inledd', value: stockholmDate(new Date(investigation.openedAt)) },
+      ],
+      sections,
+      footer: FOOTER,
+      info: {
+        title: investigation.legalTitle,
+        author: 'Värn',
+        subject: investigation.title,
+        creationDate: now,
+      },
+    };
+    return pdf;
+  });
+  return { filename: 'utredning.pdf', pdf: await renderPdf(doc) };
+}
+
+export async function decisionPdf(
+  deps: CasesDeps,
+  request: FastifyRequest,
+  decisionId: string,
+): Promise<RenderedDocument> {
+  const actor = requireActor(request);
+  const now = deps.clock();
+  const doc = await deps.db.transaction().execute(async (trx) => {
+    const head = await trx
+      .selectFrom('decision')
+      .select(['case_id'])
+      .where('id', '=', decisionId)
+      .executeTakeFirst();
+    if (!head) throw new AppError('NOT_FOUND');
+    const { row, person, decision } = await authorizeCase(
+      trx,
+      actor,
+      head.case_id,
+      'case.read',
+      now,
+    );
+    const found = (await loadDecisions(trx, head.case_id)).find((d) => d.id === decisionId);
+    if (!found) throw new AppError('NOT_FOUND');
+    const subject = await header(trx, row);
+    const catalogue = await activeCatalogue(trx);
+    await recordAudit(trx, auditContext(request, decision), {
+      action: 'document.export',
+      personIds: [row.person_id],
+      caseIds: [row.id],
+      purpose: decision.via,
+      involvesProtected: isProtected(person.protectionLevel),
+      emergency: decision.via === 'emergency_access',
+      details: { document: 'decision' },
+    });
+    const d = found.current;
+    const sections: PdfSection[] = [
+      { heading: 'Ansökan', level: 2, paragraphs: [{ text: d.requested }] },
+      {
+        heading: 'Beslut',
+        level: 2,
+        paragraphs: [
+          {
+            text: `${outcomeLabels[d.outcome]}: ${interventionLabels[d.intervention]}`,
+            note: `Beslut enligt ${d.legalBasis}`,
+          },
+        ],
+      },
+      { heading: 'Motivering', level: 2, paragraphs: [{ text: d.motivation }] },
+      {
+        heading: 'Underrättelse',
+        level: 2,
+        paragraphs: d.notified
+          ? [{ text: `${notifiedHowLabels[d.notified.how]}, ${d.notified.on}` }]
+          : [],
+      },
+    ];
+    if (d.appealInstructions) {
+      sections.push({
+        heading: 'Hur man överklagar',
+        level: 2,
+        paragraphs: [{ text: d.appealInstructions }],
+      });
+    }
+    if (d.kind !== 'original') {
+      sections.push({
+        heading: d.kind === 'correction' ? 'Rättelse' : 'Ändring',
+        level: 2,
+        paragraphs: [
+          {
+            text: d.changeReason ?? '',
+            note: `Enligt ${legalReference(catalogue, d.kind === 'correction' ? 'correction' : 'change')}. Ursprungligt beslut ${found.history[0]?.decidedOn ?? ''}.`,
+          },
+        ],
+      });
+    }
+    const title = `Beslut – ${interventionLabels[d.intervention]}`;
+    const pdf: PdfDocument = {
+      title,
+      subtitle: `${outcomeLabels[d.outcome]}${d.kind === 'original' ? '' : ` (version ${d.version})`}`,
+      meta: [
+        ...personMeta(subject, row, now),
+        { label: 'Beslutsdatum', value: d.decidedOn },
+        { label: 'Beslutsfattare', value: d.decidedBy },
+      ],
+      sections,
+      footer: FOOTER,
+      info: { title, author: 'Värn', creationDate: now },
+    };
+    return pdf;
+  });
+  return { filename: 'beslut.pdf', pdf: await renderPdf(doc) };
+}

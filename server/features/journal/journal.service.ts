@@ -1,0 +1,387 @@
+import type { FastifyRequest } from 'fastify';
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import type {
+  JournalEntry,
+  JournalDraft,
+  correctJournalEntry as correctContract,
+  createJournalEntry as createContract,
+} from '../../../core/contracts/case-documents.ts';
+import { isProtected } from '../../../core/domain/protection.ts';
+import type { Actor } from '../../../core/policy/policy.ts';
+import { recordAudit } from '../../audit/audit.ts';
+import type { Db, Trx } from '../../db/database.ts';
+import { AppError } from '../../errors.ts';
+import { auditContext, requireActor } from '../../http/context.ts';
+import { stockholmDate } from '../../time.ts';
+import { authorizeCase } from '../cases/case-access.ts';
+import type { CasesDeps } from '../cases/cases.service.ts';
+
+/**
+ * Journal entries on a case. An entry is a head row and a series of versions: a correction adds a
+ * version with its reason and never touches the earlier ones (the table refuses updates). The
+ * head row's version number is what concurrent corrections race on.
+ */
+
+type JournalDeps = CasesDeps;
+type Page = { limit: number; after?: string | undefined };
+
+function decodeCursor(after: string | undefined) {
+  if (after === undefined) return undefined;
+  const [at, id] = after.split('_');
+  const date = new Date(at ?? '');
+  if (Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/.test(id ?? '')) {
+    throw new AppError('VALIDATION', {
+      fields: [{ path: 'query.after', message: 'Sidmarkören är ogiltig. Ladda om listan.' }],
+    });
+  }
+  return { createdAt: date, id: id ?? '' };
+}
+
+function entryQuery(db: Db | Trx) {
+  return db
+    .selectFrom('journal_entry as e')
+    .innerJoin('journal_entry_version as v', (j) =>
+      j.onRef('v.entry_id', '=', 'e.id').onRef('v.version', '=', 'e.version'),
+    )
+    .innerJoin('app_user as author', 'author.id', 'e.created_by')
+    .innerJoin('app_user as changer', 'changer.id', 'v.recorded_by')
+    .select([
+      'e.id',
+      'e.case_id',
+      'e.version',
+      'e.created_at',
+      'e.created_by',
+      'author.display_name as author_name',
+      'v.occurred_on',
+      'v.text',
+      'v.source_kind',
+      'v.source_detail',
+      'v.recorded_by',
+      'v.recorded_at',
+      'changer.display_name as changer_name',
+    ]);
+}
+
+type EntryRow = Awaited<ReturnType<ReturnType<typeof entryQuery>['execute']>>[number];
+
+const toEntry = (r: EntryRow): JournalEntry => ({
+  id: r.id,
+  version: r.version,
+  occurredOn: r.occurred_on,
+  text: r.text,
+  source: { kind: r.source_kind, detail: r.source_detail },
+  author: { id: r.created_by, displayName: r.author_name },
+  createdAt: r.created_at.toISOString(),
+  changedBy: { id: r.recorded_by, displayName: r.changer_name },
+  changedAt: r.recorded_at.toISOString(),
+});
+
+export async function listJournal(
+  deps: JournalDeps,
+  request: FastifyRequest,
+  caseId: string,
+  page: Page,
+) {
+  const actor = requireActor(request);
+  const now = deps.clock();
+  const cursor = decodeCursor(page.after);
+  return deps.db.transaction().execute(async (trx) => {
+    const { row, person, decision } = await authorizeCase(trx, actor, caseId, 'case.read', now);
+    let q = entryQuery(trx).where('e.case_id', '=', caseId);
+    if (cursor) {
+      q = q.where((eb) =>
+        eb(eb.refTuple('e.created_at', 'e.id'), '<', eb.tuple(cursor.createdAt, cursor.id)),
+      );
+    }
+    const rows = await q
+      .orderBy('e.created_at', 'desc')
+      .orderBy('e.id', 'desc')
+      .limit(page.limit + 1)
+      .execute();
+    const pageRows = rows.slice(0, page.limit);
+    await recordAudit(trx, auditContext(request, decision), {
+      action: 'journal.read',
+      personIds: [row.person_id],
+      caseIds: [caseId],
+      purpose: decision.via,
+      involvesProtected: isProtected(person.protectionLevel),
+      emergency: decision.via === 'emergency_access',
+      details: { entries: pageRows.length },
+    });
+    const last = pageRows.at(-1);
+    return {
+      items: pageRows.map(toEntry),
+      nextCursor:
+        rows.length > page.limit && last ? `${last.created_at.toISOString()}_${last.id}` : null,
+    };
+  });
+}
+
+function refuseFutureDate(occurredOn: string, now: Date) {
+  if (occurredOn > stockholmDate(now)) {
+    throw new AppError('VALIDATION', {
+      fields: [{ path: 'body.occurredOn', message: 'Datumet kan inte ligga i framtiden.' }],
+    });
+  }
+}
+
+export async function createJournalEntry(
+  deps: JournalDeps,
+  request: FastifyRequest,
+  caseId: string,
+  body: z.infer<typeof createContract.body>,
+) {
+  const actor = requireActor(request);
+  const now = deps.clock();
+  refuseFutureDate(body.occurredOn, now);
+  return deps.db.transaction().execute(async (trx) => {
+    const { row, person, decision } = await authorizeCase(trx, actor, caseId, 'case.work', now);
+    const entry = await trx
+      .insertInto('journal_entry')
+      .values({ case_id: caseId, created_by: actor.userId, created_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('journal_entry_version')
+      .values({
+        entry_id: entry.id,
+        version: 1,
+        occurred_on: body.occurredOn,
+        text: body.text,
+        source_kind: body.source.kind,
+        source_detail: body.source.detail || null,
+        correction_reason: null,
+        recorded_by: actor.userId,
+        recorded_at: now,
+      })
+      .execute();
+    // The draft this entry was written from is done.
+    await trx
+      .deleteFrom('journal_draft')
+      .where('case_id', '=', caseId)
+      .where('user_id', '=', actor.userId)
+      .execute();
+    await recordAudit(trx, auditContext(request, decision), {
+      action: 'journal.write',
+      personIds: [row.person_id],
+      caseIds: [caseId],
+      purpose: decision.via,
+      involvesProtected: isProtected(person.protectionLevel),
+    });
+    return { id: entry.id, version: 1 };
+  });
+}
+
+/** The entry's case, authorized for the action; a missing or hidden entry answers 404. */
+async function authorizeEntry(
+  trx: Trx,
+  actor: Actor,
+  entryId: string,
+  action: 'case.read' | 'case.work',
+  now: Date,
+) {
+  const entry = await trx
+    .selectFrom('journal_entry')
+    .select(['id', 'case_id', 'version'])
+    .where('id', '=', entryId)
+    .executeTakeFirst();
+  if (!entry) throw new AppError('NOT_FOUND');
+  return { entry, ...(await authorizeCase(trx, actor, entry.case_id, action, now)) };
+}
+
+export async function correctJournalEntry(
+  deps: JournalDeps,
+  request: FastifyRequest,
+  entryId: string,
+  body: z.infer<typeof correctContract.body>,
+) {
+  const actor = requireActor(request);
+  const now = deps.clock();
+  refuseFutureDate(body.occurredOn, now);
+  return deps.db.transaction().execute(async (trx) => {
+    const { entry, row, person, decision } = await authorizeEntry(
+      trx,
+      actor,
+      entryId,
+      'case.work',
+      now,
+    );
+    const bumped = await trx
+      .updateTable('journal_entry')
+      .set({ version: sql`version + 1` })
+      .where('id', '=', entryId)
+      .where('version', '=', body.version)
+      .returning('version')
+      .executeTakeFirst();
+    if (!bumped) throw new AppError('VERSION_CONFLICT');
+    await trx
+      .insertInto('journal_entry_version')
+      .values({
+        entry_id: entryId,
+        version: bumped.version,
+        occurred_on: body.occurredOn,
+        text: body.text,
+        source_kind: body.source.kind,
+        source_detail: body.source.detail || null,
+        correction_reason: body.reason,
+        recorded_by: actor.userId,
+        recorded_at: now,
+      })
+      .execute();
+    await recordAudit(trx, auditContext(request, decision), {
+      action: 'journal.correct',
+      personIds: [row.person_id],
+      caseIds: [entry.case_id],
+      purpose: decision.via,
+      involvesProtected: isProtected(person.protectionLevel),
+      details: { version: bumped.version },
+    });
+    return { id: entryId, version: bumped.version };
+  });
+}
+
+export async function getJournalHistory(
+  deps: JournalDeps,
+  request: FastifyRequest,
+  entryId: string,
+) {
+  const actor = requireActor(request);
+  const now = deps.clock();
+  return deps.db.transaction().execute(async (trx) => {
+    const { entry, row, person, decision } = await authorizeEntry(
+      trx,
+      actor,
+      entryId,
+      'case.read',
+      now,
+    );
+    const versions = await trx
+      .selectFrom('journal_entry_version as v')
+      .innerJoin('app_user as u', 'u.id', 'v.recorded_by')
+      .select([
+        'v.version',
+        'v.occurred_on',
+        'v.text',
+        'v.source_kind',
+        'v.source_detail',
+        'v.recorded_by',
+        'v.recorded_at',
+        'v.correction_reason',
+        'u.display_name',
+      ])
+      .where('v.entry_id', '=', entryId)
+      .orderBy('v.version')
+      .execute();
+    await recordAudit(trx, auditContext(request, decision), {
+      action: 'journal.read',
+      personIds: [row.person_id],
+      caseIds: [entry.case_id],
+      purpose: decision.via,
+      involvesProtected: isProtected(person.protectionLevel),
+      emergency: decision.via === 'emergency_access',
+      details: { history: true },
+    });
+    return {
+      entryId,
+      versions: versions.map((v) => ({
+        version: v.version,
+        occurredOn: v.occurred_on,
+        text: v.text,
+        source: { kind: v.source_kind, detail: v.source_detail },
+        recordedBy: { id: v.recorded_by, displayName: v.display_name },
+        recordedAt: v.recorded_at.toISOString(),
+        correctionReason: v.correction_reason,
+      })),
+    };
+  });
+}
+
+/** Drafts hold case text too: read and written only by someone working with the case, audited. */
+async function withDraftAccess<T>(
+  deps: JournalDeps,
+  request: FastifyRequest,
+  caseId: string,
+  act: (trx: Trx, userId: string, now: Date) => Promise<T>,
+  details: Record<string, string>,
+): Promise<T> {
+  const actor = requireActor(request);
+  const now = deps.clock();
+  return deps.db.transaction().execute(async (trx) => {
+    const { row, person, decision } = await authorizeCase(trx, actor, caseId, 'case.work', now);
+    const result = await act(trx, actor.userId, now);
+    await recordAudit(trx, auditContext(request, decision), {
+      action: 'journal.draft',
+      personIds: [row.person_id],
+      caseIds: [caseId],
+      purpose: decision.via,
+      involvesProtected: isProtected(person.protectionLevel),
+      details,
+    });
+    return result;
+  });
+}
+
+export function saveJournalDraft(
+  deps: JournalDeps,
+  request: FastifyRequest,
+  caseId: string,
+  draft: z.infer<typeof JournalDraft>,
+) {
+  return withDraftAccess(
+    deps,
+    request,
+    caseId,
+    async (trx, userId, now) => {
+      await trx
+        .insertInto('journal_draft')
+        .values({ case_id: caseId, user_id: userId, payload: JSON.stringify(draft), saved_at: now })
+        .onConflict((oc) =>
+          oc
+            .columns(['case_id', 'user_id'])
+            .doUpdateSet({ payload: JSON.stringify(draft), saved_at: now }),
+        )
+        .execute();
+      return { savedAt: now.toISOString() };
+    },
+    { draft: 'save' },
+  );
+}
+
+export function getJournalDraft(deps: JournalDeps, request: FastifyRequest, caseId: string) {
+  return withDraftAccess(
+    deps,
+    request,
+    caseId,
+    async (trx, userId) => {
+      const row = await trx
+        .selectFrom('journal_draft')
+        .select(['payload', 'saved_at'])
+        .where('case_id', '=', caseId)
+        .where('user_id', '=', userId)
+        .executeTakeFirst();
+      return {
+        draft: (row?.payload ?? null) as z.infer<typeof JournalDraft> | null,
+        savedAt: row?.saved_at.toISOString() ?? null,
+      };
+    },
+    { draft: 'read' },
+  );
+}
+
+export function discardJournalDraft(deps: JournalDeps, request: FastifyRequest, caseId: string) {
+  return withDraftAccess(
+    deps,
+    request,
+    caseId,
+    async (trx, userId) => {
+      const deleted = await trx
+        .deleteFrom('journal_draft')
+        .where('case_id', '=', caseId)
+        .where('user_id', '=', userId)
+        .executeTakeFirst();
+      return { discarded: deleted.numDeletedRows > 0n };
+    },
+    { draft: 'discard' },
+  );
+}
