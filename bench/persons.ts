@@ -7,18 +7,13 @@
  *
  * Prints p50/p95/p99 per operation and the bare-SQL floor for the same lookup.
  */
-import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { Kysely, PostgresDialect, sql } from 'kysely';
-import pg from 'pg';
+import { sql } from 'kysely';
 import { luhnCheckDigit } from '../core/domain/personal-identity.ts';
-import { buildApp } from '../server/app.ts';
-import { parseConfig } from '../server/config.ts';
-import { openPGlite, openPostgres } from '../server/db/database.ts';
 import type { Db } from '../server/db/database.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
 import { hashPassword } from '../server/features/auth/passwords.ts';
-import { createLogger } from '../server/logger.ts';
+import { openBenchDatabase, printSummaries, rng, startAndLogin, summary, timed } from './lib.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -37,17 +32,6 @@ const PERSONS = Number(args.persons);
 const REQUESTS = Number(args.requests);
 const UNITS = 20;
 const USERS_PER_UNIT = 10;
-
-/** Deterministic pseudo-random numbers, so every run builds the same data. */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let x = Math.imul(s ^ (s >>> 15), 1 | s);
-    x ^= x + Math.imul(x ^ (x >>> 7), 61 | x);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function personnummer(index: number): string {
   // Spread over birth dates 1940–2019 and serials; the check digit makes each valid.
@@ -177,47 +161,15 @@ async function generate(db: Db) {
 const profile = new Map<string, { count: number; ms: number }>();
 let profiling = false;
 
-function percentile(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
-
-function summary(name: string, samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return {
-    name,
-    count: samples.length,
-    p50: percentile(sorted, 50),
-    p95: percentile(sorted, 95),
-    p99: percentile(sorted, 99),
-  };
-}
-
 async function main() {
-  let db: Db;
-  let dropDatabase: (() => Promise<void>) | undefined;
-  if (args.engine === 'pglite') {
-    db = (await openPGlite(undefined)).db;
-  } else {
-    const name = `varn_bench_${randomBytes(4).toString('hex')}`;
-    const admin = new Kysely<unknown>({
-      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: args.url, max: 1 }) }),
-    });
-    await sql.raw(`create database ${name}`).execute(admin);
-    const url = new URL(args.url);
-    url.pathname = `/${name}`;
-    db = openPostgres(url.toString(), 10, (event) => {
-      if (!profiling || event.level !== 'query') return;
-      const key = event.query.sql.replace(/\s+/g, ' ').slice(0, 110);
-      const entry = profile.get(key) ?? { count: 0, ms: 0 };
-      entry.count += 1;
-      entry.ms += event.queryDurationMillis;
-      profile.set(key, entry);
-    }).db;
-    dropDatabase = async () => {
-      await sql.raw(`drop database if exists ${name} with (force)`).execute(admin);
-      await admin.destroy();
-    };
-  }
+  const { db, close } = await openBenchDatabase(args.engine, args.url, (event) => {
+    if (!profiling || event.level !== 'query') return;
+    const key = event.query.sql.replace(/\s+/g, ' ').slice(0, 110);
+    const entry = profile.get(key) ?? { count: 0, ms: 0 };
+    entry.count += 1;
+    entry.ms += event.queryDurationMillis;
+    profile.set(key, entry);
+  });
 
   try {
     await migrateToLatest(db);
@@ -250,31 +202,15 @@ async function main() {
       .where('case.status', '=', 'open')
       .execute();
 
-    const config = parseConfig({ NODE_ENV: 'test', VARN_DEMO_DATA: 'false', LOG_LEVEL: 'silent' });
-    const app = await buildApp({
-      config,
+    const { app, base, cookie, csrfToken } = await startAndLogin(
       db,
-      engine: args.engine === 'pglite' ? 'pglite' : 'postgres',
-      logger: createLogger('silent'),
-    });
-    const base = await app.listen({ port: 0, host: '127.0.0.1' });
-    const login = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: actor.username, password: 'bench-losenord' }),
-    });
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    const { csrfToken } = (await login.json()) as { csrfToken: string };
+      args.engine,
+      actor.username,
+      'bench-losenord',
+    );
 
     const pick = rng(7);
     const client = () => clients[Math.floor(pick() * clients.length)] ?? clients[0];
-    const timed = async (fn: () => Promise<Response>) => {
-      const start = performance.now();
-      const res = await fn();
-      await res.arrayBuffer();
-      if (res.status !== 200) throw new Error(`unexpected ${res.status}`);
-      return performance.now() - start;
-    };
     const openPerson = () =>
       timed(() => fetch(`${base}/api/persons/${client()?.id}`, { headers: { cookie } }));
     const searchPnr = () =>
@@ -328,19 +264,9 @@ async function main() {
     console.log(
       `\nActor has ${clients.length} open cases; ${REQUESTS} sequential requests per operation.`,
     );
-    console.log('operation              p50 ms   p95 ms   p99 ms');
-    for (const r of results) {
-      console.log(
-        `${r.name.padEnd(22)} ${r.p50.toFixed(2).padStart(6)}   ${r.p95.toFixed(2).padStart(6)}   ${r.p99.toFixed(2).padStart(6)}`,
-      );
-    }
+    printSummaries(results);
   } finally {
-    if (dropDatabase) {
-      await db.destroy();
-      await dropDatabase();
-    } else {
-      await db.destroy();
-    }
+    await close();
   }
 }
 
