@@ -107,6 +107,7 @@ const covered = new Set<Contract>([
   caseContracts.waiveChildReport,
   caseContracts.listChildrenUnits,
   caseContracts.listNoActionRecords,
+  caseContracts.closeCase,
   documentContracts.listJournal,
   documentContracts.createJournalEntry,
   documentContracts.correctJournalEntry,

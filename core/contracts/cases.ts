@@ -378,3 +378,19 @@ export const listNoActionRecords = defineContract({
     nextCursor: z.string().nullable(),
   }),
 });
+
+/**
+ * Closes the case (avslut) with the reason. Refused while a child in the household has an open
+ * duty to report, and after closing nothing more is documented on it.
+ */
+export const closeCase = defineContract({
+  method: 'POST',
+  path: '/api/cases/:caseId/closure',
+  params: caseParams,
+  body: z.strictObject({
+    reason: text(5_000, 'Ange varför ärendet avslutas.'),
+    version: z.number().int().min(1),
+  }),
+  response: stepResult,
+  successStatus: 201,
+});

@@ -356,6 +356,16 @@ export const scenarios: Scenario[] = [
     expect: outcomes(404, { assigned: 201, manager: 403 }),
   },
   {
+    name: 'close an assigned case',
+    audited: true,
+    request: async (w, _actor, db) => ({
+      method: 'POST',
+      url: `/api/cases/${await freshCase(db, w, w.users.assigned.id, 'communicated')}/closure`,
+      payload: { reason: 'Insatsen är avslutad och personen har inga fler behov.', version: 1 },
+    }),
+    expect: outcomes(404, { assigned: 201, manager: 403 }),
+  },
+  {
     name: 'list the units that receive orosanmälningar',
     request: () => ({ method: 'GET', url: '/api/units/children' }),
     expect: outcomes(200, { provider: 403, analyst: 403, admin: 403 }),

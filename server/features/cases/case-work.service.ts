@@ -10,11 +10,7 @@ import type {
 } from '../../../core/contracts/cases.ts';
 import { caseState, checkStep } from '../../../core/domain/case-flow.ts';
 import type { CaseState, Step } from '../../../core/domain/case-flow.ts';
-import {
-  acuteNeedLabels,
-  intakeTypeLabels,
-  phaseLabels,
-} from '../../../core/domain/case-labels.ts';
+import { acuteNeedLabels, intakeTypeLabels } from '../../../core/domain/case-labels.ts';
 import { hasOpenDuty } from '../../../core/domain/child-report-duty.ts';
 import { interventionLabels, outcomeLabels } from '../../../core/domain/decisions.ts';
 import type { Intervention, Outcome } from '../../../core/domain/decisions.ts';
@@ -73,7 +69,7 @@ function historySummary(e: StoredEvent): string {
     case 'case_closed':
       return p.filedAsNoAction
         ? 'Avslutat: handling som inte föranlett åtgärd'
-        : `Ärendet avslutat (${phaseLabels.closed.toLowerCase()})`;
+        : 'Ärendet avslutat';
   }
 }
 
@@ -702,5 +698,31 @@ export async function listNoActionRecords(
           ? `${last.closed_at.toISOString()}_${last.id}`
           : null,
     };
+  });
+}
+
+export function closeCase(
+  deps: CasesDeps,
+  request: FastifyRequest,
+  caseId: string,
+  body: { reason: string; version: number },
+) {
+  return takeStep(deps, request, caseId, 'close', async ({ trx, now, actorId }) => {
+    const version = await appendEvents(
+      trx,
+      caseId,
+      [{ type: 'case_closed', payload: { reason: body.reason, filedAsNoAction: false } }],
+      actorId,
+      now,
+      body.version,
+      { phase: 'closed', status: 'closed', closed_at: now, queue_priority: 1 },
+    );
+    await trx
+      .updateTable('investigation')
+      .set({ closed_at: now })
+      .where('case_id', '=', caseId)
+      .where('closed_at', 'is', null)
+      .execute();
+    return { caseId, version, audit: { details: { step: 'close' } } };
   });
 }

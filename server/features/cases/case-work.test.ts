@@ -275,6 +275,36 @@ describe('the duty to report concern for children', () => {
     expect(closed.json<{ filedAsNoAction: boolean }>().filedAsNoAction).toBe(true);
   });
 
+  it('cannot close the case while a child’s duty is open, nor document on it after', async () => {
+    const { caseId } = await newCase('Avslut');
+    await post(`/api/cases/${caseId}/household-children`, child('Dora', null));
+    let c = await detail(caseId);
+    const refused = await post(`/api/cases/${caseId}/closure`, {
+      reason: 'Klart.',
+      version: c.version,
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.body).toContain('orosanmälan');
+    const dora = c.childReportDuties[0]?.child.id ?? '';
+    await post(`/api/cases/${caseId}/child-report-waivers`, {
+      childPersonId: dora,
+      reason: 'Barnet bor sedan länge hos sin far i annan kommun; anmält dit av polisen.',
+    });
+    c = await detail(caseId);
+    const closed = await post(`/api/cases/${caseId}/closure`, {
+      reason: 'Personen har flyttat.',
+      version: c.version,
+    });
+    expect(closed.statusCode, closed.body).toBe(201);
+    // A closed case is no longer anyone's work: further steps are refused.
+    const after = await post(`/api/cases/${caseId}/acute-screening`, {
+      acuteNeed: 'no',
+      motivation: 'x',
+      version: c.version + 1,
+    });
+    expect(after.statusCode).toBe(404);
+  });
+
   it('refuses a report for someone who is not a child in the household', async () => {
     const { caseId } = await newCase('EjBarn');
     const res = await post(`/api/cases/${caseId}/child-reports`, {

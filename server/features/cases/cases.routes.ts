@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import {
   assignCase,
+  closeCase,
   getCase,
   listChildrenUnits,
   listMyCases,
@@ -46,6 +47,9 @@ export function casesRoutes(app: FastifyInstance, deps: CasesDeps) {
   );
   addRoute(app, waiveChildReport, ({ params, body }, request) =>
     work.waiveChildReport(deps, request, params.caseId, body),
+  );
+  addRoute(app, closeCase, ({ params, body }, request) =>
+    work.closeCase(deps, request, params.caseId, body),
   );
   addRoute(app, listChildrenUnits, (_input, request) => work.listChildrenUnits(deps, request));
   addRoute(app, listNoActionRecords, ({ params, query }, request) =>
