@@ -16,6 +16,19 @@ export default defineConfig({
     // No inline assets: the content security policy allows only files from our own origin.
     assetsInlineLimit: 0,
     rolldownOptions: {
+      output: {
+        // Zod and its configuration share one chunk, so Zod is configured (jitless) before any
+        // contract builds a schema, wherever the chunking puts the contracts. Otherwise Zod
+        // probes `new Function`, which the content security policy forbids.
+        advancedChunks: {
+          groups: [
+            {
+              name: 'validation',
+              test: /node_modules[\\/]zod[\\/]|configure-validation\.ts|contracts[\\/]configure\.ts/,
+            },
+          ],
+        },
+      },
       onLog(level, log, handler) {
         // React libraries mark modules "use client" for server components; meaningless in an SPA.
         if (log.code === 'MODULE_LEVEL_DIRECTIVE') return;

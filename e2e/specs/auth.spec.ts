@@ -71,8 +71,8 @@ test('an ended session sends the user calmly back to login', async ({
 
 test('each role sees only its own areas in the menu', async ({ page, login }) => {
   const menus: [string, string[]][] = [
-    ['anna.handlaggare', ['Mina ärenden', 'Sök person']],
-    ['sara.socialjour', ['Mina ärenden', 'Sök person']],
+    ['anna.handlaggare', ['Mina ärenden', 'Ny aktualisering', 'Sök person']],
+    ['sara.socialjour', ['Mina ärenden', 'Ny aktualisering', 'Sök person']],
     ['erik.chef', ['Sök person', 'Loggkontroll', 'Uppföljning']],
     ['alva.analytiker', ['Uppföljning']],
     ['adam.admin', ['Administration']],

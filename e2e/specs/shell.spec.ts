@@ -18,7 +18,7 @@ test('every area of a manager’s and a handläggare’s menu opens its page', a
   login,
 }) => {
   for (const [user, menuAreas] of [
-    ['anna.handlaggare', ['Mina ärenden', 'Sök person']],
+    ['anna.handlaggare', ['Mina ärenden', 'Ny aktualisering', 'Sök person']],
     ['erik.chef', ['Sök person', 'Loggkontroll', 'Uppföljning']],
   ] as const) {
     await login(user);

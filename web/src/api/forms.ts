@@ -31,3 +31,22 @@ export function messageFor(errors: readonly FieldError[], path: string): string 
 export function fieldId(formId: string, path: string): string {
   return `${formId}-${path.replace(/^body\./, '').replace(/\./g, '-')}`;
 }
+
+/**
+ * The contract's field errors, with the form's own message in place of the generic one where the
+ * form knows better (an empty choice: "Välj målgrupp."); own errors the schema did not find are
+ * added after.
+ */
+export function withOwnErrors(
+  schemaErrors: readonly FieldError[],
+  own: readonly FieldError[],
+): FieldError[] {
+  const ownByPath = new Map(own.map((e) => [e.path, e] as const));
+  const seen = new Set<string>();
+  const merged = schemaErrors.flatMap((e) => {
+    if (seen.has(e.path)) return [];
+    seen.add(e.path);
+    return [ownByPath.get(e.path) ?? e];
+  });
+  return [...merged, ...own.filter((e) => !seen.has(e.path))];
+}

@@ -23,6 +23,13 @@ const AccessLogPage = lazy(() =>
 const AdminPage = lazy(() =>
   import('../features/admin/AdminPage.tsx').then((m) => ({ default: m.AdminPage })),
 );
+// The case screens are the biggest part of the client: loaded when a case is first opened.
+const NewIntakePage = lazy(() =>
+  import('../features/cases/NewIntakePage.tsx').then((m) => ({ default: m.NewIntakePage })),
+);
+const CasePage = lazy(() =>
+  import('../features/cases/CasePage.tsx').then((m) => ({ default: m.CasePage })),
+);
 const AdminUserPage = lazy(() =>
   import('../features/admin/AdminUserPage.tsx').then((m) => ({ default: m.AdminUserPage })),
 );
@@ -53,6 +60,16 @@ const router = createBrowserRouter([
     children: [
       { index: true, element: <HomePage /> },
       { path: 'arenden', element: area('/arenden', <MyCasesPage />) },
+      { path: 'arenden/ny', element: area('/arenden/ny', <NewIntakePage />) },
+      // A case is opened through a work relation (or nödåtkomst); the server decides.
+      {
+        path: 'arenden/:caseId',
+        element: (
+          <Suspense fallback={<Loading label="Öppnar ärendet…" />}>
+            <CasePage />
+          </Suspense>
+        ),
+      },
       { path: 'personer', element: area('/personer', <SearchPersonPage />) },
       // A personakt is opened through a work relation (or nödåtkomst); the server decides.
       { path: 'personer/:personId', element: <PersonPage /> },

@@ -96,7 +96,14 @@ export function Shell() {
               .filter((area) => area.allowed(active))
               .map((area) => (
                 <li key={area.path}>
-                  <NavLink to={area.path}>{area.label}</NavLink>
+                  <NavLink
+                    to={area.path}
+                    // The most specific area is the current one: on "Ny aktualisering"
+                    // (/arenden/ny) "Mina ärenden" (/arenden) is not marked as well.
+                    end={areas.some((a) => a.path.startsWith(`${area.path}/`))}
+                  >
+                    {area.label}
+                  </NavLink>
                 </li>
               ))}
           </ul>

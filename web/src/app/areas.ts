@@ -1,4 +1,5 @@
 import type { SessionInfo } from '../../../core/contracts/auth.ts';
+import { caseworkerRoles } from '../../../core/policy/roles.ts';
 import type { Role } from '../../../core/policy/roles.ts';
 
 const hasRole = (session: SessionInfo, ...roles: Role[]) =>
@@ -18,6 +19,12 @@ export const areas: readonly Area[] = [
     label: 'Mina ärenden',
     description: 'Dina öppna ärenden och enhetens inkorg.',
     allowed: (s) => s.abilities.listMyCases,
+  },
+  {
+    path: '/arenden/ny',
+    label: 'Ny aktualisering',
+    description: 'Registrera det som har kommit in: vad, från vem, hur och när.',
+    allowed: (s) => hasRole(s, ...caseworkerRoles),
   },
   {
     path: '/personer',

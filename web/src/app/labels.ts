@@ -5,6 +5,8 @@ import type { AuditPurpose } from '../../../core/audit/events.ts';
  */
 import type { z } from 'zod';
 import type { AdminUser, UnitKind } from '../../../core/contracts/admin.ts';
+import type { ChildReportDutyView, DeadlineView } from '../../../core/contracts/cases.ts';
+import type { Decision } from '../../../core/contracts/case-documents.ts';
 import type {
   CaseSummary,
   ContactChannel,
@@ -15,6 +17,17 @@ import type {
 import type { IdentityKind } from '../../../core/domain/personal-identity.ts';
 
 export { auditActions } from '../../../core/audit/events.ts';
+export {
+  acuteNeedLabels,
+  communicationMethodLabels,
+  deadlineLabels,
+  intakeChannelLabels,
+  intakeTypeLabels,
+  notifiedHowLabels,
+  phaseLabels,
+} from '../../../core/domain/case-labels.ts';
+export { interventionLabels, outcomeLabels } from '../../../core/domain/decisions.ts';
+export { sourceKindLabels, templateTitles } from '../../../core/domain/investigation-template.ts';
 export { protectionLabels } from '../../../core/domain/protection.ts';
 export { roleLabels } from '../../../core/policy/roles.ts';
 
@@ -94,3 +107,32 @@ export const secondFactorLabels: Record<AdminUser['secondFactor'], string> = {
   pending: 'Inte registrerad än',
   not_required: 'Krävs inte',
 };
+
+/** A deadline's state in words: colour alone never carries it. */
+export const deadlineStatusLabels: Record<DeadlineView['status'], string> = {
+  ok: 'I tid',
+  due_soon: 'Snart',
+  overdue: 'Försenad',
+};
+
+export const childDutyStatusLabels: Record<ChildReportDutyView['status'], string> = {
+  open: 'Orosanmälan saknas',
+  reported: 'Orosanmälan gjord',
+  waived: 'Ingen orosanmälan, skäl angivet',
+};
+
+export const childDutyViaLabels: Record<ChildReportDutyView['via'], string> = {
+  own: 'Personens barn',
+  partner: 'Partnerns barn',
+};
+
+export const decisionVersionKindLabels: Record<Decision['current']['kind'], string> = {
+  original: 'Ursprungligt beslut',
+  correction: 'Rättelse',
+  change: 'Ändring',
+};
+
+export const preliminaryOutcomeLabels = {
+  open_investigation: 'Utredning inleds',
+  no_investigation: 'Ingen utredning inleds',
+} as const;

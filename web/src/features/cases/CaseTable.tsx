@@ -1,11 +1,26 @@
 import type { ReactNode } from 'react';
-import { Table } from '@navikt/ds-react';
+import { BodyShort, Link, Table, Tag, VStack } from '@navikt/ds-react';
+import { Link as RouterLink } from 'react-router';
 import type { CaseListItem } from '../../../../core/contracts/cases.ts';
-import { targetGroupLabels } from '../../app/labels.ts';
+import { phaseLabels, targetGroupLabels } from '../../app/labels.ts';
 import { formatDate } from '../../components/format.ts';
 import { PersonCell } from '../../components/PersonCell.tsx';
+import { DeadlineList } from './Deadlines.tsx';
 
-/** Cases as rows: person, unit, target group, opened; optionally an action per row. */
+/** Acute need of protection, said in words wherever a case is listed. */
+export function AcuteTag({ acuteNeed }: { acuteNeed: CaseListItem['acuteNeed'] }) {
+  if (acuteNeed !== 'yes') return null;
+  return (
+    <Tag variant="strong" data-color="danger" size="small">
+      Akut skyddsbehov
+    </Tag>
+  );
+}
+
+/**
+ * Cases as rows: person, the case (a link to it) with its phase, unit, opened, the deadlines
+ * still running; optionally an action per row.
+ */
 export function CaseTable({
   items,
   labelledBy,
@@ -16,29 +31,43 @@ export function CaseTable({
   action?: { header: string; render: (item: CaseListItem) => ReactNode };
 }) {
   return (
-    <Table size="medium" aria-labelledby={labelledBy}>
-      <Table.Header>
-        <Table.Row>
-          <Table.HeaderCell scope="col">Person</Table.HeaderCell>
-          <Table.HeaderCell scope="col">Enhet</Table.HeaderCell>
-          <Table.HeaderCell scope="col">Målgrupp</Table.HeaderCell>
-          <Table.HeaderCell scope="col">Öppnat</Table.HeaderCell>
-          {action ? <Table.HeaderCell scope="col">{action.header}</Table.HeaderCell> : null}
-        </Table.Row>
-      </Table.Header>
-      <Table.Body>
-        {items.map((item) => (
-          <Table.Row key={item.id}>
-            <Table.DataCell>
-              <PersonCell person={item.person} />
-            </Table.DataCell>
-            <Table.DataCell>{item.unitName}</Table.DataCell>
-            <Table.DataCell>{targetGroupLabels[item.targetGroup]}</Table.DataCell>
-            <Table.DataCell>{formatDate(item.openedAt)}</Table.DataCell>
-            {action ? <Table.DataCell>{action.render(item)}</Table.DataCell> : null}
+    <div className="table-scroll">
+      <Table size="medium" aria-labelledby={labelledBy}>
+        <Table.Header>
+          <Table.Row>
+            <Table.HeaderCell scope="col">Person</Table.HeaderCell>
+            <Table.HeaderCell scope="col">Ärende</Table.HeaderCell>
+            <Table.HeaderCell scope="col">Enhet</Table.HeaderCell>
+            <Table.HeaderCell scope="col">Öppnat</Table.HeaderCell>
+            <Table.HeaderCell scope="col">Tidsfrister</Table.HeaderCell>
+            {action ? <Table.HeaderCell scope="col">{action.header}</Table.HeaderCell> : null}
           </Table.Row>
-        ))}
-      </Table.Body>
-    </Table>
+        </Table.Header>
+        <Table.Body>
+          {items.map((item) => (
+            <Table.Row key={item.id}>
+              <Table.DataCell>
+                <PersonCell person={item.person} />
+              </Table.DataCell>
+              <Table.DataCell>
+                <VStack gap="space-2" align="start">
+                  <Link as={RouterLink} to={`/arenden/${item.id}`}>
+                    {targetGroupLabels[item.targetGroup]}
+                  </Link>
+                  <BodyShort size="small">Fas: {phaseLabels[item.phase]}</BodyShort>
+                  <AcuteTag acuteNeed={item.acuteNeed} />
+                </VStack>
+              </Table.DataCell>
+              <Table.DataCell>{item.unitName}</Table.DataCell>
+              <Table.DataCell>{formatDate(item.openedAt)}</Table.DataCell>
+              <Table.DataCell>
+                <DeadlineList deadlines={item.deadlines} />
+              </Table.DataCell>
+              {action ? <Table.DataCell>{action.render(item)}</Table.DataCell> : null}
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+    </div>
   );
 }

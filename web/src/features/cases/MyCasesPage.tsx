@@ -1,11 +1,13 @@
 import { BodyLong, Button, Heading, VStack } from '@navikt/ds-react';
-import { caseworkerRoles } from '../../../../core/policy/roles.ts';
+import { PlusIcon } from '@navikt/aksel-icons';
+import { Link as RouterLink } from 'react-router';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { useActiveSession } from '../auth/session.tsx';
 import { CaseTable } from './CaseTable.tsx';
 import { UnitQueue } from './UnitQueue.tsx';
+import { caseworkerUnits } from './units.ts';
 import { useMyCases } from './useCaseList.ts';
 
 export function MyCasesPage() {
@@ -13,19 +15,25 @@ export function MyCasesPage() {
   const cases = useMyCases();
   const items = cases.data?.pages.flatMap((p) => p.items) ?? [];
   // One queue per unit where the user handles cases, even with several roles there.
-  const queueUnits = [
-    ...new Map(
-      session.user.grants
-        .filter((g) => caseworkerRoles.has(g.role))
-        .map((g) => [g.unitId, g.unitName] as const),
-    ),
-  ];
+  const queueUnits = caseworkerUnits(session);
 
   return (
     <VStack gap="space-40">
       <div>
         <PageHeading>Mina ärenden</PageHeading>
-        <BodyLong>Dina öppna ärenden, äldst först, och det som väntar i enhetens inkorg.</BodyLong>
+        <BodyLong spacing>
+          Dina öppna ärenden, äldst först, och det som väntar i enhetens inkorg.
+        </BodyLong>
+        {queueUnits.length > 0 ? (
+          <Button
+            as={RouterLink}
+            to="/arenden/ny"
+            variant="secondary"
+            icon={<PlusIcon aria-hidden />}
+          >
+            Ny aktualisering
+          </Button>
+        ) : null}
       </div>
       <section aria-labelledby="mina-arenden-rubrik">
         <VStack gap="space-16">
@@ -53,8 +61,8 @@ export function MyCasesPage() {
           ) : null}
         </VStack>
       </section>
-      {queueUnits.map(([unitId, unitName]) => (
-        <UnitQueue key={unitId} unitId={unitId} unitName={unitName} />
+      {queueUnits.map((unit) => (
+        <UnitQueue key={unit.id} unitId={unit.id} unitName={unit.name} />
       ))}
     </VStack>
   );

@@ -1,4 +1,5 @@
-import { BodyShort, Heading, Table, VStack } from '@navikt/ds-react';
+import { BodyShort, Heading, Link, Table, VStack } from '@navikt/ds-react';
+import { Link as RouterLink } from 'react-router';
 import type { CaseSummary } from '../../../../core/contracts/persons.ts';
 import { caseStatusLabels, targetGroupLabels } from '../../app/labels.ts';
 import { formatDate } from '../../components/format.ts';
@@ -17,7 +18,7 @@ export function PersonCases({ cases }: { cases: readonly CaseSummary[] }) {
             <Table.Header>
               <Table.Row>
                 <Table.HeaderCell scope="col">Enhet</Table.HeaderCell>
-                <Table.HeaderCell scope="col">Målgrupp</Table.HeaderCell>
+                <Table.HeaderCell scope="col">Ärende</Table.HeaderCell>
                 <Table.HeaderCell scope="col">Status</Table.HeaderCell>
                 <Table.HeaderCell scope="col">Handläggare</Table.HeaderCell>
                 <Table.HeaderCell scope="col">Öppnat</Table.HeaderCell>
@@ -27,7 +28,11 @@ export function PersonCases({ cases }: { cases: readonly CaseSummary[] }) {
               {cases.map((c) => (
                 <Table.Row key={c.id}>
                   <Table.DataCell>{c.unitName}</Table.DataCell>
-                  <Table.DataCell>{targetGroupLabels[c.targetGroup]}</Table.DataCell>
+                  <Table.DataCell>
+                    <Link as={RouterLink} to={`/arenden/${c.id}`}>
+                      {targetGroupLabels[c.targetGroup]}
+                    </Link>
+                  </Table.DataCell>
                   <Table.DataCell>
                     {caseStatusLabels[c.status]}
                     {c.closedAt ? ` ${formatDate(c.closedAt)}` : ''}

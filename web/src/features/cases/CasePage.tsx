@@ -1,0 +1,144 @@
+import { Alert, BodyLong, BodyShort, Link, Tabs, Tag, VStack } from '@navikt/ds-react';
+import { Link as RouterLink, useParams, useSearchParams } from 'react-router';
+import type { CaseDetail } from '../../../../core/contracts/cases.ts';
+import { ApiError } from '../../api/client.ts';
+import {
+  acuteNeedLabels,
+  identityKindLabels,
+  phaseLabels,
+  targetGroupLabels,
+} from '../../app/labels.ts';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
+import { formatDateTime } from '../../components/format.ts';
+import { Loading } from '../../components/Loading.tsx';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { personName } from '../../components/PersonCell.tsx';
+import { NotFoundPage } from '../home/NotFoundPage.tsx';
+import { ProtectionBanner } from '../persons/ProtectionBanner.tsx';
+import { CaseOverview } from './CaseOverview.tsx';
+import { DeadlineList } from './Deadlines.tsx';
+import { useCase } from './useCase.ts';
+
+const tabs = ['oversikt', 'journal', 'utredning', 'beslut'] as const;
+type Tab = (typeof tabs)[number];
+
+export function CasePage() {
+  const { caseId = '' } = useParams();
+  const detail = useCase(caseId);
+
+  if (detail.isPending) {
+    return (
+      <div>
+        <PageHeading>Ärende</PageHeading>
+        <Loading label="Hämtar ärendet…" />
+      </div>
+    );
+  }
+  // A case the reader may not see answers 404 exactly like one that does not exist.
+  if (detail.error instanceof ApiError && detail.error.code === 'NOT_FOUND') {
+    return <NotFoundPage />;
+  }
+  if (detail.isError) {
+    return (
+      <VStack gap="space-16">
+        <PageHeading>Ärende</PageHeading>
+        <ApiErrorAlert error={detail.error} />
+      </VStack>
+    );
+  }
+  return <CaseView detail={detail.data} />;
+}
+
+function CaseView({ detail }: { detail: CaseDetail }) {
+  const [params, setParams] = useSearchParams();
+  const requested = params.get('flik') as Tab | null;
+  const hasInvestigation = detail.investigation !== null;
+  const tab: Tab =
+    requested && tabs.includes(requested) && (hasInvestigation || !isInvestigationTab(requested))
+      ? requested
+      : 'oversikt';
+
+  return (
+    <VStack gap="space-32">
+      <CaseHeader detail={detail} />
+      <Tabs
+        value={tab}
+        onChange={(value) => {
+          setParams(value === 'oversikt' ? {} : { flik: value }, { replace: true });
+        }}
+      >
+        <Tabs.List>
+          <Tabs.Tab value="oversikt" label="Översikt" />
+        </Tabs.List>
+        <Tabs.Panel value="oversikt" className="tab-panel">
+          <CaseOverview detail={detail} />
+        </Tabs.Panel>
+      </Tabs>
+    </VStack>
+  );
+}
+
+const isInvestigationTab = (tab: Tab) => tab === 'utredning' || tab === 'beslut';
+
+function CaseHeader({ detail }: { detail: CaseDetail }) {
+  const name = personName(detail.person);
+  return (
+    <VStack gap="space-16">
+      <div>
+        <PageHeading>{`Ärende: ${name}`}</PageHeading>
+        <BodyShort spacing>
+          {detail.person.identity
+            ? `${identityKindLabels[detail.person.identity.kind]} ${detail.person.identity.display}`
+            : 'Saknar identitetsnummer'}
+          {' · '}
+          <Link as={RouterLink} to={`/personer/${detail.person.id}`}>
+            Personakt
+          </Link>
+        </BodyShort>
+      </div>
+      <ProtectionBanner level={detail.person.protectionLevel} />
+      <dl className="facts">
+        <dt>Målgrupp</dt>
+        <dd>{targetGroupLabels[detail.targetGroup]}</dd>
+        <dt>Enhet</dt>
+        <dd>{detail.unitName}</dd>
+        <dt>Handläggare</dt>
+        <dd>{detail.assignedTo?.displayName ?? 'Ingen ännu – i enhetens inkorg'}</dd>
+        <dt>Fas</dt>
+        <dd>{phaseLabels[detail.phase]}</dd>
+        <dt>Akut skyddsbehov</dt>
+        <dd>
+          {detail.acuteScreening ? (
+            detail.acuteScreening.acuteNeed === 'yes' ? (
+              <Tag variant="strong" data-color="danger" size="small">
+                {acuteNeedLabels.yes}
+              </Tag>
+            ) : (
+              acuteNeedLabels[detail.acuteScreening.acuteNeed]
+            )
+          ) : (
+            'Inte bedömt'
+          )}
+        </dd>
+        <dt>Inkom</dt>
+        <dd>{formatDateTime(detail.receivedAt)}</dd>
+        <dt>Tidsfrister</dt>
+        <dd>
+          <DeadlineList deadlines={detail.deadlines} />
+        </dd>
+      </dl>
+      {detail.status === 'closed' ? (
+        <Alert variant="info" size="small">
+          Ärendet är avslutat. Det som är dokumenterat finns kvar att läsa.
+        </Alert>
+      ) : !detail.abilities.work ? (
+        <Alert variant="info" size="small">
+          <BodyLong>
+            Du kan läsa ärendet men inte arbeta i det. Det gör handläggaren för ärendet, eller den
+            som tar det från enhetens inkorg.
+          </BodyLong>
+        </Alert>
+      ) : null}
+    </VStack>
+  );
+}

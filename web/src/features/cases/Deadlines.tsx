@@ -1,0 +1,48 @@
+import { BodyShort, Tag } from '@navikt/ds-react';
+import { CheckmarkCircleIcon, ClockIcon, ExclamationmarkTriangleIcon } from '@navikt/aksel-icons';
+import type { DeadlineView } from '../../../../core/contracts/cases.ts';
+import { deadlineLabels, deadlineStatusLabels } from '../../app/labels.ts';
+
+const colours = { ok: 'success', due_soon: 'warning', overdue: 'danger' } as const;
+const icons = {
+  ok: CheckmarkCircleIcon,
+  due_soon: ClockIcon,
+  overdue: ExclamationmarkTriangleIcon,
+} as const;
+
+/** One deadline: its state in words and an icon, with the colour only as support. */
+export function DeadlineTag({ deadline }: { deadline: DeadlineView }) {
+  const Icon = icons[deadline.status];
+  return (
+    <Tag
+      variant="moderate"
+      data-color={colours[deadline.status]}
+      size="small"
+      icon={<Icon aria-hidden />}
+      className="deadline-tag"
+    >
+      {deadlineStatusLabels[deadline.status]}: {deadlineLabels[deadline.kind]}, senast{' '}
+      {deadline.dueOn}
+    </Tag>
+  );
+}
+
+/** The deadlines still running, most urgent first, or a calm line when there are none. */
+export function DeadlineList({ deadlines }: { deadlines: readonly DeadlineView[] }) {
+  if (deadlines.length === 0) {
+    return (
+      <BodyShort size="small" textColor="subtle">
+        Inga tidsfrister löper
+      </BodyShort>
+    );
+  }
+  return (
+    <ul className="deadline-list">
+      {deadlines.map((d) => (
+        <li key={`${d.kind}-${d.dueOn}`}>
+          <DeadlineTag deadline={d} />
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,185 @@
+import { useState } from 'react';
+import {
+  Alert,
+  BodyLong,
+  Button,
+  Heading,
+  Radio,
+  RadioGroup,
+  Textarea,
+  VStack,
+} from '@navikt/ds-react';
+import { recordPreliminaryAssessment } from '../../../../../core/contracts/cases.ts';
+import type { CaseDetail } from '../../../../../core/contracts/cases.ts';
+import type { BodyOf } from '../../../../../core/contracts/contract.ts';
+import { call } from '../../../api/client.ts';
+import { fieldId, messageFor, validateBody, withOwnErrors } from '../../../api/forms.ts';
+import { preliminaryOutcomeLabels, templateTitles } from '../../../app/labels.ts';
+import { ChangeErrorAlert } from '../../../components/ChangeErrorAlert.tsx';
+import { FormErrorSummary } from '../../../components/FormErrorSummary.tsx';
+import { useFormMutation } from '../../../components/useFormMutation.ts';
+import { useRefreshCase } from '../useCase.ts';
+
+const formId = 'forhandsbedomning';
+type Body = BodyOf<typeof recordPreliminaryAssessment>;
+type Outcome = Body['outcome'];
+type Template = 'victim' | 'perpetrator';
+
+const templateDescriptions: Record<Template, string> = {
+  victim: 'Rubrikerna i Bilaga 2: för en person som är utsatt för våld',
+  perpetrator: 'Rubrikerna i Bilaga 3: för en person som utövar våld',
+};
+
+/** Förhandsbedömning: open an utredning, with its template, or not, with the reason. */
+export function PreliminaryAssessmentStep({
+  detail,
+  canWork,
+  onDone,
+}: {
+  detail: CaseDetail;
+  canWork: boolean;
+  onDone: (message: string) => void;
+}) {
+  const refresh = useRefreshCase(detail.id);
+  const [outcome, setOutcome] = useState<Outcome | ''>('');
+  const [template, setTemplate] = useState<Template>(
+    detail.targetGroup === 'perpetrator' ? 'perpetrator' : 'victim',
+  );
+  const [reason, setReason] = useState('');
+  const save = useFormMutation(recordPreliminaryAssessment.body, {
+    mutationFn: (body: Body) =>
+      call(recordPreliminaryAssessment, { params: { caseId: detail.id }, body }),
+    onSuccess: (result, body) => {
+      onDone(
+        body.outcome === 'open_investigation'
+          ? 'Utredningen är inledd. Du skriver den under fliken Utredning.'
+          : result.filedAsNoAction
+            ? 'Ingen utredning inleds. Ärendet är avslutat och arkiverat bland handlingar som inte föranlett åtgärd.'
+            : 'Ingen utredning inleds. Ärendet är avslutat.',
+      );
+      refresh();
+    },
+  });
+  const done = detail.preliminaryAssessment;
+  const child = detail.targetGroup === 'child';
+  const open = canWork && detail.phase === 'preliminary_assessment';
+  if (!done && !open) return null;
+
+  return (
+    <section aria-labelledby="forhandsbedomning-rubrik">
+      <VStack gap="space-16">
+        <Heading level="2" size="medium" id="forhandsbedomning-rubrik">
+          Förhandsbedömning
+        </Heading>
+        {done ? (
+          <dl className="facts">
+            <dt>Bedömning</dt>
+            <dd>{preliminaryOutcomeLabels[done.outcome]}</dd>
+            {detail.investigation ? (
+              <>
+                <dt>Mall</dt>
+                <dd>{templateTitles[detail.investigation.template]}</dd>
+              </>
+            ) : null}
+            <dt>Skäl</dt>
+            <dd className="preserve-lines">{done.reason}</dd>
+            <dt>Datum</dt>
+            <dd>{done.on}</dd>
+          </dl>
+        ) : (
+          <form
+            noValidate
+            aria-labelledby="forhandsbedomning-rubrik"
+            onSubmit={(event) => {
+              event.preventDefault();
+              const body = (
+                outcome === 'open_investigation'
+                  ? { outcome, template, reason, version: detail.version }
+                  : { outcome, reason, version: detail.version }
+              ) as Body;
+              const own =
+                outcome === ''
+                  ? [{ path: 'body.outcome', message: 'Välj om en utredning ska inledas.' }]
+                  : [];
+              save.submit(
+                body,
+                outcome === ''
+                  ? own
+                  : withOwnErrors(validateBody(recordPreliminaryAssessment.body, body), own),
+              );
+            }}
+          >
+            <VStack gap="space-16">
+              <BodyLong>
+                {child
+                  ? `Bedöm inom 14 dagar om en utredning ska inledas (${detail.legal.preliminaryAssessmentChild}).`
+                  : `Bedöm om en utredning ska inledas (${detail.legal.investigationDuty}). För en vuxen handlar det i första hand om personen vill ansöka.`}
+              </BodyLong>
+              <FormErrorSummary formId={formId} errors={save.fieldErrors} />
+              <ChangeErrorAlert
+                error={save.generalError}
+                onReload={() => {
+                  save.reset();
+                  refresh('detail');
+                }}
+              />
+              <RadioGroup
+                id={fieldId(formId, 'body.outcome')}
+                legend="Bedömning"
+                value={outcome}
+                onChange={(value: Outcome) => {
+                  setOutcome(value);
+                }}
+                error={messageFor(save.fieldErrors, 'body.outcome')}
+              >
+                <Radio value="open_investigation">
+                  {preliminaryOutcomeLabels.open_investigation}
+                </Radio>
+                <Radio value="no_investigation">{preliminaryOutcomeLabels.no_investigation}</Radio>
+              </RadioGroup>
+              {outcome === 'open_investigation' ? (
+                <RadioGroup
+                  id={fieldId(formId, 'body.template')}
+                  legend="Mall för utredningen"
+                  value={template}
+                  onChange={(value: Template) => {
+                    setTemplate(value);
+                  }}
+                  error={messageFor(save.fieldErrors, 'body.template')}
+                >
+                  {(['victim', 'perpetrator'] as const).map((t) => (
+                    <Radio key={t} value={t} description={templateDescriptions[t]}>
+                      {templateTitles[t]}
+                    </Radio>
+                  ))}
+                </RadioGroup>
+              ) : null}
+              {outcome === 'no_investigation' ? (
+                <Alert variant="info" size="small">
+                  Ärendet avslutas. Finns ingen personakt sedan tidigare arkiveras aktualiseringen
+                  bland handlingar som inte föranlett åtgärd.
+                </Alert>
+              ) : null}
+              <Textarea
+                id={fieldId(formId, 'body.reason')}
+                label="Skäl"
+                minRows={3}
+                maxLength={5_000}
+                value={reason}
+                onChange={(e) => {
+                  setReason(e.target.value);
+                }}
+                error={messageFor(save.fieldErrors, 'body.reason')}
+              />
+              <div>
+                <Button type="submit" loading={save.mutation.isPending}>
+                  Spara förhandsbedömningen
+                </Button>
+              </div>
+            </VStack>
+          </form>
+        )}
+      </VStack>
+    </section>
+  );
+}
