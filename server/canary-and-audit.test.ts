@@ -1,7 +1,7 @@
-import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from './audit/audit.ts';
 import { runScenario, scenarios } from './test/matrix.ts';
+import { readPdf } from './test/pdf-reader.ts';
 import { createTestApp } from './test/test-app.ts';
 import type { TestApp } from './test/test-app.ts';
 import { CANARY, actorNames, buildWorld } from './test/world.ts';
@@ -23,9 +23,6 @@ interface Call {
   audited: boolean;
 }
 
-const pdfText = (pdf: Buffer) =>
-  execFileSync('pdftotext', ['-', '-'], { input: pdf }).toString('utf8');
-
 let t: TestApp;
 let world: World;
 const calls: Call[] = [];
@@ -42,7 +39,7 @@ beforeAll(async () => {
         scenario: scenario.name,
         actor,
         status: res.statusCode,
-        body: isPdf ? pdfText(res.rawPayload) : res.body,
+        body: isPdf ? (await readPdf(res.rawPayload)).text : res.body,
         pdf: isPdf,
         correlationId: String(res.headers['x-correlation-id']),
         audited: scenario.audited ?? false,

@@ -1,66 +1,12 @@
-// The PDF renderer, read back the way a person's tools read it: poppler's pdftotext, pdfinfo and
-// pdffonts (Debian package poppler-utils) on the bytes renderPdf returns.
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+// The PDF renderer, read back the way a person's tools read it: the text page by page, the
+// document information and the fonts, with pdf.js (server/test/pdf-reader.ts).
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fontsOf, readPdf } from '../test/pdf-reader.ts';
 import { EMPTY_SECTION_TEXT, renderPdf } from './pdf.ts';
 import type { PdfDocument, PdfSection } from './pdf.ts';
 
-const run = promisify(execFile);
-
-let dir: string;
-let fileCount = 0;
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'varn-pdf-'));
-});
-
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function save(pdf: Buffer): Promise<string> {
-  const file = join(dir, `doc-${++fileCount}.pdf`);
-  await writeFile(file, pdf);
-  return file;
-}
-
-async function poppler(tool: string, file: string, ...args: string[]): Promise<string> {
-  try {
-    const { stdout } = await run(tool, [...args, file, ...(tool === 'pdftotext' ? ['-'] : [])], {
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return stdout;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new Error(`${tool} is missing: install the Debian package poppler-utils`, {
-        cause: error,
-      });
-    }
-    throw error;
-  }
-}
-
-/** The text of the whole PDF, or with '-f', 'N', '-l', 'N' of page N alone. */
-const text = async (pdf: Buffer | string, ...args: string[]) =>
-  poppler('pdftotext', typeof pdf === 'string' ? pdf : await save(pdf), ...args);
-
-async function info(file: string): Promise<Record<string, string>> {
-  const out = await poppler('pdfinfo', file);
-  return Object.fromEntries(
-    out
-      .split('\n')
-      .map((line) => /^([^:]+):\s*(.*)$/.exec(line))
-      .filter((m) => m !== null)
-      .map((m) => [m[1] ?? '', m[2] ?? '']),
-  );
-}
-
-/** pdftotext breaks long lines where the PDF wraps them: compare words, not line breaks. */
+/** The whole text with runs of whitespace as one space: compare words, not line breaks. */
+const text = async (pdf: Buffer) => (await readPdf(pdf)).text;
 const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 const FOOTER = 'Sekretess enligt 26 kap. 1 § OSL';
@@ -196,39 +142,37 @@ describe('renderPdf', () => {
   });
 
   it('is an A4 PDF carrying the document information, with the Roboto font embedded', async () => {
-    const pdf = await save(await renderPdf(swedish));
-    const meta = await info(pdf);
+    const pdf = await renderPdf(swedish);
+    const read = await readPdf(pdf);
 
-    expect(meta.Title).toBe('Utredning – Åsa Öberg');
-    expect(meta.Author).toBe('Björn Ängström');
-    expect(meta.Subject).toBe('Våld i nära relationer');
-    expect(meta.Pages).toBe('1');
-    expect(meta['Page size']).toContain('(A4)');
-    expect(meta.CreationDate).toMatch(/Mar\s+1 10:00:00 2026/);
+    expect(read.info.Title).toBe('Utredning – Åsa Öberg');
+    expect(read.info.Author).toBe('Björn Ängström');
+    expect(read.info.Subject).toBe('Våld i nära relationer');
+    expect(read.pages).toHaveLength(1);
+    // A4 is 595.28 × 841.89 points.
+    expect(read.pageSize.map(Math.round)).toEqual([595, 842]);
+    expect(read.info.CreationDate).toBe('D:20260301100000Z');
 
-    const fonts = (await poppler('pdffonts', pdf)).split('\n').slice(2).filter(Boolean);
-    expect(fonts.length).toBeGreaterThan(0);
-    for (const font of fonts) {
-      expect(font).toMatch(/Roboto/);
-      // name, type words…, encoding, then "emb sub uni": every font is embedded.
-      expect(font).toMatch(/\s+yes\s+yes\s+yes\s+\d+\s+\d+$/);
-    }
+    const fonts = fontsOf(pdf);
+    expect(fonts.names.length).toBeGreaterThan(0);
+    for (const name of fonts.names) expect(name).toMatch(/\+Roboto-/);
+    expect(fonts.allEmbedded).toBe(true);
   });
 
   it('lays out a long document over many pages, with the footer and page number on each', async () => {
     const doc = longDocument();
-    const pdf = await save(await renderPdf(doc));
-    const pages = Number((await info(pdf)).Pages);
+    const read = await readPdf(await renderPdf(doc));
+    const pages = read.pages.length;
 
     expect(pages).toBeGreaterThan(20);
-    const extracted = flat(await text(pdf));
+    const extracted = read.text;
     expect(extracted).toContain('Stycke 200.');
     expect(extracted).toContain('Källa: anteckning 198');
     expect(extracted).toContain(
       'Sista stycket: utredningen är avslutad och överlämnad för beslut.',
     );
     for (let page = 1; page <= pages; page++) {
-      const onPage = flat(await text(pdf, '-f', String(page), '-l', String(page)));
+      const onPage = flat(read.pages[page - 1] ?? '');
       expect(onPage).toContain(FOOTER);
       expect(onPage).toContain(`Sida ${page} av ${pages}`);
     }
@@ -237,14 +181,14 @@ describe('renderPdf', () => {
   it('never leaves a heading as the last thing on a page', async () => {
     const doc = longDocument();
     const headings = new Set(doc.sections.map((s) => s.heading));
-    const pdf = await save(await renderPdf(doc));
-    const pages = Number((await info(pdf)).Pages);
+    const read = await readPdf(await renderPdf(doc));
+    const pages = read.pages.length;
 
     for (let page = 1; page < pages; page++) {
-      const lines = (await text(pdf, '-f', String(page), '-l', String(page)))
+      const lines = (read.pages[page - 1] ?? '')
         .split('\n')
         .map((line) => line.trim())
-        .filter((line) => line !== '' && line !== FOOTER && !line.startsWith('Sida '));
+        .filter((line) => line !== '' && !line.startsWith(FOOTER) && !line.startsWith('Sida '));
       expect(headings.has(lines.at(-1) ?? '')).toBe(false);
     }
   });

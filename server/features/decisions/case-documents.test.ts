@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../../../core/contracts/cases.ts';
 import type {
@@ -6,6 +5,7 @@ import type {
   Investigation,
   JournalEntry,
 } from '../../../core/contracts/case-documents.ts';
+import { readPdf } from '../../test/pdf-reader.ts';
 import { createTestApp } from '../../test/test-app.ts';
 import type { TestApp } from '../../test/test-app.ts';
 import { intakePayload } from '../../test/factories.ts';
@@ -42,8 +42,7 @@ const send = (
   t.app.inject({ method, url, headers: w.sessions[as].headers, ...(payload ? { payload } : {}) });
 const detail = async (caseId: string) =>
   (await send('GET', `/api/cases/${caseId}`)).json<CaseDetail>();
-const pdfText = (body: Buffer) =>
-  execFileSync('pdftotext', ['-layout', '-', '-'], { input: body }).toString('utf8');
+const pdfText = async (body: Buffer) => (await readPdf(body)).text;
 
 /** A case in utredning: intake with application, förhandsbedömning opened. */
 async function caseInInvestigation(familyName: string) {
@@ -208,7 +207,7 @@ describe('utredning', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.headers['content-disposition']).toBe('inline; filename="utredning.pdf"');
-    const text = pdfText(res.rawPayload);
+    const text = await pdfText(res.rawPayload);
     expect(text).toContain('Utredning enligt 11 kap. 1 § SoL');
     expect(text).toContain('Knuffad mot väggen i hallen.');
     expect(text).toContain('Källa: Personen själv');
@@ -404,7 +403,7 @@ describe('beslut', () => {
 
     const pdf = await send('GET', `/api/decisions/${id}/decision.pdf`);
     expect(pdf.statusCode).toBe(200);
-    const text = pdfText(pdf.rawPayload);
+    const text = await pdfText(pdf.rawPayload);
     expect(text).toContain('Beslut – Skyddat boende');
     expect(text).toContain('Rättelse');
     expect(text).toContain('36 § förvaltningslagen');
