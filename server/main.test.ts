@@ -60,7 +60,9 @@ function startVarn(env: Record<string, string>): Started {
   return { child, output: () => text, exited };
 }
 
-async function waitForOutput(started: Started, pattern: RegExp, timeoutMs = 20_000) {
+// Generous limits: these tests are about behaviour, not speed, and a busy CI machine may take a
+// while to start a Node process, migrate and seed (speed is measured in bench/).
+async function waitForOutput(started: Started, pattern: RegExp, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   while (!pattern.test(started.output())) {
     if (Date.now() > deadline)
@@ -70,7 +72,7 @@ async function waitForOutput(started: Started, pattern: RegExp, timeoutMs = 20_0
   }
 }
 
-describe('start-up', () => {
+describe('start-up', { timeout: 120_000 }, () => {
   it('serves, then shuts down cleanly on SIGTERM and releases the data directory', async () => {
     const dataDir = tempDir();
     const port = await freePort();

@@ -151,7 +151,8 @@ describe(`audit log on ${testEngine}`, () => {
   });
 });
 
-describe('npm run audit:verify', () => {
+// A child process that starts Node and opens the database: a generous limit on a busy machine.
+describe('npm run audit:verify', { timeout: 120_000 }, () => {
   it('exits 0 on an intact log and 1, naming the row, on a tampered one', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'varn-audit-'));
     try {
