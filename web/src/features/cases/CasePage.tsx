@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Alert, BodyLong, BodyShort, Link, Tabs, Tag, VStack } from '@navikt/ds-react';
 import { Link as RouterLink, useParams, useSearchParams } from 'react-router';
 import type { CaseDetail } from '../../../../core/contracts/cases.ts';
@@ -18,6 +19,10 @@ import { ProtectionBanner } from '../persons/ProtectionBanner.tsx';
 import { CaseOverview } from './CaseOverview.tsx';
 import { DeadlineList } from './Deadlines.tsx';
 import { useCase } from './useCase.ts';
+
+const JournalTab = lazy(() =>
+  import('../case-documents/JournalTab.tsx').then((m) => ({ default: m.JournalTab })),
+);
 
 const tabs = ['oversikt', 'journal', 'utredning', 'beslut'] as const;
 type Tab = (typeof tabs)[number];
@@ -69,9 +74,15 @@ function CaseView({ detail }: { detail: CaseDetail }) {
       >
         <Tabs.List>
           <Tabs.Tab value="oversikt" label="Översikt" />
+          <Tabs.Tab value="journal" label="Journal" />
         </Tabs.List>
         <Tabs.Panel value="oversikt" className="tab-panel">
           <CaseOverview detail={detail} />
+        </Tabs.Panel>
+        <Tabs.Panel value="journal" className="tab-panel">
+          <Suspense fallback={<Loading label="Öppnar journalen…" />}>
+            <JournalTab detail={detail} />
+          </Suspense>
         </Tabs.Panel>
       </Tabs>
     </VStack>

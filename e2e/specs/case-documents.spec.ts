@@ -1,0 +1,139 @@
+import type { Page } from '@playwright/test';
+import { expectAccessible, expect, test } from '../fixtures.ts';
+
+/** From Mina ärenden to a demo client's case (server/seed/demo.ts), on the given tab. */
+async function openCase(page: Page, person: string, tab?: string) {
+  await page.goto('/arenden');
+  await page
+    .getByRole('table', { name: 'Mina öppna ärenden' })
+    .getByRole('row', { name: new RegExp(person) })
+    .getByRole('link', { name: /Våldsutsatt vuxen|Våldsutövare/ })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: `Ärende: ${person}` })).toBeVisible();
+  if (tab) {
+    await page.getByRole('tab', { name: tab }).click();
+    await expect(page.getByRole('tab', { name: tab })).toHaveAttribute('aria-selected', 'true');
+  }
+}
+
+test('a journal entry is autosaved as a draft, restored after a reload, and saved', async ({
+  page,
+  login,
+}) => {
+  await login('anna.handlaggare');
+  await openCase(page, 'Maria Lind', 'Journal');
+  const form = page.getByRole('form', { name: 'Ny journalanteckning' });
+  await form
+    .getByLabel('Anteckning')
+    .fill('Hembesök. Maria berättar att maken har ringt elva gånger sedan i går.');
+  await form.getByLabel('Källa').selectOption({ label: 'Personen själv' });
+  await expect(form.getByText(/^Utkast sparat \d\d:\d\d$/)).toBeVisible();
+  await expectAccessible(page);
+
+  // The page is closed by mistake: the draft comes back.
+  await page.reload();
+  await expect(
+    page.getByText('Ditt osparade utkast är återställt.', { exact: false }),
+  ).toBeVisible();
+  await expect(form.getByLabel('Anteckning')).toHaveValue(
+    'Hembesök. Maria berättar att maken har ringt elva gånger sedan i går.',
+  );
+  await expect(form.getByText(/^Utkast sparat \d\d:\d\d$/)).toBeVisible();
+
+  await form.getByRole('button', { name: 'Spara anteckningen' }).click();
+  await expect(page.getByText('Journalanteckningen är sparad.')).toBeVisible();
+  const entries = page.getByRole('article');
+  await expect(entries.first()).toContainText('maken har ringt elva gånger');
+  await expect(entries.first()).toContainText('Källa: Personen själv');
+  await expect(form.getByLabel('Anteckning')).toHaveValue('');
+
+  // Saved, the draft is gone.
+  await page.reload();
+  await expect(entries.first()).toContainText('maken har ringt elva gånger');
+  await expect(form.getByLabel('Anteckning')).toHaveValue('');
+  await expect(page.getByText('Ditt osparade utkast är återställt.', { exact: false })).toHaveCount(
+    0,
+  );
+  await expectAccessible(page);
+});
+
+test('a correction keeps the original; a stale correction is refused and offers a reload', async ({
+  page,
+  login,
+  expectedApiErrors,
+}) => {
+  expectedApiErrors.push({ path: /^\/api\/journal\/[0-9a-f-]{36}\/versions$/, status: 409 });
+  await login('anna.handlaggare');
+  await openCase(page, 'Anders Holm', 'Journal');
+  const form = page.getByRole('form', { name: 'Ny journalanteckning' });
+  await form
+    .getByLabel('Anteckning')
+    .fill('Anders uppger att han har slagit sin partner två gånger.');
+  await form.getByLabel('Källa').selectOption({ label: 'Myndighet eller annan verksamhet' });
+  await form.getByRole('button', { name: 'Spara anteckningen' }).click();
+  // An agency must be named.
+  await expect(page.getByRole('link', { name: 'Ange vem uppgiften kommer från.' })).toBeVisible();
+  await expect(form.getByLabel('Vem?')).toHaveAttribute('aria-invalid', 'true');
+  await form.getByLabel('Vem?').fill('Polisen');
+  await form.getByRole('button', { name: 'Spara anteckningen' }).click();
+  const entry = page.getByRole('article').filter({ hasText: 'har slagit sin partner' });
+  await expect(entry).toContainText('Källa: Myndighet eller annan verksamhet – Polisen');
+
+  // Rätta: the reason is required.
+  await entry.getByRole('button', { name: /^Rätta/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Rätta journalanteckningen' });
+  await dialog
+    .getByLabel('Anteckning')
+    .fill('Anders uppger att han har slagit sin partner tre gånger.');
+  await dialog.getByRole('button', { name: 'Spara rättelsen' }).click();
+  await expect(
+    dialog.getByRole('link', { name: 'Ange varför anteckningen rättas.' }),
+  ).toBeVisible();
+  await expectAccessible(page);
+  await dialog.getByLabel('Skäl till rättelsen').fill('Felskrivet antal: han sa tre gånger.');
+  await dialog.getByRole('button', { name: 'Spara rättelsen' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(
+    page.getByText('Rättelsen är sparad. Den tidigare texten finns kvar.'),
+  ).toBeVisible();
+  await expect(entry).toContainText('tre gånger');
+  await expect(entry.getByText('Rättad', { exact: true })).toBeVisible();
+  await expect(entry.getByRole('button', { name: /^Rätta/ })).toBeFocused();
+
+  // The history shows the original and the correction, with who and why.
+  await entry.getByRole('button', { name: 'Visa alla 2 versioner' }).click();
+  const versions = entry.getByRole('list', { name: /Versioner av anteckningen/ });
+  await expect(versions.getByRole('listitem')).toHaveCount(2);
+  await expect(versions.getByRole('listitem').first()).toContainText('Original');
+  await expect(versions.getByRole('listitem').first()).toContainText('två gånger');
+  await expect(versions.getByRole('listitem').nth(1)).toContainText('Rättelse 1');
+  await expect(versions.getByRole('listitem').nth(1)).toContainText(
+    'Skäl till rättelsen: Felskrivet antal: han sa tre gånger.',
+  );
+  await expect(versions).toContainText('Anna Handläggare');
+  await expectAccessible(page);
+  await entry.getByRole('button', { name: 'Dölj versionerna' }).click();
+
+  // Meanwhile in another tab the same entry is corrected again.
+  const other = await page.context().newPage();
+  await other.goto(page.url());
+  const otherEntry = other.getByRole('article').filter({ hasText: 'har slagit sin partner' });
+  await otherEntry.getByRole('button', { name: /^Rätta/ }).click();
+  const otherDialog = other.getByRole('dialog', { name: 'Rätta journalanteckningen' });
+  await otherDialog.getByLabel('Datum').fill('2026-01-05');
+  await otherDialog.getByLabel('Skäl till rättelsen').fill('Fel datum.');
+  await otherDialog.getByRole('button', { name: 'Spara rättelsen' }).click();
+  await expect(otherDialog).toBeHidden();
+  await other.close();
+
+  // This tab still has version 2: refused, and a reload shows what is stored.
+  await entry.getByRole('button', { name: /^Rätta/ }).click();
+  await dialog.getByLabel('Skäl till rättelsen').fill('Förtydligande.');
+  await dialog.getByRole('button', { name: 'Spara rättelsen' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('Någon annan har ändrat uppgifterna');
+  await expectAccessible(page);
+  await dialog.getByRole('button', { name: 'Ladda om' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(entry.getByRole('button', { name: 'Visa alla 3 versioner' })).toBeVisible();
+  await expect(entry.getByRole('heading')).toContainText('2026-01-05');
+});
