@@ -1,0 +1,56 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { addDays } from './calendar.ts';
+import { reassessmentPrompts } from './reassessment.ts';
+import type { ReassessmentFacts } from './reassessment.ts';
+
+const base: ReassessmentFacts = {
+  isVictimCase: true,
+  caseOpenedOn: '2026-09-01',
+  lastAssessedOn: '2026-11-01',
+  currentLevel: 'medium',
+  incidentsOn: [],
+  hasSafetyPlan: true,
+};
+
+describe('reassessmentPrompts', () => {
+  it('prompts when the interval since the last assessment has passed, not before', () => {
+    expect(reassessmentPrompts(base, '2026-11-30')).toEqual([]);
+    expect(reassessmentPrompts(base, '2026-12-01')).toEqual([
+      { kind: 'interval', since: '2026-11-01', days: 30 },
+    ]);
+    expect(reassessmentPrompts({ ...base, lastAssessedOn: null }, '2026-10-01')).toEqual([
+      { kind: 'interval', since: '2026-09-01', days: 30 },
+    ]);
+    expect(reassessmentPrompts({ ...base, isVictimCase: false }, '2027-06-01')).toEqual([]);
+  });
+
+  it('prompts for an incident after the last assessment, and for high risk without a plan', () => {
+    const facts = {
+      ...base,
+      incidentsOn: ['2026-10-20', '2026-11-05'],
+      currentLevel: 'high' as const,
+      hasSafetyPlan: false,
+    };
+    expect(reassessmentPrompts(facts, '2026-11-10')).toEqual([
+      { kind: 'new_incident', on: '2026-11-05' },
+      { kind: 'high_without_safety_plan' },
+    ]);
+  });
+
+  it('an assessment on or after every incident and within the interval leaves no prompt', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(60)), fc.nat(29), (incidentOffsets, sinceAssessment) => {
+        const lastAssessedOn = '2026-11-01';
+        const incidentsOn = incidentOffsets
+          .map((d) => addDays('2026-09-02', d))
+          .filter((d) => d <= lastAssessedOn);
+        const prompts = reassessmentPrompts(
+          { ...base, lastAssessedOn, incidentsOn },
+          addDays(lastAssessedOn, sinceAssessment),
+        );
+        expect(prompts).toEqual([]);
+      }),
+    );
+  });
+});
