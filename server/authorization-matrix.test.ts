@@ -8,6 +8,7 @@ import * as authContracts from '../core/contracts/auth.ts';
 import * as caseContracts from '../core/contracts/cases.ts';
 import * as documentContracts from '../core/contracts/case-documents.ts';
 import * as personContracts from '../core/contracts/persons.ts';
+import * as riskContracts from '../core/contracts/risk.ts';
 import * as systemContracts from '../core/contracts/system.ts';
 import { createTestApp } from './test/test-app.ts';
 import type { TestApp } from './test/test-app.ts';
@@ -69,6 +70,7 @@ const allContracts = [
   caseContracts,
   documentContracts,
   personContracts,
+  riskContracts,
   systemContracts,
 ].flatMap((module) => Object.values(module).filter(isContract));
 
@@ -126,6 +128,16 @@ const covered = new Set<Contract>([
   adminContracts.listLegalCatalogues,
   adminContracts.importLegalCatalogue,
   adminContracts.activateLegalCatalogue,
+  riskContracts.listInstruments,
+  riskContracts.listInstrumentVersions,
+  riskContracts.importInstrument,
+  riskContracts.retireInstrument,
+  riskContracts.getCaseRisk,
+  riskContracts.recordAssessment,
+  riskContracts.recordPoliceAssessment,
+  riskContracts.recordIncident,
+  riskContracts.getSafetyPlan,
+  riskContracts.saveSafetyPlan,
   accessLogContracts.searchAccessLog,
   accessLogContracts.listEmergencyAccess,
   accessLogContracts.listUnitMembers,

@@ -14,6 +14,7 @@ import { DataDirLockedError, DataDirUnwritableError, lockDataDir } from './db/da
 import type { DataDirLock } from './db/data-dir-lock.ts';
 import { MigrationError, migrateToLatest } from './db/migrate.ts';
 import { createLogger } from './logger.ts';
+import { loadExampleInstruments } from './features/risk/instruments.service.ts';
 import { demoLogins, seedDemoData } from './seed/demo.ts';
 import { buildWebIfNeeded, webRoot } from './web-build.ts';
 
@@ -114,6 +115,8 @@ async function start() {
       throw error;
     }
 
+    // The example risk instruments, labelled as examples, so a new installation can assess at once.
+    await loadExampleInstruments(database.db);
     const seeded = config.demoData ? await seedDemoData(database.db) : false;
 
     // `npm start` builds the web client when its sources changed; production expects a build

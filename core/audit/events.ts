@@ -30,6 +30,11 @@ export const auditActions = {
   'decision.record': 'Fattade beslut',
   'decision.revise': 'Rättade eller ändrade beslut',
   'document.export': 'Skrev ut dokument',
+  'risk.read': 'Läste riskbedömningar',
+  'risk.assess': 'Gjorde riskbedömning',
+  'risk.incident': 'Registrerade händelse',
+  'safety_plan.read': 'Läste säkerhetsplan',
+  'safety_plan.write': 'Ändrade säkerhetsplan',
   'emergency_access.start': 'Nödåtkomst',
   'emergency_access.review': 'Granskade nödåtkomst',
   'access_log.read': 'Läste loggen',
@@ -44,6 +49,7 @@ export const auditActions = {
   'admin.role.revoke': 'Tog bort roll',
   'admin.delegation': 'Ändrade delegationsordning',
   'admin.legal_catalogue': 'Ändrade lagrumskatalog',
+  'admin.instrument': 'Ändrade bedömningsinstrument',
 } as const;
 export type AuditAction = keyof typeof auditActions;
 

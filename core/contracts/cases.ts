@@ -22,6 +22,8 @@ export const CaseListItem = z.object({
     'decided',
     'closed',
   ]),
+  /** The latest assessed risk level of the case's person in this case, if assessed. */
+  riskLevel: z.enum(['low', 'medium', 'high']).nullable(),
   /** The deadlines still running, most urgent first. */
   deadlines: z.array(
     z.object({
@@ -229,6 +231,8 @@ export const CaseDetail = z.object({
   /** The utredning's template, once one is opened. */
   investigation: z.object({ template: z.enum(['victim', 'perpetrator']) }).nullable(),
   childReportDuties: z.array(ChildReportDutyView),
+  /** The latest assessed risk level of the case's person in this case, if assessed. */
+  riskLevel: z.enum(['low', 'medium', 'high']).nullable(),
   deadlines: z.array(DeadlineView),
   history: z.array(CaseHistoryItem),
   /** The paragraphs the page cites, from the legal catalogue in force. */

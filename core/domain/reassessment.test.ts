@@ -7,9 +7,9 @@ import type { ReassessmentFacts } from './reassessment.ts';
 const base: ReassessmentFacts = {
   isVictimCase: true,
   caseOpenedOn: '2026-09-01',
-  lastAssessedOn: '2026-11-01',
+  lastAssessment: { on: '2026-11-01', registeredAt: '2026-11-01T10:00:00.000Z' },
   currentLevel: 'medium',
-  incidentsOn: [],
+  incidents: [],
   hasSafetyPlan: true,
 };
 
@@ -19,7 +19,7 @@ describe('reassessmentPrompts', () => {
     expect(reassessmentPrompts(base, '2026-12-01')).toEqual([
       { kind: 'interval', since: '2026-11-01', days: 30 },
     ]);
-    expect(reassessmentPrompts({ ...base, lastAssessedOn: null }, '2026-10-01')).toEqual([
+    expect(reassessmentPrompts({ ...base, lastAssessment: null }, '2026-10-01')).toEqual([
       { kind: 'interval', since: '2026-09-01', days: 30 },
     ]);
     expect(reassessmentPrompts({ ...base, isVictimCase: false }, '2027-06-01')).toEqual([]);
@@ -28,12 +28,16 @@ describe('reassessmentPrompts', () => {
   it('prompts for an incident after the last assessment, and for high risk without a plan', () => {
     const facts = {
       ...base,
-      incidentsOn: ['2026-10-20', '2026-11-05'],
+      incidents: [
+        { on: '2026-10-20', registeredAt: '2026-10-20T12:00:00.000Z' },
+        // Happened the day of the assessment, registered after it: still new.
+        { on: '2026-11-01', registeredAt: '2026-11-01T15:00:00.000Z' },
+      ],
       currentLevel: 'high' as const,
       hasSafetyPlan: false,
     };
     expect(reassessmentPrompts(facts, '2026-11-10')).toEqual([
-      { kind: 'new_incident', on: '2026-11-05' },
+      { kind: 'new_incident', on: '2026-11-01' },
       { kind: 'high_without_safety_plan' },
     ]);
   });
@@ -41,13 +45,14 @@ describe('reassessmentPrompts', () => {
   it('an assessment on or after every incident and within the interval leaves no prompt', () => {
     fc.assert(
       fc.property(fc.array(fc.nat(60)), fc.nat(29), (incidentOffsets, sinceAssessment) => {
-        const lastAssessedOn = '2026-11-01';
-        const incidentsOn = incidentOffsets
+        const on = '2026-11-01';
+        const incidents = incidentOffsets
           .map((d) => addDays('2026-09-02', d))
-          .filter((d) => d <= lastAssessedOn);
+          .filter((d) => d <= on)
+          .map((d) => ({ on: d, registeredAt: `${d}T08:00:00.000Z` }));
         const prompts = reassessmentPrompts(
-          { ...base, lastAssessedOn, incidentsOn },
-          addDays(lastAssessedOn, sinceAssessment),
+          { ...base, lastAssessment: { on, registeredAt: `${on}T09:00:00.000Z` }, incidents },
+          addDays(on, sinceAssessment),
         );
         expect(prompts).toEqual([]);
       }),

@@ -12,10 +12,15 @@ import type { RiskLevel } from './instruments.ts';
 export interface ReassessmentFacts {
   isVictimCase: boolean;
   caseOpenedOn: string;
-  lastAssessedOn: string | null;
+  /** The latest assessment: the day it concerns and when it was registered (ISO instant). */
+  lastAssessment: { on: string; registeredAt: string } | null;
   currentLevel: RiskLevel | null;
-  /** Dates of incidents registered on the case (new violence, threats, police reports). */
-  incidentsOn: readonly string[];
+  /**
+   * Incidents registered on the case (new violence, threats, police reports): when they happened
+   * and when they were registered — one registered after the last assessment asks for a new one,
+   * even if it happened the same day.
+   */
+  incidents: readonly { on: string; registeredAt: string }[];
   hasSafetyPlan: boolean;
 }
 
@@ -33,14 +38,17 @@ export function reassessmentPrompts(
 ): Prompt[] {
   const prompts: Prompt[] = [];
   if (facts.isVictimCase) {
-    const since = facts.lastAssessedOn ?? facts.caseOpenedOn;
+    const since = facts.lastAssessment?.on ?? facts.caseOpenedOn;
     const days = daysBetween(since, today);
     if (days >= intervalDays) prompts.push({ kind: 'interval', since, days });
   }
-  const newest = [...facts.incidentsOn].sort().at(-1);
-  if (newest !== undefined && (facts.lastAssessedOn === null || newest > facts.lastAssessedOn)) {
-    prompts.push({ kind: 'new_incident', on: newest });
-  }
+  const last = facts.lastAssessment;
+  const newer = facts.incidents
+    .filter((i) => last === null || i.registeredAt > last.registeredAt)
+    .map((i) => i.on)
+    .sort()
+    .at(-1);
+  if (newer !== undefined) prompts.push({ kind: 'new_incident', on: newer });
   if (facts.currentLevel === 'high' && !facts.hasSafetyPlan) {
     prompts.push({ kind: 'high_without_safety_plan' });
   }

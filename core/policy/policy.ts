@@ -68,6 +68,25 @@ interface FactsByAction {
    * holds delegation for that kind of decision in the unit (`delegatedRole`).
    */
   'decision.make': { case: CaseFacts; delegatedRole: Role | undefined };
+  /**
+   * Read a safety plan made in a case: whoever may read the case — but where the case's person or
+   * the plan's person is protected, only the assigned handläggare (the plan tells where she is safe).
+   */
+  'safetyPlan.read': {
+    person: PersonFacts;
+    case: CaseFacts;
+    planPersonProtected: boolean;
+    now: Date;
+  };
+  /** Write it: a handläggare working with the case; for a protected person the assigned one. */
+  'safetyPlan.write': {
+    person: PersonFacts;
+    case: CaseFacts;
+    planPersonProtected: boolean;
+    now: Date;
+  };
+  /** See the risk-assessment instruments in use. */
+  'instruments.list': Record<string, never>;
   /** See which units receive orosanmälningar. */
   'childrenUnits.list': Record<string, never>;
   /** The unit's handlingar som inte föranlett åtgärd. */
@@ -250,12 +269,23 @@ export function can<A extends Action>(actor: Actor, action: A, facts: FactsByAct
       if (f.delegatedRole === undefined) return forbidden('no delegation for this decision');
       return { allowed: true, role: f.delegatedRole, unitId: f.case.unitId, via: relation.via };
     }
+    case 'safetyPlan.read':
+    case 'safetyPlan.write': {
+      const f = facts as FactsByAction['safetyPlan.read'];
+      const base = can(actor, action === 'safetyPlan.read' ? 'case.read' : 'case.work', f);
+      if (!base.allowed) return base;
+      const protectedPlan = f.person.protectionLevel !== 'none' || f.planPersonProtected;
+      return protectedPlan && base.via !== 'assigned'
+        ? forbidden('the safety plan of a protected person needs the assigned handläggare')
+        : base;
+    }
     case 'noActionRecords.read': {
       const f = facts as FactsByAction['noActionRecords.read'];
       const decision = roleDecision(actor, (r) => isCaseworker(r) || isManager(r), f.unitId);
       return decision.allowed ? decision : notFound('not in the unit');
     }
     case 'childrenUnits.list':
+    case 'instruments.list':
     case 'person.search':
     case 'emergencyAccess.start':
       return roleDecision(actor, (r) => isCaseworker(r) || isManager(r));

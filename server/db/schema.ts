@@ -8,6 +8,8 @@ import type {
 } from '../../core/domain/investigation-template.ts';
 import type { IdentityKind } from '../../core/domain/personal-identity.ts';
 import type { ProtectionLevel } from '../../core/domain/protection.ts';
+import type { InstrumentDefinition, RiskLevel } from '../../core/domain/instruments.ts';
+import type { SafetyPlanItem } from '../../core/domain/safety-plan.ts';
 import type { Role } from '../../core/policy/roles.ts';
 
 /**
@@ -35,6 +37,10 @@ export interface Database {
   decision_version: DecisionVersionTable;
   delegation: DelegationTable;
   legal_catalogue: LegalCatalogueTable;
+  instrument_version: InstrumentVersionTable;
+  risk_assessment: RiskAssessmentTable;
+  case_incident: CaseIncidentTable;
+  safety_plan_version: SafetyPlanVersionTable;
   emergency_access: EmergencyAccessTable;
   audit_event: AuditEventTable;
 }
@@ -315,4 +321,59 @@ export interface LegalCatalogueTable {
   active: ColumnType<boolean, boolean | undefined, boolean>;
   loaded_at: ColumnType<Date, Date | undefined, never>;
   loaded_by: string | null;
+}
+
+export interface InstrumentVersionTable {
+  id: string;
+  version: number;
+  definition: ColumnType<InstrumentDefinition, string, never>;
+  method: InstrumentDefinition['method'];
+  example: boolean;
+  imported_at: ColumnType<Date, Date | undefined, never>;
+  imported_by: string | null;
+  retired_at: Date | null;
+  retired_by: string | null;
+}
+
+export interface RiskAssessmentTable {
+  id: Generated<string>;
+  case_id: string;
+  person_id: string;
+  kind: 'structured' | 'police';
+  instrument_id: string | null;
+  instrument_version: number | null;
+  method: string;
+  answers: ColumnType<Record<string, unknown>, string, never>;
+  score: number | null;
+  level: RiskLevel | null;
+  scenario_ratings: ColumnType<
+    { scenario: string; level: RiskLevel; motivation: string }[] | null,
+    string | null,
+    never
+  >;
+  motivation: string;
+  police_reference: string | null;
+  consent_reference: string | null;
+  assessed_on: ColumnType<string, string, never>;
+  recorded_by: string;
+  recorded_at: Recorded<Date>;
+}
+
+export interface CaseIncidentTable {
+  id: Generated<string>;
+  case_id: string;
+  occurred_on: ColumnType<string, string, never>;
+  description: string;
+  recorded_by: string;
+  recorded_at: Recorded<Date>;
+}
+
+export interface SafetyPlanVersionTable {
+  person_id: string;
+  version: number;
+  case_id: string;
+  items: ColumnType<SafetyPlanItem[], string, never>;
+  review_on: ColumnType<string | null, string | null, never>;
+  recorded_by: string;
+  recorded_at: Recorded<Date>;
 }

@@ -4,6 +4,7 @@ import type { ActorName, World } from './world.ts';
 import type { Db } from '../db/database.ts';
 import { createUser, intakePayload } from './factories.ts';
 import { legalConcepts } from '../../core/domain/legal-references.ts';
+import { dangerExample } from '../../core/instruments/examples.ts';
 import type { TestApp } from './test-app.ts';
 
 /**
@@ -571,6 +572,131 @@ export const scenarios: Scenario[] = [
     name: 'put a legal catalogue in force',
     request: () => ({ method: 'POST', url: '/api/admin/legal-catalogues/sol-2001-453/activation' }),
     expect: outcomes(403, { admin: 200 }),
+  },
+  {
+    name: 'list the risk-assessment instruments in use',
+    request: () => ({ method: 'GET', url: '/api/instruments' }),
+    expect: outcomes(200, { provider: 403, analyst: 403, admin: 403 }),
+  },
+  {
+    name: 'list every instrument version (administration)',
+    request: () => ({ method: 'GET', url: '/api/admin/instruments' }),
+    expect: outcomes(403, { admin: 200 }),
+  },
+  {
+    name: 'load an instrument version',
+    request: () => ({
+      method: 'POST',
+      url: '/api/admin/instruments',
+      payload: { ...dangerExample, version: 50 },
+    }),
+    expect: outcomes(403, { admin: 201 }),
+  },
+  {
+    name: 'retire an instrument version',
+    request: () => ({
+      method: 'POST',
+      url: '/api/admin/instruments/varn-exempel-farlighet/versions/50/retirement',
+    }),
+    expect: outcomes(403, { admin: 200 }),
+  },
+  {
+    name: 'read the risk assessments of an assigned case',
+    audited: true,
+    request: (w) => ({ method: 'GET', url: `/api/cases/${w.persons.p.caseId}/risk` }),
+    expect: outcomes(404, { assigned: 200, manager: 200 }),
+  },
+  {
+    name: 'make a structured risk assessment on an assigned case',
+    audited: true,
+    request: (w) => ({
+      method: 'POST',
+      url: `/api/cases/${w.persons.p.caseId}/risk-assessments`,
+      payload: {
+        personId: w.persons.p.id,
+        instrument: { id: 'varn-exempel-farlighet', version: 1 },
+        answers: { strypt: { kind: 'yes_no_unknown', value: 'yes' } },
+        scenarioRatings: null,
+        motivation: 'Strypgrepp vid senaste händelsen.',
+        assessedOn: '2026-11-01',
+      },
+    }),
+    expect: outcomes(404, { assigned: 201, manager: 403 }),
+  },
+  {
+    name: "record the police's risk assessment on an assigned case",
+    audited: true,
+    request: (w) => ({
+      method: 'POST',
+      url: `/api/cases/${w.persons.p.caseId}/police-risk-assessments`,
+      payload: {
+        personId: w.persons.p.id,
+        level: 'medium',
+        summary: 'Förhöjd risk enligt polisen.',
+        policeReference: '5000-K1-26',
+        consentReference: 'Muntligt samtycke 2026-11-01',
+        assessedOn: '2026-11-01',
+      },
+    }),
+    expect: outcomes(404, { assigned: 201, manager: 403 }),
+  },
+  {
+    name: 'register an incident on an assigned case',
+    audited: true,
+    request: (w) => ({
+      method: 'POST',
+      url: `/api/cases/${w.persons.p.caseId}/incidents`,
+      payload: { occurredOn: '2026-11-01', description: 'Nya hot per sms.' },
+    }),
+    expect: outcomes(404, { assigned: 201, manager: 403 }),
+  },
+  {
+    name: 'read the safety plan of a person with an assigned case',
+    audited: true,
+    request: (w) => ({
+      method: 'GET',
+      url: `/api/cases/${w.persons.p.caseId}/safety-plans/${w.persons.p.id}`,
+    }),
+    expect: outcomes(404, { assigned: 200, manager: 200 }),
+  },
+  {
+    name: 'write the safety plan of a protected person',
+    audited: true,
+    request: async (w, _actor, db) => {
+      const current = await db
+        .selectFrom('safety_plan_version')
+        .select((eb) => eb.fn.max('version').as('version'))
+        .where('person_id', '=', w.persons.q.id)
+        .executeTakeFirst();
+      return {
+        method: 'PUT',
+        url: `/api/cases/${w.persons.q.caseId}/safety-plans/${w.persons.q.id}`,
+        payload: {
+          version: current?.version ?? 0,
+          items: [{ key: 'code_word', status: 'done', note: 'Avtalat med systern.' }],
+          reviewOn: null,
+        },
+      };
+    },
+    expect: outcomes(404, { assigned: 200, manager: 403 }),
+  },
+  {
+    name: 'read the safety plan of a protected person',
+    audited: true,
+    request: (w) => ({
+      method: 'GET',
+      url: `/api/cases/${w.persons.q.caseId}/safety-plans/${w.persons.q.id}`,
+    }),
+    expect: outcomes(404, { assigned: 200, manager: 403 }),
+  },
+  {
+    name: 'print the safety plan of a protected person (PDF)',
+    audited: true,
+    request: (w) => ({
+      method: 'GET',
+      url: `/api/cases/${w.persons.q.caseId}/safety-plans/${w.persons.q.id}/safety-plan.pdf`,
+    }),
+    expect: outcomes(404, { assigned: 200, manager: 403 }),
   },
   {
     name: 'start nödåtkomst to a person nobody works with',

@@ -4,6 +4,7 @@ import { buildApp } from '../app.ts';
 import type { AppDeps } from '../app.ts';
 import { parseConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
+import { loadExampleInstruments } from '../features/risk/instruments.service.ts';
 import { createTestDatabase } from './test-db.ts';
 import type { TestDatabase } from './test-db.ts';
 
@@ -20,6 +21,7 @@ export async function createTestApp(
   overrides: Partial<Pick<AppDeps, 'webRoot' | 'config' | 'clock'>> = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
+  await loadExampleInstruments(database.db);
   const logLines: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {

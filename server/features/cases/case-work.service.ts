@@ -29,6 +29,7 @@ import {
   toSummary,
 } from '../persons/persons.repository.ts';
 import { parseIdentityOrFail } from '../persons/persons.service.ts';
+import { loadRiskLevels } from '../risk/risk.service.ts';
 import { loadDeadlines } from './case-deadlines.ts';
 import { loadDuties } from './child-duties.ts';
 import type { HouseholdDuty } from './child-duties.ts';
@@ -93,6 +94,7 @@ export async function getCase(
       activeCatalogue(trx),
     ]);
     const loaded = await loadDeadlines(trx, [row], today, deps.config.investigationMonths);
+    const riskLevel = (await loadRiskLevels(trx, [row])).get(row.id) ?? null;
     const duties = loaded.duties.get(row.id) ?? [];
     const summaries = await findPersonSummaries(trx, [
       row.person_id,
@@ -173,6 +175,7 @@ export async function getCase(
         : null,
       investigation: investigation ? { template: investigation.template } : null,
       childReportDuties: dutyViews,
+      riskLevel,
       deadlines,
       history: events.map((e) => ({
         seq: e.seq,

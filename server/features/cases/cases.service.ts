@@ -15,6 +15,7 @@ import type { Db, Trx } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { auditContext, enforce, requireActor } from '../../http/context.ts';
 import { stockholmDate } from '../../time.ts';
+import { loadRiskLevels } from '../risk/risk.service.ts';
 import { loadDeadlines } from './case-deadlines.ts';
 import {
   findPersonIdByIdentity,
@@ -101,7 +102,11 @@ const factsOf = (row: CaseRow): CaseFacts => ({
   status: row.status,
 });
 
-function toItem(row: CaseRow, deadlines: CaseListItem['deadlines']): CaseListItem {
+function toItem(
+  row: CaseRow,
+  deadlines: CaseListItem['deadlines'],
+  riskLevel: CaseListItem['riskLevel'],
+): CaseListItem {
   return {
     id: row.id,
     person: toSummary({ ...row, id: row.person_id }),
@@ -116,6 +121,7 @@ function toItem(row: CaseRow, deadlines: CaseListItem['deadlines']): CaseListIte
     version: row.version,
     acuteNeed: row.acute_need,
     phase: row.phase,
+    riskLevel,
     deadlines,
   };
 }
@@ -174,6 +180,7 @@ async function listCases(
       stockholmDate(now),
       deps.config.investigationMonths,
     );
+    const levels = await loadRiskLevels(trx, visible);
     await recordAudit(trx, auditContext(request, decision), {
       action: 'case.list',
       personIds: visible.map((r) => r.person_id),
@@ -183,7 +190,9 @@ async function listCases(
     });
     const last = pageRows.at(-1);
     return {
-      items: visible.map((row) => toItem(row, deadlines.get(row.id) ?? [])),
+      items: visible.map((row) =>
+        toItem(row, deadlines.get(row.id) ?? [], levels.get(row.id) ?? null),
+      ),
       nextCursor:
         rows.length > page.limit && last
           ? encodeCursor({ priority: last.queue_priority, openedAt: last.opened_at, id: last.id })

@@ -1,0 +1,472 @@
+import type { FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import type {
+  Assessment,
+  CaseRisk,
+  recordAssessment as assessmentContract,
+  recordPoliceAssessment as policeContract,
+} from '../../../core/contracts/risk.ts';
+import {
+  InstrumentDefinition,
+  answerProblems,
+  judgementLevel,
+  levelFor,
+  score,
+} from '../../../core/domain/instruments.ts';
+import type { Answer, RiskLevel } from '../../../core/domain/instruments.ts';
+import { isProtected } from '../../../core/domain/protection.ts';
+import { reassessmentPrompts } from '../../../core/domain/reassessment.ts';
+import { can } from '../../../core/policy/policy.ts';
+import { recordAudit } from '../../audit/audit.ts';
+import type { Db, Trx } from '../../db/database.ts';
+import { AppError } from '../../errors.ts';
+import { auditContext, enforce, requireActor } from '../../http/context.ts';
+import { stockholmDate } from '../../time.ts';
+import { authorizeCase } from '../cases/case-access.ts';
+import type { CaseRow } from '../cases/case-access.ts';
+import type { CasesDeps } from '../cases/cases.service.ts';
+import { loadDuties } from '../cases/child-duties.ts';
+import { findPersonSummaries } from '../persons/persons.repository.ts';
+
+/**
+ * Risk assessments on a case. The server computes score and level from the instrument version the
+ * assessment names; answers that do not fit the version are refused with the item they concern.
+ */
+
+/** Cases about victims are reassessed on an interval; the others only on new incidents. */
+const victimGroups = new Set([
+  'victim',
+  'honour_violence',
+  'sexual_violence',
+  'prostitution',
+  'trafficking',
+]);
+
+/** Who can be assessed in the case: its person and the children of the household. */
+async function assessablePersons(db: Db | Trx, row: CaseRow, today: string): Promise<string[]> {
+  const duties = (await loadDuties(db, [row], today)).get(row.id) ?? [];
+  return [row.person_id, ...duties.map((d) => d.childPersonId)];
+}
+
+async function loadAssessments(db: Db | Trx, caseId: string) {
+  return db
+    .selectFrom('risk_assessment as a')
+    .innerJoin('app_user as u', 'u.id', 'a.recorded_by')
+    .leftJoin('instrument_version as i', (j) =>
+      j.onRef('i.id', '=', 'a.instrument_id').onRef('i.version', '=', 'a.instrument_version'),
+    )
+    .select([
+      'a.id',
+      'a.person_id',
+      'a.kind',
+      'a.instrument_id',
+      'a.instrument_version',
+      'a.method',
+      'a.answers',
+      'a.score',
+      'a.level',
+      'a.scenario_ratings',
+      'a.motivation',
+      'a.police_reference',
+      'a.consent_reference',
+      'a.assessed_on',
+      'a.recorded_by',
+      'a.recorded_at',
+      'u.display_name',
+      'i.definition',
+      'i.example',
+    ])
+    .where('a.case_id', '=', caseId)
+    .orderBy('a.assessed_on')
+    .orderBy('a.recorded_at')
+    .execute();
+}
+
+export async function getCaseRisk(
+  deps: CasesDeps,
+  request: FastifyRequest,
+  caseId: string,
+): Promise<CaseRisk> {
+  const actor = requireActor(request);
+  const now = deps.clock();
+  const today = stockholmDate(now);
+  return deps.db.transaction().execute(async (trx) => {
+    const { row, person, decision } = await authorizeCase(trx, actor, caseId, 'case.read', now);
+    const personIds = await assessablePersons(trx, row, today);
+    const [rows, incidents, plans, screening, summaries] = await Promise.all([
+      loadAssessments(trx, caseId),
+      trx
+        .selectFrom('case_incident as c')
+        .innerJoin('app_user as u', 'u.id', 'c.recorded_by')
+        .select([
+          'c.id',
+          'c.occurred_on',
+          'c.description',
+          'c.recorded_by',
+          'c.recorded_at',
+          'u.display_name',
+        ])
+        .where('c.case_id', '=', caseId)
+        .orderBy('c.occurred_on')
+        .execute(),
+      trx
+        .selectFrom('safety_plan_version')
+        .select('person_id')
+        .distinct()
+        .where('person_id', 'in', personIds)
+        .execute(),
+      trx
+        .selectFrom('case_event')
+        .select('payload')
+        .where('case_id', '=', caseId)
+        .where('type', '=', 'acute_screening')
+        .orderBy('seq', 'desc')
+        .limit(1)
+        .executeTakeFirst(),
+      findPersonSummaries(trx, personIds),
+    ]);
+    const withPlan = new Set(plans.map((p) => p.person_id));
+    const latestLevel = (personId: string): RiskLevel | null =>
+      rows.filter((r) => r.person_id === personId && r.level !== null).at(-1)?.level ?? null;
+    const lastOfSubject = rows.filter((r) => r.person_id === row.person_id).at(-1);
+    const prompts =
+      row.status === 'open'
+        ? reassessmentPrompts(
+            {
+              isVictimCase: victimGroups.has(row.target_group),
+              caseOpenedOn: stockholmDate(row.opened_at),
+              lastAssessment: lastOfSubject
+                ? {
+                    on: lastOfSubject.assessed_on,
+                    registeredAt: lastOfSubject.recorded_at.toISOString(),
+                  }
+                : null,
+              currentLevel: latestLevel(row.person_id),
+              incidents: incidents.map((i) => ({
+                on: i.occurred_on,
+                registeredAt: i.recorded_at.toISOString(),
+              })),
+              hasSafetyPlan: withPlan.has(row.person_id),
+            },
+            today,
+          )
+        : [];
+    await recordAudit(trx, auditContext(request, decision), {
+      action: 'risk.read',
+      personIds,
+      caseIds: [caseId],
+      purpose: decision.via,
+      involvesProtected: isProtected(person.protectionLevel),
+      emergency: decision.via === 'emergency_access',
+    });
+    const assessments: Assessment[] = rows.flatMap((r) => {
+      const subject = summaries.get(r.person_id);
+      if (!subject) return [];
+      return [
+        {
+          id: r.id,
+          person: subject,
+          kind: r.kind,
+          instrument:
+            r.instrument_id && r.instrument_version && r.definition
+              ? {
+                  id: r.instrument_id,
+                  version: r.instrument_version,
+                  name: r.definition.name,
+                  example: r.example ?? false,
+                }
+              : null,
+          method: r.method,
+          answers: r.answers as Assessment['answers'],
+          score: r.score,
+          level: r.level,
+          scenarioRatings: r.scenario_ratings,
+          motivation: r.motivation,
+          policeReference: r.police_reference,
+          consentReference: r.consent_reference,
+          assessedOn: r.assessed_on,
+          recordedBy: { id: r.recorded_by, displayName: r.display_name },
+          recordedAt: r.recorded_at.toISOString(),
+        },
+      ];
+    });
+    return {
+      caseId,
+      acuteScreening: screening
+        ? {
+            acuteNeed: screening.payload.acuteNeed as 'yes' | 'no' | 'unclear',
+            motivation: String(screening.payload.motivation),
+          }
+        : null,
+      persons: personIds.flatMap((id) => {
+        const s = summaries.get(id);
+        return s ? [{ ...s, currentLevel: latestLevel(id), hasSafetyPlan: withPlan.has(id) }] : [];
+      }),
+      assessments,
+      incidents: incidents.map((i) => ({
+        id: i.id,
+        occurredOn: i.occurred_on,
+        description: i.description,
+        recordedBy: { id: i.recorded_by, displayName: i.display_name },
+      })),
+      prompts,
+      abilities: {
+        assess:
+          row.status === 'open' &&
+          can(actor, 'case.work', { person, case: caseFactsOf(row), now }).allowed,
+      },
+    };
+  });
+}
+
+const caseFactsOf = (row: CaseRow) => ({
+  caseId: row.id,
+  unitId: row.unit_id,
+  assignedUserId: row.assigned_user_id,
+  status: row.status,
+});
+
+function refuseFuture(path: string, date: string, today: string) {
+  if (date > today) {
+    throw new AppError('VALIDATION', {
+      fields: [{ path, message: 'Datumet kan inte ligga i framtiden.' }],
+    });
+  }
+}
+
+/** The common frame: work on the case, the person one of those assessable in it, audited. */
+async function onAssessable<T>(
+  deps: CasesDeps,
+  request: FastifyRequest,
+  caseId: string,
+  personId: string | null,
+  action: 'risk.assess' | 'risk.incident',
+  act: (trx: Trx, row: CaseRow, actorId: string, now: Date) => Promise<T>,
+): Promise<T> {
+  const actor = requireActor(request);
+  const now = deps.clock();
+  return deps.db.transaction().execute(async (trx) => {
+    const { row, person, decision } = await authorizeCase(trx, actor, caseId, 'case.work', now);
+    if (personId !== null) {
+      const allowed = await assessablePersons(trx, row, stockholmDate(now));
+      if (!allowed.includes(personId)) {
+        throw new AppError('VALIDATION', {
+          fields: [
+            {
+              path: 'body.personId',
+              message: 'Välj ärendets person eller ett av barnen i hushållet.',
+            },
+          ],
+        });
+      }
+    }
+    const result = await act(trx, row, actor.userId, now);
+    await recordAudit(trx, auditContext(request, decision), {
+      action,
+      personIds: personId ? [row.person_id, personId] : [row.person_id],
+      caseIds: [caseId],
+      purpose: decision.via,
+      involvesProtected: isProtected(person.protectionLevel),
+    });
+    return result;
+  });
+}
+
+export function recordAssessment(
+  deps: CasesDeps,
+  request: FastifyRequest,
+  caseId: string,
+  body: z.infer<typeof assessmentContract.body>,
+) {
+  refuseFuture('body.assessedOn', body.assessedOn, stockholmDate(deps.clock()));
+  return onAssessable(
+    deps,
+    request,
+    caseId,
+    body.personId,
+    'risk.assess',
+    async (trx, _row, actorId, now) => {
+      const stored = await trx
+        .selectFrom('instrument_version')
+        .select(['definition', 'retired_at', 'method'])
+        .where('id', '=', body.instrument.id)
+        .where('version', '=', body.instrument.version)
+        .executeTakeFirst();
+      if (!stored || stored.retired_at) {
+        throw new AppError('VALIDATION', {
+          fields: [
+            {
+              path: 'body.instrument',
+              message:
+                'Instrumentets version finns inte eller används inte längre. Välj ett instrument i listan.',
+            },
+          ],
+        });
+      }
+      const def = InstrumentDefinition.parse(stored.definition);
+      const answers = new Map(Object.entries(body.answers) as [string, Answer][]);
+      const problems = answerProblems(def, answers);
+      if (problems.length) {
+        throw new AppError('VALIDATION', {
+          fields: problems.map((p) => ({ path: `body.answers.${p.key}`, message: p.message })),
+        });
+      }
+      let points: number | null = null;
+      let level: RiskLevel | null = null;
+      let ratings: { scenario: string; level: RiskLevel; motivation: string }[] | null = null;
+      if (def.scoring.kind === 'sum') {
+        points = score(def, answers);
+        level = levelFor(def.scoring.thresholds, points);
+      } else if (def.scoring.kind === 'judgement') {
+        const scenarios = def.scoring.scenarios.map((s) => s.key);
+        const given = body.scenarioRatings ?? [];
+        const missing = scenarios.filter((k) => !given.some((g) => g.scenario === k));
+        const unknown = given.filter((g) => !scenarios.includes(g.scenario));
+        if (missing.length || unknown.length) {
+          throw new AppError('VALIDATION', {
+            fields: [
+              {
+                path: 'body.scenarioRatings',
+                message: 'Bedöm risken i vart och ett av instrumentets scenarier, med motivering.',
+              },
+            ],
+          });
+        }
+        ratings = given;
+        level = judgementLevel(given.map((g) => g.level));
+      }
+      const created = await trx
+        .insertInto('risk_assessment')
+        .values({
+          case_id: caseId,
+          person_id: body.personId,
+          kind: 'structured',
+          instrument_id: body.instrument.id,
+          instrument_version: body.instrument.version,
+          method: stored.method,
+          answers: JSON.stringify(body.answers),
+          score: points,
+          level,
+          scenario_ratings: ratings ? JSON.stringify(ratings) : null,
+          motivation: body.motivation,
+          police_reference: null,
+          consent_reference: null,
+          assessed_on: body.assessedOn,
+          recorded_by: actorId,
+          recorded_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return { id: created.id, level, score: points };
+    },
+  );
+}
+
+export function recordPoliceAssessment(
+  deps: CasesDeps,
+  request: FastifyRequest,
+  caseId: string,
+  body: z.infer<typeof policeContract.body>,
+) {
+  refuseFuture('body.assessedOn', body.assessedOn, stockholmDate(deps.clock()));
+  return onAssessable(
+    deps,
+    request,
+    caseId,
+    body.personId,
+    'risk.assess',
+    async (trx, _row, actorId, now) => {
+      const created = await trx
+        .insertInto('risk_assessment')
+        .values({
+          case_id: caseId,
+          person_id: body.personId,
+          kind: 'police',
+          instrument_id: null,
+          instrument_version: null,
+          method: 'police',
+          answers: '{}',
+          score: null,
+          level: body.level,
+          scenario_ratings: null,
+          motivation: body.summary,
+          police_reference: body.policeReference,
+          consent_reference: body.consentReference,
+          assessed_on: body.assessedOn,
+          recorded_by: actorId,
+          recorded_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return { id: created.id };
+    },
+  );
+}
+
+export function recordIncident(
+  deps: CasesDeps,
+  request: FastifyRequest,
+  caseId: string,
+  body: { occurredOn: string; description: string },
+) {
+  refuseFuture('body.occurredOn', body.occurredOn, stockholmDate(deps.clock()));
+  return onAssessable(
+    deps,
+    request,
+    caseId,
+    null,
+    'risk.incident',
+    async (trx, _row, actorId, now) => {
+      const created = await trx
+        .insertInto('case_incident')
+        .values({
+          case_id: caseId,
+          occurred_on: body.occurredOn,
+          description: body.description,
+          recorded_by: actorId,
+          recorded_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return { id: created.id };
+    },
+  );
+}
+
+export async function listInstruments(deps: CasesDeps, request: FastifyRequest) {
+  enforce(can(requireActor(request), 'instruments.list', {}));
+  const rows = await deps.db
+    .selectFrom('instrument_version')
+    .select('definition')
+    .where('retired_at', 'is', null)
+    .orderBy('id')
+    .orderBy('version')
+    .execute();
+  return { items: rows.map((r) => InstrumentDefinition.parse(r.definition)) };
+}
+
+/** The latest assessed level of each case's own person, for case headers and work lists. */
+export async function loadRiskLevels(
+  db: Db | Trx,
+  cases: readonly { id: string; person_id: string }[],
+): Promise<Map<string, RiskLevel>> {
+  if (cases.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('risk_assessment as a')
+    .innerJoin('case as c', (j) =>
+      j.onRef('c.id', '=', 'a.case_id').onRef('c.person_id', '=', 'a.person_id'),
+    )
+    .distinctOn('a.case_id')
+    .select(['a.case_id', 'a.level'])
+    .where(
+      'a.case_id',
+      'in',
+      cases.map((c) => c.id),
+    )
+    .where('a.level', 'is not', null)
+    .orderBy('a.case_id')
+    .orderBy('a.assessed_on', 'desc')
+    .orderBy('a.recorded_at', 'desc')
+    .execute();
+  return new Map(rows.flatMap((r) => (r.level ? [[r.case_id, r.level] as const] : [])));
+}
