@@ -6,6 +6,8 @@ import { defineConfig } from '@playwright/test';
 // a real Värn on the embedded database, started fresh with demo data for each run.
 const port = Number(process.env.E2E_PORT ?? 3111);
 const dataDir = path.join(os.tmpdir(), `varn-e2e-${port}`);
+/** Days to move the server's clock forward; a spec writes it (e2e/clock.ts). */
+export const clockFile = path.join(os.tmpdir(), `varn-e2e-clock-${port}`);
 const projectRoot = path.resolve(import.meta.dirname, '..');
 
 export default defineConfig({
@@ -39,7 +41,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `rm -rf ${dataDir} && node server/main.ts`,
+    command: `rm -rf ${dataDir} ${clockFile} && node server/main.ts`,
     cwd: projectRoot,
     url: `http://127.0.0.1:${port}/ready`,
     reuseExistingServer: false,
@@ -50,6 +52,7 @@ export default defineConfig({
       HOST: '127.0.0.1',
       VARN_DATA_DIR: dataDir,
       VARN_DEMO_DATA: 'true',
+      VARN_TEST_CLOCK_FILE: clockFile,
       LOG_LEVEL: 'warn',
     },
   },

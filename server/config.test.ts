@@ -50,6 +50,13 @@ describe('parseConfig', () => {
     );
   });
 
+  it('moves the clock only in browser tests', () => {
+    expect(problemsOf({ VARN_TEST_CLOCK_FILE: '/tmp/klocka' })[0]).toMatch(/^VARN_TEST_CLOCK_FILE/);
+    expect(
+      parseConfig({ NODE_ENV: 'test', VARN_TEST_CLOCK_FILE: '/tmp/klocka' }).testClockFile,
+    ).toBe('/tmp/klocka');
+  });
+
   it('accepts a complete production configuration, without demo data', () => {
     const config = parseConfig({
       NODE_ENV: 'production',

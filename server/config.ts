@@ -40,6 +40,11 @@ const Environment = z
     VARN_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24).default(10),
     /** How long a nödåtkomst lasts. */
     /** How long an utredning may stay open before it shows as overdue (months). */
+    /**
+     * Browser tests only: a file holding a number of days to move the server's clock forward, read
+     * at each tick, so a test can see what happens a month later. Refused outside NODE_ENV=test.
+     */
+    VARN_TEST_CLOCK_FILE: z.string().min(1).optional(),
     VARN_INVESTIGATION_MONTHS: z.coerce.number().int().min(1).max(12).default(4),
     VARN_EMERGENCY_ACCESS_MINUTES: z.coerce
       .number()
@@ -49,6 +54,13 @@ const Environment = z
       .default(60),
   })
   .superRefine((env, ctx) => {
+    if (env.VARN_TEST_CLOCK_FILE !== undefined && env.NODE_ENV !== 'test') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['VARN_TEST_CLOCK_FILE'],
+        message: 'is only for browser tests (NODE_ENV=test)',
+      });
+    }
     if (env.NODE_ENV !== 'production') return;
     if (!env.DATABASE_URL) {
       ctx.addIssue({
@@ -90,6 +102,8 @@ export interface AppConfig {
   emergencyAccessMs: number;
   /** Months an utredning may stay open before it shows as overdue. */
   investigationMonths: number;
+  /** Browser tests only (NODE_ENV=test): a file with days to move the clock forward. */
+  testClockFile: string | undefined;
   /** Cookies get the Secure attribute and the __Host- prefix when served over https. */
   secureCookies: boolean;
 }
@@ -131,6 +145,7 @@ export function parseConfig(
     sessionMaxMs: e.VARN_SESSION_MAX_HOURS * 3_600_000,
     emergencyAccessMs: e.VARN_EMERGENCY_ACCESS_MINUTES * 60_000,
     investigationMonths: e.VARN_INVESTIGATION_MONTHS,
+    testClockFile: e.VARN_TEST_CLOCK_FILE,
     secureCookies: e.VARN_PUBLIC_URL?.startsWith('https://') ?? false,
   };
 }

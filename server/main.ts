@@ -15,6 +15,7 @@ import type { DataDirLock } from './db/data-dir-lock.ts';
 import { MigrationError, migrateToLatest } from './db/migrate.ts';
 import { createLogger } from './logger.ts';
 import { loadExampleInstruments } from './features/risk/instruments.service.ts';
+import { offsetClock } from './test-clock.ts';
 import { demoLogins, seedDemoData } from './seed/demo.ts';
 import { buildWebIfNeeded, webRoot } from './web-build.ts';
 
@@ -142,6 +143,7 @@ async function start() {
       logger,
       webRoot: root,
       version,
+      ...(config.testClockFile ? { clock: offsetClock(config.testClockFile) } : {}),
     });
 
     try {
