@@ -107,3 +107,96 @@ test('an administrator cannot change their own account', async ({ page, login, v
   await expect(page.getByRole('button', { name: 'Stäng av användaren' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Ge rollen' })).toHaveCount(0);
 });
+
+test('an administrator changes the delegation list, one box at a time', async ({
+  page,
+  login,
+  visit,
+}) => {
+  await login('adam.admin');
+  await visit('/administration');
+  const rvt = page.getByRole('table', { name: 'Relationsvåldsteamet' });
+  const box = rvt.getByRole('checkbox', {
+    name: 'Handläggare vuxen i Relationsvåldsteamet får besluta om annat bistånd',
+  });
+  await expect(box).not.toBeChecked();
+  await box.check();
+  await expect(
+    page.getByText('Handläggare vuxen i Relationsvåldsteamet får nu besluta om annat bistånd.'),
+  ).toBeVisible();
+  await page.reload();
+  await expect(box).toBeChecked();
+  await expectAccessible(page);
+  // Put back as it was.
+  await box.uncheck();
+  await expect(
+    page.getByText(
+      'Handläggare vuxen i Relationsvåldsteamet får inte längre besluta om annat bistånd.',
+    ),
+  ).toBeVisible();
+  await page.reload();
+  await expect(box).not.toBeChecked();
+});
+
+test('an administrator loads a legal catalogue and puts it in force', async ({
+  page,
+  login,
+  visit,
+  expectedApiErrors,
+}) => {
+  expectedApiErrors.push({ path: '/api/admin/legal-catalogues', status: 400 });
+  await login('adam.admin');
+  await visit('/administration');
+  const catalogues = page.getByRole('table', { name: 'Lagrumskataloger' });
+  await expect(
+    catalogues.getByRole('row', { name: /Socialtjänstlagen \(2001:453\)/ }),
+  ).toContainText('Gäller nu');
+
+  const json = page.getByLabel('Katalog (JSON)');
+  await json.fill('{ inte json');
+  await page.getByRole('button', { name: 'Läs in katalogen' }).click();
+  await expect(page.getByRole('alert')).toContainText('Texten är inte giltig JSON.');
+
+  const references = {
+    investigationDuty: '12 kap. 1 § SoL',
+    preliminaryAssessmentChild: '12 kap. 2 § SoL',
+    investigationTimeLimitChild: '12 kap. 3 § SoL',
+    childConcernReport: '15 kap. 1 § SoL',
+    assistance: '5 kap. 1 § SoL',
+    shelterForAccompanyingChildren: '5 kap. 2 § SoL',
+    documentation: '12 kap. 5 § SoL',
+    appeal: '17 kap. 3 § SoL',
+    correction: '36 § förvaltningslagen (2017:900)',
+    change: '37–39 §§ förvaltningslagen (2017:900)',
+    communication: '25 § förvaltningslagen (2017:900)',
+    secrecyOverridePolice: '10 kap. 23 § offentlighets- och sekretesslagen (2009:400)',
+  };
+  const catalogue = { id: 'sol-e2e-test', name: 'Socialtjänstlagen (testnumrering)', references };
+  await json.fill(JSON.stringify({ ...catalogue, references: { ...references, appeal: '' } }));
+  await page.getByRole('button', { name: 'Läs in katalogen' }).click();
+  await expect(page.getByRole('alert')).toContainText('references.appeal');
+  await expectAccessible(page);
+
+  await json.fill(JSON.stringify(catalogue, null, 2));
+  await page.getByRole('button', { name: 'Läs in katalogen' }).click();
+  await expect(
+    page.getByText('Socialtjänstlagen (testnumrering) är inläst. Aktivera den när den ska gälla.'),
+  ).toBeVisible();
+  const loaded = catalogues.getByRole('row', { name: /testnumrering/ });
+  await loaded.getByRole('button', { name: /^Aktivera/ }).click();
+  await expect(page.getByText('Socialtjänstlagen (testnumrering) gäller nu.')).toBeVisible();
+  await expect(loaded).toContainText('Gäller nu');
+  await expectAccessible(page);
+
+  // The same id twice is refused, on the server.
+  await json.fill(JSON.stringify(catalogue));
+  await page.getByRole('button', { name: 'Läs in katalogen' }).click();
+  await expect(page.getByRole('alert')).toContainText('Det finns redan en katalog med det id:t.');
+
+  // Back to the numbering the rest of the suite expects.
+  await catalogues
+    .getByRole('row', { name: /Socialtjänstlagen \(2001:453\)/ })
+    .getByRole('button', { name: /^Aktivera/ })
+    .click();
+  await expect(page.getByText('Socialtjänstlagen (2001:453) gäller nu.')).toBeVisible();
+});

@@ -47,7 +47,7 @@ export const areas: readonly Area[] = [
   {
     path: '/administration',
     label: 'Administration',
-    description: 'Enheter, användare och roller.',
+    description: 'Enheter, användare och roller, delegation och lagrum.',
     allowed: (s) => s.abilities.administer,
   },
 ];

@@ -1,5 +1,7 @@
 import { BodyLong, VStack } from '@navikt/ds-react';
 import { PageHeading } from '../../components/PageHeading.tsx';
+import { DelegationSection } from './DelegationSection.tsx';
+import { LegalCataloguesSection } from './LegalCataloguesSection.tsx';
 import { UnitsSection } from './UnitsSection.tsx';
 import { UsersSection } from './UsersSection.tsx';
 
@@ -10,11 +12,14 @@ export function AdminPage() {
       <div>
         <PageHeading>Administration</PageHeading>
         <BodyLong>
-          Enheter, användare och deras roller. Som administratör ser du inga personer eller ärenden.
+          Enheter, användare och deras roller, delegationen och lagrumskatalogerna. Som
+          administratör ser du inga personer eller ärenden.
         </BodyLong>
       </div>
       <UsersSection />
       <UnitsSection />
+      <DelegationSection />
+      <LegalCataloguesSection />
     </VStack>
   );
 }

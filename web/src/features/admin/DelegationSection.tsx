@@ -1,0 +1,143 @@
+import { useState } from 'react';
+import { BodyLong, Checkbox, Heading, Table, VStack } from '@navikt/ds-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { listDelegations, setDelegation } from '../../../../core/contracts/admin.ts';
+import type { BodyOf, ResponseOf } from '../../../../core/contracts/contract.ts';
+import { delegableRoles, interventions } from '../../../../core/domain/decisions.ts';
+import { call } from '../../api/client.ts';
+import { interventionLabels, roleLabels } from '../../app/labels.ts';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
+import { Loading } from '../../components/Loading.tsx';
+import { useUnits } from './useAdmin.ts';
+
+const delegationsKey = ['admin', 'delegations'] as const;
+type Change = BodyOf<typeof setDelegation>;
+type Delegations = ResponseOf<typeof listDelegations>;
+
+/** Units where decisions on insatser are taken: not providers, not the management unit. */
+const decidingKinds = new Set(['adult', 'children', 'out_of_hours']);
+
+/**
+ * The delegation list: which role in which unit may decide on which kind of insats. Each box is
+ * saved as it is ticked; a beslut by someone without delegation is refused.
+ */
+export function DelegationSection() {
+  const queryClient = useQueryClient();
+  const units = useUnits();
+  const delegations = useQuery({ queryKey: delegationsKey, queryFn: () => call(listDelegations) });
+  const [status, setStatus] = useState<string | null>(null);
+  const change = useMutation({
+    mutationFn: (body: Change) => call(setDelegation, { body }),
+    // The box shows the change at once; a refusal puts back what the server holds.
+    onMutate: async (body) => {
+      await queryClient.cancelQueries({ queryKey: delegationsKey });
+      const before = queryClient.getQueryData<Delegations>(delegationsKey);
+      if (before) {
+        const others = before.items.filter(
+          (d) =>
+            !(
+              d.unitId === body.unitId &&
+              d.intervention === body.intervention &&
+              d.role === body.role
+            ),
+        );
+        queryClient.setQueryData<Delegations>(delegationsKey, {
+          items: body.granted
+            ? [...others, { unitId: body.unitId, intervention: body.intervention, role: body.role }]
+            : others,
+        });
+      }
+      return { before };
+    },
+    onError: (_error, _body, context) => {
+      if (context?.before) queryClient.setQueryData(delegationsKey, context.before);
+    },
+    onSuccess: (result, body) => {
+      queryClient.setQueryData(delegationsKey, result);
+      const unit = units.data?.items.find((u) => u.id === body.unitId)?.name ?? '';
+      setStatus(
+        `${roleLabels[body.role]} i ${unit} ${body.granted ? 'får nu' : 'får inte längre'} besluta om ${interventionLabels[body.intervention].toLowerCase()}.`,
+      );
+    },
+  });
+  const granted = (unitId: string, intervention: string, role: string) =>
+    delegations.data?.items.some(
+      (d) => d.unitId === unitId && d.intervention === intervention && d.role === role,
+    ) ?? false;
+
+  return (
+    <section aria-labelledby="delegation-rubrik">
+      <VStack gap="space-16">
+        <Heading level="2" size="medium" id="delegation-rubrik">
+          Delegation
+        </Heading>
+        <BodyLong>
+          Vilken roll i vilken enhet som får fatta beslut om vilken insats. Ändringen gäller direkt
+          för nya beslut.
+        </BodyLong>
+        <div role="status">{status}</div>
+        <ApiErrorAlert error={change.error ?? delegations.error ?? units.error} />
+        {delegations.isPending || units.isPending ? <Loading label="Hämtar delegationer…" /> : null}
+        {delegations.data && units.data
+          ? units.data.items
+              .filter((u) => decidingKinds.has(u.kind))
+              .map((unit) => {
+                const headingId = `delegation-${unit.id}`;
+                return (
+                  <VStack gap="space-8" key={unit.id}>
+                    <Heading level="3" size="small" id={headingId}>
+                      {unit.name}
+                    </Heading>
+                    <div className="table-scroll">
+                      <Table size="small" aria-labelledby={headingId}>
+                        <Table.Header>
+                          <Table.Row>
+                            <Table.HeaderCell scope="col">Insats</Table.HeaderCell>
+                            {delegableRoles.map((role) => (
+                              <Table.HeaderCell scope="col" key={role}>
+                                {roleLabels[role]}
+                              </Table.HeaderCell>
+                            ))}
+                          </Table.Row>
+                        </Table.Header>
+                        <Table.Body>
+                          {interventions.map((intervention) => (
+                            <Table.Row key={intervention}>
+                              <Table.HeaderCell scope="row">
+                                {interventionLabels[intervention]}
+                              </Table.HeaderCell>
+                              {delegableRoles.map((role) => {
+                                return (
+                                  <Table.DataCell key={role}>
+                                    <Checkbox
+                                      hideLabel
+                                      size="small"
+                                      checked={granted(unit.id, intervention, role)}
+                                      onChange={(e) => {
+                                        setStatus(null);
+                                        change.mutate({
+                                          unitId: unit.id,
+                                          intervention,
+                                          role,
+                                          granted: e.target.checked,
+                                        });
+                                      }}
+                                    >
+                                      {`${roleLabels[role]} i ${unit.name} får besluta om ${interventionLabels[intervention].toLowerCase()}`}
+                                    </Checkbox>
+                                  </Table.DataCell>
+                                );
+                              })}
+                            </Table.Row>
+                          ))}
+                        </Table.Body>
+                      </Table>
+                    </div>
+                  </VStack>
+                );
+              })
+          : null}
+      </VStack>
+    </section>
+  );
+}
