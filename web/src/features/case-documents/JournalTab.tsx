@@ -9,12 +9,11 @@ import { call } from '../../api/client.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { Loading } from '../../components/Loading.tsx';
-import { caseKey } from '../cases/useCase.ts';
+import { journalKey } from './keys.ts';
 import { CorrectionDialog } from './CorrectionDialog.tsx';
 import { NewJournalEntry } from './NewJournalEntry.tsx';
 
 const PAGE_SIZE = 25;
-export const journalKey = (caseId: string) => [...caseKey(caseId), 'journal'] as const;
 
 /** Journalanteckningar, newest first, a page at a time; new entries with autosave; corrections. */
 export function JournalTab({ detail }: { detail: CaseDetail }) {

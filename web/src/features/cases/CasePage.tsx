@@ -24,6 +24,16 @@ const JournalTab = lazy(() =>
   import('../case-documents/JournalTab.tsx').then((m) => ({ default: m.JournalTab })),
 );
 
+const InvestigationTab = lazy(() =>
+  import('../case-documents/InvestigationTab.tsx').then((m) => ({
+    default: m.InvestigationTab,
+  })),
+);
+
+const DecisionsTab = lazy(() =>
+  import('../case-documents/DecisionsTab.tsx').then((m) => ({ default: m.DecisionsTab })),
+);
+
 const tabs = ['oversikt', 'journal', 'utredning', 'beslut'] as const;
 type Tab = (typeof tabs)[number];
 
@@ -75,6 +85,12 @@ function CaseView({ detail }: { detail: CaseDetail }) {
         <Tabs.List>
           <Tabs.Tab value="oversikt" label="Översikt" />
           <Tabs.Tab value="journal" label="Journal" />
+          {hasInvestigation ? (
+            <>
+              <Tabs.Tab value="utredning" label="Utredning" />
+              <Tabs.Tab value="beslut" label="Kommunicering och beslut" />
+            </>
+          ) : null}
         </Tabs.List>
         <Tabs.Panel value="oversikt" className="tab-panel">
           <CaseOverview detail={detail} />
@@ -84,6 +100,20 @@ function CaseView({ detail }: { detail: CaseDetail }) {
             <JournalTab detail={detail} />
           </Suspense>
         </Tabs.Panel>
+        {hasInvestigation ? (
+          <>
+            <Tabs.Panel value="utredning" className="tab-panel">
+              <Suspense fallback={<Loading label="Öppnar utredningen…" />}>
+                <InvestigationTab detail={detail} />
+              </Suspense>
+            </Tabs.Panel>
+            <Tabs.Panel value="beslut" className="tab-panel">
+              <Suspense fallback={<Loading label="Öppnar beslut…" />}>
+                <DecisionsTab detail={detail} />
+              </Suspense>
+            </Tabs.Panel>
+          </>
+        ) : null}
       </Tabs>
     </VStack>
   );

@@ -1,0 +1,249 @@
+import { useState } from 'react';
+import {
+  Alert,
+  BodyLong,
+  BodyShort,
+  Button,
+  Heading,
+  Radio,
+  RadioGroup,
+  Textarea,
+  TextField,
+  VStack,
+} from '@navikt/ds-react';
+import { useQuery } from '@tanstack/react-query';
+import { recordCommunication } from '../../../../core/contracts/case-documents.ts';
+import type { CaseDetail } from '../../../../core/contracts/cases.ts';
+import type { BodyOf } from '../../../../core/contracts/contract.ts';
+import { getPerson, getProtectedDetails } from '../../../../core/contracts/persons.ts';
+import type { ContactChannel } from '../../../../core/contracts/persons.ts';
+import { call } from '../../api/client.ts';
+import { fieldId, messageFor, validateBody, withOwnErrors } from '../../api/forms.ts';
+import { contactKindLabels } from '../../app/labels.ts';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
+import { ChangeErrorAlert } from '../../components/ChangeErrorAlert.tsx';
+import { stockholmToday } from '../../components/dates.ts';
+import { formatDateTime } from '../../components/format.ts';
+import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
+import { Loading } from '../../components/Loading.tsx';
+import { useFormMutation } from '../../components/useFormMutation.ts';
+import { useRefreshCase } from '../cases/useCase.ts';
+
+const formId = 'kommunicering';
+type Body = BodyOf<typeof recordCommunication>;
+
+/**
+ * The person's contact channels, to choose how to communicate. A protected person's channels are
+ * a separate, logged read: fetched only when the handläggare asks for them.
+ */
+function useChannels(personId: string, protectedPerson: boolean, asked: boolean) {
+  const file = useQuery({
+    queryKey: ['person', personId],
+    queryFn: () => call(getPerson, { params: { personId } }),
+    enabled: !protectedPerson,
+  });
+  const details = useQuery({
+    queryKey: ['person', personId, 'protected-details'],
+    queryFn: () => call(getProtectedDetails, { params: { personId } }),
+    enabled: protectedPerson && asked,
+    staleTime: Infinity,
+    gcTime: 0,
+  });
+  return protectedPerson
+    ? {
+        channels: details.data?.contactChannels,
+        pending: asked && details.isPending,
+        error: details.error,
+      }
+    : { channels: file.data?.details?.contactChannels, pending: file.isPending, error: file.error };
+}
+
+const channelText = (c: ContactChannel) => `${contactKindLabels[c.kind]} ${c.value}`;
+
+/** Kommunicering before a beslut: what, when, and how — at a meeting or by a safe channel. */
+export function CommunicationSection({ detail }: { detail: CaseDetail }) {
+  const done = detail.history.filter((h) => h.type === 'communication_recorded');
+  const canCommunicate =
+    detail.abilities.work && (detail.phase === 'investigation' || detail.phase === 'communicated');
+
+  return (
+    <section aria-labelledby="kommunicering-rubrik">
+      <VStack gap="space-16">
+        <Heading level="2" size="medium" id="kommunicering-rubrik">
+          Kommunicering
+        </Heading>
+        <BodyLong>
+          Innan beslut får personen ta del av materialet och lämna synpunkter. Kommunicera bara via
+          en kontaktväg som den som utövar våld inte kan nå, eller vid ett möte.
+        </BodyLong>
+        {done.length > 0 ? (
+          <ul className="plain-list">
+            {done.map((h) => (
+              <li key={h.seq}>
+                <BodyShort>
+                  {h.summary} · {formatDateTime(h.recordedAt)}
+                  {h.recordedBy ? ` · ${h.recordedBy}` : ''}
+                </BodyShort>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <BodyShort textColor="subtle">Inget är kommunicerat än.</BodyShort>
+        )}
+        {canCommunicate ? <CommunicationForm detail={detail} /> : null}
+      </VStack>
+    </section>
+  );
+}
+
+function CommunicationForm({ detail }: { detail: CaseDetail }) {
+  const refresh = useRefreshCase(detail.id);
+  const protectedPerson = detail.person.protectionLevel !== 'none';
+  const [asked, setAsked] = useState(false);
+  const { channels, pending, error } = useChannels(detail.person.id, protectedPerson, asked);
+  const [what, setWhat] = useState('');
+  const [on, setOn] = useState(stockholmToday());
+  const [method, setMethod] = useState('');
+  const [saved, setSaved] = useState<string | null>(null);
+  const save = useFormMutation(recordCommunication.body, {
+    mutationFn: (body: Body) => call(recordCommunication, { params: { caseId: detail.id }, body }),
+    onSuccess: () => {
+      setSaved('Kommuniceringen är registrerad.');
+      setWhat('');
+      setMethod('');
+      refresh('detail');
+    },
+  });
+  const chosen = channels?.find((c) => c.id === method);
+
+  return (
+    <form
+      noValidate
+      aria-label="Registrera kommunicering"
+      className="step-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        setSaved(null);
+        const body: Body = {
+          what,
+          communicatedOn: on,
+          method:
+            method === 'meeting'
+              ? { kind: 'meeting' }
+              : { kind: 'channel', contactChannelId: method },
+          version: detail.version,
+        };
+        const own =
+          method === ''
+            ? [{ path: 'body.method', message: 'Välj hur materialet kommunicerades.' }]
+            : [];
+        save.submit(
+          body,
+          withOwnErrors(
+            validateBody(recordCommunication.body, body).filter(
+              (e) => method !== '' || !e.path.startsWith('body.method'),
+            ),
+            own,
+          ),
+        );
+      }}
+    >
+      <VStack gap="space-16">
+        <Heading level="3" size="small">
+          Registrera kommunicering
+        </Heading>
+        <FormErrorSummary formId={formId} errors={save.fieldErrors} />
+        <ChangeErrorAlert
+          error={save.generalError}
+          onReload={() => {
+            save.reset();
+            refresh('detail');
+          }}
+        />
+        <Textarea
+          id={fieldId(formId, 'body.what')}
+          label="Vad kommunicerades?"
+          description="Till exempel utredningen i sin helhet, eller de delar som beslutet bygger på."
+          minRows={2}
+          maxLength={5_000}
+          value={what}
+          onChange={(e) => {
+            setWhat(e.target.value);
+          }}
+          error={messageFor(save.fieldErrors, 'body.what')}
+        />
+        <TextField
+          id={fieldId(formId, 'body.communicatedOn')}
+          label="Datum"
+          description="ÅÅÅÅ-MM-DD"
+          htmlSize={12}
+          autoComplete="off"
+          value={on}
+          onChange={(e) => {
+            setOn(e.target.value);
+          }}
+          error={messageFor(save.fieldErrors, 'body.communicatedOn')}
+        />
+        {protectedPerson && !asked ? (
+          <VStack gap="space-8" align="start">
+            <BodyShort>
+              Personen har skyddade personuppgifter. Hennes eller hans kontaktvägar visas bara när
+              du ber om dem, och visningen loggas.
+            </BodyShort>
+            <Button
+              type="button"
+              variant="secondary"
+              size="small"
+              onClick={() => {
+                setAsked(true);
+              }}
+            >
+              Visa kontaktvägar
+            </Button>
+          </VStack>
+        ) : null}
+        {pending ? <Loading label="Hämtar kontaktvägar…" /> : null}
+        <ApiErrorAlert error={error} />
+        <RadioGroup
+          id={fieldId(formId, 'body.method')}
+          legend="Hur?"
+          value={method}
+          onChange={(value: string) => {
+            setMethod(value);
+          }}
+          error={
+            messageFor(save.fieldErrors, 'body.method') ??
+            messageFor(save.fieldErrors, 'body.method.contactChannelId')
+          }
+        >
+          <Radio value="meeting">Vid ett möte</Radio>
+          {channels?.map((c) => (
+            <Radio
+              key={c.id}
+              value={c.id}
+              description={
+                c.safeForContact
+                  ? 'Säker för kontakt'
+                  : 'Osäker: den som utövar våld kan nå den. Får inte användas.'
+              }
+            >
+              {channelText(c)}
+            </Radio>
+          ))}
+        </RadioGroup>
+        {chosen && !chosen.safeForContact ? (
+          <Alert variant="warning" size="small">
+            {channelText(chosen)} är markerad som osäker. Välj en annan kontaktväg eller kommunicera
+            vid ett möte.
+          </Alert>
+        ) : null}
+        <div>
+          <Button type="submit" loading={save.mutation.isPending}>
+            Registrera kommuniceringen
+          </Button>
+        </div>
+        <div role="status">{saved}</div>
+      </VStack>
+    </form>
+  );
+}
