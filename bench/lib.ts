@@ -63,10 +63,10 @@ export async function openBenchDatabase(
   engine: string,
   url: string,
   onQuery?: (event: LogEvent) => void,
-): Promise<{ db: Db; close: () => Promise<void> }> {
+): Promise<{ db: Db; url: string | undefined; close: () => Promise<void> }> {
   if (engine === 'pglite') {
     const { db } = await openPGlite(undefined);
-    return { db, close: () => db.destroy() };
+    return { db, url: undefined, close: () => db.destroy() };
   }
   const name = `varn_bench_${randomBytes(4).toString('hex')}`;
   const admin = new Kysely<unknown>({
@@ -78,6 +78,7 @@ export async function openBenchDatabase(
   const { db } = openPostgres(target.toString(), 10, onQuery);
   return {
     db,
+    url: target.toString(),
     close: async () => {
       await db.destroy();
       await sql.raw(`drop database if exists ${name} with (force)`).execute(admin);
