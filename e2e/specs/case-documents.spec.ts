@@ -137,3 +137,90 @@ test('a correction keeps the original; a stale correction is refused and offers 
   await expect(entry.getByRole('button', { name: 'Visa alla 3 versioner' })).toBeVisible();
   await expect(entry.getByRole('heading')).toContainText('2026-01-05');
 });
+
+/** A new client who applies herself, with an utredning opened on her case; returns its URL. */
+async function openInvestigationFor(page: Page, givenName: string, familyName: string) {
+  await page.goto('/arenden/ny');
+  await page.getByLabel('Målgrupp').selectOption({ label: 'Våldsutsatt vuxen' });
+  await page.getByRole('radio', { name: 'Identiteten är okänd' }).check();
+  await page.getByLabel('Förnamn').fill(givenName);
+  await page.getByLabel('Efternamn').fill(familyName);
+  await page.getByRole('radio', { name: 'Ansökan (muntlig)' }).check();
+  await page.getByLabel('Från vem').fill('Personen själv');
+  await page.getByLabel('Hur kom uppgifterna in?').selectOption({ label: 'Besök' });
+  await page.getByLabel('Vad har kommit in?').fill('Söker stöd efter hot från tidigare partner.');
+  await page.getByRole('radio', { name: 'Oklart' }).check();
+  await page.getByLabel('Motivering').fill('Vill inte berätta var hon bor nu.');
+  await page.getByRole('button', { name: 'Registrera aktualiseringen' }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: `Ärende: ${givenName} ${familyName}` }),
+  ).toBeVisible();
+  // Her own application counts: no separate consent is asked for.
+  await expect(
+    page.getByText('Personen har ansökt eller samtyckt till en utredning.'),
+  ).toBeVisible();
+  await page.getByRole('radio', { name: 'Utredning inleds', exact: true }).check();
+  await page.getByLabel('Skäl').fill('Hon ansöker om stöd.');
+  await page.getByRole('button', { name: 'Spara förhandsbedömningen' }).click();
+  await expect(page.getByText('Utredningen är inledd.')).toBeVisible();
+  return page.url();
+}
+
+test('a section saved meanwhile in another tab is not overwritten; the case is then closed', async ({
+  page,
+  login,
+  expectedApiErrors,
+}) => {
+  expectedApiErrors.push({
+    path: /^\/api\/cases\/[0-9a-f-]{36}\/investigation\/sections\/background$/,
+    status: 409,
+  });
+  await login('anna.handlaggare');
+  const url = await openInvestigationFor(page, 'Mira', 'Ek');
+  await page.goto(`${url}?flik=utredning`);
+  const section = page.getByRole('form', { name: 'Bakgrund', exact: true });
+  await section.getByRole('button', { name: 'Lägg till uppgift' }).click();
+  await section
+    .getByRole('group', { name: 'Uppgift 1' })
+    .getByLabel('Text')
+    .fill('Uppvuxen i Exempelstad.');
+
+  // Another tab saves the same section first.
+  const other = await page.context().newPage();
+  await other.goto(`${url}?flik=utredning`);
+  const otherSection = other.getByRole('form', { name: 'Bakgrund', exact: true });
+  await otherSection.getByRole('button', { name: 'Lägg till uppgift' }).click();
+  const row = otherSection.getByRole('group', { name: 'Uppgift 1' });
+  await row.getByLabel('Text').fill('Flyttade till Sverige som barn.');
+  await row.getByLabel('Källa').selectOption({ label: 'Annan person' });
+  await row.getByLabel('Vem?').fill('Hennes syster');
+  await otherSection.getByRole('button', { name: 'Spara avsnittet' }).click();
+  await expect(otherSection.getByText('Avsnittet är sparat.')).toBeVisible();
+  await other.close();
+
+  await section.getByRole('button', { name: 'Spara avsnittet' }).click();
+  await expect(section.getByRole('alert')).toContainText('Någon annan har ändrat uppgifterna');
+  await expectAccessible(page);
+  await section.getByRole('button', { name: 'Ladda om' }).click();
+  await expect(section.getByText('Avsnittet är laddat om. Gör din ändring igen.')).toBeVisible();
+  await expect(section.getByRole('group', { name: 'Uppgift 1' }).getByLabel('Text')).toHaveValue(
+    'Flyttade till Sverige som barn.',
+  );
+  await expect(section.getByRole('group', { name: 'Uppgift 1' }).getByLabel('Vem?')).toHaveValue(
+    'Hennes syster',
+  );
+
+  // She withdraws her application: the case is closed with the reason.
+  await page.getByRole('tab', { name: 'Översikt' }).click();
+  await page.getByLabel('Skäl till avslut').fill('Hon återkallar sin ansökan.');
+  await page.getByRole('button', { name: 'Avsluta ärendet' }).click();
+  // Closed, it is no longer hers to open: Mina ärenden says so.
+  await expect(page.getByRole('heading', { level: 1, name: 'Mina ärenden' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Ärendet för Mira Ek är avslutat.' }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('table', { name: 'Mina öppna ärenden' }).getByText('Mira Ek'),
+  ).toHaveCount(0);
+  await expectAccessible(page);
+});

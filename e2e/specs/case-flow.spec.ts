@@ -451,3 +451,49 @@ test('a step taken out of order is refused in words that name the missing step',
   await page.getByRole('button', { name: 'Spara förhandsbedömningen' }).click();
   await expect(page.getByText('Utredningen är inledd.')).toBeVisible();
 });
+
+test('no utredning: the intake is filed among handlingar som inte föranlett åtgärd', async ({
+  page,
+  login,
+  visit,
+}) => {
+  await login('anna.handlaggare');
+  await visit('/arenden/ny');
+  await page.getByLabel('Målgrupp').selectOption({ label: 'Våldsutsatt vuxen' });
+  await page.getByRole('radio', { name: 'Identiteten är okänd' }).check();
+  await page.getByLabel('Förnamn').fill('Okänd');
+  await page.getByLabel('Efternamn').fill('Uppringare');
+  await page.getByRole('radio', { name: 'Egen kontakt' }).check();
+  await page.getByLabel('Från vem').fill('Anonym kvinna');
+  await page.getByLabel('Hur kom uppgifterna in?').selectOption({ label: 'Telefon' });
+  await page
+    .getByLabel('Vad har kommit in?')
+    .fill('Frågar om vilket stöd som finns, vill vara anonym.');
+  await page.getByRole('radio', { name: 'Nej', exact: true }).check();
+  await page.getByLabel('Motivering').fill('Beskriver ingen pågående fara.');
+  await page.getByRole('button', { name: 'Registrera aktualiseringen' }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Ärende: Okänd Uppringare' }),
+  ).toBeVisible();
+
+  await page.getByRole('radio', { name: 'Ingen utredning inleds' }).check();
+  await expect(page.getByText('Ärendet avslutas.', { exact: false })).toBeVisible();
+  await page.getByLabel('Skäl').fill('Fick information om stöd; vill inte ansöka.');
+  await page.getByRole('button', { name: 'Spara förhandsbedömningen' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Mina ärenden' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({
+      hasText:
+        'Ingen utredning inleds för Okänd Uppringare. Ärendet är avslutat och arkiverat bland handlingar som inte föranlett åtgärd.',
+    }),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Visa handlingarna' }).click();
+  const records = page.getByRole('table', {
+    name: 'Handlingar som inte föranlett åtgärd: Relationsvåldsteamet',
+  });
+  await expect(records.getByRole('row', { name: /Okänd Uppringare/ })).toContainText(
+    'Fick information om stöd; vill inte ansöka.',
+  );
+  await expectAccessible(page);
+});

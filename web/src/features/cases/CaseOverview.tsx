@@ -5,6 +5,7 @@ import { acuteNeedLabels, intakeChannelLabels, intakeTypeLabels } from '../../ap
 import { formatDateTime } from '../../components/format.ts';
 import { AcuteScreeningStep } from './steps/AcuteScreeningStep.tsx';
 import { ApplicationStep } from './steps/ApplicationStep.tsx';
+import { CloseCaseStep } from './steps/CloseCaseStep.tsx';
 import { HouseholdChildren } from './steps/HouseholdChildren.tsx';
 import { PreliminaryAssessmentStep } from './steps/PreliminaryAssessmentStep.tsx';
 
@@ -32,6 +33,9 @@ export function CaseOverview({ detail }: { detail: CaseDetail }) {
         <HouseholdChildren detail={detail} canWork={canWork} onDone={setAnnouncement} />
       ) : null}
       {canWork ? <AcuteScreeningStep detail={detail} onDone={setAnnouncement} /> : null}
+      {canWork && detail.phase !== 'preliminary_assessment' && detail.phase !== 'intake' ? (
+        <CloseCaseStep detail={detail} />
+      ) : null}
       <History detail={detail} />
     </VStack>
   );

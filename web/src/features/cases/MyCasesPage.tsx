@@ -1,17 +1,20 @@
-import { BodyLong, Button, Heading, VStack } from '@navikt/ds-react';
+import { Alert, BodyLong, Button, Heading, VStack } from '@navikt/ds-react';
 import { PlusIcon } from '@navikt/aksel-icons';
-import { Link as RouterLink } from 'react-router';
+import { Link as RouterLink, useLocation } from 'react-router';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { useActiveSession } from '../auth/session.tsx';
 import { CaseTable } from './CaseTable.tsx';
+import { NoActionRecords } from './NoActionRecords.tsx';
 import { UnitQueue } from './UnitQueue.tsx';
 import { caseworkerUnits } from './units.ts';
+import type { CasesNotice } from './useCase.ts';
 import { useMyCases } from './useCaseList.ts';
 
 export function MyCasesPage() {
   const session = useActiveSession();
+  const notice = (useLocation().state as CasesNotice | null)?.notice;
   const cases = useMyCases();
   const items = cases.data?.pages.flatMap((p) => p.items) ?? [];
   // One queue per unit where the user handles cases, even with several roles there.
@@ -24,6 +27,11 @@ export function MyCasesPage() {
         <BodyLong spacing>
           Dina öppna ärenden, äldst först, och det som väntar i enhetens inkorg.
         </BodyLong>
+        {notice ? (
+          <Alert variant="success" role="status" className="page-notice">
+            {notice}
+          </Alert>
+        ) : null}
         {queueUnits.length > 0 ? (
           <Button
             as={RouterLink}
@@ -63,6 +71,9 @@ export function MyCasesPage() {
       </section>
       {queueUnits.map((unit) => (
         <UnitQueue key={unit.id} unitId={unit.id} unitName={unit.name} />
+      ))}
+      {queueUnits.map((unit) => (
+        <NoActionRecords key={unit.id} unitId={unit.id} unitName={unit.name} />
       ))}
     </VStack>
   );

@@ -1,4 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
 import { getCase } from '../../../../core/contracts/cases.ts';
 import { call } from '../../api/client.ts';
 
@@ -24,5 +25,25 @@ export function useRefreshCase(caseId: string) {
       queryKey: only ? [...caseKey(caseId), 'detail'] : caseKey(caseId),
     });
     void queryClient.invalidateQueries({ queryKey: ['cases'] });
+  };
+}
+
+/** What Mina ärenden says on arrival, after a case was closed from its page. */
+export interface CasesNotice {
+  notice: string;
+}
+
+/**
+ * After a step that closes the case: a closed case has no work relation any more, so its page
+ * cannot be read again (the server answers 404). Forget it and go to Mina ärenden, saying so.
+ */
+export function useLeaveClosedCase(caseId: string) {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  return (notice: string) => {
+    void queryClient.cancelQueries({ queryKey: caseKey(caseId) });
+    queryClient.removeQueries({ queryKey: caseKey(caseId) });
+    void queryClient.invalidateQueries({ queryKey: ['cases'] });
+    void navigate('/arenden', { state: { notice } satisfies CasesNotice });
   };
 }

@@ -18,7 +18,8 @@ import { preliminaryOutcomeLabels, templateTitles } from '../../../app/labels.ts
 import { ChangeErrorAlert } from '../../../components/ChangeErrorAlert.tsx';
 import { FormErrorSummary } from '../../../components/FormErrorSummary.tsx';
 import { useFormMutation } from '../../../components/useFormMutation.ts';
-import { useRefreshCase } from '../useCase.ts';
+import { personName } from '../../../components/PersonCell.tsx';
+import { useLeaveClosedCase, useRefreshCase } from '../useCase.ts';
 
 const formId = 'forhandsbedomning';
 type Body = BodyOf<typeof recordPreliminaryAssessment>;
@@ -41,6 +42,7 @@ export function PreliminaryAssessmentStep({
   onDone: (message: string) => void;
 }) {
   const refresh = useRefreshCase(detail.id);
+  const leave = useLeaveClosedCase(detail.id);
   const [outcome, setOutcome] = useState<Outcome | ''>('');
   const [template, setTemplate] = useState<Template>(
     detail.targetGroup === 'perpetrator' ? 'perpetrator' : 'victim',
@@ -50,14 +52,18 @@ export function PreliminaryAssessmentStep({
     mutationFn: (body: Body) =>
       call(recordPreliminaryAssessment, { params: { caseId: detail.id }, body }),
     onSuccess: (result, body) => {
-      onDone(
-        body.outcome === 'open_investigation'
-          ? 'Utredningen är inledd. Du skriver den under fliken Utredning.'
-          : result.filedAsNoAction
-            ? 'Ingen utredning inleds. Ärendet är avslutat och arkiverat bland handlingar som inte föranlett åtgärd.'
-            : 'Ingen utredning inleds. Ärendet är avslutat.',
+      if (body.outcome === 'open_investigation') {
+        onDone('Utredningen är inledd. Du skriver den under fliken Utredning.');
+        refresh();
+        return;
+      }
+      // No utredning: the case is closed, and with it the work relation to it.
+      const name = personName(detail.person);
+      leave(
+        result.filedAsNoAction
+          ? `Ingen utredning inleds för ${name}. Ärendet är avslutat och arkiverat bland handlingar som inte föranlett åtgärd.`
+          : `Ingen utredning inleds för ${name}. Ärendet är avslutat.`,
       );
-      refresh();
     },
   });
   const done = detail.preliminaryAssessment;
