@@ -442,12 +442,38 @@ test('a step taken out of order is refused in words that name the missing step',
   );
   await expectAccessible(page);
 
-  // With her consent, and the reason no orosanmälan is needed for a child, it can.
+  // With her consent it still cannot while a child in the household has no orosanmälan.
   await page.getByRole('radio', { name: 'Samtycke till utredning' }).check();
   await page.getByRole('button', { name: 'Registrera samtycke till utredning' }).click();
   await expect(
     page.getByText('Personen har ansökt eller samtyckt till en utredning.'),
   ).toBeVisible();
+  await page.getByRole('button', { name: 'Lägg till barn i hushållet' }).click();
+  const child = page.getByRole('form', { name: 'Nytt barn i hushållet' });
+  await child.getByLabel('Förnamn').fill('Tove');
+  await child.getByLabel('Efternamn').fill('Berglund');
+  await child.getByRole('button', { name: 'Lägg till barnet' }).click();
+  await expect(page.getByText('Tove Berglund är registrerad i hushållet.')).toBeVisible();
+  await page.getByRole('button', { name: 'Spara förhandsbedömningen' }).click();
+  await expect(page.getByRole('alert')).toContainText(
+    'Det finns barn i hushållet. Registrera orosanmälan till barn och unga, eller ange skälet till att den inte görs',
+  );
+
+  // The police reported her concern for the child today: the reason is recorded instead.
+  const row = page.getByRole('row', { name: /Tove Berglund/ });
+  await row.getByRole('button', { name: /^Ange skäl att inte anmäla/ }).click();
+  const waiver = page.getByRole('form', { name: 'Ingen orosanmälan för Tove Berglund' });
+  await expect(waiver.getByRole('heading')).toBeFocused();
+  await waiver
+    .getByLabel('Skäl till att orosanmälan inte görs')
+    .fill('Polisen har gjort en orosanmälan om barnet i dag.');
+  await expectAccessible(page);
+  await waiver.getByRole('button', { name: 'Spara skälet' }).click();
+  await expect(row).toContainText('Ingen orosanmälan, skäl angivet');
+  await expect(row).toContainText('Skäl: Polisen har gjort en orosanmälan om barnet i dag.');
+  await expect(row.getByRole('button', { name: /^Gör orosanmälan/ })).toHaveCount(0);
+
+  await page.getByRole('radio', { name: 'Utredning inleds', exact: true }).check();
   await page.getByRole('button', { name: 'Spara förhandsbedömningen' }).click();
   await expect(page.getByText('Utredningen är inledd.')).toBeVisible();
 });
@@ -495,5 +521,22 @@ test('no utredning: the intake is filed among handlingar som inte föranlett åt
   await expect(records.getByRole('row', { name: /Okänd Uppringare/ })).toContainText(
     'Fick information om stöd; vill inte ansöka.',
   );
+  await expectAccessible(page);
+});
+
+test('a protected person’s case carries the protection banner', async ({ page, login, visit }) => {
+  await login('anna.handlaggare');
+  await visit('/arenden');
+  await page
+    .getByRole('table', { name: 'Mina öppna ärenden' })
+    .getByRole('row', { name: /Leila Haddad/ })
+    .getByRole('link', { name: 'Hedersrelaterat våld och förtryck' })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Ärende: Leila Haddad' })).toBeVisible();
+  await expect(page.locator('.protection-banner')).toContainText(
+    'Skyddad folkbokföring – lämna aldrig ut adress eller kontaktuppgifter',
+  );
+  // Her whereabouts are never on the case page.
+  await expect(page.getByText('Skyddat boende Fristad, rum 4')).toHaveCount(0);
   await expectAccessible(page);
 });

@@ -114,7 +114,7 @@ export function HouseholdChildren({
               </Table.Header>
               <Table.Body>
                 {duties.map((duty) => (
-                  <Table.Row key={duty.child.id}>
+                  <Table.Row key={duty.child.id} shadeOnHover={false}>
                     <Table.DataCell>
                       <PersonCell person={duty.child} />
                     </Table.DataCell>
@@ -144,7 +144,7 @@ export function HouseholdChildren({
                             </Button>
                             <Button
                               size="small"
-                              variant="tertiary"
+                              variant="secondary"
                               aria-expanded={
                                 action?.kind === 'waive' && action.duty.child.id === duty.child.id
                               }
