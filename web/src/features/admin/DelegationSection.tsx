@@ -28,30 +28,6 @@ export function DelegationSection() {
   const [status, setStatus] = useState<string | null>(null);
   const change = useMutation({
     mutationFn: (body: Change) => call(setDelegation, { body }),
-    // The box shows the change at once; a refusal puts back what the server holds.
-    onMutate: async (body) => {
-      await queryClient.cancelQueries({ queryKey: delegationsKey });
-      const before = queryClient.getQueryData<Delegations>(delegationsKey);
-      if (before) {
-        const others = before.items.filter(
-          (d) =>
-            !(
-              d.unitId === body.unitId &&
-              d.intervention === body.intervention &&
-              d.role === body.role
-            ),
-        );
-        queryClient.setQueryData<Delegations>(delegationsKey, {
-          items: body.granted
-            ? [...others, { unitId: body.unitId, intervention: body.intervention, role: body.role }]
-            : others,
-        });
-      }
-      return { before };
-    },
-    onError: (_error, _body, context) => {
-      if (context?.before) queryClient.setQueryData(delegationsKey, context.before);
-    },
     onSuccess: (result, body) => {
       queryClient.setQueryData(delegationsKey, result);
       const unit = units.data?.items.find((u) => u.id === body.unitId)?.name ?? '';
@@ -60,6 +36,33 @@ export function DelegationSection() {
       );
     },
   });
+  // The box shows the change at once, in the same event as the click; a refusal puts back what
+  // the server holds.
+  const toggle = (body: Change) => {
+    // A list still loading must not land over the change.
+    void queryClient.cancelQueries({ queryKey: delegationsKey });
+    const before = queryClient.getQueryData<Delegations>(delegationsKey);
+    if (before) {
+      const others = before.items.filter(
+        (d) =>
+          !(
+            d.unitId === body.unitId &&
+            d.intervention === body.intervention &&
+            d.role === body.role
+          ),
+      );
+      queryClient.setQueryData<Delegations>(delegationsKey, {
+        items: body.granted
+          ? [...others, { unitId: body.unitId, intervention: body.intervention, role: body.role }]
+          : others,
+      });
+    }
+    change.mutate(body, {
+      onError: () => {
+        if (before) queryClient.setQueryData(delegationsKey, before);
+      },
+    });
+  };
   const granted = (unitId: string, intervention: string, role: string) =>
     delegations.data?.items.some(
       (d) => d.unitId === unitId && d.intervention === intervention && d.role === role,
@@ -115,7 +118,7 @@ export function DelegationSection() {
                                       checked={granted(unit.id, intervention, role)}
                                       onChange={(e) => {
                                         setStatus(null);
-                                        change.mutate({
+                                        toggle({
                                           unitId: unit.id,
                                           intervention,
                                           role,

@@ -231,6 +231,12 @@ function CommunicationForm({ detail }: { detail: CaseDetail }) {
             </Radio>
           ))}
         </RadioGroup>
+        {channels?.length === 0 ? (
+          <BodyShort size="small">
+            Personen har inga registrerade kontaktvägar. Lägg till en säker kontaktväg i
+            personakten, eller kommunicera vid ett möte.
+          </BodyShort>
+        ) : null}
         {chosen && !chosen.safeForContact ? (
           <Alert variant="warning" size="small">
             {channelText(chosen)} är markerad som osäker. Välj en annan kontaktväg eller kommunicera

@@ -272,9 +272,12 @@ function EditableStatements({
           >
             Lägg till uppgift
           </Button>
-          <Button type="submit" size="small" loading={save.mutation.isPending}>
-            Spara avsnittet
-          </Button>
+          {/* A section never written shows only "Lägg till uppgift", not 40 save buttons. */}
+          {dirty || rows.length > 0 || baseVersion > 0 ? (
+            <Button type="submit" size="small" loading={save.mutation.isPending}>
+              Spara avsnittet
+            </Button>
+          ) : null}
           {dirty ? (
             <BodyShort size="small" textColor="subtle">
               Ändringar som inte är sparade
