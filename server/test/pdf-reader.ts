@@ -1,8 +1,9 @@
 /**
  * Reads a PDF back the way a person's tools do — its text page by page, its document information
- * and its fonts — with Mozilla's pdf.js, so the tests need nothing beyond npm packages.
+ * and its fonts — with Mozilla's pdf.js (as bundled by unpdf, which needs no native packages), so
+ * the tests need nothing beyond npm packages.
  */
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocumentProxy } from 'unpdf';
 
 export interface ReadPdf {
   /** Each page's text, one line per line of the page. */
@@ -15,12 +16,10 @@ export interface ReadPdf {
 }
 
 export async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
-  const task = getDocument({
-    data: new Uint8Array(bytes),
+  const doc = await getDocumentProxy(new Uint8Array(bytes), {
     useSystemFonts: false,
     verbosity: 0,
   });
-  const doc = await task.promise;
   try {
     const pages: string[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
@@ -51,7 +50,7 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
       pageSize: [width, height],
     };
   } finally {
-    await task.destroy();
+    await doc.loadingTask.destroy();
   }
 }
 
