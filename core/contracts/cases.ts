@@ -241,9 +241,29 @@ export const CaseDetail = z.object({
     preliminaryAssessmentChild: z.string(),
     childConcernReport: z.string(),
   }),
+  /** What was communicated before the decision, when and how (never the channel's value). */
+  communications: z.array(
+    z.object({
+      communicatedOn: z.iso.date(),
+      what: z.string(),
+      method: z.enum(['meeting', 'channel']),
+      channelKind: z.enum(['phone', 'email', 'address', 'digital_mailbox']).nullable(),
+      recordedBy: z.string().nullable(),
+    }),
+  ),
   abilities: z.object({
     /** May document and take the steps of the case (the handläggare working with it). */
     work: z.boolean(),
+    /** The insatser the reader may decide on in this case: a work relation and delegation. */
+    decide: z.array(
+      z.enum([
+        'shelter',
+        'temporary_housing',
+        'financial_assistance',
+        'support_sessions',
+        'other_assistance',
+      ]),
+    ),
   }),
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;

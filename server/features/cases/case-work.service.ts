@@ -12,7 +12,12 @@ import { caseState, checkStep } from '../../../core/domain/case-flow.ts';
 import type { CaseState, Step } from '../../../core/domain/case-flow.ts';
 import { acuteNeedLabels, intakeTypeLabels } from '../../../core/domain/case-labels.ts';
 import { hasOpenDuty } from '../../../core/domain/child-report-duty.ts';
-import { interventionLabels, outcomeLabels } from '../../../core/domain/decisions.ts';
+import {
+  delegatedRole,
+  interventionLabels,
+  interventions,
+  outcomeLabels,
+} from '../../../core/domain/decisions.ts';
 import type { Intervention, Outcome } from '../../../core/domain/decisions.ts';
 import { legalReference } from '../../../core/domain/legal-references.ts';
 import { isProtected } from '../../../core/domain/protection.ts';
@@ -134,6 +139,30 @@ export async function getCase(
       emergency: decision.via === 'emergency_access',
     });
     const work = can(actor, 'case.work', { person, case: caseFactsOf(row), now }).allowed;
+    const delegations = await trx
+      .selectFrom('delegation')
+      .select(['unit_id', 'intervention', 'role'])
+      .where('unit_id', '=', row.unit_id)
+      .execute();
+    const decide =
+      row.status === 'open'
+        ? interventions.filter(
+            (intervention) =>
+              can(actor, 'decision.make', {
+                case: caseFactsOf(row),
+                delegatedRole: delegatedRole(
+                  actor.grants,
+                  delegations.map((d) => ({
+                    unitId: d.unit_id,
+                    intervention: d.intervention,
+                    role: d.role,
+                  })),
+                  row.unit_id,
+                  intervention,
+                ),
+              }).allowed,
+          )
+        : [];
     return {
       id: row.id,
       person: subject,
@@ -189,7 +218,17 @@ export async function getCase(
         preliminaryAssessmentChild: legalReference(catalogue, 'preliminaryAssessmentChild'),
         childConcernReport: legalReference(catalogue, 'childConcernReport'),
       },
-      abilities: { work: row.status === 'open' && work },
+      communications: events
+        .filter((e) => e.type === 'communication_recorded')
+        .map((e) => ({
+          communicatedOn: String(e.payload.communicatedOn ?? stockholmDate(e.recorded_at)),
+          what: String(e.payload.what ?? ''),
+          method: e.payload.method === 'channel' ? ('channel' as const) : ('meeting' as const),
+          channelKind: (e.payload.channelKind ?? null) as
+            'phone' | 'email' | 'address' | 'digital_mailbox' | null,
+          recordedBy: e.recorded_by_name,
+        })),
+      abilities: { work: row.status === 'open' && work, decide },
     };
   });
 }

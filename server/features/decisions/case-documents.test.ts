@@ -323,7 +323,19 @@ describe('kommunicering', () => {
     expect((await detail(caseId)).phase).toBe('investigation');
     const c = await communicate(safe?.id ?? '');
     expect(c.statusCode, c.body).toBe(201);
-    expect((await detail(caseId)).phase).toBe('communicated');
+    const after = await detail(caseId);
+    expect(after.phase).toBe('communicated');
+    expect(after.communications).toEqual([
+      {
+        communicatedOn: '2026-11-05',
+        what: 'Utredningen i sin helhet',
+        method: 'channel',
+        channelKind: 'phone',
+        recordedBy: expect.any(String) as string,
+      },
+    ]);
+    // The channel's value never travels with the record of the kommunicering.
+    expect(JSON.stringify(after.communications)).not.toContain('070-222');
   });
 });
 
@@ -347,6 +359,16 @@ describe('beslut', () => {
     decidedOn: '2026-11-06',
     notified: { how: 'in_person', on: '2026-11-06' },
     version,
+  });
+
+  it('tells each reader which insatser they may decide on', async () => {
+    const { caseId } = await caseInInvestigation('Förmåga');
+    expect((await detail(caseId)).abilities.decide).toEqual(['shelter']);
+    const asManager = await send('GET', `/api/cases/${caseId}`, undefined, 'manager');
+    expect(asManager.json<CaseDetail>().abilities.decide.sort()).toEqual([
+      'financial_assistance',
+      'shelter',
+    ]);
   });
 
   it('refuses before kommunicering, and without delegation', async () => {
