@@ -220,17 +220,27 @@ export async function getCase(
       },
       communications: events
         .filter((e) => e.type === 'communication_recorded')
-        .map((e) => ({
-          communicatedOn: String(e.payload.communicatedOn ?? stockholmDate(e.recorded_at)),
-          what: String(e.payload.what ?? ''),
-          method: e.payload.method === 'channel' ? ('channel' as const) : ('meeting' as const),
-          channelKind: (e.payload.channelKind ?? null) as
-            'phone' | 'email' | 'address' | 'digital_mailbox' | null,
-          recordedBy: e.recorded_by_name,
-        })),
+        .map((e) => {
+          const p = e.payload as CommunicationPayload;
+          return {
+            communicatedOn: p.communicatedOn ?? stockholmDate(e.recorded_at),
+            what: p.what ?? '',
+            method: p.method === 'channel' ? ('channel' as const) : ('meeting' as const),
+            channelKind: p.channelKind ?? null,
+            recordedBy: e.recorded_by_name,
+          };
+        }),
       abilities: { work: row.status === 'open' && work, decide },
     };
   });
+}
+
+/** As recorded by decisions.service recordCommunication (older fixtures carry less). */
+interface CommunicationPayload {
+  communicatedOn?: string;
+  what?: string;
+  method?: 'meeting' | 'channel';
+  channelKind?: 'phone' | 'email' | 'address' | 'digital_mailbox' | null;
 }
 
 const caseFactsOf = (row: CaseRow) => ({
