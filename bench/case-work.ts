@@ -14,7 +14,15 @@ import { sql } from 'kysely';
 import type { Db } from '../server/db/database.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
 import { hashPassword } from '../server/features/auth/passwords.ts';
-import { openBenchDatabase, printSummaries, rng, startAndLogin, summary, timed } from './lib.ts';
+import {
+  createBenchStaff,
+  openBenchDatabase,
+  printSummaries,
+  rng,
+  startAndLogin,
+  summary,
+  timed,
+} from './lib.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -37,33 +45,7 @@ const USERS_PER_UNIT = 10;
 /** Users in JS (password hashes); the bulk — persons, cases, events, journal — set-based in SQL. */
 async function generate(db: Db) {
   const passwordHash = await hashPassword('bench-losenord');
-  for (let u = 0; u < UNITS; u++) {
-    const unit = await db
-      .insertInto('unit')
-      .values({ name: `Enhet ${u}`, kind: 'adult' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    for (let i = 0; i < USERS_PER_UNIT; i++) {
-      const user = await db
-        .insertInto('app_user')
-        .values({
-          username: `bench.${u}.${i}`,
-          display_name: `Handläggare ${u}.${i}`,
-          password_hash: passwordHash,
-          must_change_password: false,
-          totp_required: false,
-          totp_secret: null,
-          totp_last_step: null,
-          disabled_at: null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await db
-        .insertInto('user_role')
-        .values({ user_id: user.id, unit_id: unit.id, role: 'adult_caseworker', granted_by: null })
-        .execute();
-    }
-  }
+  await createBenchStaff(db, UNITS, USERS_PER_UNIT, passwordHash);
   // setseed makes random() deterministic for the session, so every run builds the same data.
   await sql`select setseed(0.42)`.execute(db);
   await sql`

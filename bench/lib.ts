@@ -116,3 +116,49 @@ export async function timed(fn: () => Promise<Response>, expected = 200) {
   if (res.status !== expected) throw new Error(`unexpected ${res.status}`);
   return performance.now() - start;
 }
+
+/**
+ * `units` adult units with `usersPerUnit` handläggare each, named bench.<unit>.<n>, all with
+ * `passwordHash`. Returns the unit ids and, per unit, the user ids.
+ */
+export async function createBenchStaff(
+  db: Db,
+  units: number,
+  usersPerUnit: number,
+  passwordHash: string,
+): Promise<{ unitIds: string[]; userIds: string[][] }> {
+  const unitIds: string[] = [];
+  const userIds: string[][] = [];
+  for (let u = 0; u < units; u++) {
+    const unit = await db
+      .insertInto('unit')
+      .values({ name: `Enhet ${u}`, kind: 'adult' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    unitIds.push(unit.id);
+    const users: string[] = [];
+    for (let i = 0; i < usersPerUnit; i++) {
+      const user = await db
+        .insertInto('app_user')
+        .values({
+          username: `bench.${u}.${i}`,
+          display_name: `Handläggare ${u}.${i}`,
+          password_hash: passwordHash,
+          must_change_password: false,
+          totp_required: false,
+          totp_secret: null,
+          totp_last_step: null,
+          disabled_at: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await db
+        .insertInto('user_role')
+        .values({ user_id: user.id, unit_id: unit.id, role: 'adult_caseworker', granted_by: null })
+        .execute();
+      users.push(user.id);
+    }
+    userIds.push(users);
+  }
+  return { unitIds, userIds };
+}

@@ -13,7 +13,15 @@ import { luhnCheckDigit } from '../core/domain/personal-identity.ts';
 import type { Db } from '../server/db/database.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
 import { hashPassword } from '../server/features/auth/passwords.ts';
-import { openBenchDatabase, printSummaries, rng, startAndLogin, summary, timed } from './lib.ts';
+import {
+  createBenchStaff,
+  openBenchDatabase,
+  printSummaries,
+  rng,
+  startAndLogin,
+  summary,
+  timed,
+} from './lib.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -84,39 +92,7 @@ const familyNames = [
 async function generate(db: Db) {
   const random = rng(42);
   const passwordHash = await hashPassword('bench-losenord');
-  const unitIds: string[] = [];
-  const userIds: string[][] = [];
-  for (let u = 0; u < UNITS; u++) {
-    const unit = await db
-      .insertInto('unit')
-      .values({ name: `Enhet ${u}`, kind: 'adult' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    unitIds.push(unit.id);
-    const users: string[] = [];
-    for (let i = 0; i < USERS_PER_UNIT; i++) {
-      const user = await db
-        .insertInto('app_user')
-        .values({
-          username: `bench.${u}.${i}`,
-          display_name: `Handläggare ${u}.${i}`,
-          password_hash: passwordHash,
-          must_change_password: false,
-          totp_required: false,
-          totp_secret: null,
-          totp_last_step: null,
-          disabled_at: null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await db
-        .insertInto('user_role')
-        .values({ user_id: user.id, unit_id: unit.id, role: 'adult_caseworker', granted_by: null })
-        .execute();
-      users.push(user.id);
-    }
-    userIds.push(users);
-  }
+  const { unitIds, userIds } = await createBenchStaff(db, UNITS, USERS_PER_UNIT, passwordHash);
 
   const batch = 2000;
   for (let start = 0; start < PERSONS; start += batch) {
