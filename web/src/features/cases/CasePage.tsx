@@ -16,6 +16,7 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { personName } from '../../components/PersonCell.tsx';
 import { NotFoundPage } from '../home/NotFoundPage.tsx';
 import { ProtectionBanner } from '../persons/ProtectionBanner.tsx';
+import { RiskLevelTag } from '../risk/RiskLevelTag.tsx';
 import { CaseOverview } from './CaseOverview.tsx';
 import { DeadlineList } from './Deadlines.tsx';
 import { useCase } from './useCase.ts';
@@ -34,7 +35,10 @@ const DecisionsTab = lazy(() =>
   import('../case-documents/DecisionsTab.tsx').then((m) => ({ default: m.DecisionsTab })),
 );
 
-const tabs = ['oversikt', 'journal', 'utredning', 'beslut'] as const;
+// Risk och säkerhet, with the chart library it draws with, loaded when the tab is first opened.
+const RiskTab = lazy(() => import('../risk/RiskTab.tsx').then((m) => ({ default: m.RiskTab })));
+
+const tabs = ['oversikt', 'journal', 'risk', 'utredning', 'beslut'] as const;
 type Tab = (typeof tabs)[number];
 
 export function CasePage() {
@@ -85,6 +89,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
         <Tabs.List>
           <Tabs.Tab value="oversikt" label="Översikt" />
           <Tabs.Tab value="journal" label="Journal" />
+          <Tabs.Tab value="risk" label="Risk och säkerhet" />
           {hasInvestigation ? (
             <>
               <Tabs.Tab value="utredning" label="Utredning" />
@@ -98,6 +103,11 @@ function CaseView({ detail }: { detail: CaseDetail }) {
         <Tabs.Panel value="journal" className="tab-panel">
           <Suspense fallback={<Loading label="Öppnar journalen…" />}>
             <JournalTab detail={detail} />
+          </Suspense>
+        </Tabs.Panel>
+        <Tabs.Panel value="risk" className="tab-panel">
+          <Suspense fallback={<Loading label="Öppnar risk och säkerhet…" />}>
+            <RiskTab detail={detail} />
           </Suspense>
         </Tabs.Panel>
         {hasInvestigation ? (
@@ -160,6 +170,10 @@ function CaseHeader({ detail }: { detail: CaseDetail }) {
           ) : (
             'Inte bedömt'
           )}
+        </dd>
+        <dt>Risknivå</dt>
+        <dd>
+          <RiskLevelTag level={detail.riskLevel} />
         </dd>
         <dt>Inkom</dt>
         <dd>{formatDateTime(detail.receivedAt)}</dd>

@@ -5,6 +5,7 @@ import type { CaseListItem } from '../../../../core/contracts/cases.ts';
 import { phaseLabels, targetGroupLabels } from '../../app/labels.ts';
 import { formatDate } from '../../components/format.ts';
 import { PersonCell } from '../../components/PersonCell.tsx';
+import { RiskLevelTag } from '../risk/RiskLevelTag.tsx';
 import { DeadlineList } from './Deadlines.tsx';
 
 /** Acute need of protection, said in words wherever a case is listed. */
@@ -18,7 +19,7 @@ export function AcuteTag({ acuteNeed }: { acuteNeed: CaseListItem['acuteNeed'] }
 }
 
 /**
- * Cases as rows: person, the case (a link to it) with its phase, unit, opened, the deadlines
+ * Cases as rows: person, the case (a link to it) with its phase, risk level, unit, opened, the deadlines
  * still running; optionally an action per row.
  */
 export function CaseTable({
@@ -37,6 +38,7 @@ export function CaseTable({
           <Table.Row>
             <Table.HeaderCell scope="col">Person</Table.HeaderCell>
             <Table.HeaderCell scope="col">Ärende</Table.HeaderCell>
+            <Table.HeaderCell scope="col">Risknivå</Table.HeaderCell>
             <Table.HeaderCell scope="col">Enhet</Table.HeaderCell>
             <Table.HeaderCell scope="col">Öppnat</Table.HeaderCell>
             <Table.HeaderCell scope="col">Tidsfrister</Table.HeaderCell>
@@ -57,6 +59,9 @@ export function CaseTable({
                   <BodyShort size="small">Fas: {phaseLabels[item.phase]}</BodyShort>
                   <AcuteTag acuteNeed={item.acuteNeed} />
                 </VStack>
+              </Table.DataCell>
+              <Table.DataCell>
+                <RiskLevelTag level={item.riskLevel} />
               </Table.DataCell>
               <Table.DataCell>{item.unitName}</Table.DataCell>
               <Table.DataCell>{formatDate(item.openedAt)}</Table.DataCell>

@@ -1,0 +1,153 @@
+import type { Page } from '@playwright/test';
+import { setServerClock } from '../clock.ts';
+import { expectAccessible, expect, test } from '../fixtures.ts';
+
+const caseUrl = /\/arenden\/([0-9a-f-]{36})$/;
+const instrument = 'Exempel: Bedömning av risk för grovt våld (version 1) – exempel';
+
+/** Registers an application from a new woman without a known number, acute need yes. */
+async function registerIntake(page: Page, woman: { givenName: string; familyName: string }) {
+  await page.getByRole('link', { name: 'Ny aktualisering' }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Ny aktualisering' })).toBeVisible();
+  await page.getByLabel('Målgrupp').selectOption({ label: 'Våldsutsatt vuxen' });
+  await page.getByRole('radio', { name: 'En ny person' }).check();
+  await page.getByLabel('Förnamn').fill(woman.givenName);
+  await page.getByLabel('Efternamn').fill(woman.familyName);
+  await page.getByRole('radio', { name: 'Polisunderrättelse' }).check();
+  await page.getByLabel('Från vem').fill('Polisen, region Stockholm');
+  await page.getByLabel('Hur kom uppgifterna in?').selectOption({ label: 'Från polisen' });
+  await page.getByLabel('Vad har kommit in?').fill('Polisen underrättar om misshandel i bostaden.');
+  await page.getByRole('radio', { name: 'Ja, akut skyddsbehov' }).check();
+  await page.getByLabel('Motivering').fill('Mannen har hotat att döda henne.');
+  await page.getByRole('button', { name: 'Registrera aktualiseringen' }).click();
+  await expect(page).toHaveURL(caseUrl);
+  return caseUrl.exec(page.url())?.[1] ?? '';
+}
+
+/** Today in Stockholm, `days` ahead: the date the server's moved clock shows. */
+function stockholmDate(days: number) {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(
+    new Date(Date.now() + days * 86_400_000),
+  );
+}
+
+async function assess(page: Page, yes: RegExp[], motivation: string, on: string) {
+  await page.getByRole('button', { name: 'Ny riskbedömning' }).click();
+  const form = page.getByRole('form', { name: 'Ny riskbedömning' });
+  await form.getByLabel('Bedömningsinstrument').selectOption({ label: instrument });
+  await expect(form.getByText('Exempel', { exact: true })).toBeVisible();
+  for (const question of yes) {
+    await form
+      .getByRole('radiogroup', { name: question })
+      .getByRole('radio', { name: 'Ja' })
+      .check();
+  }
+  await form.getByLabel('Sammanfattande bedömning och motivering').fill(motivation);
+  await form.getByLabel('Datum för bedömningen').fill(on);
+  await expectAccessible(page);
+  await form.getByRole('button', { name: 'Spara bedömningen' }).click();
+}
+
+test.describe('risk assessment, safety plan and reassessment', () => {
+  test.afterEach(() => {
+    setServerClock(0);
+  });
+
+  test('a danger assessment, the safety plan, and a reassessment 30 days later', async ({
+    page,
+    login,
+    visit,
+  }) => {
+    const woman = { givenName: 'Vera', familyName: 'Lind' };
+    const name = `${woman.givenName} ${woman.familyName}`;
+    await login('anna.handlaggare');
+    await visit('/arenden');
+    const caseId = await registerIntake(page, woman);
+    expect(caseId).not.toBe('');
+
+    await visit(`/arenden/${caseId}?flik=risk`);
+    await expect(page.getByRole('heading', { level: 2, name: 'Risk och säkerhet' })).toBeVisible();
+    await expect(page.getByText('Mannen har hotat att döda henne.').first()).toBeVisible();
+    await expectAccessible(page);
+
+    // A danger assessment: 3 + 3 + 3 + 3 = 12 points, Hög risk.
+    await assess(
+      page,
+      [/strypgrepp/, /hotat att döda/, /tillgång till vapen/, /själv att hen kan komma att döda/],
+      'Strypgrepp, dödshot och vapen. Hon tror själv att han kan döda henne.',
+      stockholmDate(0),
+    );
+    await expect(
+      page.getByRole('status').filter({ hasText: 'Risknivå: Hög risk, 12 poäng' }),
+    ).toBeVisible();
+    await expect(
+      page.getByText('Hög risk men ingen säkerhetsplan – gör en säkerhetsplan.'),
+    ).toBeVisible();
+    await expect(
+      page.getByText('Risknivå').locator('xpath=following-sibling::dd[1]').first(),
+    ).toContainText('Hög risk');
+    await expectAccessible(page);
+
+    // The safety plan.
+    await page.getByRole('button', { name: `Säkerhetsplan för ${name}` }).click();
+    const plan = page.getByRole('form', { name: `Säkerhetsplan för ${name}` });
+    await expect(plan.getByText('Ett ord att använda med personer hon litar på')).toBeVisible();
+    await plan.getByLabel('Status: Kodord').selectOption({ label: 'Klar' });
+    await plan.getByLabel('Anteckning: Kodord').fill('Kodordet är "blåbär" med systern.');
+    await plan.getByLabel('Status: Packad väska').selectOption({ label: 'Pågår' });
+    await plan.getByLabel('Anteckning: Packad väska').fill('Väskan står hos grannen.');
+    await plan.getByLabel('Följs upp senast').fill(stockholmDate(14));
+    await expectAccessible(page);
+    await plan.getByRole('button', { name: 'Spara säkerhetsplanen' }).click();
+    await expect(
+      page.getByRole('status').filter({ hasText: 'Säkerhetsplanen är sparad som version 1.' }),
+    ).toBeVisible();
+    await expect(page.getByText('Hög risk men ingen säkerhetsplan')).toHaveCount(0);
+    await expect(page.getByText(/Version 1 · .* · Anna Handläggare/)).toBeVisible();
+    const pdf = page.getByRole('link', { name: /Skriv ut säkerhetsplan \(PDF\)/ });
+    const href = await pdf.getAttribute('href');
+    expect(href).toBe(
+      `/api/cases/${caseId}/safety-plans/${await personIdOf(page)}/safety-plan.pdf`,
+    );
+    const response = await page.request.get(href ?? '');
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toContain('application/pdf');
+
+    // 30 days later: the session has expired; the prompt to assess again.
+    setServerClock(30);
+    await login('anna.handlaggare');
+    await visit(`/arenden/${caseId}?flik=risk`);
+    await expect(
+      page.getByText(/Dags att bedöma risken igen – 30 dagar sedan senaste bedömningen/),
+    ).toBeVisible();
+    await expectAccessible(page);
+
+    // She has left him: only separation, 2 points, Låg risk.
+    await assess(
+      page,
+      [/nyligen lämnat/],
+      'Hon har lämnat honom och bor i skyddat boende.',
+      stockholmDate(30),
+    );
+    await expect(
+      page.getByRole('status').filter({ hasText: 'Risknivå: Låg risk, 2 poäng' }),
+    ).toBeVisible();
+    await expect(page.getByText(/Dags att bedöma risken igen/)).toHaveCount(0);
+
+    // The levels over time: the chart, and the same in the table beside it.
+    await expect(page.locator('.risk-chart svg')).toBeVisible();
+    const table = page.getByRole('table', { name: 'Risknivå över tid' });
+    await expect(table.getByRole('row')).toHaveCount(3);
+    await expect(table.getByRole('row').nth(1)).toContainText(stockholmDate(0));
+    await expect(table.getByRole('row').nth(1)).toContainText('Hög risk');
+    await expect(table.getByRole('row').nth(2)).toContainText(stockholmDate(30));
+    await expect(table.getByRole('row').nth(2)).toContainText('Låg risk');
+    await expectAccessible(page);
+  });
+});
+
+/** The woman's person id, from the personakt link in the case header. */
+async function personIdOf(page: Page) {
+  const href = await page.getByRole('link', { name: 'Personakt' }).getAttribute('href');
+  return href?.split('/').pop() ?? '';
+}
