@@ -321,6 +321,8 @@ export function recordApplication(
   caseId: string,
   body: z.infer<typeof applicationContract.body>,
 ) {
+  // An application or consent may come at any point of an open case after the intake: the
+  // same condition as a new screening of acute need.
   return takeStep(
     deps,
     request,
