@@ -19,11 +19,10 @@ import { getPerson, getProtectedDetails } from '../../../../core/contracts/perso
 import type { ContactChannel } from '../../../../core/contracts/persons.ts';
 import { call } from '../../api/client.ts';
 import { fieldId, messageFor, validateBody, withOwnErrors } from '../../api/forms.ts';
-import { contactKindLabels } from '../../app/labels.ts';
+import { communicationMethodLabels, contactKindLabels } from '../../app/labels.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { ChangeErrorAlert } from '../../components/ChangeErrorAlert.tsx';
 import { stockholmToday } from '../../components/dates.ts';
-import { formatDateTime } from '../../components/format.ts';
 import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { useFormMutation } from '../../components/useFormMutation.ts';
@@ -62,7 +61,7 @@ const channelText = (c: ContactChannel) => `${contactKindLabels[c.kind]} ${c.val
 
 /** Kommunicering before a beslut: what, when, and how — at a meeting or by a safe channel. */
 export function CommunicationSection({ detail }: { detail: CaseDetail }) {
-  const done = detail.history.filter((h) => h.type === 'communication_recorded');
+  const done = detail.communications;
   const canCommunicate =
     detail.abilities.work && (detail.phase === 'investigation' || detail.phase === 'communicated');
 
@@ -78,11 +77,16 @@ export function CommunicationSection({ detail }: { detail: CaseDetail }) {
         </BodyLong>
         {done.length > 0 ? (
           <ul className="plain-list">
-            {done.map((h) => (
-              <li key={h.seq}>
+            {done.map((c, index) => (
+              <li key={index}>
                 <BodyShort>
-                  {h.summary} · {formatDateTime(h.recordedAt)}
-                  {h.recordedBy ? ` · ${h.recordedBy}` : ''}
+                  {c.communicatedOn} · {c.what} ·{' '}
+                  {c.method === 'meeting'
+                    ? communicationMethodLabels.meeting
+                    : c.channelKind
+                      ? `Via ${contactKindLabels[c.channelKind].toLowerCase()}`
+                      : communicationMethodLabels.channel}
+                  {c.recordedBy ? ` · ${c.recordedBy}` : ''}
                 </BodyShort>
               </li>
             ))}

@@ -82,11 +82,14 @@ export function DecisionFields({
   values,
   onChange,
   errors,
+  interventions = Intervention.options,
 }: {
   formId: string;
   values: DecisionValues;
   onChange: (values: DecisionValues) => void;
   errors: readonly FieldError[];
+  /** The insatser the reader may decide on (delegation); all of them when not given. */
+  interventions?: readonly InterventionValue[];
 }) {
   const set = (patch: Partial<DecisionValues>) => {
     onChange({ ...values, ...patch });
@@ -105,11 +108,13 @@ export function DecisionFields({
         error={err('body.intervention')}
       >
         <option value="">Välj insats</option>
-        {Intervention.options.map((i) => (
-          <option key={i} value={i}>
-            {interventionLabels[i]}
-          </option>
-        ))}
+        {Intervention.options
+          .filter((i) => interventions.includes(i))
+          .map((i) => (
+            <option key={i} value={i}>
+              {interventionLabels[i]}
+            </option>
+          ))}
       </Select>
       <Textarea
         id={fieldId(formId, 'body.requested')}

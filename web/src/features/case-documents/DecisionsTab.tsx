@@ -56,7 +56,9 @@ export function DecisionsTab({ detail }: { detail: CaseDetail }) {
     queryKey: decisionsKey(detail.id),
     queryFn: () => call(listDecisions, { params: { caseId: detail.id } }),
   });
-  const canDecide = detail.abilities.work && detail.status === 'open';
+  // Deciding needs delegation, not a work relation alone: the server says on which insatser.
+  const decide = detail.abilities.decide;
+  const canDecide = decide.length > 0 && detail.status === 'open';
 
   return (
     <VStack gap="space-40">
@@ -72,8 +74,19 @@ export function DecisionsTab({ detail }: { detail: CaseDetail }) {
             <BodyShort textColor="subtle">Inga beslut är fattade i ärendet.</BodyShort>
           ) : null}
           {decisions.data?.items.map((d) => (
-            <DecisionView key={d.id} caseId={detail.id} decision={d} canRevise={canDecide} />
+            <DecisionView
+              key={d.id}
+              caseId={detail.id}
+              decision={d}
+              decide={detail.status === 'open' ? decide : []}
+            />
           ))}
+          {!canDecide && detail.abilities.work && detail.status === 'open' ? (
+            <BodyLong>
+              Du har inte delegation att fatta beslut om någon insats i ärendet. Den som har
+              delegation fattar beslutet.
+            </BodyLong>
+          ) : null}
           {canDecide ? (
             detail.phase === 'investigation' ? (
               <BodyLong>Kommunicera materialet med personen innan beslut fattas.</BodyLong>
@@ -90,17 +103,18 @@ export function DecisionsTab({ detail }: { detail: CaseDetail }) {
 function DecisionView({
   caseId,
   decision,
-  canRevise,
+  decide,
 }: {
   caseId: string;
   decision: Decision;
-  canRevise: boolean;
+  decide: CaseDetail['abilities']['decide'];
 }) {
   const [revising, setRevising] = useState(false);
   const [showHistory, setShowHistory] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
   const queryClient = useQueryClient();
   const current = decision.current;
+  const canRevise = decide.includes(current.intervention);
   const headingId = `beslut-${decision.id}`;
   const revised = decision.history.length > 1;
 
@@ -179,6 +193,7 @@ function DecisionView({
         <ReviseDialog
           key={decision.version}
           decision={decision}
+          decide={decide}
           onClose={(result) => {
             setRevising(false);
             if (result === 'saved') {
@@ -269,6 +284,7 @@ function NewDecisionForm({ detail }: { detail: CaseDetail }) {
         />
         <DecisionFields
           formId={newFormId}
+          interventions={detail.abilities.decide}
           values={values}
           onChange={setValues}
           errors={save.fieldErrors}
@@ -290,9 +306,11 @@ type Result = 'saved' | 'cancelled' | 'reload';
 /** Rättelse (36 § FL) or ändring (37–39 §§ FL): a new version with the reason. */
 function ReviseDialog({
   decision,
+  decide,
   onClose,
 }: {
   decision: Decision;
+  decide: CaseDetail['abilities']['decide'];
   onClose: (result: Result) => void;
 }) {
   const [values, setValues] = useState<DecisionValues>(decisionValuesOf(decision.current));
@@ -365,6 +383,7 @@ function ReviseDialog({
             </RadioGroup>
             <DecisionFields
               formId={reviseFormId}
+              interventions={decide}
               values={values}
               onChange={setValues}
               errors={save.fieldErrors}
