@@ -151,3 +151,55 @@ async function personIdOf(page: Page) {
   const href = await page.getByRole('link', { name: 'Personakt' }).getAttribute('href');
   return href?.split('/').pop() ?? '';
 }
+
+test('Administration → Bedömningsinstrument: the server names each problem, then load and retire', async ({
+  page,
+  login,
+  visit,
+  expectedApiErrors,
+}) => {
+  expectedApiErrors.push({ path: '/api/admin/instruments', status: 400 });
+  await login('adam.admin');
+  await visit('/administration');
+  const section = page.getByRole('region', { name: 'Bedömningsinstrument' });
+  const examples = section.getByRole('row', { name: /Exempel: Bedömning av risk för grovt våld/ });
+  await expect(examples.getByText('Exempel', { exact: true })).toBeVisible();
+  await expect(examples).toContainText('I bruk');
+
+  const form = page.getByRole('form', { name: 'Läs in ett instrument' });
+  const definition = {
+    id: 'kommun-testinstrument',
+    version: 1,
+    name: 'Kommunens testinstrument',
+    description: 'Ett instrument för att pröva inläsningen.',
+    example: false,
+    method: 'other',
+    targetGroups: ['adult_victim'],
+    sections: [
+      {
+        key: 'fragor',
+        title: 'Frågor',
+        items: [{ key: 'hot', text: 'Finns hot?', answer: { kind: 'yes_no_unknown' }, weight: 2 }],
+      },
+    ],
+    scoring: { kind: 'none' },
+  };
+  await form.getByLabel('Instrumentets definition (JSON)').fill(JSON.stringify(definition));
+  await form.getByRole('button', { name: 'Läs in instrumentet' }).click();
+  await expect(form.getByRole('alert')).toContainText(
+    'sections.0.items.0.weight: Vikt passar bara på ja/nej- och skalfrågor',
+  );
+  await expectAccessible(page);
+
+  const { weight: _weight, ...item } = definition.sections[0]?.items[0] ?? {};
+  const valid = { ...definition, sections: [{ key: 'fragor', title: 'Frågor', items: [item] }] };
+  await form.getByLabel('Instrumentets definition (JSON)').fill(JSON.stringify(valid));
+  await form.getByRole('button', { name: 'Läs in instrumentet' }).click();
+  await expect(
+    section.getByText('Kommunens testinstrument, version 1, är inläst och kan användas.'),
+  ).toBeVisible();
+  const row = section.getByRole('row', { name: /Kommunens testinstrument/ });
+  await row.getByRole('button', { name: /Ta ur bruk/ }).click();
+  await expect(row.getByText('Ur bruk')).toBeVisible();
+  await expectAccessible(page);
+});

@@ -1,6 +1,7 @@
 import { BodyLong, VStack } from '@navikt/ds-react';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { DelegationSection } from './DelegationSection.tsx';
+import { InstrumentsSection } from './InstrumentsSection.tsx';
 import { LegalCataloguesSection } from './LegalCataloguesSection.tsx';
 import { UnitsSection } from './UnitsSection.tsx';
 import { UsersSection } from './UsersSection.tsx';
@@ -12,14 +13,15 @@ export function AdminPage() {
       <div>
         <PageHeading>Administration</PageHeading>
         <BodyLong>
-          Enheter, användare och deras roller, delegationen och lagrumskatalogerna. Som
-          administratör ser du inga personer eller ärenden.
+          Enheter, användare och deras roller, delegationen, lagrumskatalogerna och
+          bedömningsinstrumenten. Som administratör ser du inga personer eller ärenden.
         </BodyLong>
       </div>
       <UsersSection />
       <UnitsSection />
       <DelegationSection />
       <LegalCataloguesSection />
+      <InstrumentsSection />
     </VStack>
   );
 }
