@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { BodyLong, Checkbox, Heading, Table, VStack } from '@navikt/ds-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { listDelegations, setDelegation } from '../../../../core/contracts/admin.ts';
-import type { BodyOf, ResponseOf } from '../../../../core/contracts/contract.ts';
+import type { BodyOf } from '../../../../core/contracts/contract.ts';
 import { delegableRoles, interventions } from '../../../../core/domain/decisions.ts';
 import { call } from '../../api/client.ts';
 import { interventionLabels, roleLabels } from '../../app/labels.ts';
@@ -12,7 +12,6 @@ import { useUnits } from './useAdmin.ts';
 
 const delegationsKey = ['admin', 'delegations'] as const;
 type Change = BodyOf<typeof setDelegation>;
-type Delegations = ResponseOf<typeof listDelegations>;
 
 /** Units where decisions on insatser are taken: not providers, not the management unit. */
 const decidingKinds = new Set(['adult', 'children', 'out_of_hours']);
@@ -36,37 +35,29 @@ export function DelegationSection() {
       );
     },
   });
-  // The box shows the change at once, in the same event as the click; a refusal puts back what
-  // the server holds.
+  // The box shows the change at once, in the same event as the click: a React state set in the
+  // click's own handler is rendered before the event ends (the query cache notifies its readers
+  // a tick later). A refusal puts back what the server holds.
+  const [overrides, setOverrides] = useState<Record<string, boolean>>({});
+  const boxKey = (b: { unitId: string; intervention: string; role: string }) =>
+    `${b.unitId}|${b.intervention}|${b.role}`;
   const toggle = (body: Change) => {
+    const key = boxKey(body);
+    setOverrides((o) => ({ ...o, [key]: body.granted }));
     // A list still loading must not land over the change.
     void queryClient.cancelQueries({ queryKey: delegationsKey });
-    const before = queryClient.getQueryData<Delegations>(delegationsKey);
-    if (before) {
-      const others = before.items.filter(
-        (d) =>
-          !(
-            d.unitId === body.unitId &&
-            d.intervention === body.intervention &&
-            d.role === body.role
-          ),
-      );
-      queryClient.setQueryData<Delegations>(delegationsKey, {
-        items: body.granted
-          ? [...others, { unitId: body.unitId, intervention: body.intervention, role: body.role }]
-          : others,
-      });
-    }
     change.mutate(body, {
-      onError: () => {
-        if (before) queryClient.setQueryData(delegationsKey, before);
+      onSettled: () => {
+        setOverrides((o) => Object.fromEntries(Object.entries(o).filter(([k]) => k !== key)));
       },
     });
   };
   const granted = (unitId: string, intervention: string, role: string) =>
+    overrides[boxKey({ unitId, intervention, role })] ??
     delegations.data?.items.some(
       (d) => d.unitId === unitId && d.intervention === intervention && d.role === role,
-    ) ?? false;
+    ) ??
+    false;
 
   return (
     <section aria-labelledby="delegation-rubrik">
