@@ -89,7 +89,10 @@ test.describe('risk assessment, safety plan and reassessment', () => {
     await expectAccessible(page);
 
     // The safety plan.
-    await page.getByRole('button', { name: `Säkerhetsplan för ${name}` }).click();
+    await page.getByRole('button', { name: `Gör en säkerhetsplan för ${name}` }).click();
+    await expect(
+      page.getByRole('heading', { level: 3, name: `Säkerhetsplan för ${name}` }),
+    ).toBeFocused();
     const plan = page.getByRole('form', { name: `Säkerhetsplan för ${name}` });
     await expect(plan.getByText('Ett ord att använda med personer hon litar på')).toBeVisible();
     await plan.getByLabel('Status: Kodord').selectOption({ label: 'Klar' });

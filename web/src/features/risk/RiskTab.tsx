@@ -55,7 +55,13 @@ export function RiskTab({ detail }: { detail: CaseDetail }) {
         <Heading level="2" size="large">
           Risk och säkerhet
         </Heading>
-        <Prompts prompts={data.prompts} />
+        <Prompts
+          prompts={data.prompts}
+          persons={data.persons}
+          onPlan={(personId) => {
+            setPlanFor(personId);
+          }}
+        />
       </VStack>
       <CurrentLevels
         risk={data}
@@ -126,17 +132,42 @@ export function RiskTab({ detail }: { detail: CaseDetail }) {
   );
 }
 
-function Prompts({ prompts }: { prompts: CaseRisk['prompts'] }) {
+function Prompts({
+  prompts,
+  persons,
+  onPlan,
+}: {
+  prompts: CaseRisk['prompts'];
+  persons: CaseRisk['persons'];
+  onPlan: (personId: string) => void;
+}) {
   if (prompts.length === 0) return null;
+  const withoutPlan = persons.filter((p) => p.currentLevel === 'high' && !p.hasSafetyPlan);
   return (
     <div className="risk-prompts">
       {prompts.map((prompt) => (
         <Alert key={prompt.kind} variant="warning" size="small">
-          {prompt.kind === 'interval'
-            ? `Dags att bedöma risken igen – ${prompt.days} dagar sedan senaste bedömningen (${formatDate(prompt.since)}).`
-            : prompt.kind === 'new_incident'
-              ? `Ny händelse efter senaste bedömningen (${formatDate(prompt.on)}).`
-              : 'Hög risk men ingen säkerhetsplan – gör en säkerhetsplan.'}
+          {prompt.kind === 'interval' ? (
+            `Dags att bedöma risken igen – ${prompt.days} dagar sedan senaste bedömningen (${formatDate(prompt.since)}).`
+          ) : prompt.kind === 'new_incident' ? (
+            `Ny händelse efter senaste bedömningen (${formatDate(prompt.on)}).`
+          ) : (
+            <VStack gap="space-8" align="start">
+              <BodyShort>Hög risk men ingen säkerhetsplan – gör en säkerhetsplan.</BodyShort>
+              {withoutPlan.map((person) => (
+                <Button
+                  key={person.id}
+                  size="small"
+                  variant="secondary"
+                  onClick={() => {
+                    onPlan(person.id);
+                  }}
+                >
+                  Gör en säkerhetsplan för {personName(person)}
+                </Button>
+              ))}
+            </VStack>
+          )}
         </Alert>
       ))}
     </div>

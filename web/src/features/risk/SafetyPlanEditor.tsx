@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   BodyLong,
   BodyShort,
@@ -116,11 +116,16 @@ function PlanForm({
     setItems((all) => all.map((i) => (i.key === key ? { ...i, ...patch } : i)));
   };
   const canWrite = plan.abilities.write;
+  // Opening the plan moves focus to it, so a keyboard or screen-reader user lands where it is.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    heading.current?.focus();
+  }, []);
 
   return (
     <section aria-labelledby={headingId}>
       <VStack gap="space-16">
-        <Heading level="3" size="medium" id={headingId} tabIndex={-1}>
+        <Heading level="3" size="medium" id={headingId} tabIndex={-1} ref={heading}>
           Säkerhetsplan för {name}
         </Heading>
         <BodyShort>
