@@ -57,7 +57,12 @@ test.describe('risk assessment, safety plan and reassessment', () => {
     page,
     login,
     visit,
+    expectedApiErrors,
   }) => {
+    expectedApiErrors.push({
+      path: /^\/api\/cases\/[0-9a-f-]{36}\/safety-plans\/[0-9a-f-]{36}$/,
+      status: 409,
+    });
     const woman = { givenName: 'Vera', familyName: 'Lind' };
     const name = `${woman.givenName} ${woman.familyName}`;
     await login('anna.handlaggare');
@@ -115,6 +120,23 @@ test.describe('risk assessment, safety plan and reassessment', () => {
     const response = await page.request.get(href ?? '');
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toContain('application/pdf');
+
+    // Someone else saves the plan in another tab first: this tab's save is refused, then reloads.
+    const other = await page.context().newPage();
+    await other.goto(`/arenden/${caseId}?flik=risk`);
+    await other.getByRole('button', { name: `Säkerhetsplan för ${name}`, exact: true }).click();
+    const otherPlan = other.getByRole('form', { name: `Säkerhetsplan för ${name}` });
+    await otherPlan.getByLabel('Anteckning: Kontanter').fill('500 kronor i en bok.');
+    await otherPlan.getByRole('button', { name: 'Spara säkerhetsplanen' }).click();
+    await expect(other.getByText('Säkerhetsplanen är sparad som version 2.')).toBeVisible();
+    await other.close();
+    await plan.getByLabel('Anteckning: Husdjur').fill('Katten kan bo hos systern.');
+    await plan.getByRole('button', { name: 'Spara säkerhetsplanen' }).click();
+    await expect(plan.getByRole('alert').first()).toBeVisible();
+    await expectAccessible(page);
+    await plan.getByRole('button', { name: 'Ladda om' }).click();
+    await expect(plan.getByLabel('Anteckning: Kontanter')).toHaveValue('500 kronor i en bok.');
+    await expect(page.getByText(/Version 2 · .* · Anna Handläggare/)).toBeVisible();
 
     // 30 days later: the session has expired; the prompt to assess again.
     setServerClock(30);
