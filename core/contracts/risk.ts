@@ -90,7 +90,15 @@ export const Assessment = z.object({
   score: z.number().int().nullable(),
   level: RiskLevel.nullable(),
   scenarioRatings: z
-    .array(z.object({ scenario: z.string(), level: RiskLevel, motivation: z.string() }))
+    .array(
+      z.object({
+        scenario: z.string(),
+        /** The scenario's title in the instrument version used. */
+        title: z.string(),
+        level: RiskLevel,
+        motivation: z.string(),
+      }),
+    )
     .nullable(),
   motivation: z.string(),
   policeReference: z.string().nullable(),

@@ -180,7 +180,14 @@ export async function getCaseRisk(
           answers: r.answers as Assessment['answers'],
           score: r.score,
           level: r.level,
-          scenarioRatings: r.scenario_ratings,
+          scenarioRatings:
+            r.scenario_ratings?.map((rating) => ({
+              ...rating,
+              title:
+                (r.definition?.scoring.kind === 'judgement'
+                  ? r.definition.scoring.scenarios.find((x) => x.key === rating.scenario)?.title
+                  : undefined) ?? rating.scenario,
+            })) ?? null,
           motivation: r.motivation,
           policeReference: r.police_reference,
           consentReference: r.consent_reference,

@@ -183,6 +183,12 @@ describe('assessments', () => {
     });
     expect(done.statusCode, done.body).toBe(201);
     expect(done.json()).toMatchObject({ level: 'high', score: null });
+    const listed = (await risk(caseId)).assessments[0]?.scenarioRatings?.map((r) => r.title);
+    expect(listed).toEqual([
+      'Fortsatt kontroll och begränsning',
+      'Grovt fysiskt våld',
+      'Tvångsäktenskap eller bortförande',
+    ]);
   });
 
   it('records the police’s assessment only with a reference to the consent', async () => {

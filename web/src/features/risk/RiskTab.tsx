@@ -341,7 +341,7 @@ function Assessments({ risk }: { risk: CaseRisk }) {
                     ) : null}
                     {a.scenarioRatings?.map((s) => (
                       <div key={s.scenario} className="contents">
-                        <dt>Scenario {s.scenario}</dt>
+                        <dt>{s.title}</dt>
                         <dd>
                           {riskLevelLabels[s.level]}: {s.motivation}
                         </dd>
