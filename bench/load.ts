@@ -576,7 +576,7 @@ function appendResults(
   const file = path.join(root, 'bench', 'RESULTS.md');
   const header = fs.existsSync(file)
     ? ''
-    : '# Benchmark results\n\nAppended by `npm run bench`; the same figures are in `bench/results/`.\n';
+    : '# Benchmark results\n\nAppended by `npm run bench`; the same figures are in `bench/results/`.';
   const lines = [
     header,
     `\n## ${result.date} · size ${result.size} · commit ${result.commit}\n`,
