@@ -157,7 +157,7 @@ async function generateOn(db: Kysely<Database>, size: Size, seed: number): Promi
     // A power law over a random order of cases: a few carry hundreds of entries, most a handful.
     await sql`
       insert into journal_entry (case_id, created_by, created_at)
-      select c.id, c.assigned_user_id, c.opened_at + (random() * 300 || ' days')::interval
+      select c.id, c.assigned_user_id, c.opened_at + random() * 300 * interval '1 day'
       from (select floor(${cases} * power(random(), 1.3))::int as n
             from generate_series(1, ${journal})) g
       join bench_case c on c.n = g.n`.execute(db);
