@@ -130,9 +130,9 @@ function EntryForm({
     return () => {
       clearTimeout(timer.current);
     };
-    // The fields are read when the timer fires; `changed` says when to start it.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [changed, saveDraft]);
+    // Fields change only together with `changed` (typing) or with it reset to 0 (saved,
+    // discarded), so each keystroke restarts the delay exactly once.
+  }, [changed, fields, saveDraft]);
 
   // Leaving the tab or the page within the delay still saves what was typed last.
   const unsaved = useRef<Fields | null>(null);
