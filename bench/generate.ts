@@ -7,8 +7,8 @@
  *
  * Skewed like reality: most cases closed (85 %); entries per case follow a power law, so a few
  * cases carry hundreds; each case's household holds the person, a partner recorded as using
- * violence, and in 60 % of households a child; ~2 % of persons have protected identities; one
- * audit row per journal entry. Every person has a valid (fictional) personnummer.
+ * violence, and in 60 % of households a child; ~2 % of persons have protected identities; names
+ * distributed like Sweden's (bench/names.ts); one audit row per journal entry. Every person has a valid (fictional) personnummer.
  *
  * Used by `npm run bench` (bench/load.ts), which generates into a fresh database per run.
  */
@@ -17,6 +17,7 @@ import type { Kysely } from 'kysely';
 import type { Db } from '../server/db/database.ts';
 import type { Database } from '../server/db/schema.ts';
 import { hashPassword } from '../server/features/auth/passwords.ts';
+import { familyNameSlots, givenNameSlots } from './names.ts';
 
 export const sizes = {
   S: { cases: 2_000, journal: 100_000, units: 5, usersPerUnit: 20 },
@@ -86,10 +87,10 @@ async function generateOn(db: Kysely<Database>, size: Size, seed: number): Promi
         protection_level)
       select 'personnummer',
         to_char(born, 'YYYYMMDD') || serial || pg_temp.luhn(to_char(born, 'YYMMDD') || serial),
-        (array['Anna','Maria','Sara','Leila','Fatima','Johan','Ali','Erik','Elsa','Noah'])
-          [1 + (i * 7 % 10)],
-        (array['Andersson','Lind','Berg','Holm','Haddad','Ek','Nord','Sjöberg','Karlsson',
-          'Nilsson'])[1 + (i / 3 % 10)],
+        (${givenNameSlots()}::text[])[1 + (i * 31 % ${givenNameSlots().length})],
+        -- The person and the child share the household's family name; the partner has their own.
+        (${familyNameSlots()}::text[])[1 + (case when i % 3 = 1 then i::bigint * 104729 else i / 3 * 7919::bigint
+          end % ${familyNameSlots().length})],
         case when random() < 0.02 then 'protected_registration' else 'none' end
       from (
         select i,

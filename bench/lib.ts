@@ -57,31 +57,44 @@ export function printSummaries(results: Summary[]) {
 
 /**
  * A new, empty database for one run: a throwaway PostgreSQL database (dropped afterwards), or an
- * in-memory PGlite. `onQuery` sees every query, for profiling.
+ * in-memory PGlite. `onQuery` sees every query, for profiling. With `keep`, the PostgreSQL
+ * database has that name and stays after the run; `existed` says whether it was already there
+ * (so that a caller can skip generating what it holds).
  */
 export async function openBenchDatabase(
   engine: string,
   url: string,
   onQuery?: (event: LogEvent) => void,
-): Promise<{ db: Db; url: string | undefined; close: () => Promise<void> }> {
+  keep?: string,
+): Promise<{ db: Db; url: string | undefined; existed: boolean; close: () => Promise<void> }> {
   if (engine === 'pglite') {
     const { db } = await openPGlite(undefined);
-    return { db, url: undefined, close: () => db.destroy() };
+    return { db, url: undefined, existed: false, close: () => db.destroy() };
   }
-  const name = `varn_bench_${randomBytes(4).toString('hex')}`;
+  if (keep !== undefined && !/^[a-z_][a-z0-9_]*$/.test(keep)) {
+    throw new Error('a kept database is named with a-z, 0-9 and _');
+  }
+  const name = keep ?? `varn_bench_${randomBytes(4).toString('hex')}`;
   const admin = new Kysely<unknown>({
     dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }),
   });
-  await sql.raw(`create database ${name}`).execute(admin);
+  const existed =
+    (await sql<{ n: number }>`select count(*)::int as n from pg_database where datname = ${name}`
+      .execute(admin)
+      .then((r) => r.rows[0]?.n ?? 0)) > 0;
+  if (!existed) await sql.raw(`create database ${name}`).execute(admin);
   const target = new URL(url);
   target.pathname = `/${name}`;
   const { db } = openPostgres(target.toString(), 10, onQuery);
   return {
     db,
     url: target.toString(),
+    existed,
     close: async () => {
       await db.destroy();
-      await sql.raw(`drop database if exists ${name} with (force)`).execute(admin);
+      if (keep === undefined) {
+        await sql.raw(`drop database if exists ${name} with (force)`).execute(admin);
+      }
       await admin.destroy();
     },
   };

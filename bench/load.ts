@@ -9,6 +9,9 @@
  *   npm run bench                         S, 300 users, about 4 minutes
  *   npm run bench -- --size M             M (generation about 10 minutes)
  *   options: --users N --duration S (seconds of the mix) --url postgres://…/db --no-saturation
+ *            --keep NAME: generate into database NAME and keep it; a later run with the same
+ *            NAME reuses it without generating (for working on a query; the figures of record
+ *            come from a fresh database, since each run adds entries and intakes)
  *
  * Results are appended to bench/RESULTS.md and written to bench/results/<date>-<size>.json.
  */
@@ -23,6 +26,7 @@ import pg from 'pg';
 import { migrateToLatest } from '../server/db/migrate.ts';
 import { dangerExample } from '../core/instruments/examples.ts';
 import { BENCH_PASSWORD, generate, sizes } from './generate.ts';
+import { commonSearches } from './names.ts';
 import type { Size } from './generate.ts';
 import { openBenchDatabase, rng, summary } from './lib.ts';
 import type { Summary } from './lib.ts';
@@ -37,6 +41,7 @@ const { values: args } = parseArgs({
       default: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
     },
     'no-saturation': { type: 'boolean', default: false },
+    keep: { type: 'string' },
   },
 });
 if (args.size !== 'S' && args.size !== 'M') throw new Error('--size is S or M');
@@ -63,7 +68,7 @@ type Op = keyof typeof operations;
 interface UserData {
   username: string;
   unitId: string;
-  cases: { id: string; personId: string; pnr: string }[];
+  cases: { id: string; personId: string; pnr: string; name: string }[];
 }
 
 async function freePort(): Promise<number> {
@@ -188,7 +193,11 @@ async function runOp(op: Op, s: Session, random: () => number): Promise<boolean>
         (
           await s.call('POST', '/api/persons/search', {
             by: 'name',
-            query: ['Lin', 'Berg', 'Holm', 'Haddad', 'Ek'][Math.floor(random() * 5)],
+            // Half the time the name of someone the user works with, half a common name or prefix.
+            query:
+              own && random() < 0.5
+                ? own.name
+                : (commonSearches[Math.floor(random() * commonSearches.length)] ?? 'Lind'),
           })
         ).status,
       );
@@ -347,9 +356,13 @@ async function floors(client: pg.Client, users: UserData[]): Promise<Record<Op, 
       values: [c.id],
     },
     search_pnr: { text: 'select id from person where identity_number = $1', values: [c.pnr] },
+    // The persons of the user's own open cases whose family name begins like a client's.
     search_name: {
-      text: `select id from person where lower(family_name) like 'lin%' order by family_name, given_name limit 26`,
-      values: [],
+      text: `with mine as materialized (
+               select person_id from "case" where assigned_user_id = $1 and status = 'open')
+             select p.id from mine join person p on p.id = mine.person_id
+             where lower(p.family_name) like $2 order by p.family_name, p.given_name limit 26`,
+      values: [userId, `${(c.name.split(' ')[1] ?? '').toLowerCase()}%`],
     },
     save_journal: {
       text: `with e as (insert into journal_entry (case_id, created_by) values ($1, $2) returning id)
@@ -397,8 +410,10 @@ async function loadUsers(client: pg.Client): Promise<UserData[]> {
     id: string;
     person_id: string;
     identity_number: string;
+    name: string;
   }>(
-    `select c.assigned_user_id, c.id, c.person_id, p.identity_number
+    `select c.assigned_user_id, c.id, c.person_id, p.identity_number,
+       p.given_name || ' ' || p.family_name as name
      from "case" c join person p on p.id = c.person_id where c.status = 'open'`,
   );
   const byUser = Map.groupBy(cases.rows, (c) => c.assigned_user_id);
@@ -409,6 +424,7 @@ async function loadUsers(client: pg.Client): Promise<UserData[]> {
       id: c.id,
       personId: c.person_id,
       pnr: c.identity_number,
+      name: c.name,
     })),
   }));
 }
@@ -428,17 +444,27 @@ function commit() {
 
 async function main() {
   const started = performance.now();
-  const { db, url, close } = await openBenchDatabase('postgres', args.url);
+  const { db, url, existed, close } = await openBenchDatabase(
+    'postgres',
+    args.url,
+    undefined,
+    args.keep,
+  );
   if (!url) throw new Error('the load benchmark runs on PostgreSQL');
   let server: Awaited<ReturnType<typeof startVarn>> | undefined;
   const client = new pg.Client({ connectionString: url });
   try {
     await migrateToLatest(db);
-    console.log(`Generating ${SIZE} (${sizes[SIZE].cases} cases):`);
-    const genStarted = performance.now();
-    await generate(db, SIZE);
-    const generationSeconds = (performance.now() - genStarted) / 1000;
-    console.log(`Generated in ${generationSeconds.toFixed(0)} s`);
+    let generationSeconds = 0;
+    if (existed) {
+      console.log(`Reusing the kept database ${args.keep ?? ''} (migrated to the latest schema)`);
+    } else {
+      console.log(`Generating ${SIZE} (${sizes[SIZE].cases} cases):`);
+      const genStarted = performance.now();
+      await generate(db, SIZE);
+      generationSeconds = (performance.now() - genStarted) / 1000;
+      console.log(`Generated in ${generationSeconds.toFixed(0)} s`);
+    }
     await db.destroy();
 
     await client.connect();
@@ -540,6 +566,10 @@ async function main() {
       generation_s: round(generationSeconds, 0),
       ...(saturation ? { saturation } : {}),
     };
+    if (existed) {
+      console.log('\nA reused database: figures printed, not recorded.');
+      return;
+    }
     const dir = path.join(root, 'bench', 'results');
     fs.mkdirSync(dir, { recursive: true });
     const file = path.join(dir, `${date}-${SIZE}.json`);

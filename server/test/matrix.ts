@@ -699,6 +699,17 @@ export const scenarios: Scenario[] = [
     expect: outcomes(404, { assigned: 200, manager: 403 }),
   },
   {
+    name: 'search by the name of a person whose only case is closed',
+    audited: true,
+    request: () => ({
+      method: 'POST',
+      url: '/api/persons/search',
+      payload: { by: 'name', query: 'Sand' },
+    }),
+    subject: (w) => w.persons.s.id,
+    expect: outcomes('hidden', searchers),
+  },
+  {
     name: 'start nödåtkomst to a person nobody works with',
     audited: true,
     request: (w) => ({
@@ -717,6 +728,17 @@ export const scenarios: Scenario[] = [
     audited: true,
     request: (w) => ({ method: 'GET', url: `/api/persons/${w.persons.s.id}` }),
     expect: outcomes(200, { provider: 404, analyst: 404, admin: 404 }),
+  },
+  {
+    name: 'search by name during that nödåtkomst',
+    audited: true,
+    request: () => ({
+      method: 'POST',
+      url: '/api/persons/search',
+      payload: { by: 'name', query: 'Sand' },
+    }),
+    subject: (w) => w.persons.s.id,
+    expect: outcomes('found', searchers),
   },
   {
     name: 'take a case from the intake queue (the manager assigns it to a colleague)',

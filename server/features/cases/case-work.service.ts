@@ -128,16 +128,6 @@ export async function getCase(
           ]
         : [];
     });
-    await recordAudit(trx, auditContext(request, decision), {
-      action: 'case.read',
-      personIds: [row.person_id, ...duties.map((d) => d.childPersonId)],
-      caseIds: [caseId],
-      purpose: decision.via,
-      involvesProtected:
-        isProtected(person.protectionLevel) ||
-        dutyViews.some((d) => isProtected(d.child.protectionLevel)),
-      emergency: decision.via === 'emergency_access',
-    });
     const work = can(actor, 'case.work', { person, case: caseFactsOf(row), now }).allowed;
     const delegations = await trx
       .selectFrom('delegation')
@@ -163,6 +153,17 @@ export async function getCase(
               }).allowed,
           )
         : [];
+    // Last: the audit row takes the chain's lock until commit (see audit_event_chain).
+    await recordAudit(trx, auditContext(request, decision), {
+      action: 'case.read',
+      personIds: [row.person_id, ...duties.map((d) => d.childPersonId)],
+      caseIds: [caseId],
+      purpose: decision.via,
+      involvesProtected:
+        isProtected(person.protectionLevel) ||
+        dutyViews.some((d) => isProtected(d.child.protectionLevel)),
+      emergency: decision.via === 'emergency_access',
+    });
     return {
       id: row.id,
       person: subject,

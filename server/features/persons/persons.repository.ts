@@ -62,27 +62,49 @@ export async function loadPersonFacts(
 }
 
 /**
- * The persons an actor could possibly read: a superset of what the policy allows, used to keep a
- * search from touching everyone. The policy still decides for each result.
+ * The open cases through which an actor could possibly read the case's person, as a condition on
+ * `c`: a superset of what the policy allows (it keeps a search from touching everyone; the
+ * policy still decides for each result). Written as a plain OR of three index-shaped arms — own
+ * cases, the unit's unassigned queue, a managed unit's open cases — so that the planner can
+ * combine three partial indexes instead of reading every open case of the unit.
  */
-export function possiblyVisible(actor: Actor, now: Date) {
+function openCaseVisibleTo(actor: Actor) {
   const caseworkerUnits = actor.grants
     .filter((g) => caseworkerRoles.has(g.role))
     .map((g) => g.unitId);
   const managerUnits = actor.grants.filter((g) => g.role === 'unit_manager').map((g) => g.unitId);
   const none = ['00000000-0000-0000-0000-000000000000'];
-  // Correlated EXISTS lets the planner start from the search condition (one personnummer, a name
-  // prefix) and check each candidate through the case(person_id) index.
+  const cw = caseworkerUnits.length ? caseworkerUnits : none;
+  return sql<SqlBool>`c.status = 'open' and (
+    (c.assigned_user_id = ${actor.userId} and c.unit_id = any(${cw}::uuid[]))
+    or (c.assigned_user_id is null and c.unit_id = any(${cw}::uuid[]))
+    or c.unit_id = any(${managerUnits.length ? managerUnits : none}::uuid[]))`;
+}
+
+/**
+ * The possibly-visible filter for a search that starts from the person (one personnummer):
+ * correlated EXISTS checks the one candidate through the case(person_id) index.
+ */
+export function possiblyVisible(actor: Actor, now: Date) {
   return sql<SqlBool>`(
-    exists (
-      select 1 from "case" c
-      where c.person_id = person.id and c.status = 'open' and (
-        (c.unit_id = any(${caseworkerUnits.length ? caseworkerUnits : none}::uuid[])
-          and (c.assigned_user_id = ${actor.userId} or c.assigned_user_id is null))
-        or c.unit_id = any(${managerUnits.length ? managerUnits : none}::uuid[])))
+    exists (select 1 from "case" c where c.person_id = person.id and ${openCaseVisibleTo(actor)})
     or exists (
       select 1 from emergency_access e
       where e.person_id = person.id and e.user_id = ${actor.userId} and e.expires_at > ${now}))`;
+}
+
+/**
+ * The same persons as ids, for a search that starts from the actor (a name): a handläggare can
+ * possibly read a few hundred persons, while a common name prefix matches tens of thousands, so
+ * the name is checked on the candidates and not the other way round (bench/load.ts, search_name:
+ * p95 461 ms on M when the search started from the name).
+ */
+export function possiblyVisibleIds(actor: Actor, now: Date) {
+  return sql<string>`(
+    select c.person_id from "case" c where ${openCaseVisibleTo(actor)}
+    union
+    select e.person_id from emergency_access e
+    where e.user_id = ${actor.userId} and e.expires_at > ${now})`;
 }
 
 const summaryColumns = [
@@ -151,11 +173,11 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 export async function searchByName(
   db: Reader,
   query: string,
-  visible: Expression<SqlBool>,
+  candidates: Expression<string>,
   limit: number,
 ) {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 5);
-  let q = db.selectFrom('person').select(summaryColumns).where(visible);
+  let q = db.selectFrom('person').select(summaryColumns).where('person.id', 'in', candidates);
   for (const word of words) {
     const pattern = `${escapeLike(word)}%`;
     q = q.where((eb) =>

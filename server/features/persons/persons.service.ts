@@ -36,6 +36,7 @@ import {
   loadPersonFacts,
   loadRelations,
   possiblyVisible,
+  possiblyVisibleIds,
   searchByIdentity,
   searchByName,
 } from './persons.repository.ts';
@@ -70,7 +71,6 @@ export async function searchPersons(
   const actor = requireActor(request);
   const decision = enforce(can(actor, 'person.search', {}));
   const now = deps.clock();
-  const visible = possiblyVisible(actor, now);
 
   return deps.db.transaction().execute(async (trx) => {
     const found =
@@ -79,11 +79,11 @@ export async function searchPersons(
             results: await searchByIdentity(
               trx,
               parseIdentityOrFail(body.kind, body.number, stockholmDate(now)).normalized,
-              visible,
+              possiblyVisible(actor, now),
             ),
             truncated: false,
           }
-        : await searchByName(trx, body.query, visible, NAME_SEARCH_LIMIT);
+        : await searchByName(trx, body.query, possiblyVisibleIds(actor, now), NAME_SEARCH_LIMIT);
     // The pre-filter narrows; the policy decides. A result the policy refuses is never shown.
     const facts = await loadPersonFacts(
       trx,
@@ -133,6 +133,19 @@ export async function getPersonFile(
     });
     const details = isProtected(facts.protectionLevel) ? null : await loadDetails(trx, personId);
 
+    const update = (lowers: boolean) =>
+      can(actor, 'person.update', {
+        person: facts,
+        now,
+        lowersProtection: lowers,
+        touchesProtectedDetails: false,
+      }).allowed;
+    const version = (await findPersonVersion(trx, personId)) ?? 1;
+    const cases = await loadCaseSummaries(
+      trx,
+      visibleCases.map((c) => c.caseId),
+    );
+    // Last: the audit row takes the chain's lock until commit (see audit_event_chain).
     await recordAudit(trx, auditContext(request, decision), {
       action: 'person.read',
       personIds: [personId, ...relationViews.map((r) => r.other.id)],
@@ -143,21 +156,10 @@ export async function getPersonFile(
         relationViews.some((r) => isProtected(r.other.protectionLevel)),
       emergency: decision.via === 'emergency_access',
     });
-
-    const update = (lowers: boolean) =>
-      can(actor, 'person.update', {
-        person: facts,
-        now,
-        lowersProtection: lowers,
-        touchesProtectedDetails: false,
-      }).allowed;
     return {
       ...person,
-      version: (await findPersonVersion(trx, personId)) ?? 1,
-      cases: await loadCaseSummaries(
-        trx,
-        visibleCases.map((c) => c.caseId),
-      ),
+      version,
+      cases,
       relations: relationViews,
       details,
       access: decision.via as PersonFile['access'],
