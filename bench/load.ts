@@ -12,6 +12,7 @@
  *            --keep NAME: generate into database NAME and keep it; a later run with the same
  *            NAME reuses it without generating (for working on a query; the figures of record
  *            come from a fresh database, since each run adds entries and intakes)
+ *            --cpu-prof DIR: the server writes a V8 CPU profile to DIR when it stops
  *
  * Results are appended to bench/RESULTS.md and written to bench/results/<date>-<size>.json.
  */
@@ -42,6 +43,7 @@ const { values: args } = parseArgs({
     },
     'no-saturation': { type: 'boolean', default: false },
     keep: { type: 'string' },
+    'cpu-prof': { type: 'string' },
   },
 });
 if (args.size !== 'S' && args.size !== 'M') throw new Error('--size is S or M');
@@ -86,7 +88,10 @@ async function freePort(): Promise<number> {
 
 async function startVarn(databaseUrl: string) {
   const port = await freePort();
-  const child = spawn(process.execPath, ['server/main.ts'], {
+  // --cpu-prof DIR: the server writes a V8 CPU profile there when it stops (open it in Chrome's
+  // DevTools), to see where a request's time goes between the floor and the figure.
+  const profile = args['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', args['cpu-prof']] : [];
+  const child = spawn(process.execPath, [...profile, 'server/main.ts'], {
     cwd: root,
     env: {
       ...process.env,
@@ -579,7 +584,11 @@ async function main() {
       `\nWrote ${path.relative(root, file)} and bench/RESULTS.md in ${((performance.now() - started) / 1000).toFixed(0)} s total.`,
     );
   } finally {
-    server?.child.kill('SIGTERM');
+    if (server) {
+      const exited = new Promise((resolve) => server?.child.once('exit', resolve));
+      server.child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    }
     await client.end().catch(() => undefined);
     await close();
   }
