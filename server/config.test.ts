@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from './config.ts';
+import { DEVELOPMENT_SECRET_KEY } from './crypto/secret-box.ts';
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -58,12 +60,32 @@ describe('parseConfig', () => {
   });
 
   it('accepts a complete production configuration, without demo data', () => {
+    const key = randomBytes(32);
     const config = parseConfig({
       NODE_ENV: 'production',
       DATABASE_URL: 'postgres://varn@db/varn',
       VARN_PUBLIC_URL: 'https://varn.kommun.example',
+      VARN_SECRET_KEY: key.toString('base64'),
     });
     expect(config.demoData).toBe(false);
     expect(config.secureCookies).toBe(true);
+    expect(config.secretKey.equals(key)).toBe(true);
+  });
+
+  it('refuses production without its own secret key, and a key of the wrong size anywhere', () => {
+    const production = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://varn@db/varn',
+      VARN_PUBLIC_URL: 'https://varn.kommun.example',
+    };
+    expect(problemsOf(production)).toEqual([expect.stringMatching(/^VARN_SECRET_KEY is required/)]);
+    expect(
+      problemsOf({ ...production, VARN_SECRET_KEY: DEVELOPMENT_SECRET_KEY.toString('base64') }),
+    ).toEqual([expect.stringMatching(/^VARN_SECRET_KEY is required/)]);
+    const short = problemsOf({ VARN_SECRET_KEY: randomBytes(16).toString('base64') });
+    expect(short).toEqual([expect.stringMatching(/^VARN_SECRET_KEY must be 32 bytes/)]);
+    // The problem names the setting, never its value.
+    const key = randomBytes(32).toString('base64');
+    expect(problemsOf({ VARN_SECRET_KEY: `${key}!` }).join(' ')).not.toContain(key);
   });
 });

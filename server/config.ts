@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { DEVELOPMENT_SECRET_KEY } from './crypto/secret-box.ts';
 
 /**
  * Configuration comes from the environment, parsed once at start. A bad or missing setting stops
@@ -29,6 +30,17 @@ const Environment = z
     VARN_PUBLIC_URL: z.url().optional(),
     /** Number of reverse proxies in front of Värn whose X-Forwarded-* headers are trusted. */
     VARN_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(5).default(0),
+    /**
+     * The key that seals stored secrets (TOTP seeds): 32 random bytes in base64, e.g. from
+     * `openssl rand -base64 32`. Required in production; keep it outside the database's backups.
+     */
+    VARN_SECRET_KEY: z
+      .string()
+      .refine(
+        (v) => /^[A-Za-z0-9+/]+={0,2}$/.test(v) && Buffer.from(v, 'base64').length === 32,
+        'must be 32 bytes in base64 (openssl rand -base64 32)',
+      )
+      .optional(),
     /** A session ends after this many minutes without a request. */
     VARN_SESSION_IDLE_MINUTES: z.coerce
       .number()
@@ -76,6 +88,16 @@ const Environment = z
         message: 'is required in production and must start with https://',
       });
     }
+    if (
+      !env.VARN_SECRET_KEY ||
+      Buffer.from(env.VARN_SECRET_KEY, 'base64').equals(DEVELOPMENT_SECRET_KEY)
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['VARN_SECRET_KEY'],
+        message: 'is required in production: 32 random bytes in base64 (openssl rand -base64 32)',
+      });
+    }
     if (env.VARN_DEMO_DATA === true) {
       ctx.addIssue({
         code: 'custom',
@@ -106,6 +128,8 @@ export interface AppConfig {
   testClockFile: string | undefined;
   /** Cookies get the Secure attribute and the __Host- prefix when served over https. */
   secureCookies: boolean;
+  /** Seals stored secrets (server/crypto/secret-box.ts). Never logged. */
+  secretKey: Buffer;
 }
 
 export class ConfigError extends Error {
@@ -147,5 +171,8 @@ export function parseConfig(
     investigationMonths: e.VARN_INVESTIGATION_MONTHS,
     testClockFile: e.VARN_TEST_CLOCK_FILE,
     secureCookies: e.VARN_PUBLIC_URL?.startsWith('https://') ?? false,
+    secretKey: e.VARN_SECRET_KEY
+      ? Buffer.from(e.VARN_SECRET_KEY, 'base64')
+      : DEVELOPMENT_SECRET_KEY,
   };
 }

@@ -14,6 +14,7 @@ import { DataDirLockedError, DataDirUnwritableError, lockDataDir } from './db/da
 import type { DataDirLock } from './db/data-dir-lock.ts';
 import { MigrationError, migrateToLatest } from './db/migrate.ts';
 import { createLogger } from './logger.ts';
+import { prepareStoredSecrets } from './features/auth/stored-secrets.ts';
 import { loadExampleInstruments } from './features/risk/instruments.service.ts';
 import { offsetClock } from './test-clock.ts';
 import { demoLogins, seedDemoData } from './seed/demo.ts';
@@ -114,6 +115,16 @@ async function start() {
         );
       }
       throw error;
+    }
+
+    const secrets = await prepareStoredSecrets(database.db, config.secretKey);
+    if (!secrets.keyOpensStored) {
+      fail(
+        'VARN_SECRET_KEY öppnar inte de lagrade nycklarna för tvåstegsinloggning. Har nyckeln bytts? Starta med den nyckel som användes tidigare.',
+      );
+    }
+    if (secrets.sealed > 0) {
+      logger.info({ sealed: secrets.sealed }, 'sealed stored TOTP seeds under VARN_SECRET_KEY');
     }
 
     // The example risk instruments, labelled as examples, so a new installation can assess at once.

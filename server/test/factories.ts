@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Role } from '../../core/policy/roles.ts';
+import { DEVELOPMENT_SECRET_KEY, sealSecret, totpContext } from '../crypto/secret-box.ts';
 import type { Db } from '../db/database.ts';
 import type { UnitKind } from '../db/schema.ts';
 import { hashPassword } from '../features/auth/passwords.ts';
@@ -42,15 +44,20 @@ export async function createUser(
   const totp = input.totp ?? true;
   const totpSecret = totp ? newTotpSecret() : null;
   const username = input.username ?? `anvandare${next()}`;
+  // Sealed as the server stores it, under the key test configuration uses.
+  const id = randomUUID();
   const user = await db
     .insertInto('app_user')
     .values({
+      id,
       username,
       display_name: `Test ${username}`,
       password_hash: await passwordHash,
       must_change_password: input.mustChangePassword ?? false,
       totp_required: totp,
-      totp_secret: totpSecret,
+      totp_secret: totpSecret
+        ? sealSecret(DEVELOPMENT_SECRET_KEY, totpSecret, totpContext(id))
+        : null,
       totp_last_step: null,
       disabled_at: input.disabled ? new Date() : null,
     })

@@ -4,6 +4,7 @@ import { can } from '../../../core/policy/policy.ts';
 import { recordAudit } from '../../audit/audit.ts';
 import type { AuditContext } from '../../audit/audit.ts';
 import type { AppConfig } from '../../config.ts';
+import { SecretBoxError, openSecret, sealSecret, totpContext } from '../../crypto/secret-box.ts';
 import type { Db, Trx } from '../../db/database.ts';
 import type { SessionStage } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
@@ -221,7 +222,8 @@ export async function completeSecondFactor(
     .select(['totp_secret', 'totp_last_step'])
     .where('id', '=', session.userId)
     .executeTakeFirstOrThrow();
-  const step = user.totp_secret ? verifyTotp(user.totp_secret, code, now) : undefined;
+  const secret = user.totp_secret ? openTotpSecret(deps, user.totp_secret, session.userId) : null;
+  const step = secret ? verifyTotp(secret, code, now) : undefined;
   if (step === undefined || (user.totp_last_step !== null && step <= user.totp_last_step)) {
     return refuse(
       deps,
@@ -241,6 +243,23 @@ export async function completeSecondFactor(
   return { token };
 }
 
+const sealTotpSecret = (deps: AuthDeps, secret: string, userId: string) =>
+  sealSecret(deps.config.secretKey, secret, totpContext(userId));
+
+/**
+ * A stored seed in plain text, or null if it does not open: altered, or sealed under another key
+ * (start-up refuses a key that opens none of them, see stored-secrets.ts), which then counts as
+ * a wrong code rather than a server error.
+ */
+function openTotpSecret(deps: AuthDeps, sealed: string, userId: string): string | null {
+  try {
+    return openSecret(deps.config.secretKey, sealed, totpContext(userId));
+  } catch (error) {
+    if (error instanceof SecretBoxError) return null;
+    throw error;
+  }
+}
+
 async function enrollmentNeeds(db: Db, userId: string) {
   const user = await db
     .selectFrom('app_user')
@@ -253,12 +272,14 @@ async function enrollmentNeeds(db: Db, userId: string) {
 export async function getEnrollment(deps: AuthDeps, session: LoadedSession) {
   if (session.stage !== 'enrollment') throw new AppError('LOGIN_INCOMPLETE');
   const needs = await enrollmentNeeds(deps.db, session.userId);
-  let secret = session.pendingTotpSecret;
+  let secret = session.pendingTotpSecret
+    ? openTotpSecret(deps, session.pendingTotpSecret, session.userId)
+    : null;
   if (needs.needsTotp && !secret) {
     secret = newTotpSecret();
     await deps.db
       .updateTable('session')
-      .set({ pending_totp_secret: secret })
+      .set({ pending_totp_secret: sealTotpSecret(deps, secret, session.userId) })
       .where('id', '=', session.id)
       .execute();
   }
@@ -298,7 +319,9 @@ export async function completeEnrollment(
   }
   let step: number | undefined;
   if (needs.needsTotp) {
-    const secret = session.pendingTotpSecret;
+    const secret = session.pendingTotpSecret
+      ? openTotpSecret(deps, session.pendingTotpSecret, session.userId)
+      : null;
     step = secret && input.code ? verifyTotp(secret, input.code, now) : undefined;
     if (step === undefined) {
       fields.push({
@@ -315,7 +338,8 @@ export async function completeEnrollment(
       .set({
         ...(passwordHash ? { password_hash: passwordHash, must_change_password: false } : {}),
         ...(step !== undefined
-          ? { totp_secret: session.pendingTotpSecret, totp_last_step: step }
+          ? // Sealed for this user already: the pending seed moves as it is.
+            { totp_secret: session.pendingTotpSecret, totp_last_step: step }
           : {}),
         version: sql`version + 1`,
       })

@@ -6,6 +6,8 @@ import { createUnit, createUser, loginAs } from '../../test/factories.ts';
 import type { TestUser } from '../../test/factories.ts';
 import { MAX_FAILURES_PER_ACCOUNT } from './auth.service.ts';
 import { totpCode } from './totp.ts';
+import { prepareStoredSecrets } from './stored-secrets.ts';
+import { DEVELOPMENT_SECRET_KEY, openSecret, totpContext } from '../../crypto/secret-box.ts';
 
 // A clock the tests move: sessions expire and TOTP codes change with it.
 let now = new Date('2026-11-23T08:00:00Z');
@@ -313,8 +315,78 @@ describe('first login: new password and second factor', () => {
       .select(['must_change_password', 'totp_secret', 'password_hash'])
       .where('id', '=', user.id)
       .executeTakeFirstOrThrow();
-    expect(stored).toMatchObject({ must_change_password: false, totp_secret: totp.secret });
+    expect(stored.must_change_password).toBe(false);
     expect(stored.password_hash).toMatch(/^\$argon2id\$/);
+    // The seed is stored sealed: not in plain text, and it opens only for this user.
+    expect(stored.totp_secret).not.toContain(totp.secret);
+    expect(openSecret(DEVELOPMENT_SECRET_KEY, stored.totp_secret ?? '', totpContext(user.id))).toBe(
+      totp.secret,
+    );
+    const pending = await t.database.db
+      .selectFrom('session')
+      .select('pending_totp_secret')
+      .where('user_id', '=', user.id)
+      .execute();
+    expect(pending.every((p) => !p.pending_totp_secret?.includes(totp.secret))).toBe(true);
+  });
+});
+
+describe('stored TOTP seeds', () => {
+  it('seals a seed stored in plain text at start, and the user still logs in with it', async () => {
+    const user = await createUser(t.database.db);
+    // As stored before seeds were sealed.
+    await t.database.db
+      .updateTable('app_user')
+      .set({ totp_secret: user.totpSecret })
+      .where('id', '=', user.id)
+      .execute();
+    const result = await prepareStoredSecrets(t.database.db, DEVELOPMENT_SECRET_KEY);
+    expect(result).toEqual({ sealed: 1, keyOpensStored: true });
+    const row = await t.database.db
+      .selectFrom('app_user')
+      .select('totp_secret')
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow();
+    expect(row.totp_secret).toMatch(/^v1\./);
+    expect(row.totp_secret).not.toContain(user.totpSecret);
+    await loginAs(t.app, user, now);
+    expect((await prepareStoredSecrets(t.database.db, DEVELOPMENT_SECRET_KEY)).sealed).toBe(0);
+  });
+
+  it('reports a key that does not open the stored seeds, so start-up can refuse it', async () => {
+    await createUser(t.database.db);
+    const other = Buffer.alloc(32, 7);
+    expect(await prepareStoredSecrets(t.database.db, other)).toEqual({
+      sealed: 0,
+      keyOpensStored: false,
+    });
+  });
+
+  it("refuses a second factor whose stored seed was copied from another user's row", async () => {
+    const victim = await createUser(t.database.db);
+    const intruder = await createUser(t.database.db);
+    const victimRow = await t.database.db
+      .selectFrom('app_user')
+      .select('totp_secret')
+      .where('id', '=', victim.id)
+      .executeTakeFirstOrThrow();
+    await t.database.db
+      .updateTable('app_user')
+      .set({ totp_secret: victimRow.totp_secret })
+      .where('id', '=', intruder.id)
+      .execute();
+    const first = await login(intruder.username, intruder.password);
+    expect(first.statusCode).toBe(200);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/second-factor',
+      headers: {
+        cookie: cookieOf(first),
+        'x-csrf-token': first.json<{ csrfToken: string }>().csrfToken,
+      },
+      payload: { code: totpCode(victim.totpSecret ?? '', now) },
+    });
+    expect(res.statusCode).toBe(401);
   });
 });
 
