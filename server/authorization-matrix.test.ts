@@ -147,6 +147,7 @@ const covered = new Set<Contract>([
   adminContracts.listUsers,
   adminContracts.createUser,
   adminContracts.setUserStatus,
+  adminContracts.resetLogin,
   adminContracts.grantRole,
   adminContracts.revokeRole,
 ]);

@@ -45,6 +45,7 @@ export const auditActions = {
   'admin.user.create': 'Skapade användare',
   'admin.user.disable': 'Stängde av användare',
   'admin.user.enable': 'Aktiverade användare',
+  'admin.user.login_reset': 'Återställde inloggning',
   'admin.role.grant': 'Gav roll',
   'admin.role.revoke': 'Tog bort roll',
   'admin.delegation': 'Ändrade delegationsordning',

@@ -72,6 +72,19 @@ export const setUserStatus = defineContract({
   response: AdminUser,
 });
 
+/**
+ * For a forgotten password or a lost phone: a new one-time password, and the second factor is
+ * enrolled again at the next login. The user's sessions end at once.
+ */
+export const resetLogin = defineContract({
+  method: 'POST',
+  path: '/api/admin/users/:userId/login-reset',
+  params: z.strictObject({ userId: z.uuid() }),
+  body: z.strictObject({ version: z.number().int().min(1) }),
+  /** The one-time password is shown once, to be handed over in person. */
+  response: z.object({ user: AdminUser, initialPassword: z.string() }),
+});
+
 export const grantRole = defineContract({
   method: 'POST',
   path: '/api/admin/users/:userId/roles',

@@ -99,6 +99,48 @@ test('an administrator turns a user off and on again', async ({ page, login, vis
   await expectAccessible(page);
 });
 
+test('an administrator resets the login of a user who lost their phone', async ({
+  page,
+  login,
+  visit,
+  expectedApiErrors,
+}) => {
+  expectedApiErrors.push({ path: '/api/auth/login', status: 401 });
+  await login('adam.admin');
+  await visit('/administration');
+  await page.getByRole('textbox', { name: 'Namn', exact: true }).fill('Rita Rydberg');
+  await page.getByRole('textbox', { name: 'Användarnamn' }).fill('rita.rydberg');
+  await page.getByRole('button', { name: 'Skapa användare' }).click();
+  const created = page.getByRole('status').filter({ hasText: 'visas bara nu' });
+  const first = (await created.locator('code').textContent()) ?? '';
+  await created.getByRole('link', { name: 'Ge Rita Rydberg roller' }).click();
+
+  // One more question before anyone is logged out; "Avbryt" leaves everything as it was.
+  await page.getByRole('button', { name: 'Återställ inloggningen' }).click();
+  await expect(page.getByText('Återställa inloggningen för Rita Rydberg?')).toBeVisible();
+  await page.getByRole('button', { name: 'Avbryt' }).click();
+  await page.getByRole('button', { name: 'Återställ inloggningen' }).click();
+  await page.getByRole('button', { name: 'Ja, återställ inloggningen' }).click();
+  const box = page.getByRole('status').filter({ hasText: 'visas bara nu' });
+  await expect(box).toContainText('Vid nästa inloggning väljer användaren ett eget lösenord');
+  const password = (await box.locator('code').textContent()) ?? '';
+  expect(password).not.toBe(first);
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Logga ut' }).click();
+
+  // The old one-time password no longer works; the new one leads to enrolment.
+  await page.getByLabel('Användarnamn').fill('rita.rydberg');
+  await page.getByLabel('Lösenord').fill(first);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await expect(page.getByRole('alert')).toContainText('Fel användarnamn eller lösenord');
+  await page.getByLabel('Lösenord').fill(password);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Kom igång med ditt konto' }),
+  ).toBeVisible();
+  await expect(page.locator('code.totp-uri')).toBeVisible();
+});
+
 test('an administrator cannot change their own account', async ({ page, login, visit }) => {
   await login('adam.admin');
   await visit('/administration');
@@ -106,6 +148,7 @@ test('an administrator cannot change their own account', async ({ page, login, v
   await expect(page.getByText('Det här är ditt eget konto.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Stäng av användaren' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Ge rollen' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Återställ inloggningen' })).toHaveCount(0);
 });
 
 test('an administrator changes the delegation list, one box at a time', async ({

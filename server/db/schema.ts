@@ -81,7 +81,8 @@ export interface UserRoleTable {
 }
 
 export type SessionStage = 'second_factor' | 'enrollment' | 'active';
-export type SessionEndReason = 'logout' | 'idle' | 'expired' | 'user_disabled' | 'replaced';
+export type SessionEndReason =
+  'logout' | 'idle' | 'expired' | 'user_disabled' | 'replaced' | 'login_reset';
 
 export interface SessionTable {
   id: string;

@@ -843,6 +843,27 @@ export const scenarios: Scenario[] = [
     expect: outcomes(403, { admin: 200 }),
   },
   {
+    name: "reset another user's login (forgotten password, lost phone)",
+    request: async (_w, actor, db) => {
+      const target = await createUser(db, { username: `aterstalld.${actor.toLowerCase()}` });
+      return {
+        method: 'POST',
+        url: `/api/admin/users/${target.id}/login-reset`,
+        payload: { version: 1 },
+      };
+    },
+    expect: outcomes(403, { admin: 200 }),
+  },
+  {
+    name: "reset one's own login (nobody changes their own account)",
+    request: (w, actor) => ({
+      method: 'POST',
+      url: `/api/admin/users/${w.users[actor].id}/login-reset`,
+      payload: { version: 1 },
+    }),
+    expect: outcomes(403, {}),
+  },
+  {
     name: 'grant another user a role',
     request: async (w, actor, db) => {
       const target = await createUser(db, { username: `roll.${actor.toLowerCase()}`, totp: false });

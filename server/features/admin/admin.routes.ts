@@ -11,6 +11,7 @@ import {
   listUnits,
   listUsers,
   revokeRole,
+  resetLogin,
   setUserStatus,
 } from '../../../core/contracts/admin.ts';
 import { addRoute } from '../../http/route.ts';
@@ -34,6 +35,9 @@ export function adminRoutes(app: FastifyInstance, deps: AdminDeps) {
   addRoute(app, createUser, ({ body }, request) => admin.createUser(deps, request, body));
   addRoute(app, setUserStatus, ({ params, body }, request) =>
     admin.setUserStatus(deps, request, params.userId, body),
+  );
+  addRoute(app, resetLogin, ({ params, body }, request) =>
+    admin.resetLogin(deps, request, params.userId, body),
   );
   addRoute(app, grantRole, ({ params, body }, request) =>
     admin.changeRole(deps, request, {

@@ -174,6 +174,16 @@ export async function createUser(
   }
 }
 
+/** After an update matched no row: a stale version (409), or no such user (404). */
+async function refuseStaleOrMissing(trx: Trx, userId: string): Promise<never> {
+  const exists = await trx
+    .selectFrom('app_user')
+    .select('id')
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  throw new AppError(exists ? 'VERSION_CONFLICT' : 'NOT_FOUND');
+}
+
 export async function setUserStatus(
   deps: AdminDeps,
   request: FastifyRequest,
@@ -192,14 +202,7 @@ export async function setUserStatus(
       .where('version', '=', body.version)
       .returning('id')
       .executeTakeFirst();
-    if (!updated) {
-      const exists = await trx
-        .selectFrom('app_user')
-        .select('id')
-        .where('id', '=', userId)
-        .executeTakeFirst();
-      throw new AppError(exists ? 'VERSION_CONFLICT' : 'NOT_FOUND');
-    }
+    if (!updated) await refuseStaleOrMissing(trx, userId);
     // A disabled user is out at once: every session ends in the same transaction.
     if (body.disabled) await endAllSessions(trx, userId, 'user_disabled', now);
     await recordAudit(trx, auditContext(request, decision), {
@@ -208,6 +211,48 @@ export async function setUserStatus(
       details: { userId },
     });
     return loadAdminUser(trx, userId);
+  });
+}
+
+/**
+ * A new one-time password, the second factor to be enrolled again, and every session ended — in
+ * one transaction. For a forgotten password or a lost phone; nobody resets their own login.
+ */
+export async function resetLogin(
+  deps: AdminDeps,
+  request: FastifyRequest,
+  userId: string,
+  body: { version: number },
+): Promise<{ user: AdminUser; initialPassword: string }> {
+  const decision = enforce(
+    can(requireActor(request), 'admin.changeUser', { targetUserId: userId }),
+  );
+  const now = deps.clock();
+  const password = initialPassword();
+  const passwordHash = await hashPassword(password);
+  return deps.db.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable('app_user')
+      .set({
+        password_hash: passwordHash,
+        must_change_password: true,
+        totp_secret: null,
+        totp_last_step: null,
+        version: sql`version + 1`,
+      })
+      .where('id', '=', userId)
+      .where('version', '=', body.version)
+      .returning('id')
+      .executeTakeFirst();
+    if (!updated) await refuseStaleOrMissing(trx, userId);
+    await endAllSessions(trx, userId, 'login_reset', now);
+    const user = await loadAdminUser(trx, userId);
+    await recordAudit(trx, auditContext(request, decision), {
+      action: 'admin.user.login_reset',
+      purpose: 'administration',
+      details: { userId },
+    });
+    return { user, initialPassword: password };
   });
 }
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdminUser } from '../../../core/contracts/admin.ts';
 import { createTestApp } from '../../test/test-app.ts';
 import type { TestApp } from '../../test/test-app.ts';
-import { loginAs } from '../../test/factories.ts';
+import { createUser, loginAs } from '../../test/factories.ts';
 import { buildWorld } from '../../test/world.ts';
 import type { World } from '../../test/world.ts';
 
@@ -136,6 +136,73 @@ describe('administration', () => {
     });
     expect(revoke.statusCode).toBe(200);
     expect((await queue()).statusCode).toBe(403);
+  });
+
+  it('resets a login: old password and sessions dead, a one-time password, the second factor enrolled again', async () => {
+    const target = await createUser(t.database.db, { username: 'tappade.telefonen' });
+    const session = await loginAs(t.app, target);
+    const reset = await t.app.inject({
+      method: 'POST',
+      url: `/api/admin/users/${target.id}/login-reset`,
+      headers: admin(),
+      payload: { version: 1 },
+    });
+    expect(reset.statusCode).toBe(200);
+    const { user, initialPassword } = reset.json<{ user: AdminUser; initialPassword: string }>();
+    expect(user).toMatchObject({ id: target.id, secondFactor: 'pending', version: 2 });
+    expect(initialPassword).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
+
+    // The session that was open is over, and says why.
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/session', headers: session.headers }))
+        .statusCode,
+    ).toBe(401);
+    const ended = await t.database.db
+      .selectFrom('session')
+      .select('ended_reason')
+      .where('user_id', '=', target.id)
+      .execute();
+    // (The password step's session was replaced at the second factor; the full one was open.)
+    expect(ended.map((e) => e.ended_reason).sort()).toEqual(['login_reset', 'replaced']);
+
+    const old = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: target.username, password: target.password },
+    });
+    expect(old.statusCode).toBe(401);
+    const fresh = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: target.username, password: initialPassword },
+    });
+    expect(fresh.json()).toMatchObject({ stage: 'enrollment' });
+    const enrollment = await t.app.inject({
+      method: 'GET',
+      url: '/api/auth/enrollment',
+      headers: { cookie: String(fresh.headers['set-cookie']).split(';')[0] },
+    });
+    const enrolment = enrollment.json<{
+      mustChangePassword: boolean;
+      totp: { uri: string } | null;
+    }>();
+    expect(enrolment.mustChangePassword).toBe(true);
+    expect(enrolment.totp?.uri).toMatch(/^otpauth:\/\/totp\//);
+
+    // A second reset with the version already used is a conflict, not a silent overwrite.
+    const stale = await t.app.inject({
+      method: 'POST',
+      url: `/api/admin/users/${target.id}/login-reset`,
+      headers: admin(),
+      payload: { version: 1 },
+    });
+    expect(stale.statusCode).toBe(409);
+    const audit = await t.database.db
+      .selectFrom('audit_event')
+      .select(['action', 'details'])
+      .where('action', '=', 'admin.user.login_reset')
+      .execute();
+    expect(audit).toEqual([{ action: 'admin.user.login_reset', details: { userId: target.id } }]);
   });
 
   it('does not let the administrator disable themselves', async () => {

@@ -5,6 +5,7 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { useActiveSession } from '../auth/session.tsx';
+import { UserLoginReset } from './UserLoginReset.tsx';
 import { UserRoles } from './UserRoles.tsx';
 import { UserStatus } from './UserStatus.tsx';
 import { useUsers } from './useAdmin.ts';
@@ -50,11 +51,12 @@ export function AdminUserPage() {
       </VStack>
       {self ? (
         <BodyLong>
-          Det här är ditt eget konto. Ingen ändrar sina egna roller eller sin egen status; be en
-          annan administratör om det behövs.
+          Det här är ditt eget konto. Ingen ändrar sina egna roller, sin egen status eller sin egen
+          inloggning; be en annan administratör om det behövs.
         </BodyLong>
       ) : null}
       <UserStatus user={user} readOnly={self} />
+      {self ? null : <UserLoginReset user={user} />}
       <UserRoles user={user} readOnly={self} />
     </VStack>
   );

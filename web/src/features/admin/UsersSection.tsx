@@ -1,10 +1,7 @@
 import { useState } from 'react';
 import {
-  Alert,
-  BodyLong,
   BodyShort,
   Button,
-  CopyButton,
   Heading,
   HStack,
   Link,
@@ -24,6 +21,7 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { useFormMutation } from '../../components/useFormMutation.ts';
+import { InitialPassword } from './InitialPassword.tsx';
 import { useStoreUser, useUsers } from './useAdmin.ts';
 
 const formId = 'ny-anvandare';
@@ -167,33 +165,13 @@ function NewUserForm() {
           key={created.user.id}
           user={created.user}
           password={created.initialPassword}
-        />
+          when="Vid första inloggningen"
+        >
+          <Link as={RouterLink} to={`/administration/anvandare/${created.user.id}`}>
+            Ge {created.user.displayName} roller
+          </Link>
+        </InitialPassword>
       ) : null}
     </VStack>
-  );
-}
-
-/** The one-time password, shown once: to be handed over in person, replaced at first login. */
-function InitialPassword({ user, password }: { user: AdminUser; password: string }) {
-  return (
-    <Alert variant="warning" role="status">
-      <Heading level="3" size="small" spacing>
-        Tillfälligt lösenord för {user.displayName} – visas bara nu
-      </Heading>
-      <VStack gap="space-12" align="start">
-        <HStack gap="space-8" align="center">
-          <code className="initial-password">{password}</code>
-          <CopyButton copyText={password} text="Kopiera lösenordet" />
-        </HStack>
-        <BodyLong>
-          Lämna lösenordet personligen till {user.displayName} ({user.username}). Det går inte att
-          visa igen. Vid första inloggningen väljer användaren ett eget lösenord och registrerar
-          engångskoder.
-        </BodyLong>
-        <Link as={RouterLink} to={`/administration/anvandare/${user.id}`}>
-          Ge {user.displayName} roller
-        </Link>
-      </VStack>
-    </Alert>
   );
 }
