@@ -109,3 +109,35 @@ test('a page outside the user’s roles says so', async ({ page, login, visit })
     page.getByRole('heading', { level: 1, name: 'Du har inte behörighet till sidan' }),
   ).toBeVisible();
 });
+
+test('before an idle logout the user is asked, and one press goes on working', async ({
+  page,
+  login,
+}) => {
+  // The page's clock, not the server's: the server's idle limit (30 minutes) is not reached in
+  // real time, so this shows what the page does on its own.
+  await page.clock.install();
+  await login('anna.handlaggare');
+  const dialog = page.getByRole('dialog', { name: 'Vill du fortsätta arbeta?' });
+
+  // Warned two minutes before the limit, counted from a minute before the last answer.
+  await page.clock.fastForward('26:00');
+  await expect(dialog).toBeHidden();
+  await page.clock.fastForward('01:30');
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('Av säkerhetsskäl loggas du ut kl');
+  await expect(dialog.getByRole('button', { name: 'Fortsätt arbeta' })).toBeFocused();
+  await expectAccessible(page);
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+
+  // The server's answer counts as activity: the next warning is a whole period away.
+  await page.clock.fastForward('20:00');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1, name: 'Välkommen till Värn' })).toBeVisible();
+
+  // Away for good: the page forgets what it showed and returns to the login.
+  await page.clock.fastForward('10:00');
+  await expect(page.getByRole('heading', { level: 1, name: 'Logga in' })).toBeVisible();
+  await expect(page.getByText('Du har loggats ut eftersom sessionen tog slut')).toBeVisible();
+});

@@ -36,6 +36,20 @@ export function setUnauthenticatedListener(listener: UnauthenticatedListener | u
   onUnauthenticated = listener;
 }
 
+let lastServerContact = Date.now();
+const contactListeners = new Set<() => void>();
+/**
+ * When the server last answered a call under the session: each answer (but "no session") counts
+ * as activity and moves the server's idle timeout forward. The session timeout warning reads it.
+ */
+export const lastContact = () => lastServerContact;
+export function onServerContact(listener: () => void): () => void {
+  contactListeners.add(listener);
+  return () => {
+    contactListeners.delete(listener);
+  };
+}
+
 /**
  * Calls one endpoint through its contract. Personal data (personnummer, names) always travels in
  * a body, never in the path or query string, which end up in logs and browser history.
@@ -72,6 +86,10 @@ export async function call<C extends Contract>(
     });
   } catch {
     throw new ApiError(0, undefined);
+  }
+  if (response.status !== 401) {
+    lastServerContact = Date.now();
+    for (const listener of contactListeners) listener();
   }
   if (response.status === 204) return undefined as ResponseOf<C>;
   const payload: unknown = await response.json().catch(() => undefined);

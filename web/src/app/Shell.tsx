@@ -12,6 +12,7 @@ import { EnrollmentPage } from '../features/auth/EnrollmentPage.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { SecondFactorPage } from '../features/auth/SecondFactorPage.tsx';
 import { useSession } from '../features/auth/session.tsx';
+import { SessionTimeout } from '../features/auth/SessionTimeout.tsx';
 import { useLogout } from '../features/auth/useLogout.ts';
 import { areas } from './areas.ts';
 import { roleLabels } from './labels.ts';
@@ -112,6 +113,7 @@ export function Shell() {
       <main id="huvudinnehall" className="main">
         <MainContent />
       </main>
+      {active ? <SessionTimeout session={active} /> : null}
     </div>
   );
 }

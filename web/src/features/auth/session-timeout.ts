@@ -1,0 +1,32 @@
+/**
+ * When the page warns about, and ends, a session that is about to time out on the server. Pure:
+ * times are milliseconds since the epoch on the page's clock.
+ */
+
+/**
+ * The server notes activity at most once a minute (server/plugins/session.ts), so its idle clock
+ * may have started up to a minute before our last answer: count from a minute earlier.
+ */
+export const TOUCH_SLACK_MS = 60_000;
+/** Warned this long before an idle logout: WCAG 2.2.1 asks for at least 20 seconds. */
+export const IDLE_WARNING_MS = 2 * 60_000;
+/** The absolute limit cannot be extended; warn early enough to save and finish. */
+export const ABSOLUTE_WARNING_MS = 10 * 60_000;
+
+export interface TimeoutPlan {
+  /** 'idle' can be put off by any activity; 'absolute' is the session's hard end. */
+  kind: 'idle' | 'absolute';
+  warnAt: number;
+  endsAt: number;
+}
+
+export function timeoutPlan(
+  lastContact: number,
+  idleTimeoutSeconds: number,
+  expiresAt: number,
+): TimeoutPlan {
+  const idleEnd = lastContact + idleTimeoutSeconds * 1000 - TOUCH_SLACK_MS;
+  return expiresAt <= idleEnd
+    ? { kind: 'absolute', endsAt: expiresAt, warnAt: expiresAt - ABSOLUTE_WARNING_MS }
+    : { kind: 'idle', endsAt: idleEnd, warnAt: idleEnd - IDLE_WARNING_MS };
+}
