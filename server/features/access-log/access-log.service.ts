@@ -34,9 +34,10 @@ async function personNames(trx: Trx, ids: readonly string[]) {
 }
 
 /**
- * Loggkontroll for one unit: what the unit's staff did. Accesses to protected persons and every
- * nödåtkomst form their own list, shown first; both newest first. Reading the log is itself
- * personal data (it names persons), so it is audited too.
+ * Loggkontroll for one unit: what the unit's staff did, and what anyone did in the unit's name,
+ * so that a former member's accesses stay reviewable after their role is taken away. Accesses
+ * to protected persons and every nödåtkomst form their own list, shown first; both newest first.
+ * Reading the log is itself personal data (it names persons), so it is audited too.
  */
 export async function searchAccessLog(
   deps: AccessLogDeps,
@@ -66,8 +67,15 @@ export async function searchAccessLog(
           'audit_event.emergency',
           'audit_event.correlation_id',
         ])
-        .where('audit_event.actor_user_id', 'in', (eb) =>
-          eb.selectFrom('user_role').select('user_id').where('unit_id', '=', body.unitId),
+        // What was done in the unit's name, by anyone — someone who has since left included —
+        // and everything done by the unit's present staff (their logins and searches too).
+        .where((eb) =>
+          eb.or([
+            eb('audit_event.actor_unit_id', '=', body.unitId),
+            eb('audit_event.actor_user_id', 'in', (sub) =>
+              sub.selectFrom('user_role').select('user_id').where('unit_id', '=', body.unitId),
+            ),
+          ]),
         );
       q = flagged
         ? q.where((eb) =>

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccessLogEntry } from '../../../core/contracts/access-log.ts';
 import { createTestApp } from '../../test/test-app.ts';
 import type { TestApp } from '../../test/test-app.ts';
+import { createUser, loginAs } from '../../test/factories.ts';
 import { buildWorld } from '../../test/world.ts';
 import type { World } from '../../test/world.ts';
 
@@ -66,6 +67,43 @@ describe('loggkontroll', () => {
       entries: AccessLogEntry[];
     }>();
     expect([...byUser.flagged, ...byUser.entries]).toEqual([]);
+  });
+
+  it("keeps a former member's accesses in the unit's log after their role is taken away", async () => {
+    const leaver = await createUser(t.database.db, {
+      username: 'slutat.nyss',
+      grants: [{ unitId: w.units.adult, role: 'adult_caseworker' }],
+    });
+    const session = await loginAs(t.app, leaver);
+    const read = await t.app.inject({
+      method: 'GET',
+      url: `/api/persons/${w.persons.r.id}`,
+      headers: session.headers,
+    });
+    expect(read.statusCode).toBe(200);
+    const revoke = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/admin/users/${leaver.id}/roles/${w.units.adult}/adult_caseworker`,
+      headers: w.sessions.admin.headers,
+    });
+    expect(revoke.statusCode).toBe(200);
+
+    const log = (await search({ userId: leaver.id })).json<{
+      flagged: AccessLogEntry[];
+      entries: AccessLogEntry[];
+    }>();
+    expect(log.entries.map((e) => [e.action, e.persons.map((p) => p.id)])).toContainEqual([
+      'person.read',
+      [w.persons.r.id],
+    ]);
+    // Another unit's manager does not see it: it was done in this unit's name.
+    const elsewhere = await t.app.inject({
+      method: 'POST',
+      url: '/api/access-log/search',
+      headers: w.sessions.otherManager.headers,
+      payload: { unitId: w.units.children, userId: leaver.id },
+    });
+    expect(elsewhere.json<{ entries: AccessLogEntry[] }>().entries).toEqual([]);
   });
 
   it('is itself audited', async () => {
