@@ -141,3 +141,36 @@ test('before an idle logout the user is asked, and one press goes on working', a
   await expect(page.getByRole('heading', { level: 1, name: 'Logga in' })).toBeVisible();
   await expect(page.getByText('Du har loggats ut eftersom sessionen tog slut')).toBeVisible();
 });
+
+test('ten minutes before the hard end of a long working day the user is told when', async ({
+  page,
+  login,
+}) => {
+  await page.clock.install();
+  await login('anna.handlaggare');
+  const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
+  const hardEnd = page.getByRole('dialog', { name: 'Din inloggning upphör snart' });
+  const idle = page.getByRole('dialog', { name: 'Vill du fortsätta arbeta?' });
+
+  // Busy all day: the case list is fetched every 20 minutes, so the idle limit is never reached.
+  for (let minutes = 20; minutes <= 580; minutes += 20) {
+    await page.clock.fastForward('20:00');
+    await nav.getByRole('link', { name: 'Ny aktualisering' }).click();
+    const fetched = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/cases/mine');
+    await nav.getByRole('link', { name: 'Mina ärenden' }).click();
+    expect((await fetched).status()).toBe(200);
+    await expect(idle).toBeHidden();
+  }
+  await expect(hardEnd).toBeHidden();
+
+  // 9 h 51 min after login: ten minutes left of the ten hours, which no activity extends.
+  await page.clock.fastForward('11:00');
+  await expect(hardEnd).toBeVisible();
+  await expect(hardEnd).toContainText('Spara det du arbetar med och logga sedan in igen.');
+  await expectAccessible(page);
+  await page.keyboard.press('Enter');
+  await expect(hardEnd).toBeHidden();
+
+  await page.clock.fastForward('10:00');
+  await expect(page.getByRole('heading', { level: 1, name: 'Logga in' })).toBeVisible();
+});

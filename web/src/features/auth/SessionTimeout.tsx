@@ -26,9 +26,9 @@ export function SessionTimeout({ session }: { session: SessionInfo }) {
   useEffect(
     () =>
       onServerContact(() => {
-        // Activity: the idle warning goes (the timers below bring back an absolute one).
+        // Activity puts off the idle logout, not the hard end: only the idle warning goes.
         setContact(lastContact());
-        setWarning(null);
+        setWarning((shown) => (shown === 'idle' ? null : shown));
       }),
     [],
   );
