@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db, Trx } from '../../db/database.ts';
 import type { SessionEndReason, SessionStage } from '../../db/schema.ts';
 import type { Grant } from '../../../core/contracts/auth.ts';
@@ -60,10 +61,11 @@ export async function findOpenSession(
   db: Db | Trx,
   token: string,
 ): Promise<LoadedSession | undefined> {
+  // One round trip for the session and its grants: this runs before every API request.
   const row = await db
     .selectFrom('session')
     .innerJoin('app_user', 'app_user.id', 'session.user_id')
-    .select([
+    .select((eb) => [
       'session.id',
       'session.user_id',
       'session.stage',
@@ -74,20 +76,22 @@ export async function findOpenSession(
       'session.expires_at',
       'app_user.username',
       'app_user.display_name',
+      jsonArrayFrom(
+        eb
+          .selectFrom('user_role')
+          .innerJoin('unit', 'unit.id', 'user_role.unit_id')
+          .select(['user_role.unit_id', 'unit.name', 'user_role.role'])
+          .whereRef('user_role.user_id', '=', 'session.user_id')
+          .orderBy('unit.name')
+          .orderBy('user_role.role'),
+      ).as('grants'),
     ])
     .where('session.id', '=', hashToken(token))
     .where('session.ended_at', 'is', null)
     .where('app_user.disabled_at', 'is', null)
     .executeTakeFirst();
   if (!row) return undefined;
-  const grants = await db
-    .selectFrom('user_role')
-    .innerJoin('unit', 'unit.id', 'user_role.unit_id')
-    .select(['user_role.unit_id', 'unit.name', 'user_role.role'])
-    .where('user_role.user_id', '=', row.user_id)
-    .orderBy('unit.name')
-    .orderBy('user_role.role')
-    .execute();
+  const grants = row.grants;
   return {
     id: row.id,
     userId: row.user_id,
