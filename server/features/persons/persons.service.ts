@@ -114,7 +114,19 @@ export async function getPersonFile(
   const actor = requireActor(request);
   const now = deps.clock();
   return deps.db.transaction().execute(async (trx) => {
-    const facts = (await loadPersonFacts(trx, [personId], actor.userId, now)).get(personId);
+    // The relations first, so that the facts of the person and of everyone related come in one
+    // load; nothing of them is shown unless the policy allows it below.
+    const stored = (await loadRelations(trx, personId)).map((r) => ({
+      id: r.id,
+      view: relationFromSide(r, personId),
+    }));
+    const allFacts = await loadPersonFacts(
+      trx,
+      [personId, ...stored.map((r) => r.view.otherPersonId)],
+      actor.userId,
+      now,
+    );
+    const facts = allFacts.get(personId);
     if (!facts) throw new AppError('NOT_FOUND');
     const decision = enforce(can(actor, 'person.read', { person: facts, now }));
 
@@ -123,7 +135,7 @@ export async function getPersonFile(
         decision.via === 'emergency_access' ||
         can(actor, 'case.read', { person: facts, case: c, now }).allowed,
     );
-    const relations = await visibleRelations(trx, actor, facts, now);
+    const relations = visibleRelations(actor, facts, stored, allFacts, now);
     const summaries = await findPersonSummaries(trx, [personId, ...relations.map((r) => r.other)]);
     const person = summaries.get(personId);
     if (!person) throw new AppError('NOT_FOUND');
@@ -175,23 +187,17 @@ export async function getPersonFile(
   });
 }
 
-async function visibleRelations(
-  trx: Parameters<typeof loadRelations>[0],
+/** The relations whose other end the actor may read too (relation.read: both ends). */
+function visibleRelations(
   actor: ReturnType<typeof requireActor>,
   facts: PersonFacts,
+  stored: { id: string; view: ReturnType<typeof relationFromSide> }[],
+  allFacts: Map<string, PersonFacts>,
   now: Date,
 ) {
-  const stored = await loadRelations(trx, facts.personId);
-  const views = stored.map((r) => ({ id: r.id, view: relationFromSide(r, facts.personId) }));
-  const otherFacts = await loadPersonFacts(
-    trx,
-    views.map((v) => v.view.otherPersonId),
-    actor.userId,
-    now,
-  );
-  return views
+  return stored
     .filter((v) => {
-      const to = otherFacts.get(v.view.otherPersonId);
+      const to = allFacts.get(v.view.otherPersonId);
       return to !== undefined && can(actor, 'relation.read', { from: facts, to, now }).allowed;
     })
     .map((v) => ({ id: v.id, view: v.view, other: v.view.otherPersonId }));
