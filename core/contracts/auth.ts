@@ -5,6 +5,13 @@ import { defineContract } from './contract.ts';
 /** The shortest password a user may choose. */
 export const MIN_PASSWORD_LENGTH = 12;
 
+/**
+ * The server notes a session's activity at most this often (every request would make each read
+ * a write), so its idle clock may have started up to this long before the last answer. The page
+ * counts its timeout warning from that much earlier.
+ */
+export const SESSION_TOUCH_INTERVAL_MS = 60_000;
+
 export const SessionStage = z.enum(['second_factor', 'enrollment', 'active']);
 export type SessionStage = z.infer<typeof SessionStage>;
 

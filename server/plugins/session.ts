@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { SESSION_TOUCH_INTERVAL_MS } from '../../core/contracts/auth.ts';
 import type { AppConfig } from '../config.ts';
 import type { Db } from '../db/database.ts';
 import { AppError } from '../errors.ts';
@@ -22,8 +23,6 @@ declare module 'fastify' {
 const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Logging in creates the session, so it cannot carry its token; the Origin check guards it. */
 const exemptFromToken = new Set(['/api/auth/login']);
-/** Writing last_seen_at on every request would make every read a write; a minute is precise enough. */
-const TOUCH_INTERVAL_MS = 60_000;
 
 function sameToken(a: string, b: string) {
   const x = Buffer.from(a);
@@ -64,7 +63,7 @@ export async function registerSessions(
           await endSession(deps.db, session.id, 'idle', now);
         } else {
           request.session = session;
-          if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+          if (now.getTime() - session.lastSeenAt.getTime() > SESSION_TOUCH_INTERVAL_MS) {
             await touchSession(deps.db, session.id, now);
           }
         }

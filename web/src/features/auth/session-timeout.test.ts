@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { TOUCH_SLACK_MS, timeoutPlan } from './session-timeout.ts';
+import { SESSION_TOUCH_INTERVAL_MS } from '../../../../core/contracts/auth.ts';
+import { timeoutPlan } from './session-timeout.ts';
 
 const start = Date.UTC(2026, 10, 23, 8);
 const instant = fc.integer({ min: start, max: start + 24 * 3_600_000 });
@@ -13,7 +14,7 @@ describe('session timeout plan', () => {
       fc.property(instant, idleSeconds, instant, (contact, idle, expires) => {
         const plan = timeoutPlan(contact, idle, expires);
         expect(plan.endsAt).toBeLessThanOrEqual(expires);
-        expect(plan.endsAt).toBeLessThanOrEqual(contact + idle * 1000 - TOUCH_SLACK_MS);
+        expect(plan.endsAt).toBeLessThanOrEqual(contact + idle * 1000 - SESSION_TOUCH_INTERVAL_MS);
         expect(plan.endsAt - plan.warnAt).toBeGreaterThanOrEqual(20_000);
         expect(plan.kind === 'absolute').toBe(plan.endsAt === expires);
       }),

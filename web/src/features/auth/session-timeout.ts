@@ -3,11 +3,8 @@
  * times are milliseconds since the epoch on the page's clock.
  */
 
-/**
- * The server notes activity at most once a minute (server/plugins/session.ts), so its idle clock
- * may have started up to a minute before our last answer: count from a minute earlier.
- */
-export const TOUCH_SLACK_MS = 60_000;
+import { SESSION_TOUCH_INTERVAL_MS } from '../../../../core/contracts/auth.ts';
+
 /** Warned this long before an idle logout: WCAG 2.2.1 asks for at least 20 seconds. */
 export const IDLE_WARNING_MS = 2 * 60_000;
 /** The absolute limit cannot be extended; warn early enough to save and finish. */
@@ -25,7 +22,7 @@ export function timeoutPlan(
   idleTimeoutSeconds: number,
   expiresAt: number,
 ): TimeoutPlan {
-  const idleEnd = lastContact + idleTimeoutSeconds * 1000 - TOUCH_SLACK_MS;
+  const idleEnd = lastContact + idleTimeoutSeconds * 1000 - SESSION_TOUCH_INTERVAL_MS;
   return expiresAt <= idleEnd
     ? { kind: 'absolute', endsAt: expiresAt, warnAt: expiresAt - ABSOLUTE_WARNING_MS }
     : { kind: 'idle', endsAt: idleEnd, warnAt: idleEnd - IDLE_WARNING_MS };
