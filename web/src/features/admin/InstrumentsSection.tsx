@@ -1,18 +1,6 @@
 import { useState } from 'react';
-import {
-  Alert,
-  BodyLong,
-  BodyShort,
-  Button,
-  Heading,
-  HStack,
-  Table,
-  Tag,
-  Textarea,
-  VStack,
-} from '@navikt/ds-react';
+import { BodyLong, BodyShort, Button, Heading, HStack, Table, Tag, VStack } from '@navikt/ds-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { FieldError } from '../../../../core/contracts/errors.ts';
 import {
   importInstrument,
   listInstrumentVersions,
@@ -20,8 +8,9 @@ import {
 } from '../../../../core/contracts/risk.ts';
 import type { InstrumentDefinition } from '../../../../core/domain/instruments.ts';
 import { call } from '../../api/client.ts';
-import { fieldErrorsOf } from '../../api/forms.ts';
+
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
+import { JsonImportForm } from './JsonImportForm.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { methodLabels } from '../risk/labels.ts';
@@ -146,73 +135,24 @@ export function InstrumentsSection() {
 }
 
 function ImportInstrument({ onImported }: { onImported: (name: string, version: number) => void }) {
-  const [text, setText] = useState('');
-  const [problems, setProblems] = useState<FieldError[]>([]);
-  const load = useMutation({
-    mutationFn: (definition: InstrumentDefinition) => call(importInstrument, { body: definition }),
-    onSuccess: (summary) => {
-      setText('');
-      onImported(summary.name, summary.version);
-    },
-  });
-  // The server checks the definition and names each problem by its path in the JSON.
-  const fieldErrors = problems.length > 0 ? problems : fieldErrorsOf(load.error);
-
   return (
-    <form
-      noValidate
-      aria-labelledby="las-in-instrument-rubrik"
-      onSubmit={(event) => {
-        event.preventDefault();
-        load.reset();
-        let parsed: unknown;
-        try {
-          parsed = JSON.parse(text);
-        } catch {
-          setProblems([{ path: 'body', message: 'Texten är inte giltig JSON.' }]);
-          return;
-        }
-        setProblems([]);
-        load.mutate(parsed as InstrumentDefinition);
+    <JsonImportForm
+      id="las-in-instrument"
+      texts={{
+        heading: 'Läs in ett instrument',
+        failed: 'Instrumentet kunde inte läsas in:',
+        label: 'Instrumentets definition (JSON)',
+        description:
+          'Enligt formatet i docs/INSTRUMENTS.md: "id", "version", "name", "sections" med frågor och "scoring". En rättad text läses in som nästa version.',
+        fix: 'Rätta definitionen enligt listan ovan.',
+        submit: 'Läs in instrumentet',
       }}
-    >
-      <VStack gap="space-16">
-        <Heading level="3" size="small" id="las-in-instrument-rubrik">
-          Läs in ett instrument
-        </Heading>
-        {fieldErrors.length > 0 ? (
-          <Alert variant="error" size="small" role="alert">
-            <BodyShort spacing>Instrumentet kunde inte läsas in:</BodyShort>
-            <ul className="compact-list">
-              {fieldErrors.map((e) => (
-                <li key={e.path}>
-                  {e.path === 'body' ? '' : `${e.path.replace(/^body\./, '')}: `}
-                  {e.message}
-                </li>
-              ))}
-            </ul>
-          </Alert>
-        ) : (
-          <ApiErrorAlert error={load.error} />
-        )}
-        <Textarea
-          label="Instrumentets definition (JSON)"
-          description='Enligt formatet i docs/INSTRUMENTS.md: "id", "version", "name", "sections" med frågor och "scoring". En rättad text läses in som nästa version.'
-          minRows={8}
-          value={text}
-          onChange={(e) => {
-            setText(e.target.value);
-            setProblems([]);
-          }}
-          error={fieldErrors.length > 0 ? 'Rätta definitionen enligt listan ovan.' : undefined}
-          className="monospace"
-        />
-        <div>
-          <Button type="submit" variant="secondary" loading={load.isPending}>
-            Läs in instrumentet
-          </Button>
-        </div>
-      </VStack>
-    </form>
+      minRows={8}
+      // The server checks the definition and names each problem by its path in the JSON.
+      load={(parsed) => call(importInstrument, { body: parsed as InstrumentDefinition })}
+      onLoaded={(summary) => {
+        onImported(summary.name, summary.version);
+      }}
+    />
   );
 }

@@ -1,26 +1,16 @@
 import { useState } from 'react';
-import {
-  Alert,
-  BodyLong,
-  BodyShort,
-  Button,
-  Heading,
-  Table,
-  Tag,
-  Textarea,
-  VStack,
-} from '@navikt/ds-react';
+import { BodyLong, BodyShort, Button, Heading, Table, Tag, VStack } from '@navikt/ds-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   activateLegalCatalogue,
   importLegalCatalogue,
   listLegalCatalogues,
 } from '../../../../core/contracts/admin.ts';
-import type { FieldError } from '../../../../core/contracts/errors.ts';
 import type { LegalCatalogue } from '../../../../core/domain/legal-references.ts';
 import { call } from '../../api/client.ts';
-import { fieldErrorsOf, validateBody } from '../../api/forms.ts';
+import { validateBody } from '../../api/forms.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
+import { JsonImportForm } from './JsonImportForm.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { Loading } from '../../components/Loading.tsx';
 
@@ -125,74 +115,24 @@ export function LegalCataloguesSection() {
 }
 
 function ImportCatalogue({ onImported }: { onImported: (name: string) => void }) {
-  const [text, setText] = useState('');
-  const [problems, setProblems] = useState<FieldError[]>([]);
-  const load = useMutation({
-    mutationFn: (catalogue: LegalCatalogue) => call(importLegalCatalogue, { body: catalogue }),
-    onSuccess: (catalogue) => {
-      setText('');
-      onImported(catalogue.name);
-    },
-  });
-  // The JSON has no fields of its own on the page: its problems are listed by where they are.
-  const fieldErrors = problems.length > 0 ? problems : fieldErrorsOf(load.error);
-
   return (
-    <form
-      noValidate
-      aria-labelledby="las-in-katalog-rubrik"
-      onSubmit={(event) => {
-        event.preventDefault();
-        load.reset();
-        let parsed: unknown;
-        try {
-          parsed = JSON.parse(text);
-        } catch {
-          setProblems([{ path: 'body', message: 'Texten är inte giltig JSON.' }]);
-          return;
-        }
-        const found = validateBody(importLegalCatalogue.body, parsed);
-        setProblems(found);
-        if (found.length === 0) load.mutate(parsed as LegalCatalogue);
+    <JsonImportForm
+      id="las-in-katalog"
+      texts={{
+        heading: 'Läs in en katalog',
+        failed: 'Katalogen kunde inte läsas in:',
+        label: 'Katalog (JSON)',
+        description:
+          'Med "id", "name" och "references": en paragraf för varje begrepp, som i den katalog som gäller nu.',
+        fix: 'Rätta katalogen enligt listan ovan.',
+        submit: 'Läs in katalogen',
       }}
-    >
-      <VStack gap="space-16">
-        <Heading level="3" size="small" id="las-in-katalog-rubrik">
-          Läs in en katalog
-        </Heading>
-        {fieldErrors.length > 0 ? (
-          <Alert variant="error" size="small" role="alert">
-            <BodyShort spacing>Katalogen kunde inte läsas in:</BodyShort>
-            <ul className="compact-list">
-              {fieldErrors.map((e) => (
-                <li key={e.path}>
-                  {e.path === 'body' ? '' : `${e.path.replace(/^body\./, '')}: `}
-                  {e.message}
-                </li>
-              ))}
-            </ul>
-          </Alert>
-        ) : (
-          <ApiErrorAlert error={load.error} />
-        )}
-        <Textarea
-          label="Katalog (JSON)"
-          description='Med "id", "name" och "references": en paragraf för varje begrepp, som i den katalog som gäller nu.'
-          minRows={6}
-          value={text}
-          onChange={(e) => {
-            setText(e.target.value);
-            setProblems([]);
-          }}
-          error={fieldErrors.length > 0 ? 'Rätta katalogen enligt listan ovan.' : undefined}
-          className="monospace"
-        />
-        <div>
-          <Button type="submit" variant="secondary" loading={load.isPending}>
-            Läs in katalogen
-          </Button>
-        </div>
-      </VStack>
-    </form>
+      minRows={6}
+      check={(parsed) => validateBody(importLegalCatalogue.body, parsed)}
+      load={(parsed) => call(importLegalCatalogue, { body: parsed as LegalCatalogue })}
+      onLoaded={(catalogue) => {
+        onImported(catalogue.name);
+      }}
+    />
   );
 }
