@@ -14,6 +14,7 @@ export const auditActions = {
   'relation.create': 'Registrerade relation',
   'case.list': 'Listade ärenden',
   'case.open': 'Öppnade ärende',
+  'case.route': 'Skickade aktualisering till ansvarig enhet',
   'case.assign': 'Fördelade ärende',
   'case.read': 'Läste ärende',
   'case.step': 'Dokumenterade steg i ärende',

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { defineContract } from './contract.ts';
-import { IdentityKind, PersonSummary, ProtectionLevel, TargetGroup } from './persons.ts';
+import {
+  IdentityKind,
+  ListedPerson,
+  PersonSummary,
+  ProtectionLevel,
+  TargetGroup,
+} from './persons.ts';
 
 export const CaseListItem = z.object({
   id: z.uuid(),
@@ -14,6 +20,11 @@ export const CaseListItem = z.object({
   version: z.number().int(),
   /** The intake's screening: is there an acute need of protection now? */
   acuteNeed: z.enum(['yes', 'no', 'unclear']).nullable(),
+  /**
+   * Registered by someone else about a person who already has a file here, and routed to this
+   * unit: its queue and manager see it marked so.
+   */
+  routed: z.boolean(),
   phase: z.enum([
     'intake',
     'preliminary_assessment',
@@ -99,13 +110,18 @@ export const IntakeChannel = z.enum([
 ]);
 export const AcuteNeed = z.enum(['yes', 'no', 'unclear']);
 
+export type IntakeBody = z.infer<typeof registerIntake.body>;
+
 /**
  * Registers an aktualisering (inkommande information): what came in, from whom, how and when,
  * with the immediate screening of acute need for protection. It opens a case for the person in a
  * unit where the caller handles cases, assigned to the caller or left in the unit's queue; an
- * acute need puts it first in the queue. A person given by a registered identity number gets the
- * case on their existing file — existence is not revealed before the caller has the work relation.
+ * acute need puts it first in the queue. A person who already has a file — picked, or matched by
+ * a registered identity number — gets the case in the caller's hands only if the caller is
+ * already assigned to them; otherwise it is routed to the unit responsible for the file and the
+ * caller learns only that (docs/SECURITY.md, "Access is granted, never taken").
  */
+
 export const registerIntake = defineContract({
   method: 'POST',
   path: '/api/intakes',
@@ -131,7 +147,15 @@ export const registerIntake = defineContract({
     }),
     assignToMe: z.boolean(),
   }),
-  response: z.object({ caseId: z.uuid(), personId: z.uuid() }),
+  /**
+   * 'registered': a new person, or one whose assigned handläggare registers it. 'routed': the
+   * person already has a file, and the matter went to the unit responsible for it; the
+   * registering user gets nothing of the file — for a protected person not even the unit's name.
+   */
+  response: z.discriminatedUnion('outcome', [
+    z.object({ outcome: z.literal('registered'), caseId: z.uuid(), personId: z.uuid() }),
+    z.object({ outcome: z.literal('routed'), unitName: z.string().nullable() }),
+  ]),
   successStatus: 201,
 });
 
@@ -157,7 +181,8 @@ export const Phase = z.enum([
 ]);
 
 export const ChildReportDutyView = z.object({
-  child: PersonSummary,
+  /** Masked where the reader may not see the child ('householdMember.read'). */
+  child: ListedPerson,
   /** 'own': the person's child; 'partner': the current partner's child. */
   via: z.enum(['own', 'partner']),
   status: z.enum(['open', 'reported', 'waived']),
@@ -339,7 +364,15 @@ export const registerHouseholdChild = defineContract({
     /** The person's own child; a partner's children come through the partner's relations. */
     child: newPerson,
   }),
-  response: z.object({ childPersonId: z.uuid() }),
+  /**
+   * 'linked': the child is registered in the household. 'routed': the personnummer belongs to a
+   * child whose file the handläggare may not open; the information went to the unit responsible
+   * for that file instead, and nothing of the file is shown.
+   */
+  response: z.discriminatedUnion('outcome', [
+    z.object({ outcome: z.literal('linked'), childPersonId: z.uuid() }),
+    z.object({ outcome: z.literal('routed') }),
+  ]),
   successStatus: 201,
 });
 
@@ -392,10 +425,11 @@ export const listNoActionRecords = defineContract({
     items: z.array(
       z.object({
         caseId: z.uuid(),
-        person: PersonSummary,
+        /** Masked, and without its reason, where the reader may not see the person. */
+        person: ListedPerson,
         receivedAt: z.iso.datetime(),
         intakeType: IntakeType,
-        reason: z.string(),
+        reason: z.string().nullable(),
         closedAt: z.iso.datetime(),
       }),
     ),

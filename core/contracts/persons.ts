@@ -45,6 +45,17 @@ export const PersonSummary = z.object({
 });
 export type PersonSummary = z.infer<typeof PersonSummary>;
 
+/**
+ * A person the reader may not open, where a list must still show that someone is there (a
+ * child's duty to report, say): shown as "Skyddad person", nothing more.
+ */
+export const MaskedPerson = z.object({ id: PersonId, masked: z.literal(true) });
+export type MaskedPerson = z.infer<typeof MaskedPerson>;
+
+/** A person in a list: by name where the reader may see them, masked where not. */
+export const ListedPerson = z.union([PersonSummary, MaskedPerson]);
+export type ListedPerson = z.infer<typeof ListedPerson>;
+
 export const CaseSummary = z.object({
   id: z.uuid(),
   unitId: z.uuid(),

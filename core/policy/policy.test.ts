@@ -21,6 +21,7 @@ const caseArb: fc.Arbitrary<CaseFacts> = fc.record({
   unitId: fc.constantFrom(...units),
   assignedUserId: fc.option(fc.constantFrom(...users), { nil: null }),
   status: fc.constantFrom('open' as const, 'closed' as const),
+  routedBy: fc.option(fc.constantFrom(...users), { nil: null }),
 });
 const personArb: fc.Arbitrary<PersonFacts> = fc.record({
   personId: fc.uuid(),
@@ -117,8 +118,8 @@ describe('can(): person.read', () => {
       protectionLevel: 'none',
       emergencyAccessUntil: undefined,
       cases: [
-        { caseId: 'a', unitId: 'u1', assignedUserId: null, status: 'open' },
-        { caseId: 'b', unitId: 'u1', assignedUserId: 'me', status: 'open' },
+        { caseId: 'a', unitId: 'u1', assignedUserId: null, status: 'open', routedBy: null },
+        { caseId: 'b', unitId: 'u1', assignedUserId: 'me', status: 'open', routedBy: null },
       ],
     };
     expect(can(actor, 'person.read', { person, now })).toMatchObject({
@@ -172,7 +173,7 @@ describe('can(): protected details', () => {
       personId: 'p',
       protectionLevel: 'protected_registration',
       emergencyAccessUntil: undefined,
-      cases: [{ caseId: 'c', unitId: 'u1', assignedUserId: null, status: 'open' }],
+      cases: [{ caseId: 'c', unitId: 'u1', assignedUserId: null, status: 'open', routedBy: null }],
     };
     expect(can(actor, 'person.readProtected', { person, now })).toMatchObject({
       allowed: false,

@@ -1,3 +1,4 @@
+import { isProtected } from '../domain/protection.ts';
 import type { ProtectionLevel } from '../domain/protection.ts';
 import { caseworkerRoles } from './roles.ts';
 import type { Role, RoleGrant } from './roles.ts';
@@ -18,6 +19,11 @@ export interface CaseFacts {
   unitId: string;
   assignedUserId: string | null;
   status: 'open' | 'closed';
+  /**
+   * Who registered this matter when it was routed here because the person already had a file.
+   * The registering user never reaches the file through it: access is granted, never taken.
+   */
+  routedBy: string | null;
 }
 
 export interface PersonFacts {
@@ -85,14 +91,33 @@ interface FactsByAction {
     planPersonProtected: boolean;
     now: Date;
   };
+  /**
+   * See a member of the case's household (a child of the person or of a partner) by name in the
+   * case: whoever may open the member's own file; otherwise whoever may read the case, but a
+   * protected member only the handläggare assigned to the case. Anyone else sees the member
+   * masked ("Skyddad person").
+   */
+  'householdMember.read': { person: PersonFacts; case: CaseFacts; member: PersonFacts; now: Date };
   /** See the risk-assessment instruments in use. */
   'instruments.list': Record<string, never>;
   /** See which units receive orosanmälningar. */
   'childrenUnits.list': Record<string, never>;
   /** The unit's handlingar som inte föranlett åtgärd. */
   'noActionRecords.read': { unitId: string };
+  /**
+   * One row of that list by name and reason: the unit's staff for an unprotected person; for a
+   * protected person only someone who may open the person's file. Anyone else sees it masked.
+   */
+  'noActionRecord.read': { unitId: string; person: PersonFacts; now: Date };
   /** Open a case in a unit: a handläggare of that unit. */
   'case.open': { unitId: string };
+  /**
+   * Open a case about a person who already has a file, in the registering user's own hands: only
+   * the handläggare already assigned to one of the person's open cases, who gains nothing by it.
+   * Anyone else's matter is routed to the unit responsible for the file (core/domain/routing.ts),
+   * and they learn only that it was passed on.
+   */
+  'case.openForExisting': { unitId: string; person: PersonFacts; now: Date };
   /**
    * Assign a case: the unit's manager to anyone who handles cases in the unit; a handläggare only
    * an unassigned case, only to themselves.
@@ -130,7 +155,7 @@ function caseRelation(actor: Actor, c: CaseFacts): Decision | undefined {
   if (caseworker && c.assignedUserId === actor.userId) {
     return { allowed: true, role: caseworker.role, unitId: c.unitId, via: 'assigned' };
   }
-  if (caseworker && c.assignedUserId === null) {
+  if (caseworker && c.assignedUserId === null && c.routedBy !== actor.userId) {
     return { allowed: true, role: caseworker.role, unitId: c.unitId, via: 'intake_queue' };
   }
   const manager = grantsWith(actor, isManager, c.unitId)[0];
@@ -218,6 +243,15 @@ export function can<A extends Action>(actor: Actor, action: A, facts: FactsByAct
       const f = facts as FactsByAction['case.open'];
       return roleDecision(actor, isCaseworker, f.unitId);
     }
+    case 'case.openForExisting': {
+      const f = facts as FactsByAction['case.openForExisting'];
+      const open = roleDecision(actor, isCaseworker, f.unitId);
+      if (!open.allowed) return open;
+      const read = personRead(actor, f.person, f.now);
+      return read.allowed && read.via === 'assigned'
+        ? { ...open, via: 'assigned' }
+        : forbidden('the person has a file: the matter is routed to the unit responsible for it');
+    }
     case 'case.assign': {
       const f = facts as FactsByAction['case.assign'];
       const manager = grantsWith(actor, isManager, f.case.unitId)[0];
@@ -278,6 +312,26 @@ export function can<A extends Action>(actor: Actor, action: A, facts: FactsByAct
       return protectedPlan && base.via !== 'assigned'
         ? forbidden('the safety plan of a protected person needs the assigned handläggare')
         : base;
+    }
+    case 'householdMember.read': {
+      const f = facts as FactsByAction['householdMember.read'];
+      const own = personRead(actor, f.member, f.now);
+      if (own.allowed) return own;
+      const viaCase = can(actor, 'case.read', f);
+      if (!viaCase.allowed) return viaCase;
+      return isProtected(f.member.protectionLevel) && viaCase.via !== 'assigned'
+        ? notFound('a protected household member needs the assigned handläggare')
+        : viaCase;
+    }
+    case 'noActionRecord.read': {
+      const f = facts as FactsByAction['noActionRecord.read'];
+      const own = personRead(actor, f.person, f.now);
+      if (own.allowed) return own;
+      const list = can(actor, 'noActionRecords.read', f);
+      if (!list.allowed) return list;
+      return isProtected(f.person.protectionLevel)
+        ? notFound('a protected person needs a work relation to the person')
+        : list;
     }
     case 'noActionRecords.read': {
       const f = facts as FactsByAction['noActionRecords.read'];

@@ -184,6 +184,11 @@ export interface CaseTable {
   received_at: ColumnType<Date, Date | undefined, never>;
   /** For a child's intake opened by an orosanmälan: the case that reported. */
   origin_case_id: ColumnType<string | null, string | null | undefined, never>;
+  /**
+   * For a matter about a person who already had a file, routed to the unit responsible for it:
+   * the user who registered it. The policy never lets them reach the file through this case.
+   */
+  routed_by: ColumnType<string | null, string | null | undefined, never>;
 }
 
 export type CasePhase =

@@ -666,6 +666,7 @@ export const scenarios: Scenario[] = [
       const current = await db
         .selectFrom('safety_plan_version')
         .select((eb) => eb.fn.max('version').as('version'))
+        .where('case_id', '=', w.persons.q.caseId)
         .where('person_id', '=', w.persons.q.id)
         .executeTakeFirst();
       return {

@@ -28,6 +28,7 @@ export async function loadCaseRow(db: Reader, caseId: string) {
       'case.closed_at',
       'case.version',
       'case.acute_need',
+      'case.routed_by',
       'unit.name as unit_name',
       'app_user.display_name as assignee_name',
     ])
@@ -41,6 +42,7 @@ export const caseFacts = (row: CaseRow): CaseFacts => ({
   unitId: row.unit_id,
   assignedUserId: row.assigned_user_id,
   status: row.status,
+  routedBy: row.routed_by,
 });
 
 /**

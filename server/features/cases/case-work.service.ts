@@ -31,14 +31,17 @@ import { activeCatalogue } from '../legal/catalogue.ts';
 import {
   findPersonIdByIdentity,
   findPersonSummaries,
+  loadPersonFacts,
   toSummary,
 } from '../persons/persons.repository.ts';
 import { parseIdentityOrFail } from '../persons/persons.service.ts';
 import { loadRiskLevels } from '../risk/risk.service.ts';
 import { loadDeadlines } from './case-deadlines.ts';
 import { loadDuties } from './child-duties.ts';
+import { visibleMembers } from './household.ts';
+import { routeMatter } from './routing.ts';
 import type { HouseholdDuty } from './child-duties.ts';
-import { appendEvents, authorizeCase, loadEvents, toFlowEvents } from './case-access.ts';
+import { appendEvents, authorizeCase, caseFacts, loadEvents, toFlowEvents } from './case-access.ts';
 import type { CaseRow, StoredEvent } from './case-access.ts';
 import type { CasesDeps } from './cases.service.ts';
 
@@ -114,9 +117,18 @@ export async function getCase(
     const state = caseState(toFlowEvents(events));
     const deadlines = loaded.deadlines.get(row.id) ?? [];
 
-    const dutyViews: ChildReportDutyView[] = duties.flatMap((d) => {
+    const visible = await visibleMembers(
+      trx,
+      actor,
+      row,
+      person,
+      duties.map((d) => d.childPersonId),
+      now,
+    );
+    const dutyViews = duties.flatMap((d): ChildReportDutyView[] => {
       const child = summaries.get(d.childPersonId);
-      return child
+      if (!child) return [];
+      return visible.has(d.childPersonId)
         ? [
             {
               child,
@@ -126,9 +138,17 @@ export async function getCase(
               waiverReason: d.waiverReason,
             },
           ]
-        : [];
+        : [
+            {
+              child: { id: child.id, masked: true as const },
+              via: d.via,
+              status: d.status,
+              reportedOn: d.reportedOn,
+              waiverReason: null,
+            },
+          ];
     });
-    const work = can(actor, 'case.work', { person, case: caseFactsOf(row), now }).allowed;
+    const work = can(actor, 'case.work', { person, case: caseFacts(row), now }).allowed;
     const delegations = await trx
       .selectFrom('delegation')
       .select(['unit_id', 'intervention', 'role'])
@@ -139,7 +159,7 @@ export async function getCase(
         ? interventions.filter(
             (intervention) =>
               can(actor, 'decision.make', {
-                case: caseFactsOf(row),
+                case: caseFacts(row),
                 delegatedRole: delegatedRole(
                   actor.grants,
                   delegations.map((d) => ({
@@ -159,9 +179,7 @@ export async function getCase(
       personIds: [row.person_id, ...duties.map((d) => d.childPersonId)],
       caseIds: [caseId],
       purpose: decision.via,
-      involvesProtected:
-        isProtected(person.protectionLevel) ||
-        dutyViews.some((d) => isProtected(d.child.protectionLevel)),
+      involvesProtected: [...summaries.values()].some((s) => isProtected(s.protectionLevel)),
       emergency: decision.via === 'emergency_access',
     });
     return {
@@ -243,13 +261,6 @@ interface CommunicationPayload {
   method?: 'meeting' | 'channel';
   channelKind?: 'phone' | 'email' | 'address' | 'digital_mailbox' | null;
 }
-
-const caseFactsOf = (row: CaseRow) => ({
-  caseId: row.id,
-  unitId: row.unit_id,
-  assignedUserId: row.assigned_user_id,
-  status: row.status,
-});
 
 /**
  * The common frame of a step on a case: authorize as work on it, load its log and duties, check
@@ -453,6 +464,12 @@ export function recordPreliminaryAssessment(
   );
 }
 
+/**
+ * A child in the household. A new child is registered by the handläggare, who then sees what she
+ * registered. A personnummer that belongs to a child already known links that child only when
+ * she may open the child's file; otherwise the information is routed to the unit responsible for
+ * it and nothing is linked: linking must not give her a child she could not open.
+ */
 export function registerHouseholdChild(
   deps: CasesDeps,
   request: FastifyRequest,
@@ -467,19 +484,59 @@ export function registerHouseholdChild(
         'body.child.identity.number',
       )
     : undefined;
-  return takeStep(deps, request, caseId, undefined, async ({ trx, row, actorId }) => {
+  type Result = z.infer<typeof householdChildContract.response>;
+  return takeStep<Result>(deps, request, caseId, undefined, async ({ trx, row, actorId, now }) => {
     if (row.target_group === 'child') {
       throw new AppError('STEP_OUT_OF_ORDER', {
         detail: 'Barn i hushållet registreras i ärendet om den vuxna.',
       });
     }
-    let childId = identity ? await findPersonIdByIdentity(trx, identity.normalized) : undefined;
-    if (childId === row.person_id) {
+    const knownId = identity ? await findPersonIdByIdentity(trx, identity.normalized) : undefined;
+    if (knownId === row.person_id) {
       throw new AppError('VALIDATION', {
         fields: [{ path: 'body.child.identity.number', message: 'Det är ärendets egen person.' }],
       });
     }
-    if (!childId) {
+    let childId: string;
+    if (knownId) {
+      const actor = requireActor(request);
+      const known = (await loadPersonFacts(trx, [knownId], actorId, now)).get(knownId);
+      if (!known) throw new AppError('NOT_FOUND');
+      if (!can(actor, 'person.read', { person: known, now }).allowed) {
+        const routed = await routeMatter(
+          trx,
+          {
+            unitId: row.unit_id,
+            targetGroup: 'child',
+            intake: {
+              type: 'referral',
+              from: `${row.unit_name}, i ett ärende om en vuxen`,
+              channel: 'other',
+              receivedAt: now.toISOString(),
+              content:
+                'Barnet har uppgetts ingå i hushållet hos en vuxen som har ett ärende hos oss. Kontakta enheten för mer information.',
+            },
+            acuteScreening: {
+              acuteNeed: 'unclear',
+              motivation: 'Inte bedömt: uppgiften skickades vidare från en annan enhet.',
+            },
+          },
+          knownId,
+          actorId,
+          now,
+          await firstChildrenUnit(trx),
+        );
+        return {
+          outcome: 'routed' as const,
+          audit: {
+            personIds: [row.person_id, knownId],
+            caseIds: [caseId, routed.caseId],
+            details: { step: 'household_child', routed: true },
+          },
+        };
+      }
+      childId = knownId;
+    } else {
       const created = await trx
         .insertInto('person')
         .values({
@@ -506,10 +563,25 @@ export function registerHouseholdChild(
       .onConflict((oc) => oc.columns(['person_id', 'related_person_id', 'kind']).doNothing())
       .execute();
     return {
+      outcome: 'linked' as const,
       childPersonId: childId,
-      audit: { personIds: [row.person_id, childId], details: { step: 'household_child' } },
+      audit: {
+        personIds: [row.person_id, childId],
+        details: { step: 'household_child', routed: false },
+      },
     };
   });
+}
+
+/** Where information about a child with no case goes: the first unit for children and young people. */
+async function firstChildrenUnit(trx: Trx): Promise<string | undefined> {
+  const unit = await trx
+    .selectFrom('unit')
+    .select('id')
+    .where('kind', '=', 'children')
+    .orderBy('name')
+    .executeTakeFirst();
+  return unit?.id;
 }
 
 export function registerChildReport(
@@ -731,6 +803,19 @@ export async function listNoActionRecords(
       .limit(page.limit + 1)
       .execute();
     const pageRows = rows.slice(0, page.limit);
+    // Each row by name only where the reader may see that person; masked otherwise.
+    const now = deps.clock();
+    const facts = await loadPersonFacts(
+      trx,
+      pageRows.map((r) => r.person_id),
+      actor.userId,
+      now,
+    );
+    const shown = new Set(
+      [...facts.values()]
+        .filter((person) => can(actor, 'noActionRecord.read', { unitId, person, now }).allowed)
+        .map((p) => p.personId),
+    );
     await recordAudit(trx, auditContext(request, decision), {
       action: 'case.no_action.list',
       personIds: pageRows.map((r) => r.person_id),
@@ -742,10 +827,12 @@ export async function listNoActionRecords(
     return {
       items: pageRows.map((r) => ({
         caseId: r.id,
-        person: toSummary({ ...r, id: r.person_id }),
+        person: shown.has(r.person_id)
+          ? toSummary({ ...r, id: r.person_id })
+          : { id: r.person_id, masked: true as const },
         receivedAt: r.received_at.toISOString(),
         intakeType: r.intake_payload.intakeType as never,
-        reason: String(r.assessed_payload.reason),
+        reason: shown.has(r.person_id) ? String(r.assessed_payload.reason) : null,
         closedAt: (r.closed_at ?? r.received_at).toISOString(),
       })),
       nextCursor:

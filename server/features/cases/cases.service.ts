@@ -7,7 +7,7 @@ import type {
 } from '../../../core/contracts/cases.ts';
 import { isProtected } from '../../../core/domain/protection.ts';
 import { can } from '../../../core/policy/policy.ts';
-import type { Actor, CaseFacts } from '../../../core/policy/policy.ts';
+import type { Actor, CaseFacts, Decision, PersonFacts } from '../../../core/policy/policy.ts';
 import { caseworkerRoles } from '../../../core/policy/roles.ts';
 import { recordAudit } from '../../audit/audit.ts';
 import type { AppConfig } from '../../config.ts';
@@ -17,12 +17,15 @@ import { auditContext, enforce, requireActor } from '../../http/context.ts';
 import { stockholmDate } from '../../time.ts';
 import { loadRiskLevels } from '../risk/risk.service.ts';
 import { loadDeadlines } from './case-deadlines.ts';
+import { insertIntakeCase, routeMatter } from './routing.ts';
 import {
   findPersonIdByIdentity,
   loadPersonFacts,
   toSummary,
 } from '../persons/persons.repository.ts';
 import { parseIdentityOrFail } from '../persons/persons.service.ts';
+
+type AllowedDecision = Extract<Decision, { allowed: true }>;
 
 export interface CasesDeps {
   db: Db;
@@ -81,6 +84,7 @@ function caseListQuery(db: Db | Trx) {
       'case.queue_priority',
       'case.phase',
       'case.received_at',
+      'case.routed_by',
       'unit.name as unit_name',
       'app_user.display_name as assignee_name',
       'person.id as person_id',
@@ -100,6 +104,7 @@ const factsOf = (row: CaseRow): CaseFacts => ({
   unitId: row.unit_id,
   assignedUserId: row.assigned_user_id,
   status: row.status,
+  routedBy: row.routed_by,
 });
 
 function toItem(
@@ -120,6 +125,7 @@ function toItem(
         : null,
     version: row.version,
     acuteNeed: row.acute_need,
+    routed: row.routed_by !== null,
     phase: row.phase,
     riskLevel,
     deadlines,
@@ -238,11 +244,21 @@ export async function listUnitQueue(
 /** A matter cannot have come in after it was registered (a few minutes' clock skew allowed). */
 const RECEIVED_AT_SKEW_MS = 5 * 60_000;
 
+type IntakeBody = z.infer<typeof intakeContract.body>;
+type IntakeResult = z.infer<typeof intakeContract.response>;
+
+/**
+ * Registers an aktualisering. About a new person, the registering handläggare opens the case
+ * (and may take it). About a person who already has a file, only the handläggare assigned to
+ * one of the person's open cases registers it as her own; anyone else's matter is routed to the
+ * unit responsible for the file, unassigned and out of the registering user's reach, and she
+ * learns only that it was passed on (docs/SECURITY.md: access is granted, never taken).
+ */
 export async function registerIntake(
   deps: CasesDeps,
   request: FastifyRequest,
-  body: z.infer<typeof intakeContract.body>,
-): Promise<{ caseId: string; personId: string }> {
+  body: IntakeBody,
+): Promise<IntakeResult> {
   const actor = requireActor(request);
   const decision = enforce(can(actor, 'case.open', { unitId: body.unitId }));
   const now = deps.clock();
@@ -265,83 +281,98 @@ export async function registerIntake(
       : undefined;
 
   return deps.db.transaction().execute(async (trx) => {
-    let personId: string;
-    let personCreated = false;
-    if (body.person.existing) {
-      personId = body.person.personId;
-      const facts = (await loadPersonFacts(trx, [personId], actor.userId, now)).get(personId);
-      if (!facts) throw new AppError('NOT_FOUND');
-      enforce(can(actor, 'person.read', { person: facts, now }));
-    } else {
-      const known = identity ? await findPersonIdByIdentity(trx, identity.normalized) : undefined;
-      if (known) {
-        personId = known;
-      } else {
-        const p = body.person.newPerson;
-        const row = await trx
-          .insertInto('person')
-          .values({
-            identity_kind: identity?.kind ?? null,
-            identity_number: identity?.normalized ?? null,
-            given_name: p.givenName,
-            family_name: p.familyName,
-            protection_level: p.protectionLevel,
-            created_by: actor.userId,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        personId = row.id;
-        personCreated = true;
-      }
+    const existingId = body.person.existing
+      ? body.person.personId
+      : identity
+        ? await findPersonIdByIdentity(trx, identity.normalized)
+        : undefined;
+    if (existingId !== undefined) {
+      const person = (await loadPersonFacts(trx, [existingId], actor.userId, now)).get(existingId);
+      // An id the user picked must be one they may see; a typed personnummer may be anyone's.
+      if (!person || (body.person.existing && !can(actor, 'person.read', { person, now }).allowed))
+        throw new AppError('NOT_FOUND');
+      const direct = can(actor, 'case.openForExisting', { unitId: body.unitId, person, now });
+      if (!direct.allowed)
+        return routeIntake(trx, request, decision, actor.userId, body, person, now);
+      const caseId = await insertIntakeCase(trx, body, existingId, actor.userId, now, {
+        assignedUserId: body.assignToMe ? actor.userId : null,
+        routedBy: null,
+      });
+      await recordAudit(trx, auditContext(request, direct), {
+        action: 'case.open',
+        personIds: [existingId],
+        caseIds: [caseId],
+        purpose: 'assigned',
+        involvesProtected: isProtected(person.protectionLevel),
+        details: {
+          personCreated: false,
+          intakeType: body.intake.type,
+          acuteNeed: body.acuteScreening.acuteNeed,
+        },
+      });
+      return { outcome: 'registered', caseId, personId: existingId };
     }
-    const acuteNeed = body.acuteScreening.acuteNeed;
+    if (body.person.existing) throw new AppError('NOT_FOUND');
+    const p = body.person.newPerson;
     const created = await trx
-      .insertInto('case')
+      .insertInto('person')
       .values({
-        person_id: personId,
-        unit_id: body.unitId,
-        target_group: body.targetGroup,
-        assigned_user_id: body.assignToMe ? actor.userId : null,
-        opened_at: now,
-        received_at: receivedAt,
-        phase: 'preliminary_assessment',
-        acute_need: acuteNeed,
-        queue_priority: acuteNeed === 'yes' ? 0 : 1,
+        identity_kind: identity?.kind ?? null,
+        identity_number: identity?.normalized ?? null,
+        given_name: p.givenName,
+        family_name: p.familyName,
+        protection_level: p.protectionLevel,
         created_by: actor.userId,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    // The case's history starts with what came in and the first screening of acute need.
-    await trx
-      .insertInto('case_event')
-      .values([
-        {
-          case_id: created.id,
-          seq: 1,
-          type: 'intake_registered',
-          payload: JSON.stringify({ ...body.intake, intakeType: body.intake.type }),
-          recorded_at: now,
-          recorded_by: actor.userId,
-        },
-        {
-          case_id: created.id,
-          seq: 2,
-          type: 'acute_screening',
-          payload: JSON.stringify(body.acuteScreening),
-          recorded_at: now,
-          recorded_by: actor.userId,
-        },
-      ])
-      .execute();
+    const caseId = await insertIntakeCase(trx, body, created.id, actor.userId, now, {
+      assignedUserId: body.assignToMe ? actor.userId : null,
+      routedBy: null,
+    });
     await recordAudit(trx, auditContext(request, decision), {
       action: 'case.open',
-      personIds: [personId],
-      caseIds: [created.id],
+      personIds: [created.id],
+      caseIds: [caseId],
       purpose: body.assignToMe ? 'assigned' : 'intake_queue',
-      details: { personCreated, intakeType: body.intake.type, acuteNeed },
+      involvesProtected: isProtected(p.protectionLevel),
+      details: {
+        personCreated: true,
+        intakeType: body.intake.type,
+        acuteNeed: body.acuteScreening.acuteNeed,
+      },
     });
-    return { caseId: created.id, personId };
+    return { outcome: 'registered', caseId, personId: created.id };
   });
+}
+
+/** Files the matter with the unit responsible for the person's file (./routing.ts). */
+async function routeIntake(
+  trx: Trx,
+  request: FastifyRequest,
+  decision: AllowedDecision,
+  actorId: string,
+  body: IntakeBody,
+  person: PersonFacts,
+  now: Date,
+): Promise<IntakeResult> {
+  const routed = await routeMatter(trx, body, person.personId, actorId, now);
+  await recordAudit(trx, auditContext(request, decision), {
+    action: 'case.route',
+    personIds: [person.personId],
+    caseIds: [routed.caseId],
+    purpose: decision.via,
+    involvesProtected: isProtected(person.protectionLevel),
+    details: {
+      intakeType: body.intake.type,
+      acuteNeed: body.acuteScreening.acuteNeed,
+      unitId: routed.unitId,
+    },
+  });
+  return {
+    outcome: 'routed',
+    unitName: isProtected(person.protectionLevel) ? null : routed.unitName,
+  };
 }
 
 export async function assignCase(
@@ -354,7 +385,7 @@ export async function assignCase(
   return deps.db.transaction().execute(async (trx) => {
     const row = await trx
       .selectFrom('case')
-      .select(['id', 'person_id', 'unit_id', 'assigned_user_id', 'status', 'version'])
+      .select(['id', 'person_id', 'unit_id', 'assigned_user_id', 'status', 'version', 'routed_by'])
       .where('id', '=', caseId)
       .executeTakeFirst();
     if (!row) throw new AppError('NOT_FOUND');
@@ -373,6 +404,7 @@ export async function assignCase(
           unitId: row.unit_id,
           assignedUserId: row.assigned_user_id,
           status: row.status,
+          routedBy: row.routed_by,
         },
         assigneeUserId: body.userId,
         assigneeHandlesCasesInUnit: assignee.some((a) => caseworkerRoles.has(a.role)),

@@ -77,8 +77,8 @@ describe('my cases', () => {
 });
 
 describe('registering an aktualisering', () => {
-  it('attaches a new case to the existing file when the personnummer is already registered', async () => {
-    // S has only a closed case: nobody sees S until a new case gives a work relation.
+  it('routes the matter to the unit that held the file when the personnummer is already registered', async () => {
+    // S has only a closed case: nobody sees S, and a new matter must not change that for its author.
     const before = await t.app.inject({
       method: 'GET',
       url: `/api/persons/${w.persons.s.id}`,
@@ -89,13 +89,18 @@ describe('registering an aktualisering', () => {
       newVictim('Annat namn', { kind: 'personnummer', number: w.persons.s.personnummer }),
     );
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ personId: w.persons.s.id });
-    const file = await t.app.inject({
-      method: 'GET',
-      url: `/api/persons/${w.persons.s.id}`,
-      headers: w.sessions.colleague.headers,
-    });
-    expect(file.json()).toMatchObject({ familyName: 'Sand', access: 'assigned' });
+    expect(res.json()).toMatchObject({ outcome: 'routed' });
+    expect(res.body).not.toContain(w.persons.s.id);
+    const file = (as: 'colleague' | 'assigned') =>
+      t.app.inject({
+        method: 'GET',
+        url: `/api/persons/${w.persons.s.id}`,
+        headers: w.sessions[as].headers,
+      });
+    expect((await file('colleague')).statusCode).toBe(404);
+    // The unit's other handläggare find it in the queue: the file has a new matter there.
+    const other = await file('assigned');
+    expect(other.json()).toMatchObject({ familyName: 'Sand', access: 'intake_queue' });
   });
 
   it('points an invalid personnummer at its field, and saves nothing', async () => {

@@ -31,7 +31,7 @@ export async function loadPersonFacts(
     db.selectFrom('person').select(['id', 'protection_level']).where('id', 'in', ids).execute(),
     db
       .selectFrom('case')
-      .select(['id', 'person_id', 'unit_id', 'assigned_user_id', 'status'])
+      .select(['id', 'person_id', 'unit_id', 'assigned_user_id', 'status', 'routed_by'])
       .where('person_id', 'in', ids)
       .execute(),
     db
@@ -54,6 +54,7 @@ export async function loadPersonFacts(
         unitId: c.unit_id,
         assignedUserId: c.assigned_user_id,
         status: c.status,
+        routedBy: c.routed_by,
       })),
       emergencyAccessUntil: emergencyOf.get(p.id),
     });
@@ -77,7 +78,8 @@ function openCaseVisibleTo(actor: Actor) {
   const cw = caseworkerUnits.length ? caseworkerUnits : none;
   return sql<SqlBool>`c.status = 'open' and (
     (c.assigned_user_id = ${actor.userId} and c.unit_id = any(${cw}::uuid[]))
-    or (c.assigned_user_id is null and c.unit_id = any(${cw}::uuid[]))
+    or (c.assigned_user_id is null and c.unit_id = any(${cw}::uuid[])
+        and c.routed_by is distinct from ${actor.userId})
     or c.unit_id = any(${managerUnits.length ? managerUnits : none}::uuid[]))`;
 }
 

@@ -17,15 +17,16 @@ import type { Answer, RiskLevel } from '../../../core/domain/instruments.ts';
 import { isProtected } from '../../../core/domain/protection.ts';
 import { reassessmentPrompts } from '../../../core/domain/reassessment.ts';
 import { can } from '../../../core/policy/policy.ts';
+import type { Actor, PersonFacts } from '../../../core/policy/policy.ts';
 import { recordAudit } from '../../audit/audit.ts';
 import type { Db, Trx } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { auditContext, enforce, requireActor } from '../../http/context.ts';
 import { stockholmDate } from '../../time.ts';
-import { authorizeCase } from '../cases/case-access.ts';
+import { authorizeCase, caseFacts } from '../cases/case-access.ts';
 import type { CaseRow } from '../cases/case-access.ts';
 import type { CasesDeps } from '../cases/cases.service.ts';
-import { loadDuties } from '../cases/child-duties.ts';
+import { loadHousehold } from '../cases/household.ts';
 import { findPersonSummaries } from '../persons/persons.repository.ts';
 
 /**
@@ -42,10 +43,26 @@ const victimGroups = new Set([
   'trafficking',
 ]);
 
-/** Who can be assessed in the case: its person and the children of the household. */
-async function assessablePersons(db: Db | Trx, row: CaseRow, today: string): Promise<string[]> {
-  const duties = (await loadDuties(db, [row], today)).get(row.id) ?? [];
-  return [row.person_id, ...duties.map((d) => d.childPersonId)];
+/**
+ * Who can be assessed in the case, and whose assessments this reader sees: its person and the
+ * children of the household the reader may see by name (cases/household.ts).
+ */
+async function assessablePersons(
+  db: Db | Trx,
+  actor: Actor,
+  row: CaseRow,
+  casePerson: PersonFacts,
+  now: Date,
+): Promise<string[]> {
+  const { duties, visible } = await loadHousehold(
+    db,
+    actor,
+    row,
+    casePerson,
+    stockholmDate(now),
+    now,
+  );
+  return [row.person_id, ...duties.map((d) => d.childPersonId).filter((id) => visible.has(id))];
 }
 
 async function loadAssessments(db: Db | Trx, caseId: string) {
@@ -92,7 +109,7 @@ export async function getCaseRisk(
   const today = stockholmDate(now);
   return deps.db.transaction().execute(async (trx) => {
     const { row, person, decision } = await authorizeCase(trx, actor, caseId, 'case.read', now);
-    const personIds = await assessablePersons(trx, row, today);
+    const personIds = await assessablePersons(trx, actor, row, person, now);
     const [rows, incidents, plans, screening, summaries] = await Promise.all([
       loadAssessments(trx, caseId),
       trx
@@ -113,6 +130,7 @@ export async function getCaseRisk(
         .selectFrom('safety_plan_version')
         .select('person_id')
         .distinct()
+        .where('case_id', '=', caseId)
         .where('person_id', 'in', personIds)
         .execute(),
       trx
@@ -220,18 +238,11 @@ export async function getCaseRisk(
       abilities: {
         assess:
           row.status === 'open' &&
-          can(actor, 'case.work', { person, case: caseFactsOf(row), now }).allowed,
+          can(actor, 'case.work', { person, case: caseFacts(row), now }).allowed,
       },
     };
   });
 }
-
-const caseFactsOf = (row: CaseRow) => ({
-  caseId: row.id,
-  unitId: row.unit_id,
-  assignedUserId: row.assigned_user_id,
-  status: row.status,
-});
 
 function refuseFuture(path: string, date: string, today: string) {
   if (date > today) {
@@ -255,7 +266,7 @@ async function onAssessable<T>(
   return deps.db.transaction().execute(async (trx) => {
     const { row, person, decision } = await authorizeCase(trx, actor, caseId, 'case.work', now);
     if (personId !== null) {
-      const allowed = await assessablePersons(trx, row, stockholmDate(now));
+      const allowed = await assessablePersons(trx, actor, row, person, now);
       if (!allowed.includes(personId)) {
         throw new AppError('VALIDATION', {
           fields: [

@@ -19,14 +19,15 @@ import { auditContext, enforce, requireActor } from '../../http/context.ts';
 import { stockholmDate } from '../../time.ts';
 import { caseFacts, loadCaseRow } from '../cases/case-access.ts';
 import type { CasesDeps } from '../cases/cases.service.ts';
-import { loadDuties } from '../cases/child-duties.ts';
+import { loadHousehold } from '../cases/household.ts';
 import type { RenderedDocument } from '../documents/documents.service.ts';
 import { findPersonSummaries, loadPersonFacts } from '../persons/persons.repository.ts';
 
 /**
- * The safety plan of a person, made in a case. It tells where a person is safe and how to reach
- * her, so for a protected person only the assigned handläggare reads or writes it. Every save is
- * a new version naming the version it started from.
+ * The safety plan of a person, made in a case and belonging to it: another case about the same
+ * person (the perpetrator's, say) has its own and never reaches this one. It tells where a person
+ * is safe and how to reach her, so for a protected person only the assigned handläggare reads or
+ * writes it. Every save is a new version naming the version it started from.
  */
 
 async function authorizePlan(
@@ -43,6 +44,12 @@ async function authorizePlan(
   const casePerson = facts.get(row.person_id);
   const planPerson = facts.get(personId);
   if (!casePerson || !planPerson) throw new AppError('NOT_FOUND');
+  // A plan is for the case's person or a child of the household whom the reader may
+  // see; a masked child answers as if there were no such plan.
+  if (personId !== row.person_id) {
+    const { visible } = await loadHousehold(trx, actor, row, casePerson, stockholmDate(now), now);
+    if (!visible.has(personId)) throw new AppError('NOT_FOUND');
+  }
   const decision = enforce(
     can(actor, action, {
       person: casePerson,
@@ -51,15 +58,11 @@ async function authorizePlan(
       now,
     }),
   );
-  // A plan is for the case's person or a child of the household, nobody else.
-  const children = (await loadDuties(trx, [row], stockholmDate(now))).get(row.id) ?? [];
-  if (personId !== row.person_id && !children.some((c) => c.childPersonId === personId)) {
-    throw new AppError('NOT_FOUND');
-  }
   return { row, decision, planPerson, casePerson };
 }
 
-async function loadPlan(trx: Trx, personId: string) {
+/** The plan's versions made in this case: another case about the same person has its own. */
+async function loadPlan(trx: Trx, caseId: string, personId: string) {
   return trx
     .selectFrom('safety_plan_version as p')
     .innerJoin('app_user as u', 'u.id', 'p.recorded_by')
@@ -71,6 +74,7 @@ async function loadPlan(trx: Trx, personId: string) {
       'p.recorded_at',
       'u.display_name',
     ])
+    .where('p.case_id', '=', caseId)
     .where('p.person_id', '=', personId)
     .orderBy('p.version')
     .execute();
@@ -93,7 +97,7 @@ export async function getSafetyPlan(
       'safetyPlan.read',
       now,
     );
-    const versions = await loadPlan(trx, personId);
+    const versions = await loadPlan(trx, caseId, personId);
     const person = (await findPersonSummaries(trx, [personId])).get(personId);
     if (!person) throw new AppError('NOT_FOUND');
     await recordAudit(trx, auditContext(request, decision), {
@@ -169,6 +173,7 @@ export async function saveSafetyPlan(
     const current = await trx
       .selectFrom('safety_plan_version')
       .select((eb) => eb.fn.max('version').as('version'))
+      .where('case_id', '=', caseId)
       .where('person_id', '=', personId)
       .executeTakeFirst();
     if ((current?.version ?? 0) !== body.version) throw new AppError('VERSION_CONFLICT');
@@ -221,7 +226,7 @@ export async function safetyPlanPdf(
       'safetyPlan.read',
       now,
     );
-    const current = (await loadPlan(trx, personId)).at(-1);
+    const current = (await loadPlan(trx, caseId, personId)).at(-1);
     if (!current) throw new AppError('NOT_FOUND');
     const person = (await findPersonSummaries(trx, [personId])).get(personId);
     if (!person) throw new AppError('NOT_FOUND');

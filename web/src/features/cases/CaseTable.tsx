@@ -58,6 +58,11 @@ export function CaseTable({
                   </Link>
                   <BodyShort size="small">Fas: {phaseLabels[item.phase]}</BodyShort>
                   <AcuteTag acuteNeed={item.acuteNeed} />
+                  {item.routed ? (
+                    <Tag variant="outline" data-color="info" size="small">
+                      Skickad hit: personen har en akt här
+                    </Tag>
+                  ) : null}
                 </VStack>
               </Table.DataCell>
               <Table.DataCell>

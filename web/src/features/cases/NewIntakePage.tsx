@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import {
+  Alert,
   BodyLong,
   Button,
   Checkbox,
@@ -7,6 +8,7 @@ import {
   Fieldset,
   HGrid,
   HStack,
+  Link,
   Radio,
   RadioGroup,
   Select,
@@ -15,7 +17,7 @@ import {
   VStack,
 } from '@navikt/ds-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from 'react-router';
+import { Link as RouterLink, useNavigate } from 'react-router';
 import {
   AcuteNeed,
   IntakeChannel,
@@ -116,11 +118,16 @@ export function NewIntakePage() {
     mutationFn: (body: Body) => call(registerIntake, { body }),
     onSuccess: (result) => {
       void queryClient.invalidateQueries({ queryKey: ['cases'] });
-      void navigate(`/arenden/${result.caseId}`);
+      if (result.outcome === 'registered') void navigate(`/arenden/${result.caseId}`);
+      else setRouted({ unitName: result.unitName });
     },
   });
+  // A person who already has a file: the matter went to the unit responsible for it.
+  const [routed, setRouted] = useState<{ unitName: string | null } | null>(null);
   const errors = form.fieldErrors;
   const err = (path: string) => messageFor(errors, path);
+
+  if (routed) return <RoutedIntake unitName={routed.unitName} />;
 
   if (units.length === 0) {
     return (
@@ -354,7 +361,8 @@ export function NewIntakePage() {
                         <BodyLong role="status" spacing>
                           Ingen person hittades som du har en arbetsrelation till. Välj{' '}
                           <em>En ny person</em> och fyll i numret: finns personen redan i Värn
-                          kopplas ärendet till hennes eller hans personakt.
+                          skickas aktualiseringen till den enhet som ansvarar för personens akt, och
+                          du får inte tillgång till akten.
                         </BodyLong>
                       ) : null}
                       {err(`${personPath}.personId`) ? (
@@ -567,6 +575,35 @@ export function NewIntakePage() {
           </div>
         </VStack>
       </form>
+    </VStack>
+  );
+}
+
+/**
+ * After registering a matter about a person who already has a file: it went to the unit
+ * responsible for that file. Nothing of the file is shown — for a protected person not even
+ * which unit — and the registering handläggare gets no access to it.
+ */
+function RoutedIntake({ unitName }: { unitName: string | null }) {
+  return (
+    <VStack gap="space-16" align="start">
+      <PageHeading>Aktualiseringen är skickad vidare</PageHeading>
+      <Alert variant="info">
+        <BodyLong spacing>
+          Personen har redan en personakt.{' '}
+          {unitName
+            ? `Aktualiseringen har skickats till ${unitName}, som ansvarar för akten.`
+            : 'Aktualiseringen har skickats till den enhet som ansvarar för akten.'}{' '}
+          Enheten och dess chef ser den i enhetens inkorg.
+        </BodyLong>
+        <BodyLong>
+          Du har inte fått tillgång till personens akt. Behöver du den i ditt arbete, kontakta
+          ansvarig enhet eller din chef.
+        </BodyLong>
+      </Alert>
+      <Link as={RouterLink} to="/">
+        Till startsidan
+      </Link>
     </VStack>
   );
 }

@@ -70,7 +70,9 @@ export function NoActionRecords({ unitId, unitName }: { unitId: string; unitName
                     </Table.DataCell>
                     <Table.DataCell>{intakeTypeLabels[r.intakeType]}</Table.DataCell>
                     <Table.DataCell>{formatDate(r.receivedAt)}</Table.DataCell>
-                    <Table.DataCell className="preserve-lines">{r.reason}</Table.DataCell>
+                    <Table.DataCell className="preserve-lines">
+                      {r.reason ?? 'Visas inte för skyddad person.'}
+                    </Table.DataCell>
                     <Table.DataCell>{formatDate(r.closedAt)}</Table.DataCell>
                   </Table.Row>
                 ))}

@@ -434,8 +434,12 @@ function AddChildForm({
   const save = useFormMutation(registerHouseholdChild.body, {
     mutationFn: (body: Body) =>
       call(registerHouseholdChild, { params: { caseId: detail.id }, body }),
-    onSuccess: (_result, body) => {
-      onClose(`${body.child.givenName} ${body.child.familyName} är registrerad i hushållet.`);
+    onSuccess: (result, body) => {
+      onClose(
+        result.outcome === 'linked'
+          ? `${body.child.givenName} ${body.child.familyName} är registrerad i hushållet.`
+          : 'Barnet har redan en personakt som du inte har tillgång till. Uppgiften om barnet har skickats till den enhet som ansvarar för akten.',
+      );
       refresh('detail');
     },
   });
