@@ -12,6 +12,7 @@ import { AppError } from '../../errors.ts';
 import { actorOf, auditContext, enforce, requireActor } from '../../http/context.ts';
 import { MIN_PASSWORD_LENGTH, dummyHash, hashPassword, verifyPassword } from './passwords.ts';
 import { clearFailures, markAttemptSucceeded, reserveAttempt } from './login-limits.ts';
+import type { Reservation } from './login-limits.ts';
 import { createSession, endAllSessions, endSession } from './sessions.ts';
 import type { LoadedSession } from './sessions.ts';
 import { newTotpSecret, totpUri, verifyTotp } from './totp.ts';
@@ -77,14 +78,23 @@ function auditCtx(userId: string | null, caller: Caller): AuditContext {
  */
 async function refuse(
   deps: AuthDeps,
-  input: { userId: string | null; caller: Caller; reason: string },
+  input: {
+    userId: string | null;
+    caller: Caller;
+    reason: string;
+    reservation: Reservation;
+  },
   code: 'INVALID_CREDENTIALS' | 'SECOND_FACTOR_INVALID',
 ): Promise<never> {
   await deps.db.transaction().execute(async (trx) => {
     await recordAudit(trx, auditCtx(input.userId, input.caller), {
       action: 'auth.login_failed',
       purpose: 'own_account',
-      details: { reason: input.reason },
+      details: {
+        reason: input.reason,
+        // Loggkontroll shows when a user's login became locked, and where.
+        ...(input.reservation.lockedIfFailed ? { locked: input.reservation.lockedIfFailed } : {}),
+      },
     });
   });
   throw new AppError(code);
@@ -107,7 +117,7 @@ export async function login(
   const username = input.username.trim().toLowerCase();
   const now = deps.clock();
   // Counted before the password is checked: parallel guesses cannot outrun the limit.
-  const { attemptId } = await reserveAttempt(deps.db, { username, ip: caller.ip, now });
+  const reservation = await reserveAttempt(deps.db, { username, ip: caller.ip, now });
 
   const user = await deps.db
     .selectFrom('app_user')
@@ -131,6 +141,7 @@ export async function login(
       {
         userId: user?.id ?? null,
         caller,
+        reservation,
         reason: !user ? 'unknown_user' : !passwordOk ? 'password' : 'disabled',
       },
       'INVALID_CREDENTIALS',
@@ -139,7 +150,7 @@ export async function login(
 
   const stage = stageAfterPassword(user);
   return deps.db.transaction().execute(async (trx) => {
-    await markAttemptSucceeded(trx, attemptId);
+    await markAttemptSucceeded(trx, reservation.attemptId);
     const { token } = await createSession(trx, {
       userId: user.id,
       stage,
@@ -188,7 +199,7 @@ export async function completeSecondFactor(
 ): Promise<{ token: string }> {
   if (session.stage !== 'second_factor') throw new AppError('LOGIN_INCOMPLETE');
   const now = deps.clock();
-  const { attemptId } = await reserveAttempt(deps.db, {
+  const reservation = await reserveAttempt(deps.db, {
     username: session.username,
     ip: caller.ip,
     now,
@@ -200,7 +211,7 @@ export async function completeSecondFactor(
     .executeTakeFirstOrThrow();
   const secret = user.totp_secret ? openTotpSecret(deps, user.totp_secret, session.userId) : null;
   const step = secret ? verifyTotp(secret, code, now) : undefined;
-  const refusal = { userId: session.userId, caller, reason: 'second_factor' };
+  const refusal = { userId: session.userId, caller, reason: 'second_factor', reservation };
   if (step === undefined) return refuse(deps, refusal, 'SECOND_FACTOR_INVALID');
   const token = await deps.db.transaction().execute(async (trx) => {
     // A code is used once: only the request that moves the last used step forward gets in, however
@@ -213,7 +224,7 @@ export async function completeSecondFactor(
       .returning('id')
       .executeTakeFirst();
     if (!accepted) return undefined;
-    await markAttemptSucceeded(trx, attemptId);
+    await markAttemptSucceeded(trx, reservation.attemptId);
     return promote(trx, deps, session, caller, now);
   });
   if (token === undefined) return refuse(deps, refusal, 'SECOND_FACTOR_INVALID');

@@ -175,6 +175,20 @@ describe('lockout', () => {
     expect(locked.statusCode).toBe(429);
     expect(errorOf(locked).code).toBe('ACCOUNT_LOCKED');
     expect((await login(user.username, user.password, '10.2.0.2')).statusCode).toBe(200);
+    // Loggkontroll sees the failure that locked it, and what it locked.
+    const failures = await t.database.db
+      .selectFrom('audit_event')
+      .select('details')
+      .where('action', '=', 'auth.login_failed')
+      .where('actor_user_id', '=', user.id)
+      .orderBy('seq')
+      .execute();
+    expect(failures.map((f) => f.details)).toEqual([
+      ...Array.from({ length: MAX_FAILURES_PER_ACCOUNT_AND_IP - 1 }, () => ({
+        reason: 'password',
+      })),
+      { reason: 'password', locked: 'account_and_address' },
+    ]);
     // The lock lasts the window, no longer.
     now = new Date(now.getTime() + LOGIN_WINDOW_MS + 1000);
     expect((await login(user.username, user.password, '10.2.0.1')).statusCode).toBe(200);

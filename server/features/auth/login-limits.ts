@@ -26,6 +26,12 @@ export const MAX_FAILURES_PER_IP = 100;
 const ACCOUNT_LOCK_CLASS = 74_021;
 const IP_LOCK_CLASS = 74_022;
 
+export interface Reservation {
+  attemptId: number;
+  /** The lock this attempt completes if it fails: everywhere, or at this address. */
+  lockedIfFailed: 'account' | 'account_and_address' | null;
+}
+
 /**
  * Counts a login step before its password or code is checked. Under a transaction-scoped lock
  * per account and then per address (always in that order, so two reservations cannot deadlock)
@@ -37,7 +43,7 @@ const IP_LOCK_CLASS = 74_022;
 export async function reserveAttempt(
   db: Db,
   input: { username: string; ip: string; now: Date },
-): Promise<{ attemptId: number }> {
+): Promise<Reservation> {
   const { username, ip, now } = input;
   const since = new Date(now.getTime() - LOGIN_WINDOW_MS);
   return db.transaction().execute(async (trx) => {
@@ -71,7 +77,14 @@ export async function reserveAttempt(
       .values({ username, ip, succeeded: false, at: now, cleared_at: null })
       .returning('id')
       .executeTakeFirstOrThrow();
-    return { attemptId: row.id };
+    // If this attempt fails, does it lock the account (for the audit row)?
+    const locks =
+      counts.byAccount + 1 >= MAX_FAILURES_PER_ACCOUNT
+        ? 'account'
+        : counts.byAccountAndIp + 1 >= MAX_FAILURES_PER_ACCOUNT_AND_IP
+          ? 'account_and_address'
+          : null;
+    return { attemptId: row.id, lockedIfFailed: locks };
   });
 }
 
