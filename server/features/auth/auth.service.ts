@@ -1,9 +1,9 @@
+import type { FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import type { Abilities, SessionInfo } from '../../../core/contracts/auth.ts';
 import { can } from '../../../core/policy/policy.ts';
 import { recordAudit } from '../../audit/audit.ts';
 import type { AuditContext } from '../../audit/audit.ts';
-import type { FastifyRequest } from 'fastify';
 import type { AppConfig } from '../../config.ts';
 import { SecretBoxError, openSecret, sealSecret, totpContext } from '../../crypto/secret-box.ts';
 import type { Db, Trx } from '../../db/database.ts';
