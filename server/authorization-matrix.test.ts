@@ -88,6 +88,7 @@ const covered = new Set<Contract>([
   authContracts.completeEnrollment,
   authContracts.logout,
   authContracts.getSession,
+  authContracts.unlockLogin,
   personContracts.getPerson,
   personContracts.getProtectedDetails,
   personContracts.searchPersons,

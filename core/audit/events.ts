@@ -42,6 +42,7 @@ export const auditActions = {
   'auth.login': 'Loggade in',
   'auth.login_failed': 'Misslyckad inloggning',
   'auth.logout': 'Loggade ut',
+  'auth.login_unlock': 'Hävde inloggningsspärr',
   'admin.unit.create': 'Skapade enhet',
   'admin.user.create': 'Skapade användare',
   'admin.user.disable': 'Stängde av användare',

@@ -7,10 +7,13 @@ export const MIN_PASSWORD_LENGTH = 12;
 
 /**
  * The server notes a session's activity at most this often (every request would make each read
- * a write), so its idle clock may have started up to this long before the last answer. The page
- * counts its timeout warning from that much earlier.
+ * a write), so its idle clock may have started up to this long before the last answer: a minute,
+ * but never more than a quarter of the idle timeout, so a session used more often than its idle
+ * timeout never ends for idleness. The page counts its timeout warning from that much earlier.
  */
-export const SESSION_TOUCH_INTERVAL_MS = 60_000;
+export function sessionTouchIntervalMs(idleTimeoutMs: number): number {
+  return Math.min(60_000, Math.floor(idleTimeoutMs / 4));
+}
 
 export const SessionStage = z.enum(['second_factor', 'enrollment', 'active']);
 export type SessionStage = z.infer<typeof SessionStage>;
@@ -105,4 +108,19 @@ export const logout = defineContract({
   method: 'POST',
   path: '/api/auth/logout',
   response: z.object({ loggedOut: z.literal(true) }),
+});
+
+/**
+ * Lifts a login lock (too many failed attempts) on another user's account: an administrator, or
+ * the manager of a unit where the user holds a role. The user's password and second factor stay
+ * as they are, so this gives the one who does it no way in.
+ */
+export const unlockLogin = defineContract({
+  method: 'POST',
+  path: '/api/users/:userId/login-unlock',
+  params: z.strictObject({ userId: z.uuid() }),
+  response: z.object({
+    /** How many failed attempts stopped counting; 0 if the account was not locked. */
+    clearedFailures: z.number().int(),
+  }),
 });

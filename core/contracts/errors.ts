@@ -79,6 +79,12 @@ export const errorCatalogue = {
     status: 429,
     message: 'För många försök på kort tid. Vänta en stund och försök igen.',
   },
+  /** The same answer whether or not the account exists: unknown usernames lock alike. */
+  ACCOUNT_LOCKED: {
+    status: 429,
+    message:
+      'Inloggningen är tillfälligt spärrad efter för många misslyckade försök. Vänta 15 minuter och försök igen, eller be din enhetschef eller en administratör att häva spärren.',
+  },
   SERVICE_UNAVAILABLE: {
     status: 503,
     message: 'Värn är inte redo just nu. Försök igen om en liten stund.',

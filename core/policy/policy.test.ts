@@ -219,6 +219,27 @@ describe('can(): administration and review', () => {
     );
   });
 
+  it("lets an administrator or a manager of one of the user's units lift a login lock, never one's own", () => {
+    fc.assert(
+      fc.property(
+        actorArb,
+        fc.constantFrom(...users),
+        fc.subarray(units),
+        (actor, targetUserId, targetUnitIds) => {
+          const decision = can(actor, 'auth.unlockLogin', { targetUserId, targetUnitIds });
+          const expected =
+            targetUserId !== actor.userId &&
+            actor.grants.some(
+              (g) =>
+                g.role === 'administrator' ||
+                (g.role === 'unit_manager' && targetUnitIds.includes(g.unitId)),
+            );
+          expect(decision.allowed).toBe(expected);
+        },
+      ),
+    );
+  });
+
   it('lets only case-handling roles create persons or list their cases', () => {
     fc.assert(
       fc.property(actorArb, (actor) => {

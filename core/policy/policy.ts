@@ -133,6 +133,11 @@ interface FactsByAction {
   'admin.manage': Record<string, never>;
   /** Change a user's roles, units or status. Nobody changes their own. */
   'admin.changeUser': { targetUserId: string };
+  /**
+   * Lift a login lock: an administrator, or the manager of a unit where the user holds a role.
+   * It gives nobody a credential, so it needs no second person; nobody lifts their own.
+   */
+  'auth.unlockLogin': { targetUserId: string; targetUnitIds: readonly string[] };
 }
 export type Action = keyof FactsByAction;
 
@@ -365,6 +370,18 @@ export function can<A extends Action>(actor: Actor, action: A, facts: FactsByAct
       if (f.targetUserId === actor.userId)
         return forbidden('nobody changes their own roles or status');
       return roleDecision(actor, (r) => r === 'administrator');
+    }
+    case 'auth.unlockLogin': {
+      const f = facts as FactsByAction['auth.unlockLogin'];
+      if (f.targetUserId === actor.userId) return forbidden('nobody lifts their own login lock');
+      const admin = roleDecision(actor, (r) => r === 'administrator');
+      if (admin.allowed) return admin;
+      const manager = actor.grants.find(
+        (g) => isManager(g.role) && f.targetUnitIds.includes(g.unitId),
+      );
+      return manager
+        ? { allowed: true, role: manager.role, unitId: manager.unitId, via: 'role' }
+        : forbidden('neither an administrator nor a manager of the user');
     }
     default:
       return forbidden('unknown action');

@@ -102,8 +102,11 @@ export interface LoginAttemptTable {
   id: Generated<number>;
   username: string;
   ip: string;
+  /** False from the moment the attempt is counted until its password or code proved right. */
   succeeded: boolean;
   at: ColumnType<Date, Date | undefined, never>;
+  /** Set by a login reset or an unlock: the failure no longer counts towards a lock. */
+  cleared_at: Date | null;
 }
 
 export interface PersonTable {

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { SESSION_TOUCH_INTERVAL_MS } from '../../core/contracts/auth.ts';
+import { sessionTouchIntervalMs } from '../../core/contracts/auth.ts';
 import type { AppConfig } from '../config.ts';
 import type { Db } from '../db/database.ts';
 import { AppError } from '../errors.ts';
@@ -48,6 +48,7 @@ export async function registerSessions(
   await app.register(cookie);
   const cookieName = sessionCookieName(deps.config.secureCookies);
   app.decorateRequest('session', undefined);
+  const touchIntervalMs = sessionTouchIntervalMs(deps.config.sessionIdleMs);
 
   app.addHook('onRequest', async (request) => {
     // Only the API acts on a session; static files and the page shell never need one.
@@ -63,7 +64,7 @@ export async function registerSessions(
           await endSession(deps.db, session.id, 'idle', now);
         } else {
           request.session = session;
-          if (now.getTime() - session.lastSeenAt.getTime() > SESSION_TOUCH_INTERVAL_MS) {
+          if (now.getTime() - session.lastSeenAt.getTime() > touchIntervalMs) {
             await touchSession(deps.db, session.id, now);
           }
         }

@@ -856,6 +856,26 @@ export const scenarios: Scenario[] = [
     expect: outcomes(403, { admin: 200 }),
   },
   {
+    name: "lift the login lock of a user in the adult unit (administrator or the unit's manager)",
+    request: async (w, actor, db) => {
+      const target = await createUser(db, {
+        username: `sparrad.${actor.toLowerCase()}`,
+        grants: [{ unitId: w.units.adult, role: 'adult_caseworker' }],
+        totp: false,
+      });
+      return { method: 'POST', url: `/api/users/${target.id}/login-unlock` };
+    },
+    expect: outcomes(403, { manager: 200, admin: 200 }),
+  },
+  {
+    name: "lift one's own login lock (nobody changes their own account)",
+    request: (w, actor) => ({
+      method: 'POST',
+      url: `/api/users/${w.users[actor].id}/login-unlock`,
+    }),
+    expect: outcomes(403, {}),
+  },
+  {
     name: "reset one's own login (nobody changes their own account)",
     request: (w, actor) => ({
       method: 'POST',

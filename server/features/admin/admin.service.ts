@@ -10,6 +10,7 @@ import type { Db, Trx } from '../../db/database.ts';
 import type { UnitKind } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { auditContext, enforce, requireActor } from '../../http/context.ts';
+import { clearFailures } from '../auth/login-limits.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { endAllSessions } from '../auth/sessions.ts';
 
@@ -246,6 +247,8 @@ export async function resetLogin(
       .executeTakeFirst();
     if (!updated) await refuseStaleOrMissing(trx, userId);
     await endAllSessions(trx, userId, 'login_reset', now);
+    // The new password is a way in: a lock from earlier failures no longer holds.
+    await clearFailures(trx, userId, now);
     const user = await loadAdminUser(trx, userId);
     await recordAudit(trx, auditContext(request, decision), {
       action: 'admin.user.login_reset',

@@ -6,6 +6,7 @@ import {
   login,
   logout,
   secondFactor,
+  unlockLogin,
 } from '../../../core/contracts/auth.ts';
 import { AppError } from '../../errors.ts';
 import { addRoute } from '../../http/route.ts';
@@ -63,6 +64,10 @@ export function authRoutes(app: FastifyInstance, deps: AuthDeps) {
 
   addRoute(app, getSession, (_input, request) =>
     auth.sessionInfo(requireSession(request), deps.config),
+  );
+
+  addRoute(app, unlockLogin, ({ params }, request) =>
+    auth.unlockLogin(deps, request, params.userId),
   );
 
   addRoute(app, logout, async (_input, request, reply) => {

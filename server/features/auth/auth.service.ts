@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import type { Abilities, SessionInfo } from '../../../core/contracts/auth.ts';
 import { can } from '../../../core/policy/policy.ts';
@@ -8,16 +9,13 @@ import { SecretBoxError, openSecret, sealSecret, totpContext } from '../../crypt
 import type { Db, Trx } from '../../db/database.ts';
 import type { SessionStage } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
-import { actorOf } from '../../http/context.ts';
+import { actorOf, auditContext, enforce, requireActor } from '../../http/context.ts';
 import { MIN_PASSWORD_LENGTH, dummyHash, hashPassword, verifyPassword } from './passwords.ts';
+import { clearFailures, markAttemptSucceeded, reserveAttempt } from './login-limits.ts';
+import type { Reservation } from './login-limits.ts';
 import { createSession, endAllSessions, endSession } from './sessions.ts';
 import type { LoadedSession } from './sessions.ts';
 import { newTotpSecret, totpUri, verifyTotp } from './totp.ts';
-
-/** Failed attempts within the window that lock further attempts for an account or an address. */
-export const LOGIN_WINDOW_MS = 15 * 60_000;
-export const MAX_FAILURES_PER_ACCOUNT = 5;
-export const MAX_FAILURES_PER_IP = 20;
 
 export interface AuthDeps {
   db: Db;
@@ -74,46 +72,29 @@ function auditCtx(userId: string | null, caller: Caller): AuditContext {
   return { actorUserId: userId, role: null, unitId: null, correlationId: caller.correlationId };
 }
 
-async function recordAttempt(
-  trx: Trx,
-  username: string,
-  ip: string,
-  succeeded: boolean,
-  now: Date,
-) {
-  await trx.insertInto('login_attempt').values({ username, ip, succeeded, at: now }).execute();
-}
-
-async function assertNotRateLimited(db: Db, username: string, ip: string, now: Date) {
-  const since = new Date(now.getTime() - LOGIN_WINDOW_MS);
-  const row = await db
-    .selectFrom('login_attempt')
-    .select([
-      sql<number>`count(*) filter (where username = ${username})::int`.as('by_account'),
-      sql<number>`count(*) filter (where ip = ${ip})::int`.as('by_ip'),
-    ])
-    .where('succeeded', '=', false)
-    .where('at', '>', since)
-    .where((eb) => eb.or([eb('username', '=', username), eb('ip', '=', ip)]))
-    .executeTakeFirstOrThrow();
-  if (row.by_account >= MAX_FAILURES_PER_ACCOUNT || row.by_ip >= MAX_FAILURES_PER_IP) {
-    throw new AppError('RATE_LIMITED');
-  }
-}
-
-/** Records a failure in its own transaction (the caller's work is not committed) and refuses. */
+/**
+ * Audits a failure in its own transaction (the caller's work is not committed) and refuses. The
+ * attempt itself was counted as failed before the password or code was checked.
+ */
 async function refuse(
   deps: AuthDeps,
-  input: { username: string; userId: string | null; caller: Caller; reason: string },
+  input: {
+    userId: string | null;
+    caller: Caller;
+    reason: string;
+    reservation: Reservation;
+  },
   code: 'INVALID_CREDENTIALS' | 'SECOND_FACTOR_INVALID',
 ): Promise<never> {
-  const now = deps.clock();
   await deps.db.transaction().execute(async (trx) => {
-    await recordAttempt(trx, input.username, input.caller.ip, false, now);
     await recordAudit(trx, auditCtx(input.userId, input.caller), {
       action: 'auth.login_failed',
       purpose: 'own_account',
-      details: { reason: input.reason },
+      details: {
+        reason: input.reason,
+        // Loggkontroll shows when a user's login became locked, and where.
+        ...(input.reservation.lockedIfFailed ? { locked: input.reservation.lockedIfFailed } : {}),
+      },
     });
   });
   throw new AppError(code);
@@ -135,7 +116,8 @@ export async function login(
 ): Promise<{ token: string; stage: SessionStage }> {
   const username = input.username.trim().toLowerCase();
   const now = deps.clock();
-  await assertNotRateLimited(deps.db, username, caller.ip, now);
+  // Counted before the password is checked: parallel guesses cannot outrun the limit.
+  const reservation = await reserveAttempt(deps.db, { username, ip: caller.ip, now });
 
   const user = await deps.db
     .selectFrom('app_user')
@@ -157,9 +139,9 @@ export async function login(
     return refuse(
       deps,
       {
-        username,
         userId: user?.id ?? null,
         caller,
+        reservation,
         reason: !user ? 'unknown_user' : !passwordOk ? 'password' : 'disabled',
       },
       'INVALID_CREDENTIALS',
@@ -168,7 +150,7 @@ export async function login(
 
   const stage = stageAfterPassword(user);
   return deps.db.transaction().execute(async (trx) => {
-    await recordAttempt(trx, username, caller.ip, true, now);
+    await markAttemptSucceeded(trx, reservation.attemptId);
     const { token } = await createSession(trx, {
       userId: user.id,
       stage,
@@ -193,7 +175,8 @@ async function promote(
   caller: Caller,
   now: Date,
 ) {
-  await endSession(trx, session.id, 'replaced', now);
+  // A half-finished session is promoted once: a second request on it finds it ended.
+  if (!(await endSession(trx, session.id, 'replaced', now))) throw new AppError('UNAUTHENTICATED');
   const { token } = await createSession(trx, {
     userId: session.userId,
     stage: 'active',
@@ -216,30 +199,35 @@ export async function completeSecondFactor(
 ): Promise<{ token: string }> {
   if (session.stage !== 'second_factor') throw new AppError('LOGIN_INCOMPLETE');
   const now = deps.clock();
-  await assertNotRateLimited(deps.db, session.username, caller.ip, now);
+  const reservation = await reserveAttempt(deps.db, {
+    username: session.username,
+    ip: caller.ip,
+    now,
+  });
   const user = await deps.db
     .selectFrom('app_user')
-    .select(['totp_secret', 'totp_last_step'])
+    .select(['totp_secret'])
     .where('id', '=', session.userId)
     .executeTakeFirstOrThrow();
   const secret = user.totp_secret ? openTotpSecret(deps, user.totp_secret, session.userId) : null;
   const step = secret ? verifyTotp(secret, code, now) : undefined;
-  if (step === undefined || (user.totp_last_step !== null && step <= user.totp_last_step)) {
-    return refuse(
-      deps,
-      { username: session.username, userId: session.userId, caller, reason: 'second_factor' },
-      'SECOND_FACTOR_INVALID',
-    );
-  }
+  const refusal = { userId: session.userId, caller, reason: 'second_factor', reservation };
+  if (step === undefined) return refuse(deps, refusal, 'SECOND_FACTOR_INVALID');
   const token = await deps.db.transaction().execute(async (trx) => {
-    await trx
+    // A code is used once: only the request that moves the last used step forward gets in, however
+    // many sessions send the same code at once (the row lock orders them; the others see the step).
+    const accepted = await trx
       .updateTable('app_user')
       .set({ totp_last_step: step })
       .where('id', '=', session.userId)
-      .execute();
-    await recordAttempt(trx, session.username, caller.ip, true, now);
+      .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+      .returning('id')
+      .executeTakeFirst();
+    if (!accepted) return undefined;
+    await markAttemptSucceeded(trx, reservation.attemptId);
     return promote(trx, deps, session, caller, now);
   });
+  if (token === undefined) return refuse(deps, refusal, 'SECOND_FACTOR_INVALID');
   return { token };
 }
 
@@ -358,5 +346,47 @@ export async function logout(deps: AuthDeps, session: LoadedSession, caller: Cal
       action: 'auth.logout',
       purpose: 'own_account',
     });
+  });
+}
+
+/**
+ * Lifts a login lock on another user's account, for an administrator or the manager of one of the
+ * user's units. The failures stay recorded, marked cleared; the act is audited.
+ */
+export async function unlockLogin(
+  deps: AuthDeps,
+  request: FastifyRequest,
+  userId: string,
+): Promise<{ clearedFailures: number }> {
+  const actor = requireActor(request);
+  const now = deps.clock();
+  return deps.db.transaction().execute(async (trx) => {
+    const target = await trx
+      .selectFrom('app_user')
+      .select((eb) => [
+        'id',
+        eb
+          .selectFrom('user_role')
+          .select(sql<string[]>`coalesce(array_agg(distinct unit_id), '{}')`.as('units'))
+          .whereRef('user_role.user_id', '=', 'app_user.id')
+          .as('unitIds'),
+      ])
+      .where('id', '=', userId)
+      .executeTakeFirst();
+    if (!target) {
+      // Only those who may unlock someone learn whether an id is a user.
+      enforce(can(actor, 'auth.unlockLogin', { targetUserId: userId, targetUnitIds: [] }));
+      throw new AppError('NOT_FOUND');
+    }
+    const decision = enforce(
+      can(actor, 'auth.unlockLogin', { targetUserId: userId, targetUnitIds: target.unitIds ?? [] }),
+    );
+    const clearedFailures = await clearFailures(trx, userId, now);
+    await recordAudit(trx, auditContext(request, decision), {
+      action: 'auth.login_unlock',
+      purpose: 'administration',
+      details: { userId, clearedFailures },
+    });
+    return { clearedFailures };
   });
 }

@@ -107,13 +107,20 @@ export async function findOpenSession(
   };
 }
 
-export async function endSession(db: Db | Trx, id: string, reason: SessionEndReason, now: Date) {
-  await db
+/** Ends an open session; false if it had already ended. */
+export async function endSession(
+  db: Db | Trx,
+  id: string,
+  reason: SessionEndReason,
+  now: Date,
+): Promise<boolean> {
+  const result = await db
     .updateTable('session')
     .set({ ended_at: now, ended_reason: reason })
     .where('id', '=', id)
     .where('ended_at', 'is', null)
-    .execute();
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }
 
 /** Logout and disabling a user both end every session the user has, at once. */

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { BodyLong, Select, VStack } from '@navikt/ds-react';
 import { PageHeading } from '../../components/PageHeading.tsx';
+import { UnitLoginUnlock } from '../auth/LoginUnlock.tsx';
 import { useActiveSession } from '../auth/session.tsx';
 import { AccessLogSearch } from './AccessLogSearch.tsx';
 import { EmergencyAccessReview } from './EmergencyAccessReview.tsx';
@@ -45,6 +46,7 @@ export function AccessLogPage() {
         <>
           <EmergencyAccessReview key={`ea-${unitId}`} unitId={unitId} />
           <AccessLogSearch key={`log-${unitId}`} unitId={unitId} />
+          <UnitLoginUnlock key={`unlock-${unitId}`} unitId={unitId} ownUserId={session.user.id} />
         </>
       ) : (
         <BodyLong>Du är inte enhetschef för någon enhet.</BodyLong>

@@ -4,6 +4,7 @@ import { secondFactorLabels } from '../../app/labels.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
+import { UserLoginUnlock } from '../auth/LoginUnlock.tsx';
 import { useActiveSession } from '../auth/session.tsx';
 import { UserLoginReset } from './UserLoginReset.tsx';
 import { UserRoles } from './UserRoles.tsx';
@@ -57,6 +58,7 @@ export function AdminUserPage() {
       ) : null}
       <UserStatus user={user} readOnly={self} />
       {self ? null : <UserLoginReset user={user} />}
+      {self ? null : <UserLoginUnlock userId={user.id} name={user.displayName} />}
       <UserRoles user={user} readOnly={self} />
     </VStack>
   );

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SESSION_TOUCH_INTERVAL_MS } from '../../../../core/contracts/auth.ts';
+import { sessionTouchIntervalMs } from '../../../../core/contracts/auth.ts';
 import { timeoutPlan } from './session-timeout.ts';
 
 const start = Date.UTC(2026, 10, 23, 8);
@@ -14,7 +14,9 @@ describe('session timeout plan', () => {
       fc.property(instant, idleSeconds, instant, (contact, idle, expires) => {
         const plan = timeoutPlan(contact, idle, expires);
         expect(plan.endsAt).toBeLessThanOrEqual(expires);
-        expect(plan.endsAt).toBeLessThanOrEqual(contact + idle * 1000 - SESSION_TOUCH_INTERVAL_MS);
+        expect(plan.endsAt).toBeLessThanOrEqual(
+          contact + idle * 1000 - sessionTouchIntervalMs(idle * 1000),
+        );
         expect(plan.endsAt - plan.warnAt).toBeGreaterThanOrEqual(20_000);
         expect(plan.kind === 'absolute').toBe(plan.endsAt === expires);
       }),
@@ -48,5 +50,11 @@ describe('session timeout plan', () => {
       warnAt: start + 27 * 60_000,
       endsAt: start + 29 * 60_000,
     });
+  });
+
+  it('with 1 minute idle (the server notes activity every 15 s), warns at 22.5 and ends at 45 s', () => {
+    expect(sessionTouchIntervalMs(60_000)).toBe(15_000);
+    const plan = timeoutPlan(start, 60, start + 10 * 3_600_000);
+    expect(plan).toEqual({ kind: 'idle', warnAt: start + 22_500, endsAt: start + 45_000 });
   });
 });
