@@ -151,6 +151,25 @@ describe('audit completeness', () => {
     expect(emergencyRow).toMatchObject({ purpose: 'emergency_access', emergency: true });
   });
 
+  it('flags every row that names a protected person, directly or through a case', async () => {
+    // Q is protected throughout the replay (the scenario that lowers it puts it back first).
+    const rows = await t.database.db
+      .selectFrom('audit_event')
+      .select(['action', 'person_ids', 'case_ids', 'involves_protected', 'correlation_id'])
+      .execute();
+    const namesQ = rows.filter(
+      (r) =>
+        r.person_ids.includes(world.persons.q.id) || r.case_ids.includes(world.persons.q.caseId),
+    );
+    expect(namesQ.length).toBeGreaterThan(10);
+    const scenarioOf = new Map(calls.map((c) => [c.correlationId, `${c.actor}: ${c.scenario}`]));
+    expect(
+      namesQ
+        .filter((r) => !r.involves_protected)
+        .map((r) => `${r.action} (${scenarioOf.get(r.correlation_id) ?? 'setup'})`),
+    ).toEqual([]);
+  });
+
   it('keeps the chain whole after all of it', async () => {
     expect((await verifyAuditChain(t.database.db)).ok).toBe(true);
   });

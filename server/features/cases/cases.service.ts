@@ -5,7 +5,6 @@ import type {
   CaseListItem,
   registerIntake as intakeContract,
 } from '../../../core/contracts/cases.ts';
-import { isProtected } from '../../../core/domain/protection.ts';
 import { can } from '../../../core/policy/policy.ts';
 import type { Actor, CaseFacts } from '../../../core/policy/policy.ts';
 import { caseworkerRoles } from '../../../core/policy/roles.ts';
@@ -186,7 +185,6 @@ async function listCases(
       personIds: visible.map((r) => r.person_id),
       caseIds: visible.map((r) => r.id),
       purpose: decision.via,
-      involvesProtected: visible.some((r) => isProtected(r.protection_level)),
     });
     const last = pageRows.at(-1);
     return {

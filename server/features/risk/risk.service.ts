@@ -14,7 +14,6 @@ import {
   score,
 } from '../../../core/domain/instruments.ts';
 import type { Answer, RiskLevel } from '../../../core/domain/instruments.ts';
-import { isProtected } from '../../../core/domain/protection.ts';
 import { reassessmentPrompts } from '../../../core/domain/reassessment.ts';
 import { can } from '../../../core/policy/policy.ts';
 import { recordAudit } from '../../audit/audit.ts';
@@ -156,7 +155,6 @@ export async function getCaseRisk(
       personIds,
       caseIds: [caseId],
       purpose: decision.via,
-      involvesProtected: isProtected(person.protectionLevel),
       emergency: decision.via === 'emergency_access',
     });
     const assessments: Assessment[] = rows.flatMap((r) => {
@@ -253,7 +251,7 @@ async function onAssessable<T>(
   const actor = requireActor(request);
   const now = deps.clock();
   return deps.db.transaction().execute(async (trx) => {
-    const { row, person, decision } = await authorizeCase(trx, actor, caseId, 'case.work', now);
+    const { row, decision } = await authorizeCase(trx, actor, caseId, 'case.work', now);
     if (personId !== null) {
       const allowed = await assessablePersons(trx, row, stockholmDate(now));
       if (!allowed.includes(personId)) {
@@ -273,7 +271,6 @@ async function onAssessable<T>(
       personIds: personId ? [row.person_id, personId] : [row.person_id],
       caseIds: [caseId],
       purpose: decision.via,
-      involvesProtected: isProtected(person.protectionLevel),
     });
     return result;
   });

@@ -101,7 +101,6 @@ export async function getSafetyPlan(
       personIds: [row.person_id, personId],
       caseIds: [caseId],
       purpose: decision.via,
-      involvesProtected: isProtected(planPerson.protectionLevel),
       emergency: decision.via === 'emergency_access',
     });
     const current = versions.at(-1);
@@ -158,7 +157,7 @@ export async function saveSafetyPlan(
     });
   }
   return deps.db.transaction().execute(async (trx) => {
-    const { row, decision, planPerson } = await authorizePlan(
+    const { row, decision } = await authorizePlan(
       trx,
       actor,
       caseId,
@@ -196,7 +195,6 @@ export async function saveSafetyPlan(
       personIds: [row.person_id, personId],
       caseIds: [caseId],
       purpose: decision.via,
-      involvesProtected: isProtected(planPerson.protectionLevel),
       details: { version: body.version + 1 },
     });
     return { version: body.version + 1 };
@@ -213,7 +211,7 @@ export async function safetyPlanPdf(
   const actor = requireActor(request);
   const now = deps.clock();
   const doc = await deps.db.transaction().execute(async (trx) => {
-    const { row, decision, planPerson } = await authorizePlan(
+    const { row, decision } = await authorizePlan(
       trx,
       actor,
       caseId,
@@ -230,7 +228,6 @@ export async function safetyPlanPdf(
       personIds: [row.person_id, personId],
       caseIds: [caseId],
       purpose: decision.via,
-      involvesProtected: isProtected(planPerson.protectionLevel),
       details: { document: 'safety_plan' },
     });
     const items = new Map(completePlan(current.items).map((i) => [i.key, i]));
