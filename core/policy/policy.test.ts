@@ -314,18 +314,19 @@ describe('can(): case assignment does not reveal a case', () => {
 });
 
 describe('can(): review of nödåtkomst', () => {
-  it('lets only the unit’s manager review, and never their own', () => {
+  it('lets only a manager of a reviewing unit review, and never their own', () => {
     fc.assert(
       fc.property(
         actorArb,
-        fc.constantFrom(...units),
+        fc.uniqueArray(fc.constantFrom(...units), { minLength: 1 }),
         fc.constantFrom(...users),
-        (actor, unitId, usedBy) => {
-          const decision = can(actor, 'emergencyAccess.review', { unitId, usedByUserId: usedBy });
+        (actor, unitIds, usedBy) => {
+          const decision = can(actor, 'emergencyAccess.review', { unitIds, usedByUserId: usedBy });
           const manages = actor.grants.some(
-            (g) => g.unitId === unitId && g.role === 'unit_manager',
+            (g) => unitIds.includes(g.unitId) && g.role === 'unit_manager',
           );
           expect(decision.allowed).toBe(manages && usedBy !== actor.userId);
+          if (!manages) expect(decision).toMatchObject({ allowed: false, denial: 'not_found' });
         },
       ),
     );

@@ -117,8 +117,11 @@ interface FactsByAction {
   'unitQueue.read': { unitId: string };
   'cases.listMine': Record<string, never>;
   'emergencyAccess.start': Record<string, never>;
-  /** Review a nödåtkomst: the manager of the unit, never the one who used it. */
-  'emergencyAccess.review': { unitId: string; usedByUserId: string };
+  /**
+   * Review a nödåtkomst: a manager of one of the units that review it (the user's unit and every
+   * unit responsible for the person), never the one who used it.
+   */
+  'emergencyAccess.review': { unitIds: readonly string[]; usedByUserId: string };
   'accessLog.review': { unitId: string };
   'admin.manage': Record<string, never>;
   /** Change a user's roles, units or status. Nobody changes their own. */
@@ -353,11 +356,11 @@ function decide<A extends Action>(actor: Actor, action: A, facts: FactsByAction[
     }
     case 'emergencyAccess.review': {
       const f = facts as FactsByAction['emergencyAccess.review'];
-      const decision = roleDecision(actor, isManager, f.unitId);
-      if (decision.allowed && f.usedByUserId === actor.userId) {
+      const grant = actor.grants.find((g) => isManager(g.role) && f.unitIds.includes(g.unitId));
+      if (!grant) return notFound('not a manager of a unit that reviews it');
+      if (f.usedByUserId === actor.userId)
         return forbidden('nobody reviews their own emergency access');
-      }
-      return decision.allowed ? decision : notFound('not a manager of the unit');
+      return { allowed: true, role: grant.role, unitId: grant.unitId, via: 'role' };
     }
     case 'admin.manage':
       return roleDecision(actor, (r) => r === 'administrator');

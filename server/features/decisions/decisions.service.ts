@@ -161,7 +161,10 @@ async function authorizeDecision(trx: Trx, actor: Actor, row: CaseRow, intervent
     intervention,
   );
   const decision = can(actor, 'decision.make', { case: caseFacts(row), delegatedRole: role });
-  if (!decision.allowed && decision.denial === 'forbidden') throw new AppError('NO_DELEGATION');
+  if (!decision.allowed && decision.denial === 'forbidden')
+    throw new AppError('NO_DELEGATION', {
+      refusal: { ...decision.refused, reason: decision.reason },
+    });
   return enforce(decision);
 }
 

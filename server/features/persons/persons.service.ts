@@ -332,7 +332,8 @@ export async function startEmergencyAccess(
     });
     return { personId, expiresAt: expiresAt.toISOString() };
   });
-  if (!result) throw new AppError('NOT_FOUND');
+  // The attempt is audited above (emergency_access.start, found: false).
+  if (!result) throw new AppError('NOT_FOUND', { audited: true });
   return result;
 }
 
