@@ -361,3 +361,53 @@ describe('can(): changing a person’s file', () => {
     );
   });
 });
+
+describe('can(): personal-data routes a role never uses', () => {
+  it('answers 404 to an actor none of whose roles uses the route, 403 to one whose role is elsewhere', () => {
+    const managers: ReadonlySet<Role> = new Set(['unit_manager']);
+    const unitScoped = [
+      ['unitQueue.read', readers],
+      ['case.open', caseworkerRoles],
+      ['accessLog.review', managers],
+    ] as const;
+    const global = [
+      ['person.search', readers],
+      ['emergencyAccess.start', readers],
+      ['person.create', caseworkerRoles],
+      ['cases.listMine', caseworkerRoles],
+    ] as const;
+    fc.assert(
+      fc.property(actorArb, fc.constantFrom(...units), (actor, unitId) => {
+        for (const [action, users] of [...unitScoped, ...global]) {
+          const decision = can(actor, action, { unitId });
+          const usesIt = actor.grants.some((g) => users.has(g.role));
+          const inUnit = actor.grants.some(
+            (g) => users.has(g.role) && (g.unitId === unitId || global.some(([a]) => a === action)),
+          );
+          expect(decision.allowed).toBe(inUnit);
+          if (!usesIt) expect(decision).toMatchObject({ allowed: false, denial: 'not_found' });
+          else if (!inUnit) expect(decision).toMatchObject({ allowed: false, denial: 'forbidden' });
+        }
+      }),
+    );
+  });
+
+  it('names what was refused and about which records, for the audit row', () => {
+    const person: PersonFacts = {
+      personId: 'p1',
+      protectionLevel: 'none',
+      cases: [{ caseId: 'c1', unitId: 'u1', assignedUserId: 'other', status: 'open' }],
+      emergencyAccessUntil: undefined,
+    };
+    const [kase] = person.cases;
+    const decision = can({ userId: 'me', grants: [] }, 'case.work', {
+      person,
+      case: kase as CaseFacts,
+      now,
+    });
+    expect(decision).toMatchObject({
+      allowed: false,
+      refused: { action: 'case.work', personIds: ['p1'], caseIds: ['c1'] },
+    });
+  });
+});
