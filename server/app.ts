@@ -15,6 +15,7 @@ import { riskRoutes } from './features/risk/risk.routes.ts';
 import { personsRoutes } from './features/persons/persons.routes.ts';
 import { systemRoutes } from './features/system/system.routes.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
+import { createRefusalRecorder } from './audit/refusals.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { registerSessions } from './plugins/session.ts';
 import { registerWeb } from './plugins/web.ts';
@@ -56,9 +57,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Only JSON comes in: a form post or plain text is refused with 415 rather than half-parsed.
   app.removeContentTypeParser(['text/plain']);
 
-  registerErrorHandler(app);
-  await registerSecurityHeaders(app, { hsts: deps.config.secureCookies });
   const clock = deps.clock ?? (() => new Date());
+  registerErrorHandler(app, { onRefusal: createRefusalRecorder({ db: deps.db, clock }) });
+  await registerSecurityHeaders(app, { hsts: deps.config.secureCookies });
   await registerSessions(app, { db: deps.db, config: deps.config, clock });
 
   systemRoutes(app, { db: deps.db, demo: deps.config.demoData, version: deps.version ?? '0.0.0' });

@@ -11,7 +11,8 @@ import type { ActorName, World } from './test/world.ts';
  * Every protected field in the test world holds the marker CANARY. Replaying every request of the
  * authorization matrix as every actor, the marker of a protected person may appear only where the
  * policy allows it, and never in a log line or an error. Every successful call that touches
- * personal data leaves exactly one audit row; a refused call leaves none.
+ * personal data leaves exactly one audit row; a refused call (403/404) leaves exactly one
+ * security.refused row.
  */
 interface Call {
   scenario: string;
@@ -46,7 +47,8 @@ beforeAll(async () => {
       });
     }
   }
-});
+  // The whole matrix as every actor: on a loaded CI machine this takes longer than a hook's default.
+}, 180_000);
 afterAll(async () => {
   await t.close();
 });
@@ -102,22 +104,88 @@ describe('canary', () => {
 });
 
 describe('audit completeness', () => {
-  it('leaves exactly one audit row for each successful call that touches personal data, none for a refused one', async () => {
-    const rows = await t.database.db.selectFrom('audit_event').select(['correlation_id']).execute();
-    const perRequest = new Map<string, number>();
-    for (const r of rows)
-      perRequest.set(r.correlation_id, (perRequest.get(r.correlation_id) ?? 0) + 1);
+  it('leaves exactly one audit row for each successful call that touches personal data, one security event for each refused call', async () => {
+    const rows = await t.database.db
+      .selectFrom('audit_event')
+      .select(['correlation_id', 'action'])
+      .execute();
+    const perRequest = Map.groupBy(rows, (r) => r.correlation_id);
 
     const wrong = calls
-      .filter((c) => c.audited)
-      .map((c) => ({
-        ...c,
-        rows: perRequest.get(c.correlationId) ?? 0,
-        want: c.status < 400 ? 1 : 0,
-      }))
-      .filter((c) => c.rows !== c.want)
-      .map((c) => `${c.actor}: ${c.scenario} (${c.status}) → ${c.rows} rows`);
+      .filter((c) => c.audited || c.status === 403 || c.status === 404)
+      .map((c) => {
+        const actions = (perRequest.get(c.correlationId) ?? []).map((r) => r.action);
+        const want = c.status < 400 ? 1 : c.status === 403 || c.status === 404 ? 1 : 0;
+        const refused = c.status === 403 || c.status === 404;
+        const ok =
+          actions.length === want &&
+          (!refused || actions[0] === 'security.refused') &&
+          (refused || !actions.includes('security.refused'));
+        return { c, actions, ok };
+      })
+      .filter((x) => !x.ok)
+      .map((x) => `${x.c.actor}: ${x.c.scenario} (${x.c.status}) → ${x.actions.join(', ')}`);
     expect(wrong).toEqual([]);
+  });
+
+  it('records who was refused what, and why, without personal data', async () => {
+    const refusals = await t.database.db
+      .selectFrom('audit_event')
+      .selectAll()
+      .where('action', '=', 'security.refused')
+      .execute();
+    expect(refusals.length).toBeGreaterThan(100);
+    const text = JSON.stringify(refusals);
+    expect(text).not.toContain(CANARY);
+    for (const person of Object.values(world.persons))
+      expect(text).not.toContain(person.personnummer);
+    expect(text).not.toMatch(/Persson|Qvist|Rask|Sand/);
+
+    const byCall = (actor: ActorName, scenario: string) => {
+      const call = calls.find((c) => c.actor === actor && c.scenario === scenario);
+      return refusals.find((r) => r.correlation_id === call?.correlationId);
+    };
+    // A protected person's file refused to a colleague: flagged, with the policy's reason, and
+    // reviewed by the unit responsible for her.
+    const refusedQ = byCall(
+      'childrenWorker',
+      'open the personakt of a protected person with an assigned case',
+    );
+    expect(refusedQ).toMatchObject({
+      actor_user_id: world.users.childrenWorker.id,
+      person_ids: [world.persons.q.id],
+      involves_protected: true,
+      details: {
+        route: 'GET /api/persons/:personId',
+        status: 404,
+        policyAction: 'person.read',
+        reason: 'no work relation to the person',
+      },
+    });
+    expect((refusedQ?.details as { reviewUnitIds: string[] }).reviewUnitIds.sort()).toEqual(
+      [world.units.adult, world.units.children].sort(),
+    );
+    // UUID probing: a person that does not exist.
+    expect(byCall('assigned', 'open a personakt that does not exist')).toMatchObject({
+      person_ids: ['3f1f0c4e-2b7a-4d3e-9a51-7c0d2e8b6a10'],
+      involves_protected: false,
+      details: { status: 404, reason: 'no such record' },
+    });
+    // A change to one's own rights.
+    expect(
+      byCall('admin', 'grant oneself a role (Primero: users must not change their own roles)'),
+    ).toMatchObject({
+      details: {
+        status: 403,
+        policyAction: 'admin.changeUser',
+        reason: 'nobody changes their own roles or status',
+        targetUserId: world.users.admin.id,
+      },
+    });
+    // A role that never uses the route.
+    expect(byCall('analyst', 'search by the name of a protected person')).toMatchObject({
+      details: { status: 404, policyAction: 'person.search', route: 'POST /api/persons/search' },
+    });
   });
 
   it('records the person ids the call returned, and flags protected persons and nödåtkomst', async () => {
@@ -149,6 +217,25 @@ describe('audit completeness', () => {
       .where('correlation_id', '=', emergency?.correlationId ?? '')
       .executeTakeFirstOrThrow();
     expect(emergencyRow).toMatchObject({ purpose: 'emergency_access', emergency: true });
+  });
+
+  it('flags every row that names a protected person, directly or through a case', async () => {
+    // Q is protected throughout the replay (the scenario that lowers it puts it back first).
+    const rows = await t.database.db
+      .selectFrom('audit_event')
+      .select(['action', 'person_ids', 'case_ids', 'involves_protected', 'correlation_id'])
+      .execute();
+    const namesQ = rows.filter(
+      (r) =>
+        r.person_ids.includes(world.persons.q.id) || r.case_ids.includes(world.persons.q.caseId),
+    );
+    expect(namesQ.length).toBeGreaterThan(10);
+    const scenarioOf = new Map(calls.map((c) => [c.correlationId, `${c.actor}: ${c.scenario}`]));
+    expect(
+      namesQ
+        .filter((r) => !r.involves_protected)
+        .map((r) => `${r.action} (${scenarioOf.get(r.correlation_id) ?? 'setup'})`),
+    ).toEqual([]);
   });
 
   it('keeps the chain whole after all of it', async () => {

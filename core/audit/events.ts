@@ -1,3 +1,4 @@
+import type { ProtectionLevel } from '../domain/protection.ts';
 import type { Via } from '../policy/policy.ts';
 
 /**
@@ -39,6 +40,7 @@ export const auditActions = {
   'emergency_access.start': 'Nödåtkomst',
   'emergency_access.review': 'Granskade nödåtkomst',
   'access_log.read': 'Läste loggen',
+  'security.refused': 'Nekad åtkomst',
   'auth.login': 'Loggade in',
   'auth.login_failed': 'Misslyckad inloggning',
   'auth.logout': 'Loggade ut',
@@ -55,6 +57,12 @@ export const auditActions = {
   'admin.instrument': 'Ändrade bedömningsinstrument',
 } as const;
 export type AuditAction = keyof typeof auditActions;
+
+/** Security events: refused attempts and failed logins. Loggkontroll can show only these. */
+export const securityActions = [
+  'security.refused',
+  'auth.login_failed',
+] as const satisfies readonly AuditAction[];
 
 /** Why an audited action was allowed: the policy's basis, or the kind of work. */
 export const auditPurposes = [
@@ -76,8 +84,12 @@ export interface AuditEvent {
   personIds?: readonly string[];
   caseIds?: readonly string[];
   purpose?: AuditPurpose;
-  /** The access touched a person with skyddade personuppgifter: listed first in loggkontroll. */
-  involvesProtected?: boolean;
+  /**
+   * The protection levels of the named persons as the service loaded them before its change (a
+   * lowered protection). Whether the row involves a protected person is never set by hand:
+   * recordAudit derives it from the named persons and cases in the database, and from these.
+   */
+  protectionBefore?: readonly ProtectionLevel[];
   emergency?: boolean;
-  details?: Readonly<Record<string, string | number | boolean | null>>;
+  details?: Readonly<Record<string, string | number | boolean | null | readonly string[]>>;
 }

@@ -20,6 +20,8 @@ export const AccessLogEntry = z.object({
   involvesProtected: z.boolean(),
   emergency: z.boolean(),
   correlationId: z.string(),
+  /** For a refused attempt (security.refused): which route answered what, and the policy's reason. */
+  refusal: z.object({ route: z.string(), status: z.number().int(), reason: z.string() }).nullable(),
 });
 export type AccessLogEntry = z.infer<typeof AccessLogEntry>;
 
@@ -35,6 +37,8 @@ export const searchAccessLog = defineContract({
     userId: z.uuid().optional(),
     personId: z.uuid().optional(),
     action: AuditActionName.optional(),
+    /** Only security events: refused attempts and failed logins. */
+    securityOnly: z.boolean().optional(),
     from: z.iso.date().optional(),
     to: z.iso.date().optional(),
     limit: z.number().int().min(1).max(200).default(50),

@@ -336,18 +336,19 @@ describe('can(): case assignment does not reveal a case', () => {
 });
 
 describe('can(): review of nödåtkomst', () => {
-  it('lets only the unit’s manager review, and never their own', () => {
+  it('lets only a manager of a reviewing unit review, and never their own', () => {
     fc.assert(
       fc.property(
         actorArb,
-        fc.constantFrom(...units),
+        fc.uniqueArray(fc.constantFrom(...units), { minLength: 1 }),
         fc.constantFrom(...users),
-        (actor, unitId, usedBy) => {
-          const decision = can(actor, 'emergencyAccess.review', { unitId, usedByUserId: usedBy });
+        (actor, unitIds, usedBy) => {
+          const decision = can(actor, 'emergencyAccess.review', { unitIds, usedByUserId: usedBy });
           const manages = actor.grants.some(
-            (g) => g.unitId === unitId && g.role === 'unit_manager',
+            (g) => unitIds.includes(g.unitId) && g.role === 'unit_manager',
           );
           expect(decision.allowed).toBe(manages && usedBy !== actor.userId);
+          if (!manages) expect(decision).toMatchObject({ allowed: false, denial: 'not_found' });
         },
       ),
     );
@@ -380,5 +381,57 @@ describe('can(): changing a person’s file', () => {
         },
       ),
     );
+  });
+});
+
+describe('can(): personal-data routes a role never uses', () => {
+  it('answers 404 to an actor none of whose roles uses the route, 403 to one whose role is elsewhere', () => {
+    const managers: ReadonlySet<Role> = new Set(['unit_manager']);
+    const unitScoped = [
+      ['unitQueue.read', readers],
+      ['case.open', caseworkerRoles],
+      ['accessLog.review', managers],
+    ] as const;
+    const global = [
+      ['person.search', readers],
+      ['emergencyAccess.start', readers],
+      ['person.create', caseworkerRoles],
+      ['cases.listMine', caseworkerRoles],
+    ] as const;
+    fc.assert(
+      fc.property(actorArb, fc.constantFrom(...units), (actor, unitId) => {
+        for (const [action, users] of [...unitScoped, ...global]) {
+          const decision = can(actor, action, { unitId });
+          const usesIt = actor.grants.some((g) => users.has(g.role));
+          const inUnit = actor.grants.some(
+            (g) => users.has(g.role) && (g.unitId === unitId || global.some(([a]) => a === action)),
+          );
+          expect(decision.allowed).toBe(inUnit);
+          if (!usesIt) expect(decision).toMatchObject({ allowed: false, denial: 'not_found' });
+          else if (!inUnit) expect(decision).toMatchObject({ allowed: false, denial: 'forbidden' });
+        }
+      }),
+    );
+  });
+
+  it('names what was refused and about which records, for the audit row', () => {
+    const person: PersonFacts = {
+      personId: 'p1',
+      protectionLevel: 'none',
+      cases: [
+        { caseId: 'c1', unitId: 'u1', assignedUserId: 'other', status: 'open', routedBy: null },
+      ],
+      emergencyAccessUntil: undefined,
+    };
+    const [kase] = person.cases;
+    const decision = can({ userId: 'me', grants: [] }, 'case.work', {
+      person,
+      case: kase as CaseFacts,
+      now,
+    });
+    expect(decision).toMatchObject({
+      allowed: false,
+      refused: { action: 'case.work', personIds: ['p1'], caseIds: ['c1'] },
+    });
   });
 });

@@ -39,7 +39,22 @@ export type Via = 'assigned' | 'intake_queue' | 'unit_manager' | 'emergency_acce
 
 export type Decision =
   | { allowed: true; role: Role; unitId: string; via: Via }
-  | { allowed: false; denial: 'not_found' | 'forbidden'; reason: string };
+  | {
+      allowed: false;
+      denial: 'not_found' | 'forbidden';
+      reason: string;
+      /** What was refused, and about which records: `can` fills it in, for the audit row. */
+      refused?: Refusal;
+    };
+
+/** A refused attempt as the audit log records it: ids and the policy's reason, never content. */
+export interface Refusal {
+  action: Action;
+  personIds: string[];
+  caseIds: string[];
+  unitId?: string;
+  targetUserId?: string;
+}
 
 interface FactsByAction {
   /** Open a personakt: identity, protection level, relations, cases. */
@@ -127,8 +142,11 @@ interface FactsByAction {
   'unitQueue.read': { unitId: string };
   'cases.listMine': Record<string, never>;
   'emergencyAccess.start': Record<string, never>;
-  /** Review a nödåtkomst: the manager of the unit, never the one who used it. */
-  'emergencyAccess.review': { unitId: string; usedByUserId: string };
+  /**
+   * Review a nödåtkomst: a manager of one of the units that review it (the user's unit and every
+   * unit responsible for the person), never the one who used it.
+   */
+  'emergencyAccess.review': { unitIds: readonly string[]; usedByUserId: string };
   'accessLog.review': { unitId: string };
   'admin.manage': Record<string, never>;
   /** Change a user's roles, units or status. Nobody changes their own. */
@@ -198,7 +216,46 @@ function roleDecision(actor: Actor, accept: (role: Role) => boolean, unitId?: st
     : forbidden('role does not allow this');
 }
 
+/**
+ * A route to personal data that none of the actor's roles may ever use answers as if it did not
+ * exist (404): the analyst, the provider and the administrator learn nothing from it. A role that
+ * uses it, held in another unit than the one asked about, is refused (403).
+ */
+function personalDataRoleDecision(
+  actor: Actor,
+  accept: (role: Role) => boolean,
+  unitId?: string,
+): Decision {
+  if (grantsWith(actor, accept).length === 0) return notFound('no role of the actor uses this');
+  return roleDecision(actor, accept, unitId);
+}
+
+/** The ids a refusal is about, read from the facts the service loaded. */
+function refusalOf(action: Action, facts: object): Refusal {
+  const f = facts as Partial<{
+    person: PersonFacts;
+    from: PersonFacts;
+    to: PersonFacts;
+    case: CaseFacts;
+    unitId: string;
+    targetUserId: string;
+  }>;
+  const personIds = [f.person, f.from, f.to].flatMap((p) => (p ? [p.personId] : []));
+  return {
+    action,
+    personIds: [...new Set(personIds)],
+    caseIds: f.case ? [f.case.caseId] : [],
+    ...(f.unitId !== undefined ? { unitId: f.unitId } : {}),
+    ...(f.targetUserId !== undefined ? { targetUserId: f.targetUserId } : {}),
+  };
+}
+
 export function can<A extends Action>(actor: Actor, action: A, facts: FactsByAction[A]): Decision {
+  const decision = decide(actor, action, facts);
+  return decision.allowed ? decision : { ...decision, refused: refusalOf(action, facts) };
+}
+
+function decide<A extends Action>(actor: Actor, action: A, facts: FactsByAction[A]): Decision {
   // Each case narrows `facts` by the action name; the casts restate what the map guarantees.
   switch (action) {
     case 'person.read': {
@@ -246,7 +303,7 @@ export function can<A extends Action>(actor: Actor, action: A, facts: FactsByAct
     }
     case 'case.open': {
       const f = facts as FactsByAction['case.open'];
-      return roleDecision(actor, isCaseworker, f.unitId);
+      return personalDataRoleDecision(actor, isCaseworker, f.unitId);
     }
     case 'case.openForExisting': {
       const f = facts as FactsByAction['case.openForExisting'];
@@ -279,7 +336,7 @@ export function can<A extends Action>(actor: Actor, action: A, facts: FactsByAct
     }
     case 'unitQueue.read': {
       const f = facts as FactsByAction['unitQueue.read'];
-      return roleDecision(actor, (r) => isCaseworker(r) || isManager(r), f.unitId);
+      return personalDataRoleDecision(actor, (r) => isCaseworker(r) || isManager(r), f.unitId);
     }
     case 'case.read': {
       const f = facts as FactsByAction['case.read'];
@@ -345,23 +402,24 @@ export function can<A extends Action>(actor: Actor, action: A, facts: FactsByAct
     }
     case 'childrenUnits.list':
     case 'instruments.list':
+      return roleDecision(actor, (r) => isCaseworker(r) || isManager(r));
     case 'person.search':
     case 'emergencyAccess.start':
-      return roleDecision(actor, (r) => isCaseworker(r) || isManager(r));
+      return personalDataRoleDecision(actor, (r) => isCaseworker(r) || isManager(r));
     case 'person.create':
     case 'cases.listMine':
-      return roleDecision(actor, isCaseworker);
+      return personalDataRoleDecision(actor, isCaseworker);
     case 'accessLog.review': {
       const f = facts as FactsByAction['accessLog.review'];
-      return roleDecision(actor, isManager, f.unitId);
+      return personalDataRoleDecision(actor, isManager, f.unitId);
     }
     case 'emergencyAccess.review': {
       const f = facts as FactsByAction['emergencyAccess.review'];
-      const decision = roleDecision(actor, isManager, f.unitId);
-      if (decision.allowed && f.usedByUserId === actor.userId) {
+      const grant = actor.grants.find((g) => isManager(g.role) && f.unitIds.includes(g.unitId));
+      if (!grant) return notFound('not a manager of a unit that reviews it');
+      if (f.usedByUserId === actor.userId)
         return forbidden('nobody reviews their own emergency access');
-      }
-      return decision.allowed ? decision : notFound('not a manager of the unit');
+      return { allowed: true, role: grant.role, unitId: grant.unitId, via: 'role' };
     }
     case 'admin.manage':
       return roleDecision(actor, (r) => r === 'administrator');

@@ -64,6 +64,32 @@ test('the log can be narrowed by event and by date', async ({ page, login, visit
   await expectAccessible(page);
 });
 
+test('a refused attempt is a security event the manager can filter on', async ({
+  page,
+  login,
+  visit,
+  expectedApiErrors,
+}) => {
+  // Hanna guesses at a personakt that is not hers (here: one that does not exist).
+  const guessed = '5d0c9b1e-3a4f-4e2b-8c7d-6f5e4d3c2b1a';
+  expectedApiErrors.push({ path: `/api/persons/${guessed}`, status: 404 });
+  await login('hanna.handlaggare');
+  await visit(`/personer/${guessed}`);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.getByRole('button', { name: 'Logga ut' }).click();
+
+  await login('erik.chef');
+  await visit('/loggkontroll');
+  await page.getByRole('checkbox', { name: /Visa bara säkerhetshändelser/ }).check();
+  await page.getByRole('button', { name: 'Visa loggen' }).click();
+  const others = page.getByRole('table', { name: /Övriga händelser/ });
+  const refused = others.getByRole('row', { name: /Hanna Handläggare/ }).first();
+  await expect(refused).toContainText('Nekad åtkomst');
+  await expect(refused).toContainText('Dolt (404): GET /api/persons/:personId');
+  await expect(others.getByText('Loggade in')).toHaveCount(0);
+  await expectAccessible(page);
+});
+
 test('a handläggare has no loggkontroll', async ({ page, login, visit }) => {
   await login('anna.handlaggare');
   await expect(

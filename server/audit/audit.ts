@@ -11,11 +11,33 @@ export interface AuditContext {
 }
 
 /**
+ * Whether a row names a person with skyddade personuppgifter, directly or through a case: read
+ * in the operation's own transaction, so it sees what the operation wrote. One place decides it,
+ * so no caller can forget it or set it by hand.
+ */
+async function involvesProtected(trx: Trx, event: AuditEvent): Promise<boolean> {
+  if (event.protectionBefore?.some((level) => level !== 'none')) return true;
+  const personIds = [...new Set(event.personIds ?? [])];
+  const caseIds = [...new Set(event.caseIds ?? [])];
+  if (personIds.length === 0 && caseIds.length === 0) return false;
+  const result = await sql<{ protected: boolean | null }>`
+    select bool_or(p.protection_level <> 'none') as protected
+    from person p
+    where p.id = any(${personIds}::uuid[])
+       or p.id in (select c.person_id from "case" c where c.id = any(${caseIds}::uuid[]))`.execute(
+    trx,
+  );
+  return result.rows[0]?.protected === true;
+}
+
+/**
  * Writes one audit row. It takes a transaction, never a plain connection, so the compiler
  * guarantees the row commits or rolls back with the operation it records. The insert trigger
  * chains it to the previous row.
  */
 export async function recordAudit(trx: Trx, ctx: AuditContext, event: AuditEvent): Promise<void> {
+  // Before the insert: the insert takes the chain's lock until commit.
+  const flagged = await involvesProtected(trx, event);
   await trx
     .insertInto('audit_event')
     .values({
@@ -27,7 +49,7 @@ export async function recordAudit(trx: Trx, ctx: AuditContext, event: AuditEvent
       person_ids: [...new Set(event.personIds ?? [])],
       case_ids: [...new Set(event.caseIds ?? [])],
       purpose: event.purpose ?? null,
-      involves_protected: event.involvesProtected ?? false,
+      involves_protected: flagged,
       emergency: event.emergency ?? false,
       details: JSON.stringify(event.details ?? {}),
     })

@@ -35,9 +35,13 @@ export function auditContext(
 
 /**
  * Acts on a policy decision: allowed passes through; a denied read answers 404 so that the
- * record's existence does not leak, a denied action on something visible answers 403.
+ * record's existence does not leak, a denied action on something visible answers 403. The
+ * refusal travels with the error: the error handler records it (security.refused) after the
+ * operation's transaction has rolled back.
  */
 export function enforce(decision: Decision): Extract<Decision, { allowed: true }> {
   if (decision.allowed) return decision;
-  throw new AppError(decision.denial === 'not_found' ? 'NOT_FOUND' : 'FORBIDDEN');
+  throw new AppError(decision.denial === 'not_found' ? 'NOT_FOUND' : 'FORBIDDEN', {
+    refusal: { ...decision.refused, reason: decision.reason },
+  });
 }

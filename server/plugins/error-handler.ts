@@ -96,14 +96,29 @@ export function sendError(
  * catalogue entry; anything else is logged with its stack (never the request body) and answers
  * a generic 500 carrying only the correlation id.
  */
-export function registerErrorHandler(app: FastifyInstance) {
-  app.setErrorHandler((error: FastifyError, request, reply) => {
+export function registerErrorHandler(
+  app: FastifyInstance,
+  options: { onRefusal?: (request: FastifyRequest, error: AppError) => Promise<void> } = {},
+) {
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const { code, fields, detail } = classify(error);
     if (code === 'INTERNAL') {
       request.log.error({ err: error }, 'unhandled error');
     } else {
       request.log.info({ errorCode: code, cause: error.code }, 'request rejected');
     }
+    // A refused attempt is audited before it is answered; failing to record it never changes
+    // the answer (that would tell the caller something).
+    if (options.onRefusal && error instanceof AppError && isRefusal(error)) {
+      try {
+        await options.onRefusal(request, error);
+      } catch (failure) {
+        request.log.error({ err: failure }, 'could not record a refused attempt');
+      }
+    }
     return sendError(reply, request, code, fields, detail);
   });
 }
+
+const isRefusal = (error: AppError) =>
+  error.refusal !== undefined || error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN';

@@ -6,6 +6,7 @@ import type {
   EmergencyAccessItem,
   searchAccessLog as searchContract,
 } from '../../../core/contracts/access-log.ts';
+import { securityActions } from '../../../core/audit/events.ts';
 import type { AuditAction } from '../../../core/audit/events.ts';
 import { can } from '../../../core/policy/policy.ts';
 import { recordAudit } from '../../audit/audit.ts';
@@ -13,6 +14,7 @@ import type { AppConfig } from '../../config.ts';
 import type { Db, Trx } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { auditContext, enforce, requireActor } from '../../http/context.ts';
+import { responsibleUnitsOf, unitsResponsibleFor } from '../cases/responsible-units.ts';
 
 export interface AccessLogDeps {
   db: Db;
@@ -31,6 +33,19 @@ async function personNames(trx: Trx, ids: readonly string[]) {
     .where('id', 'in', [...new Set(ids)])
     .execute();
   return new Map(rows.map((r) => [r.id, displayName(r)]));
+}
+
+/** What a security.refused row says about the refusal (details written by audit/refusals.ts). */
+function refusalOf(details: unknown): AccessLogEntry['refusal'] {
+  const d = (typeof details === 'object' && details !== null ? details : {}) as Record<
+    string,
+    unknown
+  >;
+  return {
+    route: typeof d.route === 'string' ? d.route : '',
+    status: typeof d.status === 'number' ? d.status : 0,
+    reason: typeof d.reason === 'string' ? d.reason : '',
+  };
 }
 
 /**
@@ -66,17 +81,21 @@ export async function searchAccessLog(
           'audit_event.involves_protected',
           'audit_event.emergency',
           'audit_event.correlation_id',
+          'audit_event.details',
         ])
         // What was done in the unit's name, by anyone — someone who has since left included —
-        // and everything done by the unit's present staff (their logins and searches too).
+        // everything done by the unit's present staff (their logins and searches too), and every
+        // refused attempt the unit reviews (by its staff then, or about persons it is responsible for).
         .where((eb) =>
           eb.or([
             eb('audit_event.actor_unit_id', '=', body.unitId),
             eb('audit_event.actor_user_id', 'in', (sub) =>
               sub.selectFrom('user_role').select('user_id').where('unit_id', '=', body.unitId),
             ),
+            sql<boolean>`audit_event.action = 'security.refused' and audit_event.details -> 'reviewUnitIds' @> ${JSON.stringify([body.unitId])}::jsonb`,
           ]),
         );
+      if (body.securityOnly) q = q.where('audit_event.action', 'in', [...securityActions]);
       q = flagged
         ? q.where((eb) =>
             eb.or([
@@ -110,6 +129,27 @@ export async function searchAccessLog(
       trx,
       rows.flatMap((r) => r.person_ids),
     );
+    // A refused attempt may name a person the unit has nothing to do with: named only if the
+    // person has a case in the unit, so that the log never tells the manager who else exists.
+    const refusedIds = rows
+      .filter((r) => r.action === 'security.refused')
+      .flatMap((r) => r.person_ids);
+    const inUnit = new Set(
+      refusedIds.length === 0
+        ? []
+        : (
+            await trx
+              .selectFrom('case')
+              .select('person_id')
+              .where('unit_id', '=', body.unitId)
+              .where('person_id', 'in', [...new Set(refusedIds)])
+              .execute()
+          ).map((r) => r.person_id),
+    );
+    const personName = (r: (typeof rows)[number], id: string) =>
+      r.action === 'security.refused' && !inUnit.has(id)
+        ? 'Person utanför enheten'
+        : (names.get(id) ?? 'Okänd person');
     const toEntry = (r: (typeof rows)[number]): AccessLogEntry => ({
       seq: r.seq,
       occurredAt: r.occurred_at.toISOString(),
@@ -122,15 +162,19 @@ export async function searchAccessLog(
       unitName: r.unit_name,
       action: r.action as AuditAction,
       purpose: r.purpose as AccessLogEntry['purpose'],
-      persons: r.person_ids.map((id) => ({ id, displayName: names.get(id) ?? 'Okänd person' })),
+      persons: r.person_ids.map((id) => ({ id, displayName: personName(r, id) })),
       caseIds: r.case_ids,
       involvesProtected: r.involves_protected,
       emergency: r.emergency,
       correlationId: r.correlation_id,
+      refusal: r.action === 'security.refused' ? refusalOf(r.details) : null,
     });
     await recordAudit(trx, auditContext(request, decision), {
       action: 'access_log.read',
-      personIds: [...names.keys()],
+      // The persons the log showed by name.
+      personIds: rows.flatMap((r) =>
+        r.person_ids.filter((id) => names.has(id) && personName(r, id) === names.get(id)),
+      ),
       purpose: 'review',
       details: { unitId: body.unitId, rows: rows.length },
     });
@@ -190,8 +234,14 @@ export async function listEmergencyAccess(
   const actor = requireActor(request);
   const decision = enforce(can(actor, 'accessLog.review', { unitId }));
   return deps.db.transaction().execute(async (trx) => {
+    // Filed under the user's unit, and reviewed too by every unit responsible for the person.
     const rows = await emergencyQuery(trx)
-      .where('emergency_access.unit_id', '=', unitId)
+      .where((eb) =>
+        eb.or([
+          eb('emergency_access.unit_id', '=', unitId),
+          sql<boolean>`${unitId}::uuid in ${responsibleUnitsOf(sql.ref('emergency_access.person_id'))}`,
+        ]),
+      )
       .orderBy(sql`emergency_access.reviewed_at is not null`)
       .orderBy('emergency_access.started_at', 'desc')
       .limit(200)
@@ -218,8 +268,9 @@ export async function reviewEmergencyAccess(
   return deps.db.transaction().execute(async (trx) => {
     const row = await emergencyQuery(trx).where('emergency_access.id', '=', id).executeTakeFirst();
     if (!row) throw new AppError('NOT_FOUND');
+    const unitIds = [row.unit_id, ...(await unitsResponsibleFor(trx, [row.person_id], []))];
     const decision = enforce(
-      can(actor, 'emergencyAccess.review', { unitId: row.unit_id, usedByUserId: row.user_id }),
+      can(actor, 'emergencyAccess.review', { unitIds, usedByUserId: row.user_id }),
     );
     const updated = await trx
       .updateTable('emergency_access')

@@ -216,3 +216,133 @@ describe('nödåtkomst review', () => {
     expect(row).toEqual({ action: 'emergency_access.start', emergency: true });
   });
 });
+
+interface Log {
+  flagged: AccessLogEntry[];
+  entries: AccessLogEntry[];
+}
+
+describe('refused attempts in loggkontroll', () => {
+  it("shows a staff member's refused attempt to the unit's manager, and to the manager of the unit responsible for the person", async () => {
+    // A children's handläggare tries the protected person Q, whose case is in the adult unit.
+    const refused = await t.app.inject({
+      method: 'GET',
+      url: `/api/persons/${w.persons.q.id}`,
+      headers: w.sessions.childrenWorker.headers,
+    });
+    expect(refused.statusCode).toBe(404);
+    const correlationId = String(refused.headers['x-correlation-id']);
+
+    const responsible = (await search({ securityOnly: true })).json<Log>();
+    const seen = responsible.flagged.find((e) => e.correlationId === correlationId);
+    expect(seen).toMatchObject({
+      action: 'security.refused',
+      actor: { id: w.users.childrenWorker.id },
+      involvesProtected: true,
+      persons: [{ id: w.persons.q.id, displayName: 'Testa Qvist' }],
+      refusal: { route: 'GET /api/persons/:personId', status: 404 },
+    });
+    expect([...responsible.flagged, ...responsible.entries].map((e) => e.action)).not.toContain(
+      'person.read',
+    );
+
+    // The children's manager sees what their handläggare tried, but not whom: Q is not theirs.
+    const own = (
+      await search({ unitId: w.units.children, securityOnly: true }, w.sessions.otherManager)
+    ).json<Log>();
+    expect(own.flagged.find((e) => e.correlationId === correlationId)).toMatchObject({
+      persons: [{ id: w.persons.q.id, displayName: 'Person utanför enheten' }],
+    });
+    expect(JSON.stringify(own)).not.toContain('Qvist');
+  });
+
+  it('records UUID probing and role changes on oneself, filterable as security events', async () => {
+    const probe = await t.app.inject({
+      method: 'GET',
+      url: '/api/cases/0b8f3c1e-7d2a-4f5b-9c6d-1e2f3a4b5c6d',
+      headers: w.sessions.colleague.headers,
+    });
+    expect(probe.statusCode).toBe(404);
+    const self = await t.app.inject({
+      method: 'POST',
+      url: `/api/admin/users/${w.users.manager.id}/roles`,
+      headers: w.sessions.manager.headers,
+      payload: { unitId: w.units.adult, role: 'adult_caseworker' },
+    });
+    expect(self.statusCode).toBe(403);
+
+    const log = (await search({ securityOnly: true })).json<Log>();
+    const all = [...log.flagged, ...log.entries];
+    expect(
+      all.every((e) => e.action === 'security.refused' || e.action === 'auth.login_failed'),
+    ).toBe(true);
+    expect(
+      all.find((e) => e.correlationId === String(probe.headers['x-correlation-id'])),
+    ).toMatchObject({
+      actor: { id: w.users.colleague.id },
+      caseIds: ['0b8f3c1e-7d2a-4f5b-9c6d-1e2f3a4b5c6d'],
+      refusal: { route: 'GET /api/cases/:caseId', status: 404, reason: 'no such record' },
+    });
+    expect(
+      all.find((e) => e.correlationId === String(self.headers['x-correlation-id'])),
+    ).toMatchObject({
+      actor: { id: w.users.manager.id },
+      refusal: { status: 403, reason: 'nobody changes their own roles or status' },
+    });
+  });
+});
+
+describe('nödåtkomst from another unit', () => {
+  it("is reviewed by the unit responsible for the person as well as the user's own, once", async () => {
+    // The children's handläggare (unit B) opens P, whose open case is in the adult unit (A).
+    const started = await t.app.inject({
+      method: 'POST',
+      url: '/api/emergency-access',
+      headers: w.sessions.childrenWorker.headers,
+      payload: {
+        kind: 'personnummer',
+        number: w.persons.p.personnummer,
+        reason: 'Skolan larmar om akut fara för barnet.',
+      },
+    });
+    expect(started.statusCode).toBe(201);
+    const id = (
+      await t.database.db
+        .selectFrom('emergency_access')
+        .select('id')
+        .where('user_id', '=', w.users.childrenWorker.id)
+        .where('person_id', '=', w.persons.p.id)
+        .executeTakeFirstOrThrow()
+    ).id;
+
+    const listed = async (unitId: string, as: typeof w.sessions.manager) => {
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/api/units/${unitId}/emergency-access`,
+        headers: as.headers,
+      });
+      expect(res.statusCode).toBe(200);
+      return res.json<{ items: { id: string; reviewedAt: string | null }[] }>().items;
+    };
+    expect(
+      (await listed(w.units.adult, w.sessions.manager)).find((i) => i.id === id),
+    ).toMatchObject({ reviewedAt: null });
+    expect(
+      (await listed(w.units.children, w.sessions.otherManager)).find((i) => i.id === id),
+    ).toMatchObject({ reviewedAt: null });
+
+    const review = (as: typeof w.sessions.manager) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/emergency-access/${id}/review`,
+        headers: as.headers,
+        payload: { note: 'Kontrollerat: skolans larm.' },
+      });
+    expect((await review(w.sessions.manager)).statusCode).toBe(200);
+    // One review closes it for every unit.
+    expect((await review(w.sessions.otherManager)).statusCode).toBe(409);
+    expect(
+      (await listed(w.units.children, w.sessions.otherManager)).find((i) => i.id === id),
+    ).toMatchObject({ reviewedBy: { id: w.users.manager.id } });
+  });
+});

@@ -20,7 +20,6 @@ import {
 } from '../../../core/domain/decisions.ts';
 import type { Intervention, Outcome } from '../../../core/domain/decisions.ts';
 import { legalReference } from '../../../core/domain/legal-references.ts';
-import { isProtected } from '../../../core/domain/protection.ts';
 import { can } from '../../../core/policy/policy.ts';
 import { recordAudit } from '../../audit/audit.ts';
 import type { Db, Trx } from '../../db/database.ts';
@@ -179,7 +178,6 @@ export async function getCase(
       personIds: [row.person_id, ...duties.map((d) => d.childPersonId)],
       caseIds: [caseId],
       purpose: decision.via,
-      involvesProtected: [...summaries.values()].some((s) => isProtected(s.protectionLevel)),
       emergency: decision.via === 'emergency_access',
     });
     return {
@@ -295,7 +293,7 @@ export async function takeStep<T>(
   const now = deps.clock();
   const today = stockholmDate(now);
   return deps.db.transaction().execute(async (trx) => {
-    const { row, person, decision } = await authorizeCase(trx, actor, caseId, 'case.work', now);
+    const { row, decision } = await authorizeCase(trx, actor, caseId, 'case.work', now);
     const events = await loadEvents(trx, caseId);
     const state = caseState(toFlowEvents(events));
     const duties = await dutiesOf(trx, row, today);
@@ -320,7 +318,6 @@ export async function takeStep<T>(
       personIds: audit.personIds ?? [row.person_id],
       caseIds: audit.caseIds ?? [caseId],
       purpose: decision.via,
-      involvesProtected: isProtected(person.protectionLevel),
       ...(audit.details ? { details: audit.details } : {}),
     });
     return result as T;
@@ -821,7 +818,6 @@ export async function listNoActionRecords(
       personIds: pageRows.map((r) => r.person_id),
       caseIds: pageRows.map((r) => r.id),
       purpose: decision.via,
-      involvesProtected: pageRows.some((r) => isProtected(r.protection_level)),
     });
     const last = pageRows.at(-1);
     return {

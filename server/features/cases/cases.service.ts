@@ -192,7 +192,6 @@ async function listCases(
       personIds: visible.map((r) => r.person_id),
       caseIds: visible.map((r) => r.id),
       purpose: decision.via,
-      involvesProtected: visible.some((r) => isProtected(r.protection_level)),
     });
     const last = pageRows.at(-1);
     return {
@@ -303,7 +302,6 @@ export async function registerIntake(
         personIds: [existingId],
         caseIds: [caseId],
         purpose: 'assigned',
-        involvesProtected: isProtected(person.protectionLevel),
         details: {
           personCreated: false,
           intakeType: body.intake.type,
@@ -335,7 +333,6 @@ export async function registerIntake(
       personIds: [created.id],
       caseIds: [caseId],
       purpose: body.assignToMe ? 'assigned' : 'intake_queue',
-      involvesProtected: isProtected(p.protectionLevel),
       details: {
         personCreated: true,
         intakeType: body.intake.type,
@@ -362,7 +359,6 @@ async function routeIntake(
     personIds: [person.personId],
     caseIds: [routed.caseId],
     purpose: decision.via,
-    involvesProtected: isProtected(person.protectionLevel),
     details: {
       intakeType: body.intake.type,
       acuteNeed: body.acuteScreening.acuteNeed,

@@ -16,7 +16,6 @@ import {
 } from '../../../core/domain/decisions.ts';
 import type { Intervention } from '../../../core/domain/decisions.ts';
 import { legalReference } from '../../../core/domain/legal-references.ts';
-import { isProtected } from '../../../core/domain/protection.ts';
 import { checkCommunicationChannel } from '../../../core/domain/safe-channel.ts';
 import { can } from '../../../core/policy/policy.ts';
 import type { Actor } from '../../../core/policy/policy.ts';
@@ -38,7 +37,6 @@ import { takeStep } from '../cases/case-work.service.ts';
 import type { CasesDeps } from '../cases/cases.service.ts';
 import { loadDuties } from '../cases/child-duties.ts';
 import { activeCatalogue } from '../legal/catalogue.ts';
-import { loadPersonFacts } from '../persons/persons.repository.ts';
 
 /** The persons recorded as using violence against `personId`, from either side of a relation. */
 async function perpetratorsOf(db: Db | Trx, personId: string): Promise<string[]> {
@@ -163,7 +161,10 @@ async function authorizeDecision(trx: Trx, actor: Actor, row: CaseRow, intervent
     intervention,
   );
   const decision = can(actor, 'decision.make', { case: caseFacts(row), delegatedRole: role });
-  if (!decision.allowed && decision.denial === 'forbidden') throw new AppError('NO_DELEGATION');
+  if (!decision.allowed && decision.denial === 'forbidden')
+    throw new AppError('NO_DELEGATION', {
+      refusal: { ...decision.refused, reason: decision.reason },
+    });
   return enforce(decision);
 }
 
@@ -266,15 +267,11 @@ export async function recordDecision(
       body.version,
       { phase: 'decided' },
     );
-    const person = (await loadPersonFacts(trx, [row.person_id], actor.userId, now)).get(
-      row.person_id,
-    );
     await recordAudit(trx, auditContext(request, decision), {
       action: 'decision.record',
       personIds: [row.person_id],
       caseIds: [caseId],
       purpose: decision.via,
-      involvesProtected: person ? isProtected(person.protectionLevel) : false,
       details: { intervention: body.intervention, outcome: body.outcome },
     });
     return { id: created.id, version: 1 };
@@ -323,15 +320,11 @@ export async function reviseDecision(
         recorded_at: now,
       })
       .execute();
-    const person = (await loadPersonFacts(trx, [row.person_id], actor.userId, now)).get(
-      row.person_id,
-    );
     await recordAudit(trx, auditContext(request, decision), {
       action: 'decision.revise',
       personIds: [row.person_id],
       caseIds: [row.id],
       purpose: decision.via,
-      involvesProtected: person ? isProtected(person.protectionLevel) : false,
       details: { kind: body.kind, version: bumped.version },
     });
     return { id: decisionId, version: bumped.version };
@@ -393,14 +386,13 @@ export async function listDecisions(deps: CasesDeps, request: FastifyRequest, ca
   const actor = requireActor(request);
   const now = deps.clock();
   return deps.db.transaction().execute(async (trx) => {
-    const { row, person, decision } = await authorizeCase(trx, actor, caseId, 'case.read', now);
+    const { row, decision } = await authorizeCase(trx, actor, caseId, 'case.read', now);
     const items = await loadDecisions(trx, caseId);
     await recordAudit(trx, auditContext(request, decision), {
       action: 'decision.read',
       personIds: [row.person_id],
       caseIds: [caseId],
       purpose: decision.via,
-      involvesProtected: isProtected(person.protectionLevel),
       emergency: decision.via === 'emergency_access',
     });
     return { items };

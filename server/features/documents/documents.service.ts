@@ -3,7 +3,6 @@ import { interventionLabels, outcomeLabels } from '../../../core/domain/decision
 import { notifiedHowLabels } from '../../../core/domain/case-labels.ts';
 import { sourceLabel } from '../../../core/domain/investigation-template.ts';
 import { legalReference } from '../../../core/domain/legal-references.ts';
-import { isProtected } from '../../../core/domain/protection.ts';
 import type { PersonSummary } from '../../../core/contracts/persons.ts';
 import { recordAudit } from '../../audit/audit.ts';
 import { renderPdf } from '../../documents/pdf.ts';
@@ -58,7 +57,7 @@ export async function investigationPdf(
   const actor = requireActor(request);
   const now = deps.clock();
   const doc = await deps.db.transaction().execute(async (trx) => {
-    const { row, person, decision } = await authorizeCase(trx, actor, caseId, 'case.read', now);
+    const { row, decision } = await authorizeCase(trx, actor, caseId, 'case.read', now);
     const investigation = await loadInvestigation(trx, row, now);
     const subject = await header(trx, row);
     await recordAudit(trx, auditContext(request, decision), {
@@ -66,7 +65,6 @@ export async function investigationPdf(
       personIds: [row.person_id],
       caseIds: [caseId],
       purpose: decision.via,
-      involvesProtected: isProtected(person.protectionLevel),
       emergency: decision.via === 'emergency_access',
       details: { document: 'investigation' },
     });
@@ -121,13 +119,7 @@ export async function decisionPdf(
       .where('id', '=', decisionId)
       .executeTakeFirst();
     if (!head) throw new AppError('NOT_FOUND');
-    const { row, person, decision } = await authorizeCase(
-      trx,
-      actor,
-      head.case_id,
-      'case.read',
-      now,
-    );
+    const { row, decision } = await authorizeCase(trx, actor, head.case_id, 'case.read', now);
     const found = (await loadDecisions(trx, head.case_id)).find((d) => d.id === decisionId);
     if (!found) throw new AppError('NOT_FOUND');
     const subject = await header(trx, row);
@@ -137,7 +129,6 @@ export async function decisionPdf(
       personIds: [row.person_id],
       caseIds: [row.id],
       purpose: decision.via,
-      involvesProtected: isProtected(person.protectionLevel),
       emergency: decision.via === 'emergency_access',
       details: { document: 'decision' },
     });

@@ -8,7 +8,6 @@ import {
 } from '../../../core/domain/investigation-template.ts';
 import type { Statement } from '../../../core/domain/investigation-template.ts';
 import { legalReference } from '../../../core/domain/legal-references.ts';
-import { isProtected } from '../../../core/domain/protection.ts';
 import { recordAudit } from '../../audit/audit.ts';
 import type { Trx } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
@@ -90,14 +89,13 @@ export async function getInvestigation(
   const actor = requireActor(request);
   const now = deps.clock();
   return deps.db.transaction().execute(async (trx) => {
-    const { row, person, decision } = await authorizeCase(trx, actor, caseId, 'case.read', now);
+    const { row, decision } = await authorizeCase(trx, actor, caseId, 'case.read', now);
     const investigation = await loadInvestigation(trx, row, now);
     await recordAudit(trx, auditContext(request, decision), {
       action: 'investigation.read',
       personIds: [row.person_id],
       caseIds: [caseId],
       purpose: decision.via,
-      involvesProtected: isProtected(person.protectionLevel),
       emergency: decision.via === 'emergency_access',
     });
     const mayWrite = decision.via === 'assigned' || decision.via === 'intake_queue';
@@ -117,7 +115,7 @@ export async function saveInvestigationSection(
   const actor = requireActor(request);
   const now = deps.clock();
   return deps.db.transaction().execute(async (trx) => {
-    const { row, person, decision } = await authorizeCase(trx, actor, caseId, 'case.work', now);
+    const { row, decision } = await authorizeCase(trx, actor, caseId, 'case.work', now);
     const investigation = await trx
       .selectFrom('investigation')
       .select(['template', 'closed_at'])
@@ -174,7 +172,6 @@ export async function saveInvestigationSection(
       personIds: [row.person_id],
       caseIds: [caseId],
       purpose: decision.via,
-      involvesProtected: isProtected(person.protectionLevel),
       details: { section, version: body.version + 1 },
     });
     return { section, version: body.version + 1 };

@@ -7,7 +7,6 @@ import type {
   correctJournalEntry as correctContract,
   createJournalEntry as createContract,
 } from '../../../core/contracts/case-documents.ts';
-import { isProtected } from '../../../core/domain/protection.ts';
 import type { Actor } from '../../../core/policy/policy.ts';
 import { recordAudit } from '../../audit/audit.ts';
 import type { Db, Trx } from '../../db/database.ts';
@@ -87,7 +86,7 @@ export async function listJournal(
   const now = deps.clock();
   const cursor = decodeCursor(page.after);
   return deps.db.transaction().execute(async (trx) => {
-    const { row, person, decision } = await authorizeCase(trx, actor, caseId, 'case.read', now);
+    const { row, decision } = await authorizeCase(trx, actor, caseId, 'case.read', now);
     let q = entryQuery(trx).where('e.case_id', '=', caseId);
     if (cursor) {
       q = q.where((eb) =>
@@ -105,7 +104,6 @@ export async function listJournal(
       personIds: [row.person_id],
       caseIds: [caseId],
       purpose: decision.via,
-      involvesProtected: isProtected(person.protectionLevel),
       emergency: decision.via === 'emergency_access',
       details: { entries: pageRows.length },
     });
@@ -136,7 +134,7 @@ export async function createJournalEntry(
   const now = deps.clock();
   refuseFutureDate(body.occurredOn, now);
   return deps.db.transaction().execute(async (trx) => {
-    const { row, person, decision } = await authorizeCase(trx, actor, caseId, 'case.work', now);
+    const { row, decision } = await authorizeCase(trx, actor, caseId, 'case.work', now);
     const entry = await trx
       .insertInto('journal_entry')
       .values({ case_id: caseId, created_by: actor.userId, created_at: now })
@@ -167,7 +165,6 @@ export async function createJournalEntry(
       personIds: [row.person_id],
       caseIds: [caseId],
       purpose: decision.via,
-      involvesProtected: isProtected(person.protectionLevel),
     });
     return { id: entry.id, version: 1 };
   });
@@ -200,13 +197,7 @@ export async function correctJournalEntry(
   const now = deps.clock();
   refuseFutureDate(body.occurredOn, now);
   return deps.db.transaction().execute(async (trx) => {
-    const { entry, row, person, decision } = await authorizeEntry(
-      trx,
-      actor,
-      entryId,
-      'case.work',
-      now,
-    );
+    const { entry, row, decision } = await authorizeEntry(trx, actor, entryId, 'case.work', now);
     const bumped = await trx
       .updateTable('journal_entry')
       .set({ version: sql`version + 1` })
@@ -234,7 +225,6 @@ export async function correctJournalEntry(
       personIds: [row.person_id],
       caseIds: [entry.case_id],
       purpose: decision.via,
-      involvesProtected: isProtected(person.protectionLevel),
       details: { version: bumped.version },
     });
     return { id: entryId, version: bumped.version };
@@ -249,13 +239,7 @@ export async function getJournalHistory(
   const actor = requireActor(request);
   const now = deps.clock();
   return deps.db.transaction().execute(async (trx) => {
-    const { entry, row, person, decision } = await authorizeEntry(
-      trx,
-      actor,
-      entryId,
-      'case.read',
-      now,
-    );
+    const { entry, row, decision } = await authorizeEntry(trx, actor, entryId, 'case.read', now);
     const versions = await trx
       .selectFrom('journal_entry_version as v')
       .innerJoin('app_user as u', 'u.id', 'v.recorded_by')
@@ -278,7 +262,6 @@ export async function getJournalHistory(
       personIds: [row.person_id],
       caseIds: [entry.case_id],
       purpose: decision.via,
-      involvesProtected: isProtected(person.protectionLevel),
       emergency: decision.via === 'emergency_access',
       details: { history: true },
     });
@@ -308,14 +291,13 @@ async function withDraftAccess<T>(
   const actor = requireActor(request);
   const now = deps.clock();
   return deps.db.transaction().execute(async (trx) => {
-    const { row, person, decision } = await authorizeCase(trx, actor, caseId, 'case.work', now);
+    const { row, decision } = await authorizeCase(trx, actor, caseId, 'case.work', now);
     const result = await act(trx, actor.userId, now);
     await recordAudit(trx, auditContext(request, decision), {
       action: 'journal.draft',
       personIds: [row.person_id],
       caseIds: [caseId],
       purpose: decision.via,
-      involvesProtected: isProtected(person.protectionLevel),
       details,
     });
     return result;

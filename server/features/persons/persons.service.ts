@@ -99,7 +99,6 @@ export async function searchPersons(
       action: 'person.search',
       personIds: results.map((p) => p.id),
       purpose: 'role',
-      involvesProtected: results.some((p) => isProtected(p.protectionLevel)),
       details: { by: body.by, resultCount: results.length },
     });
     return { results, truncated: found.truncated };
@@ -163,9 +162,6 @@ export async function getPersonFile(
       personIds: [personId, ...relationViews.map((r) => r.other.id)],
       caseIds: visibleCases.map((c) => c.caseId),
       purpose: decision.via,
-      involvesProtected:
-        isProtected(facts.protectionLevel) ||
-        relationViews.some((r) => isProtected(r.other.protectionLevel)),
       emergency: decision.via === 'emergency_access',
     });
     return {
@@ -219,7 +215,6 @@ export async function getProtectedDetails(
       action: 'person.protected.read',
       personIds: [personId],
       purpose: decision.via,
-      involvesProtected: isProtected(facts.protectionLevel),
     });
     return details;
   });
@@ -285,7 +280,6 @@ export async function createRelation(
       action: 'relation.create',
       personIds: [personId, body.otherPersonId],
       purpose: decision.via,
-      involvesProtected: isProtected(from.protectionLevel) || isProtected(to.protectionLevel),
     });
     return { id: row.id, kind: body.kind, violence: body.violence, other };
   });
@@ -316,7 +310,6 @@ export async function startEmergencyAccess(
       });
       return undefined;
     }
-    const facts = (await loadPersonFacts(trx, [personId], actor.userId, now)).get(personId);
     const expiresAt = new Date(now.getTime() + deps.config.emergencyAccessMs);
     const row = await trx
       .insertInto('emergency_access')
@@ -335,12 +328,12 @@ export async function startEmergencyAccess(
       personIds: [personId],
       purpose: 'emergency_access',
       emergency: true,
-      involvesProtected: facts ? isProtected(facts.protectionLevel) : false,
       details: { found: true, emergencyAccessId: row.id },
     });
     return { personId, expiresAt: expiresAt.toISOString() };
   });
-  if (!result) throw new AppError('NOT_FOUND');
+  // The attempt is audited above (emergency_access.start, found: false).
+  if (!result) throw new AppError('NOT_FOUND', { audited: true });
   return result;
 }
 
@@ -371,7 +364,7 @@ async function changePerson<T>(
       action: 'person.update',
       personIds: [personId],
       purpose: decision.via,
-      involvesProtected: isProtected(facts.protectionLevel) || audit.becomesProtected === true,
+      protectionBefore: [facts.protectionLevel],
       details: audit,
     });
     return result;

@@ -14,7 +14,6 @@ import {
   score,
 } from '../../../core/domain/instruments.ts';
 import type { Answer, RiskLevel } from '../../../core/domain/instruments.ts';
-import { isProtected } from '../../../core/domain/protection.ts';
 import { reassessmentPrompts } from '../../../core/domain/reassessment.ts';
 import { can } from '../../../core/policy/policy.ts';
 import type { Actor, PersonFacts } from '../../../core/policy/policy.ts';
@@ -174,7 +173,6 @@ export async function getCaseRisk(
       personIds,
       caseIds: [caseId],
       purpose: decision.via,
-      involvesProtected: isProtected(person.protectionLevel),
       emergency: decision.via === 'emergency_access',
     });
     const assessments: Assessment[] = rows.flatMap((r) => {
@@ -284,7 +282,6 @@ async function onAssessable<T>(
       personIds: personId ? [row.person_id, personId] : [row.person_id],
       caseIds: [caseId],
       purpose: decision.via,
-      involvesProtected: isProtected(person.protectionLevel),
     });
     return result;
   });

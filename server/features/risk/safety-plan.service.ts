@@ -105,7 +105,6 @@ export async function getSafetyPlan(
       personIds: [row.person_id, personId],
       caseIds: [caseId],
       purpose: decision.via,
-      involvesProtected: isProtected(planPerson.protectionLevel),
       emergency: decision.via === 'emergency_access',
     });
     const current = versions.at(-1);
@@ -162,7 +161,7 @@ export async function saveSafetyPlan(
     });
   }
   return deps.db.transaction().execute(async (trx) => {
-    const { row, decision, planPerson } = await authorizePlan(
+    const { row, decision } = await authorizePlan(
       trx,
       actor,
       caseId,
@@ -201,7 +200,6 @@ export async function saveSafetyPlan(
       personIds: [row.person_id, personId],
       caseIds: [caseId],
       purpose: decision.via,
-      involvesProtected: isProtected(planPerson.protectionLevel),
       details: { version: body.version + 1 },
     });
     return { version: body.version + 1 };
@@ -218,7 +216,7 @@ export async function safetyPlanPdf(
   const actor = requireActor(request);
   const now = deps.clock();
   const doc = await deps.db.transaction().execute(async (trx) => {
-    const { row, decision, planPerson } = await authorizePlan(
+    const { row, decision } = await authorizePlan(
       trx,
       actor,
       caseId,
@@ -235,7 +233,6 @@ export async function safetyPlanPdf(
       personIds: [row.person_id, personId],
       caseIds: [caseId],
       purpose: decision.via,
-      involvesProtected: isProtected(planPerson.protectionLevel),
       details: { document: 'safety_plan' },
     });
     const items = new Map(completePlan(current.items).map((i) => [i.key, i]));

@@ -3,6 +3,7 @@ import {
   Alert,
   BodyLong,
   Button,
+  Checkbox,
   Heading,
   HGrid,
   Select,
@@ -33,6 +34,7 @@ export function AccessLogSearch({ unitId }: { unitId: string }) {
   const [action, setAction] = useState<AuditAction | ''>('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
+  const [securityOnly, setSecurityOnly] = useState(false);
   const [filters, setFilters] = useState<Filters>({ unitId, limit: 100 });
   const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
 
@@ -54,6 +56,7 @@ export function AccessLogSearch({ unitId }: { unitId: string }) {
       userId: optional(next.userId ?? userId),
       personId: optional(next.personId ?? personId),
       action: action === '' ? undefined : action,
+      securityOnly: securityOnly ? true : undefined,
       from: optional(from),
       to: optional(to),
     };
@@ -154,6 +157,15 @@ export function AccessLogSearch({ unitId }: { unitId: string }) {
                 />
               </HGrid>
             </HGrid>
+            <Checkbox
+              checked={securityOnly}
+              description="Nekade försök att öppna eller ändra uppgifter, och misslyckade inloggningar."
+              onChange={(e) => {
+                setSecurityOnly(e.target.checked);
+              }}
+            >
+              Visa bara säkerhetshändelser
+            </Checkbox>
             <div>
               <Button type="submit" loading={log.isFetching}>
                 Visa loggen

@@ -6,6 +6,10 @@ import { formatDateTime } from '../../components/format.ts';
 
 const roleLabel = (role: Role | null) => (role === null ? null : roleLabels[role]);
 
+/** A refused attempt: what was asked for, and how Värn answered (hidden or refused). */
+const refusalText = (refusal: NonNullable<AccessLogEntry['refusal']>) =>
+  `${refusal.status === 404 ? 'Dolt' : 'Nekat'} (${String(refusal.status)}): ${refusal.route}`;
+
 export function AccessLogTable({
   entries,
   labelledBy,
@@ -58,6 +62,11 @@ export function AccessLogTable({
               <Table.DataCell>
                 <VStack gap="space-4" align="start">
                   <BodyShort size="small">{auditActions[entry.action]}</BodyShort>
+                  {entry.refusal ? (
+                    <BodyShort size="small" textColor="subtle">
+                      {refusalText(entry.refusal)}
+                    </BodyShort>
+                  ) : null}
                   <HStack gap="space-4">
                     {entry.emergency ? (
                       <Tag variant="strong" data-color="danger" size="xsmall">
