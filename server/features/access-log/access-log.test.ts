@@ -346,3 +346,29 @@ describe('nödåtkomst from another unit', () => {
     ).toMatchObject({ reviewedBy: { id: w.users.manager.id } });
   });
 });
+
+describe('nödåtkomst to a person whose cases are all closed', () => {
+  it('is reviewed by the unit of the most recent case', async () => {
+    const started = await t.app.inject({
+      method: 'POST',
+      url: '/api/emergency-access',
+      headers: w.sessions.outOfHours.headers,
+      payload: {
+        kind: 'personnummer',
+        number: w.persons.s.personnummer,
+        reason: 'Socialjouren: polisen begär uppgifter i natt.',
+      },
+    });
+    expect(started.statusCode).toBe(201);
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/units/${w.units.adult}/emergency-access`,
+      headers: w.sessions.manager.headers,
+    });
+    const items = res.json<{ items: { user: { id: string }; person: { id: string } }[] }>().items;
+    expect(items.map((i) => [i.user.id, i.person.id])).toContainEqual([
+      w.users.outOfHours.id,
+      w.persons.s.id,
+    ]);
+  });
+});
