@@ -5,7 +5,9 @@ import type { Trx } from '../../db/database.ts';
 /**
  * The units responsible for a person: every unit with an open case about them, or — when none is
  * open — the unit of their most recent case. A subquery of unit ids, for `x in (...)`; nödåtkomst
- * and refused attempts about the person are reviewed by these units' managers.
+ * and refused attempts about the person are reviewed by these units' managers. The same rule as
+ * `responsibleUnits` in core/domain/routing.ts, which routes a matter; responsible-units.test.ts
+ * proves the two forms agree.
  */
 export function responsibleUnitsOf(personId: Expression<string>): RawBuilder<string> {
   return sql<string>`(
