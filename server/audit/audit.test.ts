@@ -589,7 +589,7 @@ describe(`the anchor writer on ${testEngine}`, () => {
 });
 
 // A child process that starts Node and opens the database: a generous limit on a busy machine.
-describe('npm run audit:verify', { timeout: 120_000 }, () => {
+describe('npm run audit:verify', { timeout: 300_000 }, () => {
   it('exits 0 on an intact, anchored log; 1 naming the row and the break; 2 without its anchor', async () => {
     const dataDir = tempDir();
     try {

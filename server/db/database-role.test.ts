@@ -125,12 +125,12 @@ describe.skipIf(testEngine !== 'postgres')('the database role Värn serves as', 
 
         const asOwner = await startVarn(urlAs(url, ownerRole), anchorFile);
         expect(asOwner.code).toBe(1);
-        expect(asOwner.output).toContain(`${ownerRole} owns audit_event`);
+        expect(asOwner.output).toContain(`${ownerRole} äger audit_event`);
         expect(asOwner.output).toContain('docs/OPERATIONS.md');
 
         const asSuperuser = await startVarn(url, anchorFile);
         expect(asSuperuser.code).toBe(1);
-        expect(asSuperuser.output).toContain('is a superuser');
+        expect(asSuperuser.output).toContain('är superanvändare');
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }
@@ -139,18 +139,18 @@ describe.skipIf(testEngine !== 'postgres')('the database role Värn serves as', 
 
   // Runs on the database the test above migrated as the owner.
   it('names each right on audit_event that would let it rewrite the log', async () => {
-    expect(await problemsAs(url)).toEqual([expect.stringMatching(/is a superuser$/)]);
+    expect(await problemsAs(url)).toEqual([expect.stringMatching(/är superanvändare$/)]);
     const app = urlAs(url, appRole);
     await run(`grant update, truncate on audit_event to ${appRole}`);
     expect(await problemsAs(app)).toEqual([
-      `${appRole} has UPDATE on audit_event`,
-      `${appRole} has TRUNCATE on audit_event`,
+      `${appRole} har UPDATE på audit_event`,
+      `${appRole} har TRUNCATE på audit_event`,
     ]);
     await run(`revoke update, truncate on audit_event from ${appRole}`);
 
     await run(`grant set on parameter session_replication_role to ${appRole}`);
     try {
-      expect(await problemsAs(app)).toEqual([`${appRole} may set session_replication_role`]);
+      expect(await problemsAs(app)).toEqual([`${appRole} får sätta session_replication_role`]);
     } finally {
       await run(`revoke set on parameter session_replication_role from ${appRole}`);
     }
@@ -159,7 +159,7 @@ describe.skipIf(testEngine !== 'postgres')('the database role Värn serves as', 
     await asAdmin(`grant ${ownerRole} to ${appRole}`);
     try {
       expect(await problemsAs(app)).toEqual([
-        `${appRole} owns audit_event (or acts as ${ownerRole})`,
+        `${appRole} äger audit_event (eller kan agera som ${ownerRole})`,
       ]);
     } finally {
       await asAdmin(`revoke ${ownerRole} from ${appRole}`);

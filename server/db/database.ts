@@ -95,7 +95,7 @@ export async function findUnsafeDurabilitySettings(db: Db): Promise<string[]> {
  * superuser, own audit_event (or be able to act as its owner), or hold UPDATE, DELETE, TRUNCATE
  * or TRIGGER on it, or be allowed to set session_replication_role (which turns triggers off).
  * Production refuses to serve as such a role; migrations run as the owner instead
- * (VARN_MIGRATION_DATABASE_URL).
+ * (VARN_MIGRATION_DATABASE_URL). Each problem is a Swedish phrase for the start-up message.
  */
 export async function findUnsafeDatabaseRole(db: Db): Promise<string[]> {
   const result = await sql<{
@@ -122,12 +122,12 @@ export async function findUnsafeDatabaseRole(db: Db): Promise<string[]> {
     left join pg_catalog.pg_class c on c.oid = pg_catalog.to_regclass('audit_event')
     where r.rolname = current_user`.execute(db);
   const row = result.rows[0];
-  if (!row) return ['the current role is not in pg_roles'];
+  if (!row) return ['rollen finns inte i pg_roles'];
   const problems: string[] = [];
-  if (row.superuser) problems.push(`${row.role} is a superuser`);
-  if (row.owner === null) problems.push('audit_event does not exist');
+  if (row.superuser) problems.push(`${row.role} är superanvändare`);
+  if (row.owner === null) problems.push('audit_event finns inte');
   else if (row.acts_as_owner && !row.superuser)
-    problems.push(`${row.role} owns audit_event (or acts as ${row.owner})`);
+    problems.push(`${row.role} äger audit_event (eller kan agera som ${row.owner})`);
   for (const [privilege, held] of [
     ['UPDATE', row.can_update],
     ['DELETE', row.can_delete],
@@ -135,7 +135,7 @@ export async function findUnsafeDatabaseRole(db: Db): Promise<string[]> {
     ['TRIGGER', row.can_trigger],
   ] as const) {
     if (held && !row.superuser && !row.acts_as_owner) {
-      problems.push(`${row.role} has ${privilege} on audit_event`);
+      problems.push(`${row.role} har ${privilege} på audit_event`);
     }
   }
   // Before PostgreSQL 15 only a superuser may set it; from 15 it can be granted.
@@ -144,7 +144,7 @@ export async function findUnsafeDatabaseRole(db: Db): Promise<string[]> {
       select pg_catalog.has_parameter_privilege('session_replication_role', 'SET') as granted`.execute(
       db,
     );
-    if (setting.rows[0]?.granted) problems.push(`${row.role} may set session_replication_role`);
+    if (setting.rows[0]?.granted) problems.push(`${row.role} får sätta session_replication_role`);
   }
   return problems;
 }
