@@ -175,7 +175,7 @@ async function generateOn(db: Kysely<Database>, size: Size, seed: number): Promi
       from journal_entry`.execute(db);
   });
 
-  await step(`${journal} audit rows (keyed hash chain)`, async () => {
+  await step(`${journal} audit rows (keyed chain)`, async () => {
     // The one part that goes through Node: each row's hash is an HMAC under the audit key, which
     // the database does not have. Rows are chained in batches, in the journal's time order.
     const key = auditKeys().current;
