@@ -589,7 +589,7 @@ describe(`the anchor writer on ${testEngine}`, () => {
 });
 
 // A child process that starts Node and opens the database: a generous limit on a busy machine.
-describe('npm run audit:verify', { timeout: 300_000 }, () => {
+describe('audit:verify and start-up, in their own processes', { timeout: 300_000 }, () => {
   it('exits 0 on an intact, anchored log; 1 naming the row and the break; 2 without its anchor', async () => {
     const dataDir = tempDir();
     try {
@@ -638,6 +638,44 @@ describe('npm run audit:verify', { timeout: 300_000 }, () => {
       expect(broken.status).toBe(1);
       expect(broken.stderr).toContain('BRUTEN vid rad 2');
       expect(broken.stderr).toContain('raden har ändrats');
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('start-up refuses a log that no longer ends where the anchor says', async () => {
+    const dataDir = tempDir();
+    try {
+      const { db } = await openPGlite(dataDir);
+      await migrateToLatest(db);
+      await writeRows(db, 3);
+      const writer = new AuditAnchorWriter({
+        db,
+        file: path.join(dataDir, 'audit-anchor.json'),
+        keys: auditKeys,
+        onProblem: () => undefined,
+      });
+      await writer.start();
+      await asOwnerWithoutTriggers(db, 'delete from audit_event where seq = 3');
+      await db.destroy();
+      const before = fs.readFileSync(path.join(dataDir, 'audit-anchor.json'), 'utf8');
+
+      const main = spawnSync(process.execPath, [path.join(import.meta.dirname, '..', 'main.ts')], {
+        env: {
+          PATH: process.env.PATH ?? '',
+          NODE_ENV: 'test',
+          PORT: '0',
+          HOST: '127.0.0.1',
+          VARN_DATA_DIR: dataDir,
+          VARN_DEMO_DATA: 'false',
+          LOG_LEVEL: 'warn',
+        },
+        encoding: 'utf8',
+      });
+      expect(main.status).toBe(1);
+      expect(main.stderr).toContain('Granskningsloggen i databasen slutar inte med raden');
+      // The evidence is left as it was.
+      expect(fs.readFileSync(path.join(dataDir, 'audit-anchor.json'), 'utf8')).toBe(before);
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
