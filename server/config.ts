@@ -1,5 +1,13 @@
 import path from 'node:path';
 import { z } from 'zod';
+import {
+  DEVELOPMENT_AUDIT_KEY,
+  DEVELOPMENT_AUDIT_KEY_ID,
+  developmentAuditKeys,
+  keyRing,
+  parseAuditKey,
+} from './audit/audit-keys.ts';
+import type { AuditKey, AuditKeyRing } from './audit/audit-keys.ts';
 import { DEVELOPMENT_SECRET_KEY } from './crypto/secret-box.ts';
 
 /**
@@ -17,6 +25,14 @@ const Environment = z
     VARN_DATA_DIR: z.string().min(1).default('./data'),
     /** A real PostgreSQL server. Required in production. */
     DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+      .optional(),
+    /**
+     * The role that owns the tables, used only to run migrations; DATABASE_URL is then the
+     * application's role, which must not own them. Required in production.
+     */
+    VARN_MIGRATION_DATABASE_URL: z
       .string()
       .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
       .optional(),
@@ -41,6 +57,18 @@ const Environment = z
         'must be 32 bytes in base64 (openssl rand -base64 32)',
       )
       .optional(),
+    /**
+     * The audit chain's key, `<id>:<32 bytes in base64>` (server/audit/audit-keys.ts). Required
+     * in production; like VARN_SECRET_KEY, never in the database or its backups.
+     */
+    VARN_AUDIT_KEY: z.string().optional(),
+    /** Earlier audit keys, comma-separated `<id>:<base64>`, so rows signed with them verify. */
+    VARN_AUDIT_KEYS_PREVIOUS: z.string().optional(),
+    /**
+     * Where Värn keeps the signed end of the audit chain (server/audit/anchor.ts). Default: in
+     * the embedded database's directory; required in production.
+     */
+    VARN_AUDIT_ANCHOR_FILE: z.string().min(1).optional(),
     /** A session ends after this many minutes without a request. */
     VARN_SESSION_IDLE_MINUTES: z.coerce
       .number()
@@ -73,7 +101,58 @@ const Environment = z
         message: 'is only for browser tests (NODE_ENV=test)',
       });
     }
+    if (env.VARN_MIGRATION_DATABASE_URL && !env.DATABASE_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['VARN_MIGRATION_DATABASE_URL'],
+        message: 'needs DATABASE_URL (the embedded database has one role)',
+      });
+    }
+    const audit = auditKeysOf(env);
+    for (const problem of audit.problems) {
+      ctx.addIssue({ code: 'custom', path: [problem.setting], message: problem.message });
+    }
     if (env.NODE_ENV !== 'production') return;
+    if (!env.VARN_AUDIT_KEY || audit.keys?.current.id === DEVELOPMENT_AUDIT_KEY_ID) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['VARN_AUDIT_KEY'],
+        message:
+          'is required in production: <id>:<32 random bytes in base64>, e.g. 1:$(openssl rand -base64 32)',
+      });
+    }
+    for (const [id, key] of env.VARN_AUDIT_KEY ? (audit.keys?.byId ?? []) : []) {
+      const problem = key.equals(DEVELOPMENT_AUDIT_KEY)
+        ? 'is the public development key'
+        : env.VARN_SECRET_KEY && key.equals(Buffer.from(env.VARN_SECRET_KEY, 'base64'))
+          ? 'is the same as VARN_SECRET_KEY; use a key of its own'
+          : id === DEVELOPMENT_AUDIT_KEY_ID
+            ? `uses the key id ${DEVELOPMENT_AUDIT_KEY_ID}, kept for development`
+            : undefined;
+      if (problem) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [id === audit.keys?.current.id ? 'VARN_AUDIT_KEY' : 'VARN_AUDIT_KEYS_PREVIOUS'],
+          message: `${problem} (key ${id})`,
+        });
+      }
+    }
+    if (!env.VARN_AUDIT_ANCHOR_FILE) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['VARN_AUDIT_ANCHOR_FILE'],
+        message:
+          'is required in production: a file outside the database host where Värn keeps the signed end of the audit chain',
+      });
+    }
+    if (!env.VARN_MIGRATION_DATABASE_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['VARN_MIGRATION_DATABASE_URL'],
+        message:
+          'is required in production: the role that owns the tables runs the migrations, and DATABASE_URL is a role that does not own them',
+      });
+    }
     if (!env.DATABASE_URL) {
       ctx.addIssue({
         code: 'custom',
@@ -107,6 +186,47 @@ const Environment = z
     }
   });
 
+type RawEnvironment = {
+  NODE_ENV: string;
+  VARN_AUDIT_KEY?: string | undefined;
+  VARN_AUDIT_KEYS_PREVIOUS?: string | undefined;
+};
+
+/**
+ * The audit key ring from VARN_AUDIT_KEY (current) and VARN_AUDIT_KEYS_PREVIOUS. Outside
+ * production the development key is always in the ring, so rows written before a key was
+ * configured keep verifying; production refuses it.
+ */
+function auditKeysOf(env: RawEnvironment): {
+  keys: AuditKeyRing | undefined;
+  problems: { setting: string; message: string }[];
+} {
+  const problems: { setting: string; message: string }[] = [];
+  let current: AuditKey | undefined;
+  if (env.VARN_AUDIT_KEY !== undefined) {
+    const parsed = parseAuditKey(env.VARN_AUDIT_KEY);
+    if (typeof parsed === 'string') problems.push({ setting: 'VARN_AUDIT_KEY', message: parsed });
+    else current = parsed;
+  }
+  const previous: AuditKey[] = [];
+  for (const item of (env.VARN_AUDIT_KEYS_PREVIOUS ?? '').split(',')) {
+    if (item.trim() === '') continue;
+    const parsed = parseAuditKey(item.trim());
+    if (typeof parsed === 'string') {
+      problems.push({ setting: 'VARN_AUDIT_KEYS_PREVIOUS', message: `each key ${parsed}` });
+    } else if (previous.some((k) => k.id === parsed.id) || parsed.id === current?.id) {
+      problems.push({
+        setting: 'VARN_AUDIT_KEYS_PREVIOUS',
+        message: `names the key id ${parsed.id} twice; each key needs an id of its own`,
+      });
+    } else previous.push(parsed);
+  }
+  if (problems.length > 0) return { keys: undefined, problems };
+  const development = developmentAuditKeys().current;
+  if (env.NODE_ENV !== 'production' && current?.id !== development.id) previous.push(development);
+  return { keys: current ? keyRing(current, previous) : keyRing(development, previous), problems };
+}
+
 export type DatabaseConfig =
   { engine: 'pglite'; dataDir: string } | { engine: 'postgres'; url: string; poolSize: number };
 
@@ -130,6 +250,12 @@ export interface AppConfig {
   secureCookies: boolean;
   /** Seals stored secrets (server/crypto/secret-box.ts). Never logged. */
   secretKey: Buffer;
+  /** Signs and verifies the audit chain (server/audit/audit-keys.ts). Never logged. */
+  auditKeys: AuditKeyRing;
+  /** The signed end of the audit chain (server/audit/anchor.ts); none on PostgreSQL outside production unless set. */
+  auditAnchorFile: string | undefined;
+  /** The table owner's connection, for migrations only; DATABASE_URL when not set. */
+  migrationDatabaseUrl: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -154,13 +280,16 @@ export function parseConfig(
     );
   }
   const e = result.data;
+  const dataDir = path.resolve(cwd, e.VARN_DATA_DIR);
+  const auditKeys = auditKeysOf(e).keys;
+  if (!auditKeys) throw new ConfigError(['VARN_AUDIT_KEY could not be read']);
   return {
     env: e.NODE_ENV,
     port: e.PORT,
     host: e.HOST,
     database: e.DATABASE_URL
       ? { engine: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
-      : { engine: 'pglite', dataDir: path.resolve(cwd, e.VARN_DATA_DIR) },
+      : { engine: 'pglite', dataDir },
     logLevel: e.LOG_LEVEL,
     demoData: e.VARN_DEMO_DATA ?? e.NODE_ENV !== 'production',
     publicUrl: e.VARN_PUBLIC_URL,
@@ -174,5 +303,12 @@ export function parseConfig(
     secretKey: e.VARN_SECRET_KEY
       ? Buffer.from(e.VARN_SECRET_KEY, 'base64')
       : DEVELOPMENT_SECRET_KEY,
+    auditKeys,
+    auditAnchorFile: e.VARN_AUDIT_ANCHOR_FILE
+      ? path.resolve(cwd, e.VARN_AUDIT_ANCHOR_FILE)
+      : e.DATABASE_URL
+        ? undefined
+        : path.join(dataDir, 'audit-anchor.json'),
+    migrationDatabaseUrl: e.VARN_MIGRATION_DATABASE_URL,
   };
 }

@@ -6,9 +6,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildApp } from './app.ts';
+import { AuditAnchorWriter } from './audit/anchor.ts';
+import type { AnchorProblem } from './audit/anchor.ts';
+import { auditKeys, useAuditKeys } from './audit/audit-keys.ts';
 import { ConfigError, parseConfig } from './config.ts';
 import type { AppConfig } from './config.ts';
-import { findUnsafeDurabilitySettings, openDatabase } from './db/database.ts';
+import {
+  findUnsafeDatabaseRole,
+  findUnsafeDurabilitySettings,
+  openDatabase,
+  openPostgres,
+  revokeAuditRewrites,
+} from './db/database.ts';
 import type { OpenDatabase } from './db/database.ts';
 import { DataDirLockedError, DataDirUnwritableError, lockDataDir } from './db/data-dir-lock.ts';
 import type { DataDirLock } from './db/data-dir-lock.ts';
@@ -28,7 +37,11 @@ function fail(message: string): never {
   throw new StartupError(message);
 }
 
-function describeDatabaseError(error: unknown, config: AppConfig): string {
+function describeDatabaseError(
+  error: unknown,
+  config: AppConfig,
+  setting = 'DATABASE_URL',
+): string {
   const code = (error as { code?: string }).code;
   if (config.database.engine === 'postgres') {
     if (
@@ -37,15 +50,15 @@ function describeDatabaseError(error: unknown, config: AppConfig): string {
       code === 'ETIMEDOUT' ||
       code === 'EAI_AGAIN'
     ) {
-      return 'PostgreSQL svarar inte på adressen i DATABASE_URL. Kontrollera att servern är igång och att värd och port stämmer.';
+      return `PostgreSQL svarar inte på adressen i ${setting}. Kontrollera att servern är igång och att värd och port stämmer.`;
     }
     if (code === '28P01' || code === '28000') {
-      return 'PostgreSQL nekade inloggningen. Kontrollera användare och lösenord i DATABASE_URL.';
+      return `PostgreSQL nekade inloggningen. Kontrollera användare och lösenord i ${setting}.`;
     }
     if (code === '3D000') {
-      return 'Databasen i DATABASE_URL finns inte. Skapa den (createdb) eller rätta namnet.';
+      return `Databasen i ${setting} finns inte. Skapa den (createdb) eller rätta namnet.`;
     }
-    return `Kunde inte ansluta till PostgreSQL (${code ?? 'okänt fel'}). Kontrollera DATABASE_URL.`;
+    return `Kunde inte ansluta till PostgreSQL (${code ?? 'okänt fel'}). Kontrollera ${setting}.`;
   }
   return `Den inbyggda databasen i ${config.database.dataDir} kunde inte öppnas (${code ?? 'okänt fel'}). Om katalogen är skadad: återställ från säkerhetskopia.`;
 }
@@ -64,9 +77,13 @@ async function start() {
   }
 
   const logger = createLogger(config.logLevel);
+  // Every audit row from here on is signed with the configured key.
+  useAuditKeys(config.auditKeys);
   let lock: DataDirLock | undefined;
   let database: OpenDatabase | undefined;
+  let anchor: AuditAnchorWriter | undefined;
   const cleanup = async () => {
+    await anchor?.close();
     await database?.db.destroy().catch(() => undefined);
     lock?.release();
   };
@@ -105,8 +122,16 @@ async function start() {
       fail(describeDatabaseError(error, config));
     }
 
+    // Migrations run as the tables' owner when one is configured (production requires it), so
+    // the role that serves requests needs no right to alter or rewrite them.
+    const migrator = config.migrationDatabaseUrl
+      ? openPostgres(config.migrationDatabaseUrl, 1)
+      : undefined;
     try {
-      await migrateToLatest(database.db);
+      await migrateToLatest((migrator ?? database).db);
+      // Default privileges may have given the serving role every right on new tables; on the
+      // audit log it keeps only SELECT and INSERT.
+      if (migrator) await revokeAuditRewrites(migrator.db, database.db);
     } catch (error) {
       if (error instanceof MigrationError) {
         logger.error({ err: error.cause }, 'migration failed');
@@ -114,7 +139,19 @@ async function start() {
           `Databasmigreringen ${error.migration ?? ''} misslyckades och ingenting ändrades. Se loggen ovan och kontakta den som driftar Värn.`,
         );
       }
+      if (migrator) fail(describeDatabaseError(error, config, 'VARN_MIGRATION_DATABASE_URL'));
       throw error;
+    } finally {
+      await migrator?.db.destroy().catch(() => undefined);
+    }
+
+    if (config.env === 'production' && config.database.engine === 'postgres') {
+      const unsafe = await findUnsafeDatabaseRole(database.db);
+      if (unsafe.length > 0) {
+        fail(
+          `Värn ska inte köras som en databasroll som kan ändra eller tömma granskningsloggen (${unsafe.join('; ')}). Låt DATABASE_URL använda en roll som inte äger tabellerna och bara får läsa och lägga till i audit_event, och VARN_MIGRATION_DATABASE_URL ägarrollen. Se docs/OPERATIONS.md.`,
+        );
+      }
     }
 
     const secrets = await prepareStoredSecrets(database.db, config.secretKey);
@@ -130,6 +167,43 @@ async function start() {
     // The example risk instruments, labelled as examples, so a new installation can assess at once.
     await loadExampleInstruments(database.db);
     const seeded = config.demoData ? await seedDemoData(database.db) : false;
+
+    if (config.auditAnchorFile) {
+      const file = config.auditAnchorFile;
+      anchor = new AuditAnchorWriter({
+        db: database.db,
+        file,
+        keys: auditKeys,
+        onProblem: (problem) => {
+          if (problem instanceof Error) {
+            logger.error({ err: problem, file }, 'could not write the audit anchor');
+          } else {
+            logger.error(
+              { problem, file },
+              'the audit chain no longer holds the anchored row; anchoring stopped, run npm run audit:verify',
+            );
+          }
+        },
+      });
+      let problem: AnchorProblem | undefined;
+      try {
+        problem = await anchor.start();
+      } catch (error) {
+        anchor = undefined;
+        logger.error({ err: error }, 'could not write the audit anchor');
+        fail(
+          `Förankringsfilen för granskningsloggen (${file}) kunde inte skrivas. Kontrollera katalogen och rättigheterna, eller välj en annan fil med VARN_AUDIT_ANCHOR_FILE.`,
+        );
+      }
+      if (problem) {
+        anchor = undefined;
+        fail(
+          problem === 'invalid'
+            ? `Förankringsfilen för granskningsloggen (${file}) går inte att verifiera med de konfigurerade nycklarna (VARN_AUDIT_KEY, VARN_AUDIT_KEYS_PREVIOUS). Har nyckeln bytts utan att den gamla lades i VARN_AUDIT_KEYS_PREVIOUS? Kör npm run audit:verify.`
+            : `Granskningsloggen i databasen slutar inte med raden som förankringsfilen (${file}) pekar ut: rader kan ha tagits bort eller ändrats. Kör npm run audit:verify, spara databasen och filen som de är och kontakta informationssäkerhetsansvarig.`,
+        );
+      }
+    }
 
     // `npm start` builds the web client when its sources changed; production expects a build
     // made at deploy; tests serve whatever build exists and never write one concurrently.
@@ -156,6 +230,15 @@ async function start() {
       version,
       ...(config.testClockFile ? { clock: offsetClock(config.testClockFile) } : {}),
     });
+
+    // Audit rows are written by requests: after each, the anchor follows (at most once a second).
+    const writer = anchor;
+    if (writer) {
+      app.addHook('onResponse', (_request, _reply, done) => {
+        writer.poke();
+        done();
+      });
+    }
 
     try {
       await app.listen({ port: config.port, host: config.host });

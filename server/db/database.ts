@@ -89,3 +89,77 @@ export async function findUnsafeDurabilitySettings(db: Db): Promise<string[]> {
     .filter(([, value]) => value === 'off')
     .map(([name]) => name);
 }
+
+/**
+ * What the serving role may do that would let Värn's own credentials rewrite the audit log: be a
+ * superuser, own audit_event (or be able to act as its owner), or hold UPDATE, DELETE, TRUNCATE
+ * or TRIGGER on it, or be allowed to set session_replication_role (which turns triggers off).
+ * Production refuses to serve as such a role; migrations run as the owner instead
+ * (VARN_MIGRATION_DATABASE_URL). Each problem is a Swedish phrase for the start-up message.
+ */
+export async function findUnsafeDatabaseRole(db: Db): Promise<string[]> {
+  const result = await sql<{
+    role: string;
+    superuser: boolean;
+    owner: string | null;
+    acts_as_owner: boolean | null;
+    can_update: boolean | null;
+    can_delete: boolean | null;
+    can_truncate: boolean | null;
+    can_trigger: boolean | null;
+    version: number;
+  }>`
+    select current_user as role,
+           r.rolsuper as superuser,
+           c.relowner::regrole::text as owner,
+           pg_catalog.pg_has_role(current_user, c.relowner, 'MEMBER') as acts_as_owner,
+           pg_catalog.has_table_privilege(c.oid, 'UPDATE') as can_update,
+           pg_catalog.has_table_privilege(c.oid, 'DELETE') as can_delete,
+           pg_catalog.has_table_privilege(c.oid, 'TRUNCATE') as can_truncate,
+           pg_catalog.has_table_privilege(c.oid, 'TRIGGER') as can_trigger,
+           pg_catalog.current_setting('server_version_num')::int as version
+    from pg_catalog.pg_roles r
+    left join pg_catalog.pg_class c on c.oid = pg_catalog.to_regclass('audit_event')
+    where r.rolname = current_user`.execute(db);
+  const row = result.rows[0];
+  if (!row) return ['rollen finns inte i pg_roles'];
+  const problems: string[] = [];
+  if (row.superuser) problems.push(`${row.role} är superanvändare`);
+  if (row.owner === null) problems.push('audit_event finns inte');
+  else if (row.acts_as_owner && !row.superuser)
+    problems.push(`${row.role} äger audit_event (eller kan agera som ${row.owner})`);
+  for (const [privilege, held] of [
+    ['UPDATE', row.can_update],
+    ['DELETE', row.can_delete],
+    ['TRUNCATE', row.can_truncate],
+    ['TRIGGER', row.can_trigger],
+  ] as const) {
+    if (held && !row.superuser && !row.acts_as_owner) {
+      problems.push(`${row.role} har ${privilege} på audit_event`);
+    }
+  }
+  // Before PostgreSQL 15 only a superuser may set it; from 15 it can be granted.
+  if (row.version >= 150000 && !row.superuser) {
+    const setting = await sql<{ granted: boolean }>`
+      select pg_catalog.has_parameter_privilege('session_replication_role', 'SET') as granted`.execute(
+      db,
+    );
+    if (setting.rows[0]?.granted) problems.push(`${row.role} får sätta session_replication_role`);
+  }
+  return problems;
+}
+
+/**
+ * As the tables' owner: takes UPDATE, DELETE, TRUNCATE and TRIGGER on audit_event away from the
+ * role `serving` connects as (the owner itself is left alone: nothing can be taken from it, and
+ * start-up refuses to serve as it anyway).
+ */
+export async function revokeAuditRewrites(owner: Db, serving: Db): Promise<void> {
+  const role = await sql<{ role: string }>`select current_user as role`.execute(serving);
+  const ownerRole = await sql<{ role: string }>`select current_user as role`.execute(owner);
+  const name = role.rows[0]?.role;
+  if (!name || name === ownerRole.rows[0]?.role) return;
+  await sql`revoke update, delete, truncate, trigger on audit_event from ${sql.id(name)}`.execute(
+    owner,
+  );
+}

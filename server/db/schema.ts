@@ -221,9 +221,12 @@ export interface EmergencyAccessTable {
 }
 
 export interface AuditEventTable {
-  /** Chain position, assigned by the insert trigger under the chain lock. */
-  seq: ColumnType<number, never, never>;
-  occurred_at: ColumnType<Date, Date | undefined, never>;
+  /** Chain position, taken by recordAudit under the chain lock. */
+  seq: ColumnType<number, number, never>;
+  /** Set by recordAudit (millisecond precision), so the hash covers exactly what is stored. */
+  occurred_at: ColumnType<Date, Date, never>;
+  /** The audit key the hash was made with; 'sha256' for rows from before keyed hashes. */
+  key_id: ColumnType<string, string, never>;
   actor_user_id: string | null;
   actor_role: string | null;
   actor_unit_id: string | null;
@@ -235,8 +238,9 @@ export interface AuditEventTable {
   details: ColumnType<Record<string, unknown>, string | undefined, never>;
   involves_protected: ColumnType<boolean, boolean | undefined, never>;
   emergency: ColumnType<boolean, boolean | undefined, never>;
-  prev_hash: ColumnType<string, never, never>;
-  hash: ColumnType<string, never, never>;
+  prev_hash: ColumnType<string, string, never>;
+  /** HMAC-SHA-256 (hex) of the row's content under key_id (server/audit/audit.ts). */
+  hash: ColumnType<string, string, never>;
 }
 
 /** Append-only rows are inserted and read, never updated: every column is insert-only. */
