@@ -14,6 +14,7 @@ import { journalRoutes } from './features/journal/journal.routes.ts';
 import { riskRoutes } from './features/risk/risk.routes.ts';
 import { personsRoutes } from './features/persons/persons.routes.ts';
 import { systemRoutes } from './features/system/system.routes.ts';
+import { registerInputGuard } from './http/input-guard.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { registerSessions } from './plugins/session.ts';
@@ -57,6 +58,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.removeContentTypeParser(['text/plain']);
 
   registerErrorHandler(app);
+  registerInputGuard(app);
   await registerSecurityHeaders(app, { hsts: deps.config.secureCookies });
   const clock = deps.clock ?? (() => new Date());
   await registerSessions(app, { db: deps.db, config: deps.config, clock });

@@ -30,6 +30,44 @@ export function pathWithoutQuery(url: string): string {
   return q === -1 ? url : url.slice(0, q);
 }
 
+/**
+ * What of an error may be logged: its class, its code (a SQLSTATE for a database error) and the
+ * names of what it concerns (constraint, table, column), and the stack without its first line.
+ * Never the message, `detail`, `hint`, `where`, the query or its parameters: a database quotes
+ * the values it refused ("Key (identity_number)=(19…) already exists", a PL/pgSQL context with
+ * the row), and a library's message may quote its input.
+ */
+const loggableFields = [
+  'code',
+  'errno',
+  'severity',
+  'constraint',
+  'table',
+  'column',
+  'schema',
+  'dataType',
+  'routine',
+  'statusCode',
+  'validationContext',
+] as const;
+
+export function safeErrorForLog(error: unknown, depth = 0): Record<string, unknown> {
+  if (!(error instanceof Error)) return { type: typeof error };
+  const out: Record<string, unknown> = { type: error.constructor.name || error.name };
+  const fields = error as unknown as Record<string, unknown>;
+  for (const key of loggableFields) {
+    const value = fields[key];
+    if (typeof value === 'string' || typeof value === 'number') out[key] = value;
+  }
+  if (typeof error.stack === 'string') {
+    // V8 starts the stack with "Name: message", which may span lines; keep only the frames.
+    const frames = error.stack.split('\n').filter((line) => /^\s+at /.test(line));
+    out.stack = frames.join('\n');
+  }
+  if (error.cause !== undefined && depth < 3) out.cause = safeErrorForLog(error.cause, depth + 1);
+  return out;
+}
+
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   return pino(
     {
@@ -42,9 +80,8 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
           correlationId: req.id,
         }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-        // Errors keep their type, code and stack; messages from libraries can quote input, so
-        // they are logged only for errors we did not foresee, where the stack is what matters.
-        err: pino.stdSerializers.err,
+        // Errors keep their type, code and stack, never their message (see safeErrorForLog).
+        err: (error: unknown) => safeErrorForLog(error),
       },
     },
     destination,
