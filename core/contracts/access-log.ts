@@ -3,6 +3,7 @@ import { auditActions, auditPurposes } from '../audit/events.ts';
 import type { AuditAction } from '../audit/events.ts';
 import { roles } from '../policy/roles.ts';
 import { defineContract } from './contract.ts';
+import { int32, isoDate } from './input.ts';
 
 export const AuditActionName = z.enum(Object.keys(auditActions) as [AuditAction, ...AuditAction[]]);
 
@@ -35,9 +36,9 @@ export const searchAccessLog = defineContract({
     userId: z.uuid().optional(),
     personId: z.uuid().optional(),
     action: AuditActionName.optional(),
-    from: z.iso.date().optional(),
-    to: z.iso.date().optional(),
-    limit: z.number().int().min(1).max(200).default(50),
+    from: isoDate().optional(),
+    to: isoDate().optional(),
+    limit: int32({ min: 1, max: 200 }).default(50),
   }),
   response: z.object({
     flagged: z.array(AccessLogEntry),
