@@ -495,179 +495,193 @@ const fuzzActors: ActorName[] = [
   'admin',
 ];
 
-beforeAll(async () => {
-  t = await createTestApp();
-  world = await buildWorld(t);
-  endpoints = await collectEndpoints();
-  const db = t.database.db;
-  // A user for the administration endpoints to act on, so no actor of the world loses its login.
-  const target = await createUser(db, { grants: [], totp: false });
-  const spareUser = await createUser(db, {
-    grants: [{ unitId: world.units.adult, role: 'adult_caseworker' }],
-    totp: false,
-  });
-  const { persons, units } = world;
-  const pools: Pools = {
-    ids: [
-      ...Object.values(units),
-      ...Object.values(persons).flatMap((p) => [p.id, p.caseId]),
-      target.id,
-    ],
-    byField: {},
-    identityNumbers: [
-      ...Object.values(persons).map((p) => p.personnummer),
-      '199001012380',
-      '19900101-2380',
-    ],
-    instrumentIds: (
-      await db.selectFrom('instrument_version').select('id').distinct().execute()
-    ).map((r) => r.id),
-    catalogueIds: (await db.selectFrom('legal_catalogue').select('id').execute()).map((r) => r.id),
-  };
-  /** The ids a field names, as the database holds them now: what the fuzzer has created too. */
-  const refreshPools = async () => {
-    const ids = async (
-      table: 'journal_entry' | 'decision' | 'contact_channel' | 'emergency_access',
-    ) => (await db.selectFrom(table).select('id').limit(20).execute()).map((r) => r.id);
-    const personIds = (await db.selectFrom('person').select('id').limit(30).execute()).map(
-      (r) => r.id,
-    );
-    const caseIds = [persons.p.caseId, persons.q.caseId, persons.p.caseId, persons.r.caseId];
-    pools.byField = {
-      caseId: caseIds,
-      personId: [persons.p.id, persons.q.id, ...personIds],
-      otherPersonId: personIds,
-      childPersonId: personIds,
-      unitId: [units.adult, units.adult, units.children, units.management],
-      childrenUnitId: [units.children],
-      userId: [target.id],
-      entryId: await ids('journal_entry'),
-      decisionId: await ids('decision'),
-      channelId: await ids('contact_channel'),
-      contactChannelId: await ids('contact_channel'),
-      id: await ids('emergency_access'),
+beforeAll(
+  async () => {
+    t = await createTestApp();
+    world = await buildWorld(t);
+    endpoints = await collectEndpoints();
+    const db = t.database.db;
+    // A user for the administration endpoints to act on, so no actor of the world loses its login.
+    const target = await createUser(db, { grants: [], totp: false });
+    const spareUser = await createUser(db, {
+      grants: [{ unitId: world.units.adult, role: 'adult_caseworker' }],
+      totp: false,
+    });
+    const { persons, units } = world;
+    const pools: Pools = {
+      ids: [
+        ...Object.values(units),
+        ...Object.values(persons).flatMap((p) => [p.id, p.caseId]),
+        target.id,
+      ],
+      byField: {},
+      identityNumbers: [
+        ...Object.values(persons).map((p) => p.personnummer),
+        '199001012380',
+        '19900101-2380',
+      ],
+      instrumentIds: (
+        await db.selectFrom('instrument_version').select('id').distinct().execute()
+      ).map((r) => r.id),
+      catalogueIds: (await db.selectFrom('legal_catalogue').select('id').execute()).map(
+        (r) => r.id,
+      ),
     };
-  };
-  if (pools.instrumentIds.length === 0) pools.instrumentIds.push('exempel-farlighet');
-  tables = (
-    await sql<{ table_name: string }>`
+    /** The ids a field names, as the database holds them now: what the fuzzer has created too. */
+    const refreshPools = async () => {
+      const ids = async (
+        table: 'journal_entry' | 'decision' | 'contact_channel' | 'emergency_access',
+      ) => (await db.selectFrom(table).select('id').limit(20).execute()).map((r) => r.id);
+      const personIds = (await db.selectFrom('person').select('id').limit(30).execute()).map(
+        (r) => r.id,
+      );
+      const caseIds = [persons.p.caseId, persons.q.caseId, persons.p.caseId, persons.r.caseId];
+      pools.byField = {
+        caseId: caseIds,
+        personId: [persons.p.id, persons.q.id, ...personIds],
+        otherPersonId: personIds,
+        childPersonId: personIds,
+        unitId: [units.adult, units.adult, units.children, units.management],
+        childrenUnitId: [units.children],
+        userId: [target.id],
+        entryId: await ids('journal_entry'),
+        decisionId: await ids('decision'),
+        channelId: await ids('contact_channel'),
+        contactChannelId: await ids('contact_channel'),
+        id: await ids('emergency_access'),
+      };
+    };
+    if (pools.instrumentIds.length === 0) pools.instrumentIds.push('exempel-farlighet');
+    tables = (
+      await sql<{ table_name: string }>`
       select table_name from information_schema.tables
       where table_schema = 'public' and table_type = 'BASE TABLE'
         and table_name not like 'kysely_%'
       order by table_name`.execute(db)
-  ).rows
-    .map((r) => r.table_name)
-    .filter((name) => !volatileTables.has(name));
+    ).rows
+      .map((r) => r.table_name)
+      .filter((name) => !volatileTables.has(name));
 
-  base = await t.app.listen({ port: 0, host: '127.0.0.1' });
-  let spare: LoggedIn | undefined = await loginAs(t.app, spareUser);
-  let state = await snapshot(t, tables);
+    base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    let spare: LoggedIn | undefined = await loginAs(t.app, spareUser);
+    let state = await snapshot(t, tables);
 
-  // Login and logout last: they end sessions and count failed logins.
-  const order = [...endpoints].sort(
-    (a, b) =>
-      Number(a.contract.path.startsWith('/api/auth')) -
-      Number(b.contract.path.startsWith('/api/auth')),
-  );
-  for (const [index, endpoint] of order.entries()) {
-    const { contract } = endpoint;
-    const parts: Part[] = [];
-    const schemas: Partial<Record<Part, fc.Arbitrary<Json>>> = {};
-    for (const part of ['params', 'query', 'body'] as const) {
-      const schema = contract[part];
-      if (!schema) continue;
-      parts.push(part);
-      const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
-      schemas[part] = arbitraryFor(json, pools);
-    }
-    const auth = contract.path.startsWith('/api/auth');
-    const admin = contract.path.startsWith('/api/admin');
-    await refreshPools();
-    const requestArb = fc.record({
-      params: schemas.params ?? fc.constant(undefined),
-      query: schemas.query ?? fc.constant(undefined),
-      body: schemas.body ?? fc.constant(undefined),
-      mutations: parts.length
-        ? fc.oneof(
-            { weight: 1, arbitrary: fc.constant([] as Mutation[]) },
-            { weight: 5, arbitrary: fc.array(mutationArb(parts), { minLength: 1, maxLength: 1 }) },
-            { weight: 1, arbitrary: fc.array(mutationArb(parts), { minLength: 2, maxLength: 3 }) },
-          )
-        : fc.constant([] as Mutation[]),
-      cursor: fc.option(fc.constantFrom(...hostileCursors), { freq: 4 }),
-      // Mostly those who may act, so requests reach the services and the database.
-      actor: auth
-        ? fc.constantFrom('anonymous', 'spare')
-        : fc.oneof(
-            { weight: admin ? 1 : 6, arbitrary: fc.constant('assigned') },
-            { weight: 2, arbitrary: fc.constant('manager') },
-            { weight: admin ? 8 : 1, arbitrary: fc.constant('admin') },
-            { weight: 3, arbitrary: fc.constantFrom<string>(...fuzzActors, 'anonymous') },
-          ),
-    });
-    const samples = fc.sample(requestArb, { seed: SEED + index, numRuns: RUNS });
-    for (const s of samples) {
-      const input: Record<Part, Json | undefined> = {
-        params: structuredClone(s.params),
-        query: structuredClone(s.query),
-        body: structuredClone(s.body),
-      };
-      for (const m of s.mutations) applyMutation(input, m);
-      if (s.cursor !== null && input.query && typeof input.query === 'object') {
-        (input.query as Record<string, Json>).after = s.cursor;
+    // Login and logout last: they end sessions and count failed logins.
+    const order = [...endpoints].sort(
+      (a, b) =>
+        Number(a.contract.path.startsWith('/api/auth')) -
+        Number(b.contract.path.startsWith('/api/auth')),
+    );
+    for (const [index, endpoint] of order.entries()) {
+      const { contract } = endpoint;
+      const parts: Part[] = [];
+      const schemas: Partial<Record<Part, fc.Arbitrary<Json>>> = {};
+      for (const part of ['params', 'query', 'body'] as const) {
+        const schema = contract[part];
+        if (!schema) continue;
+        parts.push(part);
+        const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+        schemas[part] = arbitraryFor(json, pools);
       }
-      const session =
-        s.actor === 'spare'
-          ? spare
-          : s.actor === 'anonymous'
-            ? undefined
-            : world.sessions[s.actor as ActorName];
-      const url = urlFor(contract, input.params, input.query);
-      const headers: Record<string, string> = { ...(session?.headers ?? {}) };
-      const hasBody = contract.method !== 'GET' && contract.method !== 'DELETE';
-      if (hasBody) headers['content-type'] = 'application/json';
-      const res = await fetch(`${base}${url}`, {
-        method: contract.method,
-        headers,
-        ...(hasBody ? { body: input.body === undefined ? '{}' : JSON.stringify(input.body) } : {}),
+      const auth = contract.path.startsWith('/api/auth');
+      const admin = contract.path.startsWith('/api/admin');
+      await refreshPools();
+      const requestArb = fc.record({
+        params: schemas.params ?? fc.constant(undefined),
+        query: schemas.query ?? fc.constant(undefined),
+        body: schemas.body ?? fc.constant(undefined),
+        mutations: parts.length
+          ? fc.oneof(
+              { weight: 1, arbitrary: fc.constant([] as Mutation[]) },
+              {
+                weight: 5,
+                arbitrary: fc.array(mutationArb(parts), { minLength: 1, maxLength: 1 }),
+              },
+              {
+                weight: 1,
+                arbitrary: fc.array(mutationArb(parts), { minLength: 2, maxLength: 3 }),
+              },
+            )
+          : fc.constant([] as Mutation[]),
+        cursor: fc.option(fc.constantFrom(...hostileCursors), { freq: 4 }),
+        // Mostly those who may act, so requests reach the services and the database.
+        actor: auth
+          ? fc.constantFrom('anonymous', 'spare')
+          : fc.oneof(
+              { weight: admin ? 1 : 6, arbitrary: fc.constant('assigned') },
+              { weight: 2, arbitrary: fc.constant('manager') },
+              { weight: admin ? 8 : 1, arbitrary: fc.constant('admin') },
+              { weight: 3, arbitrary: fc.constantFrom<string>(...fuzzActors, 'anonymous') },
+            ),
       });
-      const body = await res.text();
-      let namesField: boolean | undefined;
-      if (res.status === 400) {
-        try {
-          const error = (JSON.parse(body) as { error: { code: string; fields?: unknown[] } }).error;
-          namesField = error.code !== 'VALIDATION' || (error.fields?.length ?? 0) > 0;
-        } catch {
-          namesField = false;
+      const samples = fc.sample(requestArb, { seed: SEED + index, numRuns: RUNS });
+      for (const s of samples) {
+        const input: Record<Part, Json | undefined> = {
+          params: structuredClone(s.params),
+          query: structuredClone(s.query),
+          body: structuredClone(s.body),
+        };
+        for (const m of s.mutations) applyMutation(input, m);
+        if (s.cursor !== null && input.query && typeof input.query === 'object') {
+          (input.query as Record<string, Json>).after = s.cursor;
+        }
+        const session =
+          s.actor === 'spare'
+            ? spare
+            : s.actor === 'anonymous'
+              ? undefined
+              : world.sessions[s.actor as ActorName];
+        const url = urlFor(contract, input.params, input.query);
+        const headers: Record<string, string> = { ...(session?.headers ?? {}) };
+        const hasBody = contract.method !== 'GET' && contract.method !== 'DELETE';
+        if (hasBody) headers['content-type'] = 'application/json';
+        const res = await fetch(`${base}${url}`, {
+          method: contract.method,
+          headers,
+          ...(hasBody
+            ? { body: input.body === undefined ? '{}' : JSON.stringify(input.body) }
+            : {}),
+        });
+        const body = await res.text();
+        let namesField: boolean | undefined;
+        if (res.status === 400) {
+          try {
+            const error = (JSON.parse(body) as { error: { code: string; fields?: unknown[] } })
+              .error;
+            namesField = error.code !== 'VALIDATION' || (error.fields?.length ?? 0) > 0;
+          } catch {
+            namesField = false;
+          }
+        }
+        sent.push({
+          endpoint: endpoint.name,
+          actor: s.actor,
+          method: contract.method,
+          url: url.slice(0, 300),
+          status: res.status,
+          body: body.slice(0, 300),
+          request: JSON.stringify(input).slice(0, 600),
+          namesField,
+        });
+        if (contract.method !== 'GET') {
+          const after = await snapshot(t, tables);
+          if (res.status >= 400) {
+            const changed = changedTables(state, after);
+            if (changed.length > 0)
+              partialWrites.push(`${endpoint.name} ${res.status}: ${changed.join(', ')}`);
+          }
+          state = after;
+        }
+        if (s.actor === 'spare' && res.status === 401) {
+          // The spare session was ended (logout): log in again if the server still lets us.
+          spare = await loginAs(t.app, spareUser).catch(() => undefined);
+          state = await snapshot(t, tables);
         }
       }
-      sent.push({
-        endpoint: endpoint.name,
-        actor: s.actor,
-        method: contract.method,
-        url: url.slice(0, 300),
-        status: res.status,
-        body: body.slice(0, 300),
-        request: JSON.stringify(input).slice(0, 600),
-        namesField,
-      });
-      if (contract.method !== 'GET') {
-        const after = await snapshot(t, tables);
-        if (res.status >= 400) {
-          const changed = changedTables(state, after);
-          if (changed.length > 0)
-            partialWrites.push(`${endpoint.name} ${res.status}: ${changed.join(', ')}`);
-        }
-        state = after;
-      }
-      if (s.actor === 'spare' && res.status === 401) {
-        // The spare session was ended (logout): log in again if the server still lets us.
-        spare = await loginAs(t.app, spareUser).catch(() => undefined);
-        state = await snapshot(t, tables);
-      }
     }
-  }
-}, Math.max(600_000, RUNS * 20_000));
+  },
+  Math.max(600_000, RUNS * 20_000),
+);
 
 afterAll(async () => {
   await t.close();
