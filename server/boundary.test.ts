@@ -104,6 +104,15 @@ describe('the boundary', () => {
       'body.version',
     ],
     [
+      'a number JSON reads as Infinity',
+      () => [
+        'POST',
+        `/api/cases/${w.persons.p.caseId}/closure`,
+        '{"reason": "Klart.", "version": 1e400}',
+      ],
+      'body.version',
+    ],
+    [
       'an integer beyond int4 in the path',
       () => ['POST', '/api/admin/instruments/varn-exempel-heder/versions/2147483648/retirement'],
       'params.version',

@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Contract } from '../core/contracts/contract.ts';
+import { INT32_MAX, INT32_MIN } from '../core/contracts/input.ts';
 import { createUser, loginAs } from './test/factories.ts';
 import type { LoggedIn } from './test/factories.ts';
 import { createTestApp } from './test/test-app.ts';
@@ -96,6 +97,7 @@ interface JsonSchema {
   exclusiveMinimum?: number;
   exclusiveMaximum?: number;
   default?: Json;
+  varnInput?: string;
 }
 
 interface Pools {
@@ -329,7 +331,8 @@ function hostileValue(current: Json | undefined, m: Mutation): Json {
   const list = m.anyKind
     ? [...hostileAny, ...hostileNumbers, ...hostileStrings, ...hostileDates]
     : hostileFor(current);
-  return list[m.pick % list.length] as Json;
+  // A copy: a later mutation may write into an object it put in place.
+  return structuredClone(list[m.pick % list.length] as Json);
 }
 
 function leafPaths(value: Json, prefix: (string | number)[] = []): (string | number)[][] {
@@ -685,6 +688,42 @@ beforeAll(
 
 afterAll(async () => {
   await t.close();
+});
+
+/** Where a request schema holds a number, date or timestamp not made by core/contracts/input.ts. */
+function unboundedInputs(schema: JsonSchema, at: string): string[] {
+  const found: string[] = [];
+  const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
+  if (type === 'integer' || type === 'number') {
+    if ((schema.maximum ?? Infinity) > INT32_MAX || (schema.minimum ?? -Infinity) < INT32_MIN)
+      found.push(`${at}: a number without int4 bounds (use int32())`);
+  }
+  if (schema.format === 'date' && schema.varnInput !== 'date')
+    found.push(`${at}: a date not from isoDate()`);
+  if (schema.format === 'date-time' && schema.varnInput !== 'datetime')
+    found.push(`${at}: a timestamp not from isoDateTime()`);
+  for (const [key, child] of Object.entries(schema.properties ?? {}))
+    found.push(...unboundedInputs(child, `${at}.${key}`));
+  for (const child of [...(schema.anyOf ?? []), ...(schema.oneOf ?? []), ...(schema.allOf ?? [])])
+    found.push(...unboundedInputs(child, at));
+  if (schema.items) found.push(...unboundedInputs(schema.items, `${at}.*`));
+  if (typeof schema.additionalProperties === 'object')
+    found.push(...unboundedInputs(schema.additionalProperties, `${at}.*`));
+  return found;
+}
+
+describe('the contracts', () => {
+  it('take every number, date and timestamp of a request from core/contracts/input.ts', async () => {
+    const problems = (await collectEndpoints()).flatMap((e) =>
+      (['params', 'query', 'body'] as const).flatMap((part) => {
+        const schema = e.contract[part];
+        if (!schema) return [];
+        const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+        return unboundedInputs(json, `${e.name} ${part}`);
+      }),
+    );
+    expect(problems).toEqual([]);
+  });
 });
 
 describe('the schema-driven fuzzer', () => {

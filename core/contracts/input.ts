@@ -55,6 +55,11 @@ export function int32FromString(bounds: { min?: number; max?: number } = {}) {
     .max(max, { message: `Ange ett tal som är högst ${max}.` });
 }
 
+/**
+ * `varnInput` marks a date or timestamp made here; a test over every contract refuses one that
+ * was not (and any integer without int4 bounds), so a new contract cannot miss the building blocks.
+ */
+
 /** The version a change starts from (1 for anything that exists). */
 export const version = () => int32({ min: 1 });
 /** The version a change starts from, 0 for something not yet written. */
@@ -66,7 +71,8 @@ const dateRangeMessage = `Ange ett datum mellan ${MIN_DATE.slice(0, 4)} och ${MA
 export function isoDate(message = 'Ange ett datum (ÅÅÅÅ-MM-DD).') {
   return z.iso
     .date({ message })
-    .refine((d) => d >= MIN_DATE && d <= MAX_DATE, { message: dateRangeMessage });
+    .refine((d) => d >= MIN_DATE && d <= MAX_DATE, { message: dateRangeMessage })
+    .meta({ varnInput: 'date' });
 }
 
 /**
@@ -74,17 +80,20 @@ export function isoDate(message = 'Ange ett datum (ÅÅÅÅ-MM-DD).') {
  * timestamptz and JavaScript's Date both read the same way.
  */
 export function isoDateTime(message = 'Ange datum och tid (ÅÅÅÅ-MM-DDTHH:MM).') {
-  return z.iso.datetime({ offset: true, message }).refine(
-    (s) => {
-      const t = Date.parse(s);
-      return (
-        !Number.isNaN(t) &&
-        t >= Date.parse(`${MIN_DATE}T00:00:00Z`) &&
-        t < Date.parse(`${MAX_DATE}T23:59:59.999Z`)
-      );
-    },
-    { message: dateRangeMessage },
-  );
+  return z.iso
+    .datetime({ offset: true, message })
+    .refine(
+      (s) => {
+        const t = Date.parse(s);
+        return (
+          !Number.isNaN(t) &&
+          t >= Date.parse(`${MIN_DATE}T00:00:00Z`) &&
+          t < Date.parse(`${MAX_DATE}T23:59:59.999Z`)
+        );
+      },
+      { message: dateRangeMessage },
+    )
+    .meta({ varnInput: 'datetime' });
 }
 
 export const CURSOR_MESSAGE = 'Sidmarkören är ogiltig. Ladda om listan.';
