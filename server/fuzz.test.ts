@@ -479,12 +479,53 @@ function changedTables(a: Map<string, string>, b: Map<string, string>): string[]
 
 // ---- The run ------------------------------------------------------------------------------------
 
+let base: string;
+
+async function send(
+  contract: Contract,
+  input: Record<Part, Json | undefined>,
+  session: LoggedIn | undefined,
+) {
+  const url = urlFor(contract, input.params, input.query);
+  const headers: Record<string, string> = { ...(session?.headers ?? {}) };
+  const hasBody = contract.method !== 'GET' && contract.method !== 'DELETE';
+  if (hasBody) headers['content-type'] = 'application/json';
+  const res = await fetch(`${base}${url}`, {
+    method: contract.method,
+    headers,
+    ...(hasBody ? { body: input.body === undefined ? '{}' : JSON.stringify(input.body) } : {}),
+  });
+  const body = await res.text();
+  let namesField: boolean | undefined;
+  let fields: string[] | undefined;
+  if (res.status === 400) {
+    try {
+      const error = (JSON.parse(body) as { error: { code: string; fields?: { path: string }[] } })
+        .error;
+      fields = error.fields?.map((f) => f.path);
+      namesField = error.code !== 'VALIDATION' || (fields?.length ?? 0) > 0;
+    } catch {
+      namesField = false;
+    }
+  }
+  return {
+    method: contract.method,
+    url: url.slice(0, 300),
+    status: res.status,
+    body: body.slice(0, 300),
+    request: JSON.stringify(input).slice(0, 600),
+    namesField,
+    fields,
+  };
+}
+
 let t: TestApp;
 let world: World;
-let base: string;
 let tables: string[];
 const sent: Sent[] = [];
 const partialWrites: string[] = [];
+const sweeps: string[] = [];
+const sweepMisses: string[] = [];
 let endpoints: Endpoint[];
 
 const fuzzActors: ActorName[] = [
@@ -634,38 +675,8 @@ beforeAll(
             : s.actor === 'anonymous'
               ? undefined
               : world.sessions[s.actor as ActorName];
-        const url = urlFor(contract, input.params, input.query);
-        const headers: Record<string, string> = { ...(session?.headers ?? {}) };
-        const hasBody = contract.method !== 'GET' && contract.method !== 'DELETE';
-        if (hasBody) headers['content-type'] = 'application/json';
-        const res = await fetch(`${base}${url}`, {
-          method: contract.method,
-          headers,
-          ...(hasBody
-            ? { body: input.body === undefined ? '{}' : JSON.stringify(input.body) }
-            : {}),
-        });
-        const body = await res.text();
-        let namesField: boolean | undefined;
-        if (res.status === 400) {
-          try {
-            const error = (JSON.parse(body) as { error: { code: string; fields?: unknown[] } })
-              .error;
-            namesField = error.code !== 'VALIDATION' || (error.fields?.length ?? 0) > 0;
-          } catch {
-            namesField = false;
-          }
-        }
-        sent.push({
-          endpoint: endpoint.name,
-          actor: s.actor,
-          method: contract.method,
-          url: url.slice(0, 300),
-          status: res.status,
-          body: body.slice(0, 300),
-          request: JSON.stringify(input).slice(0, 600),
-          namesField,
-        });
+        const res = await send(contract, input, session);
+        sent.push({ ...res, endpoint: endpoint.name, actor: s.actor });
         if (contract.method !== 'GET') {
           const after = await snapshot(t, tables);
           if (res.status >= 400) {
@@ -679,6 +690,57 @@ beforeAll(
           // The spare session was ended (logout): log in again if the server still lets us.
           spare = await loginAs(t.app, spareUser).catch(() => undefined);
           state = await snapshot(t, tables);
+        }
+      }
+    }
+
+    // The sweep: one valid request per endpoint, then each field in turn made hostile by its
+    // kind. Validation comes before any rule, so each must be a 400 naming that field (or the
+    // union or record it sits in).
+    for (const [index, endpoint] of endpoints.entries()) {
+      const { contract } = endpoint;
+      const valid: Record<Part, Json | undefined> = {
+        params: undefined,
+        query: undefined,
+        body: undefined,
+      };
+      for (const part of ['params', 'query', 'body'] as const) {
+        const schema = contract[part];
+        if (!schema) continue;
+        const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+        valid[part] = fc.sample(arbitraryFor(json, pools), { seed: SEED + index, numRuns: 1 })[0];
+      }
+      for (const part of ['params', 'query', 'body'] as const) {
+        const value = valid[part];
+        if (value === undefined) continue;
+        for (const leaf of leafPaths(value)) {
+          const current = get(value, leaf);
+          if (leaf.length === 0 || (current !== null && typeof current === 'object')) continue;
+          const input = structuredClone(valid);
+          const parent = get(input[part] as Json, leaf.slice(0, -1)) as Record<
+            string | number,
+            Json
+          >;
+          const kind = hostileFor(current);
+          parent[leaf.at(-1) as string | number] =
+            kind === hostileNumbers
+              ? part === 'body'
+                ? 2 ** 31
+                : '2147483648'
+              : kind === hostileDates
+                ? '0000-01-01'
+                : kind === hostileTimes
+                  ? '9999-12-31T99:99'
+                  : `${MARKER}\u0000`;
+          const field = [part, ...leaf].join('.');
+          const res = await send(contract, input, world.sessions.assigned);
+          sent.push({ ...res, endpoint: `sweep ${endpoint.name}`, actor: 'assigned' });
+          sweeps.push(field);
+          const named = (res.fields ?? []).some(
+            (f) => f === field || (field.startsWith(`${f}.`) && f.includes('.')),
+          );
+          if (res.status !== 400 || !named)
+            sweepMisses.push(`${endpoint.name} ${field} → ${res.status} ${res.body}`);
         }
       }
     }
@@ -733,12 +795,13 @@ describe('the schema-driven fuzzer', () => {
       (e) => !t.app.hasRoute({ method: e.contract.method, url: e.contract.path }),
     );
     expect(missing.map((e) => e.name)).toEqual([]);
-    expect(sent.length).toBe(endpoints.length * RUNS);
+    expect(sent.length).toBe(endpoints.length * RUNS + sweeps.length);
     // eslint-disable-next-line no-console -- the fuzzer's count, for the CI log and the issue
     console.info(
       `fuzz: ${sent.length} requests over ${endpoints.length} endpoints, ` +
         `${sent.filter((s) => s.status >= 500).length} ≥ 500, ` +
-        `${sent.filter((s) => s.status < 300).length} 2xx (seed ${SEED}, ${RUNS} per endpoint)`,
+        `${sent.filter((s) => s.status < 300).length} 2xx (seed ${SEED}, ${RUNS} per endpoint ` +
+        `and ${sweeps.length} fields swept)`,
     );
   });
 
@@ -754,6 +817,11 @@ describe('the schema-driven fuzzer', () => {
       .filter((s) => s.namesField === false)
       .map((s) => `${s.endpoint}: ${s.url} ${s.body}`);
     expect(unnamed).toEqual([]);
+  });
+
+  it('refuses each field of every contract, made hostile in turn, with a 400 naming it', () => {
+    expect(sweeps.length).toBeGreaterThan(endpoints.length);
+    expect(sweepMisses).toEqual([]);
   });
 
   it('leaves the database as it was after every refused write', () => {
