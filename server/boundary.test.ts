@@ -86,6 +86,15 @@ describe('the boundary', () => {
       'body.answers',
     ],
     [
+      'NUL in the text of an intake (the 500 that logged address and phone)',
+      () => {
+        const payload = intakePayload(w.units.adult, { existing: true, personId: w.persons.p.id });
+        payload.intake.content = `${MARKER} bor på Storgatan 1, telefon 070-123 45 67\u0000`;
+        return ['POST', '/api/intakes', JSON.stringify(payload)];
+      },
+      'body.intake.content',
+    ],
+    [
       'NUL in a search',
       () => [
         'POST',
