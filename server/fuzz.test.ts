@@ -732,13 +732,14 @@ beforeAll(
                 : kind === hostileTimes
                   ? '9999-12-31T99:99'
                   : `${MARKER}\u0000`;
-          const field = [part, ...leaf].join('.');
+          // Paths are dotted: a key holding '/' or '.' reads as more segments, on both sides.
+          const field = [part, ...leaf].join('.').replaceAll('/', '.');
           const res = await send(contract, input, world.sessions.assigned);
           sent.push({ ...res, endpoint: `sweep ${endpoint.name}`, actor: 'assigned' });
           sweeps.push(field);
-          const named = (res.fields ?? []).some(
-            (f) => f === field || (field.startsWith(`${f}.`) && f.includes('.')),
-          );
+          const named = (res.fields ?? [])
+            .map((f) => f.replaceAll('/', '.'))
+            .some((f) => f === field || (field.startsWith(`${f}.`) && f.includes('.')));
           if (res.status !== 400 || !named)
             sweepMisses.push(`${endpoint.name} ${field} → ${res.status} ${res.body}`);
         }
