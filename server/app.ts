@@ -14,6 +14,7 @@ import { journalRoutes } from './features/journal/journal.routes.ts';
 import { riskRoutes } from './features/risk/risk.routes.ts';
 import { personsRoutes } from './features/persons/persons.routes.ts';
 import { systemRoutes } from './features/system/system.routes.ts';
+import { registerInputGuard } from './http/input-guard.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
 import { createRefusalRecorder } from './audit/refusals.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
@@ -59,6 +60,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const clock = deps.clock ?? (() => new Date());
   registerErrorHandler(app, { onRefusal: createRefusalRecorder({ db: deps.db, clock }) });
+  registerInputGuard(app);
   await registerSecurityHeaders(app, { hsts: deps.config.secureCookies });
   await registerSessions(app, { db: deps.db, config: deps.config, clock });
 

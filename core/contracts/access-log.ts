@@ -3,6 +3,7 @@ import { auditActions, auditPurposes } from '../audit/events.ts';
 import type { AuditAction } from '../audit/events.ts';
 import { roles } from '../policy/roles.ts';
 import { defineContract } from './contract.ts';
+import { int32, isoDate } from './input.ts';
 
 export const AuditActionName = z.enum(Object.keys(auditActions) as [AuditAction, ...AuditAction[]]);
 
@@ -39,9 +40,9 @@ export const searchAccessLog = defineContract({
     action: AuditActionName.optional(),
     /** Only security events: refused attempts and failed logins. */
     securityOnly: z.boolean().optional(),
-    from: z.iso.date().optional(),
-    to: z.iso.date().optional(),
-    limit: z.number().int().min(1).max(200).default(50),
+    from: isoDate().optional(),
+    to: isoDate().optional(),
+    limit: int32({ min: 1, max: 200 }).default(50),
   }),
   response: z.object({
     flagged: z.array(AccessLogEntry),

@@ -3,6 +3,7 @@ import { roles } from '../policy/roles.ts';
 import { delegableRoles, interventions } from '../domain/decisions.ts';
 import { LegalCatalogue } from '../domain/legal-references.ts';
 import { defineContract } from './contract.ts';
+import { version } from './input.ts';
 
 /** Administration: units, users and their roles. Nothing here returns case content. */
 
@@ -68,7 +69,7 @@ export const setUserStatus = defineContract({
   method: 'POST',
   path: '/api/admin/users/:userId/status',
   params: z.strictObject({ userId: z.uuid() }),
-  body: z.strictObject({ disabled: z.boolean(), version: z.number().int().min(1) }),
+  body: z.strictObject({ disabled: z.boolean(), version: version() }),
   response: AdminUser,
 });
 
@@ -80,7 +81,7 @@ export const resetLogin = defineContract({
   method: 'POST',
   path: '/api/admin/users/:userId/login-reset',
   params: z.strictObject({ userId: z.uuid() }),
-  body: z.strictObject({ version: z.number().int().min(1) }),
+  body: z.strictObject({ version: version() }),
   /** The one-time password is shown once, to be handed over in person. */
   response: z.object({ user: AdminUser, initialPassword: z.string() }),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { interventions } from '../domain/decisions.ts';
 import { defineContract } from './contract.ts';
+import { baseVersion, isoDate, pageQuery, version } from './input.ts';
 
 /**
  * What is written on a case: journal entries, the utredning, kommunicering and beslut. Nothing
@@ -9,8 +10,6 @@ import { defineContract } from './contract.ts';
  */
 
 const caseParams = z.strictObject({ caseId: z.uuid() });
-const isoDate = z.iso.date({ message: 'Ange ett datum (ÅÅÅÅ-MM-DD).' });
-const baseVersion = z.number().int().min(0);
 
 export const SourceKind = z.enum(['person', 'other_person', 'agency', 'own_observation']);
 
@@ -49,15 +48,12 @@ export const listJournal = defineContract({
   method: 'GET',
   path: '/api/cases/:caseId/journal',
   params: caseParams,
-  query: z.strictObject({
-    limit: z.coerce.number().int().min(1).max(100).default(25),
-    after: z.string().max(200).optional(),
-  }),
+  query: z.strictObject(pageQuery()),
   response: z.object({ items: z.array(JournalEntry), nextCursor: z.string().nullable() }),
 });
 
 const journalFields = {
-  occurredOn: isoDate,
+  occurredOn: isoDate(),
   text: z.string().trim().min(1, 'Skriv anteckningen.').max(20_000),
   source: Source,
 };
@@ -80,7 +76,7 @@ export const correctJournalEntry = defineContract({
   body: z.strictObject({
     ...journalFields,
     reason: z.string().trim().min(1, 'Ange varför anteckningen rättas.').max(2_000),
-    version: z.number().int().min(1),
+    version: version(),
   }),
   response: z.object({ id: z.uuid(), version: z.number().int() }),
   successStatus: 201,
@@ -186,7 +182,7 @@ export const saveInvestigationSection = defineContract({
   params: z.strictObject({ caseId: z.uuid(), section: z.string().regex(/^[a-z_]{2,60}$/) }),
   body: z.strictObject({
     /** The version the writer started from (0 for a section not yet written). */
-    version: baseVersion,
+    version: baseVersion(),
     statements: z.array(Statement).max(200),
   }),
   response: z.object({ section: z.string(), version: z.number().int() }),
@@ -201,12 +197,12 @@ export const recordCommunication = defineContract({
   params: caseParams,
   body: z.strictObject({
     what: z.string().trim().min(1, 'Beskriv vad som kommunicerades.').max(5_000),
-    communicatedOn: isoDate,
+    communicatedOn: isoDate(),
     method: z.discriminatedUnion('kind', [
       z.strictObject({ kind: z.literal('meeting') }),
       z.strictObject({ kind: z.literal('channel'), contactChannelId: z.uuid() }),
     ]),
-    version: z.number().int().min(1),
+    version: version(),
   }),
   response: z.object({ caseId: z.uuid(), version: z.number().int() }),
   successStatus: 201,
@@ -227,9 +223,9 @@ const decisionFields = {
   requested: z.string().trim().min(1, 'Ange vad personen har ansökt om.').max(2_000),
   outcome: Outcome,
   motivation: z.string().trim().min(1, 'Motivera beslutet.').max(20_000),
-  decidedOn: isoDate,
+  decidedOn: isoDate(),
   /** How and when the person was told; may be added in a later version. */
-  notified: z.strictObject({ how: NotifiedHow, on: isoDate }).nullable(),
+  notified: z.strictObject({ how: NotifiedHow, on: isoDate() }).nullable(),
 };
 
 export const DecisionVersion = z.object({
@@ -269,7 +265,7 @@ export const recordDecision = defineContract({
   method: 'POST',
   path: '/api/cases/:caseId/decisions',
   params: caseParams,
-  body: z.strictObject({ ...decisionFields, version: z.number().int().min(1) }),
+  body: z.strictObject({ ...decisionFields, version: version() }),
   response: z.object({ id: z.uuid(), version: z.number().int() }),
   successStatus: 201,
 });
@@ -283,7 +279,7 @@ export const reviseDecision = defineContract({
     ...decisionFields,
     kind: z.enum(['correction', 'change']),
     reason: z.string().trim().min(1, 'Ange skälet till rättelsen eller ändringen.').max(2_000),
-    version: z.number().int().min(1),
+    version: version(),
   }),
   response: z.object({ id: z.uuid(), version: z.number().int() }),
   successStatus: 201,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineContract } from './contract.ts';
+import { isoDate, isoDateTime, pageQuery, version } from './input.ts';
 import {
   IdentityKind,
   ListedPerson,
@@ -57,10 +58,7 @@ const CaseList = z.object({
   nextCursor: z.string().nullable(),
 });
 
-const page = {
-  limit: z.coerce.number().int().min(1).max(100).default(25),
-  after: z.string().max(200).optional(),
-};
+const page = pageQuery();
 
 /** The signed-in handläggare's open cases, oldest first. */
 export const listMyCases = defineContract({
@@ -137,7 +135,7 @@ export const registerIntake = defineContract({
       /** Who brought the information: the person, the police, a school, another unit … */
       from: z.string().trim().min(1, 'Ange vem som lämnade uppgifterna.').max(200),
       channel: IntakeChannel,
-      receivedAt: z.iso.datetime({ offset: true, message: 'Ange när uppgifterna kom in.' }),
+      receivedAt: isoDateTime('Ange när uppgifterna kom in.'),
       /** What came to the social services' knowledge. */
       content: z.string().trim().min(1, 'Beskriv vad som har kommit in.').max(20_000),
     }),
@@ -164,11 +162,10 @@ export const assignCase = defineContract({
   method: 'POST',
   path: '/api/cases/:caseId/assignment',
   params: z.strictObject({ caseId: z.uuid() }),
-  body: z.strictObject({ userId: z.uuid(), version: z.number().int().min(1) }),
+  body: z.strictObject({ userId: z.uuid(), version: version() }),
   response: z.object({ caseId: z.uuid(), version: z.number().int() }),
 });
 
-const isoDate = z.iso.date({ message: 'Ange ett datum (ÅÅÅÅ-MM-DD).' });
 const text = (max: number, required: string) => z.string().trim().min(1, required).max(max);
 
 export const Phase = z.enum([
@@ -311,9 +308,9 @@ export const recordApplication = defineContract({
   body: z.strictObject({
     kind: z.enum(['application', 'consent']),
     form: z.enum(['oral', 'written']),
-    receivedOn: isoDate,
+    receivedOn: isoDate(),
     note: z.string().trim().max(5_000),
-    version: z.number().int().min(1),
+    version: version(),
   }),
   response: stepResult,
   successStatus: 201,
@@ -327,7 +324,7 @@ export const recordAcuteScreening = defineContract({
   body: z.strictObject({
     acuteNeed: AcuteNeed,
     motivation: text(5_000, 'Motivera bedömningen.'),
-    version: z.number().int().min(1),
+    version: version(),
   }),
   response: stepResult,
   successStatus: 201,
@@ -343,12 +340,12 @@ export const recordPreliminaryAssessment = defineContract({
       outcome: z.literal('open_investigation'),
       template: z.enum(['victim', 'perpetrator']),
       reason: text(5_000, 'Ange skälet till bedömningen.'),
-      version: z.number().int().min(1),
+      version: version(),
     }),
     z.strictObject({
       outcome: z.literal('no_investigation'),
       reason: text(5_000, 'Ange varför ingen utredning inleds.'),
-      version: z.number().int().min(1),
+      version: version(),
     }),
   ]),
   response: stepResult.extend({ filedAsNoAction: z.boolean() }),
@@ -447,7 +444,7 @@ export const closeCase = defineContract({
   params: caseParams,
   body: z.strictObject({
     reason: text(5_000, 'Ange varför ärendet avslutas.'),
-    version: z.number().int().min(1),
+    version: version(),
   }),
   response: stepResult,
   successStatus: 201,

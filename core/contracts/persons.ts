@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IDENTITY_KINDS } from '../domain/personal-identity.ts';
 import { protectionLevels } from '../domain/protection.ts';
 import { defineContract } from './contract.ts';
+import { version } from './input.ts';
 
 export const PersonId = z.uuid({ message: 'Ogiltigt id.' });
 export const ProtectionLevel = z.enum(protectionLevels);
@@ -196,7 +197,7 @@ export const setProtectionLevel = defineContract({
   method: 'POST',
   path: '/api/persons/:personId/protection-level',
   params: z.strictObject({ personId: PersonId }),
-  body: z.strictObject({ protectionLevel: ProtectionLevel, version: z.number().int().min(1) }),
+  body: z.strictObject({ protectionLevel: ProtectionLevel, version: version() }),
   response: z.object({ protectionLevel: ProtectionLevel, version: z.number().int() }),
 });
 
@@ -223,6 +224,6 @@ export const updateContactChannel = defineContract({
   method: 'POST',
   path: '/api/persons/:personId/contact-channels/:channelId',
   params: z.strictObject({ personId: PersonId, channelId: z.uuid() }),
-  body: z.strictObject({ ...channelBody, version: z.number().int().min(1) }),
+  body: z.strictObject({ ...channelBody, version: version() }),
   response: ContactChannel,
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { InstrumentDefinition, riskLevels, violenceForms } from '../domain/instruments.ts';
 import { safetyPlanStatuses } from '../domain/safety-plan.ts';
 import { defineContract } from './contract.ts';
+import { baseVersion, int32FromString, isoDate, version } from './input.ts';
 import { PersonSummary } from './persons.ts';
 
 /**
@@ -11,7 +12,6 @@ import { PersonSummary } from './persons.ts';
  */
 
 const caseParams = z.strictObject({ caseId: z.uuid() });
-const isoDate = z.iso.date({ message: 'Ange ett datum (ÅÅÅÅ-MM-DD).' });
 export const RiskLevel = z.enum(riskLevels);
 
 export const InstrumentSummary = z.object({
@@ -53,7 +53,7 @@ export const retireInstrument = defineContract({
   path: '/api/admin/instruments/:instrumentId/versions/:version/retirement',
   params: z.strictObject({
     instrumentId: z.string().regex(/^[a-z0-9-]{3,60}$/),
-    version: z.coerce.number().int().min(1),
+    version: int32FromString({ min: 1 }),
   }),
   response: InstrumentSummary,
 });
@@ -67,7 +67,7 @@ const Answer = z.discriminatedUnion('kind', [
     incidents: z
       .array(
         z.strictObject({
-          on: isoDate,
+          on: isoDate(),
           form: z.enum(violenceForms),
           description: z.string().trim().min(1, 'Beskriv händelsen.').max(2_000),
         }),
@@ -157,7 +157,7 @@ export const recordAssessment = defineContract({
   params: caseParams,
   body: z.strictObject({
     personId: z.uuid(),
-    instrument: z.strictObject({ id: z.string().max(60), version: z.number().int().min(1) }),
+    instrument: z.strictObject({ id: z.string().max(60), version: version() }),
     answers: z.record(z.string().max(60), Answer),
     /** Structured professional judgement: a level and a motivation per scenario. */
     scenarioRatings: z
@@ -171,7 +171,7 @@ export const recordAssessment = defineContract({
       .max(10)
       .nullable(),
     motivation: z.string().trim().min(1, 'Motivera bedömningen.').max(20_000),
-    assessedOn: isoDate,
+    assessedOn: isoDate(),
   }),
   response: z.object({ id: z.uuid(), level: RiskLevel.nullable(), score: z.number().nullable() }),
   successStatus: 201,
@@ -192,7 +192,7 @@ export const recordPoliceAssessment = defineContract({
       .trim()
       .min(1, 'Ange var samtycket finns dokumenterat (t.ex. journalanteckning och datum).')
       .max(500),
-    assessedOn: isoDate,
+    assessedOn: isoDate(),
   }),
   response: z.object({ id: z.uuid() }),
   successStatus: 201,
@@ -204,7 +204,7 @@ export const recordIncident = defineContract({
   path: '/api/cases/:caseId/incidents',
   params: caseParams,
   body: z.strictObject({
-    occurredOn: isoDate,
+    occurredOn: isoDate(),
     description: z.string().trim().min(1, 'Beskriv händelsen.').max(5_000),
   }),
   response: z.object({ id: z.uuid() }),
@@ -246,9 +246,9 @@ export const saveSafetyPlan = defineContract({
   path: '/api/cases/:caseId/safety-plans/:personId',
   params: planParams,
   body: z.strictObject({
-    version: z.number().int().min(0),
+    version: baseVersion(),
     items: z.array(SafetyPlanItem).max(50),
-    reviewOn: isoDate.nullable(),
+    reviewOn: isoDate().nullable(),
   }),
   response: z.object({ version: z.number().int() }),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { int32 } from '../contracts/input.ts';
 
 /**
  * Risk-assessment instruments are data, not code. An instrument is a versioned definition —
@@ -78,7 +79,7 @@ const Scoring = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('sum'),
     thresholds: z
-      .array(z.strictObject({ min: z.number().int().min(0), level: z.enum(riskLevels) }))
+      .array(z.strictObject({ min: int32({ min: 0 }), level: z.enum(riskLevels) }))
       .min(1)
       .max(3),
   }),
@@ -95,7 +96,7 @@ const Scoring = z.discriminatedUnion('kind', [
 export const InstrumentDefinition = z
   .strictObject({
     id: z.string().regex(/^[a-z0-9-]{3,60}$/, 'Id får bara ha små bokstäver, siffror och -.'),
-    version: z.number().int().min(1),
+    version: int32({ min: 1 }),
     name: text(200),
     description: text(2_000),
     /** Written for Värn as an example, not an official instrument text. */

@@ -3,6 +3,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { errorCatalogue } from '../../core/contracts/errors.ts';
 import type { ErrorCode, ErrorResponse, FieldError } from '../../core/contracts/errors.ts';
 import { AppError } from '../errors.ts';
+import { safeErrorForLog } from '../logger.ts';
 
 /** Where a Fastify validation context puts its inputs, named as the client names them. */
 const contextNames: Record<string, string> = {
@@ -93,7 +94,8 @@ export function sendError(
 
 /**
  * The single place where an error becomes an HTTP answer. Foreseen errors answer with their
- * catalogue entry; anything else is logged with its stack (never the request body) and answers
+ * catalogue entry; anything else is logged by its class, code and stack (never its message nor
+ * the request body) and answers
  * a generic 500 carrying only the correlation id.
  */
 export function registerErrorHandler(
@@ -103,7 +105,9 @@ export function registerErrorHandler(
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const { code, fields, detail } = classify(error);
     if (code === 'INTERNAL') {
-      request.log.error({ err: error }, 'unhandled error');
+      // Class, code, constraint and stack only: a database error's message, detail and `where`
+      // quote the values it refused, which may be anything the request carried.
+      request.log.error({ error: safeErrorForLog(error) }, 'unhandled error');
     } else {
       request.log.info({ errorCode: code, cause: error.code }, 'request rejected');
     }

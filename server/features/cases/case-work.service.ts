@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type {
   CaseDetail,
   ChildReportDutyView,
@@ -25,6 +25,7 @@ import { recordAudit } from '../../audit/audit.ts';
 import type { Db, Trx } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { auditContext, enforce, requireActor } from '../../http/context.ts';
+import { cursorId, cursorTime, decodeCursor, encodeCursor } from '../../http/cursor.ts';
 import { stockholmDate } from '../../time.ts';
 import { activeCatalogue } from '../legal/catalogue.ts';
 import {
@@ -737,6 +738,11 @@ export async function listChildrenUnits(deps: CasesDeps, request: FastifyRequest
   return { items };
 }
 
+/** A page position: the last record's closing time and id, newest first. */
+const NoActionCursor = z
+  .tuple([cursorTime, cursorId])
+  .transform(([closedAt, id]) => ({ closedAt, id }));
+
 export async function listNoActionRecords(
   deps: CasesDeps,
   request: FastifyRequest,
@@ -745,17 +751,7 @@ export async function listNoActionRecords(
 ) {
   const actor = requireActor(request);
   const decision = enforce(can(actor, 'noActionRecords.read', { unitId }));
-  let after: { closedAt: Date; id: string } | undefined;
-  if (page.after !== undefined) {
-    const [closedAt, id] = page.after.split('_');
-    const date = new Date(closedAt ?? '');
-    if (Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/.test(id ?? '')) {
-      throw new AppError('VALIDATION', {
-        fields: [{ path: 'query.after', message: 'Sidmarkören är ogiltig. Ladda om listan.' }],
-      });
-    }
-    after = { closedAt: date, id: id ?? '' };
-  }
+  const after = decodeCursor(page.after, NoActionCursor);
   return deps.db.transaction().execute(async (trx) => {
     let q = trx
       .selectFrom('case')
@@ -833,7 +829,7 @@ export async function listNoActionRecords(
       })),
       nextCursor:
         rows.length > page.limit && last?.closed_at
-          ? `${last.closed_at.toISOString()}_${last.id}`
+          ? encodeCursor([last.closed_at, last.id])
           : null,
     };
   });

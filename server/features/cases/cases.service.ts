@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type {
   CaseListItem,
   registerIntake as intakeContract,
@@ -14,6 +14,7 @@ import type { AppConfig } from '../../config.ts';
 import type { Db, Trx } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { auditContext, enforce, requireActor } from '../../http/context.ts';
+import { cursorId, cursorTime, decodeCursor, encodeCursor } from '../../http/cursor.ts';
 import { stockholmDate } from '../../time.ts';
 import { loadRiskLevels } from '../risk/risk.service.ts';
 import { loadDeadlines } from './case-deadlines.ts';
@@ -38,33 +39,13 @@ interface Page {
   after?: string | undefined;
 }
 
-interface Cursor {
-  priority: number;
-  openedAt: Date;
-  id: string;
-}
-
 /** A page position: the last row's sort key. Opaque to the client; never an OFFSET. */
-function decodeCursor(after: string | undefined): Cursor | undefined {
-  if (after === undefined) return undefined;
-  try {
-    const [priority, openedAt, id] = JSON.parse(
-      Buffer.from(after, 'base64url').toString('utf8'),
-    ) as [number, string, string];
-    const date = new Date(openedAt);
-    if (![0, 1].includes(priority) || Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) {
-      throw new Error('bad cursor');
-    }
-    return { priority, openedAt: date, id };
-  } catch {
-    throw new AppError('VALIDATION', {
-      fields: [{ path: 'query.after', message: 'Sidmarkören är ogiltig. Ladda om listan.' }],
-    });
-  }
-}
+const CaseCursor = z
+  .tuple([z.union([z.literal(0), z.literal(1)]), cursorTime, cursorId])
+  .transform(([priority, openedAt, id]) => ({ priority, openedAt, id }));
 
-const encodeCursor = (c: Cursor) =>
-  Buffer.from(JSON.stringify([c.priority, c.openedAt.toISOString(), c.id])).toString('base64url');
+const encodeCaseCursor = (c: { priority: number; openedAt: Date; id: string }) =>
+  encodeCursor([c.priority, c.openedAt, c.id]);
 
 function caseListQuery(db: Db | Trx) {
   return db
@@ -145,7 +126,7 @@ async function listCases(
   page: Page,
   order: 'queue' | 'opened',
 ) {
-  const cursor = decodeCursor(page.after);
+  const cursor = decodeCursor(page.after, CaseCursor);
   const now = deps.clock();
   return deps.db.transaction().execute(async (trx) => {
     let q = filter(caseListQuery(trx));
@@ -200,7 +181,11 @@ async function listCases(
       ),
       nextCursor:
         rows.length > page.limit && last
-          ? encodeCursor({ priority: last.queue_priority, openedAt: last.opened_at, id: last.id })
+          ? encodeCaseCursor({
+              priority: last.queue_priority,
+              openedAt: last.opened_at,
+              id: last.id,
+            })
           : null,
     };
   });

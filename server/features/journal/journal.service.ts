@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type {
   JournalEntry,
   JournalDraft,
@@ -12,6 +12,7 @@ import { recordAudit } from '../../audit/audit.ts';
 import type { Db, Trx } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { auditContext, requireActor } from '../../http/context.ts';
+import { cursorId, cursorTime, decodeCursor, encodeCursor } from '../../http/cursor.ts';
 import { stockholmDate } from '../../time.ts';
 import { authorizeCase } from '../cases/case-access.ts';
 import type { CasesDeps } from '../cases/cases.service.ts';
@@ -25,17 +26,10 @@ import type { CasesDeps } from '../cases/cases.service.ts';
 type JournalDeps = CasesDeps;
 type Page = { limit: number; after?: string | undefined };
 
-function decodeCursor(after: string | undefined) {
-  if (after === undefined) return undefined;
-  const [at, id] = after.split('_');
-  const date = new Date(at ?? '');
-  if (Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/.test(id ?? '')) {
-    throw new AppError('VALIDATION', {
-      fields: [{ path: 'query.after', message: 'Sidmarkören är ogiltig. Ladda om listan.' }],
-    });
-  }
-  return { createdAt: date, id: id ?? '' };
-}
+/** A page position: the last entry's creation time and id, newest first. */
+const JournalCursor = z
+  .tuple([cursorTime, cursorId])
+  .transform(([createdAt, id]) => ({ createdAt, id }));
 
 function entryQuery(db: Db | Trx) {
   return db
@@ -84,7 +78,7 @@ export async function listJournal(
 ) {
   const actor = requireActor(request);
   const now = deps.clock();
-  const cursor = decodeCursor(page.after);
+  const cursor = decodeCursor(page.after, JournalCursor);
   return deps.db.transaction().execute(async (trx) => {
     const { row, decision } = await authorizeCase(trx, actor, caseId, 'case.read', now);
     let q = entryQuery(trx).where('e.case_id', '=', caseId);
@@ -111,7 +105,7 @@ export async function listJournal(
     return {
       items: pageRows.map(toEntry),
       nextCursor:
-        rows.length > page.limit && last ? `${last.created_at.toISOString()}_${last.id}` : null,
+        rows.length > page.limit && last ? encodeCursor([last.created_at, last.id]) : null,
     };
   });
 }
