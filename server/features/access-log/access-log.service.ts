@@ -75,6 +75,20 @@ export async function searchAccessLog(
             eb('audit_event.actor_user_id', 'in', (sub) =>
               sub.selectFrom('user_role').select('user_id').where('unit_id', '=', body.unitId),
             ),
+            // Administration concerning the unit, by whoever did it: roles in the unit asked for,
+            // approved, rejected, given and taken, and the accounts of its present staff.
+            eb.and([
+              eb('audit_event.action', 'like', 'admin.%'),
+              eb.or([
+                eb(sql<string>`audit_event.details ->> 'unitId'`, '=', body.unitId),
+                eb(sql<string>`audit_event.details ->> 'userId'`, 'in', (sub) =>
+                  sub
+                    .selectFrom('user_role')
+                    .select(sql<string>`user_id::text`.as('user_id'))
+                    .where('unit_id', '=', body.unitId),
+                ),
+              ]),
+            ]),
           ]),
         );
       q = flagged
