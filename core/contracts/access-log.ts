@@ -20,6 +20,14 @@ export const AccessLogEntry = z.object({
   involvesProtected: z.boolean(),
   emergency: z.boolean(),
   correlationId: z.string(),
+  /** For administration: whose account it concerned, and which role in which unit. */
+  account: z
+    .object({
+      user: z.object({ id: z.uuid(), displayName: z.string() }).nullable(),
+      role: z.enum(roles).nullable(),
+      unitName: z.string().nullable(),
+    })
+    .nullable(),
 });
 export type AccessLogEntry = z.infer<typeof AccessLogEntry>;
 

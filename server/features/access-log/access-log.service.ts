@@ -8,6 +8,8 @@ import type {
 } from '../../../core/contracts/access-log.ts';
 import type { AuditAction } from '../../../core/audit/events.ts';
 import { can } from '../../../core/policy/policy.ts';
+import { roles } from '../../../core/policy/roles.ts';
+import type { Role } from '../../../core/policy/roles.ts';
 import { recordAudit } from '../../audit/audit.ts';
 import type { AppConfig } from '../../config.ts';
 import type { Db, Trx } from '../../db/database.ts';
@@ -31,6 +33,47 @@ async function personNames(trx: Trx, ids: readonly string[]) {
     .where('id', 'in', [...new Set(ids)])
     .execute();
   return new Map(rows.map((r) => [r.id, displayName(r)]));
+}
+
+const detail = (details: Record<string, unknown>, key: string) =>
+  typeof details[key] === 'string' ? details[key] : null;
+
+/**
+ * For administration rows: the account, role and unit the details name (ids only, as recorded),
+ * turned into names. Colleagues and units, never a client.
+ */
+async function accountNames(
+  trx: Trx,
+  rows: readonly { action: string; details: Record<string, unknown> }[],
+) {
+  const admin = rows.filter((r) => r.action.startsWith('admin.'));
+  const userIds = [...new Set(admin.flatMap((r) => detail(r.details, 'userId') ?? []))];
+  const unitIds = [...new Set(admin.flatMap((r) => detail(r.details, 'unitId') ?? []))];
+  const users = userIds.length
+    ? await trx
+        .selectFrom('app_user')
+        .select(['id', 'display_name'])
+        .where('id', 'in', userIds)
+        .execute()
+    : [];
+  const units = unitIds.length
+    ? await trx.selectFrom('unit').select(['id', 'name']).where('id', 'in', unitIds).execute()
+    : [];
+  const userName = new Map(users.map((u) => [u.id, u.display_name]));
+  const unitName = new Map(units.map((u) => [u.id, u.name]));
+  return (r: { action: string; details: Record<string, unknown> }): AccessLogEntry['account'] => {
+    if (!r.action.startsWith('admin.')) return null;
+    const userId = detail(r.details, 'userId');
+    const unitId = detail(r.details, 'unitId');
+    const role = detail(r.details, 'role');
+    const name = userId ? userName.get(userId) : undefined;
+    if (!name && !unitId && !role) return null;
+    return {
+      user: userId && name ? { id: userId, displayName: name } : null,
+      role: (roles as readonly string[]).includes(role ?? '') ? (role as Role) : null,
+      unitName: unitId ? (unitName.get(unitId) ?? null) : null,
+    };
+  };
 }
 
 /**
@@ -66,6 +109,7 @@ export async function searchAccessLog(
           'audit_event.involves_protected',
           'audit_event.emergency',
           'audit_event.correlation_id',
+          'audit_event.details',
         ])
         // What was done in the unit's name, by anyone — someone who has since left included —
         // and everything done by the unit's present staff (their logins and searches too).
@@ -124,6 +168,7 @@ export async function searchAccessLog(
       trx,
       rows.flatMap((r) => r.person_ids),
     );
+    const accounts = await accountNames(trx, rows);
     const toEntry = (r: (typeof rows)[number]): AccessLogEntry => ({
       seq: r.seq,
       occurredAt: r.occurred_at.toISOString(),
@@ -141,6 +186,7 @@ export async function searchAccessLog(
       involvesProtected: r.involves_protected,
       emergency: r.emergency,
       correlationId: r.correlation_id,
+      account: accounts(r),
     });
     await recordAudit(trx, auditContext(request, decision), {
       action: 'access_log.read',

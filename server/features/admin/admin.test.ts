@@ -262,7 +262,17 @@ describe('administration', () => {
       headers: w.sessions.manager.headers,
       payload: { unitId: w.units.adult, action: 'admin.role.grant' },
     });
-    expect(mine.json<{ entries: unknown[] }>().entries).toHaveLength(1);
+    expect(mine.json<{ entries: unknown[] }>().entries).toEqual([
+      expect.objectContaining({
+        action: 'admin.role.grant',
+        actor: expect.objectContaining({ id: w.users.manager.id }),
+        account: {
+          user: expect.objectContaining({ id: w.users.childrenWorker.id }),
+          role: 'adult_caseworker',
+          unitName: expect.any(String),
+        },
+      }),
+    ]);
     // …and so does the manager of the unit where the user works today: it is about their staff.
     const other = await t.app.inject({
       method: 'POST',

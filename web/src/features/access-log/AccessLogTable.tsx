@@ -58,6 +58,19 @@ export function AccessLogTable({
               <Table.DataCell>
                 <VStack gap="space-4" align="start">
                   <BodyShort size="small">{auditActions[entry.action]}</BodyShort>
+                  {entry.account ? (
+                    <BodyShort size="small" textColor="subtle">
+                      Gäller{' '}
+                      {[
+                        entry.account.user?.displayName,
+                        [roleLabel(entry.account.role), entry.account.unitName]
+                          .filter(Boolean)
+                          .join(', '),
+                      ]
+                        .filter(Boolean)
+                        .join(' – ')}
+                    </BodyShort>
+                  ) : null}
                   <HStack gap="space-4">
                     {entry.emergency ? (
                       <Tag variant="strong" data-color="danger" size="xsmall">
