@@ -11,6 +11,7 @@ import { authRoutes } from './features/auth/auth.routes.ts';
 import { casesRoutes } from './features/cases/cases.routes.ts';
 import { caseDocumentRoutes } from './features/decisions/decisions.routes.ts';
 import { journalRoutes } from './features/journal/journal.routes.ts';
+import { noticesRoutes } from './features/notices/notices.routes.ts';
 import { riskRoutes } from './features/risk/risk.routes.ts';
 import { personsRoutes } from './features/persons/persons.routes.ts';
 import { systemRoutes } from './features/system/system.routes.ts';
@@ -74,6 +75,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   riskRoutes(app, features);
   accessLogRoutes(app, features);
   adminRoutes(app, features);
+  noticesRoutes(app, features);
 
   await registerWeb(app, deps.webRoot);
   return app;

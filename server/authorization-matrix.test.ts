@@ -7,6 +7,7 @@ import * as adminContracts from '../core/contracts/admin.ts';
 import * as authContracts from '../core/contracts/auth.ts';
 import * as caseContracts from '../core/contracts/cases.ts';
 import * as documentContracts from '../core/contracts/case-documents.ts';
+import * as noticeContracts from '../core/contracts/notices.ts';
 import * as personContracts from '../core/contracts/persons.ts';
 import * as riskContracts from '../core/contracts/risk.ts';
 import * as systemContracts from '../core/contracts/system.ts';
@@ -69,6 +70,7 @@ const allContracts = [
   authContracts,
   caseContracts,
   documentContracts,
+  noticeContracts,
   personContracts,
   riskContracts,
   systemContracts,
@@ -151,4 +153,11 @@ const covered = new Set<Contract>([
   adminContracts.resetLogin,
   adminContracts.grantRole,
   adminContracts.revokeRole,
+  adminContracts.listAdminRequests,
+  adminContracts.listUnitAdminRequests,
+  adminContracts.approveAdminRequest,
+  adminContracts.rejectAdminRequest,
+  adminContracts.withdrawAdminRequest,
+  noticeContracts.listMyNotices,
+  noticeContracts.markNoticeRead,
 ]);

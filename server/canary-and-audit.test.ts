@@ -177,8 +177,8 @@ describe('audit completeness', () => {
     ).toMatchObject({
       details: {
         status: 403,
-        policyAction: 'admin.changeUser',
-        reason: 'nobody changes their own roles or status',
+        policyAction: 'admin.requestChange',
+        reason: 'nobody asks for changes to their own account',
         targetUserId: world.users.admin.id,
       },
     });

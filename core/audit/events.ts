@@ -55,6 +55,10 @@ export const auditActions = {
   'admin.delegation': 'Ändrade delegationsordning',
   'admin.legal_catalogue': 'Ändrade lagrumskatalog',
   'admin.instrument': 'Ändrade bedömningsinstrument',
+  'admin.request.create': 'Begärde ändring av behörighet',
+  'admin.request.approve': 'Godkände begäran om behörighet',
+  'admin.request.reject': 'Avslog begäran om behörighet',
+  'admin.request.withdraw': 'Drog tillbaka begäran om behörighet',
 } as const;
 export type AuditAction = keyof typeof auditActions;
 

@@ -23,6 +23,14 @@ export const AccessLogEntry = z.object({
   correlationId: z.string(),
   /** For a refused attempt (security.refused): which route answered what, and the policy's reason. */
   refusal: z.object({ route: z.string(), status: z.number().int(), reason: z.string() }).nullable(),
+  /** For administration: whose account it concerned, and which role in which unit. */
+  account: z
+    .object({
+      user: z.object({ id: z.uuid(), displayName: z.string() }).nullable(),
+      role: z.enum(roles).nullable(),
+      unitName: z.string().nullable(),
+    })
+    .nullable(),
 });
 export type AccessLogEntry = z.infer<typeof AccessLogEntry>;
 

@@ -23,6 +23,30 @@ export const AdminUser = z.object({
 });
 export type AdminUser = z.infer<typeof AdminUser>;
 
+/** The two-person rule: a change that gives power over an account, waiting for a second person. */
+export const adminRequestKinds = ['role_grant', 'login_reset'] as const;
+export const adminRequestStatuses = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
+
+const Person = z.object({ id: z.uuid(), displayName: z.string() });
+
+export const AdminRequest = z.object({
+  id: z.uuid(),
+  kind: z.enum(adminRequestKinds),
+  targetUser: z.object({ id: z.uuid(), displayName: z.string(), username: z.string() }),
+  unit: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  role: z.enum(roles).nullable(),
+  requestedBy: Person,
+  requestedAt: z.iso.datetime(),
+  status: z.enum(adminRequestStatuses),
+  decidedBy: Person.nullable(),
+  decidedAt: z.iso.datetime().nullable(),
+  decisionNote: z.string().nullable(),
+  version: z.number().int(),
+  /** What the reader may do with it, decided by the policy. */
+  abilities: z.object({ decide: z.boolean(), withdraw: z.boolean() }),
+});
+export type AdminRequest = z.infer<typeof AdminRequest>;
+
 export const listUnits = defineContract({
   method: 'GET',
   path: '/api/admin/units',
@@ -60,8 +84,11 @@ export const createUser = defineContract({
       ),
     displayName: z.string().trim().min(1, 'Fyll i namn.').max(200),
   }),
-  /** The one-time password is shown once, to be handed over; the user replaces it at first login. */
-  response: z.object({ user: AdminUser, initialPassword: z.string() }),
+  /**
+   * The account is created without a usable login: its first one-time password is a request
+   * (returned here) that a second person approves — the one who created it never sees it.
+   */
+  response: z.object({ user: AdminUser, request: AdminRequest }),
   successStatus: 201,
 });
 
@@ -74,24 +101,27 @@ export const setUserStatus = defineContract({
 });
 
 /**
- * For a forgotten password or a lost phone: a new one-time password, and the second factor is
- * enrolled again at the next login. The user's sessions end at once.
+ * For a forgotten password or a lost phone: asks for a new one-time password (the second factor
+ * enrolled again at the next login, every session ended). Nothing happens until a second person
+ * approves; the one-time password is shown to the approver only.
  */
 export const resetLogin = defineContract({
   method: 'POST',
   path: '/api/admin/users/:userId/login-reset',
   params: z.strictObject({ userId: z.uuid() }),
   body: z.strictObject({ version: version() }),
-  /** The one-time password is shown once, to be handed over in person. */
-  response: z.object({ user: AdminUser, initialPassword: z.string() }),
+  response: AdminRequest,
+  successStatus: 201,
 });
 
+/** Asks for a role: it is given when a second person approves. */
 export const grantRole = defineContract({
   method: 'POST',
   path: '/api/admin/users/:userId/roles',
   params: z.strictObject({ userId: z.uuid() }),
   body: z.strictObject({ unitId: z.uuid(), role: z.enum(roles) }),
-  response: AdminUser,
+  response: AdminRequest,
+  successStatus: 201,
 });
 
 export const revokeRole = defineContract({
@@ -152,4 +182,53 @@ export const activateLegalCatalogue = defineContract({
   path: '/api/admin/legal-catalogues/:catalogueId/activation',
   params: z.strictObject({ catalogueId: z.string().regex(/^[a-z0-9-]{3,40}$/) }),
   response: z.object({ items: z.array(LegalCatalogueView) }),
+});
+
+/** Every pending request, then the latest decided ones. Never carries a password. */
+export const listAdminRequests = defineContract({
+  method: 'GET',
+  path: '/api/admin/requests',
+  response: z.object({ items: z.array(AdminRequest) }),
+});
+
+/** The requests that concern a unit, for its manager: its roles, and its staff's logins. */
+export const listUnitAdminRequests = defineContract({
+  method: 'GET',
+  path: '/api/units/:unitId/admin-requests',
+  params: z.strictObject({ unitId: z.uuid() }),
+  response: z.object({ items: z.array(AdminRequest) }),
+});
+
+const RequestParams = z.strictObject({ requestId: z.uuid() });
+
+/**
+ * Approve: the change is made in the same transaction. For a login, the answer carries the new
+ * one-time password — to the approver only, once, to be handed over in person.
+ */
+export const approveAdminRequest = defineContract({
+  method: 'POST',
+  path: '/api/admin/requests/:requestId/approval',
+  params: RequestParams,
+  body: z.strictObject({ version: version() }),
+  response: z.object({ request: AdminRequest, initialPassword: z.string().nullable() }),
+});
+
+export const rejectAdminRequest = defineContract({
+  method: 'POST',
+  path: '/api/admin/requests/:requestId/rejection',
+  params: RequestParams,
+  body: z.strictObject({
+    version: version(),
+    note: z.string().trim().max(2000).optional(),
+  }),
+  response: AdminRequest,
+});
+
+/** The one who asked takes the request back. */
+export const withdrawAdminRequest = defineContract({
+  method: 'POST',
+  path: '/api/admin/requests/:requestId/withdrawal',
+  params: RequestParams,
+  body: z.strictObject({ version: version() }),
+  response: AdminRequest,
 });

@@ -53,6 +53,11 @@ export const errorCatalogue = {
     message:
       'Någon annan har ändrat uppgifterna medan du arbetade. Ladda om för att se den senaste versionen och gör sedan din ändring igen.',
   },
+  REQUEST_PENDING: {
+    status: 409,
+    message:
+      'Det finns redan en begäran om samma ändring som väntar på godkännande. Vänta på den eller dra tillbaka den först.',
+  },
   STEP_OUT_OF_ORDER: {
     status: 409,
     message: 'Steget kan inte tas ännu. Gör det steg som saknas först.',

@@ -435,3 +435,54 @@ describe('can(): personal-data routes a role never uses', () => {
     });
   });
 });
+
+describe('can(): the two-person rule', () => {
+  const requestArb = fc.record({
+    requestedBy: fc.constantFrom(...users),
+    targetUserId: fc.constantFrom(...users),
+    unitIds: fc.uniqueArray(fc.constantFrom(...units), { maxLength: 3 }),
+    administratorsOnly: fc.boolean(),
+  });
+
+  it('never lets anyone approve their own request or one about themselves', () => {
+    fc.assert(
+      fc.property(actorArb, requestArb, (actor, request) => {
+        const decision = can(actor, 'admin.approveRequest', request);
+        if (request.requestedBy === actor.userId || request.targetUserId === actor.userId) {
+          expect(decision.allowed).toBe(false);
+        }
+      }),
+    );
+  });
+
+  it('lets a second administrator approve, or the manager of a unit concerned unless administrators only', () => {
+    fc.assert(
+      fc.property(actorArb, requestArb, (actor, request) => {
+        const decision = can(actor, 'admin.approveRequest', request);
+        const bystander =
+          request.requestedBy !== actor.userId && request.targetUserId !== actor.userId;
+        const admin = actor.grants.some((g) => g.role === 'administrator');
+        const manager =
+          !request.administratorsOnly &&
+          actor.grants.some((g) => g.role === 'unit_manager' && request.unitIds.includes(g.unitId));
+        expect(decision.allowed).toBe(bystander && (admin || manager));
+        // Whoever may neither approve nor see requests is told it does not exist.
+        if (!admin && !manager) expect(decision).toMatchObject({ denial: 'not_found' });
+      }),
+    );
+  });
+
+  it('lets only administrators ask, never about themselves, and only the asker withdraw', () => {
+    fc.assert(
+      fc.property(actorArb, fc.constantFrom(...users), (actor, other) => {
+        const admin = actor.grants.some((g) => g.role === 'administrator');
+        expect(can(actor, 'admin.requestChange', { targetUserId: other }).allowed).toBe(
+          admin && other !== actor.userId,
+        );
+        expect(can(actor, 'admin.withdrawRequest', { requestedBy: other }).allowed).toBe(
+          admin && other === actor.userId,
+        );
+      }),
+    );
+  });
+});

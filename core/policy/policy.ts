@@ -156,6 +156,26 @@ interface FactsByAction {
    * It gives nobody a credential, so it needs no second person; nobody lifts their own.
    */
   'auth.unlockLogin': { targetUserId: string; targetUnitIds: readonly string[] };
+  /**
+   * Ask for a change that gives power over an account — a role, a new one-time password: an
+   * administrator, never about their own account. Nothing changes until a second person approves.
+   */
+  'admin.requestChange': { targetUserId: string };
+  /**
+   * Approve or reject such a request (the two-person rule): a second administrator, or the
+   * manager of a unit the request concerns (never for the administrator role) — never the one
+   * who asked, never the affected user.
+   */
+  'admin.approveRequest': {
+    requestedBy: string;
+    targetUserId: string;
+    unitIds: readonly string[];
+    administratorsOnly: boolean;
+  };
+  /** Withdraw a pending request: only the one who asked. */
+  'admin.withdrawRequest': { requestedBy: string };
+  /** See the requests that concern a unit: its manager. */
+  'admin.listUnitRequests': { unitId: string };
 }
 export type Action = keyof FactsByAction;
 
@@ -440,6 +460,37 @@ function decide<A extends Action>(actor: Actor, action: A, facts: FactsByAction[
       return manager
         ? { allowed: true, role: manager.role, unitId: manager.unitId, via: 'role' }
         : forbidden('neither an administrator nor a manager of the user');
+    }
+    case 'admin.requestChange': {
+      const f = facts as FactsByAction['admin.requestChange'];
+      if (f.targetUserId === actor.userId)
+        return forbidden('nobody asks for changes to their own account');
+      return roleDecision(actor, (r) => r === 'administrator');
+    }
+    case 'admin.approveRequest': {
+      const f = facts as FactsByAction['admin.approveRequest'];
+      const manager = f.administratorsOnly
+        ? undefined
+        : f.unitIds.map((unitId) => grantsWith(actor, isManager, unitId)[0]).find(Boolean);
+      const admin = grantsWith(actor, (r) => r === 'administrator')[0];
+      if (!manager && !admin) return notFound('neither an administrator nor the unit manager');
+      if (f.requestedBy === actor.userId) return forbidden('nobody approves their own request');
+      if (f.targetUserId === actor.userId)
+        return forbidden('nobody approves a request about themselves');
+      if (manager)
+        return { allowed: true, role: manager.role, unitId: manager.unitId, via: 'unit_manager' };
+      return roleDecision(actor, (r) => r === 'administrator');
+    }
+    case 'admin.withdrawRequest': {
+      const f = facts as FactsByAction['admin.withdrawRequest'];
+      const decision = roleDecision(actor, (r) => r === 'administrator');
+      if (decision.allowed && f.requestedBy !== actor.userId)
+        return forbidden('only the one who asked withdraws a request');
+      return decision;
+    }
+    case 'admin.listUnitRequests': {
+      const f = facts as FactsByAction['admin.listUnitRequests'];
+      return roleDecision(actor, isManager, f.unitId);
     }
     default:
       return forbidden('unknown action');

@@ -8,11 +8,12 @@ test('an administrator sees no person search and no cases in the menu', async ({
   await expect(menu.getByRole('link', { name: 'Sök person' })).toHaveCount(0);
 });
 
-test('an administrator creates a user, gives and takes a role, and the user starts', async ({
+test('an administrator creates a user and asks for roles; a second administrator approves, and the user starts', async ({
   page,
   login,
   visit,
 }) => {
+  test.slow(); // three people log in, and every page is checked with axe
   await login('adam.admin');
   await visit('/administration');
   await expect(page.getByRole('table', { name: 'Användare' })).toContainText('anna.handlaggare');
@@ -29,26 +30,68 @@ test('an administrator creates a user, gives and takes a role, and the user star
 
   await page.getByRole('textbox', { name: 'Användarnamn' }).fill('lisa.larsson');
   await page.getByRole('button', { name: 'Skapa användare' }).click();
+  const created = page.getByRole('status').filter({ hasText: 'Lisa Larsson är skapad' });
+  await expect(created).toContainText('Du ser det aldrig själv.');
+  // The one who created the account never sees a password for it.
+  await expect(page.locator('code.initial-password')).toHaveCount(0);
+  await expect(page.getByRole('row', { name: /lisa\.larsson/ })).toContainText(
+    'Väntar på godkännande',
+  );
+  await expectAccessible(page);
+
+  await created.getByRole('link', { name: 'Begär roller för Lisa Larsson' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Lisa Larsson' })).toBeVisible();
+  await page.getByLabel('Roll', { exact: true }).selectOption({ label: 'Handläggare vuxen' });
+  await page.getByLabel('Enhet', { exact: true }).selectOption({ label: 'Relationsvåldsteamet' });
+  await page.getByRole('button', { name: 'Begär rollen' }).click();
+  const asked = page.getByRole('article', {
+    name: 'Rollen Handläggare vuxen i Relationsvåldsteamet för Lisa Larsson',
+  });
+  await expect(asked).toContainText('Väntar på godkännande');
+  await page.getByLabel('Roll', { exact: true }).selectOption({ label: 'Socialjour' });
+  await page.getByLabel('Enhet', { exact: true }).selectOption({ label: 'Socialjouren' });
+  await page.getByRole('button', { name: 'Begär rollen' }).click();
+  const second = page.getByRole('article', {
+    name: 'Rollen Socialjour i Socialjouren för Lisa Larsson',
+  });
+  await expect(second).toBeVisible();
+  // Asked for is not given; the one who asked cannot approve.
+  await expect(page.getByText('Användaren har inga roller')).toBeVisible();
+  await expect(asked.getByRole('button', { name: /^Godkänn/ })).toHaveCount(0);
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Logga ut' }).click();
+
+  // The second administrator approves the roles and the first login, and hands the password over.
+  await login('agnes.admin');
+  await visit('/administration');
+  const waiting = page.getByRole('region', { name: 'Väntar på godkännande' });
+  await waiting
+    .getByRole('button', {
+      name: 'Godkänn Rollen Handläggare vuxen i Relationsvåldsteamet för Lisa Larsson',
+    })
+    .click();
+  await waiting
+    .getByRole('button', { name: 'Godkänn Rollen Socialjour i Socialjouren för Lisa Larsson' })
+    .click();
+  await expect(waiting.getByRole('article', { name: /Rollen .* för Lisa Larsson/ })).toHaveCount(0);
+  await waiting
+    .getByRole('button', { name: 'Godkänn Nytt engångslösenord för Lisa Larsson' })
+    .click();
   const box = page.getByRole('status').filter({ hasText: 'visas bara nu' });
   await expect(box).toContainText('Tillfälligt lösenord för Lisa Larsson – visas bara nu');
   const password = (await box.locator('code').textContent()) ?? '';
   expect(password.length).toBeGreaterThan(8);
-  await expect(page.getByRole('table', { name: 'Användare' })).toContainText('lisa.larsson');
+  await expect(waiting.getByRole('table')).toContainText('Godkänd');
   await expectAccessible(page);
 
-  await box.getByRole('link', { name: 'Ge Lisa Larsson roller' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Lisa Larsson' })).toBeVisible();
-  await page.getByLabel('Roll', { exact: true }).selectOption({ label: 'Handläggare vuxen' });
-  await page.getByLabel('Enhet', { exact: true }).selectOption({ label: 'Relationsvåldsteamet' });
-  await page.getByRole('button', { name: 'Ge rollen' }).click();
+  // Taking a role away needs no second person.
+  await page.getByRole('link', { name: 'Lisa Larsson' }).click();
   const roles = page.getByRole('table', { name: 'Roller' });
   await expect(roles).toContainText('Handläggare vuxen');
-  await page.getByLabel('Roll', { exact: true }).selectOption({ label: 'Socialjour' });
-  await page.getByLabel('Enhet', { exact: true }).selectOption({ label: 'Socialjouren' });
-  await page.getByRole('button', { name: 'Ge rollen' }).click();
-  await expect(roles).toContainText('Socialjour');
   await roles.getByRole('button', { name: /Ta bort rollen Socialjour/ }).click();
   await expect(roles.getByText('Socialjour', { exact: true })).toHaveCount(0);
+  // The pointer now rests on the next row's button: axe would measure its hover transition.
+  await page.mouse.move(0, 0);
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Logga ut' }).click();
 
@@ -69,6 +112,16 @@ test('an administrator creates a user, gives and takes a role, and the user star
   await expect(
     page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Mina ärenden' }),
   ).toBeVisible();
+  // The user is told what was done to the account, and by whom.
+  const notices = page.getByRole('region', { name: 'Ändringar av ditt konto' });
+  await expect(notices).toContainText(
+    'Du har fått rollen Handläggare vuxen i Relationsvåldsteamet. Agnes Administratör godkände det.',
+  );
+  await expect(notices).toContainText('Rollen Socialjour i Socialjouren har tagits bort');
+  await expectAccessible(page);
+  const before = await notices.getByRole('button', { name: 'Jag har läst det' }).count();
+  await notices.getByRole('button', { name: 'Jag har läst det' }).first().click();
+  await expect(notices.getByRole('button', { name: 'Jag har läst det' })).toHaveCount(before - 1);
 
   // From now on every login asks for the code from the app.
   await page.getByRole('button', { name: 'Logga ut' }).click();
@@ -87,6 +140,51 @@ test('an administrator creates a user, gives and takes a role, and the user star
   await expect(page.getByRole('heading', { level: 1, name: 'Logga in' })).toBeVisible();
 });
 
+test('the unit manager approves a role in the unit, and finds it in loggkontroll', async ({
+  page,
+  login,
+  visit,
+}) => {
+  test.slow(); // two logins, and every page is checked with axe
+  await login('adam.admin');
+  await visit('/administration');
+  await page.getByRole('textbox', { name: 'Namn', exact: true }).fill('Maja Malm');
+  await page.getByRole('textbox', { name: 'Användarnamn' }).fill('maja.malm');
+  await page.getByRole('button', { name: 'Skapa användare' }).click();
+  await page.getByRole('link', { name: 'Begär roller för Maja Malm' }).click();
+  await page.getByLabel('Roll', { exact: true }).selectOption({ label: 'Handläggare vuxen' });
+  await page.getByLabel('Enhet', { exact: true }).selectOption({ label: 'Relationsvåldsteamet' });
+  await page.getByRole('button', { name: 'Begär rollen' }).click();
+  await expect(
+    page.getByRole('article', {
+      name: 'Rollen Handläggare vuxen i Relationsvåldsteamet för Maja Malm',
+    }),
+  ).toContainText('Väntar på godkännande');
+  await page.getByRole('button', { name: 'Logga ut' }).click();
+
+  await login('erik.chef');
+  await visit('/loggkontroll');
+  const section = page.getByRole('region', { name: 'Behörigheter som väntar på godkännande' });
+  const card = section.getByRole('article', {
+    name: 'Rollen Handläggare vuxen i Relationsvåldsteamet för Maja Malm',
+  });
+  await expect(card).toContainText('Begärd av Adam Administratör');
+  await card.getByRole('button', { name: /^Godkänn/ }).click();
+  await expect(card).toHaveCount(0);
+  await expect(section.getByRole('table')).toContainText('Godkänd');
+  await expectAccessible(page);
+  // The request, by the administrator, is in the unit's log.
+  await page.getByLabel('Händelse', { exact: true }).selectOption({
+    label: 'Begärde ändring av behörighet',
+  });
+  await page.getByRole('button', { name: 'Visa loggen' }).click();
+  const others = page.getByRole('table', { name: /Övriga händelser/ });
+  await expect(others.getByRole('row', { name: /Adam Administratör/ }).first()).toContainText(
+    'Begärde ändring av behörighet',
+  );
+  await expectAccessible(page);
+});
+
 test('an administrator turns a user off and on again', async ({ page, login, visit }) => {
   await login('adam.admin');
   await visit('/administration');
@@ -99,28 +197,53 @@ test('an administrator turns a user off and on again', async ({ page, login, vis
   await expectAccessible(page);
 });
 
-test('an administrator resets the login of a user who lost their phone', async ({
+test('a login reset asked for by one administrator is approved and handed over by another', async ({
   page,
   login,
   visit,
   expectedApiErrors,
 }) => {
+  test.slow(); // four logins, and every page is checked with axe
   expectedApiErrors.push({ path: '/api/auth/login', status: 401 });
   await login('adam.admin');
   await visit('/administration');
   await page.getByRole('textbox', { name: 'Namn', exact: true }).fill('Rita Rydberg');
   await page.getByRole('textbox', { name: 'Användarnamn' }).fill('rita.rydberg');
   await page.getByRole('button', { name: 'Skapa användare' }).click();
-  const created = page.getByRole('status').filter({ hasText: 'visas bara nu' });
-  const first = (await created.locator('code').textContent()) ?? '';
-  await created.getByRole('link', { name: 'Ge Rita Rydberg roller' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Rita Rydberg är skapad' }),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Logga ut' }).click();
 
-  // One more question before anyone is logged out; "Avbryt" leaves everything as it was.
+  await login('agnes.admin');
+  await visit('/administration');
+  await page.getByRole('button', { name: 'Godkänn Nytt engångslösenord för Rita Rydberg' }).click();
+  const firstBox = page.getByRole('status').filter({ hasText: 'visas bara nu' });
+  const first = (await firstBox.locator('code').textContent()) ?? '';
+  expect(first.length).toBeGreaterThan(8);
+  await page.getByRole('button', { name: 'Logga ut' }).click();
+
+  // Adam asks for a reset. One more question first; "Avbryt" leaves everything as it was.
+  await login('adam.admin');
+  await visit('/administration');
+  await page.getByRole('link', { name: 'Rita Rydberg' }).click();
   await page.getByRole('button', { name: 'Återställ inloggningen' }).click();
-  await expect(page.getByText('Återställa inloggningen för Rita Rydberg?')).toBeVisible();
+  await expect(page.getByText('Begära ett nytt engångslösenord för Rita Rydberg?')).toBeVisible();
   await page.getByRole('button', { name: 'Avbryt' }).click();
   await page.getByRole('button', { name: 'Återställ inloggningen' }).click();
-  await page.getByRole('button', { name: 'Ja, återställ inloggningen' }).click();
+  await page.getByRole('button', { name: 'Ja, begär nytt engångslösenord' }).click();
+  const pending = page.getByRole('article', { name: 'Nytt engångslösenord för Rita Rydberg' });
+  await expect(pending).toContainText('Väntar på godkännande');
+  await expect(pending.getByRole('button', { name: /^Godkänn/ })).toHaveCount(0);
+  await expect(page.locator('code.initial-password')).toHaveCount(0);
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Logga ut' }).click();
+
+  // Agnes approves on the user's page, and sees the password once.
+  await login('agnes.admin');
+  await visit('/administration');
+  await page.getByRole('link', { name: 'Rita Rydberg' }).click();
+  await page.getByRole('button', { name: 'Godkänn Nytt engångslösenord för Rita Rydberg' }).click();
   const box = page.getByRole('status').filter({ hasText: 'visas bara nu' });
   await expect(box).toContainText('Vid nästa inloggning väljer användaren ett eget lösenord');
   const password = (await box.locator('code').textContent()) ?? '';
@@ -147,7 +270,7 @@ test('an administrator cannot change their own account', async ({ page, login, v
   await page.getByRole('link', { name: 'Adam Administratör' }).click();
   await expect(page.getByText('Det här är ditt eget konto.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Stäng av användaren' })).toHaveCount(0);
-  await expect(page.getByRole('button', { name: 'Ge rollen' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Begär rollen' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Återställ inloggningen' })).toHaveCount(0);
 });
 

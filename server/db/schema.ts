@@ -43,6 +43,8 @@ export interface Database {
   safety_plan_version: SafetyPlanVersionTable;
   emergency_access: EmergencyAccessTable;
   audit_event: AuditEventTable;
+  admin_request: AdminRequestTable;
+  user_notice: UserNoticeTable;
 }
 
 type CreatedAt = ColumnType<Date, never, never>;
@@ -389,4 +391,47 @@ export interface SafetyPlanVersionTable {
   review_on: ColumnType<string | null, string | null, never>;
   recorded_by: string;
   recorded_at: Recorded<Date>;
+}
+
+export type AdminRequestKind = 'role_grant' | 'login_reset';
+export type AdminRequestStatus = 'pending' | 'approved' | 'rejected' | 'withdrawn';
+
+/** A change to an account that needs a second person: made only in the approving transaction. */
+export interface AdminRequestTable {
+  id: Generated<string>;
+  kind: AdminRequestKind;
+  target_user_id: string;
+  unit_id: string | null;
+  role: Role | null;
+  requested_by: string;
+  requested_at: ColumnType<Date, Date | undefined, never>;
+  status: Generated<AdminRequestStatus>;
+  decided_by: string | null;
+  decided_at: Date | null;
+  decision_note: string | null;
+  version: Generated<number>;
+}
+
+export type UserNoticeKind =
+  | 'role_requested'
+  | 'role_granted'
+  | 'role_rejected'
+  | 'role_revoked'
+  | 'login_reset_requested'
+  | 'login_reset_done'
+  | 'login_reset_rejected'
+  | 'request_withdrawn'
+  | 'account_created';
+
+/** What a user is told about changes to their own account. Never client data. */
+export interface UserNoticeTable {
+  id: Generated<string>;
+  user_id: string;
+  kind: UserNoticeKind;
+  request_id: string | null;
+  unit_id: string | null;
+  role: Role | null;
+  actor_user_id: string | null;
+  created_at: ColumnType<Date, Date | undefined, never>;
+  read_at: Date | null;
 }

@@ -62,6 +62,13 @@ const users = [
     unit: 'development',
     role: 'administrator',
   },
+  // The second person of the two-person rule: approves what Adam asks for, and the other way.
+  {
+    username: 'agnes.admin',
+    name: 'Agnes Administratör',
+    unit: 'development',
+    role: 'administrator',
+  },
 ] as const satisfies readonly { username: string; name: string; unit: UnitKey; role: Role }[];
 type Username = (typeof users)[number]['username'];
 

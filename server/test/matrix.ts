@@ -6,6 +6,7 @@ import { createUser, intakePayload } from './factories.ts';
 import { legalConcepts } from '../../core/domain/legal-references.ts';
 import { dangerExample } from '../../core/instruments/examples.ts';
 import type { TestApp } from './test-app.ts';
+import type { Role } from '../../core/policy/roles.ts';
 
 /**
  * The authorization matrix: for every endpoint, what each actor — a role with a given relation to
@@ -851,7 +852,7 @@ export const scenarios: Scenario[] = [
     expect: outcomes(403, { admin: 200 }),
   },
   {
-    name: "reset another user's login (forgotten password, lost phone)",
+    name: "ask for a reset of another user's login (forgotten password, lost phone)",
     request: async (_w, actor, db) => {
       const target = await createUser(db, { username: `aterstalld.${actor.toLowerCase()}` });
       return {
@@ -860,7 +861,7 @@ export const scenarios: Scenario[] = [
         payload: { version: 1 },
       };
     },
-    expect: outcomes(403, { admin: 200 }),
+    expect: outcomes(403, { admin: 201 }),
   },
   {
     name: "lift the login lock of a user in the adult unit (administrator or the unit's manager)",
@@ -892,7 +893,7 @@ export const scenarios: Scenario[] = [
     expect: outcomes(403, {}),
   },
   {
-    name: 'grant another user a role',
+    name: 'ask for a role for another user (given when a second person approves)',
     request: async (w, actor, db) => {
       const target = await createUser(db, { username: `roll.${actor.toLowerCase()}`, totp: false });
       return {
@@ -901,7 +902,7 @@ export const scenarios: Scenario[] = [
         payload: { unitId: w.units.adult, role: 'adult_caseworker' },
       };
     },
-    expect: outcomes(403, { admin: 200 }),
+    expect: outcomes(403, { admin: 201 }),
   },
   {
     name: 'grant oneself a role (Primero: users must not change their own roles)',
@@ -927,7 +928,211 @@ export const scenarios: Scenario[] = [
     },
     expect: outcomes(403, { admin: 200 }),
   },
+  {
+    name: 'list requests waiting for a second person (administration)',
+    request: () => ({ method: 'GET', url: '/api/admin/requests' }),
+    expect: outcomes(403, { admin: 200 }),
+  },
+  {
+    name: "list the requests that concern the adult unit (its manager's approval)",
+    request: (w) => ({ method: 'GET', url: `/api/units/${w.units.adult}/admin-requests` }),
+    expect: outcomes(403, { manager: 200 }),
+  },
+  {
+    name: 'approve a role in the adult unit asked for by another administrator',
+    request: async (w, actor, db) => {
+      const id = await pendingRequest(db, w, actor, { role: 'adult_caseworker' });
+      return approval(id);
+    },
+    expect: outcomes(404, { admin: 200, manager: 200 }),
+  },
+  {
+    name: 'approve a new login for a handläggare of the adult unit',
+    request: async (w, actor, db) => {
+      const id = await pendingRequest(db, w, actor, {
+        kind: 'login_reset',
+        targetGrants: [{ unitId: w.units.adult, role: 'adult_caseworker' }],
+      });
+      return approval(id);
+    },
+    expect: outcomes(404, { admin: 200, manager: 200 }),
+  },
+  {
+    name: 'approve the administrator role (a second administrator only, never a unit manager)',
+    request: async (w, actor, db) => {
+      const id = await pendingRequest(db, w, actor, { role: 'administrator' });
+      return approval(id);
+    },
+    expect: outcomes(404, { admin: 200 }),
+  },
+  {
+    name: 'approve a request one made oneself',
+    request: async (w, actor, db) => {
+      const id = await pendingRequest(db, w, actor, {
+        role: 'adult_caseworker',
+        requestedBy: w.users[actor].id,
+      });
+      return approval(id);
+    },
+    expect: outcomes(404, { admin: 403, manager: 403 }),
+  },
+  {
+    name: 'approve a request about oneself',
+    request: async (w, actor, db) => {
+      const id = await pendingRequest(db, w, actor, {
+        role: 'out_of_hours',
+        targetUserId: w.users[actor].id,
+      });
+      return approval(id);
+    },
+    expect: outcomes(404, { admin: 403, manager: 403 }),
+  },
+  {
+    name: 'reject a role in the adult unit asked for by another administrator',
+    request: async (w, actor, db) => {
+      const id = await pendingRequest(db, w, actor, { role: 'unit_manager' });
+      return {
+        method: 'POST',
+        url: `/api/admin/requests/${id}/rejection`,
+        payload: { version: 1, note: 'Fel enhet.' },
+      };
+    },
+    expect: outcomes(404, { admin: 200, manager: 200 }),
+  },
+  {
+    name: 'withdraw a request one made oneself',
+    request: async (w, actor, db) => {
+      const id = await pendingRequest(db, w, actor, {
+        role: 'children_caseworker',
+        requestedBy: w.users[actor].id,
+      });
+      return {
+        method: 'POST',
+        url: `/api/admin/requests/${id}/withdrawal`,
+        payload: { version: 1 },
+      };
+    },
+    expect: outcomes(403, { admin: 200 }),
+  },
+  {
+    name: "withdraw another administrator's request",
+    request: async (w, actor, db) => {
+      const id = await pendingRequest(db, w, actor, { role: 'provider' });
+      return {
+        method: 'POST',
+        url: `/api/admin/requests/${id}/withdrawal`,
+        payload: { version: 1 },
+      };
+    },
+    expect: outcomes(403, {}),
+  },
+  {
+    name: "list one's own notices about one's account",
+    request: () => ({ method: 'GET', url: '/api/notices' }),
+    expect: outcomes(200, {}),
+  },
+  {
+    name: "mark one's own notice read",
+    request: async (w, actor, db) => {
+      const notice = await db
+        .insertInto('user_notice')
+        .values({
+          user_id: w.users[actor].id,
+          kind: 'role_revoked',
+          request_id: null,
+          unit_id: w.units.adult,
+          role: 'adult_caseworker',
+          actor_user_id: w.users.admin.id,
+          read_at: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return { method: 'POST', url: `/api/notices/${notice.id}/read` };
+    },
+    expect: outcomes(200, {}),
+  },
+  {
+    name: "mark another user's notice read",
+    request: async (w, actor, db) => {
+      const other = actor === 'admin' ? w.users.analyst : w.users.admin;
+      const notice = await db
+        .insertInto('user_notice')
+        .values({
+          user_id: other.id,
+          kind: 'role_revoked',
+          request_id: null,
+          unit_id: null,
+          role: null,
+          actor_user_id: null,
+          read_at: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return { method: 'POST', url: `/api/notices/${notice.id}/read` };
+    },
+    expect: outcomes(404, {}),
+  },
 ];
+
+let requestCounter = 0;
+/**
+ * A pending request, at version 1, asked for by a second administrator (made here) unless
+ * `requestedBy` says otherwise: by default a role in the adult unit for a new user.
+ */
+async function pendingRequest(
+  db: Db,
+  w: World,
+  actor: ActorName,
+  input: {
+    kind?: 'role_grant' | 'login_reset';
+    role?: Role;
+    requestedBy?: string;
+    targetUserId?: string;
+    targetGrants?: { unitId: string; role: Role }[];
+  },
+) {
+  const n = ++requestCounter;
+  const requestedBy =
+    input.requestedBy ??
+    (
+      await createUser(db, {
+        username: `andra.admin.${n}.${actor.toLowerCase()}`,
+        totp: false,
+        grants: [{ unitId: w.units.management, role: 'administrator' }],
+      })
+    ).id;
+  const targetUserId =
+    input.targetUserId ??
+    (
+      await createUser(db, {
+        username: `begard.${n}.${actor.toLowerCase()}`,
+        totp: false,
+        grants: input.targetGrants ?? [],
+      })
+    ).id;
+  const kind = input.kind ?? 'role_grant';
+  const row = await db
+    .insertInto('admin_request')
+    .values({
+      kind,
+      target_user_id: targetUserId,
+      unit_id: kind === 'role_grant' ? w.units.adult : null,
+      role: kind === 'role_grant' ? (input.role ?? 'adult_caseworker') : null,
+      requested_by: requestedBy,
+      decided_by: null,
+      decided_at: null,
+      decision_note: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+const approval = (id: string): InjectOptions => ({
+  method: 'POST',
+  url: `/api/admin/requests/${id}/approval`,
+  payload: { version: 1 },
+});
 
 async function caseVersion(db: Db, caseId: string) {
   const row = await db

@@ -9,6 +9,8 @@ import type {
 import { securityActions } from '../../../core/audit/events.ts';
 import type { AuditAction } from '../../../core/audit/events.ts';
 import { can } from '../../../core/policy/policy.ts';
+import { roles } from '../../../core/policy/roles.ts';
+import type { Role } from '../../../core/policy/roles.ts';
 import { recordAudit } from '../../audit/audit.ts';
 import type { AppConfig } from '../../config.ts';
 import type { Db, Trx } from '../../db/database.ts';
@@ -45,6 +47,47 @@ function refusalOf(details: unknown): AccessLogEntry['refusal'] {
     route: typeof d.route === 'string' ? d.route : '',
     status: typeof d.status === 'number' ? d.status : 0,
     reason: typeof d.reason === 'string' ? d.reason : '',
+  };
+}
+
+const detail = (details: Record<string, unknown>, key: string) =>
+  typeof details[key] === 'string' ? details[key] : null;
+
+/**
+ * For administration rows: the account, role and unit the details name (ids only, as recorded),
+ * turned into names. Colleagues and units, never a client.
+ */
+async function accountNames(
+  trx: Trx,
+  rows: readonly { action: string; details: Record<string, unknown> }[],
+) {
+  const admin = rows.filter((r) => r.action.startsWith('admin.'));
+  const userIds = [...new Set(admin.flatMap((r) => detail(r.details, 'userId') ?? []))];
+  const unitIds = [...new Set(admin.flatMap((r) => detail(r.details, 'unitId') ?? []))];
+  const users = userIds.length
+    ? await trx
+        .selectFrom('app_user')
+        .select(['id', 'display_name'])
+        .where('id', 'in', userIds)
+        .execute()
+    : [];
+  const units = unitIds.length
+    ? await trx.selectFrom('unit').select(['id', 'name']).where('id', 'in', unitIds).execute()
+    : [];
+  const userName = new Map(users.map((u) => [u.id, u.display_name]));
+  const unitName = new Map(units.map((u) => [u.id, u.name]));
+  return (r: { action: string; details: Record<string, unknown> }): AccessLogEntry['account'] => {
+    if (!r.action.startsWith('admin.')) return null;
+    const userId = detail(r.details, 'userId');
+    const unitId = detail(r.details, 'unitId');
+    const role = detail(r.details, 'role');
+    const name = userId ? userName.get(userId) : undefined;
+    if (!name && !unitId && !role) return null;
+    return {
+      user: userId && name ? { id: userId, displayName: name } : null,
+      role: (roles as readonly string[]).includes(role ?? '') ? (role as Role) : null,
+      unitName: unitId ? (unitName.get(unitId) ?? null) : null,
+    };
   };
 }
 
@@ -93,6 +136,20 @@ export async function searchAccessLog(
               sub.selectFrom('user_role').select('user_id').where('unit_id', '=', body.unitId),
             ),
             sql<boolean>`audit_event.action = 'security.refused' and audit_event.details -> 'reviewUnitIds' @> ${JSON.stringify([body.unitId])}::jsonb`,
+            // Administration concerning the unit, by whoever did it: roles in the unit asked for,
+            // approved, rejected, given and taken, and the accounts of its present staff.
+            eb.and([
+              eb('audit_event.action', 'like', 'admin.%'),
+              eb.or([
+                eb(sql<string>`audit_event.details ->> 'unitId'`, '=', body.unitId),
+                eb(sql<string>`audit_event.details ->> 'userId'`, 'in', (sub) =>
+                  sub
+                    .selectFrom('user_role')
+                    .select(sql<string>`user_id::text`.as('user_id'))
+                    .where('unit_id', '=', body.unitId),
+                ),
+              ]),
+            ]),
           ]),
         );
       if (body.securityOnly) q = q.where('audit_event.action', 'in', [...securityActions]);
@@ -150,6 +207,7 @@ export async function searchAccessLog(
       r.action === 'security.refused' && !inUnit.has(id)
         ? 'Person utanför enheten'
         : (names.get(id) ?? 'Okänd person');
+    const accounts = await accountNames(trx, rows);
     const toEntry = (r: (typeof rows)[number]): AccessLogEntry => ({
       seq: r.seq,
       occurredAt: r.occurred_at.toISOString(),
@@ -168,6 +226,7 @@ export async function searchAccessLog(
       emergency: r.emergency,
       correlationId: r.correlation_id,
       refusal: r.action === 'security.refused' ? refusalOf(r.details) : null,
+      account: accounts(r),
     });
     await recordAudit(trx, auditContext(request, decision), {
       action: 'access_log.read',

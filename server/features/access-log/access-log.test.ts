@@ -287,7 +287,7 @@ describe('refused attempts in loggkontroll', () => {
       all.find((e) => e.correlationId === String(self.headers['x-correlation-id'])),
     ).toMatchObject({
       actor: { id: w.users.manager.id },
-      refusal: { status: 403, reason: 'nobody changes their own roles or status' },
+      refusal: { status: 403, reason: 'nobody asks for changes to their own account' },
     });
   });
 });

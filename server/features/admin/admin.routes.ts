@@ -13,9 +13,15 @@ import {
   revokeRole,
   resetLogin,
   setUserStatus,
+  approveAdminRequest,
+  listAdminRequests,
+  listUnitAdminRequests,
+  rejectAdminRequest,
+  withdrawAdminRequest,
 } from '../../../core/contracts/admin.ts';
 import { addRoute } from '../../http/route.ts';
 import * as admin from './admin.service.ts';
+import * as requests from './admin-requests.service.ts';
 import * as rules from './case-rules.service.ts';
 import type { AdminDeps } from './admin.service.ts';
 
@@ -40,14 +46,20 @@ export function adminRoutes(app: FastifyInstance, deps: AdminDeps) {
     admin.resetLogin(deps, request, params.userId, body),
   );
   addRoute(app, grantRole, ({ params, body }, request) =>
-    admin.changeRole(deps, request, {
-      userId: params.userId,
-      unitId: body.unitId,
-      role: body.role,
-      grant: true,
-    }),
+    admin.requestRole(deps, request, { userId: params.userId, ...body }),
   );
-  addRoute(app, revokeRole, ({ params }, request) =>
-    admin.changeRole(deps, request, { ...params, grant: false }),
+  addRoute(app, revokeRole, ({ params }, request) => admin.revokeRole(deps, request, params));
+  addRoute(app, listAdminRequests, (_input, request) => requests.listRequests(deps, request));
+  addRoute(app, listUnitAdminRequests, ({ params }, request) =>
+    requests.listUnitRequests(deps, request, params.unitId),
+  );
+  addRoute(app, approveAdminRequest, ({ params, body }, request) =>
+    requests.approveRequest(deps, request, params.requestId, body),
+  );
+  addRoute(app, rejectAdminRequest, ({ params, body }, request) =>
+    requests.rejectRequest(deps, request, params.requestId, body),
+  );
+  addRoute(app, withdrawAdminRequest, ({ params, body }, request) =>
+    requests.withdrawRequest(deps, request, params.requestId, body),
   );
 }

@@ -1,7 +1,6 @@
-import { randomInt } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
-import type { AdminUser, Unit } from '../../../core/contracts/admin.ts';
+import type { AdminRequest, AdminUser, Unit } from '../../../core/contracts/admin.ts';
 import { can } from '../../../core/policy/policy.ts';
 import type { Role } from '../../../core/policy/roles.ts';
 import { recordAudit } from '../../audit/audit.ts';
@@ -10,13 +9,20 @@ import type { Db, Trx } from '../../db/database.ts';
 import type { UnitKind } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { auditContext, enforce, requireActor } from '../../http/context.ts';
-import { clearFailures } from '../auth/login-limits.ts';
-import { hashPassword } from '../auth/passwords.ts';
 import { endAllSessions } from '../auth/sessions.ts';
+import {
+  addNotice,
+  fileRequest,
+  refusingDuplicates,
+  unusablePasswordHash,
+} from './admin-requests.service.ts';
 
 /**
  * Administration of units, users and roles. It never touches persons or cases: an administrator
  * cannot read case content by virtue of the role. Nobody changes their own roles or status.
+ * What gives power over an account — a role, a one-time password — is only asked for here and
+ * made by a second person's approval (admin-requests.service.ts); what takes power away
+ * (revoking a role, disabling an account) is done at once.
  */
 export interface AdminDeps {
   db: Db;
@@ -125,23 +131,18 @@ export async function listUsers(deps: AdminDeps, request: FastifyRequest) {
   return { items: await loadAdminUsers(deps.db) };
 }
 
-/** Easy to read aloud and type: no 0/O or 1/l/I. */
-const passwordAlphabet = 'abcdefghijkmnpqrstuvwxyz23456789';
-function initialPassword(): string {
-  const groups = Array.from({ length: 4 }, () =>
-    Array.from({ length: 4 }, () => passwordAlphabet[randomInt(passwordAlphabet.length)]).join(''),
-  );
-  return groups.join('-');
-}
-
+/**
+ * A new account without a usable login and without roles. Its first one-time password is a
+ * request filed in the same transaction: a second person approves it and hands the password
+ * over, so the administrator who created the account never holds a way into it.
+ */
 export async function createUser(
   deps: AdminDeps,
   request: FastifyRequest,
   body: { username: string; displayName: string },
-): Promise<{ user: AdminUser; initialPassword: string }> {
+): Promise<{ user: AdminUser; request: AdminRequest }> {
   const decision = enforce(can(requireActor(request), 'admin.manage', {}));
-  const password = initialPassword();
-  const passwordHash = await hashPassword(password);
+  const passwordHash = await unusablePasswordHash();
   try {
     return await deps.db.transaction().execute(async (trx) => {
       const row = await trx
@@ -158,12 +159,18 @@ export async function createUser(
         })
         .returning('id')
         .executeTakeFirstOrThrow();
+      const user = await loadAdminUser(trx, row.id);
       await recordAudit(trx, auditContext(request, decision), {
         action: 'admin.user.create',
         purpose: 'administration',
         details: { userId: row.id },
       });
-      return { user: await loadAdminUser(trx, row.id), initialPassword: password };
+      const login = await fileRequest(trx, request, decision, {
+        kind: 'login_reset',
+        targetUserId: row.id,
+        notify: false,
+      });
+      return { user, request: login };
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
@@ -216,53 +223,90 @@ export async function setUserStatus(
 }
 
 /**
- * A new one-time password, the second factor to be enrolled again, and every session ended — in
- * one transaction. For a forgotten password or a lost phone; nobody resets their own login.
+ * Asks for a new one-time password (the second factor enrolled again, every session ended) for
+ * a forgotten password or a lost phone. Nothing changes until a second person approves; nobody
+ * asks for their own.
  */
 export async function resetLogin(
   deps: AdminDeps,
   request: FastifyRequest,
   userId: string,
   body: { version: number },
-): Promise<{ user: AdminUser; initialPassword: string }> {
+): Promise<AdminRequest> {
   const decision = enforce(
-    can(requireActor(request), 'admin.changeUser', { targetUserId: userId }),
+    can(requireActor(request), 'admin.requestChange', { targetUserId: userId }),
   );
-  const now = deps.clock();
-  const password = initialPassword();
-  const passwordHash = await hashPassword(password);
-  return deps.db.transaction().execute(async (trx) => {
-    const updated = await trx
-      .updateTable('app_user')
-      .set({
-        password_hash: passwordHash,
-        must_change_password: true,
-        totp_secret: null,
-        totp_last_step: null,
-        version: sql`version + 1`,
-      })
-      .where('id', '=', userId)
-      .where('version', '=', body.version)
-      .returning('id')
-      .executeTakeFirst();
-    if (!updated) await refuseStaleOrMissing(trx, userId);
-    await endAllSessions(trx, userId, 'login_reset', now);
-    // The new password is a way in: a lock from earlier failures no longer holds.
-    await clearFailures(trx, userId, now);
-    const user = await loadAdminUser(trx, userId);
-    await recordAudit(trx, auditContext(request, decision), {
-      action: 'admin.user.login_reset',
-      purpose: 'administration',
-      details: { userId },
-    });
-    return { user, initialPassword: password };
-  });
+  return refusingDuplicates(() =>
+    deps.db.transaction().execute(async (trx) => {
+      const user = await trx
+        .selectFrom('app_user')
+        .select('version')
+        .where('id', '=', userId)
+        .executeTakeFirst();
+      if (!user) throw new AppError('NOT_FOUND');
+      if (user.version !== body.version) throw new AppError('VERSION_CONFLICT');
+      return fileRequest(trx, request, decision, {
+        kind: 'login_reset',
+        targetUserId: userId,
+        notify: true,
+      });
+    }),
+  );
 }
 
-export async function changeRole(
+/** Asks for a role: given when a second person approves (admin-requests.service.ts). */
+export async function requestRole(
   deps: AdminDeps,
   request: FastifyRequest,
-  change: { userId: string; unitId: string; role: Role; grant: boolean },
+  change: { userId: string; unitId: string; role: Role },
+): Promise<AdminRequest> {
+  const decision = enforce(
+    can(requireActor(request), 'admin.requestChange', { targetUserId: change.userId }),
+  );
+  return refusingDuplicates(() =>
+    deps.db.transaction().execute(async (trx) => {
+      const user = await trx
+        .selectFrom('app_user')
+        .select('id')
+        .where('id', '=', change.userId)
+        .executeTakeFirst();
+      if (!user) throw new AppError('NOT_FOUND');
+      const unit = await trx
+        .selectFrom('unit')
+        .select('id')
+        .where('id', '=', change.unitId)
+        .executeTakeFirst();
+      if (!unit)
+        throw new AppError('VALIDATION', {
+          fields: [{ path: 'body.unitId', message: 'Enheten finns inte.' }],
+        });
+      const held = await trx
+        .selectFrom('user_role')
+        .select('role')
+        .where('user_id', '=', change.userId)
+        .where('unit_id', '=', change.unitId)
+        .where('role', '=', change.role)
+        .executeTakeFirst();
+      if (held)
+        throw new AppError('VALIDATION', {
+          fields: [{ path: 'body.role', message: 'Användaren har redan rollen i enheten.' }],
+        });
+      return fileRequest(trx, request, decision, {
+        kind: 'role_grant',
+        targetUserId: change.userId,
+        unitId: change.unitId,
+        role: change.role,
+        notify: true,
+      });
+    }),
+  );
+}
+
+/** Takes a role away at once: less power needs no second person. The user is told. */
+export async function revokeRole(
+  deps: AdminDeps,
+  request: FastifyRequest,
+  change: { userId: string; unitId: string; role: Role },
 ): Promise<AdminUser> {
   const actor = requireActor(request);
   const decision = enforce(can(actor, 'admin.changeUser', { targetUserId: change.userId }));
@@ -273,39 +317,28 @@ export async function changeRole(
       .where('id', '=', change.userId)
       .executeTakeFirst();
     if (!user) throw new AppError('NOT_FOUND');
-    if (change.grant) {
-      const unit = await trx
-        .selectFrom('unit')
-        .select('id')
-        .where('id', '=', change.unitId)
-        .executeTakeFirst();
-      if (!unit)
-        throw new AppError('VALIDATION', {
-          fields: [{ path: 'body.unitId', message: 'Enheten finns inte.' }],
-        });
-      await trx
-        .insertInto('user_role')
-        .values({
-          user_id: change.userId,
-          unit_id: change.unitId,
-          role: change.role,
-          granted_by: actor.userId,
-        })
-        .onConflict((oc) => oc.doNothing())
-        .execute();
-    } else {
-      await trx
-        .deleteFrom('user_role')
-        .where('user_id', '=', change.userId)
-        .where('unit_id', '=', change.unitId)
-        .where('role', '=', change.role)
-        .execute();
+    const removed = await trx
+      .deleteFrom('user_role')
+      .where('user_id', '=', change.userId)
+      .where('unit_id', '=', change.unitId)
+      .where('role', '=', change.role)
+      .returning('role')
+      .executeTakeFirst();
+    if (removed) {
+      await addNotice(trx, {
+        userId: change.userId,
+        kind: 'role_revoked',
+        unitId: change.unitId,
+        role: change.role,
+        actorUserId: actor.userId,
+      });
     }
+    const result = await loadAdminUser(trx, change.userId);
     await recordAudit(trx, auditContext(request, decision), {
-      action: change.grant ? 'admin.role.grant' : 'admin.role.revoke',
+      action: 'admin.role.revoke',
       purpose: 'administration',
       details: { userId: change.userId, unitId: change.unitId, role: change.role },
     });
-    return loadAdminUser(trx, change.userId);
+    return result;
   });
 }

@@ -32,7 +32,7 @@ const minutes = (n: number) => n * 60_000;
 let t: TestApp;
 let unitId: string;
 let otherUnitId: string;
-let staff: Record<'admin' | 'manager' | 'otherManager' | 'colleague', TestUser>;
+let staff: Record<'admin' | 'secondAdmin' | 'manager' | 'otherManager' | 'colleague', TestUser>;
 beforeAll(async () => {
   t = await createTestApp({ clock });
   const db = t.database.db;
@@ -43,6 +43,7 @@ beforeAll(async () => {
     createUser(db, { totp: false, grants: [{ unitId: grantUnit, role }] });
   staff = {
     admin: await withRole(management, 'administrator'),
+    secondAdmin: await withRole(management, 'administrator'),
     manager: await withRole(unitId, 'unit_manager'),
     otherManager: await withRole(otherUnitId, 'unit_manager'),
     colleague: await withRole(unitId, 'adult_caseworker'),
@@ -318,8 +319,17 @@ describe('a locked account still gets a way in', () => {
       headers: (await staffSession('admin')).headers,
       payload: { version: 1 },
     });
-    expect(res.statusCode).toBe(200);
-    const { initialPassword } = res.json<{ initialPassword: string }>();
+    // A reset is a request; the one-time password comes with a second person's approval.
+    expect(res.statusCode, res.body).toBe(201);
+    const request = res.json<{ id: string; version: number }>();
+    const approved = await t.app.inject({
+      method: 'POST',
+      url: `/api/admin/requests/${request.id}/approval`,
+      headers: (await staffSession('secondAdmin')).headers,
+      payload: { version: request.version },
+    });
+    expect(approved.statusCode, approved.body).toBe(200);
+    const { initialPassword } = approved.json<{ initialPassword: string }>();
     const after = await login(user.username, initialPassword, '10.7.1.1');
     expect(after.statusCode).toBe(200);
     expect(after.json()).toMatchObject({ stage: 'enrollment' });

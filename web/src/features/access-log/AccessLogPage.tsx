@@ -5,6 +5,7 @@ import { UnitLoginUnlock } from '../auth/LoginUnlock.tsx';
 import { useActiveSession } from '../auth/session.tsx';
 import { AccessLogSearch } from './AccessLogSearch.tsx';
 import { EmergencyAccessReview } from './EmergencyAccessReview.tsx';
+import { UnitAdminRequests } from './UnitAdminRequests.tsx';
 
 /** Loggkontroll: the unit manager's review of who read what, and of every nödåtkomst. */
 export function AccessLogPage() {
@@ -45,6 +46,7 @@ export function AccessLogPage() {
       {unitId ? (
         <>
           <EmergencyAccessReview key={`ea-${unitId}`} unitId={unitId} />
+          <UnitAdminRequests key={`req-${unitId}`} unitId={unitId} />
           <AccessLogSearch key={`log-${unitId}`} unitId={unitId} />
           <UnitLoginUnlock key={`unlock-${unitId}`} unitId={unitId} ownUserId={session.user.id} />
         </>

@@ -67,6 +67,19 @@ export function AccessLogTable({
                       {refusalText(entry.refusal)}
                     </BodyShort>
                   ) : null}
+                  {entry.account ? (
+                    <BodyShort size="small" textColor="subtle">
+                      Gäller{' '}
+                      {[
+                        entry.account.user?.displayName,
+                        [roleLabel(entry.account.role), entry.account.unitName]
+                          .filter(Boolean)
+                          .join(', '),
+                      ]
+                        .filter(Boolean)
+                        .join(' – ')}
+                    </BodyShort>
+                  ) : null}
                   <HStack gap="space-4">
                     {entry.emergency ? (
                       <Tag variant="strong" data-color="danger" size="xsmall">

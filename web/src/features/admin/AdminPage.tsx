@@ -3,6 +3,7 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { DelegationSection } from './DelegationSection.tsx';
 import { InstrumentsSection } from './InstrumentsSection.tsx';
 import { LegalCataloguesSection } from './LegalCataloguesSection.tsx';
+import { RequestsSection } from './RequestsSection.tsx';
 import { UnitsSection } from './UnitsSection.tsx';
 import { UsersSection } from './UsersSection.tsx';
 
@@ -17,6 +18,7 @@ export function AdminPage() {
           bedömningsinstrumenten. Som administratör ser du inga personer eller ärenden.
         </BodyLong>
       </div>
+      <RequestsSection />
       <UsersSection />
       <UnitsSection />
       <DelegationSection />

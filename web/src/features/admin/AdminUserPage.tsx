@@ -9,13 +9,15 @@ import { useActiveSession } from '../auth/session.tsx';
 import { UserLoginReset } from './UserLoginReset.tsx';
 import { UserRoles } from './UserRoles.tsx';
 import { UserStatus } from './UserStatus.tsx';
-import { useUsers } from './useAdmin.ts';
+import { useAdminRequests, useUsers } from './useAdmin.ts';
 
 export function AdminUserPage() {
   const { userId = '' } = useParams();
   const session = useActiveSession();
   // There is no endpoint for one user: the list holds them all, without any case content.
   const users = useUsers();
+  const allRequests = useAdminRequests();
+  const requests = (allRequests.data?.items ?? []).filter((r) => r.targetUser.id === userId);
   const user = users.data?.items.find((u) => u.id === userId);
   const self = userId === session.user.id;
 
@@ -57,9 +59,9 @@ export function AdminUserPage() {
         </BodyLong>
       ) : null}
       <UserStatus user={user} readOnly={self} />
-      {self ? null : <UserLoginReset user={user} />}
+      {self ? null : <UserLoginReset user={user} requests={requests} />}
       {self ? null : <UserLoginUnlock userId={user.id} name={user.displayName} />}
-      <UserRoles user={user} readOnly={self} />
+      <UserRoles user={user} readOnly={self} requests={requests} />
     </VStack>
   );
 }

@@ -1,10 +1,9 @@
 import type { ReactNode } from 'react';
 import { Alert, BodyLong, CopyButton, Heading, HStack, VStack } from '@navikt/ds-react';
-import type { AdminUser } from '../../../../core/contracts/admin.ts';
 
 /**
- * A one-time password, shown once: to be handed over in person, and replaced by the user's own
- * at the login `when` names (the first, or the next after a reset).
+ * A one-time password, shown once to the person who approved it (never to the one who asked):
+ * to be handed over in person, and replaced by the user's own at the login `when` names.
  */
 export function InitialPassword({
   user,
@@ -13,7 +12,7 @@ export function InitialPassword({
   headingLevel = '3',
   children,
 }: {
-  user: AdminUser;
+  user: { displayName: string; username: string };
   password: string;
   when: string;
   headingLevel?: '2' | '3';

@@ -1,8 +1,17 @@
 import { useState } from 'react';
-import { BodyShort, Button, Heading, HStack, Select, Table, VStack } from '@navikt/ds-react';
+import {
+  BodyLong,
+  BodyShort,
+  Button,
+  Heading,
+  HStack,
+  Select,
+  Table,
+  VStack,
+} from '@navikt/ds-react';
 import { useMutation } from '@tanstack/react-query';
 import { grantRole, revokeRole } from '../../../../core/contracts/admin.ts';
-import type { AdminUser } from '../../../../core/contracts/admin.ts';
+import type { AdminRequest, AdminUser } from '../../../../core/contracts/admin.ts';
 import type { BodyOf } from '../../../../core/contracts/contract.ts';
 import type { FieldError } from '../../../../core/contracts/errors.ts';
 import { roles } from '../../../../core/policy/roles.ts';
@@ -13,12 +22,23 @@ import { roleLabels } from '../../app/labels.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
 import { useFormMutation } from '../../components/useFormMutation.ts';
-import { useStoreUser, useUnits } from './useAdmin.ts';
+import { PendingRequests } from './AdminRequests.tsx';
+import { useRefreshAdmin, useStoreUser, useUnits } from './useAdmin.ts';
 
 const formId = 'ge-roll';
 
-export function UserRoles({ user, readOnly }: { user: AdminUser; readOnly: boolean }) {
+export function UserRoles({
+  user,
+  readOnly,
+  requests,
+}: {
+  user: AdminUser;
+  readOnly: boolean;
+  requests: readonly AdminRequest[];
+}) {
   const storeUser = useStoreUser();
+  const refresh = useRefreshAdmin();
+  const pending = requests.filter((r) => r.kind === 'role_grant' && r.status === 'pending');
   const revoke = useMutation({
     mutationFn: (grant: { unitId: string; role: Role }) =>
       call(revokeRole, { params: { userId: user.id, ...grant } }),
@@ -75,6 +95,14 @@ export function UserRoles({ user, readOnly }: { user: AdminUser; readOnly: boole
             </Table.Body>
           </Table>
         )}
+        {pending.length > 0 ? (
+          <VStack gap="space-8">
+            <Heading level="3" size="small">
+              Begärda roller
+            </Heading>
+            <PendingRequests requests={pending} onChanged={refresh} headingLevel="4" />
+          </VStack>
+        ) : null}
         {readOnly ? null : <GrantRoleForm user={user} />}
       </VStack>
     </section>
@@ -82,14 +110,14 @@ export function UserRoles({ user, readOnly }: { user: AdminUser; readOnly: boole
 }
 
 function GrantRoleForm({ user }: { user: AdminUser }) {
-  const storeUser = useStoreUser();
+  const refresh = useRefreshAdmin();
   const units = useUnits();
   const [unitId, setUnitId] = useState('');
   const [role, setRole] = useState<Role | ''>('');
   const form = useFormMutation(grantRole.body, {
     mutationFn: (body: BodyOf<typeof grantRole>) =>
       call(grantRole, { params: { userId: user.id }, body }),
-    onSuccess: storeUser,
+    onSuccess: refresh,
   });
 
   return (
@@ -106,8 +134,12 @@ function GrantRoleForm({ user }: { user: AdminUser }) {
     >
       <VStack gap="space-16">
         <Heading level="3" size="small" id="ge-roll-rubrik">
-          Ge en roll
+          Begär en roll
         </Heading>
+        <BodyLong size="small">
+          Rollen ges först när en annan administratör eller enhetschefen för enheten har godkänt
+          den. Användaren får besked om det.
+        </BodyLong>
         <FormErrorSummary formId={formId} errors={form.fieldErrors} />
         <ApiErrorAlert error={form.generalError ?? units.error} />
         <HStack gap="space-16" align="end">
@@ -144,7 +176,7 @@ function GrantRoleForm({ user }: { user: AdminUser }) {
             ))}
           </Select>
           <Button type="submit" variant="secondary" loading={form.mutation.isPending}>
-            Ge rollen
+            Begär rollen
           </Button>
         </HStack>
       </VStack>

@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import {
+  Alert,
+  BodyLong,
   BodyShort,
   Button,
   Heading,
@@ -12,7 +14,7 @@ import {
 } from '@navikt/ds-react';
 import { Link as RouterLink } from 'react-router';
 import { createUser } from '../../../../core/contracts/admin.ts';
-import type { AdminUser } from '../../../../core/contracts/admin.ts';
+import type { AdminRequest, AdminUser } from '../../../../core/contracts/admin.ts';
 import type { BodyOf } from '../../../../core/contracts/contract.ts';
 import { call } from '../../api/client.ts';
 import { fieldId, messageFor } from '../../api/forms.ts';
@@ -21,13 +23,14 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { useFormMutation } from '../../components/useFormMutation.ts';
-import { InitialPassword } from './InitialPassword.tsx';
-import { useStoreUser, useUsers } from './useAdmin.ts';
+import { PendingTag } from './AdminRequests.tsx';
+import { useAdminRequests, useRefreshAdmin, useStoreUser, useUsers } from './useAdmin.ts';
 
 const formId = 'ny-anvandare';
 
 export function UsersSection() {
   const users = useUsers();
+  const requests = useAdminRequests();
   return (
     <section aria-labelledby="anvandare-rubrik">
       <VStack gap="space-16">
@@ -36,14 +39,25 @@ export function UsersSection() {
         </Heading>
         {users.isPending ? <Loading label="Hämtar användare…" /> : null}
         <ApiErrorAlert error={users.error} />
-        {users.data ? <UsersTable users={users.data.items} /> : null}
+        {users.data ? (
+          <UsersTable users={users.data.items} requests={requests.data?.items ?? []} />
+        ) : null}
         <NewUserForm />
       </VStack>
     </section>
   );
 }
 
-function UsersTable({ users }: { users: readonly AdminUser[] }) {
+function UsersTable({
+  users,
+  requests,
+}: {
+  users: readonly AdminUser[];
+  requests: readonly AdminRequest[];
+}) {
+  const waiting = new Set(
+    requests.filter((r) => r.status === 'pending').map((r) => r.targetUser.id),
+  );
   return (
     <div className="table-scroll">
       <Table aria-labelledby="anvandare-rubrik">
@@ -82,6 +96,7 @@ function UsersTable({ users }: { users: readonly AdminUser[] }) {
               </Table.DataCell>
               <Table.DataCell>{secondFactorLabels[user.secondFactor]}</Table.DataCell>
               <Table.DataCell>
+                {waiting.has(user.id) ? <PendingTag /> : null}{' '}
                 {user.disabled ? (
                   <Tag variant="moderate" data-color="neutral" size="small">
                     Avstängd
@@ -102,12 +117,14 @@ function UsersTable({ users }: { users: readonly AdminUser[] }) {
 
 function NewUserForm() {
   const storeUser = useStoreUser();
+  const refresh = useRefreshAdmin();
   const [username, setUsername] = useState('');
   const [displayName, setDisplayName] = useState('');
   const form = useFormMutation(createUser.body, {
     mutationFn: (body: BodyOf<typeof createUser>) => call(createUser, { body }),
     onSuccess: (result) => {
       storeUser(result.user);
+      refresh();
       setUsername('');
       setDisplayName('');
     },
@@ -161,16 +178,18 @@ function NewUserForm() {
         </VStack>
       </form>
       {created ? (
-        <InitialPassword
-          key={created.user.id}
-          user={created.user}
-          password={created.initialPassword}
-          when="Vid första inloggningen"
-        >
-          <Link as={RouterLink} to={`/administration/anvandare/${created.user.id}`}>
-            Ge {created.user.displayName} roller
-          </Link>
-        </InitialPassword>
+        <Alert variant="success" role="status" key={created.user.id}>
+          <VStack gap="space-8" align="start">
+            <BodyLong>
+              {created.user.displayName} är skapad, utan roller och utan inloggning. Det första
+              engångslösenordet väntar på godkännande av en annan administratör, som lämnar det
+              personligen till {created.user.displayName}. Du ser det aldrig själv.
+            </BodyLong>
+            <Link as={RouterLink} to={`/administration/anvandare/${created.user.id}`}>
+              Begär roller för {created.user.displayName}
+            </Link>
+          </VStack>
+        </Alert>
       ) : null}
     </VStack>
   );

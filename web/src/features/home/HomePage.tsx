@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { areas } from '../../app/areas.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { useActiveSession } from '../auth/session.tsx';
+import { AccountNotices } from '../notices/AccountNotices.tsx';
 
 export function HomePage() {
   const session = useActiveSession();
@@ -18,6 +19,7 @@ export function HomePage() {
           riskbedömning, utredning, beslut, skydd och uppföljning.
         </BodyLong>
       </div>
+      <AccountNotices />
       {mine.length > 0 ? (
         <Box as="ul" className="area-cards">
           {mine.map((area) => (
