@@ -486,3 +486,62 @@ describe('can(): the two-person rule', () => {
     );
   });
 });
+
+describe('can(): access is granted, never taken', () => {
+  it('never lets the user who routed a matter reach its person through it', () => {
+    fc.assert(
+      fc.property(actorArb, caseArb, personArb, (actor, kase, person) => {
+        const routed = { ...kase, routedBy: actor.userId };
+        const only = { ...person, cases: [routed], emergencyAccessUntil: undefined };
+        const read = can(actor, 'case.read', { person: only, case: routed, now });
+        // Only another basis than the queue (assigned, or the unit's manager) lets her in.
+        if (read.allowed) expect(read.via).not.toBe('intake_queue');
+      }),
+    );
+  });
+
+  it('registers a matter about an existing file in her own hands only for its assigned handläggare', () => {
+    fc.assert(
+      fc.property(actorArb, personArb, fc.constantFrom(...units), (actor, person, unitId) => {
+        const direct = can(actor, 'case.openForExisting', { unitId, person, now });
+        const read = can(actor, 'person.read', { person, now });
+        expect(direct.allowed).toBe(
+          read.allowed &&
+            read.via === 'assigned' &&
+            actor.grants.some((g) => g.unitId === unitId && caseworkerRoles.has(g.role)),
+        );
+      }),
+    );
+  });
+
+  it('shows a household member by name only through their own file or the case, a protected one only to the assigned', () => {
+    fc.assert(
+      fc.property(actorArb, personArb, caseArb, personArb, (actor, person, kase, member) => {
+        const decision = can(actor, 'householdMember.read', { person, case: kase, member, now });
+        const own = can(actor, 'person.read', { person: member, now });
+        const viaCase = can(actor, 'case.read', { person, case: kase, now });
+        if (own.allowed) expect(decision.allowed).toBe(true);
+        else if (!viaCase.allowed) expect(decision.allowed).toBe(false);
+        else
+          expect(decision.allowed).toBe(
+            member.protectionLevel === 'none' || viaCase.via === 'assigned',
+          );
+        if (!decision.allowed) expect(decision).toMatchObject({ denial: 'not_found' });
+      }),
+    );
+  });
+
+  it('names a protected person among handlingar som inte föranlett åtgärd only to someone who may open the file', () => {
+    fc.assert(
+      fc.property(actorArb, personArb, fc.constantFrom(...units), (actor, person, unitId) => {
+        const row = can(actor, 'noActionRecord.read', { unitId, person, now });
+        const own = can(actor, 'person.read', { person, now });
+        if (person.protectionLevel !== 'none') expect(row.allowed).toBe(own.allowed);
+        else if (!own.allowed)
+          expect(row.allowed).toBe(
+            actor.grants.some((g) => g.unitId === unitId && readers.has(g.role)),
+          );
+      }),
+    );
+  });
+});
