@@ -503,34 +503,38 @@ afterAll(async () => {
 });
 
 describe('attack sequences', () => {
-  it('never lets an actor open a file or a protected field without a grant made by an accountable act', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.commands(commands, { maxCommands: MAX_STEPS, size: 'medium' }),
-        async (cmds) => {
-          stats.sequences++;
-          await fc.asyncModelRun(
-            () => ({ model, real: null }),
-            [...cmds].map((cmd) => {
-              const run = cmd.run.bind(cmd);
-              cmd.run = async (m, r) => {
-                stats.steps++;
-                await run(m, r);
-              };
-              return cmd;
-            }),
-          );
-        },
-      ),
-      // The database is shared by every sequence, so shrinking cannot replay a shorter one
-      // from scratch: a failure names the seed and the whole sequence instead.
-      { seed: SEED, numRuns: RUNS, endOnFailure: true },
-    );
-    process.stdout.write(
-      `access sequences: ${stats.sequences} sequences, ${stats.steps} steps, ${stats.requests} requests (seed ${SEED})\n`,
-    );
-    expect(stats.steps).toBeGreaterThan(RUNS);
-    // The sequences did reach the accountable acts they are about.
-    expect(model.grants.size).toBeGreaterThan(7);
-  }, 600_000);
+  it(
+    'never lets an actor open a file or a protected field without a grant made by an accountable act',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.commands(commands, { maxCommands: MAX_STEPS, size: 'medium' }),
+          async (cmds) => {
+            stats.sequences++;
+            await fc.asyncModelRun(
+              () => ({ model, real: null }),
+              [...cmds].map((cmd) => {
+                const run = cmd.run.bind(cmd);
+                cmd.run = async (m, r) => {
+                  stats.steps++;
+                  await run(m, r);
+                };
+                return cmd;
+              }),
+            );
+          },
+        ),
+        // The database is shared by every sequence, so shrinking cannot replay a shorter one
+        // from scratch: a failure names the seed and the whole sequence instead.
+        { seed: SEED, numRuns: RUNS, endOnFailure: true },
+      );
+      process.stdout.write(
+        `access sequences: ${stats.sequences} sequences, ${stats.steps} steps, ${stats.requests} requests (seed ${SEED})\n`,
+      );
+      expect(stats.steps).toBeGreaterThan(RUNS);
+      // The sequences did reach the accountable acts they are about.
+      expect(model.grants.size).toBeGreaterThan(7);
+    },
+    Math.max(600_000, RUNS * 30_000),
+  );
 });
