@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type {
   CaseListItem,
+  IntakeBody,
   registerIntake as intakeContract,
 } from '../../../core/contracts/cases.ts';
 import { isProtected } from '../../../core/domain/protection.ts';
@@ -228,7 +229,6 @@ export async function listUnitQueue(
 /** A matter cannot have come in after it was registered (a few minutes' clock skew allowed). */
 const RECEIVED_AT_SKEW_MS = 5 * 60_000;
 
-type IntakeBody = z.infer<typeof intakeContract.body>;
 type IntakeResult = z.infer<typeof intakeContract.response>;
 
 /**
@@ -272,9 +272,9 @@ export async function registerIntake(
         : undefined;
     if (existingId !== undefined) {
       const person = (await loadPersonFacts(trx, [existingId], actor.userId, now)).get(existingId);
+      if (!person) throw new AppError('NOT_FOUND');
       // An id the user picked must be one they may see; a typed personnummer may be anyone's.
-      if (!person || (body.person.existing && !can(actor, 'person.read', { person, now }).allowed))
-        throw new AppError('NOT_FOUND');
+      if (body.person.existing) enforce(can(actor, 'person.read', { person, now }));
       const direct = can(actor, 'case.openForExisting', { unitId: body.unitId, person, now });
       if (!direct.allowed)
         return routeIntake(trx, request, decision, actor.userId, body, person, now);
