@@ -57,6 +57,34 @@ test('a journal entry is autosaved as a draft, restored after a reload, and save
   await expectAccessible(page);
 });
 
+test('what is typed just before the tab is closed is kept as the draft', async ({
+  page,
+  login,
+}) => {
+  await login('anna.handlaggare');
+  await openCase(page, 'Maria Lind', 'Journal');
+  const text = 'Ringde kvart över nio på kvällen och lät rädd. Maken står utanför dörren.';
+  await page
+    .getByRole('form', { name: 'Ny journalanteckning' })
+    .getByLabel('Anteckning')
+    .fill(text);
+  // Closed at once, well within the autosave delay: the page sends the text as it goes.
+  const context = page.context();
+  await page.close({ runBeforeUnload: true });
+  const again = await context.newPage();
+  const form = again.getByRole('form', { name: 'Ny journalanteckning' });
+  await expect(async () => {
+    await openCase(again, 'Maria Lind', 'Journal');
+    await expect(form.getByLabel('Anteckning')).toHaveValue(text, { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  await expect(
+    again.getByText('Ditt osparade utkast är återställt.', { exact: false }),
+  ).toBeVisible();
+  await form.getByRole('button', { name: 'Spara anteckningen' }).click();
+  await expect(again.getByText('Journalanteckningen är sparad.')).toBeVisible();
+  await expectAccessible(again);
+});
+
 test('a correction keeps the original; a stale correction is refused and offers a reload', async ({
   page,
   login,

@@ -60,6 +60,23 @@ export async function call<C extends Contract>(
     ? [request?: RequestOf<C>]
     : [request: RequestOf<C>]
 ): Promise<ResponseOf<C>> {
+  return send(contract, request, false);
+}
+
+/**
+ * Sends a call as the page goes away (the tab closed, the phone locked): the browser finishes
+ * the request after the page is gone (`keepalive`), and nobody waits for the answer. For saving
+ * what was typed last, so that text is not lost.
+ */
+export function callWhileLeaving<C extends Contract>(contract: C, request: RequestOf<C>): void {
+  void send(contract, request, true).catch(() => undefined);
+}
+
+async function send<C extends Contract>(
+  contract: C,
+  request: RequestOf<C> | undefined,
+  keepalive: boolean,
+): Promise<ResponseOf<C>> {
   const params = request?.params as Record<string, string | number> | undefined;
   const query = request?.query as Record<string, string | number | boolean | undefined> | undefined;
   let url = buildPath(contract.path, params);
@@ -82,6 +99,7 @@ export async function call<C extends Contract>(
       method: contract.method,
       headers,
       credentials: 'same-origin',
+      keepalive,
       ...(request?.body !== undefined ? { body: JSON.stringify(request.body) } : {}),
     });
   } catch {

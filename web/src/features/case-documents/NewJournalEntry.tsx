@@ -8,7 +8,7 @@ import {
   saveJournalDraft,
 } from '../../../../core/contracts/case-documents.ts';
 import type { BodyOf } from '../../../../core/contracts/contract.ts';
-import { call } from '../../api/client.ts';
+import { call, callWhileLeaving } from '../../api/client.ts';
 import { fieldId, messageFor } from '../../api/forms.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { stockholmToday } from '../../components/dates.ts';
@@ -36,6 +36,11 @@ const emptyFields = (): Fields => ({
 });
 
 const isEmpty = (f: Fields) => f.text.trim() === '' && f.source.detail.trim() === '';
+
+/** The fields as the server stores a draft. */
+const draftBody = (f: Fields): BodyOf<typeof saveJournalDraft> => ({
+  draft: { occurredOn: f.occurredOn.slice(0, 10), text: f.text, source: sourceForApi(f.source) },
+});
 
 /**
  * A new journal entry. What is typed is saved as the writer's draft on the server a moment after
@@ -105,16 +110,9 @@ function EntryForm({
     mutationFn: (next: Fields) =>
       isEmpty(next)
         ? call(discardJournalDraft, { params: { caseId } }).then(() => null)
-        : call(saveJournalDraft, {
-            params: { caseId },
-            body: {
-              draft: {
-                occurredOn: next.occurredOn.slice(0, 10),
-                text: next.text,
-                source: sourceForApi(next.source),
-              },
-            },
-          }).then((r) => r.savedAt),
+        : call(saveJournalDraft, { params: { caseId }, body: draftBody(next) }).then(
+            (r) => r.savedAt,
+          ),
     onSuccess: (at) => {
       setSavedAt(at);
     },
@@ -145,6 +143,26 @@ function EntryForm({
     },
     [saveDraft],
   );
+  // Closing the tab, or the page hidden (a phone locked) within the delay: the last words are
+  // sent with a request that outlives the page.
+  useEffect(() => {
+    const flush = () => {
+      const last = unsaved.current;
+      if (!last || timer.current === undefined || isEmpty(last)) return;
+      clearTimeout(timer.current);
+      timer.current = undefined;
+      callWhileLeaving(saveJournalDraft, { params: { caseId }, body: draftBody(last) });
+    };
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') flush();
+    };
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onVisibility);
+    };
+  }, [caseId]);
 
   const update = (next: Partial<Fields>) => {
     setFields((old) => ({ ...old, ...next }));
