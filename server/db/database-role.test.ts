@@ -45,6 +45,8 @@ async function problemsAs(url: string): Promise<string[]> {
   }
 }
 
+// Roles, ownership and grants exist only on a real PostgreSQL server: PGlite runs as its one
+// superuser, so there is no second role to refuse. `npm run test:pg` runs this in CI.
 describe.skipIf(testEngine !== 'postgres')('the database role Värn serves as', () => {
   let t: TestDatabase;
   let url: string;

@@ -10,6 +10,7 @@ import type { IdentityKind } from '../../core/domain/personal-identity.ts';
 import type { ProtectionLevel } from '../../core/domain/protection.ts';
 import type { InstrumentDefinition, RiskLevel } from '../../core/domain/instruments.ts';
 import type { SafetyPlanItem } from '../../core/domain/safety-plan.ts';
+import type { NoticeKind } from '../../core/domain/account-notices.ts';
 import type { Role } from '../../core/policy/roles.ts';
 
 /**
@@ -412,16 +413,8 @@ export interface AdminRequestTable {
   version: Generated<number>;
 }
 
-export type UserNoticeKind =
-  | 'role_requested'
-  | 'role_granted'
-  | 'role_rejected'
-  | 'role_revoked'
-  | 'login_reset_requested'
-  | 'login_reset_done'
-  | 'login_reset_rejected'
-  | 'request_withdrawn'
-  | 'account_created';
+/** The kinds of notice a user is told (core/domain/account-notices.ts). */
+export type UserNoticeKind = NoticeKind;
 
 /** What a user is told about changes to their own account. Never client data. */
 export interface UserNoticeTable {
