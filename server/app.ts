@@ -15,7 +15,9 @@ import { noticesRoutes } from './features/notices/notices.routes.ts';
 import { riskRoutes } from './features/risk/risk.routes.ts';
 import { personsRoutes } from './features/persons/persons.routes.ts';
 import { systemRoutes } from './features/system/system.routes.ts';
+import { registerIdempotency } from './http/idempotency.ts';
 import { registerInputGuard } from './http/input-guard.ts';
+import { requestAware } from './db/request-transaction.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
 import { createRefusalRecorder } from './audit/refusals.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
@@ -60,13 +62,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.removeContentTypeParser(['text/plain']);
 
   const clock = deps.clock ?? (() => new Date());
-  registerErrorHandler(app, { onRefusal: createRefusalRecorder({ db: deps.db, clock }) });
+  // Everything in the app reaches the database through this one handle, so that a request
+  // running in one transaction (an idempotent write) has all its statements in it.
+  const db = requestAware(deps.db);
+  registerErrorHandler(app, { onRefusal: createRefusalRecorder({ db, clock }) });
   registerInputGuard(app);
   await registerSecurityHeaders(app, { hsts: deps.config.secureCookies });
-  await registerSessions(app, { db: deps.db, config: deps.config, clock });
+  await registerSessions(app, { db, config: deps.config, clock });
+  registerIdempotency(app, { db, clock, secretKey: deps.config.secretKey });
 
-  systemRoutes(app, { db: deps.db, demo: deps.config.demoData, version: deps.version ?? '0.0.0' });
-  const features = { db: deps.db, config: deps.config, clock };
+  systemRoutes(app, { db, demo: deps.config.demoData, version: deps.version ?? '0.0.0' });
+  const features = { db, config: deps.config, clock };
   authRoutes(app, features);
   personsRoutes(app, features);
   casesRoutes(app, features);

@@ -59,6 +59,7 @@ export const auditActions = {
   'admin.request.approve': 'Godkände begäran om behörighet',
   'admin.request.reject': 'Avslog begäran om behörighet',
   'admin.request.withdraw': 'Drog tillbaka begäran om behörighet',
+  'request.replay': 'Fick samma svar igen på en upprepad begäran',
 } as const;
 export type AuditAction = keyof typeof auditActions;
 

@@ -41,6 +41,7 @@ export type AccessLogEntry = z.infer<typeof AccessLogEntry>;
 export const searchAccessLog = defineContract({
   method: 'POST',
   path: '/api/access-log/search',
+  readsOnly: true,
   body: z.strictObject({
     unitId: z.uuid(),
     userId: z.uuid().optional(),

@@ -16,6 +16,11 @@ export interface Contract {
   readonly response: z.ZodType;
   /** The HTTP status of a successful answer; 200 unless said. */
   readonly successStatus?: 200 | 201 | 204;
+  /**
+   * A POST that only reads (a search, whose terms must not travel in a URL). Sending it again is
+   * harmless, so no answer is kept for a retry (server/http/idempotency.ts) and none is asked for.
+   */
+  readonly readsOnly?: true;
 }
 
 export const defineContract = <const C extends Contract>(contract: C): C => contract;

@@ -72,6 +72,12 @@ export const errorCatalogue = {
     message:
       'Du har inte delegation att fatta det här beslutet. Be någon med delegation att fatta det, eller kontakta enhetschefen.',
   },
+  /** A retry's key was first used for another write (or so long ago that its answer is gone). */
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 422,
+    message:
+      'Det här har redan skickats en gång med ett annat innehåll. Ladda om sidan, kontrollera vad som sparades och gör om det som saknas.',
+  },
   PAYLOAD_TOO_LARGE: {
     status: 413,
     message: 'Det du skickade är för stort. Dela upp texten eller ta bort bilagor och försök igen.',

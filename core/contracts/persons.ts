@@ -140,6 +140,7 @@ const nameSearch = z.strictObject({
 export const searchPersons = defineContract({
   method: 'POST',
   path: '/api/persons/search',
+  readsOnly: true,
   body: z.discriminatedUnion('by', [identitySearch, nameSearch]),
   response: z.object({
     results: z.array(PersonSummary),

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { AuditEvent } from '../../core/audit/events.ts';
 import type { Db, Trx } from '../db/database.ts';
+import { noteAudited } from '../db/request-transaction.ts';
 import { anchorVerifies, readAnchor } from './anchor.ts';
 import type { Anchor } from './anchor.ts';
 import { LEGACY_KEY_ID, auditKeys, hmacHex, sameDigest } from './audit-keys.ts';
@@ -170,6 +171,7 @@ export async function recordAudit(trx: Trx, ctx: AuditContext, event: AuditEvent
       details: canonicalJson(content.details),
     })
     .execute();
+  noteAudited(content.personIds, content.caseIds);
 }
 
 /** How the chain is broken at the first broken row. */

@@ -46,6 +46,7 @@ export interface Database {
   audit_event: AuditEventTable;
   admin_request: AdminRequestTable;
   user_notice: UserNoticeTable;
+  idempotent_request: IdempotentRequestTable;
 }
 
 type CreatedAt = ColumnType<Date, never, never>;
@@ -427,4 +428,19 @@ export interface UserNoticeTable {
   actor_user_id: string | null;
   created_at: ColumnType<Date, Date | undefined, never>;
   read_at: Date | null;
+}
+
+/** A write's first answer, kept a day so that a retry with the same key gets it back. */
+export interface IdempotentRequestTable {
+  user_id: string;
+  key: string;
+  /** SHA-256 of method, route, parameters and body: the same key with another body is refused. */
+  fingerprint: string;
+  status_code: number;
+  /** The serialized answer, sealed (server/crypto/secret-box.ts): it may carry personal data. */
+  response: string;
+  person_ids: ColumnType<string[], string[] | undefined, string[]>;
+  case_ids: ColumnType<string[], string[] | undefined, string[]>;
+  correlation_id: string;
+  created_at: Date;
 }

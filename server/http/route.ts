@@ -8,6 +8,7 @@ import type {
   QueryOf,
   ResponseOf,
 } from '../../core/contracts/contract.ts';
+import { answerOnce } from './idempotency.ts';
 
 export interface RouteInput<C extends Contract> {
   params: ParamsOf<C>;
@@ -24,7 +25,8 @@ export type RouteHandler<C extends Contract> = (
 /**
  * Registers a route from its contract: the contract's schemas validate what comes in (a 400 with
  * field messages when they fail) and shape what goes out (fields not in the response schema are
- * dropped, so a repository returning too much cannot leak it).
+ * dropped, so a repository returning too much cannot leak it). A write sent with an
+ * Idempotency-Key is done once (idempotency.ts).
  */
 export function addRoute<C extends Contract>(
   app: FastifyInstance,
@@ -47,7 +49,8 @@ export function addRoute<C extends Contract>(
         query: request.query,
         body: request.body,
       } as RouteInput<C>;
-      return handler(input, request, reply);
+      const run = async () => handler(input, request, reply);
+      return contract.readsOnly ? run() : answerOnce(request, reply, run);
     },
   });
 }
