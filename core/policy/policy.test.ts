@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { protectionLevels } from '../domain/protection.ts';
-import { can } from './policy.ts';
+import { actions, can } from './policy.ts';
+import { administrationRules } from './rules/administration.ts';
+import { caseDocumentRules } from './rules/case-documents.ts';
+import { caseRules } from './rules/cases.ts';
+import { oversightRules } from './rules/oversight.ts';
+import { personRules } from './rules/persons.ts';
 import type { Actor, CaseFacts, PersonFacts } from './policy.ts';
 import { caseworkerRoles, roles } from './roles.ts';
 import type { Role } from './roles.ts';
@@ -543,5 +548,56 @@ describe('can(): access is granted, never taken', () => {
           );
       }),
     );
+  });
+});
+
+describe('the rules, one file per resource', () => {
+  it('name each action in exactly one file, so merging them overrides nothing', () => {
+    const files = [personRules, caseRules, caseDocumentRules, oversightRules, administrationRules];
+    const names = files.flatMap((rules) => Object.keys(rules));
+    expect(new Set(names).size).toBe(names.length);
+    expect([...names].sort()).toEqual([...actions].sort());
+  });
+
+  it('deny an actor without any role every action', () => {
+    const nobody: Actor = { userId: 'me', grants: [] };
+    const person: PersonFacts = {
+      personId: 'p',
+      protectionLevel: 'none',
+      cases: [],
+      emergencyAccessUntil: undefined,
+    };
+    const caseFacts: CaseFacts = {
+      caseId: 'c',
+      unitId: 'u1',
+      assignedUserId: 'me',
+      status: 'open',
+      routedBy: null,
+    };
+    // Facts that would satisfy any rule's relation test, but no grant: deny by default.
+    const facts = {
+      person: { ...person, cases: [caseFacts] },
+      from: person,
+      to: person,
+      member: person,
+      case: caseFacts,
+      now,
+      unitId: 'u1',
+      unitIds: ['u1'],
+      targetUnitIds: ['u1'],
+      targetUserId: 'other',
+      requestedBy: 'other',
+      usedByUserId: 'other',
+      assigneeUserId: 'me',
+      assigneeHandlesCasesInUnit: true,
+      administratorsOnly: false,
+      delegatedRole: 'unit_manager',
+      lowersProtection: false,
+      touchesProtectedDetails: false,
+      planPersonProtected: false,
+    };
+    for (const action of actions) {
+      expect(can(nobody, action, facts as never).allowed, action).toBe(false);
+    }
   });
 });

@@ -1,0 +1,50 @@
+import { forbidden, notFound } from '../decision.ts';
+import type { Actor, CaseFacts, Decision, PersonFacts, RulesFor } from '../decision.ts';
+import type { Role } from '../roles.ts';
+import { caseRelation, isCaseworkerOrManager, roleDecision } from '../relations.ts';
+import { caseRead, caseWork } from './cases.ts';
+
+/** What is made in a case beyond its steps: beslut, safety plans, the risk instruments used. */
+export interface CaseDocumentActions {
+  /**
+   * Decide on an insats in a case: someone working with the case, or its unit's manager, who
+   * holds delegation for that kind of decision in the unit (`delegatedRole`).
+   */
+  'decision.make': { case: CaseFacts; delegatedRole: Role | undefined };
+  /**
+   * Read a safety plan made in a case: whoever may read the case — but where the case's person or
+   * the plan's person is protected, only the assigned handläggare (the plan tells where she is safe).
+   */
+  'safetyPlan.read': SafetyPlanFacts;
+  /** Write it: a handläggare working with the case; for a protected person the assigned one. */
+  'safetyPlan.write': SafetyPlanFacts;
+  /** See the risk-assessment instruments in use. */
+  'instruments.list': Record<string, never>;
+}
+
+interface SafetyPlanFacts {
+  person: PersonFacts;
+  case: CaseFacts;
+  planPersonProtected: boolean;
+  now: Date;
+}
+
+function safetyPlan(base: Decision, f: SafetyPlanFacts): Decision {
+  if (!base.allowed) return base;
+  const protectedPlan = f.person.protectionLevel !== 'none' || f.planPersonProtected;
+  return protectedPlan && base.via !== 'assigned'
+    ? forbidden('the safety plan of a protected person needs the assigned handläggare')
+    : base;
+}
+
+export const caseDocumentRules = {
+  'decision.make': (actor, f) => {
+    const relation = caseRelation(actor, f.case);
+    if (!relation) return notFound('no work relation to the case');
+    if (f.delegatedRole === undefined) return forbidden('no delegation for this decision');
+    return { allowed: true, role: f.delegatedRole, unitId: f.case.unitId, via: relation.via };
+  },
+  'safetyPlan.read': (actor: Actor, f) => safetyPlan(caseRead(actor, f), f),
+  'safetyPlan.write': (actor: Actor, f) => safetyPlan(caseWork(actor, f), f),
+  'instruments.list': (actor) => roleDecision(actor, isCaseworkerOrManager),
+} satisfies RulesFor<CaseDocumentActions>;
