@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { CaseEvent } from '../../core/domain/case-flow.ts';
+import type { CaseEventType } from '../../core/domain/case-events.ts';
 import type { DelegableRole, Intervention, Outcome } from '../../core/domain/decisions.ts';
 import type {
   InvestigationTemplate,
@@ -205,7 +205,7 @@ export interface CaseEventTable {
   id: Generated<string>;
   case_id: string;
   seq: number;
-  type: CaseEvent['type'];
+  type: CaseEventType;
   payload: ColumnType<Record<string, unknown>, string, never>;
   recorded_at: ColumnType<Date, Date | undefined, never>;
   recorded_by: string | null;

@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
+import { parseCaseEvent } from '../../../core/domain/case-events.ts';
+import type { CaseEventRecord } from '../../../core/domain/case-events.ts';
 import type { CaseEvent } from '../../../core/domain/case-flow.ts';
 import { can } from '../../../core/policy/policy.ts';
 import type { Actor, CaseFacts, PersonFacts } from '../../../core/policy/policy.ts';
 import type { Db, Trx } from '../../db/database.ts';
-import type { CaseEventTable } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { enforce } from '../../http/context.ts';
 import { loadPersonFacts } from '../persons/persons.repository.ts';
@@ -68,16 +69,15 @@ export async function authorizeCase(
   return { row, person, decision };
 }
 
-export interface StoredEvent {
+/** One row of the case's log, its payload checked against its type (core/domain/case-events.ts). */
+export type StoredEvent = CaseEventRecord & {
   seq: number;
-  type: CaseEventTable['type'];
-  payload: Record<string, unknown>;
   recorded_at: Date;
   recorded_by_name: string | null;
-}
+};
 
 export async function loadEvents(db: Reader, caseId: string): Promise<StoredEvent[]> {
-  return db
+  const rows = await db
     .selectFrom('case_event')
     .leftJoin('app_user', 'app_user.id', 'case_event.recorded_by')
     .select([
@@ -90,20 +90,25 @@ export async function loadEvents(db: Reader, caseId: string): Promise<StoredEven
     .where('case_event.case_id', '=', caseId)
     .orderBy('case_event.seq')
     .execute();
+  return rows.map((r) => ({
+    ...parseCaseEvent(r.type, r.payload),
+    seq: r.seq,
+    recorded_at: r.recorded_at,
+    recorded_by_name: r.recorded_by_name,
+  }));
 }
 
 /** The stored log in the shape the pure case-flow rules read. */
 export function toFlowEvents(events: readonly StoredEvent[]): CaseEvent[] {
   return events.map((e): CaseEvent => {
     const at = e.recorded_at.toISOString();
-    const p = e.payload;
     switch (e.type) {
       case 'intake_registered':
-        return { type: e.type, at, intakeType: p.intakeType as never };
+        return { type: e.type, at, intakeType: e.payload.intakeType };
       case 'acute_screening':
-        return { type: e.type, at, acuteNeed: p.acuteNeed as never };
+        return { type: e.type, at, acuteNeed: e.payload.acuteNeed };
       case 'preliminary_assessment':
-        return { type: e.type, at, outcome: p.outcome as never };
+        return { type: e.type, at, outcome: e.payload.outcome };
       default:
         return { type: e.type, at };
     }
@@ -117,7 +122,7 @@ export function toFlowEvents(events: readonly StoredEvent[]): CaseEvent[] {
 export async function appendEvents(
   trx: Trx,
   caseId: string,
-  events: { type: CaseEventTable['type']; payload: Record<string, unknown> }[],
+  events: readonly CaseEventRecord[],
   by: string,
   now: Date,
   expectedVersion?: number,
@@ -149,7 +154,8 @@ export async function appendEvents(
         case_id: caseId,
         seq: start + i,
         type: e.type,
-        payload: JSON.stringify(e.payload),
+        // Checked on the way in as on the way out: a payload that does not fit its type is a bug.
+        payload: JSON.stringify(parseCaseEvent(e.type, e.payload).payload),
         recorded_at: now,
         recorded_by: by,
       })),

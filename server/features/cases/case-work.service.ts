@@ -1,3 +1,4 @@
+import { parsePayload } from '../../../core/domain/case-events.ts';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type {
@@ -18,7 +19,6 @@ import {
   interventions,
   outcomeLabels,
 } from '../../../core/domain/decisions.ts';
-import type { Intervention, Outcome } from '../../../core/domain/decisions.ts';
 import { legalReference } from '../../../core/domain/legal-references.ts';
 import { can } from '../../../core/policy/policy.ts';
 import { recordAudit } from '../../audit/audit.ts';
@@ -51,20 +51,19 @@ async function dutiesOf(db: Db | Trx, row: CaseRow, today: string): Promise<Hous
 }
 
 function historySummary(e: StoredEvent): string {
-  const p = e.payload;
   switch (e.type) {
     case 'intake_registered':
-      return p.migrated
+      return e.payload.migrated
         ? 'Aktualisering (registrerad före händelseloggen)'
-        : `Aktualisering: ${intakeTypeLabels[p.intakeType as keyof typeof intakeTypeLabels]}`;
+        : `Aktualisering: ${intakeTypeLabels[e.payload.intakeType]}`;
     case 'acute_screening':
-      return `Bedömning av akut skyddsbehov: ${acuteNeedLabels[p.acuteNeed as keyof typeof acuteNeedLabels]}`;
+      return `Bedömning av akut skyddsbehov: ${acuteNeedLabels[e.payload.acuteNeed]}`;
     case 'application_recorded':
-      return `Ansökan registrerad (${p.form === 'written' ? 'skriftlig' : 'muntlig'})`;
+      return `Ansökan registrerad (${e.payload.form === 'written' ? 'skriftlig' : 'muntlig'})`;
     case 'consent_recorded':
-      return `Samtycke till utredning registrerat (${p.form === 'written' ? 'skriftligt' : 'muntligt'})`;
+      return `Samtycke till utredning registrerat (${e.payload.form === 'written' ? 'skriftligt' : 'muntligt'})`;
     case 'preliminary_assessment':
-      return p.outcome === 'open_investigation'
+      return e.payload.outcome === 'open_investigation'
         ? 'Förhandsbedömning: utredning inleds'
         : 'Förhandsbedömning: ingen utredning inleds';
     case 'child_report_registered':
@@ -74,9 +73,9 @@ function historySummary(e: StoredEvent): string {
     case 'communication_recorded':
       return 'Materialet kommunicerat med personen';
     case 'decision_recorded':
-      return `Beslut: ${interventionLabels[p.intervention as Intervention]} – ${outcomeLabels[p.outcome as Outcome]}`;
+      return `Beslut: ${interventionLabels[e.payload.intervention]} – ${outcomeLabels[e.payload.outcome]}`;
     case 'case_closed':
-      return p.filedAsNoAction
+      return e.payload.filedAsNoAction
         ? 'Avslutat: handling som inte föranlett åtgärd'
         : 'Ärendet avslutat';
   }
@@ -198,25 +197,25 @@ export async function getCase(
       version: row.version,
       // Cases from before the event log (and test fixtures) have only the intake's type.
       intake:
-        intake && typeof intake.payload.channel === 'string'
+        intake?.payload.channel !== undefined
           ? {
-              type: intake.payload.intakeType as never,
-              from: String(intake.payload.from),
-              channel: intake.payload.channel as never,
-              content: String(intake.payload.content),
+              type: intake.payload.intakeType,
+              from: intake.payload.from ?? '',
+              channel: intake.payload.channel,
+              content: intake.payload.content ?? '',
             }
           : null,
       acuteScreening: screening
         ? {
-            acuteNeed: screening.payload.acuteNeed as never,
-            motivation: String(screening.payload.motivation),
+            acuteNeed: screening.payload.acuteNeed,
+            motivation: screening.payload.motivation,
           }
         : null,
       hasApplicationOrConsent: state.hasApplicationOrConsent,
       preliminaryAssessment: preliminary
         ? {
-            outcome: preliminary.payload.outcome as never,
-            reason: String(preliminary.payload.reason),
+            outcome: preliminary.payload.outcome,
+            reason: preliminary.payload.reason,
             on: stockholmDate(preliminary.recorded_at),
           }
         : null,
@@ -239,7 +238,7 @@ export async function getCase(
       communications: events
         .filter((e) => e.type === 'communication_recorded')
         .map((e) => {
-          const p = e.payload as CommunicationPayload;
+          const p = e.payload;
           return {
             communicatedOn: p.communicatedOn ?? stockholmDate(e.recorded_at),
             what: p.what ?? '',
@@ -251,14 +250,6 @@ export async function getCase(
       abilities: { work: row.status === 'open' && work, decide },
     };
   });
-}
-
-/** As recorded by decisions.service recordCommunication (older fixtures carry less). */
-interface CommunicationPayload {
-  communicatedOn?: string;
-  what?: string;
-  method?: 'meeting' | 'channel';
-  channelKind?: 'phone' | 'email' | 'address' | 'digital_mailbox' | null;
 }
 
 /**
@@ -823,8 +814,10 @@ export async function listNoActionRecords(
           ? toSummary({ ...r, id: r.person_id })
           : { id: r.person_id, masked: true as const },
         receivedAt: r.received_at.toISOString(),
-        intakeType: r.intake_payload.intakeType as never,
-        reason: shown.has(r.person_id) ? String(r.assessed_payload.reason) : null,
+        intakeType: parsePayload('intake_registered', r.intake_payload).intakeType,
+        reason: shown.has(r.person_id)
+          ? parsePayload('preliminary_assessment', r.assessed_payload).reason
+          : null,
         closedAt: (r.closed_at ?? r.received_at).toISOString(),
       })),
       nextCursor:

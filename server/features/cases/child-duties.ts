@@ -1,3 +1,4 @@
+import { parsePayload } from '../../../core/domain/case-events.ts';
 import { childReportDuties, householdChildren } from '../../../core/domain/child-report-duty.ts';
 import type { ChildReportDuty, FamilyRelation } from '../../../core/domain/child-report-duty.ts';
 import { parseIdentityNumber } from '../../../core/domain/personal-identity.ts';
@@ -97,16 +98,16 @@ export async function loadDuties(
     const own = eventsOf.get(c.id) ?? [];
     const reports = own
       .filter((e) => e.type === 'child_report_registered')
-      .map((e) => ({
-        childPersonId: String(e.payload.childPersonId),
-        registeredOn: String(e.payload.reportedOn),
-      }));
+      .map((e) => {
+        const p = parsePayload('child_report_registered', e.payload);
+        return { childPersonId: p.childPersonId, registeredOn: p.reportedOn };
+      });
     const waivers = own
       .filter((e) => e.type === 'child_report_waived')
-      .map((e) => ({
-        childPersonId: String(e.payload.childPersonId),
-        reason: String(e.payload.reason),
-      }));
+      .map((e) => {
+        const p = parsePayload('child_report_waived', e.payload);
+        return { childPersonId: p.childPersonId, reason: p.reason };
+      });
     result.set(
       c.id,
       childReportDuties(children, reports, waivers).map((d) => ({

@@ -1,3 +1,4 @@
+import type { ContactChannelKind } from '../../db/schema.ts';
 import type { FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import type { z } from 'zod';
@@ -80,7 +81,7 @@ export function recordCommunication(
           fields: [{ path: 'body.communicatedOn', message: 'Datumet kan inte ligga i framtiden.' }],
         });
       }
-      let channelKind: string | null = null;
+      let channelKind: ContactChannelKind | null = null;
       if (body.method.kind === 'channel') {
         const channel = await trx
           .selectFrom('contact_channel')
