@@ -288,7 +288,7 @@ export async function takeStep<T>(
       };
     }
   >,
-  action: 'case.step' | 'case.child_report' = 'case.step',
+  action: 'case.step' | 'case.child_report' | 'communication.record' = 'case.step',
 ): Promise<T> {
   const actor = requireActor(request);
   const now = deps.clock();
@@ -319,7 +319,8 @@ export async function takeStep<T>(
       personIds: audit.personIds ?? [row.person_id],
       caseIds: audit.caseIds ?? [caseId],
       purpose: decision.via,
-      ...(audit.details ? { details: audit.details } : {}),
+      // Every step names the case it changed; the step's own details add what else it made.
+      details: { caseId, ...audit.details },
     });
     return result as T;
   });
@@ -357,7 +358,7 @@ export function recordApplication(
         now,
         body.version,
       );
-      return { caseId, version, audit: { details: { step: body.kind } } };
+      return { caseId, version, audit: { details: { step: body.kind, version } } };
     },
   );
 }
@@ -386,7 +387,7 @@ export function recordAcuteScreening(
     return {
       caseId,
       version,
-      audit: { details: { step: 'acute_screening', acuteNeed: body.acuteNeed } },
+      audit: { details: { step: 'acute_screening', acuteNeed: body.acuteNeed, version } },
     };
   });
 }
@@ -425,6 +426,7 @@ export function recordPreliminaryAssessment(
               step: 'preliminary_assessment',
               outcome: body.outcome,
               filedAsNoAction: false,
+              version,
             },
           },
         };
@@ -455,7 +457,12 @@ export function recordPreliminaryAssessment(
         version,
         filedAsNoAction,
         audit: {
-          details: { step: 'preliminary_assessment', outcome: body.outcome, filedAsNoAction },
+          details: {
+            step: 'preliminary_assessment',
+            outcome: body.outcome,
+            filedAsNoAction,
+            version,
+          },
         },
       };
     },
@@ -529,7 +536,13 @@ export function registerHouseholdChild(
           audit: {
             personIds: [row.person_id, knownId],
             caseIds: [caseId, routed.caseId],
-            details: { step: 'household_child', routed: true },
+            details: {
+              step: 'household_child',
+              routed: true,
+              childPersonId: knownId,
+              personCreated: false,
+              routedCaseId: routed.caseId,
+            },
           },
         };
       }
@@ -565,7 +578,13 @@ export function registerHouseholdChild(
       childPersonId: childId,
       audit: {
         personIds: [row.person_id, childId],
-        details: { step: 'household_child', routed: false },
+        details: {
+          step: 'household_child',
+          routed: false,
+          childPersonId: childId,
+          personCreated: !knownId,
+          routedCaseId: null,
+        },
       },
     };
   });
@@ -673,7 +692,7 @@ export function registerChildReport(
         audit: {
           personIds: [row.person_id, body.childPersonId],
           caseIds: [caseId, childCase.id],
-          details: { childrenUnitId: unit.id },
+          details: { childCaseId: childCase.id, childrenUnitId: unit.id },
         },
       };
     },
@@ -703,7 +722,7 @@ export function waiveChildReport(
           detail: 'Plikten för barnet är redan hanterad.',
         });
       }
-      await appendEvents(
+      const version = await appendEvents(
         trx,
         caseId,
         [
@@ -719,7 +738,7 @@ export function waiveChildReport(
         caseId,
         audit: {
           personIds: [row.person_id, body.childPersonId],
-          details: { step: 'child_report_waived' },
+          details: { step: 'child_report_waived', childPersonId: body.childPersonId, version },
         },
       };
     },
@@ -857,6 +876,6 @@ export function closeCase(
       .where('case_id', '=', caseId)
       .where('closed_at', 'is', null)
       .execute();
-    return { caseId, version, audit: { details: { step: 'close' } } };
+    return { caseId, version, audit: { details: { step: 'close', version } } };
   });
 }
