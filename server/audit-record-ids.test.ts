@@ -188,6 +188,40 @@ const writes: Write[] = [
     }),
   },
   {
+    scenario: 'register as a child in the household a known person one may not open (routed)',
+    actor: 'assigned',
+    request: (w) => ({
+      method: 'POST',
+      url: `/api/cases/${w.persons.p.caseId}/household-children`,
+      payload: {
+        child: {
+          identity: { kind: 'personnummer', number: w.persons.s.personnummer },
+          givenName: 'Okänd',
+          familyName: 'Uppgift',
+          protectionLevel: 'none',
+        },
+      },
+    }),
+    expect: async ({ body, db, w }) => {
+      expect(body.outcome).toBe('routed');
+      const routed = await db
+        .selectFrom('case')
+        .select('id')
+        .where('person_id', '=', w.persons.s.id)
+        .where('routed_by', '=', w.users.assigned.id)
+        .executeTakeFirstOrThrow();
+      return {
+        'case.step': {
+          caseId: w.persons.p.caseId,
+          step: 'household_child',
+          routed: true,
+          childPersonId: w.persons.s.id,
+          routedCaseId: routed.id,
+        },
+      };
+    },
+  },
+  {
     scenario: 'register an orosanmälan for a child in the household of an assigned case',
     actor: 'assigned',
     expect: ({ body, w }) => ({
