@@ -63,6 +63,87 @@ export const auditActions = {
 } as const;
 export type AuditAction = keyof typeof auditActions;
 
+/**
+ * For every action that creates or changes a record: the details keys that together name it — its
+ * id, and where the record is versioned its new version. A row ties to its record by these, not by
+ * the correlation id. Ids, versions and enums only: never a name, a number or free text.
+ */
+export const auditRecordKeys = {
+  // Never recorded on its own: a person is registered within case.open or case.step, whose rows
+  // name her personId.
+  'person.create': ['personId'],
+  // A contact channel changed also names channelId and its version; a protection level, the
+  // person's new version.
+  'person.update': ['personId'],
+  'relation.create': ['relationId'],
+  'case.open': ['caseId', 'personId'],
+  'case.route': ['caseId'],
+  'case.assign': ['caseId', 'version'],
+  'case.step': ['caseId'],
+  'case.child_report': ['caseId', 'childCaseId'],
+  'journal.write': ['entryId', 'version'],
+  'journal.correct': ['entryId', 'version'],
+  // A draft is the actor's own on the case: the case and the row's actor name it.
+  'journal.draft': ['caseId'],
+  'investigation.write': ['caseId', 'section', 'version'],
+  'communication.record': ['caseId', 'version'],
+  'decision.record': ['decisionId', 'version'],
+  'decision.revise': ['decisionId', 'version'],
+  'risk.assess': ['assessmentId'],
+  'risk.incident': ['incidentId'],
+  // A safety plan is one person's in one case; personIds also holds the case's own person.
+  'safety_plan.write': ['caseId', 'planPersonId', 'version'],
+  // An attempt for a number nobody has creates nothing: that row says found: false instead.
+  'emergency_access.start': ['emergencyAccessId'],
+  'emergency_access.review': ['emergencyAccessId'],
+  'auth.login_unlock': ['userId'],
+  // Administration rows: loggkontroll reads userId and unitId as the account and unit concerned,
+  // so those keys mean only that on admin rows.
+  'admin.unit.create': ['unitId'],
+  'admin.user.create': ['userId'],
+  'admin.user.disable': ['userId', 'version'],
+  'admin.user.enable': ['userId', 'version'],
+  'admin.user.login_reset': ['userId', 'requestId'],
+  'admin.role.grant': ['userId', 'unitId', 'role'],
+  'admin.role.revoke': ['userId', 'unitId', 'role'],
+  'admin.delegation': ['unitId', 'intervention', 'role'],
+  'admin.legal_catalogue': ['catalogueId'],
+  'admin.instrument': ['instrumentId', 'version'],
+  'admin.request.create': ['requestId', 'version'],
+  'admin.request.approve': ['requestId', 'version'],
+  'admin.request.reject': ['requestId', 'version'],
+  'admin.request.withdraw': ['requestId', 'version'],
+} as const satisfies Partial<Record<AuditAction, readonly [string, ...string[]]>>;
+export type AuditRecordAction = keyof typeof auditRecordKeys;
+
+/**
+ * Actions that create or change no record of their own: reads, searches, exports, refusals, and
+ * logins (a session's id is a secret and stays out of the log).
+ */
+export const auditActionsWithoutRecord = [
+  'person.read',
+  'person.protected.read',
+  'person.search',
+  'case.list',
+  'case.read',
+  'case.no_action.list',
+  'journal.read',
+  'investigation.read',
+  'decision.read',
+  'document.export',
+  'risk.read',
+  'safety_plan.read',
+  'access_log.read',
+  'security.refused',
+  'auth.login',
+  'auth.login_failed',
+  'auth.logout',
+] as const satisfies readonly Exclude<AuditAction, AuditRecordAction>[];
+// Compile-time check: a new action is either a record's create or change, or listed above.
+const _everyActionClassified: readonly (
+  AuditRecordAction | (typeof auditActionsWithoutRecord)[number]
+)[] = [] as AuditAction[];
+
 /** Security events: refused attempts and failed logins. Loggkontroll can show only these. */
 export const securityActions = [
   'security.refused',

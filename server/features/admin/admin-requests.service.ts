@@ -281,6 +281,7 @@ export async function fileRequest(
     purpose: 'administration',
     details: {
       requestId: row.id,
+      version: filed.version,
       kind: change.kind,
       userId: change.targetUserId,
       unitId: change.unitId ?? null,
@@ -340,8 +341,10 @@ async function decide(
   if (!updated) throw new AppError('VERSION_CONFLICT');
 }
 
-const requestDetails = (row: RequestRow) => ({
+/** What a decided request's rows say: its id and new version, and what it asked for. */
+const requestDetails = (row: RequestRow, decided: AdminRequest) => ({
   requestId: row.id,
+  version: decided.version,
   kind: row.kind,
   userId: row.target_user_id,
   unitId: row.unit_id,
@@ -423,7 +426,7 @@ export async function approveRequest(
     await recordAudit(trx, ctx, {
       action: 'admin.request.approve',
       purpose: 'administration',
-      details: requestDetails(row),
+      details: requestDetails(row, approved),
     });
     // The change itself, as it would be recorded had it been made directly.
     await recordAudit(trx, ctx, {
@@ -470,7 +473,7 @@ export async function rejectRequest(
     await recordAudit(trx, auditContext(request, decision), {
       action: 'admin.request.reject',
       purpose: 'administration',
-      details: requestDetails(row),
+      details: requestDetails(row, rejected),
     });
     return rejected;
   });
@@ -502,7 +505,7 @@ export async function withdrawRequest(
     await recordAudit(trx, auditContext(request, decision), {
       action: 'admin.request.withdraw',
       purpose: 'administration',
-      details: requestDetails(row),
+      details: requestDetails(row, withdrawn),
     });
     return withdrawn;
   });

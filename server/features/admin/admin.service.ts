@@ -208,15 +208,15 @@ export async function setUserStatus(
       .set({ disabled_at: body.disabled ? now : null, version: sql`version + 1` })
       .where('id', '=', userId)
       .where('version', '=', body.version)
-      .returning('id')
+      .returning(['id', 'version'])
       .executeTakeFirst();
-    if (!updated) await refuseStaleOrMissing(trx, userId);
+    if (!updated) return refuseStaleOrMissing(trx, userId);
     // A disabled user is out at once: every session ends in the same transaction.
     if (body.disabled) await endAllSessions(trx, userId, 'user_disabled', now);
     await recordAudit(trx, auditContext(request, decision), {
       action: body.disabled ? 'admin.user.disable' : 'admin.user.enable',
       purpose: 'administration',
-      details: { userId },
+      details: { userId, version: updated.version },
     });
     return loadAdminUser(trx, userId);
   });

@@ -279,7 +279,7 @@ export async function takeStep<T>(
       };
     }
   >,
-  action: 'case.step' | 'case.child_report' = 'case.step',
+  action: 'case.step' | 'case.child_report' | 'communication.record' = 'case.step',
 ): Promise<T> {
   const actor = requireActor(request);
   const now = deps.clock();
@@ -310,7 +310,8 @@ export async function takeStep<T>(
       personIds: audit.personIds ?? [row.person_id],
       caseIds: audit.caseIds ?? [caseId],
       purpose: decision.via,
-      ...(audit.details ? { details: audit.details } : {}),
+      // Every step names the case it changed; the step's own details add what else it made.
+      details: { caseId, ...audit.details },
     });
     return result as T;
   });
@@ -348,7 +349,7 @@ export function recordApplication(
         now,
         body.version,
       );
-      return { caseId, version, audit: { details: { step: body.kind } } };
+      return { caseId, version, audit: { details: { step: body.kind, version } } };
     },
   );
 }
@@ -377,7 +378,7 @@ export function recordAcuteScreening(
     return {
       caseId,
       version,
-      audit: { details: { step: 'acute_screening', acuteNeed: body.acuteNeed } },
+      audit: { details: { step: 'acute_screening', acuteNeed: body.acuteNeed, version } },
     };
   });
 }
@@ -416,6 +417,7 @@ export function recordPreliminaryAssessment(
               step: 'preliminary_assessment',
               outcome: body.outcome,
               filedAsNoAction: false,
+              version,
             },
           },
         };
@@ -446,7 +448,12 @@ export function recordPreliminaryAssessment(
         version,
         filedAsNoAction,
         audit: {
-          details: { step: 'preliminary_assessment', outcome: body.outcome, filedAsNoAction },
+          details: {
+            step: 'preliminary_assessment',
+            outcome: body.outcome,
+            filedAsNoAction,
+            version,
+          },
         },
       };
     },
@@ -520,7 +527,13 @@ export function registerHouseholdChild(
           audit: {
             personIds: [row.person_id, knownId],
             caseIds: [caseId, routed.caseId],
-            details: { step: 'household_child', routed: true },
+            details: {
+              step: 'household_child',
+              routed: true,
+              childPersonId: knownId,
+              personCreated: false,
+              routedCaseId: routed.caseId,
+            },
           },
         };
       }
@@ -556,7 +569,13 @@ export function registerHouseholdChild(
       childPersonId: childId,
       audit: {
         personIds: [row.person_id, childId],
-        details: { step: 'household_child', routed: false },
+        details: {
+          step: 'household_child',
+          routed: false,
+          childPersonId: childId,
+          personCreated: !knownId,
+          routedCaseId: null,
+        },
       },
     };
   });
@@ -664,7 +683,7 @@ export function registerChildReport(
         audit: {
           personIds: [row.person_id, body.childPersonId],
           caseIds: [caseId, childCase.id],
-          details: { childrenUnitId: unit.id },
+          details: { childCaseId: childCase.id, childrenUnitId: unit.id },
         },
       };
     },
@@ -694,7 +713,7 @@ export function waiveChildReport(
           detail: 'Plikten för barnet är redan hanterad.',
         });
       }
-      await appendEvents(
+      const version = await appendEvents(
         trx,
         caseId,
         [
@@ -710,7 +729,7 @@ export function waiveChildReport(
         caseId,
         audit: {
           personIds: [row.person_id, body.childPersonId],
-          details: { step: 'child_report_waived' },
+          details: { step: 'child_report_waived', childPersonId: body.childPersonId, version },
         },
       };
     },
@@ -850,6 +869,6 @@ export function closeCase(
       .where('case_id', '=', caseId)
       .where('closed_at', 'is', null)
       .execute();
-    return { caseId, version, audit: { details: { step: 'close' } } };
+    return { caseId, version, audit: { details: { step: 'close', version } } };
   });
 }

@@ -288,6 +288,8 @@ export async function registerIntake(
         caseIds: [caseId],
         purpose: 'assigned',
         details: {
+          caseId,
+          personId: existingId,
           personCreated: false,
           intakeType: body.intake.type,
           acuteNeed: body.acuteScreening.acuteNeed,
@@ -319,6 +321,8 @@ export async function registerIntake(
       caseIds: [caseId],
       purpose: body.assignToMe ? 'assigned' : 'intake_queue',
       details: {
+        caseId,
+        personId: created.id,
         personCreated: true,
         intakeType: body.intake.type,
         acuteNeed: body.acuteScreening.acuteNeed,
@@ -345,6 +349,7 @@ async function routeIntake(
     caseIds: [routed.caseId],
     purpose: decision.via,
     details: {
+      caseId: routed.caseId,
       intakeType: body.intake.type,
       acuteNeed: body.acuteScreening.acuteNeed,
       unitId: routed.unitId,
@@ -404,7 +409,11 @@ export async function assignCase(
       personIds: [row.person_id],
       caseIds: [caseId],
       purpose: decision.via,
-      details: { assignedToSelf: body.userId === actor.userId },
+      details: {
+        caseId,
+        version: updated.version,
+        assignedToSelf: body.userId === actor.userId,
+      },
     });
     return { caseId, version: updated.version };
   });

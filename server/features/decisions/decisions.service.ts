@@ -138,9 +138,10 @@ export function recordCommunication(
       return {
         caseId,
         version,
-        audit: { details: { step: 'communication', method: body.method.kind } },
+        audit: { details: { version, method: body.method.kind } },
       };
     },
+    'communication.record',
   );
 }
 
@@ -273,7 +274,12 @@ export async function recordDecision(
       personIds: [row.person_id],
       caseIds: [caseId],
       purpose: decision.via,
-      details: { intervention: body.intervention, outcome: body.outcome },
+      details: {
+        decisionId: created.id,
+        version: 1,
+        intervention: body.intervention,
+        outcome: body.outcome,
+      },
     });
     return { id: created.id, version: 1 };
   });
@@ -326,7 +332,7 @@ export async function reviseDecision(
       personIds: [row.person_id],
       caseIds: [row.id],
       purpose: decision.via,
-      details: { kind: body.kind, version: bumped.version },
+      details: { decisionId, kind: body.kind, version: bumped.version },
     });
     return { id: decisionId, version: bumped.version };
   });

@@ -172,7 +172,7 @@ export async function saveInvestigationSection(
       personIds: [row.person_id],
       caseIds: [caseId],
       purpose: decision.via,
-      details: { section, version: body.version + 1 },
+      details: { caseId, section, version: body.version + 1 },
     });
     return { section, version: body.version + 1 };
   });

@@ -159,6 +159,7 @@ export async function createJournalEntry(
       personIds: [row.person_id],
       caseIds: [caseId],
       purpose: decision.via,
+      details: { entryId: entry.id, version: 1 },
     });
     return { id: entry.id, version: 1 };
   });
@@ -219,7 +220,7 @@ export async function correctJournalEntry(
       personIds: [row.person_id],
       caseIds: [entry.case_id],
       purpose: decision.via,
-      details: { version: bumped.version },
+      details: { entryId, version: bumped.version },
     });
     return { id: entryId, version: bumped.version };
   });
@@ -292,7 +293,7 @@ async function withDraftAccess<T>(
       personIds: [row.person_id],
       caseIds: [caseId],
       purpose: decision.via,
-      details,
+      details: { caseId, ...details },
     });
     return result;
   });

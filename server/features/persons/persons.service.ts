@@ -280,6 +280,7 @@ export async function createRelation(
       action: 'relation.create',
       personIds: [personId, body.otherPersonId],
       purpose: decision.via,
+      details: { relationId: row.id, kind: body.kind },
     });
     return { id: row.id, kind: body.kind, violence: body.violence, other };
   });
@@ -349,7 +350,7 @@ async function changePerson<T>(
   change: (
     trx: Trx,
     facts: PersonFacts,
-  ) => Promise<{ result: T; audit: Record<string, string | boolean> }>,
+  ) => Promise<{ result: T; audit: Record<string, string | number | boolean> }>,
 ): Promise<T> {
   const actor = requireActor(request);
   const now = deps.clock();
@@ -365,7 +366,8 @@ async function changePerson<T>(
       personIds: [personId],
       purpose: decision.via,
       protectionBefore: [facts.protectionLevel],
-      details: audit,
+      // Every change names the person whose file it changed; the change adds what else it names.
+      details: { personId, ...audit },
     });
     return result;
   });
@@ -400,6 +402,7 @@ export function setProtectionLevel(
         result: { protectionLevel: updated.protection_level, version: updated.version },
         audit: {
           field: 'protection_level',
+          version: updated.version,
           from: facts.protectionLevel,
           to: body.protectionLevel,
           becomesProtected: isProtected(body.protectionLevel),
@@ -436,7 +439,7 @@ export function addContactChannel(
         .executeTakeFirstOrThrow();
       return {
         result: toContactChannel(row),
-        audit: { field: 'contact_channel', channelId: row.id },
+        audit: { field: 'contact_channel', channelId: row.id, version: row.version },
       };
     },
   );
@@ -474,7 +477,12 @@ export function updateContactChannel(
       }
       return {
         result: toContactChannel(updated),
-        audit: { field: 'contact_channel', channelId, safeForContact: body.safeForContact },
+        audit: {
+          field: 'contact_channel',
+          channelId,
+          version: updated.version,
+          safeForContact: body.safeForContact,
+        },
       };
     },
   );

@@ -89,7 +89,7 @@ export async function importInstrument(
     await recordAudit(trx, auditContext(request, decision), {
       action: 'admin.instrument',
       purpose: 'administration',
-      details: { instrument: def.id, version: def.version, change: 'import' },
+      details: { instrumentId: def.id, version: def.version, change: 'import' },
     });
     const view = (await summaries(trx)).find((s) => s.id === def.id && s.version === def.version);
     if (!view) throw new AppError('NOT_FOUND');
@@ -120,7 +120,7 @@ export async function retireInstrument(
       await recordAudit(trx, auditContext(request, decision), {
         action: 'admin.instrument',
         purpose: 'administration',
-        details: { instrument: id, version, change: 'retire' },
+        details: { instrumentId: id, version, change: 'retire' },
       });
     }
     return view;

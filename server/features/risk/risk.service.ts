@@ -251,7 +251,7 @@ function refuseFuture(path: string, date: string, today: string) {
 }
 
 /** The common frame: work on the case, the person one of those assessable in it, audited. */
-async function onAssessable<T>(
+async function onAssessable<T extends { id: string }>(
   deps: CasesDeps,
   request: FastifyRequest,
   caseId: string,
@@ -282,6 +282,7 @@ async function onAssessable<T>(
       personIds: personId ? [row.person_id, personId] : [row.person_id],
       caseIds: [caseId],
       purpose: decision.via,
+      details: action === 'risk.assess' ? { assessmentId: result.id } : { incidentId: result.id },
     });
     return result;
   });

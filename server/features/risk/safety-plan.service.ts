@@ -200,7 +200,7 @@ export async function saveSafetyPlan(
       personIds: [row.person_id, personId],
       caseIds: [caseId],
       purpose: decision.via,
-      details: { version: body.version + 1 },
+      details: { caseId, planPersonId: personId, version: body.version + 1 },
     });
     return { version: body.version + 1 };
   });
