@@ -138,6 +138,8 @@ export const auditActionsWithoutRecord = [
   'auth.login',
   'auth.login_failed',
   'auth.logout',
+  // A replay gives back the first answer; its row names the first request (replayOf).
+  'request.replay',
 ] as const satisfies readonly Exclude<AuditAction, AuditRecordAction>[];
 // Compile-time check: a new action is either a record's create or change, or listed above.
 const _everyActionClassified: readonly (
