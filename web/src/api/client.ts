@@ -1,6 +1,7 @@
 import { buildPath } from '../../../core/contracts/contract.ts';
 import type { Contract, RequestOf, ResponseOf } from '../../../core/contracts/contract.ts';
 import type { ErrorCode, ErrorResponse, FieldError } from '../../../core/contracts/errors.ts';
+import { createRetryKeys, fingerprint } from './retry-keys.ts';
 
 /** A failed call, carrying the server's Swedish message and any field errors to show. */
 export class ApiError extends Error {
@@ -18,9 +19,20 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * Browsers offer digests and random UUIDs only in a secure context (HTTPS, or localhost). Served
+ * otherwise, Värn still saves, only without the protection against saving twice.
+ */
+const canMakeKeys = () => globalThis.isSecureContext;
+
+/** One for the whole client: the same save retried from any form finds its key here. */
+const retryKeys = createRetryKeys();
+
 let csrfToken: string | undefined;
 /** Set from the session; sent with every state-changing request. */
 export function setCsrfToken(token: string | undefined) {
+  // Another session (or none): the keys of unfinished saves belonged to the one before.
+  if (token !== csrfToken) retryKeys.clear();
   csrfToken = token;
 }
 
@@ -93,6 +105,16 @@ async function send<C extends Contract>(
   if (request?.body !== undefined) headers['content-type'] = 'application/json';
   if (stateChanging.has(contract.method) && csrfToken) headers['x-csrf-token'] = csrfToken;
 
+  // Every POST records something. PUT, PATCH and DELETE carry a version or replace a whole value,
+  // so a retry of them cannot record twice. (The digest is asynchronous: a request sent while the
+  // page goes away must be a PUT, as the journal draft is, or the page may be gone first.)
+  const print =
+    contract.method === 'POST' && canMakeKeys()
+      ? await fingerprint(contract.method, url, request?.body)
+      : undefined;
+  const idempotencyKey = print === undefined ? undefined : retryKeys.keyFor(print);
+  if (idempotencyKey !== undefined) headers['idempotency-key'] = idempotencyKey;
+
   let response: Response;
   try {
     response = await fetch(url, {
@@ -103,7 +125,11 @@ async function send<C extends Contract>(
       ...(request?.body !== undefined ? { body: JSON.stringify(request.body) } : {}),
     });
   } catch {
+    // The server may have saved and the answer been lost: the key stays for the retry.
     throw new ApiError(0, undefined);
+  }
+  if (print !== undefined && idempotencyKey !== undefined) {
+    retryKeys.settle(print, idempotencyKey, response.status);
   }
   if (response.status !== 401) {
     lastServerContact = Date.now();
