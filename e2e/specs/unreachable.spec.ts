@@ -1,10 +1,12 @@
-import type { Page } from '@playwright/test';
+import type { Page, Request } from '@playwright/test';
 import { expectAccessible, expect, test } from '../fixtures.ts';
 
 // Issue 22: Värn survives its database going away. What the person sees while Värn cannot be
-// reached.
+// reached, and that pressing "Spara" again after a lost answer does not save twice.
 
 const calm = 'Värn är inte nåbart just nu – det du skrivit finns kvar';
+// Playwright matches a route's pattern against the whole URL.
+const journalPath = /\/api\/cases\/[0-9a-f-]{36}\/journal$/;
 
 /** From Mina ärenden to a demo client's journal (server/seed/demo.ts). */
 async function openJournal(page: Page, person: string) {
@@ -23,6 +25,9 @@ async function openJournal(page: Page, person: string) {
   return form;
 }
 
+const isJournalSave = (request: Request) =>
+  request.method() === 'POST' && journalPath.test(new URL(request.url()).pathname);
+
 /**
  * The browser logs a request that got no answer as a console error, which fails any test. Only
  * the failures this test caused on purpose, on the journal path, are let through.
@@ -39,6 +44,70 @@ function forgiveLostAnswers(problems: string[]) {
 // After each test, pass or fail, so that a failure shows the cause and not these lines as well.
 test.afterEach(({ pageProblems }) => {
   forgiveLostAnswers(pageProblems);
+});
+
+test('a save whose answer was lost, pressed again, leaves exactly one journal entry', async ({
+  page,
+  login,
+}) => {
+  await login('anna.handlaggare');
+  const form = await openJournal(page, 'Maria Lind');
+  const text = `Telefonsamtal ${String(Date.now())}. Maria vill inte att maken får veta var hon bor.`;
+  await form.getByLabel('Anteckning').fill(text);
+  await form.getByLabel('Källa').selectOption({ label: 'Personen själv' });
+  await expect(form.getByText(/^Utkast sparat \d\d:\d\d$/)).toBeVisible();
+  const caseUrl = page.url();
+
+  const keys: (string | undefined)[] = [];
+  page.on('request', (request) => {
+    if (isJournalSave(request)) keys.push(request.headers()['idempotency-key']);
+  });
+  // The first save reaches the real server, which saves it; then the connection drops before
+  // the answer arrives, as when a server restarts mid-request.
+  let firstAnswer: number | undefined;
+  await page.route(journalPath, async (route) => {
+    if (route.request().method() !== 'POST' || firstAnswer !== undefined) {
+      await route.fallback();
+      return;
+    }
+    const response = await route.fetch();
+    firstAnswer = response.status();
+    await route.abort('connectionreset');
+  });
+
+  await form.getByRole('button', { name: 'Spara anteckningen' }).click();
+  const message = page.getByRole('alert').filter({ hasText: calm });
+  await expect(message).toBeVisible();
+  expect(firstAnswer, 'the server saved the first try').toBe(201);
+  await expect(form.getByLabel('Anteckning')).toHaveValue(text);
+  await expect(form.getByLabel('Källa')).toHaveValue('person');
+  expect(page.url()).toBe(caseUrl);
+  await expectAccessible(page);
+
+  await form.getByRole('button', { name: 'Spara anteckningen' }).click();
+  await expect(page.getByText('Journalanteckningen är sparad.')).toBeVisible();
+  await expect(message).toBeHidden();
+  await expect(form.getByLabel('Anteckning')).toHaveValue('');
+  expect(keys).toHaveLength(2);
+  expect(keys[0], 'the first save carries a key').toMatch(/^[0-9a-f-]{36}$/);
+  expect(keys[1], 'the retry carries the same key').toBe(keys[0]);
+
+  // The server answered the retry with what it stored the first time: one entry, not two.
+  await page.reload();
+  const entries = page.getByRole('article').filter({ hasText: text });
+  await expect(entries.first()).toBeVisible();
+  // Soft, so that the rest of the chain is checked too if this fails.
+  await expect.soft(entries).toHaveCount(1);
+
+  // A new entry afterwards is a new action, with a new key.
+  const next = `Uppföljning ${String(Date.now())}.`;
+  await form.getByLabel('Anteckning').fill(next);
+  await form.getByLabel('Källa').selectOption({ label: 'Personen själv' });
+  await form.getByRole('button', { name: 'Spara anteckningen' }).click();
+  await expect(page.getByText('Journalanteckningen är sparad.')).toBeVisible();
+  expect(keys).toHaveLength(3);
+  expect(keys[2]).toMatch(/^[0-9a-f-]{36}$/);
+  expect(keys[2]).not.toBe(keys[0]);
 });
 
 test('with the network gone, the calm message shows and the text stays until it can be saved', async ({
