@@ -1,6 +1,20 @@
 import { buildPath } from '../../../core/contracts/contract.ts';
 import type { Contract, RequestOf, ResponseOf } from '../../../core/contracts/contract.ts';
 import type { ErrorCode, ErrorResponse, FieldError } from '../../../core/contracts/errors.ts';
+import { createRetryKeys, fingerprint } from './retry-keys.ts';
+
+/**
+ * What a person reads while Värn cannot be reached: the database is away (503), the server is
+ * restarting (no answer, or 502/504 from a proxy in front), the connection is lost (no answer).
+ * Calm, because nothing is wrong with what they did, and it says what they fear most: the text
+ * is still in the form.
+ */
+export const unreachableMessage = 'Värn är inte nåbart just nu – det du skrivit finns kvar';
+
+const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** 0: no answer at all (fetch rejected). */
+const unreachableStatuses = new Set([0, 502, 503, 504]);
 
 /** A failed call, carrying the server's Swedish message and any field errors to show. */
 export class ApiError extends Error {
@@ -8,23 +22,43 @@ export class ApiError extends Error {
   readonly code: ErrorCode | 'NETWORK';
   readonly fields: FieldError[];
   readonly correlationId: string | undefined;
-  constructor(status: number, body: ErrorResponse['error'] | undefined) {
-    super(body?.message ?? 'Värn svarar inte. Kontrollera nätverket och försök igen.');
+  /** No answer, or 502–504: trying again in a while will do; nothing needs fixing. */
+  readonly unreachable: boolean;
+  /** The call was to change something (a save, a decision), not to read. */
+  readonly change: boolean;
+  constructor(status: number, body: ErrorResponse['error'] | undefined, method = 'GET') {
+    const unreachable = unreachableStatuses.has(status);
+    super(
+      unreachable
+        ? unreachableMessage
+        : (body?.message ?? 'Något gick fel. Försök igen om en liten stund.'),
+    );
     this.name = 'ApiError';
     this.status = status;
     this.code = body?.code ?? 'NETWORK';
     this.fields = body?.fields ?? [];
     this.correlationId = body?.correlationId;
+    this.unreachable = unreachable;
+    this.change = stateChanging.has(method);
   }
 }
+
+/**
+ * Browsers offer digests and random UUIDs only in a secure context (HTTPS, or localhost). Served
+ * otherwise, Värn still saves, only without the protection against saving twice.
+ */
+const canMakeKeys = () => globalThis.isSecureContext;
+
+/** One for the whole client: the same save retried from any form finds its key here. */
+const retryKeys = createRetryKeys();
 
 let csrfToken: string | undefined;
 /** Set from the session; sent with every state-changing request. */
 export function setCsrfToken(token: string | undefined) {
+  // Another session (or none): the keys of unfinished saves belonged to the one before.
+  if (token !== csrfToken) retryKeys.clear();
   csrfToken = token;
 }
-
-const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 type UnauthenticatedListener = () => void;
 let onUnauthenticated: UnauthenticatedListener | undefined;
@@ -92,6 +126,15 @@ async function send<C extends Contract>(
   const headers: Record<string, string> = { accept: 'application/json' };
   if (request?.body !== undefined) headers['content-type'] = 'application/json';
   if (stateChanging.has(contract.method) && csrfToken) headers['x-csrf-token'] = csrfToken;
+  // Every POST records something. PUT, PATCH and DELETE carry a version or replace a whole value,
+  // so a retry of them cannot record twice. (The digest is asynchronous: a request sent while the
+  // page goes away must be a PUT, as the journal draft is, or the page may be gone first.)
+  const print =
+    contract.method === 'POST' && canMakeKeys()
+      ? await fingerprint(contract.method, url, request?.body)
+      : undefined;
+  const idempotencyKey = print === undefined ? undefined : retryKeys.keyFor(print);
+  if (idempotencyKey !== undefined) headers['idempotency-key'] = idempotencyKey;
 
   let response: Response;
   try {
@@ -103,7 +146,11 @@ async function send<C extends Contract>(
       ...(request?.body !== undefined ? { body: JSON.stringify(request.body) } : {}),
     });
   } catch {
-    throw new ApiError(0, undefined);
+    // The server may have saved and the answer been lost: the key stays for the retry.
+    throw new ApiError(0, undefined, contract.method);
+  }
+  if (print !== undefined && idempotencyKey !== undefined) {
+    retryKeys.settle(print, idempotencyKey, response.status);
   }
   if (response.status !== 401) {
     lastServerContact = Date.now();
@@ -112,7 +159,11 @@ async function send<C extends Contract>(
   if (response.status === 204) return undefined as ResponseOf<C>;
   const payload: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
-    const error = new ApiError(response.status, (payload as ErrorResponse | undefined)?.error);
+    const error = new ApiError(
+      response.status,
+      (payload as ErrorResponse | undefined)?.error,
+      contract.method,
+    );
     if (error.code === 'UNAUTHENTICATED') onUnauthenticated?.();
     throw error;
   }

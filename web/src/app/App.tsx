@@ -44,7 +44,13 @@ const queryClient = new QueryClient({
       staleTime: 10_000,
       gcTime: 60_000,
       refetchOnWindowFocus: false,
+      networkMode: 'always',
     },
+    // Left to itself, the query library holds back every call while the browser thinks it is
+    // offline: a save would spin without a word until the network returns, and be lost if the
+    // tab closed meanwhile. Always sending lets the call fail, so the person is told that Värn
+    // cannot be reached and that the text is still there, and can save again when it can.
+    mutations: { networkMode: 'always' },
   },
 });
 

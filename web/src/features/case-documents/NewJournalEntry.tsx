@@ -8,7 +8,7 @@ import {
   saveJournalDraft,
 } from '../../../../core/contracts/case-documents.ts';
 import type { BodyOf } from '../../../../core/contracts/contract.ts';
-import { call, callWhileLeaving } from '../../api/client.ts';
+import { ApiError, call, callWhileLeaving, unreachableMessage } from '../../api/client.ts';
 import { fieldId, messageFor } from '../../api/forms.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { stockholmToday } from '../../components/dates.ts';
@@ -206,11 +206,14 @@ function EntryForm({
 
   const draftStatus = autosave.isPending
     ? 'Sparar utkast…'
-    : autosave.isError
-      ? 'Utkastet kunde inte sparas. Det du skrivit finns kvar här; försök spara anteckningen.'
-      : savedAt
-        ? `Utkast sparat ${formatTime(savedAt)}`
-        : null;
+    : autosave.error instanceof ApiError && autosave.error.unreachable
+      ? // Saved again with the next keystroke, or by "Spara anteckningen" once Värn answers.
+        unreachableMessage
+      : autosave.isError
+        ? 'Utkastet kunde inte sparas. Det du skrivit finns kvar här; försök spara anteckningen.'
+        : savedAt
+          ? `Utkast sparat ${formatTime(savedAt)}`
+          : null;
 
   return (
     <form
