@@ -126,11 +126,12 @@ async function send<C extends Contract>(
   const headers: Record<string, string> = { accept: 'application/json' };
   if (request?.body !== undefined) headers['content-type'] = 'application/json';
   if (stateChanging.has(contract.method) && csrfToken) headers['x-csrf-token'] = csrfToken;
-  // Every POST records something. PUT, PATCH and DELETE carry a version or replace a whole value,
-  // so a retry of them cannot record twice. (The digest is asynchronous: a request sent while the
-  // page goes away must be a PUT, as the journal draft is, or the page may be gone first.)
+  // Every POST records something, except a search (`readsOnly`: its terms must not be in a URL).
+  // PUT, PATCH and DELETE carry a version or replace a whole value, so a retry of them cannot
+  // record twice. (The digest is asynchronous: a request sent while the page goes away must be a
+  // PUT, as the journal draft is, or the page may be gone first.)
   const print =
-    contract.method === 'POST' && canMakeKeys()
+    contract.method === 'POST' && !contract.readsOnly && canMakeKeys()
       ? await fingerprint(contract.method, url, request?.body)
       : undefined;
   const idempotencyKey = print === undefined ? undefined : retryKeys.keyFor(print);
