@@ -60,7 +60,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.removeContentTypeParser(['text/plain']);
 
   const clock = deps.clock ?? (() => new Date());
-  registerErrorHandler(app, { onRefusal: createRefusalRecorder({ db: deps.db, clock }) });
+  registerErrorHandler(app, {
+    onRefusal: createRefusalRecorder({ db: deps.db, clock }),
+    db: deps.db,
+  });
   registerInputGuard(app);
   await registerSecurityHeaders(app, { hsts: deps.config.secureCookies });
   await registerSessions(app, { db: deps.db, config: deps.config, clock });
