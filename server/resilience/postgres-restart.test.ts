@@ -30,6 +30,18 @@ import { ThrowawayPostgres, postgresBinDir } from './throwaway-postgres.ts';
  * CI runs a few cycles (VARN_OUTAGE_CYCLES, default 3); `npm run test:outage` runs 30.
  */
 const cycles = Number(process.env.VARN_OUTAGE_CYCLES ?? 3);
+
+/** Waits (up to 10 s) until every outage the log has opened it has also closed. */
+async function outageLogged(varn: VarnProcess) {
+  const deadline = Date.now() + 10_000;
+  while (
+    varn.logLines(/^database available again$/).length <
+      varn.logLines(/^database unavailable/).length &&
+    Date.now() < deadline
+  ) {
+    await sleep(100);
+  }
+}
 const bin = postgresBinDir();
 
 describe.skipIf(testEngine !== 'postgres' || bin === undefined)(
@@ -90,6 +102,9 @@ describe.skipIf(testEngine !== 'postgres' || bin === undefined)(
           await waitForReady(varn, 30_000);
           recoveryMs.push(Date.now() - restarting);
           expect(varn.child.exitCode, varn.output().slice(-4000)).toBeNull();
+          // Let the log close this outage (its probe runs once a second) before the next one,
+          // so each cycle is an outage of its own in the count below.
+          await outageLogged(varn);
         }
         const beforeLast = tally.acknowledged.length;
         await sleep(1_000);
@@ -121,14 +136,7 @@ describe.skipIf(testEngine !== 'postgres' || bin === undefined)(
 
         // Each outage is one line when it starts and one when it ends, never a stack; together
         // the ends count every refused request.
-        const deadline = Date.now() + 10_000;
-        while (
-          varn.logLines(/^database available again$/).length <
-            varn.logLines(/^database unavailable/).length &&
-          Date.now() < deadline
-        ) {
-          await sleep(100);
-        }
+        await outageLogged(varn);
         const outages = varn.logLines(/^database unavailable/);
         const ends = varn.logLines(/^database available again$/);
         expect(outages.length).toBeGreaterThanOrEqual(cycles + 1);

@@ -55,20 +55,18 @@ describe.skipIf(testEngine !== 'postgres')('PostgreSQL terminating Värn’s bac
     const tally = newTally();
     const stream = saveStream(clients, tally);
     let terminated = 0;
-    let terminatedInTransaction = 0;
+    let inTransaction = 0;
     for (let round = 0; round < 6; round++) {
       await sleep(600);
-      // Only Värn's own backends on this test's database (not this query's: the test's pool is
-      // opened by openPostgres too), and only those doing something: a
-      // query running or a transaction open.
-      const killed = await sql<{ state: string; ok: boolean }>`
-        select state, pg_terminate_backend(pid) as ok from pg_stat_activity
+      // Only Värn's own backends on this test's database (not this query's own: the test's pool
+      // is opened by openPostgres too, under the same name), and only those doing something.
+      const killed = await sql<{ in_transaction: boolean; ok: boolean }>`
+        select xact_start is not null as in_transaction, pg_terminate_backend(pid) as ok
+        from pg_stat_activity
         where application_name = ${APPLICATION_NAME} and datname = ${database}
           and pid <> pg_backend_pid() and state in ('active', 'idle in transaction')`.execute(t.db);
       terminated += killed.rows.filter((r) => r.ok).length;
-      terminatedInTransaction += killed.rows.filter(
-        (r) => r.ok && r.state === 'idle in transaction',
-      ).length;
+      inTransaction += killed.rows.filter((r) => r.ok && r.in_transaction).length;
     }
     await sleep(500);
     expect(varn.child.exitCode, varn.output().slice(-4000)).toBeNull();
@@ -77,30 +75,42 @@ describe.skipIf(testEngine !== 'postgres')('PostgreSQL terminating Värn’s bac
     const before = tally.acknowledged.length;
     await sleep(1_000);
     await stream.stop();
-    // Saves after the last termination went through.
+    // Saves after the last termination went through, on the same process.
     expect(tally.acknowledged.length).toBeGreaterThan(before);
-
-    expect(terminated).toBeGreaterThan(0);
+    expect(inTransaction).toBeGreaterThan(0);
     expect(tally.unexpected).toEqual([]);
     expect(tally.unacknowledged).toEqual([]);
     expect(varn.logLines(/^unhandled error$/)).toEqual([]);
+
+    // One line when an outage starts and one when it ends, never a stack; the ends together
+    // count every request that was refused.
+    const deadline = Date.now() + 10_000;
+    while (
+      varn.logLines(/^database available again$/).length <
+        varn.logLines(/^database unavailable/).length &&
+      Date.now() < deadline
+    ) {
+      await sleep(100);
+    }
     const outages = varn.logLines(/^database unavailable/);
-    // One line per outage, never one per refused request, and never a stack.
-    expect(outages.length).toBeLessThanOrEqual(Math.max(1, tally.refused503));
+    const ends = varn.logLines(/^database available again$/);
+    expect(ends.length).toBe(outages.length);
     for (const line of outages) expect(line).not.toHaveProperty('stack');
+    expect(ends.reduce((n, l) => n + Number(l.refusedRequests), 0)).toBe(tally.refused503);
 
     expect(await stopVarn(varn)).toBe(0);
     const held = await ledger(t.db, tally, since);
-    expect(held.lost).toEqual([]);
-    expect(held.duplicated).toEqual([]);
-    expect(held.entries).toBe(tally.acknowledged.length);
-    expect(held.mismatched).toEqual([]);
-    expect(held.auditRows).toBe(held.entries);
-    const verified = await auditVerify(t.url!);
-    expect(verified.code, verified.output).toBe(0);
-
     process.stdout.write(
-      `terminate-backends: ${tally.acknowledged.length} saves acknowledged, ${terminated} backends terminated (${terminatedInTransaction} in a transaction), ${tally.refused503} answers 503 (Retry-After ${[...tally.retryAfter].join(',') || '-'}), ${tally.socketErrors} cut connections, ${outages.length} outage lines\n`,
+      `terminate-backends: ${tally.acknowledged.length} saves acknowledged, ${terminated} backends terminated (${inTransaction} in a transaction), ${tally.refused503} answers 503 (Retry-After ${[...tally.retryAfter].join(',') || '-'}), ${tally.socketErrors} cut connections, ${outages.length} outages logged; ${held.entries} entries stored, ${held.duplicated.length} saves stored twice\n`,
     );
+    // Soft: a lost save, a double and a broken chain are different failures, each worth seeing.
+    expect.soft(held.lost).toEqual([]);
+    // A backend terminated during COMMIT may have committed: the retry is stored once only
+    // thanks to the server's Idempotency-Key.
+    expect.soft(held.duplicated).toEqual([]);
+    expect.soft(held.entries).toBe(tally.acknowledged.length);
+    expect.soft(held.mismatched).toEqual([]);
+    const verified = await auditVerify(t.url!);
+    expect.soft(verified.code, verified.output).toBe(0);
   });
 });
