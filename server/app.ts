@@ -65,7 +65,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Everything in the app reaches the database through this one handle, so that a request
   // running in one transaction (an idempotent write) has all its statements in it.
   const db = requestAware(deps.db);
-  registerErrorHandler(app, { onRefusal: createRefusalRecorder({ db, clock }) });
+  registerErrorHandler(app, { onRefusal: createRefusalRecorder({ db, clock }), db });
   registerInputGuard(app);
   await registerSecurityHeaders(app, { hsts: deps.config.secureCookies });
   await registerSessions(app, { db, config: deps.config, clock });

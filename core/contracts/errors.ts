@@ -98,7 +98,8 @@ export const errorCatalogue = {
   },
   SERVICE_UNAVAILABLE: {
     status: 503,
-    message: 'Värn är inte redo just nu. Försök igen om en liten stund.',
+    message:
+      'Värn har tillfälligt ingen kontakt med databasen, så det du skickade har inte sparats. Vänta en liten stund och försök igen.',
   },
   INTERNAL: {
     status: 500,

@@ -52,15 +52,29 @@ export async function openPGlite(
   };
 }
 
+/** The name Värn's connections carry in pg_stat_activity, so an operator (or a test) finds them. */
+export const APPLICATION_NAME = 'varn';
+
 export function openPostgres(url: string, poolSize = 10, log?: LogConfig): OpenDatabase {
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
-    // Fail fast when the server is unreachable instead of hanging start-up.
+    // Fail fast when the server is unreachable instead of hanging start-up or a request.
     connectionTimeoutMillis: 5_000,
+    // An application_name in the URL takes precedence (node-postgres lets the URL win).
+    application_name: APPLICATION_NAME,
     types: { getTypeParser: postgresTypeParser },
   });
-  // An idle client losing its connection must not crash the process; the next query reconnects.
+  // A client whose connection is lost emits 'error'; an EventEmitter with no listener for it
+  // throws, which ends the process. The pool listens only while a client is idle, so every
+  // client gets a listener of its own for its whole life, checked out or not. Nothing to do in
+  // it: the query in flight, if any, is rejected with the same error and answered by the error
+  // handler, and the pool discards a client that is no longer queryable when it is released
+  // (Kysely also releases it as discarded when its rollback fails).
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+  });
+  // An idle client losing its connection is removed by the pool; the next query reconnects.
   pool.on('error', () => undefined);
   return {
     db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...(log ? { log } : {}) }),

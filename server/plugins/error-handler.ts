@@ -1,7 +1,11 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { sql } from 'kysely';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { errorCatalogue } from '../../core/contracts/errors.ts';
 import type { ErrorCode, ErrorResponse, FieldError } from '../../core/contracts/errors.ts';
+import type { Db } from '../db/database.ts';
+import { DatabaseOutage } from '../db/outage.ts';
+import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import { AppError } from '../errors.ts';
 import { safeErrorForLog } from '../logger.ts';
 
@@ -28,7 +32,16 @@ interface Classified {
   code: ErrorCode;
   fields?: FieldError[];
   detail?: string;
+  /** The database could not be reached or its connection was lost (server/db/unavailable.ts). */
+  databaseUnavailable?: true;
 }
+
+/**
+ * Seconds a client is asked to wait before trying again while the database is away: long enough
+ * for a restart or failover not to be hammered, short enough that a social worker's retry of a
+ * save lands soon after the database is back.
+ */
+export const RETRY_AFTER_SECONDS = 5;
 
 function classify(error: FastifyError): Classified {
   if (error instanceof AppError) {
@@ -38,6 +51,9 @@ function classify(error: FastifyError): Classified {
       ...(error.detail ? { detail: error.detail } : {}),
     };
   }
+  // Before the status checks: a lost connection is nobody's mistake and is worth retrying.
+  if (isDatabaseUnavailable(error))
+    return { code: 'SERVICE_UNAVAILABLE', databaseUnavailable: true };
   if (hasZodFastifySchemaValidationErrors(error)) {
     const context = contextNames[error.validationContext ?? 'body'] ?? 'body';
     return {
@@ -85,6 +101,8 @@ export function sendError(
   fields?: FieldError[],
   detail?: string,
 ) {
+  // Every 503 says when to come back; clients retry a save then, with the same Idempotency-Key.
+  if (code === 'SERVICE_UNAVAILABLE') reply.header('retry-after', String(RETRY_AFTER_SECONDS));
   return reply
     .code(errorCatalogue[code].status)
     .header('cache-control', 'no-store')
@@ -96,15 +114,33 @@ export function sendError(
  * The single place where an error becomes an HTTP answer. Foreseen errors answer with their
  * catalogue entry; anything else is logged by its class, code and stack (never its message nor
  * the request body) and answers
- * a generic 500 carrying only the correlation id.
+ * a generic 500 carrying only the correlation id. A database that cannot be reached answers 503
+ * with Retry-After, and the outage is logged once when it starts and once when it ends (given
+ * `db` to probe it with), not once per refused request.
  */
 export function registerErrorHandler(
   app: FastifyInstance,
-  options: { onRefusal?: (request: FastifyRequest, error: AppError) => Promise<void> } = {},
+  options: {
+    onRefusal?: (request: FastifyRequest, error: AppError) => Promise<void>;
+    db?: Db;
+  } = {},
 ) {
+  const db = options.db;
+  const outage = db
+    ? new DatabaseOutage({ log: app.log, probe: () => sql`select 1`.execute(db) })
+    : undefined;
+  if (outage) {
+    app.addHook('onClose', (_instance, done) => {
+      outage.stop();
+      done();
+    });
+  }
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
-    const { code, fields, detail } = classify(error);
-    if (code === 'INTERNAL') {
+    const { code, fields, detail, databaseUnavailable } = classify(error);
+    if (databaseUnavailable) {
+      if (outage) outage.refused(error);
+      else request.log.warn({ errorCode: code }, 'database unavailable');
+    } else if (code === 'INTERNAL') {
       // Class, code, constraint and stack only: a database error's message, detail and `where`
       // quote the values it refused, which may be anything the request carried.
       request.log.error({ error: safeErrorForLog(error) }, 'unhandled error');

@@ -4,6 +4,7 @@ import { getAppInfo, getHealth, getReady } from '../../../core/contracts/system.
 import type { Db } from '../../db/database.ts';
 import { pendingMigrations } from '../../db/migrate.ts';
 import { addRoute } from '../../http/route.ts';
+import { RETRY_AFTER_SECONDS } from '../../plugins/error-handler.ts';
 
 export function systemRoutes(
   app: FastifyInstance,
@@ -22,7 +23,9 @@ export function systemRoutes(
           .catch(() => false)
       : false;
     const ready = database && migrations;
-    if (!ready) reply.code(503);
+    // A load balancer or supervisor polls this; while the database is away it says when to ask
+    // again, like every other 503. Each call asks the database afresh, so it recovers by itself.
+    if (!ready) reply.code(503).header('retry-after', String(RETRY_AFTER_SECONDS));
     return {
       status: ready ? ('ready' as const) : ('not_ready' as const),
       checks: [
