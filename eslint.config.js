@@ -100,6 +100,43 @@ export default tseslint.config(
     },
   },
   {
+    // A feature imports the case kernel (server/case-kernel), the accounts kernel
+    // (server/accounts) and the shared server parts, never another feature: what several
+    // features need belongs in a kernel, named as such, not in one of them.
+    files: ['server/features/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./[a-z][a-z-]*/',
+              message:
+                'A feature does not import another feature. Move what both need to server/case-kernel/ or server/accounts/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The kernels serve the features and never depend on one.
+    files: ['server/case-kernel/**/*.ts', 'server/accounts/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/features/**'],
+              message: 'A kernel does not depend on a feature.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Command-line entry points talk to the operator on the console.
     files: ['scripts/**/*.ts', 'bench/**/*.ts', 'server/main.ts', 'server/cli/**/*.ts'],
     rules: { 'no-console': 'off' },

@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import type { Db } from '../server/db/database.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
-import { hashPassword } from '../server/features/auth/passwords.ts';
+import { hashPassword } from '../server/accounts/passwords.ts';
 import {
   createBenchStaff,
   openBenchDatabase,

@@ -20,7 +20,7 @@ import type { Database } from '../server/db/schema.ts';
 import { chainedText } from '../server/audit/audit.ts';
 import type { ChainedContent } from '../server/audit/audit.ts';
 import { auditKeys, hmacHex } from '../server/audit/audit-keys.ts';
-import { hashPassword } from '../server/features/auth/passwords.ts';
+import { hashPassword } from '../server/accounts/passwords.ts';
 import { familyNameSlots, givenNameSlots } from './names.ts';
 
 export const sizes = {

@@ -12,7 +12,7 @@ import { sql } from 'kysely';
 import { luhnCheckDigit } from '../core/domain/personal-identity.ts';
 import type { Db } from '../server/db/database.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
-import { hashPassword } from '../server/features/auth/passwords.ts';
+import { hashPassword } from '../server/accounts/passwords.ts';
 import {
   createBenchStaff,
   openBenchDatabase,

@@ -34,6 +34,27 @@ describe('architecture lint rules', () => {
     expect(hits).toContain('no-restricted-imports');
   });
 
+  it('forbid a feature from importing another feature, and a kernel from importing any', async () => {
+    const crossing =
+      "import { takeStep } from '../cases/case-work.service.ts';\nexport const x = takeStep;\n";
+    expect(await rulesHit('server/features/case-documents/journal.service.ts', crossing)).toContain(
+      'no-restricted-imports',
+    );
+    const kernel =
+      "import { takeStep } from '../../case-kernel/case-steps.ts';\nexport const x = takeStep;\n";
+    expect(
+      await rulesHit('server/features/case-documents/journal.service.ts', kernel),
+    ).not.toContain('no-restricted-imports');
+    const own = "import { x } from './decisions.service.ts';\nexport const y = x;\n";
+    expect(await rulesHit('server/features/case-documents/journal.service.ts', own)).not.toContain(
+      'no-restricted-imports',
+    );
+    const upward = "import { x } from '../features/cases/cases.service.ts';\nexport const y = x;\n";
+    expect(await rulesHit('server/case-kernel/case-access.ts', upward)).toContain(
+      'no-restricted-imports',
+    );
+  });
+
   it('leave the server free to do I/O', async () => {
     const hits = await rulesHit(
       'server/config.ts',

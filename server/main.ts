@@ -23,7 +23,7 @@ import { DataDirLockedError, DataDirUnwritableError, lockDataDir } from './db/da
 import type { DataDirLock } from './db/data-dir-lock.ts';
 import { MigrationError, migrateToLatest } from './db/migrate.ts';
 import { createLogger } from './logger.ts';
-import { prepareStoredSecrets } from './features/auth/stored-secrets.ts';
+import { prepareStoredSecrets } from './accounts/stored-secrets.ts';
 import { loadExampleInstruments } from './features/risk/instruments.service.ts';
 import { offsetClock } from './test-clock.ts';
 import { demoLogins, seedDemoData } from './seed/demo.ts';

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { errorCatalogue } from '../../core/contracts/errors.ts';
 import type { Db } from '../db/database.ts';
 import type { AppError } from '../errors.ts';
-import { unitsResponsibleFor } from '../features/cases/responsible-units.ts';
+import { unitsResponsibleFor } from '../case-kernel/responsible-units.ts';
 import { auditContext } from '../http/context.ts';
 import { recordAudit } from './audit.ts';
 

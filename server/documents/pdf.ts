@@ -198,3 +198,15 @@ export async function renderPdf(doc: PdfDocument): Promise<Buffer> {
   pdf.end();
   return buffer;
 }
+
+/**
+ * Documents as PDF: the utredning and the beslut. They print what the case holds about the matter
+ * and the person's name and identity number — never a protected-identity field (contact channels,
+ * whereabouts, school, real identity), which are not even loaded here. Each export is audited.
+ */
+
+export interface RenderedDocument {
+  /** Carries no personal data: it ends up in download folders and browser history. */
+  filename: string;
+  pdf: Buffer;
+}

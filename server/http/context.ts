@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Actor, Decision } from '../../core/policy/policy.ts';
 import type { AuditContext } from '../audit/audit.ts';
 import { AppError } from '../errors.ts';
-import type { LoadedSession } from '../features/auth/sessions.ts';
+import type { LoadedSession } from '../accounts/sessions.ts';
 
 /** The session of a fully logged-in user, or a 401/403 that says what is missing. */
 export function requireActiveSession(request: FastifyRequest): LoadedSession {

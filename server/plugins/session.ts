@@ -10,8 +10,8 @@ import {
   findOpenSession,
   sessionCookieName,
   touchSession,
-} from '../features/auth/sessions.ts';
-import type { LoadedSession } from '../features/auth/sessions.ts';
+} from '../accounts/sessions.ts';
+import type { LoadedSession } from '../accounts/sessions.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {

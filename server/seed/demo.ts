@@ -10,7 +10,7 @@ import type {
   TargetGroup,
   UnitKind,
 } from '../db/schema.ts';
-import { hashPassword } from '../features/auth/passwords.ts';
+import { hashPassword } from '../accounts/passwords.ts';
 import { testPersonnummer } from './skatteverket-test-numbers.ts';
 
 /**

@@ -4,8 +4,8 @@ import type { Role } from '../../core/policy/roles.ts';
 import { DEVELOPMENT_SECRET_KEY, sealSecret, totpContext } from '../crypto/secret-box.ts';
 import type { Db } from '../db/database.ts';
 import type { UnitKind } from '../db/schema.ts';
-import { hashPassword } from '../features/auth/passwords.ts';
-import { newTotpSecret, totpCode } from '../features/auth/totp.ts';
+import { hashPassword } from '../accounts/passwords.ts';
+import { newTotpSecret, totpCode } from '../accounts/totp.ts';
 
 let counter = 0;
 const next = () => ++counter;

@@ -7,9 +7,9 @@ import {
 } from '../../../core/contracts/access-log.ts';
 import { addRoute } from '../../http/route.ts';
 import * as accessLog from './access-log.service.ts';
-import type { AccessLogDeps } from './access-log.service.ts';
+import type { ServiceDeps } from '../../service-deps.ts';
 
-export function accessLogRoutes(app: FastifyInstance, deps: AccessLogDeps) {
+export function accessLogRoutes(app: FastifyInstance, deps: ServiceDeps) {
   addRoute(app, searchAccessLog, ({ body }, request) =>
     accessLog.searchAccessLog(deps, request, body),
   );

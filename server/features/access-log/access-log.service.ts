@@ -12,17 +12,11 @@ import { can } from '../../../core/policy/policy.ts';
 import { roles } from '../../../core/policy/roles.ts';
 import type { Role } from '../../../core/policy/roles.ts';
 import { recordAudit } from '../../audit/audit.ts';
-import type { AppConfig } from '../../config.ts';
-import type { Db, Trx } from '../../db/database.ts';
+import type { Trx } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { auditContext, enforce, requireActor } from '../../http/context.ts';
-import { responsibleUnitsOf, unitsResponsibleFor } from '../cases/responsible-units.ts';
-
-export interface AccessLogDeps {
-  db: Db;
-  config: AppConfig;
-  clock: () => Date;
-}
+import { responsibleUnitsOf, unitsResponsibleFor } from '../../case-kernel/responsible-units.ts';
+import type { ServiceDeps } from '../../service-deps.ts';
 
 const displayName = (p: { given_name: string; family_name: string }) =>
   `${p.given_name} ${p.family_name}`;
@@ -98,7 +92,7 @@ async function accountNames(
  * Reading the log is itself personal data (it names persons), so it is audited too.
  */
 export async function searchAccessLog(
-  deps: AccessLogDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
   body: z.infer<typeof searchContract.body>,
 ) {
@@ -286,7 +280,7 @@ const toItem = (r: EmergencyRow): EmergencyAccessItem => ({
 
 /** The unit's nödåtkomst, unreviewed first: a manager sees one the moment it starts. */
 export async function listEmergencyAccess(
-  deps: AccessLogDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
   unitId: string,
 ) {
@@ -317,7 +311,7 @@ export async function listEmergencyAccess(
 }
 
 export async function reviewEmergencyAccess(
-  deps: AccessLogDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
   id: string,
   note: string,
@@ -355,11 +349,7 @@ export async function reviewEmergencyAccess(
 }
 
 /** Staff of the unit, by name: who the manager can review. Holds no client data. */
-export async function listUnitMembers(
-  deps: AccessLogDeps,
-  request: FastifyRequest,
-  unitId: string,
-) {
+export async function listUnitMembers(deps: ServiceDeps, request: FastifyRequest, unitId: string) {
   const actor = requireActor(request);
   enforce(can(actor, 'accessLog.review', { unitId }));
   const rows = await deps.db

@@ -10,10 +10,10 @@ import type { Db, Trx } from '../../db/database.ts';
 import type { AdminRequestKind, UserNoticeKind } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { auditContext, enforce, requireActor } from '../../http/context.ts';
-import { hashPassword } from '../auth/passwords.ts';
-import { clearFailures } from '../auth/login-limits.ts';
-import { endAllSessions } from '../auth/sessions.ts';
-import type { AdminDeps } from './admin.service.ts';
+import { hashPassword } from '../../accounts/passwords.ts';
+import { clearFailures } from '../../accounts/login-limits.ts';
+import { endAllSessions } from '../../accounts/sessions.ts';
+import type { ServiceDeps } from '../../service-deps.ts';
 
 /**
  * The two-person rule. A change that gives power over an account — a role, a one-time password —
@@ -190,7 +190,7 @@ async function loadRequest(db: Db | Trx, actor: Actor, requestId: string) {
 /** Pending first (oldest first, so nothing waits forever), then the latest decided. */
 const DECIDED_SHOWN = 50;
 
-export async function listRequests(deps: AdminDeps, request: FastifyRequest) {
+export async function listRequests(deps: ServiceDeps, request: FastifyRequest) {
   const actor = requireActor(request);
   enforce(can(actor, 'admin.manage', {}));
   const pending = await requestQuery(deps.db)
@@ -206,7 +206,7 @@ export async function listRequests(deps: AdminDeps, request: FastifyRequest) {
 }
 
 /** For the unit's manager: requests for roles in the unit and for logins of its staff. */
-export async function listUnitRequests(deps: AdminDeps, request: FastifyRequest, unitId: string) {
+export async function listUnitRequests(deps: ServiceDeps, request: FastifyRequest, unitId: string) {
   const actor = requireActor(request);
   enforce(can(actor, 'admin.listUnitRequests', { unitId }));
   const concerning = () =>
@@ -353,7 +353,7 @@ const requestDetails = (row: RequestRow, decided: AdminRequest) => ({
 });
 
 export async function approveRequest(
-  deps: AdminDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
   requestId: string,
   body: { version: number },
@@ -444,7 +444,7 @@ export async function approveRequest(
 }
 
 export async function rejectRequest(
-  deps: AdminDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
   requestId: string,
   body: { version: number; note?: string | undefined },
@@ -480,7 +480,7 @@ export async function rejectRequest(
 }
 
 export async function withdrawRequest(
-  deps: AdminDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
   requestId: string,
   body: { version: number },

@@ -23,9 +23,9 @@ import { addRoute } from '../../http/route.ts';
 import * as admin from './admin.service.ts';
 import * as requests from './admin-requests.service.ts';
 import * as rules from './case-rules.service.ts';
-import type { AdminDeps } from './admin.service.ts';
+import type { ServiceDeps } from '../../service-deps.ts';
 
-export function adminRoutes(app: FastifyInstance, deps: AdminDeps) {
+export function adminRoutes(app: FastifyInstance, deps: ServiceDeps) {
   addRoute(app, listUnits, (_input, request) => admin.listUnits(deps, request));
   addRoute(app, listDelegations, (_input, request) => rules.listDelegations(deps, request));
   addRoute(app, setDelegation, ({ body }, request) => rules.setDelegation(deps, request, body));

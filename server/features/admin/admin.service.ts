@@ -4,38 +4,25 @@ import type { AdminRequest, AdminUser, Unit } from '../../../core/contracts/admi
 import { can } from '../../../core/policy/policy.ts';
 import type { Role } from '../../../core/policy/roles.ts';
 import { recordAudit } from '../../audit/audit.ts';
-import type { AppConfig } from '../../config.ts';
 import type { Db, Trx } from '../../db/database.ts';
 import type { UnitKind } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { auditContext, enforce, requireActor } from '../../http/context.ts';
-import { endAllSessions } from '../auth/sessions.ts';
+import { endAllSessions } from '../../accounts/sessions.ts';
 import {
   addNotice,
   fileRequest,
   refusingDuplicates,
   unusablePasswordHash,
 } from './admin-requests.service.ts';
-
-/**
- * Administration of units, users and roles. It never touches persons or cases: an administrator
- * cannot read case content by virtue of the role. Nobody changes their own roles or status.
- * What gives power over an account — a role, a one-time password — is only asked for here and
- * made by a second person's approval (admin-requests.service.ts); what takes power away
- * (revoking a role, disabling an account) is done at once.
- */
-export interface AdminDeps {
-  db: Db;
-  config: AppConfig;
-  clock: () => Date;
-}
+import type { ServiceDeps } from '../../service-deps.ts';
 
 const UNIQUE_VIOLATION = '23505';
 const isUniqueViolation = (error: unknown) =>
   (error as { code?: string }).code === UNIQUE_VIOLATION;
 
 export async function listUnits(
-  deps: AdminDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
 ): Promise<{ items: Unit[] }> {
   enforce(can(requireActor(request), 'admin.manage', {}));
@@ -48,7 +35,7 @@ export async function listUnits(
 }
 
 export async function createUnit(
-  deps: AdminDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
   body: { name: string; kind: UnitKind },
 ): Promise<Unit> {
@@ -126,7 +113,7 @@ async function loadAdminUser(db: Db | Trx, userId: string): Promise<AdminUser> {
   return user;
 }
 
-export async function listUsers(deps: AdminDeps, request: FastifyRequest) {
+export async function listUsers(deps: ServiceDeps, request: FastifyRequest) {
   enforce(can(requireActor(request), 'admin.manage', {}));
   return { items: await loadAdminUsers(deps.db) };
 }
@@ -137,7 +124,7 @@ export async function listUsers(deps: AdminDeps, request: FastifyRequest) {
  * over, so the administrator who created the account never holds a way into it.
  */
 export async function createUser(
-  deps: AdminDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
   body: { username: string; displayName: string },
 ): Promise<{ user: AdminUser; request: AdminRequest }> {
@@ -193,7 +180,7 @@ async function refuseStaleOrMissing(trx: Trx, userId: string): Promise<never> {
 }
 
 export async function setUserStatus(
-  deps: AdminDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
   userId: string,
   body: { disabled: boolean; version: number },
@@ -228,7 +215,7 @@ export async function setUserStatus(
  * asks for their own.
  */
 export async function resetLogin(
-  deps: AdminDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
   userId: string,
   body: { version: number },
@@ -256,7 +243,7 @@ export async function resetLogin(
 
 /** Asks for a role: given when a second person approves (admin-requests.service.ts). */
 export async function requestRole(
-  deps: AdminDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
   change: { userId: string; unitId: string; role: Role },
 ): Promise<AdminRequest> {
@@ -304,7 +291,7 @@ export async function requestRole(
 
 /** Takes a role away at once: less power needs no second person. The user is told. */
 export async function revokeRole(
-  deps: AdminDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
   change: { userId: string; unitId: string; role: Role },
 ): Promise<AdminUser> {

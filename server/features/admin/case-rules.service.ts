@@ -8,7 +8,7 @@ import { recordAudit } from '../../audit/audit.ts';
 import type { Db, Trx } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { auditContext, enforce, requireActor } from '../../http/context.ts';
-import type { AdminDeps } from './admin.service.ts';
+import type { ServiceDeps } from '../../service-deps.ts';
 
 /**
  * The rules a municipality sets for case work without a code change: the delegation list (who may
@@ -27,13 +27,13 @@ async function delegations(db: Db | Trx): Promise<z.infer<typeof Delegation>[]> 
   return rows.map((r) => ({ unitId: r.unit_id, intervention: r.intervention, role: r.role }));
 }
 
-export async function listDelegations(deps: AdminDeps, request: FastifyRequest) {
+export async function listDelegations(deps: ServiceDeps, request: FastifyRequest) {
   enforce(can(requireActor(request), 'admin.manage', {}));
   return { items: await delegations(deps.db) };
 }
 
 export async function setDelegation(
-  deps: AdminDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
   body: { unitId: string; intervention: Intervention; role: DelegableRole; granted: boolean },
 ) {
@@ -98,13 +98,13 @@ async function catalogues(db: Db | Trx): Promise<z.infer<typeof LegalCatalogueVi
   }));
 }
 
-export async function listLegalCatalogues(deps: AdminDeps, request: FastifyRequest) {
+export async function listLegalCatalogues(deps: ServiceDeps, request: FastifyRequest) {
   enforce(can(requireActor(request), 'admin.manage', {}));
   return { items: await catalogues(deps.db) };
 }
 
 export async function importLegalCatalogue(
-  deps: AdminDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
   body: LegalCatalogue,
 ) {
@@ -146,7 +146,7 @@ export async function importLegalCatalogue(
 
 /** Puts a catalogue in force; the one before it stays loaded, to switch back. */
 export async function activateLegalCatalogue(
-  deps: AdminDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
   catalogueId: string,
 ) {

@@ -12,8 +12,8 @@ import { AppError } from '../../errors.ts';
 import { addRoute } from '../../http/route.ts';
 import { clearSessionCookie, setSessionCookie } from '../../plugins/session.ts';
 import * as auth from './auth.service.ts';
-import type { AuthDeps } from './auth.service.ts';
-import { findOpenSession } from './sessions.ts';
+import { findOpenSession } from '../../accounts/sessions.ts';
+import type { ServiceDeps } from '../../service-deps.ts';
 
 const callerOf = (request: FastifyRequest) => ({ ip: request.ip, correlationId: request.id });
 
@@ -22,7 +22,7 @@ function requireSession(request: FastifyRequest) {
   return request.session;
 }
 
-export function authRoutes(app: FastifyInstance, deps: AuthDeps) {
+export function authRoutes(app: FastifyInstance, deps: ServiceDeps) {
   /** Reads back the session a token opens, to answer with its info. */
   const infoFor = async (token: string) => {
     const session = await findOpenSession(deps.db, token);

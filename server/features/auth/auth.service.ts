@@ -10,18 +10,22 @@ import type { Db, Trx } from '../../db/database.ts';
 import type { SessionStage } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { actorOf, auditContext, enforce, requireActor } from '../../http/context.ts';
-import { MIN_PASSWORD_LENGTH, dummyHash, hashPassword, verifyPassword } from './passwords.ts';
-import { clearFailures, markAttemptSucceeded, reserveAttempt } from './login-limits.ts';
-import type { Reservation } from './login-limits.ts';
-import { createSession, endAllSessions, endSession } from './sessions.ts';
-import type { LoadedSession } from './sessions.ts';
-import { newTotpSecret, totpUri, verifyTotp } from './totp.ts';
-
-export interface AuthDeps {
-  db: Db;
-  config: AppConfig;
-  clock: () => Date;
-}
+import {
+  MIN_PASSWORD_LENGTH,
+  dummyHash,
+  hashPassword,
+  verifyPassword,
+} from '../../accounts/passwords.ts';
+import {
+  clearFailures,
+  markAttemptSucceeded,
+  reserveAttempt,
+} from '../../accounts/login-limits.ts';
+import type { Reservation } from '../../accounts/login-limits.ts';
+import { createSession, endAllSessions, endSession } from '../../accounts/sessions.ts';
+import type { LoadedSession } from '../../accounts/sessions.ts';
+import { newTotpSecret, totpUri, verifyTotp } from '../../accounts/totp.ts';
+import type { ServiceDeps } from '../../service-deps.ts';
 
 interface Caller {
   ip: string;
@@ -77,7 +81,7 @@ function auditCtx(userId: string | null, caller: Caller): AuditContext {
  * attempt itself was counted as failed before the password or code was checked.
  */
 async function refuse(
-  deps: AuthDeps,
+  deps: ServiceDeps,
   input: {
     userId: string | null;
     caller: Caller;
@@ -110,7 +114,7 @@ function stageAfterPassword(user: {
 }
 
 export async function login(
-  deps: AuthDeps,
+  deps: ServiceDeps,
   input: { username: string; password: string },
   caller: Caller,
 ): Promise<{ token: string; stage: SessionStage }> {
@@ -170,7 +174,7 @@ export async function login(
 /** Ends the half-finished session and opens a fully logged-in one under a new id. */
 async function promote(
   trx: Trx,
-  deps: AuthDeps,
+  deps: ServiceDeps,
   session: LoadedSession,
   caller: Caller,
   now: Date,
@@ -192,7 +196,7 @@ async function promote(
 }
 
 export async function completeSecondFactor(
-  deps: AuthDeps,
+  deps: ServiceDeps,
   session: LoadedSession,
   code: string,
   caller: Caller,
@@ -231,7 +235,7 @@ export async function completeSecondFactor(
   return { token };
 }
 
-const sealTotpSecret = (deps: AuthDeps, secret: string, userId: string) =>
+const sealTotpSecret = (deps: ServiceDeps, secret: string, userId: string) =>
   sealSecret(deps.config.secretKey, secret, totpContext(userId));
 
 /**
@@ -239,7 +243,7 @@ const sealTotpSecret = (deps: AuthDeps, secret: string, userId: string) =>
  * (start-up refuses a key that opens none of them, see stored-secrets.ts), which then counts as
  * a wrong code rather than a server error.
  */
-function openTotpSecret(deps: AuthDeps, sealed: string, userId: string): string | null {
+function openTotpSecret(deps: ServiceDeps, sealed: string, userId: string): string | null {
   try {
     return openSecret(deps.config.secretKey, sealed, totpContext(userId));
   } catch (error) {
@@ -257,7 +261,7 @@ async function enrollmentNeeds(db: Db, userId: string) {
   return { ...user, needsTotp: user.totp_required && !user.totp_secret };
 }
 
-export async function getEnrollment(deps: AuthDeps, session: LoadedSession) {
+export async function getEnrollment(deps: ServiceDeps, session: LoadedSession) {
   if (session.stage !== 'enrollment') throw new AppError('LOGIN_INCOMPLETE');
   const needs = await enrollmentNeeds(deps.db, session.userId);
   let secret = session.pendingTotpSecret
@@ -278,7 +282,7 @@ export async function getEnrollment(deps: AuthDeps, session: LoadedSession) {
 }
 
 export async function completeEnrollment(
-  deps: AuthDeps,
+  deps: ServiceDeps,
   session: LoadedSession,
   input: { newPassword?: string | undefined; code?: string | undefined },
   caller: Caller,
@@ -338,7 +342,7 @@ export async function completeEnrollment(
   return { token };
 }
 
-export async function logout(deps: AuthDeps, session: LoadedSession, caller: Caller) {
+export async function logout(deps: ServiceDeps, session: LoadedSession, caller: Caller) {
   const now = deps.clock();
   await deps.db.transaction().execute(async (trx) => {
     await endAllSessions(trx, session.userId, 'logout', now);
@@ -354,7 +358,7 @@ export async function logout(deps: AuthDeps, session: LoadedSession, caller: Cal
  * user's units. The failures stay recorded, marked cleared; the act is audited.
  */
 export async function unlockLogin(
-  deps: AuthDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
   userId: string,
 ): Promise<{ clearedFailures: number }> {

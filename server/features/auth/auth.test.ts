@@ -4,8 +4,8 @@ import { createTestApp } from '../../test/test-app.ts';
 import type { TestApp } from '../../test/test-app.ts';
 import { createUnit, createUser, loginAs } from '../../test/factories.ts';
 import type { TestUser } from '../../test/factories.ts';
-import { totpCode } from './totp.ts';
-import { prepareStoredSecrets } from './stored-secrets.ts';
+import { totpCode } from '../../accounts/totp.ts';
+import { prepareStoredSecrets } from '../../accounts/stored-secrets.ts';
 import { DEVELOPMENT_SECRET_KEY, openSecret, totpContext } from '../../crypto/secret-box.ts';
 
 // A clock the tests move: sessions expire and TOTP codes change with it.

@@ -2,8 +2,8 @@ import { deadlinesFor, defaultDeadlineRules } from '../../../core/domain/deadlin
 import type { Deadline } from '../../../core/domain/deadlines.ts';
 import type { Db, Trx } from '../../db/database.ts';
 import { stockholmDate } from '../../time.ts';
-import { loadDuties } from './child-duties.ts';
-import type { HouseholdDuty } from './child-duties.ts';
+import { loadDuties } from '../../case-kernel/child-duties.ts';
+import type { HouseholdDuty } from '../../case-kernel/child-duties.ts';
 
 interface DeadlineCase {
   id: string;

@@ -1,3 +1,4 @@
+import { takeStep } from '../../case-kernel/case-steps.ts';
 import { parsePayload } from '../../../core/domain/case-events.ts';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -9,10 +10,8 @@ import type {
   registerChildReport as childReportContract,
   registerHouseholdChild as householdChildContract,
 } from '../../../core/contracts/cases.ts';
-import { caseState, checkStep } from '../../../core/domain/case-flow.ts';
-import type { CaseState, Step } from '../../../core/domain/case-flow.ts';
+import { caseState } from '../../../core/domain/case-flow.ts';
 import { acuteNeedLabels, intakeTypeLabels } from '../../../core/domain/case-labels.ts';
-import { hasOpenDuty } from '../../../core/domain/child-report-duty.ts';
 import {
   delegatedRole,
   interventionLabels,
@@ -22,33 +21,32 @@ import {
 import { legalReference } from '../../../core/domain/legal-references.ts';
 import { can } from '../../../core/policy/policy.ts';
 import { recordAudit } from '../../audit/audit.ts';
-import type { Db, Trx } from '../../db/database.ts';
+import type { Trx } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { auditContext, enforce, requireActor } from '../../http/context.ts';
 import { cursorId, cursorTime, decodeCursor, encodeCursor } from '../../http/cursor.ts';
 import { stockholmDate } from '../../time.ts';
-import { activeCatalogue } from '../legal/catalogue.ts';
+import { activeCatalogue } from '../../case-kernel/legal-catalogue.ts';
 import {
   findPersonIdByIdentity,
   findPersonSummaries,
   loadPersonFacts,
   toSummary,
-} from '../persons/persons.repository.ts';
-import { parseIdentityOrFail } from '../persons/persons.service.ts';
-import { loadRiskLevels } from '../risk/risk.service.ts';
+} from '../../case-kernel/persons.repository.ts';
+import { parseIdentityOrFail } from '../../case-kernel/identity.ts';
+import { loadRiskLevels } from '../../case-kernel/risk-levels.ts';
 import { loadDeadlines } from './case-deadlines.ts';
-import { loadDuties } from './child-duties.ts';
-import { visibleMembers } from './household.ts';
+import { visibleMembers } from '../../case-kernel/household.ts';
 import { routeMatter } from './routing.ts';
-import type { HouseholdDuty } from './child-duties.ts';
-import { appendEvents, authorizeCase, caseFacts, loadEvents, toFlowEvents } from './case-access.ts';
-import type { CaseRow, StoredEvent } from './case-access.ts';
-import type { CasesDeps } from './cases.service.ts';
-
-/** The duties of one case (see child-duties.ts). */
-async function dutiesOf(db: Db | Trx, row: CaseRow, today: string): Promise<HouseholdDuty[]> {
-  return (await loadDuties(db, [row], today)).get(row.id) ?? [];
-}
+import {
+  appendEvents,
+  authorizeCase,
+  caseFacts,
+  loadEvents,
+  toFlowEvents,
+} from '../../case-kernel/case-access.ts';
+import type { StoredEvent } from '../../case-kernel/case-access.ts';
+import type { ServiceDeps } from '../../service-deps.ts';
 
 function historySummary(e: StoredEvent): string {
   switch (e.type) {
@@ -82,7 +80,7 @@ function historySummary(e: StoredEvent): string {
 }
 
 export async function getCase(
-  deps: CasesDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
   caseId: string,
 ): Promise<CaseDetail> {
@@ -252,73 +250,8 @@ export async function getCase(
   });
 }
 
-/**
- * The common frame of a step on a case: authorize as work on it, load its log and duties, check
- * the step against the case flow (409 naming what is missing), then let `act` write — all in one
- * transaction, audited.
- */
-export async function takeStep<T>(
-  deps: CasesDeps,
-  request: FastifyRequest,
-  caseId: string,
-  step: Step | undefined,
-  act: (ctx: {
-    trx: Trx;
-    row: CaseRow;
-    state: CaseState;
-    duties: HouseholdDuty[];
-    now: Date;
-    today: string;
-    actorId: string;
-  }) => Promise<
-    T & {
-      audit: {
-        personIds?: string[];
-        caseIds?: string[];
-        details?: Record<string, string | number | boolean | null>;
-      };
-    }
-  >,
-  action: 'case.step' | 'case.child_report' | 'communication.record' = 'case.step',
-): Promise<T> {
-  const actor = requireActor(request);
-  const now = deps.clock();
-  const today = stockholmDate(now);
-  return deps.db.transaction().execute(async (trx) => {
-    const { row, decision } = await authorizeCase(trx, actor, caseId, 'case.work', now);
-    const events = await loadEvents(trx, caseId);
-    const state = caseState(toFlowEvents(events));
-    const duties = await dutiesOf(trx, row, today);
-    if (step) {
-      const check = checkStep(state, step, {
-        subjectIsAdult: row.target_group !== 'child',
-        openChildReportDuty: hasOpenDuty(duties),
-      });
-      if (!check.ok) throw new AppError('STEP_OUT_OF_ORDER', { detail: check.message });
-    }
-    const { audit, ...result } = await act({
-      trx,
-      row,
-      state,
-      duties,
-      now,
-      today,
-      actorId: actor.userId,
-    });
-    await recordAudit(trx, auditContext(request, decision), {
-      action,
-      personIds: audit.personIds ?? [row.person_id],
-      caseIds: audit.caseIds ?? [caseId],
-      purpose: decision.via,
-      // Every step names the case it changed; the step's own details add what else it made.
-      details: { caseId, ...audit.details },
-    });
-    return result as T;
-  });
-}
-
 export function recordApplication(
-  deps: CasesDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
   caseId: string,
   body: z.infer<typeof applicationContract.body>,
@@ -355,7 +288,7 @@ export function recordApplication(
 }
 
 export function recordAcuteScreening(
-  deps: CasesDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
   caseId: string,
   body: { acuteNeed: 'yes' | 'no' | 'unclear'; motivation: string; version: number },
@@ -384,7 +317,7 @@ export function recordAcuteScreening(
 }
 
 export function recordPreliminaryAssessment(
-  deps: CasesDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
   caseId: string,
   body: z.infer<typeof preliminaryContract.body>,
@@ -467,7 +400,7 @@ export function recordPreliminaryAssessment(
  * it and nothing is linked: linking must not give her a child she could not open.
  */
 export function registerHouseholdChild(
-  deps: CasesDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
   caseId: string,
   body: z.infer<typeof householdChildContract.body>,
@@ -593,7 +526,7 @@ async function firstChildrenUnit(trx: Trx): Promise<string | undefined> {
 }
 
 export function registerChildReport(
-  deps: CasesDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
   caseId: string,
   body: z.infer<typeof childReportContract.body>,
@@ -692,7 +625,7 @@ export function registerChildReport(
 }
 
 export function waiveChildReport(
-  deps: CasesDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
   caseId: string,
   body: { childPersonId: string; reason: string },
@@ -736,7 +669,7 @@ export function waiveChildReport(
   );
 }
 
-export async function listChildrenUnits(deps: CasesDeps, request: FastifyRequest) {
+export async function listChildrenUnits(deps: ServiceDeps, request: FastifyRequest) {
   const actor = requireActor(request);
   enforce(can(actor, 'childrenUnits.list', {}));
   const items = await deps.db
@@ -754,7 +687,7 @@ const NoActionCursor = z
   .transform(([closedAt, id]) => ({ closedAt, id }));
 
 export async function listNoActionRecords(
-  deps: CasesDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
   unitId: string,
   page: { limit: number; after?: string | undefined },
@@ -848,7 +781,7 @@ export async function listNoActionRecords(
 }
 
 export function closeCase(
-  deps: CasesDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
   caseId: string,
   body: { reason: string; version: number },

@@ -18,9 +18,9 @@ import {
 import { addRoute } from '../../http/route.ts';
 import * as work from './case-work.service.ts';
 import * as cases from './cases.service.ts';
-import type { CasesDeps } from './cases.service.ts';
+import type { ServiceDeps } from '../../service-deps.ts';
 
-export function casesRoutes(app: FastifyInstance, deps: CasesDeps) {
+export function casesRoutes(app: FastifyInstance, deps: ServiceDeps) {
   addRoute(app, listMyCases, ({ query }, request) => cases.listMyCases(deps, request, query));
   addRoute(app, listUnitQueue, ({ params, query }, request) =>
     cases.listUnitQueue(deps, request, params.unitId, query),

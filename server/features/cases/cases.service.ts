@@ -11,29 +11,23 @@ import { can } from '../../../core/policy/policy.ts';
 import type { Actor, CaseFacts, Decision, PersonFacts } from '../../../core/policy/policy.ts';
 import { caseworkerRoles } from '../../../core/policy/roles.ts';
 import { recordAudit } from '../../audit/audit.ts';
-import type { AppConfig } from '../../config.ts';
 import type { Db, Trx } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { auditContext, enforce, requireActor } from '../../http/context.ts';
 import { cursorId, cursorTime, decodeCursor, encodeCursor } from '../../http/cursor.ts';
 import { stockholmDate } from '../../time.ts';
-import { loadRiskLevels } from '../risk/risk.service.ts';
+import { loadRiskLevels } from '../../case-kernel/risk-levels.ts';
 import { loadDeadlines } from './case-deadlines.ts';
 import { insertIntakeCase, routeMatter } from './routing.ts';
 import {
   findPersonIdByIdentity,
   loadPersonFacts,
   toSummary,
-} from '../persons/persons.repository.ts';
-import { parseIdentityOrFail } from '../persons/persons.service.ts';
+} from '../../case-kernel/persons.repository.ts';
+import { parseIdentityOrFail } from '../../case-kernel/identity.ts';
+import type { ServiceDeps } from '../../service-deps.ts';
 
 type AllowedDecision = Extract<Decision, { allowed: true }>;
-
-export interface CasesDeps {
-  db: Db;
-  config: AppConfig;
-  clock: () => Date;
-}
 
 interface Page {
   limit: number;
@@ -119,7 +113,7 @@ function toItem(
  * 'queue' order puts acute cases first, then the oldest; 'opened' is oldest first.
  */
 async function listCases(
-  deps: CasesDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
   actor: Actor,
   decision: Extract<ReturnType<typeof can>, { allowed: true }>,
@@ -192,7 +186,7 @@ async function listCases(
   });
 }
 
-export async function listMyCases(deps: CasesDeps, request: FastifyRequest, page: Page) {
+export async function listMyCases(deps: ServiceDeps, request: FastifyRequest, page: Page) {
   const actor = requireActor(request);
   const decision = enforce(can(actor, 'cases.listMine', {}));
   const units = actor.grants.filter((g) => caseworkerRoles.has(g.role)).map((g) => g.unitId);
@@ -208,7 +202,7 @@ export async function listMyCases(deps: CasesDeps, request: FastifyRequest, page
 }
 
 export async function listUnitQueue(
-  deps: CasesDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
   unitId: string,
   page: Page,
@@ -239,7 +233,7 @@ type IntakeResult = z.infer<typeof intakeContract.response>;
  * learns only that it was passed on (docs/SECURITY.md: access is granted, never taken).
  */
 export async function registerIntake(
-  deps: CasesDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
   body: IntakeBody,
 ): Promise<IntakeResult> {
@@ -362,7 +356,7 @@ async function routeIntake(
 }
 
 export async function assignCase(
-  deps: CasesDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
   caseId: string,
   body: { userId: string; version: number },

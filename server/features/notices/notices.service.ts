@@ -4,11 +4,7 @@ import { noticeText } from '../../../core/domain/account-notices.ts';
 import type { Db } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { requireActiveSession } from '../../http/context.ts';
-
-export interface NoticesDeps {
-  db: Db;
-  clock: () => Date;
-}
+import type { ServiceDeps } from '../../service-deps.ts';
 
 /**
  * A user's notices about their own account (roles, logins). Only ever the signed-in user's own,
@@ -47,7 +43,7 @@ const toNotice = (r: NoticeRow): Notice => ({
 
 const READ_SHOWN = 20;
 
-export async function listMyNotices(deps: NoticesDeps, request: FastifyRequest) {
+export async function listMyNotices(deps: ServiceDeps, request: FastifyRequest) {
   const { userId } = requireActiveSession(request);
   const unread = await noticeQuery(deps.db, userId)
     .where('n.read_at', 'is', null)
@@ -62,7 +58,7 @@ export async function listMyNotices(deps: NoticesDeps, request: FastifyRequest) 
 }
 
 export async function markNoticeRead(
-  deps: NoticesDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
   noticeId: string,
 ): Promise<Notice> {

@@ -11,9 +11,9 @@ import {
 } from '../../../core/contracts/persons.ts';
 import { addRoute } from '../../http/route.ts';
 import * as persons from './persons.service.ts';
-import type { PersonsDeps } from './persons.service.ts';
+import type { ServiceDeps } from '../../service-deps.ts';
 
-export function personsRoutes(app: FastifyInstance, deps: PersonsDeps) {
+export function personsRoutes(app: FastifyInstance, deps: ServiceDeps) {
   addRoute(app, searchPersons, ({ body }, request) => persons.searchPersons(deps, request, body));
   addRoute(app, getPerson, ({ params }, request) =>
     persons.getPersonFile(deps, request, params.personId),

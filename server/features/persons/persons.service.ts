@@ -1,3 +1,4 @@
+import { parseIdentityOrFail } from '../../case-kernel/identity.ts';
 import type { FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import type { z } from 'zod';
@@ -13,16 +14,13 @@ import type {
   startEmergencyAccess as emergencyContract,
   createRelation as relationContract,
 } from '../../../core/contracts/persons.ts';
-import { parseIdentityNumber } from '../../../core/domain/personal-identity.ts';
-import type { IdentityKind } from '../../../core/domain/personal-identity.ts';
 import { isProtected, lowersProtection } from '../../../core/domain/protection.ts';
 import type { ProtectionLevel } from '../../../core/domain/protection.ts';
 import { relationFromSide, relationToStore } from '../../../core/domain/relations.ts';
 import { can } from '../../../core/policy/policy.ts';
 import type { PersonFacts } from '../../../core/policy/policy.ts';
 import { recordAudit } from '../../audit/audit.ts';
-import type { AppConfig } from '../../config.ts';
-import type { Db, Trx } from '../../db/database.ts';
+import type { Trx } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { auditContext, enforce, requireActor } from '../../http/context.ts';
 import { stockholmDate } from '../../time.ts';
@@ -39,32 +37,14 @@ import {
   possiblyVisibleIds,
   searchByIdentity,
   searchByName,
-} from './persons.repository.ts';
-
-export interface PersonsDeps {
-  db: Db;
-  config: AppConfig;
-  clock: () => Date;
-}
+} from '../../case-kernel/persons.repository.ts';
+import type { ServiceDeps } from '../../service-deps.ts';
 
 /** How many persons a name search shows; more means the search should be narrowed. */
 export const NAME_SEARCH_LIMIT = 50;
 
-/** Parses an identity number at the boundary; a bad one is a field error on `body.<field>`. */
-export function parseIdentityOrFail(
-  kind: IdentityKind,
-  number: string,
-  today: string,
-  field = 'body.number',
-) {
-  const parsed = parseIdentityNumber(number, kind, today);
-  if (!parsed.ok)
-    throw new AppError('VALIDATION', { fields: [{ path: field, message: parsed.message }] });
-  return parsed.value;
-}
-
 export async function searchPersons(
-  deps: PersonsDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
   body: z.infer<typeof searchContract.body>,
 ): Promise<{ results: PersonSummary[]; truncated: boolean }> {
@@ -106,7 +86,7 @@ export async function searchPersons(
 }
 
 export async function getPersonFile(
-  deps: PersonsDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
   personId: string,
 ): Promise<PersonFile> {
@@ -200,7 +180,7 @@ function visibleRelations(
 }
 
 export async function getProtectedDetails(
-  deps: PersonsDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
   personId: string,
 ): Promise<ProtectedDetails> {
@@ -221,7 +201,7 @@ export async function getProtectedDetails(
 }
 
 export async function createRelation(
-  deps: PersonsDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
   personId: string,
   body: z.infer<typeof relationContract.body>,
@@ -292,7 +272,7 @@ export async function createRelation(
  * has is recorded too.
  */
 export async function startEmergencyAccess(
-  deps: PersonsDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
   body: z.infer<typeof emergencyContract.body>,
 ): Promise<{ personId: string; expiresAt: string }> {
@@ -343,7 +323,7 @@ export async function startEmergencyAccess(
  * the change touches), make the change, and audit it — in one transaction.
  */
 async function changePerson<T>(
-  deps: PersonsDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
   personId: string,
   touches: (facts: PersonFacts) => { lowersProtection: boolean; touchesProtectedDetails: boolean },
@@ -376,7 +356,7 @@ async function changePerson<T>(
 const channelColumns = ['id', 'kind', 'value', 'safe_for_contact', 'note', 'version'] as const;
 
 export function setProtectionLevel(
-  deps: PersonsDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
   personId: string,
   body: { protectionLevel: ProtectionLevel; version: number },
@@ -415,7 +395,7 @@ export function setProtectionLevel(
 const channelChange = { lowersProtection: false, touchesProtectedDetails: true };
 
 export function addContactChannel(
-  deps: PersonsDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
   personId: string,
   body: z.infer<typeof addChannelContract.body>,
@@ -446,7 +426,7 @@ export function addContactChannel(
 }
 
 export function updateContactChannel(
-  deps: PersonsDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
   personId: string,
   channelId: string,

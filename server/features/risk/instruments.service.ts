@@ -8,7 +8,7 @@ import { recordAudit } from '../../audit/audit.ts';
 import type { Db, Trx } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { auditContext, enforce, requireActor } from '../../http/context.ts';
-import type { CasesDeps } from '../cases/cases.service.ts';
+import type { ServiceDeps } from '../../service-deps.ts';
 
 /**
  * Instrument versions are loaded and retired by an administrator, never changed: a new text is a
@@ -50,13 +50,13 @@ async function summaries(db: Db | Trx): Promise<z.infer<typeof InstrumentSummary
   }));
 }
 
-export async function listInstrumentVersions(deps: CasesDeps, request: FastifyRequest) {
+export async function listInstrumentVersions(deps: ServiceDeps, request: FastifyRequest) {
   enforce(can(requireActor(request), 'admin.manage', {}));
   return { items: await summaries(deps.db) };
 }
 
 export async function importInstrument(
-  deps: CasesDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
   def: InstrumentDefinition,
 ) {
@@ -98,7 +98,7 @@ export async function importInstrument(
 }
 
 export async function retireInstrument(
-  deps: CasesDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
   id: string,
   version: number,

@@ -14,12 +14,12 @@ import {
   saveSafetyPlan,
 } from '../../../core/contracts/risk.ts';
 import { addDocumentRoute, addRoute } from '../../http/route.ts';
-import type { CasesDeps } from '../cases/cases.service.ts';
 import * as instruments from './instruments.service.ts';
 import * as risk from './risk.service.ts';
 import * as plans from './safety-plan.service.ts';
+import type { ServiceDeps } from '../../service-deps.ts';
 
-export function riskRoutes(app: FastifyInstance, deps: CasesDeps) {
+export function riskRoutes(app: FastifyInstance, deps: ServiceDeps) {
   addRoute(app, listInstruments, (_input, request) => risk.listInstruments(deps, request));
   addRoute(app, listInstrumentVersions, (_input, request) =>
     instruments.listInstrumentVersions(deps, request),

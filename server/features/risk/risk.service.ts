@@ -22,11 +22,11 @@ import type { Db, Trx } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { auditContext, enforce, requireActor } from '../../http/context.ts';
 import { stockholmDate } from '../../time.ts';
-import { authorizeCase, caseFacts } from '../cases/case-access.ts';
-import type { CaseRow } from '../cases/case-access.ts';
-import type { CasesDeps } from '../cases/cases.service.ts';
-import { loadHousehold } from '../cases/household.ts';
-import { findPersonSummaries } from '../persons/persons.repository.ts';
+import { authorizeCase, caseFacts } from '../../case-kernel/case-access.ts';
+import type { CaseRow } from '../../case-kernel/case-access.ts';
+import { loadHousehold } from '../../case-kernel/household.ts';
+import { findPersonSummaries } from '../../case-kernel/persons.repository.ts';
+import type { ServiceDeps } from '../../service-deps.ts';
 
 /**
  * Risk assessments on a case. The server computes score and level from the instrument version the
@@ -99,7 +99,7 @@ async function loadAssessments(db: Db | Trx, caseId: string) {
 }
 
 export async function getCaseRisk(
-  deps: CasesDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
   caseId: string,
 ): Promise<CaseRisk> {
@@ -252,7 +252,7 @@ function refuseFuture(path: string, date: string, today: string) {
 
 /** The common frame: work on the case, the person one of those assessable in it, audited. */
 async function onAssessable<T extends { id: string }>(
-  deps: CasesDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
   caseId: string,
   personId: string | null,
@@ -289,7 +289,7 @@ async function onAssessable<T extends { id: string }>(
 }
 
 export function recordAssessment(
-  deps: CasesDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
   caseId: string,
   body: z.infer<typeof assessmentContract.body>,
@@ -379,7 +379,7 @@ export function recordAssessment(
 }
 
 export function recordPoliceAssessment(
-  deps: CasesDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
   caseId: string,
   body: z.infer<typeof policeContract.body>,
@@ -420,7 +420,7 @@ export function recordPoliceAssessment(
 }
 
 export function recordIncident(
-  deps: CasesDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
   caseId: string,
   body: { occurredOn: string; description: string },
@@ -449,7 +449,7 @@ export function recordIncident(
   );
 }
 
-export async function listInstruments(deps: CasesDeps, request: FastifyRequest) {
+export async function listInstruments(deps: ServiceDeps, request: FastifyRequest) {
   enforce(can(requireActor(request), 'instruments.list', {}));
   const rows = await deps.db
     .selectFrom('instrument_version')
@@ -459,30 +459,4 @@ export async function listInstruments(deps: CasesDeps, request: FastifyRequest) 
     .orderBy('version')
     .execute();
   return { items: rows.map((r) => InstrumentDefinition.parse(r.definition)) };
-}
-
-/** The latest assessed level of each case's own person, for case headers and work lists. */
-export async function loadRiskLevels(
-  db: Db | Trx,
-  cases: readonly { id: string; person_id: string }[],
-): Promise<Map<string, RiskLevel>> {
-  if (cases.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('risk_assessment as a')
-    .innerJoin('case as c', (j) =>
-      j.onRef('c.id', '=', 'a.case_id').onRef('c.person_id', '=', 'a.person_id'),
-    )
-    .distinctOn('a.case_id')
-    .select(['a.case_id', 'a.level'])
-    .where(
-      'a.case_id',
-      'in',
-      cases.map((c) => c.id),
-    )
-    .where('a.level', 'is not', null)
-    .orderBy('a.case_id')
-    .orderBy('a.assessed_on', 'desc')
-    .orderBy('a.recorded_at', 'desc')
-    .execute();
-  return new Map(rows.flatMap((r) => (r.level ? [[r.case_id, r.level] as const] : [])));
 }

@@ -17,11 +17,11 @@ import type { PdfSection } from '../../documents/pdf.ts';
 import { AppError } from '../../errors.ts';
 import { auditContext, enforce, requireActor } from '../../http/context.ts';
 import { stockholmDate } from '../../time.ts';
-import { caseFacts, loadCaseRow } from '../cases/case-access.ts';
-import type { CasesDeps } from '../cases/cases.service.ts';
-import { loadHousehold } from '../cases/household.ts';
-import type { RenderedDocument } from '../documents/documents.service.ts';
-import { findPersonSummaries, loadPersonFacts } from '../persons/persons.repository.ts';
+import { caseFacts, loadCaseRow } from '../../case-kernel/case-access.ts';
+import { loadHousehold } from '../../case-kernel/household.ts';
+import type { RenderedDocument } from '../../documents/pdf.ts';
+import { findPersonSummaries, loadPersonFacts } from '../../case-kernel/persons.repository.ts';
+import type { ServiceDeps } from '../../service-deps.ts';
 
 /**
  * The safety plan of a person, made in a case and belonging to it: another case about the same
@@ -81,7 +81,7 @@ async function loadPlan(trx: Trx, caseId: string, personId: string) {
 }
 
 export async function getSafetyPlan(
-  deps: CasesDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
   caseId: string,
   personId: string,
@@ -136,7 +136,7 @@ export async function getSafetyPlan(
 const UNIQUE_VIOLATION = '23505';
 
 export async function saveSafetyPlan(
-  deps: CasesDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
   caseId: string,
   personId: string,
@@ -208,7 +208,7 @@ export async function saveSafetyPlan(
 
 /** The plan as PDF for the person to keep: the points and notes, never a protected field. */
 export async function safetyPlanPdf(
-  deps: CasesDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
   caseId: string,
   personId: string,

@@ -9,10 +9,10 @@ import {
   saveJournalDraft,
 } from '../../../core/contracts/case-documents.ts';
 import { addRoute } from '../../http/route.ts';
-import type { CasesDeps } from '../cases/cases.service.ts';
 import * as journal from './journal.service.ts';
+import type { ServiceDeps } from '../../service-deps.ts';
 
-export function journalRoutes(app: FastifyInstance, deps: CasesDeps) {
+export function journalRoutes(app: FastifyInstance, deps: ServiceDeps) {
   addRoute(app, listJournal, ({ params, query }, request) =>
     journal.listJournal(deps, request, params.caseId, query),
   );

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createTestApp } from '../../test/test-app.ts';
-import type { TestApp } from '../../test/test-app.ts';
-import { createUnit, createUser, loginAs } from '../../test/factories.ts';
-import type { LoggedIn, TestUser } from '../../test/factories.ts';
-import type { Role } from '../../../core/policy/roles.ts';
+import { createTestApp } from '../test/test-app.ts';
+import type { TestApp } from '../test/test-app.ts';
+import { createUnit, createUser, loginAs } from '../test/factories.ts';
+import type { LoggedIn, TestUser } from '../test/factories.ts';
+import type { Role } from '../../core/policy/roles.ts';
 import {
   LOGIN_WINDOW_MS,
   MAX_FAILURES_PER_ACCOUNT,

@@ -32,12 +32,12 @@ import {
   loadCaseRow,
   loadEvents,
   toFlowEvents,
-} from '../cases/case-access.ts';
-import type { CaseRow } from '../cases/case-access.ts';
-import { takeStep } from '../cases/case-work.service.ts';
-import type { CasesDeps } from '../cases/cases.service.ts';
-import { loadDuties } from '../cases/child-duties.ts';
-import { activeCatalogue } from '../legal/catalogue.ts';
+} from '../../case-kernel/case-access.ts';
+import type { CaseRow } from '../../case-kernel/case-access.ts';
+import { takeStep } from '../../case-kernel/case-steps.ts';
+import { loadDuties } from '../../case-kernel/child-duties.ts';
+import { activeCatalogue } from '../../case-kernel/legal-catalogue.ts';
+import type { ServiceDeps } from '../../service-deps.ts';
 
 /** The persons recorded as using violence against `personId`, from either side of a relation. */
 async function perpetratorsOf(db: Db | Trx, personId: string): Promise<string[]> {
@@ -65,7 +65,7 @@ async function perpetratorsOf(db: Db | Trx, personId: string): Promise<string[]>
  * refused when marked unsafe or when a perpetrator has the same number, address or mailbox.
  */
 export function recordCommunication(
-  deps: CasesDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
   caseId: string,
   body: z.infer<typeof communicationContract.body>,
@@ -205,7 +205,7 @@ function refuseFutureDates(body: z.infer<typeof decisionContract.body>, today: s
 }
 
 export async function recordDecision(
-  deps: CasesDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
   caseId: string,
   body: z.infer<typeof decisionContract.body>,
@@ -287,7 +287,7 @@ export async function recordDecision(
 
 /** Rättelse or ändring: a new version naming who and why; the original stays. */
 export async function reviseDecision(
-  deps: CasesDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
   decisionId: string,
   body: z.infer<typeof reviseContract.body>,
@@ -389,7 +389,7 @@ export async function loadDecisions(db: Db | Trx, caseId: string): Promise<Decis
   });
 }
 
-export async function listDecisions(deps: CasesDeps, request: FastifyRequest, caseId: string) {
+export async function listDecisions(deps: ServiceDeps, request: FastifyRequest, caseId: string) {
   const actor = requireActor(request);
   const now = deps.clock();
   return deps.db.transaction().execute(async (trx) => {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import { isSealed, openSecret, sealSecret, totpContext } from '../../crypto/secret-box.ts';
-import type { Db } from '../../db/database.ts';
+import { isSealed, openSecret, sealSecret, totpContext } from '../crypto/secret-box.ts';
+import type { Db } from '../db/database.ts';
 
 /**
  * Run at start, after the migrations:

@@ -1,16 +1,12 @@
 import { sql } from 'kysely';
 import type { Expression, SqlBool } from 'kysely';
-import type {
-  CaseSummary,
-  ContactChannel,
-  PersonSummary,
-} from '../../../core/contracts/persons.ts';
-import { formatIdentityNumber } from '../../../core/domain/personal-identity.ts';
-import type { StoredRelation } from '../../../core/domain/relations.ts';
-import type { Actor, PersonFacts } from '../../../core/policy/policy.ts';
-import { caseworkerRoles } from '../../../core/policy/roles.ts';
-import type { Db, Trx } from '../../db/database.ts';
-import type { PersonTable } from '../../db/schema.ts';
+import type { CaseSummary, ContactChannel, PersonSummary } from '../../core/contracts/persons.ts';
+import { formatIdentityNumber } from '../../core/domain/personal-identity.ts';
+import type { StoredRelation } from '../../core/domain/relations.ts';
+import type { Actor, PersonFacts } from '../../core/policy/policy.ts';
+import { caseworkerRoles } from '../../core/policy/roles.ts';
+import type { Db, Trx } from '../db/database.ts';
+import type { PersonTable } from '../db/schema.ts';
 
 type Reader = Db | Trx;
 

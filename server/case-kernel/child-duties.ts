@@ -1,8 +1,8 @@
-import { parsePayload } from '../../../core/domain/case-events.ts';
-import { childReportDuties, householdChildren } from '../../../core/domain/child-report-duty.ts';
-import type { ChildReportDuty, FamilyRelation } from '../../../core/domain/child-report-duty.ts';
-import { parseIdentityNumber } from '../../../core/domain/personal-identity.ts';
-import type { Db, Trx } from '../../db/database.ts';
+import { parsePayload } from '../../core/domain/case-events.ts';
+import { childReportDuties, householdChildren } from '../../core/domain/child-report-duty.ts';
+import type { ChildReportDuty, FamilyRelation } from '../../core/domain/child-report-duty.ts';
+import { parseIdentityNumber } from '../../core/domain/personal-identity.ts';
+import type { Db, Trx } from '../db/database.ts';
 
 type Reader = Db | Trx;
 

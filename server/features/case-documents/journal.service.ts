@@ -14,8 +14,8 @@ import { AppError } from '../../errors.ts';
 import { auditContext, requireActor } from '../../http/context.ts';
 import { cursorId, cursorTime, decodeCursor, encodeCursor } from '../../http/cursor.ts';
 import { stockholmDate } from '../../time.ts';
-import { authorizeCase } from '../cases/case-access.ts';
-import type { CasesDeps } from '../cases/cases.service.ts';
+import { authorizeCase } from '../../case-kernel/case-access.ts';
+import type { ServiceDeps } from '../../service-deps.ts';
 
 /**
  * Journal entries on a case. An entry is a head row and a series of versions: a correction adds a
@@ -23,7 +23,7 @@ import type { CasesDeps } from '../cases/cases.service.ts';
  * head row's version number is what concurrent corrections race on.
  */
 
-type JournalDeps = CasesDeps;
+type JournalDeps = ServiceDeps;
 type Page = { limit: number; after?: string | undefined };
 
 /** A page position: the last entry's creation time and id, newest first. */

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
-import type { Db, Trx } from '../../db/database.ts';
-import type { SessionEndReason, SessionStage } from '../../db/schema.ts';
-import type { Grant } from '../../../core/contracts/auth.ts';
+import type { Db, Trx } from '../db/database.ts';
+import type { SessionEndReason, SessionStage } from '../db/schema.ts';
+import type { Grant } from '../../core/contracts/auth.ts';
 
 /**
  * Server-side sessions. The cookie holds a random token; the database holds only its SHA-256, so

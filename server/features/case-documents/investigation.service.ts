@@ -12,12 +12,12 @@ import { recordAudit } from '../../audit/audit.ts';
 import type { Trx } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { auditContext, requireActor } from '../../http/context.ts';
-import { authorizeCase } from '../cases/case-access.ts';
-import type { CaseRow } from '../cases/case-access.ts';
-import type { CasesDeps } from '../cases/cases.service.ts';
-import { loadDuties } from '../cases/child-duties.ts';
-import { activeCatalogue } from '../legal/catalogue.ts';
+import { authorizeCase } from '../../case-kernel/case-access.ts';
+import type { CaseRow } from '../../case-kernel/case-access.ts';
+import { loadDuties } from '../../case-kernel/child-duties.ts';
+import { activeCatalogue } from '../../case-kernel/legal-catalogue.ts';
 import { stockholmDate } from '../../time.ts';
+import type { ServiceDeps } from '../../service-deps.ts';
 
 /**
  * The utredning of a case: its template's sections, each a series of versions of statements with
@@ -82,7 +82,7 @@ export async function loadInvestigation(
 }
 
 export async function getInvestigation(
-  deps: CasesDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
   caseId: string,
 ): Promise<Investigation> {
@@ -106,7 +106,7 @@ export async function getInvestigation(
 const UNIQUE_VIOLATION = '23505';
 
 export async function saveInvestigationSection(
-  deps: CasesDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
   caseId: string,
   section: string,

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Expression, RawBuilder } from 'kysely';
-import type { Trx } from '../../db/database.ts';
+import type { Trx } from '../db/database.ts';
 
 /**
  * The units responsible for a person: every unit with an open case about them, or — when none is

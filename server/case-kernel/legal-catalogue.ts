@@ -1,5 +1,5 @@
-import { LegalCatalogue } from '../../../core/domain/legal-references.ts';
-import type { Db, Trx } from '../../db/database.ts';
+import { LegalCatalogue } from '../../core/domain/legal-references.ts';
+import type { Db, Trx } from '../db/database.ts';
 
 /**
  * The legal catalogue in force: the paragraphs every screen and document cites. Read per request

@@ -11,13 +11,13 @@ import {
   saveInvestigationSection,
 } from '../../../core/contracts/case-documents.ts';
 import { addDocumentRoute, addRoute } from '../../http/route.ts';
-import type { CasesDeps } from '../cases/cases.service.ts';
-import { decisionPdf, investigationPdf } from '../documents/documents.service.ts';
-import * as investigation from '../investigation/investigation.service.ts';
+import { decisionPdf, investigationPdf } from './documents.service.ts';
+import * as investigation from './investigation.service.ts';
 import * as decisions from './decisions.service.ts';
+import type { ServiceDeps } from '../../service-deps.ts';
 
 /** The utredning, kommunicering, beslut and their documents. */
-export function caseDocumentRoutes(app: FastifyInstance, deps: CasesDeps) {
+export function caseDocumentRoutes(app: FastifyInstance, deps: ServiceDeps) {
   addRoute(app, getInvestigation, ({ params }, request) =>
     investigation.getInvestigation(deps, request, params.caseId),
   );

@@ -6,7 +6,7 @@ import { hash, verify } from '@node-rs/argon2';
  */
 const options = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
-export { MIN_PASSWORD_LENGTH } from '../../../core/contracts/auth.ts';
+export { MIN_PASSWORD_LENGTH } from '../../core/contracts/auth.ts';
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, options);

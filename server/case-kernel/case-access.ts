@@ -1,13 +1,13 @@
 import { sql } from 'kysely';
-import { parseCaseEvent } from '../../../core/domain/case-events.ts';
-import type { CaseEventRecord } from '../../../core/domain/case-events.ts';
-import type { CaseEvent } from '../../../core/domain/case-flow.ts';
-import { can } from '../../../core/policy/policy.ts';
-import type { Actor, CaseFacts, PersonFacts } from '../../../core/policy/policy.ts';
-import type { Db, Trx } from '../../db/database.ts';
-import { AppError } from '../../errors.ts';
-import { enforce } from '../../http/context.ts';
-import { loadPersonFacts } from '../persons/persons.repository.ts';
+import { parseCaseEvent } from '../../core/domain/case-events.ts';
+import type { CaseEventRecord } from '../../core/domain/case-events.ts';
+import type { CaseEvent } from '../../core/domain/case-flow.ts';
+import { can } from '../../core/policy/policy.ts';
+import type { Actor, CaseFacts, PersonFacts } from '../../core/policy/policy.ts';
+import type { Db, Trx } from '../db/database.ts';
+import { AppError } from '../errors.ts';
+import { enforce } from '../http/context.ts';
+import { loadPersonFacts } from './persons.repository.ts';
 
 type Reader = Db | Trx;
 

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { responsibleUnits } from '../../../core/domain/routing.ts';
-import { createUnit } from '../../test/factories.ts';
-import { createTestDatabase } from '../../test/test-db.ts';
-import type { TestDatabase } from '../../test/test-db.ts';
+import { responsibleUnits } from '../../core/domain/routing.ts';
+import { createUnit } from '../test/factories.ts';
+import { createTestDatabase } from '../test/test-db.ts';
+import type { TestDatabase } from '../test/test-db.ts';
 import { unitsResponsibleFor } from './responsible-units.ts';
 
 /**

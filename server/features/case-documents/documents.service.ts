@@ -1,3 +1,4 @@
+import type { RenderedDocument } from '../../documents/pdf.ts';
 import type { FastifyRequest } from 'fastify';
 import { interventionLabels, outcomeLabels } from '../../../core/domain/decisions.ts';
 import { notifiedHowLabels } from '../../../core/domain/case-labels.ts';
@@ -11,25 +12,13 @@ import type { Trx } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { auditContext, requireActor } from '../../http/context.ts';
 import { stockholmDate } from '../../time.ts';
-import { authorizeCase } from '../cases/case-access.ts';
-import type { CaseRow } from '../cases/case-access.ts';
-import type { CasesDeps } from '../cases/cases.service.ts';
-import { loadDecisions } from '../decisions/decisions.service.ts';
-import { loadInvestigation } from '../investigation/investigation.service.ts';
-import { activeCatalogue } from '../legal/catalogue.ts';
-import { findPersonSummaries } from '../persons/persons.repository.ts';
-
-/**
- * Documents as PDF: the utredning and the beslut. They print what the case holds about the matter
- * and the person's name and identity number — never a protected-identity field (contact channels,
- * whereabouts, school, real identity), which are not even loaded here. Each export is audited.
- */
-
-export interface RenderedDocument {
-  /** Carries no personal data: it ends up in download folders and browser history. */
-  filename: string;
-  pdf: Buffer;
-}
+import { authorizeCase } from '../../case-kernel/case-access.ts';
+import type { CaseRow } from '../../case-kernel/case-access.ts';
+import { loadDecisions } from './decisions.service.ts';
+import { loadInvestigation } from './investigation.service.ts';
+import { activeCatalogue } from '../../case-kernel/legal-catalogue.ts';
+import { findPersonSummaries } from '../../case-kernel/persons.repository.ts';
+import type { ServiceDeps } from '../../service-deps.ts';
 
 const FOOTER = 'Innehåller uppgifter som omfattas av sekretess inom socialtjänsten.';
 
@@ -50,7 +39,7 @@ function personMeta(person: PersonSummary, row: CaseRow, now: Date) {
 }
 
 export async function investigationPdf(
-  deps: CasesDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
   caseId: string,
 ): Promise<RenderedDocument> {
@@ -106,7 +95,7 @@ export async function investigationPdf(
 }
 
 export async function decisionPdf(
-  deps: CasesDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
   decisionId: string,
 ): Promise<RenderedDocument> {

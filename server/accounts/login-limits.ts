@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import type { Db, Trx } from '../../db/database.ts';
-import { AppError } from '../../errors.ts';
+import type { Db, Trx } from '../db/database.ts';
+import { AppError } from '../errors.ts';
 
 /**
  * How many failed login steps (password or second-factor code) count against whom, within a

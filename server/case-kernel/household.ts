@@ -1,7 +1,7 @@
-import { can } from '../../../core/policy/policy.ts';
-import type { Actor, PersonFacts } from '../../../core/policy/policy.ts';
-import type { Db, Trx } from '../../db/database.ts';
-import { loadPersonFacts } from '../persons/persons.repository.ts';
+import { can } from '../../core/policy/policy.ts';
+import type { Actor, PersonFacts } from '../../core/policy/policy.ts';
+import type { Db, Trx } from '../db/database.ts';
+import { loadPersonFacts } from './persons.repository.ts';
 import { caseFacts } from './case-access.ts';
 import type { CaseRow } from './case-access.ts';
 import { loadDuties } from './child-duties.ts';
