@@ -120,6 +120,22 @@ export default tseslint.config(
     },
   },
   {
+    // The case row is the projection of its log: only openCase and appendEvents write either.
+    files: ['server/**/*.ts'],
+    ignores: ['server/case-kernel/case-access.ts', 'server/**/*.test.ts', 'server/test/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.property.name='insertInto'][arguments.0.value=/^case(_event)?$/]",
+          message:
+            'A case and its events are written only by openCase and appendEvents (server/case-kernel/case-access.ts).',
+        },
+      ],
+    },
+  },
+  {
     // The kernels serve the features and never depend on one.
     files: ['server/case-kernel/**/*.ts', 'server/accounts/**/*.ts'],
     rules: {

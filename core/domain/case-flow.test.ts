@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { caseState, checkStep } from './case-flow.ts';
+import { caseProjection, caseState, checkStep } from './case-flow.ts';
 import type { CaseEvent, Step } from './case-flow.ts';
 
 const at = '2026-11-22T10:00:00Z';
@@ -140,5 +140,69 @@ describe('case flow', () => {
         },
       ),
     );
+  });
+});
+
+describe('the case row as a projection of the log', () => {
+  const at = (minute: number) => `2026-11-22T10:${String(minute).padStart(2, '0')}:00.000Z`;
+  const eventArb: fc.Arbitrary<CaseEvent> = fc.oneof(
+    fc
+      .constantFrom('report' as const, 'police_notification' as const)
+      .map((intakeType) => ({ type: 'intake_registered' as const, intakeType, at: at(0) })),
+    fc
+      .constantFrom('yes' as const, 'no' as const, 'unclear' as const)
+      .map((acuteNeed) => ({ type: 'acute_screening' as const, acuteNeed, at: at(1) })),
+    fc
+      .constantFrom('open_investigation' as const, 'no_investigation' as const)
+      .map((outcome) => ({ type: 'preliminary_assessment' as const, outcome, at: at(2) })),
+    fc.constant({ type: 'communication_recorded' as const, at: at(3) }),
+    fc.constant({ type: 'decision_recorded' as const, at: at(4) }),
+    fc.integer({ min: 5, max: 59 }).map((m) => ({ type: 'case_closed' as const, at: at(m) })),
+  );
+
+  it('says closed exactly when the log closed the case, and when', () => {
+    fc.assert(
+      fc.property(fc.array(eventArb, { maxLength: 10 }), (events) => {
+        const projection = caseProjection(caseState(events));
+        // Closing is final: the first closing is the one.
+        const closing = events.find((e) => e.type === 'case_closed');
+        if (closing) {
+          expect(projection.status).toBe('closed');
+          expect(projection.closedAt).toBe(closing.at);
+          expect(projection.queuePriority).toBe(1);
+        } else {
+          expect(projection.closedAt).toBeNull();
+          expect(projection.status).not.toBe('closed');
+        }
+      }),
+    );
+  });
+
+  it('puts a case first only while it is open and its last screening found acute need', () => {
+    fc.assert(
+      fc.property(fc.array(eventArb, { maxLength: 10 }), (events) => {
+        const projection = caseProjection(caseState(events));
+        const closedAt = events.findIndex((e) => e.type === 'case_closed');
+        const screening = (closedAt >= 0 ? events.slice(0, closedAt) : events).findLast(
+          (e) => e.type === 'acute_screening',
+        );
+        if (projection.queuePriority === 0) {
+          expect(screening?.acuteNeed).toBe('yes');
+          expect(projection.status).not.toBe('closed');
+        }
+        // Unscreened and open: the log does not say, so the row keeps what it was opened with.
+        if (!screening && projection.status !== 'closed')
+          expect(projection.queuePriority).toBeNull();
+      }),
+    );
+  });
+
+  it('leaves the phase alone for a log without an intake (a case from before the log)', () => {
+    const projection = caseProjection(
+      caseState([{ type: 'acute_screening', acuteNeed: 'no', at: at(1) }]),
+    );
+    expect(projection.phase).toBeNull();
+    expect(projection.status).toBeNull();
+    expect(projection.acuteNeed).toBe('no');
   });
 });

@@ -40,6 +40,8 @@ export interface CaseState {
   /** An application (oral or written) or consent is on record: an adult utredning may open. */
   hasApplicationOrConsent: boolean;
   preliminaryOutcome: 'open_investigation' | 'no_investigation' | null;
+  /** When the case was closed (the case_closed event), or null while it is open. */
+  closedAt: string | null;
 }
 
 export function caseState(events: readonly CaseEvent[]): CaseState {
@@ -48,8 +50,11 @@ export function caseState(events: readonly CaseEvent[]): CaseState {
     acuteNeed: null,
     hasApplicationOrConsent: false,
     preliminaryOutcome: null,
+    closedAt: null,
   };
   for (const e of events) {
+    // Closing is final: a closed case is not reopened, a new matter is a new case.
+    if (state.phase === 'closed') break;
     switch (e.type) {
       case 'intake_registered':
         state.phase = 'preliminary_assessment';
@@ -80,10 +85,37 @@ export function caseState(events: readonly CaseEvent[]): CaseState {
         break;
       case 'case_closed':
         state.phase = 'closed';
+        state.closedAt = e.at;
         break;
     }
   }
   return state;
+}
+
+/**
+ * What the case row holds of its state, for lists and queues that do not read the log: written
+ * from the log by every append, never by hand. A field is null where the log does not say (a
+ * case from before the log has no intake event; an unscreened case has no acute need), and the
+ * row then keeps what it had.
+ */
+export interface CaseProjection {
+  phase: Exclude<Phase, 'intake'> | null;
+  status: 'open' | 'closed' | null;
+  closedAt: string | null;
+  acuteNeed: 'yes' | 'no' | 'unclear' | null;
+  /** 0 puts the case first in the unit's queue: an open case screened as acute. */
+  queuePriority: 0 | 1 | null;
+}
+
+export function caseProjection(state: CaseState): CaseProjection {
+  const closed = state.phase === 'closed';
+  return {
+    phase: state.phase === 'intake' ? null : state.phase,
+    status: state.phase === 'intake' ? null : closed ? 'closed' : 'open',
+    closedAt: state.closedAt,
+    acuteNeed: state.acuteNeed,
+    queuePriority: closed ? 1 : state.acuteNeed === null ? null : state.acuteNeed === 'yes' ? 0 : 1,
+  };
 }
 
 export type Step =

@@ -1,10 +1,12 @@
 import { sql } from 'kysely';
 import { parseCaseEvent } from '../../core/domain/case-events.ts';
 import type { CaseEventRecord } from '../../core/domain/case-events.ts';
+import { caseProjection, caseState } from '../../core/domain/case-flow.ts';
 import type { CaseEvent } from '../../core/domain/case-flow.ts';
 import { can } from '../../core/policy/policy.ts';
 import type { Actor, CaseFacts, PersonFacts } from '../../core/policy/policy.ts';
 import type { Db, Trx } from '../db/database.ts';
+import type { CaseTable } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { enforce } from '../http/context.ts';
 import { loadPersonFacts } from './persons.repository.ts';
@@ -100,8 +102,12 @@ export async function loadEvents(db: Reader, caseId: string): Promise<StoredEven
 
 /** The stored log in the shape the pure case-flow rules read. */
 export function toFlowEvents(events: readonly StoredEvent[]): CaseEvent[] {
+  return toFlow(events.map((e) => ({ ...e, at: e.recorded_at })));
+}
+
+function toFlow(events: readonly (CaseEventRecord & { at: Date })[]): CaseEvent[] {
   return events.map((e): CaseEvent => {
-    const at = e.recorded_at.toISOString();
+    const at = e.at.toISOString();
     switch (e.type) {
       case 'intake_registered':
         return { type: e.type, at, intakeType: e.payload.intakeType };
@@ -116,43 +122,118 @@ export function toFlowEvents(events: readonly StoredEvent[]): CaseEvent[] {
 }
 
 /**
- * Appends events to the case's log and bumps the case's version, in the caller's transaction. When
- * `expectedVersion` is given, a case changed since the caller read it is refused (409).
+ * Appends events to the case's log and bumps the case's version, in the caller's transaction,
+ * and writes the case row's projection of the whole log (`caseProjection`), so the row can never
+ * say what the log does not. When `expectedVersion` is given, a case changed since the caller
+ * read it is refused (409).
  */
 export async function appendEvents(
   trx: Trx,
   caseId: string,
   events: readonly CaseEventRecord[],
-  by: string,
+  by: string | null,
   now: Date,
   expectedVersion?: number,
-  caseChanges: {
-    phase?: CaseRow['phase'];
-    acute_need?: CaseRow['acute_need'];
-    queue_priority?: number;
-    status?: 'open' | 'closed';
-    closed_at?: Date;
-  } = {},
 ): Promise<number> {
-  let update = trx
-    .updateTable('case')
-    .set({ ...caseChanges, version: sql`version + 1` })
-    .where('id', '=', caseId);
-  if (expectedVersion !== undefined) update = update.where('version', '=', expectedVersion);
-  const updated = await update.returning('version').executeTakeFirst();
-  if (!updated) throw new AppError('VERSION_CONFLICT');
-  const last = await trx
-    .selectFrom('case_event')
-    .select((eb) => eb.fn.max('seq').as('seq'))
-    .where('case_id', '=', caseId)
+  // The row lock first: concurrent appends to one case take turns, so each sees the whole log.
+  const current = await trx
+    .selectFrom('case')
+    .select('version')
+    .where('id', '=', caseId)
+    .forUpdate()
     .executeTakeFirst();
-  const start = (last?.seq ?? 0) + 1;
+  if (!current || (expectedVersion !== undefined && current.version !== expectedVersion)) {
+    throw new AppError('VERSION_CONFLICT');
+  }
+  const stored = await trx
+    .selectFrom('case_event')
+    .select(['seq', 'type', 'payload', 'recorded_at'])
+    .where('case_id', '=', caseId)
+    .orderBy('seq')
+    .execute();
+  const log = [
+    ...stored.map((r) => ({ ...parseCaseEvent(r.type, r.payload), at: r.recorded_at })),
+    ...events.map((e) => ({ ...e, at: now })),
+  ];
+  const updated = await trx
+    .updateTable('case')
+    .set({ ...projectionColumns(log), version: sql`version + 1` })
+    .where('id', '=', caseId)
+    .returning('version')
+    .executeTakeFirstOrThrow();
+  await insertEvents(trx, caseId, (stored.at(-1)?.seq ?? 0) + 1, events, by, now);
+  return updated.version;
+}
+
+/** A new case, as the one who registers it gives it; everything else comes from its log. */
+export interface NewCase {
+  person_id: string;
+  unit_id: string;
+  target_group: CaseTable['target_group'];
+  assigned_user_id: string | null;
+  routed_by?: string | null;
+  received_at: Date;
+  created_by: string | null;
+  origin_case_id?: string | null;
+}
+
+/**
+ * Opens a case with its first events: the only way a case comes into being, so its row is the
+ * projection of its log from the first moment. `queuePriority` places a case whose log does not
+ * yet say (no acute screening: a child's orosanmälan goes first until screened).
+ */
+export async function openCase(
+  trx: Trx,
+  values: NewCase,
+  events: readonly [CaseEventRecord, ...CaseEventRecord[]],
+  by: string | null,
+  now: Date,
+  queuePriority: 0 | 1 = 1,
+): Promise<string> {
+  const projected = projectionColumns(events.map((e) => ({ ...e, at: now })));
+  const created = await trx
+    .insertInto('case')
+    .values({
+      ...values,
+      opened_at: now,
+      phase: projected.phase ?? 'preliminary_assessment',
+      status: projected.status ?? 'open',
+      closed_at: projected.closed_at ?? null,
+      acute_need: projected.acute_need ?? null,
+      queue_priority: projected.queue_priority ?? queuePriority,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await insertEvents(trx, created.id, 1, events, by, now);
+  return created.id;
+}
+
+/** The row's columns for a log; a field the log does not settle is left out, keeping the row's. */
+function projectionColumns(log: readonly (CaseEventRecord & { at: Date })[]) {
+  const projection = caseProjection(caseState(toFlow(log)));
+  return {
+    ...(projection.phase !== null ? { phase: projection.phase } : {}),
+    ...(projection.status !== null ? { status: projection.status } : {}),
+    ...(projection.closedAt !== null ? { closed_at: new Date(projection.closedAt) } : {}),
+    ...(projection.acuteNeed !== null ? { acute_need: projection.acuteNeed } : {}),
+    ...(projection.queuePriority !== null ? { queue_priority: projection.queuePriority } : {}),
+  };
+}
+
+async function insertEvents(
+  trx: Trx,
+  caseId: string,
+  firstSeq: number,
+  events: readonly CaseEventRecord[],
+  by: string | null,
+  now: Date,
+) {
   await trx
     .insertInto('case_event')
     .values(
       events.map((e, i) => ({
         case_id: caseId,
-        seq: start + i,
+        seq: firstSeq + i,
         type: e.type,
         // Checked on the way in as on the way out: a payload that does not fit its type is a bug.
         payload: JSON.stringify(parseCaseEvent(e.type, e.payload).payload),
@@ -161,5 +242,4 @@ export async function appendEvents(
       })),
     )
     .execute();
-  return updated.version;
 }

@@ -65,18 +65,30 @@ describe('demo data', () => {
     }
   });
 
-  it('starts every case’s history with its aktualisering and screening', async () => {
-    const cases = await t.database.db.selectFrom('case').select('id').execute();
+  it('starts every case’s history with its aktualisering and screening; a closed case is closed in it', async () => {
+    const cases = await t.database.db
+      .selectFrom('case')
+      .select(['id', 'status', 'phase', 'closed_at'])
+      .execute();
     const events = await t.database.db
       .selectFrom('case_event')
-      .select(['case_id', 'seq', 'type'])
+      .select(['case_id', 'seq', 'type', 'recorded_at'])
       .orderBy('seq')
       .execute();
+    expect(cases.some((c) => c.status === 'closed')).toBe(true);
     for (const c of cases) {
+      const log = events.filter((e) => e.case_id === c.id);
+      const expected = ['intake_registered', 'acute_screening'];
+      if (c.status === 'closed') expected.push('case_closed');
       expect(
-        events.filter((e) => e.case_id === c.id).map((e) => e.type),
+        log.map((e) => e.type),
         c.id,
-      ).toEqual(['intake_registered', 'acute_screening']);
+      ).toEqual(expected);
+      // The row is the log's projection: closed when and as the log says.
+      expect(c.phase === 'closed', c.id).toBe(c.status === 'closed');
+      expect(c.closed_at?.getTime() ?? null, c.id).toBe(
+        c.status === 'closed' ? (log.at(-1)?.recorded_at.getTime() ?? null) : null,
+      );
     }
   });
 });

@@ -11,6 +11,7 @@ import type {
   UnitKind,
 } from '../db/schema.ts';
 import { hashPassword } from '../accounts/passwords.ts';
+import { appendEvents, openCase } from '../case-kernel/case-access.ts';
 import { testPersonnummer } from './skatteverket-test-numbers.ts';
 
 /**
@@ -497,48 +498,44 @@ async function insertDemo(trx: Trx, now: Date) {
     for (const c of p.cases) {
       const openedAt = daysAgo(now, c.openedDaysAgo);
       const acuteNeed = c.acute ? 'yes' : 'no';
-      const created = await trx
-        .insertInto('case')
-        .values({
+      const caseId = await openCase(
+        trx,
+        {
           person_id: id,
           unit_id: unitIds[c.unit],
           target_group: c.targetGroup,
-          status: c.closedDaysAgo === undefined ? 'open' : 'closed',
-          phase: c.closedDaysAgo === undefined ? 'preliminary_assessment' : 'closed',
-          opened_at: openedAt,
           received_at: openedAt,
-          closed_at: c.closedDaysAgo === undefined ? null : daysAgo(now, c.closedDaysAgo),
           assigned_user_id: c.assignee ? userIds[c.assignee] : null,
-          acute_need: acuteNeed,
-          queue_priority: c.acute ? 0 : 1,
           created_by: null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await trx
-        .insertInto('case_event')
-        .values([
+        },
+        [
           {
-            case_id: created.id,
-            seq: 1,
             type: 'intake_registered',
-            payload: JSON.stringify({ ...c.intake, receivedAt: openedAt.toISOString() }),
-            recorded_at: openedAt,
-            recorded_by: null,
+            payload: { ...c.intake, receivedAt: openedAt.toISOString() },
           },
           {
-            case_id: created.id,
-            seq: 2,
             type: 'acute_screening',
-            payload: JSON.stringify({
-              acuteNeed,
-              motivation: 'Bedömt vid första kontakten (demodata).',
-            }),
-            recorded_at: openedAt,
-            recorded_by: null,
+            payload: { acuteNeed, motivation: 'Bedömt vid första kontakten (demodata).' },
           },
-        ])
-        .execute();
+        ],
+        null,
+        openedAt,
+      );
+      // A closed case is closed in its log, as any case is: its row follows from that.
+      if (c.closedDaysAgo !== undefined) {
+        await appendEvents(
+          trx,
+          caseId,
+          [
+            {
+              type: 'case_closed',
+              payload: { reason: 'Avslutat (demodata).', filedAsNoAction: false },
+            },
+          ],
+          null,
+          daysAgo(now, c.closedDaysAgo),
+        );
+      }
     }
   }
 

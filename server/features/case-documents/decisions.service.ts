@@ -133,7 +133,6 @@ export function recordCommunication(
         actorId,
         now,
         body.version,
-        { phase: 'communicated' },
       );
       return {
         caseId,
@@ -267,7 +266,6 @@ export async function recordDecision(
       actor.userId,
       now,
       body.version,
-      { phase: 'decided' },
     );
     await recordAudit(trx, auditContext(request, decision), {
       action: 'decision.record',

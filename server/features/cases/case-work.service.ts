@@ -43,6 +43,7 @@ import {
   authorizeCase,
   caseFacts,
   loadEvents,
+  openCase,
   toFlowEvents,
 } from '../../case-kernel/case-access.ts';
 import type { StoredEvent } from '../../case-kernel/case-access.ts';
@@ -306,7 +307,6 @@ export function recordAcuteScreening(
       actorId,
       now,
       body.version,
-      { acute_need: body.acuteNeed, queue_priority: body.acuteNeed === 'yes' ? 0 : 1 },
     );
     return {
       caseId,
@@ -338,9 +338,7 @@ export function recordPreliminaryAssessment(
           .insertInto('investigation')
           .values({ case_id: caseId, template: body.template, opened_at: now, opened_by: actorId })
           .execute();
-        const version = await appendEvents(trx, caseId, [assessed], actorId, now, body.version, {
-          phase: 'investigation',
-        });
+        const version = await appendEvents(trx, caseId, [assessed], actorId, now, body.version);
         return {
           caseId,
           version,
@@ -374,7 +372,6 @@ export function recordPreliminaryAssessment(
         actorId,
         now,
         body.version,
-        { phase: 'closed', status: 'closed', closed_at: now, queue_priority: 1 },
       );
       return {
         caseId,
@@ -559,40 +556,33 @@ export function registerChildReport(
       }
       // The children's unit receives an intake about the child. Its protection assessment is
       // due the same day, so it goes first in that unit's queue until it is made.
-      const childCase = await trx
-        .insertInto('case')
-        .values({
+      const childCaseId = await openCase(
+        trx,
+        {
           person_id: body.childPersonId,
           unit_id: unit.id,
           target_group: 'child',
           assigned_user_id: null,
-          opened_at: now,
           received_at: now,
-          phase: 'preliminary_assessment',
-          acute_need: null,
-          queue_priority: 0,
           created_by: actorId,
           origin_case_id: caseId,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await trx
-        .insertInto('case_event')
-        .values({
-          case_id: childCase.id,
-          seq: 1,
-          type: 'intake_registered',
-          payload: JSON.stringify({
-            intakeType: 'report',
-            from: `Socialtjänsten, ${row.unit_name}`,
-            channel: 'other',
-            receivedAt: now.toISOString(),
-            content: body.content,
-          }),
-          recorded_at: now,
-          recorded_by: actorId,
-        })
-        .execute();
+        },
+        [
+          {
+            type: 'intake_registered',
+            payload: {
+              intakeType: 'report',
+              from: `Socialtjänsten, ${row.unit_name}`,
+              channel: 'other',
+              receivedAt: now.toISOString(),
+              content: body.content,
+            },
+          },
+        ],
+        actorId,
+        now,
+        0,
+      );
       await appendEvents(
         trx,
         caseId,
@@ -601,7 +591,7 @@ export function registerChildReport(
             type: 'child_report_registered',
             payload: {
               childPersonId: body.childPersonId,
-              childCaseId: childCase.id,
+              childCaseId: childCaseId,
               childrenUnitId: unit.id,
               reportedOn: today,
               content: body.content,
@@ -612,11 +602,11 @@ export function registerChildReport(
         now,
       );
       return {
-        childCaseId: childCase.id,
+        childCaseId: childCaseId,
         audit: {
           personIds: [row.person_id, body.childPersonId],
-          caseIds: [caseId, childCase.id],
-          details: { childCaseId: childCase.id, childrenUnitId: unit.id },
+          caseIds: [caseId, childCaseId],
+          details: { childCaseId: childCaseId, childrenUnitId: unit.id },
         },
       };
     },
@@ -794,7 +784,6 @@ export function closeCase(
       actorId,
       now,
       body.version,
-      { phase: 'closed', status: 'closed', closed_at: now, queue_priority: 1 },
     );
     await trx
       .updateTable('investigation')

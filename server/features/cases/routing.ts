@@ -1,6 +1,7 @@
 import { responsibleUnits, routedUnit } from '../../../core/domain/routing.ts';
 import type { IntakeBody } from '../../../core/contracts/cases.ts';
 import type { Trx } from '../../db/database.ts';
+import { openCase } from '../../case-kernel/case-access.ts';
 
 /**
  * Routing a matter about a person who already has a file to the unit responsible for it
@@ -52,48 +53,29 @@ export async function insertIntakeCase(
   now: Date,
   hands: { assignedUserId: string | null; routedBy: string | null },
 ): Promise<string> {
-  const acuteNeed = body.acuteScreening.acuteNeed;
-  const created = await trx
-    .insertInto('case')
-    .values({
+  return openCase(
+    trx,
+    {
       person_id: personId,
       unit_id: body.unitId,
       target_group: body.targetGroup,
       assigned_user_id: hands.assignedUserId,
       routed_by: hands.routedBy,
-      opened_at: now,
       received_at: new Date(body.intake.receivedAt),
-      phase: 'preliminary_assessment',
-      acute_need: acuteNeed,
-      queue_priority: acuteNeed === 'yes' ? 0 : 1,
       created_by: actorId,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await trx
-    .insertInto('case_event')
-    .values([
+    },
+    [
       {
-        case_id: created.id,
-        seq: 1,
         type: 'intake_registered',
-        payload: JSON.stringify({
+        payload: {
           ...body.intake,
           intakeType: body.intake.type,
           ...(hands.routedBy ? { routed: true } : {}),
-        }),
-        recorded_at: now,
-        recorded_by: actorId,
+        },
       },
-      {
-        case_id: created.id,
-        seq: 2,
-        type: 'acute_screening',
-        payload: JSON.stringify(body.acuteScreening),
-        recorded_at: now,
-        recorded_by: actorId,
-      },
-    ])
-    .execute();
-  return created.id;
+      { type: 'acute_screening', payload: body.acuteScreening },
+    ],
+    actorId,
+    now,
+  );
 }
