@@ -1,3 +1,4 @@
+import { caseSteps } from '../domain/case-flow.ts';
 import { z } from 'zod';
 import { defineContract } from './contract.ts';
 import { isoDate, isoDateTime, pageQuery, version } from './input.ts';
@@ -276,6 +277,14 @@ export const CaseDetail = z.object({
   abilities: z.object({
     /** May document and take the steps of the case (the handläggare working with it). */
     work: z.boolean(),
+    /**
+     * Each step of the case flow: whether the reader may take it now, and the flow's sentence
+     * when it may not (core/domain/case-flow.ts stepAbilities), so the page never re-derives it.
+     */
+    steps: z.record(
+      z.enum(caseSteps),
+      z.object({ allowed: z.boolean(), message: z.string().nullable() }),
+    ),
     /** The insatser the reader may decide on in this case: a work relation and delegation. */
     decide: z.array(
       z.enum([

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { caseProjection, caseState, checkStep } from './case-flow.ts';
+import { caseProjection, caseState, caseSteps, checkStep, stepAbilities } from './case-flow.ts';
 import type { CaseEvent, Step } from './case-flow.ts';
 
 const at = '2026-11-22T10:00:00Z';
@@ -204,5 +204,41 @@ describe('the case row as a projection of the log', () => {
     expect(projection.phase).toBeNull();
     expect(projection.status).toBeNull();
     expect(projection.acuteNeed).toBe('no');
+  });
+});
+
+describe('step abilities', () => {
+  const eventArb: fc.Arbitrary<CaseEvent> = fc.oneof(
+    fc
+      .constantFrom('application_oral' as const, 'report' as const)
+      .map((intakeType) => ({ type: 'intake_registered' as const, intakeType, at })),
+    fc.constant({ type: 'consent_recorded' as const, at }),
+    fc
+      .constantFrom('open_investigation' as const, 'no_investigation' as const)
+      .map((outcome) => ({ type: 'preliminary_assessment' as const, outcome, at })),
+    fc.constant({ type: 'communication_recorded' as const, at }),
+    fc.constant({ type: 'decision_recorded' as const, at }),
+    fc.constant({ type: 'case_closed' as const, at }),
+  );
+
+  it('offer a step exactly when the flow allows it to someone who works the case, with the 409’s sentence otherwise', () => {
+    fc.assert(
+      fc.property(
+        fc.array(eventArb, { maxLength: 8 }),
+        fc.boolean(),
+        fc.boolean(),
+        fc.boolean(),
+        (events, subjectIsAdult, openChildReportDuty, mayWork) => {
+          const state = caseState(events);
+          const context = { subjectIsAdult, openChildReportDuty };
+          const abilities = stepAbilities(state, context, mayWork);
+          for (const step of caseSteps) {
+            const check = checkStep(state, step, context);
+            expect(abilities[step].allowed).toBe(check.ok && mayWork);
+            expect(abilities[step].message).toBe(check.ok ? null : check.message);
+          }
+        },
+      ),
+    );
   });
 });

@@ -118,13 +118,15 @@ export function caseProjection(state: CaseState): CaseProjection {
   };
 }
 
-export type Step =
-  | 'acute_screening'
-  | 'preliminary_assessment_open'
-  | 'preliminary_assessment_close'
-  | 'communication'
-  | 'decision'
-  | 'close';
+export const caseSteps = [
+  'acute_screening',
+  'preliminary_assessment_open',
+  'preliminary_assessment_close',
+  'communication',
+  'decision',
+  'close',
+] as const;
+export type Step = (typeof caseSteps)[number];
 
 export interface StepContext {
   /** The case is about an adult: an utredning needs their application or consent. */
@@ -219,4 +221,30 @@ export function checkStep(state: CaseState, step: Step, context: StepContext): S
       }
       return { ok: true };
   }
+}
+
+/** Whether the reader may take a step now, and if the case flow refuses it, its sentence why. */
+export interface StepAbility {
+  allowed: boolean;
+  message: string | null;
+}
+
+/**
+ * Every step as the case page offers it: allowed when the flow allows it and the reader works
+ * the case; the flow's own sentence when the flow refuses, the same the API answers in its 409.
+ * The page shows these, so it never re-derives the flow from the phase.
+ */
+export function stepAbilities(
+  state: CaseState,
+  context: StepContext,
+  mayWork: boolean,
+): Record<Step, StepAbility> {
+  const entries = caseSteps.map((step): [Step, StepAbility] => {
+    const check = checkStep(state, step, context);
+    return [
+      step,
+      check.ok ? { allowed: mayWork, message: null } : { allowed: false, message: check.message },
+    ];
+  });
+  return Object.fromEntries(entries) as Record<Step, StepAbility>;
 }

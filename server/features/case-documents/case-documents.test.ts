@@ -380,6 +380,13 @@ describe('beslut', () => {
     );
     expect(early.statusCode).toBe(409);
     expect(early.body).toContain('Kommunicera');
+    // The case page says the same sentence before anyone tries: the flow decides, once.
+    const before = await detail(caseId);
+    expect(before.abilities.steps.decision).toEqual({
+      allowed: false,
+      message: early.json<{ error: { message: string } }>().error.message,
+    });
+    expect(before.abilities.steps.communication).toEqual({ allowed: true, message: null });
 
     const c = await communicated('Delegationslös');
     const res = await send(

@@ -1,3 +1,4 @@
+import { decisionRight, loadDelegations } from '../../case-kernel/delegations.ts';
 import type { ContactChannelKind } from '../../db/schema.ts';
 import type { FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
@@ -10,15 +11,10 @@ import type {
 } from '../../../core/contracts/case-documents.ts';
 import { checkStep, caseState } from '../../../core/domain/case-flow.ts';
 import { hasOpenDuty } from '../../../core/domain/child-report-duty.ts';
-import {
-  appealInstructions,
-  delegatedRole,
-  needsAppealInstructions,
-} from '../../../core/domain/decisions.ts';
+import { appealInstructions, needsAppealInstructions } from '../../../core/domain/decisions.ts';
 import type { Intervention } from '../../../core/domain/decisions.ts';
 import { legalReference } from '../../../core/domain/legal-references.ts';
 import { checkCommunicationChannel } from '../../../core/domain/safe-channel.ts';
-import { can } from '../../../core/policy/policy.ts';
 import type { Actor } from '../../../core/policy/policy.ts';
 import { recordAudit } from '../../audit/audit.ts';
 import type { Db, Trx } from '../../db/database.ts';
@@ -28,7 +24,6 @@ import { stockholmDate } from '../../time.ts';
 import {
   appendEvents,
   authorizeCase,
-  caseFacts,
   loadCaseRow,
   loadEvents,
   toFlowEvents,
@@ -149,19 +144,7 @@ export function recordCommunication(
  * this kind of insats in the case's unit. Returns the policy's decision, with the role used.
  */
 async function authorizeDecision(trx: Trx, actor: Actor, row: CaseRow, intervention: Intervention) {
-  const delegations = await trx
-    .selectFrom('delegation')
-    .select(['unit_id', 'intervention', 'role'])
-    .where('unit_id', '=', row.unit_id)
-    .where('intervention', '=', intervention)
-    .execute();
-  const role = delegatedRole(
-    actor.grants,
-    delegations.map((d) => ({ unitId: d.unit_id, intervention: d.intervention, role: d.role })),
-    row.unit_id,
-    intervention,
-  );
-  const decision = can(actor, 'decision.make', { case: caseFacts(row), delegatedRole: role });
+  const decision = decisionRight(actor, row, await loadDelegations(trx, row.unit_id), intervention);
   if (!decision.allowed && decision.denial === 'forbidden')
     throw new AppError('NO_DELEGATION', {
       refusal: { ...decision.refused, reason: decision.reason },

@@ -10,10 +10,10 @@ import type {
   registerChildReport as childReportContract,
   registerHouseholdChild as householdChildContract,
 } from '../../../core/contracts/cases.ts';
-import { caseState } from '../../../core/domain/case-flow.ts';
+import { caseState, stepAbilities } from '../../../core/domain/case-flow.ts';
+import { hasOpenDuty } from '../../../core/domain/child-report-duty.ts';
 import { acuteNeedLabels, intakeTypeLabels } from '../../../core/domain/case-labels.ts';
 import {
-  delegatedRole,
   interventionLabels,
   interventions,
   outcomeLabels,
@@ -37,6 +37,7 @@ import { parseIdentityOrFail } from '../../case-kernel/identity.ts';
 import { loadRiskLevels } from '../../case-kernel/risk-levels.ts';
 import { loadDeadlines } from './case-deadlines.ts';
 import { visibleMembers } from '../../case-kernel/household.ts';
+import { decisionRight, loadDelegations } from '../../case-kernel/delegations.ts';
 import { routeMatter } from './routing.ts';
 import {
   appendEvents,
@@ -147,28 +148,11 @@ export async function getCase(
           ];
     });
     const work = can(actor, 'case.work', { person, case: caseFacts(row), now }).allowed;
-    const delegations = await trx
-      .selectFrom('delegation')
-      .select(['unit_id', 'intervention', 'role'])
-      .where('unit_id', '=', row.unit_id)
-      .execute();
+    const delegations = await loadDelegations(trx, row.unit_id);
     const decide =
       row.status === 'open'
         ? interventions.filter(
-            (intervention) =>
-              can(actor, 'decision.make', {
-                case: caseFacts(row),
-                delegatedRole: delegatedRole(
-                  actor.grants,
-                  delegations.map((d) => ({
-                    unitId: d.unit_id,
-                    intervention: d.intervention,
-                    role: d.role,
-                  })),
-                  row.unit_id,
-                  intervention,
-                ),
-              }).allowed,
+            (intervention) => decisionRight(actor, row, delegations, intervention).allowed,
           )
         : [];
     // Last: the audit row takes the chain's lock until commit (see audit_event_chain).
@@ -246,7 +230,18 @@ export async function getCase(
             recordedBy: e.recorded_by_name,
           };
         }),
-      abilities: { work: row.status === 'open' && work, decide },
+      abilities: {
+        work: row.status === 'open' && work,
+        steps: stepAbilities(
+          state,
+          {
+            subjectIsAdult: row.target_group !== 'child',
+            openChildReportDuty: hasOpenDuty(duties),
+          },
+          row.status === 'open' && work,
+        ),
+        decide,
+      },
     };
   });
 }
