@@ -62,6 +62,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.removeContentTypeParser(['text/plain']);
 
   const clock = deps.clock ?? (() => new Date());
+  app.decorate('clock', clock);
   // Everything in the app reaches the database through this one handle, so that a request
   // running in one transaction (an idempotent write) has all its statements in it.
   const db = requestAware(deps.db);

@@ -48,6 +48,25 @@ export const caseFacts = (row: CaseRow): CaseFacts => ({
   routedBy: row.routed_by,
 });
 
+/** A case and its person's facts as the policy reads them; 404 when either does not exist. */
+export interface LoadedCase {
+  row: CaseRow;
+  person: PersonFacts;
+}
+
+export async function loadCase(
+  db: Reader,
+  actor: Actor,
+  caseId: string,
+  now: Date,
+): Promise<LoadedCase> {
+  const row = await loadCaseRow(db, caseId);
+  if (!row) throw new AppError('NOT_FOUND');
+  const person = (await loadPersonFacts(db, [row.person_id], actor.userId, now)).get(row.person_id);
+  if (!person) throw new AppError('NOT_FOUND');
+  return { row, person };
+}
+
 /**
  * The one way into a case: load it and its person's facts, and let the policy decide. A case the
  * actor may not read answers 404 whether or not it exists.
@@ -63,10 +82,7 @@ export async function authorizeCase(
   person: PersonFacts;
   decision: ReturnType<typeof enforce>;
 }> {
-  const row = await loadCaseRow(db, caseId);
-  if (!row) throw new AppError('NOT_FOUND');
-  const person = (await loadPersonFacts(db, [row.person_id], actor.userId, now)).get(row.person_id);
-  if (!person) throw new AppError('NOT_FOUND');
+  const { row, person } = await loadCase(db, actor, caseId, now);
   const decision = enforce(can(actor, action, { person, case: caseFacts(row), now }));
   return { row, person, decision };
 }

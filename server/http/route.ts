@@ -8,7 +8,16 @@ import type {
   QueryOf,
   ResponseOf,
 } from '../../core/contracts/contract.ts';
+import { requestContext } from './action-context.ts';
+import type { ActionContext } from './action-context.ts';
 import { answerOnce } from './idempotency.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The app's clock (AppDeps.clock): every act's `now` comes from it. */
+    clock: () => Date;
+  }
+}
 
 export interface RouteInput<C extends Contract> {
   params: ParamsOf<C>;
@@ -53,6 +62,19 @@ export function addRoute<C extends Contract>(
       return contract.readsOnly ? run() : answerOnce(request, reply, run);
     },
   });
+}
+
+/**
+ * A route for an act of the logged-in user: the handler gets the act's context (who, when, what
+ * the audit rows carry), built once here, and never the HTTP request, so the service it calls
+ * runs the same for a job. No logged-in user: 401, or 403 while the login is incomplete.
+ */
+export function addAction<C extends Contract>(
+  app: FastifyInstance,
+  contract: C,
+  handler: (input: RouteInput<C>, ctx: ActionContext) => Promise<ResponseOf<C>> | ResponseOf<C>,
+) {
+  addRoute(app, contract, (input, request) => handler(input, requestContext(request, app.clock)));
 }
 
 /**

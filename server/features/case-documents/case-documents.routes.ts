@@ -10,7 +10,7 @@ import {
   reviseDecision,
   saveInvestigationSection,
 } from '../../../core/contracts/case-documents.ts';
-import { addDocumentRoute, addRoute } from '../../http/route.ts';
+import { addAction, addDocumentRoute, addRoute } from '../../http/route.ts';
 import { decisionPdf, investigationPdf } from './documents.service.ts';
 import * as investigation from './investigation.service.ts';
 import * as decisions from './decisions.service.ts';
@@ -24,8 +24,8 @@ export function caseDocumentRoutes(app: FastifyInstance, deps: ServiceDeps) {
   addRoute(app, saveInvestigationSection, ({ params, body }, request) =>
     investigation.saveInvestigationSection(deps, request, params.caseId, params.section, body),
   );
-  addRoute(app, recordCommunication, ({ params, body }, request) =>
-    decisions.recordCommunication(deps, request, params.caseId, body),
+  addAction(app, recordCommunication, ({ params, body }, ctx) =>
+    decisions.recordCommunication(deps, ctx, params.caseId, body),
   );
   addRoute(app, listDecisions, ({ params }, request) =>
     decisions.listDecisions(deps, request, params.caseId),

@@ -1,3 +1,4 @@
+import type { ActionContext } from '../../http/action-context.ts';
 import { decisionRight, loadDelegations } from '../../case-kernel/delegations.ts';
 import type { ContactChannelKind } from '../../db/schema.ts';
 import type { FastifyRequest } from 'fastify';
@@ -61,13 +62,13 @@ async function perpetratorsOf(db: Db | Trx, personId: string): Promise<string[]>
  */
 export function recordCommunication(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   caseId: string,
   body: z.infer<typeof communicationContract.body>,
 ) {
   return takeStep(
     deps,
-    request,
+    ctx,
     caseId,
     'communication',
     async ({ trx, row, now, today, actorId }) => {

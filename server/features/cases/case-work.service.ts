@@ -1,3 +1,4 @@
+import type { ActionContext } from '../../http/action-context.ts';
 import { takeStep } from '../../case-kernel/case-steps.ts';
 import { parsePayload } from '../../../core/domain/case-events.ts';
 import type { FastifyRequest } from 'fastify';
@@ -248,48 +249,42 @@ export async function getCase(
 
 export function recordApplication(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   caseId: string,
   body: z.infer<typeof applicationContract.body>,
 ) {
   // An application or consent may come at any point of an open case after the intake: the
   // same condition as a new screening of acute need.
-  return takeStep(
-    deps,
-    request,
-    caseId,
-    'acute_screening',
-    async ({ trx, now, actorId, today }) => {
-      if (body.receivedOn > today) {
-        throw new AppError('VALIDATION', {
-          fields: [{ path: 'body.receivedOn', message: 'Datumet kan inte ligga i framtiden.' }],
-        });
-      }
-      const version = await appendEvents(
-        trx,
-        caseId,
-        [
-          {
-            type: body.kind === 'application' ? 'application_recorded' : 'consent_recorded',
-            payload: { form: body.form, receivedOn: body.receivedOn, note: body.note },
-          },
-        ],
-        actorId,
-        now,
-        body.version,
-      );
-      return { caseId, version, audit: { details: { step: body.kind, version } } };
-    },
-  );
+  return takeStep(deps, ctx, caseId, 'acute_screening', async ({ trx, now, actorId, today }) => {
+    if (body.receivedOn > today) {
+      throw new AppError('VALIDATION', {
+        fields: [{ path: 'body.receivedOn', message: 'Datumet kan inte ligga i framtiden.' }],
+      });
+    }
+    const version = await appendEvents(
+      trx,
+      caseId,
+      [
+        {
+          type: body.kind === 'application' ? 'application_recorded' : 'consent_recorded',
+          payload: { form: body.form, receivedOn: body.receivedOn, note: body.note },
+        },
+      ],
+      actorId,
+      now,
+      body.version,
+    );
+    return { caseId, version, audit: { details: { step: body.kind, version } } };
+  });
 }
 
 export function recordAcuteScreening(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   caseId: string,
   body: { acuteNeed: 'yes' | 'no' | 'unclear'; motivation: string; version: number },
 ) {
-  return takeStep(deps, request, caseId, 'acute_screening', async ({ trx, now, actorId }) => {
+  return takeStep(deps, ctx, caseId, 'acute_screening', async ({ trx, now, actorId }) => {
     const version = await appendEvents(
       trx,
       caseId,
@@ -313,14 +308,14 @@ export function recordAcuteScreening(
 
 export function recordPreliminaryAssessment(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   caseId: string,
   body: z.infer<typeof preliminaryContract.body>,
 ) {
   const open = body.outcome === 'open_investigation';
   return takeStep<{ caseId: string; version: number; filedAsNoAction: boolean }>(
     deps,
-    request,
+    ctx,
     caseId,
     open ? 'preliminary_assessment_open' : 'preliminary_assessment_close',
     async ({ trx, row, now, actorId }) => {
@@ -393,7 +388,7 @@ export function recordPreliminaryAssessment(
  */
 export function registerHouseholdChild(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   caseId: string,
   body: z.infer<typeof householdChildContract.body>,
 ) {
@@ -401,12 +396,12 @@ export function registerHouseholdChild(
     ? parseIdentityOrFail(
         body.child.identity.kind,
         body.child.identity.number,
-        stockholmDate(deps.clock()),
+        ctx.today,
         'body.child.identity.number',
       )
     : undefined;
   type Result = z.infer<typeof householdChildContract.response>;
-  return takeStep<Result>(deps, request, caseId, undefined, async ({ trx, row, actorId, now }) => {
+  return takeStep<Result>(deps, ctx, caseId, undefined, async ({ trx, row, actorId, now }) => {
     if (row.target_group === 'child') {
       throw new AppError('STEP_OUT_OF_ORDER', {
         detail: 'Barn i hushållet registreras i ärendet om den vuxna.',
@@ -420,7 +415,7 @@ export function registerHouseholdChild(
     }
     let childId: string;
     if (knownId) {
-      const actor = requireActor(request);
+      const actor = ctx.actor;
       const known = (await loadPersonFacts(trx, [knownId], actorId, now)).get(knownId);
       if (!known) throw new AppError('NOT_FOUND');
       if (!can(actor, 'person.read', { person: known, now }).allowed) {
@@ -519,13 +514,13 @@ async function firstChildrenUnit(trx: Trx): Promise<string | undefined> {
 
 export function registerChildReport(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   caseId: string,
   body: z.infer<typeof childReportContract.body>,
 ) {
   return takeStep(
     deps,
-    request,
+    ctx,
     caseId,
     undefined,
     async ({ trx, row, state, duties, now, today, actorId }) => {
@@ -611,13 +606,13 @@ export function registerChildReport(
 
 export function waiveChildReport(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   caseId: string,
   body: { childPersonId: string; reason: string },
 ) {
   return takeStep(
     deps,
-    request,
+    ctx,
     caseId,
     undefined,
     async ({ trx, row, state, duties, now, actorId }) => {
@@ -767,11 +762,11 @@ export async function listNoActionRecords(
 
 export function closeCase(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   caseId: string,
   body: { reason: string; version: number },
 ) {
-  return takeStep(deps, request, caseId, 'close', async ({ trx, now, actorId }) => {
+  return takeStep(deps, ctx, caseId, 'close', async ({ trx, now, actorId }) => {
     const version = await appendEvents(
       trx,
       caseId,

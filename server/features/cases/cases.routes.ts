@@ -15,7 +15,7 @@ import {
   registerIntake,
   waiveChildReport,
 } from '../../../core/contracts/cases.ts';
-import { addRoute } from '../../http/route.ts';
+import { addAction, addRoute } from '../../http/route.ts';
 import * as work from './case-work.service.ts';
 import * as cases from './cases.service.ts';
 import type { ServiceDeps } from '../../service-deps.ts';
@@ -30,26 +30,26 @@ export function casesRoutes(app: FastifyInstance, deps: ServiceDeps) {
     cases.assignCase(deps, request, params.caseId, body),
   );
   addRoute(app, getCase, ({ params }, request) => work.getCase(deps, request, params.caseId));
-  addRoute(app, recordApplication, ({ params, body }, request) =>
-    work.recordApplication(deps, request, params.caseId, body),
+  addAction(app, recordApplication, ({ params, body }, ctx) =>
+    work.recordApplication(deps, ctx, params.caseId, body),
   );
-  addRoute(app, recordAcuteScreening, ({ params, body }, request) =>
-    work.recordAcuteScreening(deps, request, params.caseId, body),
+  addAction(app, recordAcuteScreening, ({ params, body }, ctx) =>
+    work.recordAcuteScreening(deps, ctx, params.caseId, body),
   );
-  addRoute(app, recordPreliminaryAssessment, ({ params, body }, request) =>
-    work.recordPreliminaryAssessment(deps, request, params.caseId, body),
+  addAction(app, recordPreliminaryAssessment, ({ params, body }, ctx) =>
+    work.recordPreliminaryAssessment(deps, ctx, params.caseId, body),
   );
-  addRoute(app, registerHouseholdChild, ({ params, body }, request) =>
-    work.registerHouseholdChild(deps, request, params.caseId, body),
+  addAction(app, registerHouseholdChild, ({ params, body }, ctx) =>
+    work.registerHouseholdChild(deps, ctx, params.caseId, body),
   );
-  addRoute(app, registerChildReport, ({ params, body }, request) =>
-    work.registerChildReport(deps, request, params.caseId, body),
+  addAction(app, registerChildReport, ({ params, body }, ctx) =>
+    work.registerChildReport(deps, ctx, params.caseId, body),
   );
-  addRoute(app, waiveChildReport, ({ params, body }, request) =>
-    work.waiveChildReport(deps, request, params.caseId, body),
+  addAction(app, waiveChildReport, ({ params, body }, ctx) =>
+    work.waiveChildReport(deps, ctx, params.caseId, body),
   );
-  addRoute(app, closeCase, ({ params, body }, request) =>
-    work.closeCase(deps, request, params.caseId, body),
+  addAction(app, closeCase, ({ params, body }, ctx) =>
+    work.closeCase(deps, ctx, params.caseId, body),
   );
   addRoute(app, listChildrenUnits, (_input, request) => work.listChildrenUnits(deps, request));
   addRoute(app, listNoActionRecords, ({ params, query }, request) =>
