@@ -261,12 +261,74 @@ const writes: Write[] = [
   {
     scenario: 'autosave a journal draft on an assigned case',
     actor: 'assigned',
-    expect: ({ w }) => ({ 'journal.draft': { caseId: w.persons.p.caseId, draft: 'save' } }),
+    expect: ({ w }) => ({
+      'draft.save': { caseId: w.persons.p.caseId, kind: 'journal', key: 'new' },
+    }),
   },
   {
     scenario: 'discard my journal draft on an assigned case',
     actor: 'assigned',
-    expect: ({ w }) => ({ 'journal.draft': { caseId: w.persons.p.caseId, draft: 'discard' } }),
+    expect: ({ w }) => ({
+      'draft.discard': { caseId: w.persons.p.caseId, kind: 'journal', key: 'new' },
+    }),
+  },
+  {
+    scenario: 'autosave a draft of a journal correction on an assigned case',
+    actor: 'assigned',
+    expect: ({ url, w }) => ({
+      'draft.save': {
+        caseId: w.persons.p.caseId,
+        kind: 'journal_correction',
+        key: segment(url, 'journal'),
+      },
+    }),
+  },
+  {
+    scenario: 'discard my draft of a journal correction on an assigned case',
+    actor: 'assigned',
+    expect: ({ url, w }) => ({
+      'draft.discard': {
+        caseId: w.persons.p.caseId,
+        kind: 'journal_correction',
+        key: segment(url, 'journal'),
+      },
+    }),
+  },
+  {
+    scenario: 'autosave a draft of an utredning section on an assigned case',
+    actor: 'assigned',
+    expect: ({ w }) => ({
+      'draft.save': {
+        caseId: w.persons.p.caseId,
+        kind: 'investigation_section',
+        key: 'background',
+      },
+    }),
+  },
+  {
+    scenario: 'discard my draft of an utredning section on an assigned case',
+    actor: 'assigned',
+    expect: ({ w }) => ({
+      'draft.discard': {
+        caseId: w.persons.p.caseId,
+        kind: 'investigation_section',
+        key: 'background',
+      },
+    }),
+  },
+  {
+    scenario: 'autosave a draft of the safety plan of a protected person',
+    actor: 'assigned',
+    expect: ({ w }) => ({
+      'draft.save': { caseId: w.persons.q.caseId, kind: 'safety_plan', key: w.persons.q.id },
+    }),
+  },
+  {
+    scenario: 'discard my draft of the safety plan of a protected person',
+    actor: 'assigned',
+    expect: ({ w }) => ({
+      'draft.discard': { caseId: w.persons.q.caseId, kind: 'safety_plan', key: w.persons.q.id },
+    }),
   },
   {
     scenario: 'write a section of the utredning of an assigned case',

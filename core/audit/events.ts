@@ -24,7 +24,12 @@ export const auditActions = {
   'journal.read': 'Läste journal',
   'journal.write': 'Skrev journalanteckning',
   'journal.correct': 'Rättade journalanteckning',
+  // Rows from before every long form's draft was one mechanism (migration 016); nothing records
+  // it any more.
   'journal.draft': 'Sparade eller läste utkast',
+  'draft.save': 'Sparade utkast',
+  'draft.read': 'Läste eget utkast',
+  'draft.discard': 'Kastade utkast',
   'investigation.read': 'Läste utredning',
   'investigation.write': 'Skrev i utredning',
   'communication.record': 'Registrerade kommunicering',
@@ -83,8 +88,10 @@ export const auditRecordKeys = {
   'case.child_report': ['caseId', 'childCaseId'],
   'journal.write': ['entryId', 'version'],
   'journal.correct': ['entryId', 'version'],
-  // A draft is the actor's own on the case: the case and the row's actor name it.
-  'journal.draft': ['caseId'],
+  // A draft is the actor's own: the row's actor, the case, the form's kind and its key (the
+  // section, the plan's person, the corrected entry; 'new' for a new journal entry) name it.
+  'draft.save': ['caseId', 'kind', 'key'],
+  'draft.discard': ['caseId', 'kind', 'key'],
   'investigation.write': ['caseId', 'section', 'version'],
   'communication.record': ['caseId', 'version'],
   'decision.record': ['decisionId', 'version'],
@@ -128,6 +135,8 @@ export const auditActionsWithoutRecord = [
   'case.read',
   'case.no_action.list',
   'journal.read',
+  'journal.draft',
+  'draft.read',
   'investigation.read',
   'decision.read',
   'document.export',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { interventions } from '../domain/decisions.ts';
 import { defineContract } from './contract.ts';
+import { draftContracts } from './drafts.ts';
 import { baseVersion, isoDate, pageQuery, version } from './input.ts';
 
 /**
@@ -105,28 +106,28 @@ export const JournalDraft = z.object({
   source: z.object({ kind: SourceKind, detail: z.string().max(200).nullable() }),
 });
 
+const journalDraft = draftContracts('/api/cases/:caseId/journal-draft', caseParams, JournalDraft);
 /** Autosave: the writer's unsaved entry for the case, kept until it is saved or discarded. */
-export const saveJournalDraft = defineContract({
-  method: 'PUT',
-  path: '/api/cases/:caseId/journal-draft',
-  params: caseParams,
-  body: z.strictObject({ draft: JournalDraft }),
-  response: z.object({ savedAt: z.iso.datetime() }),
-});
+export const saveJournalDraft = journalDraft.save;
+export const getJournalDraft = journalDraft.get;
+export const discardJournalDraft = journalDraft.discard;
 
-export const getJournalDraft = defineContract({
-  method: 'GET',
-  path: '/api/cases/:caseId/journal-draft',
-  params: caseParams,
-  response: z.object({ draft: JournalDraft.nullable(), savedAt: z.iso.datetime().nullable() }),
+/** A correction being written: the new text and the reason, and the version it started from. */
+export const CorrectionDraft = z.object({
+  version: version(),
+  occurredOn: z.string().max(10),
+  text: z.string().max(20_000),
+  source: z.object({ kind: SourceKind, detail: z.string().max(200).nullable() }),
+  reason: z.string().max(2_000),
 });
-
-export const discardJournalDraft = defineContract({
-  method: 'DELETE',
-  path: '/api/cases/:caseId/journal-draft',
-  params: caseParams,
-  response: z.object({ discarded: z.boolean() }),
-});
+const correctionDraft = draftContracts(
+  '/api/journal/:entryId/draft',
+  z.strictObject({ entryId: z.uuid() }),
+  CorrectionDraft,
+);
+export const saveCorrectionDraft = correctionDraft.save;
+export const getCorrectionDraft = correctionDraft.get;
+export const discardCorrectionDraft = correctionDraft.discard;
 
 // ---- Utredning -------------------------------------------------------------------------------
 
@@ -176,16 +177,58 @@ export const getInvestigation = defineContract({
   response: Investigation,
 });
 
+const sectionParams = z.strictObject({
+  caseId: z.uuid(),
+  section: z.string().regex(/^[a-z_]{2,60}$/),
+});
+
 export const saveInvestigationSection = defineContract({
   method: 'PUT',
   path: '/api/cases/:caseId/investigation/sections/:section',
-  params: z.strictObject({ caseId: z.uuid(), section: z.string().regex(/^[a-z_]{2,60}$/) }),
+  params: sectionParams,
   body: z.strictObject({
     /** The version the writer started from (0 for a section not yet written). */
     version: baseVersion(),
     statements: z.array(Statement).max(200),
   }),
   response: z.object({ section: z.string(), version: z.number().int() }),
+});
+
+/**
+ * A section being written. `version` is the one the writer started from: when it is older than
+ * the section's, someone else saved in between, and both texts are shown side by side.
+ */
+export const SectionDraft = z.object({
+  version: baseVersion(),
+  statements: z
+    .array(
+      z.object({
+        text: z.string().max(20_000),
+        source: z.object({ kind: SourceKind, detail: z.string().max(200).nullable() }),
+      }),
+    )
+    .max(200),
+});
+export type SectionDraft = z.infer<typeof SectionDraft>;
+const sectionDraft = draftContracts(
+  '/api/cases/:caseId/investigation/sections/:section/draft',
+  sectionParams,
+  SectionDraft,
+);
+export const saveSectionDraft = sectionDraft.save;
+export const getSectionDraft = sectionDraft.get;
+export const discardSectionDraft = sectionDraft.discard;
+
+/** The writer's drafts of every section at once: the utredning opens with one request. */
+export const listSectionDrafts = defineContract({
+  method: 'GET',
+  path: '/api/cases/:caseId/investigation/drafts',
+  params: caseParams,
+  response: z.object({
+    items: z.array(
+      z.object({ section: z.string(), draft: SectionDraft, savedAt: z.iso.datetime() }),
+    ),
+  }),
 });
 
 // ---- Kommunicering and beslut ----------------------------------------------------------------

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { InstrumentDefinition, riskLevels, violenceForms } from '../domain/instruments.ts';
 import { safetyPlanStatuses } from '../domain/safety-plan.ts';
 import { defineContract } from './contract.ts';
+import { draftContracts } from './drafts.ts';
 import { baseVersion, int32FromString, isoDate, version } from './input.ts';
 import { PersonSummary } from './persons.ts';
 
@@ -252,6 +253,33 @@ export const saveSafetyPlan = defineContract({
   }),
   response: z.object({ version: z.number().int() }),
 });
+
+/**
+ * The plan being written: what the form holds, the follow-up date as typed, and the version it
+ * started from (older than the plan's when someone else saved in between).
+ */
+export const SafetyPlanDraft = z.object({
+  version: baseVersion(),
+  items: z
+    .array(
+      z.object({
+        key: z.string().max(60),
+        status: z.enum(safetyPlanStatuses),
+        note: z.string().max(5_000),
+      }),
+    )
+    .max(50),
+  reviewOn: z.string().max(10),
+});
+export type SafetyPlanDraft = z.infer<typeof SafetyPlanDraft>;
+const planDraft = draftContracts(
+  '/api/cases/:caseId/safety-plans/:personId/draft',
+  planParams,
+  SafetyPlanDraft,
+);
+export const saveSafetyPlanDraft = planDraft.save;
+export const getSafetyPlanDraft = planDraft.get;
+export const discardSafetyPlanDraft = planDraft.discard;
 
 /** The plan as PDF: never prints protected-identity fields. */
 export const safetyPlanPdfPath = '/api/cases/:caseId/safety-plans/:personId/safety-plan.pdf';

@@ -132,11 +132,26 @@ test.describe('risk assessment, safety plan and reassessment', () => {
     await other.close();
     await plan.getByLabel('Anteckning: Husdjur').fill('Katten kan bo hos systern.');
     await plan.getByRole('button', { name: 'Spara säkerhetsplanen' }).click();
-    await expect(plan.getByRole('alert').first()).toBeVisible();
-    await expectAccessible(page);
-    await plan.getByRole('button', { name: 'Ladda om' }).click();
-    await expect(plan.getByLabel('Anteckning: Kontanter')).toHaveValue('500 kronor i en bok.');
+    // Her text is kept, and the saved plan's text is shown beside it where the two differ.
+    await expect(plan.getByText(/Någon annan sparade säkerhetsplanen \(version 2\)/)).toBeVisible();
+    await expect(plan.getByLabel('Anteckning: Husdjur')).toHaveValue('Katten kan bo hos systern.');
+    const savedCash = plan
+      .locator('.draft-conflict-saved')
+      .filter({ hasText: '500 kronor i en bok.' });
+    await expect(savedCash).toContainText('Sparad text, version 2:');
     await expect(page.getByText(/Version 2 · .* · Anna Handläggare/)).toBeVisible();
+    await expectAccessible(page);
+    // A reload keeps both: her draft and the saved plan beside it.
+    await page.reload();
+    await page.getByRole('button', { name: `Säkerhetsplan för ${name}`, exact: true }).click();
+    await expect(page.getByText(/Utkast från .* har återställts\./)).toBeVisible();
+    await expect(plan.getByLabel('Anteckning: Husdjur')).toHaveValue('Katten kan bo hos systern.');
+    await expect(savedCash).toBeVisible();
+    // She merges by hand and saves over the version she has seen.
+    await plan.getByLabel('Anteckning: Kontanter').fill('500 kronor i en bok.');
+    await plan.getByRole('button', { name: 'Spara säkerhetsplanen' }).click();
+    await expect(page.getByText('Säkerhetsplanen är sparad som version 3.')).toBeVisible();
+    await expect(plan.locator('.draft-conflict-saved')).toHaveCount(0);
 
     // 30 days later: the session has expired; the prompt to assess again.
     setServerClock(30);

@@ -31,7 +31,7 @@ export interface Database {
   case_event: CaseEventTable;
   journal_entry: JournalEntryTable;
   journal_entry_version: JournalEntryVersionTable;
-  journal_draft: JournalDraftTable;
+  draft: DraftTable;
   investigation: InvestigationTable;
   investigation_section_version: InvestigationSectionVersionTable;
   decision: DecisionTable;
@@ -271,11 +271,16 @@ export interface JournalEntryVersionTable {
   recorded_at: Recorded<Date>;
 }
 
-export interface JournalDraftTable {
-  case_id: string;
+/** The kinds of long form whose unsaved text is kept (see server/case-kernel/drafts.ts). */
+export type DraftKind = 'journal' | 'journal_correction' | 'investigation_section' | 'safety_plan';
+
+export interface DraftTable {
   user_id: string;
+  case_id: string;
+  kind: DraftKind;
+  key: string;
   payload: ColumnType<Record<string, unknown>, string, string>;
-  saved_at: ColumnType<Date, Date | undefined, Date>;
+  saved_at: Date;
 }
 
 export interface InvestigationTable {

@@ -455,6 +455,84 @@ export const scenarios: Scenario[] = [
     expect: outcomes(404, { assigned: 200, manager: 403 }),
   },
   {
+    name: 'autosave a draft of a journal correction on an assigned case',
+    audited: true,
+    request: async (w, _actor, db) => ({
+      method: 'PUT',
+      url: `/api/journal/${await journalEntry(db, w)}/draft`,
+      payload: {
+        draft: {
+          version: 1,
+          occurredOn: '2026-11-01',
+          text: 'Halvfärdig rättelse',
+          source: { kind: 'person', detail: null },
+          reason: '',
+        },
+      },
+    }),
+    expect: outcomes(404, { assigned: 200, manager: 403 }),
+  },
+  {
+    name: 'read my draft of a journal correction on an assigned case',
+    audited: true,
+    request: async (w, _actor, db) => ({
+      method: 'GET',
+      url: `/api/journal/${await journalEntry(db, w)}/draft`,
+    }),
+    expect: outcomes(404, { assigned: 200, manager: 403 }),
+  },
+  {
+    name: 'discard my draft of a journal correction on an assigned case',
+    audited: true,
+    request: async (w, _actor, db) => ({
+      method: 'DELETE',
+      url: `/api/journal/${await journalEntry(db, w)}/draft`,
+    }),
+    expect: outcomes(404, { assigned: 200, manager: 403 }),
+  },
+  {
+    name: 'autosave a draft of an utredning section on an assigned case',
+    audited: true,
+    request: (w) => ({
+      method: 'PUT',
+      url: `/api/cases/${w.persons.p.caseId}/investigation/sections/background/draft`,
+      payload: {
+        draft: {
+          version: 0,
+          statements: [{ text: 'Halvfärdig', source: { kind: 'person', detail: null } }],
+        },
+      },
+    }),
+    expect: outcomes(404, { assigned: 200, manager: 403 }),
+  },
+  {
+    name: 'read my draft of an utredning section on an assigned case',
+    audited: true,
+    request: (w) => ({
+      method: 'GET',
+      url: `/api/cases/${w.persons.p.caseId}/investigation/sections/background/draft`,
+    }),
+    expect: outcomes(404, { assigned: 200, manager: 403 }),
+  },
+  {
+    name: 'discard my draft of an utredning section on an assigned case',
+    audited: true,
+    request: (w) => ({
+      method: 'DELETE',
+      url: `/api/cases/${w.persons.p.caseId}/investigation/sections/background/draft`,
+    }),
+    expect: outcomes(404, { assigned: 200, manager: 403 }),
+  },
+  {
+    name: 'list my drafts of the utredning on an assigned case',
+    audited: true,
+    request: (w) => ({
+      method: 'GET',
+      url: `/api/cases/${w.persons.p.caseId}/investigation/drafts`,
+    }),
+    expect: outcomes(404, { assigned: 200, manager: 403 }),
+  },
+  {
     name: 'read the utredning of an assigned case',
     audited: true,
     request: async (w, _actor, db) => ({
@@ -695,6 +773,40 @@ export const scenarios: Scenario[] = [
     request: (w) => ({
       method: 'GET',
       url: `/api/cases/${w.persons.q.caseId}/safety-plans/${w.persons.q.id}`,
+    }),
+    expect: outcomes(404, { assigned: 200, manager: 403 }),
+  },
+  {
+    name: 'autosave a draft of the safety plan of a protected person',
+    audited: true,
+    request: (w) => ({
+      method: 'PUT',
+      url: `/api/cases/${w.persons.q.caseId}/safety-plans/${w.persons.q.id}/draft`,
+      payload: {
+        draft: {
+          version: 0,
+          items: [{ key: 'code_word', status: 'in_progress', note: 'Halvfärdig' }],
+          reviewOn: '2026-1',
+        },
+      },
+    }),
+    expect: outcomes(404, { assigned: 200, manager: 403 }),
+  },
+  {
+    name: 'read my draft of the safety plan of a protected person',
+    audited: true,
+    request: (w) => ({
+      method: 'GET',
+      url: `/api/cases/${w.persons.q.caseId}/safety-plans/${w.persons.q.id}/draft`,
+    }),
+    expect: outcomes(404, { assigned: 200, manager: 403 }),
+  },
+  {
+    name: 'discard my draft of the safety plan of a protected person',
+    audited: true,
+    request: (w) => ({
+      method: 'DELETE',
+      url: `/api/cases/${w.persons.q.caseId}/safety-plans/${w.persons.q.id}/draft`,
     }),
     expect: outcomes(404, { assigned: 200, manager: 403 }),
   },

@@ -2,6 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   decisionPdfPath,
+  discardSectionDraft,
+  getSectionDraft,
+  listSectionDrafts,
+  saveSectionDraft,
   getInvestigation,
   investigationPdfPath,
   listDecisions,
@@ -23,6 +27,18 @@ export function caseDocumentRoutes(app: FastifyInstance, deps: ServiceDeps) {
   );
   addRoute(app, saveInvestigationSection, ({ params, body }, request) =>
     investigation.saveInvestigationSection(deps, request, params.caseId, params.section, body),
+  );
+  addRoute(app, saveSectionDraft, ({ params, body }, request) =>
+    investigation.saveSectionDraft(deps, request, params.caseId, params.section, body.draft),
+  );
+  addRoute(app, getSectionDraft, ({ params }, request) =>
+    investigation.getSectionDraft(deps, request, params.caseId, params.section),
+  );
+  addRoute(app, discardSectionDraft, ({ params }, request) =>
+    investigation.discardSectionDraft(deps, request, params.caseId, params.section),
+  );
+  addRoute(app, listSectionDrafts, ({ params }, request) =>
+    investigation.listSectionDrafts(deps, request, params.caseId),
   );
   addAction(app, recordCommunication, ({ params, body }, ctx) =>
     decisions.recordCommunication(deps, ctx, params.caseId, body),

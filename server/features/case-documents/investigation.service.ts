@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { SectionDraft } from '../../../core/contracts/case-documents.ts';
 import type { Investigation, Source } from '../../../core/contracts/case-documents.ts';
 import {
   coverage,
@@ -15,6 +16,14 @@ import { auditContext, requireActor } from '../../http/context.ts';
 import { authorizeCase } from '../../case-kernel/case-access.ts';
 import type { CaseRow } from '../../case-kernel/case-access.ts';
 import { loadDuties } from '../../case-kernel/child-duties.ts';
+import {
+  deleteDraft,
+  discardDraft,
+  listDrafts,
+  readDraft,
+  saveDraft,
+} from '../../case-kernel/drafts.ts';
+import type { AuthorizeDraft } from '../../case-kernel/drafts.ts';
 import { activeCatalogue } from '../../case-kernel/legal-catalogue.ts';
 import { stockholmDate } from '../../time.ts';
 import type { ServiceDeps } from '../../service-deps.ts';
@@ -143,6 +152,7 @@ export async function saveInvestigationSection(
       .where('case_id', '=', caseId)
       .where('section', '=', section)
       .executeTakeFirst();
+    // Refused: the transaction rolls back and the writer's draft of the section stays.
     if ((current?.version ?? 0) !== body.version) throw new AppError('VERSION_CONFLICT');
     const statements: Statement[] = body.statements.map((s) => ({
       text: s.text,
@@ -167,6 +177,7 @@ export async function saveInvestigationSection(
       }
       throw error;
     }
+    await deleteDraft(trx, actor.userId, { caseId, kind: 'investigation_section', key: section });
     await recordAudit(trx, auditContext(request, decision), {
       action: 'investigation.write',
       personIds: [row.person_id],
@@ -176,4 +187,75 @@ export async function saveInvestigationSection(
     });
     return { section, version: body.version + 1 };
   });
+}
+
+/**
+ * A section's draft is authorized like writing the section: case.work on the case. Whether the
+ * section exists in the template is checked when it is saved; a draft names it only by its key.
+ */
+const caseWork =
+  (caseId: string): AuthorizeDraft =>
+  async (trx, actor, now) => {
+    const { row, decision } = await authorizeCase(trx, actor, caseId, 'case.work', now);
+    return { caseId, personIds: [row.person_id], decision };
+  };
+
+export function saveSectionDraft(
+  deps: ServiceDeps,
+  request: FastifyRequest,
+  caseId: string,
+  section: string,
+  draft: SectionDraft,
+) {
+  return saveDraft(
+    deps,
+    request,
+    { kind: 'investigation_section', key: section },
+    caseWork(caseId),
+    draft,
+  );
+}
+
+export function getSectionDraft(
+  deps: ServiceDeps,
+  request: FastifyRequest,
+  caseId: string,
+  section: string,
+) {
+  return readDraft(
+    deps,
+    request,
+    { kind: 'investigation_section', key: section },
+    caseWork(caseId),
+    SectionDraft,
+  );
+}
+
+export function discardSectionDraft(
+  deps: ServiceDeps,
+  request: FastifyRequest,
+  caseId: string,
+  section: string,
+) {
+  return discardDraft(
+    deps,
+    request,
+    { kind: 'investigation_section', key: section },
+    caseWork(caseId),
+  );
+}
+
+export async function listSectionDrafts(
+  deps: ServiceDeps,
+  request: FastifyRequest,
+  caseId: string,
+) {
+  const drafts = await listDrafts(
+    deps,
+    request,
+    'investigation_section',
+    caseWork(caseId),
+    SectionDraft,
+  );
+  return { items: drafts.map((d) => ({ section: d.key, draft: d.draft, savedAt: d.savedAt })) };
 }

@@ -2,10 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import {
   correctJournalEntry,
   createJournalEntry,
+  discardCorrectionDraft,
   discardJournalDraft,
+  getCorrectionDraft,
   getJournalDraft,
   getJournalHistory,
   listJournal,
+  saveCorrectionDraft,
   saveJournalDraft,
 } from '../../../core/contracts/case-documents.ts';
 import { addRoute } from '../../http/route.ts';
@@ -33,5 +36,14 @@ export function journalRoutes(app: FastifyInstance, deps: ServiceDeps) {
   );
   addRoute(app, discardJournalDraft, ({ params }, request) =>
     journal.discardJournalDraft(deps, request, params.caseId),
+  );
+  addRoute(app, saveCorrectionDraft, ({ params, body }, request) =>
+    journal.saveCorrectionDraft(deps, request, params.entryId, body.draft),
+  );
+  addRoute(app, getCorrectionDraft, ({ params }, request) =>
+    journal.getCorrectionDraft(deps, request, params.entryId),
+  );
+  addRoute(app, discardCorrectionDraft, ({ params }, request) =>
+    journal.discardCorrectionDraft(deps, request, params.entryId),
   );
 }

@@ -1,9 +1,9 @@
 import type { FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { CorrectionDraft, JournalDraft } from '../../../core/contracts/case-documents.ts';
 import type {
   JournalEntry,
-  JournalDraft,
   correctJournalEntry as correctContract,
   createJournalEntry as createContract,
 } from '../../../core/contracts/case-documents.ts';
@@ -15,6 +15,8 @@ import { auditContext, requireActor } from '../../http/context.ts';
 import { cursorId, cursorTime, decodeCursor, encodeCursor } from '../../http/cursor.ts';
 import { stockholmDate } from '../../time.ts';
 import { authorizeCase } from '../../case-kernel/case-access.ts';
+import { deleteDraft, discardDraft, readDraft, saveDraft } from '../../case-kernel/drafts.ts';
+import type { AuthorizeDraft } from '../../case-kernel/drafts.ts';
 import type { ServiceDeps } from '../../service-deps.ts';
 
 /**
@@ -25,6 +27,9 @@ import type { ServiceDeps } from '../../service-deps.ts';
 
 type JournalDeps = ServiceDeps;
 type Page = { limit: number; after?: string | undefined };
+
+/** The key of a new entry's draft: one per writer and case. */
+const NEW_ENTRY = 'new';
 
 /** A page position: the last entry's creation time and id, newest first. */
 const JournalCursor = z
@@ -149,11 +154,7 @@ export async function createJournalEntry(
       })
       .execute();
     // The draft this entry was written from is done.
-    await trx
-      .deleteFrom('journal_draft')
-      .where('case_id', '=', caseId)
-      .where('user_id', '=', actor.userId)
-      .execute();
+    await deleteDraft(trx, actor.userId, { caseId, kind: 'journal', key: NEW_ENTRY });
     await recordAudit(trx, auditContext(request, decision), {
       action: 'journal.write',
       personIds: [row.person_id],
@@ -200,7 +201,13 @@ export async function correctJournalEntry(
       .where('version', '=', body.version)
       .returning('version')
       .executeTakeFirst();
+    // Refused: the transaction rolls back and the writer's draft of the correction stays.
     if (!bumped) throw new AppError('VERSION_CONFLICT');
+    await deleteDraft(trx, actor.userId, {
+      caseId: entry.case_id,
+      kind: 'journal_correction',
+      key: entryId,
+    });
     await trx
       .insertInto('journal_entry_version')
       .values({
@@ -275,29 +282,21 @@ export async function getJournalHistory(
   });
 }
 
-/** Drafts hold case text too: read and written only by someone working with the case, audited. */
-async function withDraftAccess<T>(
-  deps: JournalDeps,
-  request: FastifyRequest,
-  caseId: string,
-  act: (trx: Trx, userId: string, now: Date) => Promise<T>,
-  details: Record<string, string>,
-): Promise<T> {
-  const actor = requireActor(request);
-  const now = deps.clock();
-  return deps.db.transaction().execute(async (trx) => {
+/** A new entry's draft is authorized like writing the entry: by case.work on the case. */
+const caseWork =
+  (caseId: string): AuthorizeDraft =>
+  async (trx, actor, now) => {
     const { row, decision } = await authorizeCase(trx, actor, caseId, 'case.work', now);
-    const result = await act(trx, actor.userId, now);
-    await recordAudit(trx, auditContext(request, decision), {
-      action: 'journal.draft',
-      personIds: [row.person_id],
-      caseIds: [caseId],
-      purpose: decision.via,
-      details: { caseId, ...details },
-    });
-    return result;
-  });
-}
+    return { caseId, personIds: [row.person_id], decision };
+  };
+
+/** A correction's draft is authorized like the correction: case.work on the entry's case. */
+const entryWork =
+  (entryId: string): AuthorizeDraft =>
+  async (trx, actor, now) => {
+    const { entry, row, decision } = await authorizeEntry(trx, actor, entryId, 'case.work', now);
+    return { caseId: entry.case_id, personIds: [row.person_id], decision };
+  };
 
 export function saveJournalDraft(
   deps: JournalDeps,
@@ -305,60 +304,57 @@ export function saveJournalDraft(
   caseId: string,
   draft: z.infer<typeof JournalDraft>,
 ) {
-  return withDraftAccess(
-    deps,
-    request,
-    caseId,
-    async (trx, userId, now) => {
-      await trx
-        .insertInto('journal_draft')
-        .values({ case_id: caseId, user_id: userId, payload: JSON.stringify(draft), saved_at: now })
-        .onConflict((oc) =>
-          oc
-            .columns(['case_id', 'user_id'])
-            .doUpdateSet({ payload: JSON.stringify(draft), saved_at: now }),
-        )
-        .execute();
-      return { savedAt: now.toISOString() };
-    },
-    { draft: 'save' },
-  );
+  return saveDraft(deps, request, { kind: 'journal', key: NEW_ENTRY }, caseWork(caseId), draft);
 }
 
 export function getJournalDraft(deps: JournalDeps, request: FastifyRequest, caseId: string) {
-  return withDraftAccess(
+  return readDraft(
     deps,
     request,
-    caseId,
-    async (trx, userId) => {
-      const row = await trx
-        .selectFrom('journal_draft')
-        .select(['payload', 'saved_at'])
-        .where('case_id', '=', caseId)
-        .where('user_id', '=', userId)
-        .executeTakeFirst();
-      return {
-        draft: (row?.payload ?? null) as z.infer<typeof JournalDraft> | null,
-        savedAt: row?.saved_at.toISOString() ?? null,
-      };
-    },
-    { draft: 'read' },
+    { kind: 'journal', key: NEW_ENTRY },
+    caseWork(caseId),
+    JournalDraft,
   );
 }
 
 export function discardJournalDraft(deps: JournalDeps, request: FastifyRequest, caseId: string) {
-  return withDraftAccess(
+  return discardDraft(deps, request, { kind: 'journal', key: NEW_ENTRY }, caseWork(caseId));
+}
+
+export function saveCorrectionDraft(
+  deps: JournalDeps,
+  request: FastifyRequest,
+  entryId: string,
+  draft: z.infer<typeof CorrectionDraft>,
+) {
+  return saveDraft(
     deps,
     request,
-    caseId,
-    async (trx, userId) => {
-      const deleted = await trx
-        .deleteFrom('journal_draft')
-        .where('case_id', '=', caseId)
-        .where('user_id', '=', userId)
-        .executeTakeFirst();
-      return { discarded: deleted.numDeletedRows > 0n };
-    },
-    { draft: 'discard' },
+    { kind: 'journal_correction', key: entryId },
+    entryWork(entryId),
+    draft,
+  );
+}
+
+export function getCorrectionDraft(deps: JournalDeps, request: FastifyRequest, entryId: string) {
+  return readDraft(
+    deps,
+    request,
+    { kind: 'journal_correction', key: entryId },
+    entryWork(entryId),
+    CorrectionDraft,
+  );
+}
+
+export function discardCorrectionDraft(
+  deps: JournalDeps,
+  request: FastifyRequest,
+  entryId: string,
+) {
+  return discardDraft(
+    deps,
+    request,
+    { kind: 'journal_correction', key: entryId },
+    entryWork(entryId),
   );
 }

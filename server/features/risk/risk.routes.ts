@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
+  discardSafetyPlanDraft,
   getCaseRisk,
+  getSafetyPlanDraft,
   getSafetyPlan,
   importInstrument,
   listInstrumentVersions,
@@ -12,6 +14,7 @@ import {
   retireInstrument,
   safetyPlanPdfPath,
   saveSafetyPlan,
+  saveSafetyPlanDraft,
 } from '../../../core/contracts/risk.ts';
 import { addDocumentRoute, addRoute } from '../../http/route.ts';
 import * as instruments from './instruments.service.ts';
@@ -47,6 +50,15 @@ export function riskRoutes(app: FastifyInstance, deps: ServiceDeps) {
   );
   addRoute(app, saveSafetyPlan, ({ params, body }, request) =>
     plans.saveSafetyPlan(deps, request, params.caseId, params.personId, body),
+  );
+  addRoute(app, saveSafetyPlanDraft, ({ params, body }, request) =>
+    plans.saveSafetyPlanDraft(deps, request, params.caseId, params.personId, body.draft),
+  );
+  addRoute(app, getSafetyPlanDraft, ({ params }, request) =>
+    plans.getSafetyPlanDraft(deps, request, params.caseId, params.personId),
+  );
+  addRoute(app, discardSafetyPlanDraft, ({ params }, request) =>
+    plans.discardSafetyPlanDraft(deps, request, params.caseId, params.personId),
   );
   addDocumentRoute(
     app,

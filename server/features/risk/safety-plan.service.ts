@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { SafetyPlanDraft } from '../../../core/contracts/risk.ts';
 import type { SafetyPlan } from '../../../core/contracts/risk.ts';
 import { isProtected } from '../../../core/domain/protection.ts';
 import {
@@ -18,6 +19,8 @@ import { AppError } from '../../errors.ts';
 import { auditContext, enforce, requireActor } from '../../http/context.ts';
 import { stockholmDate } from '../../time.ts';
 import { caseFacts, loadCaseRow } from '../../case-kernel/case-access.ts';
+import { deleteDraft, discardDraft, readDraft, saveDraft } from '../../case-kernel/drafts.ts';
+import type { AuthorizeDraft } from '../../case-kernel/drafts.ts';
 import { loadHousehold } from '../../case-kernel/household.ts';
 import type { RenderedDocument } from '../../documents/pdf.ts';
 import { findPersonSummaries, loadPersonFacts } from '../../case-kernel/persons.repository.ts';
@@ -175,6 +178,7 @@ export async function saveSafetyPlan(
       .where('case_id', '=', caseId)
       .where('person_id', '=', personId)
       .executeTakeFirst();
+    // Refused: the transaction rolls back and the writer's draft of the plan stays.
     if ((current?.version ?? 0) !== body.version) throw new AppError('VERSION_CONFLICT');
     try {
       await trx
@@ -195,6 +199,7 @@ export async function saveSafetyPlan(
       }
       throw error;
     }
+    await deleteDraft(trx, actor.userId, { caseId, kind: 'safety_plan', key: personId });
     await recordAudit(trx, auditContext(request, decision), {
       action: 'safety_plan.write',
       personIds: [row.person_id, personId],
@@ -204,6 +209,69 @@ export async function saveSafetyPlan(
     });
     return { version: body.version + 1 };
   });
+}
+
+/**
+ * The plan's draft is authorized like writing the plan (safetyPlan.write): for a protected
+ * person only her assigned handläggare may keep one, since it holds where she can be reached.
+ */
+const planWrite =
+  (caseId: string, personId: string): AuthorizeDraft =>
+  async (trx, actor, now) => {
+    const { row, decision } = await authorizePlan(
+      trx,
+      actor,
+      caseId,
+      personId,
+      'safetyPlan.write',
+      now,
+    );
+    return { caseId, personIds: [row.person_id, personId], decision };
+  };
+
+export function saveSafetyPlanDraft(
+  deps: ServiceDeps,
+  request: FastifyRequest,
+  caseId: string,
+  personId: string,
+  draft: SafetyPlanDraft,
+) {
+  return saveDraft(
+    deps,
+    request,
+    { kind: 'safety_plan', key: personId },
+    planWrite(caseId, personId),
+    draft,
+  );
+}
+
+export function getSafetyPlanDraft(
+  deps: ServiceDeps,
+  request: FastifyRequest,
+  caseId: string,
+  personId: string,
+) {
+  return readDraft(
+    deps,
+    request,
+    { kind: 'safety_plan', key: personId },
+    planWrite(caseId, personId),
+    SafetyPlanDraft,
+  );
+}
+
+export function discardSafetyPlanDraft(
+  deps: ServiceDeps,
+  request: FastifyRequest,
+  caseId: string,
+  personId: string,
+) {
+  return discardDraft(
+    deps,
+    request,
+    { kind: 'safety_plan', key: personId },
+    planWrite(caseId, personId),
+  );
 }
 
 /** The plan as PDF for the person to keep: the points and notes, never a protected field. */

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { BodyShort, Button, Heading, HStack, Textarea, TextField, VStack } from '@navikt/ds-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import {
@@ -8,20 +8,18 @@ import {
   saveJournalDraft,
 } from '../../../../core/contracts/case-documents.ts';
 import type { BodyOf } from '../../../../core/contracts/contract.ts';
-import { ApiError, call, callWhileLeaving, unreachableMessage } from '../../api/client.ts';
+import { call, callWhileLeaving } from '../../api/client.ts';
 import { fieldId, messageFor } from '../../api/forms.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { stockholmToday } from '../../components/dates.ts';
-import { formatTime } from '../../components/format.ts';
 import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { useFormMutation } from '../../components/useFormMutation.ts';
+import { useServerDraft } from '../../components/useServerDraft.tsx';
 import { SourceFields, sourceForApi, sourceFromApi } from './SourceFields.tsx';
 import type { SourceValue } from './SourceFields.tsx';
 
 const formId = 'ny-anteckning';
-/** How long typing may pause before the draft is saved. */
-const AUTOSAVE_DELAY_MS = 1_000;
 
 interface Fields {
   occurredOn: string;
@@ -98,122 +96,49 @@ function EntryForm({
   onSaved: () => void;
 }) {
   const [fields, setFields] = useState<Fields>(initial ?? emptyFields());
-  const [savedAt, setSavedAt] = useState<string | null>(initial ? initialSavedAt : null);
-  const [restored, setRestored] = useState(initial !== null);
   const [done, setDone] = useState<string | null>(null);
-  // Set by typing, not by restoring the draft: only a change is autosaved.
-  const [changed, setChanged] = useState(0);
-  const pendingSave = useRef<Promise<unknown>>(Promise.resolve());
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-
-  const autosave = useMutation({
-    mutationFn: (next: Fields) =>
-      isEmpty(next)
-        ? call(discardJournalDraft, { params: { caseId } }).then(() => null)
-        : call(saveJournalDraft, { params: { caseId }, body: draftBody(next) }).then(
-            (r) => r.savedAt,
-          ),
-    onSuccess: (at) => {
-      setSavedAt(at);
+  const draft = useServerDraft<Fields>(
+    {
+      save: (f) => call(saveJournalDraft, { params: { caseId }, body: draftBody(f) }),
+      saveWhileLeaving: (f) => {
+        callWhileLeaving(saveJournalDraft, { params: { caseId }, body: draftBody(f) });
+      },
+      discard: () => call(discardJournalDraft, { params: { caseId } }),
+      isEmpty,
     },
-  });
-  const { mutateAsync: saveDraft } = autosave;
-
-  useEffect(() => {
-    if (changed === 0) return undefined;
-    timer.current = setTimeout(() => {
-      timer.current = undefined;
-      pendingSave.current = saveDraft(fields).catch(() => undefined);
-    }, AUTOSAVE_DELAY_MS);
-    return () => {
-      clearTimeout(timer.current);
-    };
-    // Fields change only together with `changed` (typing) or with it reset to 0 (saved,
-    // discarded), so each keystroke restarts the delay exactly once.
-  }, [changed, fields, saveDraft]);
-
-  // Leaving the tab or the page within the delay still saves what was typed last.
-  const unsaved = useRef<Fields | null>(null);
-  useEffect(() => {
-    unsaved.current = changed > 0 ? fields : null;
-  });
-  useEffect(
-    () => () => {
-      if (unsaved.current && timer.current !== undefined) void saveDraft(unsaved.current);
-    },
-    [saveDraft],
+    initial && initialSavedAt ? { value: initial, savedAt: initialSavedAt } : null,
   );
-  // Closing the tab, or the page hidden (a phone locked) within the delay: the last words are
-  // sent with a request that outlives the page.
-  useEffect(() => {
-    const flush = () => {
-      const last = unsaved.current;
-      if (!last || timer.current === undefined || isEmpty(last)) return;
-      clearTimeout(timer.current);
-      timer.current = undefined;
-      callWhileLeaving(saveJournalDraft, { params: { caseId }, body: draftBody(last) });
-    };
-    const onVisibility = () => {
-      if (document.visibilityState === 'hidden') flush();
-    };
-    window.addEventListener('pagehide', flush);
-    document.addEventListener('visibilitychange', onVisibility);
-    return () => {
-      window.removeEventListener('pagehide', flush);
-      document.removeEventListener('visibilitychange', onVisibility);
-    };
-  }, [caseId]);
 
   const update = (next: Partial<Fields>) => {
-    setFields((old) => ({ ...old, ...next }));
-    setChanged((n) => n + 1);
+    const all = { ...fields, ...next };
+    setFields(all);
+    draft.change(all);
     setDone(null);
   };
 
   const form = useFormMutation(createJournalEntry.body, {
     mutationFn: async (body: BodyOf<typeof createJournalEntry>) => {
       // A draft save still on its way must not land after the entry and bring the draft back.
-      clearTimeout(timer.current);
-      timer.current = undefined;
-      await pendingSave.current;
+      await draft.settle();
       return call(createJournalEntry, { params: { caseId }, body });
     },
     onSuccess: () => {
       setFields(emptyFields());
-      setSavedAt(null);
-      setRestored(false);
-      setChanged(0);
+      draft.reset();
       setDone('Journalanteckningen är sparad.');
       onSaved();
     },
   });
 
   const discard = useMutation({
-    mutationFn: async () => {
-      clearTimeout(timer.current);
-      timer.current = undefined;
-      await pendingSave.current;
-      return call(discardJournalDraft, { params: { caseId } });
-    },
+    mutationFn: () => draft.discard(),
     onSuccess: () => {
       setFields(emptyFields());
-      setSavedAt(null);
-      setRestored(false);
-      setChanged(0);
       setDone('Utkastet är borttaget.');
     },
   });
 
-  const draftStatus = autosave.isPending
-    ? 'Sparar utkast…'
-    : autosave.error instanceof ApiError && autosave.error.unreachable
-      ? // Saved again with the next keystroke, or by "Spara anteckningen" once Värn answers.
-        unreachableMessage
-      : autosave.isError
-        ? 'Utkastet kunde inte sparas. Det du skrivit finns kvar här; försök spara anteckningen.'
-        : savedAt
-          ? `Utkast sparat ${formatTime(savedAt)}`
-          : null;
+  const draftStatus = draft.status;
 
   return (
     <form
@@ -229,10 +154,9 @@ function EntryForm({
       }}
     >
       <VStack gap="space-16">
-        {restored ? (
-          <BodyShort>
-            Ditt osparade utkast är återställt. Spara anteckningen när den är klar.
-          </BodyShort>
+        {draft.guard}
+        {draft.restoredNote ? (
+          <BodyShort>{draft.restoredNote} Spara anteckningen när den är klar.</BodyShort>
         ) : null}
         <FormErrorSummary formId={formId} errors={form.fieldErrors} />
         <ApiErrorAlert error={form.generalError ?? discard.error} />
@@ -273,7 +197,7 @@ function EntryForm({
           <Button type="submit" loading={form.mutation.isPending}>
             Spara anteckningen
           </Button>
-          {savedAt ? (
+          {draft.hasSaved ? (
             <Button
               type="button"
               variant="tertiary"

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   BodyLong,
   BodyShort,
@@ -10,20 +10,27 @@ import {
   VStack,
 } from '@navikt/ds-react';
 import { PlusIcon, TrashIcon } from '@navikt/aksel-icons';
-import { useQueryClient } from '@tanstack/react-query';
-import { saveInvestigationSection } from '../../../../core/contracts/case-documents.ts';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  discardSectionDraft,
+  listSectionDrafts,
+  saveInvestigationSection,
+  saveSectionDraft,
+} from '../../../../core/contracts/case-documents.ts';
 import type {
   Investigation,
   InvestigationSection,
+  SectionDraft,
 } from '../../../../core/contracts/case-documents.ts';
 import type { BodyOf } from '../../../../core/contracts/contract.ts';
 import { sourceLabel } from '../../../../core/domain/investigation-template.ts';
-import { call } from '../../api/client.ts';
+import { call, callWhileLeaving } from '../../api/client.ts';
 import { fieldId, messageFor } from '../../api/forms.ts';
-import { ChangeErrorAlert } from '../../components/ChangeErrorAlert.tsx';
+import { ChangeErrorAlert, isVersionConflict } from '../../components/ChangeErrorAlert.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
 import { useFormMutation } from '../../components/useFormMutation.ts';
+import { useServerDraft } from '../../components/useServerDraft.tsx';
 import { investigationKey } from './keys.ts';
 import { SourceFields, sourceForApi, sourceFromApi } from './SourceFields.tsx';
 import type { SourceValue } from './SourceFields.tsx';
@@ -42,6 +49,16 @@ const rowsOf = (section: InvestigationSection): Row[] =>
     text: s.text,
     source: sourceFromApi(s.source),
   }));
+const rowsOfDraft = (draft: SectionDraft): Row[] =>
+  draft.statements.map((s) => ({
+    id: nextRowId++,
+    text: s.text,
+    source: sourceFromApi(s.source),
+  }));
+const draftOf = (version: number, rows: Row[]): SectionDraft => ({
+  version,
+  statements: rows.map((r) => ({ text: r.text, source: sourceForApi(r.source) })),
+});
 const newRow = (): Row => ({ id: nextRowId++, text: '', source: { kind: 'person', detail: '' } });
 
 /**
@@ -84,12 +101,7 @@ export function SectionEditor({
           </BodyShort>
         ) : null}
         {canWrite ? (
-          <EditableStatements
-            caseId={caseId}
-            section={section}
-            headingId={headingId}
-            reload={reload}
-          />
+          <WithDraft caseId={caseId} section={section} headingId={headingId} reload={reload} />
         ) : (
           <Statements section={section} />
         )}
@@ -129,33 +141,74 @@ function Statements({ section }: { section: InvestigationSection }) {
   );
 }
 
-function EditableStatements({
-  caseId,
-  section,
-  headingId,
-  reload,
-}: {
+/** The writer's drafts of every section: one request for the whole utredning, shared. */
+function WithDraft(props: {
   caseId: string;
   section: InvestigationSection;
   headingId: string;
   reload: () => Promise<Investigation | undefined>;
 }) {
+  const drafts = useQuery({
+    queryKey: ['section-drafts', props.caseId],
+    queryFn: () => call(listSectionDrafts, { params: { caseId: props.caseId } }),
+    // Read when the utredning opens: a refetch must not overwrite what is being typed.
+    staleTime: Infinity,
+    gcTime: 0,
+  });
+  if (drafts.isPending) return null;
+  const draft = drafts.data?.items.find((d) => d.section === props.section.key) ?? null;
+  return <EditableStatements {...props} draft={draft} />;
+}
+
+function EditableStatements({
+  caseId,
+  section,
+  headingId,
+  reload,
+  draft: stored,
+}: {
+  caseId: string;
+  section: InvestigationSection;
+  headingId: string;
+  reload: () => Promise<Investigation | undefined>;
+  draft: { draft: SectionDraft; savedAt: string } | null;
+}) {
   const formId = `utredning-${section.key}`;
   const queryClient = useQueryClient();
-  const [rows, setRows] = useState<Row[]>(() => rowsOf(section));
-  const [dirty, setDirty] = useState(false);
+  const [rows, setRows] = useState<Row[]>(() =>
+    stored ? rowsOfDraft(stored.draft) : rowsOf(section),
+  );
+  const [dirty, setDirty] = useState(stored !== null);
   const [status, setStatus] = useState<string | null>(null);
-  const [baseVersion, setBaseVersion] = useState(section.version);
+  // The version the writer's text started from; older than the section's after a conflict.
+  const [baseVersion, setBaseVersion] = useState(stored?.draft.version ?? section.version);
+  const conflict = baseVersion < section.version;
+  const params = { caseId, section: section.key };
+  const draft = useServerDraft<SectionDraft>(
+    {
+      save: (d) => call(saveSectionDraft, { params, body: { draft: d } }),
+      saveWhileLeaving: (d) => {
+        callWhileLeaving(saveSectionDraft, { params, body: { draft: d } });
+      },
+      discard: () => call(discardSectionDraft, { params }),
+      isEmpty: (d) =>
+        d.version === 0 && d.statements.every((s) => !s.text.trim() && !s.source.detail),
+    },
+    stored ? { value: stored.draft, savedAt: stored.savedAt } : null,
+  );
   const addButton = useRef<HTMLButtonElement>(null);
   const focusRow = useRef<number | null>(null);
 
   type Body = BodyOf<typeof saveInvestigationSection>;
   const save = useFormMutation(saveInvestigationSection.body, {
-    mutationFn: (body: Body) =>
-      call(saveInvestigationSection, { params: { caseId, section: section.key }, body }),
+    mutationFn: async (body: Body) => {
+      await draft.settle();
+      return call(saveInvestigationSection, { params, body });
+    },
     onSuccess: (result) => {
       setBaseVersion(result.version);
       setDirty(false);
+      draft.reset();
       setStatus('Avsnittet är sparat.');
       // The coverage may have changed; this section's rows stay as they are (they are stored).
       void queryClient.invalidateQueries({ queryKey: investigationKey(caseId) });
@@ -166,6 +219,7 @@ function EditableStatements({
     setRows(next);
     setDirty(true);
     setStatus(null);
+    draft.change(draftOf(baseVersion, next));
   };
   const setFocusTarget = (el: HTMLTextAreaElement | null, id: number) => {
     if (el && focusRow.current === id) {
@@ -181,28 +235,45 @@ function EditableStatements({
       onSubmit={(event) => {
         event.preventDefault();
         save.submit({
-          version: baseVersion,
+          // In a conflict the writer has the saved text beside hers: she saves over it knowingly.
+          version: conflict ? section.version : baseVersion,
           statements: rows.map((r) => ({ text: r.text, source: sourceForApi(r.source) })),
         });
       }}
     >
       <VStack gap="space-12">
         <FormErrorSummary formId={formId} errors={save.fieldErrors} />
-        <ChangeErrorAlert
+        {draft.guard}
+        {draft.restoredNote ? <BodyShort size="small">{draft.restoredNote}</BodyShort> : null}
+        {isVersionConflict(save.generalError) ? null : (
+          <ChangeErrorAlert error={save.generalError} size="small" onReload={() => undefined} />
+        )}
+        <VersionConflictEffect
           error={save.generalError}
-          size="small"
-          onReload={() => {
-            void reload().then((fresh) => {
-              const latest = fresh?.sections.find((s) => s.key === section.key);
-              if (!latest) return;
-              setRows(rowsOf(latest));
-              setBaseVersion(latest.version);
-              setDirty(false);
-              save.reset();
-              setStatus('Avsnittet är laddat om. Gör din ändring igen.');
-            });
+          onConflict={() => {
+            // Her text is kept as her draft, on the version it started from; the saved text is
+            // loaded and shown beside it, so she can merge by hand.
+            draft.change(draftOf(baseVersion, rows));
+            void draft.saveNow();
+            save.reset();
+            void reload();
           }}
         />
+        {conflict ? (
+          <div className="draft-conflict" role="region" aria-label="Sparad text att jämföra med">
+            <VStack gap="space-8">
+              <BodyShort weight="semibold">
+                Någon annan sparade avsnittet medan du skrev. Din text finns kvar nedan. Jämför med
+                den sparade texten, för över det som ska vara kvar och spara igen.
+              </BodyShort>
+              <BodyShort size="small">
+                Sparad version {section.version}
+                {section.recordedBy ? ` av ${section.recordedBy}` : ''}:
+              </BodyShort>
+              <Statements section={section} />
+            </VStack>
+          </div>
+        ) : null}
         {rows.length === 0 ? <BodyShort textColor="subtle">Inget dokumenterat.</BodyShort> : null}
         {rows.map((row, i) => {
           const path = `body.statements.${i}`;
@@ -283,10 +354,25 @@ function EditableStatements({
               Ändringar som inte är sparade
             </BodyShort>
           ) : null}
+          <BodyShort size="small" textColor="subtle" aria-live="polite" className="draft-status">
+            {dirty ? draft.status : null}
+          </BodyShort>
         </HStack>
         <div role="status">{status}</div>
         {!dirty ? <LastSaved section={{ ...section, version: baseVersion }} /> : null}
       </VStack>
     </form>
   );
+}
+
+/** Runs once for each version conflict the save answers. */
+function VersionConflictEffect({ error, onConflict }: { error: unknown; onConflict: () => void }) {
+  const handled = useRef<unknown>(null);
+  useEffect(() => {
+    if (isVersionConflict(error) && handled.current !== error) {
+      handled.current = error;
+      onConflict();
+    }
+  });
+  return null;
 }

@@ -16,11 +16,14 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { buildPath } from '../../../../core/contracts/contract.ts';
 import type { BodyOf } from '../../../../core/contracts/contract.ts';
 import {
+  discardSafetyPlanDraft,
   getSafetyPlan,
+  getSafetyPlanDraft,
   safetyPlanPdfPath,
   saveSafetyPlan,
+  saveSafetyPlanDraft,
 } from '../../../../core/contracts/risk.ts';
-import type { SafetyPlan } from '../../../../core/contracts/risk.ts';
+import type { SafetyPlan, SafetyPlanDraft } from '../../../../core/contracts/risk.ts';
 import {
   completePlan,
   safetyPlanPartLabels,
@@ -29,20 +32,22 @@ import {
   safetyPlanStatusLabels,
 } from '../../../../core/domain/safety-plan.ts';
 import type { SafetyPlanItem, SafetyPlanStatus } from '../../../../core/domain/safety-plan.ts';
-import { call } from '../../api/client.ts';
+import { call, callWhileLeaving } from '../../api/client.ts';
 import { fieldId, messageFor } from '../../api/forms.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
-import { ChangeErrorAlert } from '../../components/ChangeErrorAlert.tsx';
+import { ChangeErrorAlert, isVersionConflict } from '../../components/ChangeErrorAlert.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { personName } from '../../components/PersonCell.tsx';
 import { useFormMutation } from '../../components/useFormMutation.ts';
+import { useServerDraft } from '../../components/useServerDraft.tsx';
 import { riskKey, safetyPlanKey } from './keys.ts';
 
 /**
  * One person's safety plan (Bilaga 1). The notes say where she can be reached and where she may
- * go: they stay in this form's memory only, never in the browser's storage.
+ * go: they stay in this form's memory and in the writer's own draft on the server, never in the
+ * browser's storage.
  */
 export function SafetyPlanEditor({
   caseId,
@@ -59,20 +64,33 @@ export function SafetyPlanEditor({
     gcTime: 0,
   });
   const queryClient = useQueryClient();
-  // A new generation starts the form again from what is stored (after a conflict).
-  const [generation, setGeneration] = useState(0);
-  if (plan.isPending) return <Loading label="Hämtar säkerhetsplanen…" />;
+  const canWrite = plan.data?.abilities.write === true;
+  const draft = useQuery({
+    queryKey: ['safety-plan-draft', caseId, personId],
+    queryFn: () => call(getSafetyPlanDraft, { params: { caseId, personId } }),
+    // Only the one who may write the plan keeps a draft of it.
+    enabled: canWrite,
+    // Read when the plan opens: a refetch must not overwrite what is being typed.
+    staleTime: Infinity,
+    gcTime: 0,
+  });
+  if (plan.isPending || (canWrite && draft.isPending)) {
+    return <Loading label="Hämtar säkerhetsplanen…" />;
+  }
   if (plan.isError) return <ApiErrorAlert error={plan.error} />;
+  const stored =
+    canWrite && draft.data?.draft && draft.data.savedAt
+      ? { value: draft.data.draft, savedAt: draft.data.savedAt }
+      : null;
   return (
     <PlanForm
-      key={generation}
       caseId={caseId}
       personId={personId}
       plan={plan.data}
+      stored={stored}
       onClose={onClose}
       onReload={async () => {
         await queryClient.invalidateQueries({ queryKey: safetyPlanKey(caseId, personId) });
-        setGeneration((g) => g + 1);
       }}
     />
   );
@@ -86,35 +104,63 @@ function PlanForm({
   caseId,
   personId,
   plan,
+  stored,
   onClose,
   onReload,
 }: {
   caseId: string;
   personId: string;
   plan: SafetyPlan;
+  stored: { value: SafetyPlanDraft; savedAt: string } | null;
   onClose: () => void;
   onReload: () => Promise<void>;
 }) {
   const queryClient = useQueryClient();
-  // The version this form started from, or last saved: sent back so a concurrent save is refused.
-  const [version, setVersion] = useState(plan.version);
-  const [items, setItems] = useState<SafetyPlanItem[]>(() => completePlan(plan.items));
-  const [reviewOn, setReviewOn] = useState(plan.reviewOn ?? '');
+  // The version this form's text started from, or last saved: sent back so a concurrent save is
+  // refused. Older than the plan's after a conflict: the saved notes are then shown beside hers.
+  const [version, setVersion] = useState(stored?.value.version ?? plan.version);
+  const [items, setItems] = useState<SafetyPlanItem[]>(() =>
+    completePlan(stored?.value.items ?? plan.items),
+  );
+  const [reviewOn, setReviewOn] = useState(stored?.value.reviewOn ?? plan.reviewOn ?? '');
   const [saved, setSaved] = useState<string | null>(null);
+  const conflict = version < plan.version;
+  const params = { caseId, personId };
+  const draft = useServerDraft<SafetyPlanDraft>(
+    {
+      save: (d) => call(saveSafetyPlanDraft, { params, body: { draft: d } }),
+      saveWhileLeaving: (d) => {
+        callWhileLeaving(saveSafetyPlanDraft, { params, body: { draft: d } });
+      },
+      discard: () => call(discardSafetyPlanDraft, { params }),
+      isEmpty: () => false,
+    },
+    stored,
+  );
+  const saveDraftOf = (next: { items?: SafetyPlanItem[]; reviewOn?: string }) => {
+    draft.change({ version, items: next.items ?? items, reviewOn: next.reviewOn ?? reviewOn });
+  };
   const name = personName(plan.person);
   const headingId = `${formId}-rubrik`;
   const save = useFormMutation(saveSafetyPlan.body, {
-    mutationFn: (body: Body) => call(saveSafetyPlan, { params: { caseId, personId }, body }),
+    mutationFn: async (body: Body) => {
+      await draft.settle();
+      return call(saveSafetyPlan, { params: { caseId, personId }, body });
+    },
     onSuccess: (r) => {
       setVersion(r.version);
+      draft.reset();
       setSaved(`Säkerhetsplanen är sparad som version ${r.version}.`);
       void queryClient.invalidateQueries({ queryKey: safetyPlanKey(caseId, personId) });
       void queryClient.invalidateQueries({ queryKey: riskKey(caseId) });
     },
   });
   const update = (key: string, patch: Partial<SafetyPlanItem>) => {
-    setItems((all) => all.map((i) => (i.key === key ? { ...i, ...patch } : i)));
+    const next = items.map((i) => (i.key === key ? { ...i, ...patch } : i));
+    setItems(next);
+    saveDraftOf({ items: next });
   };
+  const savedItems = new Map(completePlan(plan.items).map((i) => [i.key, i]));
   const canWrite = plan.abilities.write;
   // Opening the plan moves focus to it, so a keyboard or screen-reader user lands where it is.
   const heading = useRef<HTMLHeadingElement>(null);
@@ -152,18 +198,39 @@ function PlanForm({
           onSubmit={(event) => {
             event.preventDefault();
             setSaved(null);
-            save.submit({ version, items, reviewOn: reviewOn === '' ? null : reviewOn });
+            save.submit({
+              // In a conflict the saved notes are shown beside hers: she saves over them knowingly.
+              version: conflict ? plan.version : version,
+              items,
+              reviewOn: reviewOn === '' ? null : reviewOn,
+            });
           }}
         >
           <VStack gap="space-24">
             <FormErrorSummary formId={formId} errors={save.fieldErrors} />
-            <ChangeErrorAlert
+            {draft.guard}
+            {draft.restoredNote ? <BodyShort>{draft.restoredNote}</BodyShort> : null}
+            {isVersionConflict(save.generalError) ? null : (
+              <ChangeErrorAlert error={save.generalError} onReload={() => undefined} />
+            )}
+            <ConflictEffect
               error={save.generalError}
-              onReload={() => {
+              onConflict={() => {
+                // Her text is kept as her draft on the version it started from; the saved plan
+                // is loaded and its notes shown beside hers, so she can merge by hand.
+                draft.change({ version, items, reviewOn });
+                void draft.saveNow();
                 save.reset();
                 void onReload();
               }}
             />
+            {conflict ? (
+              <BodyShort weight="semibold" className="draft-conflict">
+                Någon annan sparade säkerhetsplanen (version {plan.version}) medan du skrev. Din
+                text finns kvar i fälten. Den sparade texten visas under varje punkt där den skiljer
+                sig. Jämför, för över det som ska vara kvar och spara igen.
+              </BodyShort>
+            ) : null}
             {parts.map((part) => (
               <VStack key={part} gap="space-16">
                 <Heading level="4" size="small">
@@ -214,6 +281,17 @@ function PlanForm({
                             }}
                             error={messageFor(save.fieldErrors, `body.items.${index}.note`)}
                           />
+                          {conflict &&
+                          (savedItems.get(point.key)?.note ?? '') !== (item?.note ?? '') ? (
+                            <div className="draft-conflict-saved">
+                              <BodyShort size="small" weight="semibold">
+                                Sparad text, version {plan.version}:
+                              </BodyShort>
+                              <BodyLong size="small" className="preserve-lines">
+                                {savedItems.get(point.key)?.note || '(tom)'}
+                              </BodyLong>
+                            </div>
+                          ) : null}
                         </VStack>
                       </fieldset>
                     );
@@ -230,15 +308,24 @@ function PlanForm({
               value={reviewOn}
               onChange={(e) => {
                 setReviewOn(e.target.value);
+                saveDraftOf({ reviewOn: e.target.value });
               }}
               error={messageFor(save.fieldErrors, 'body.reviewOn')}
             />
             {canWrite ? (
-              <div>
+              <HStack gap="space-16" align="center">
                 <Button type="submit" loading={save.mutation.isPending}>
                   Spara säkerhetsplanen
                 </Button>
-              </div>
+                <BodyShort
+                  size="small"
+                  textColor="subtle"
+                  aria-live="polite"
+                  className="draft-status"
+                >
+                  {draft.status}
+                </BodyShort>
+              </HStack>
             ) : null}
             <div role="status">{saved}</div>
           </VStack>
@@ -265,4 +352,16 @@ function PlanForm({
       </VStack>
     </section>
   );
+}
+
+/** Runs once for each version conflict the save answers. */
+function ConflictEffect({ error, onConflict }: { error: unknown; onConflict: () => void }) {
+  const handled = useRef<unknown>(null);
+  useEffect(() => {
+    if (isVersionConflict(error) && handled.current !== error) {
+      handled.current = error;
+      onConflict();
+    }
+  });
+  return null;
 }
