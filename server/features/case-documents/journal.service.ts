@@ -25,7 +25,6 @@ import type { ServiceDeps } from '../../service-deps.ts';
  * head row's version number is what concurrent corrections race on.
  */
 
-type JournalDeps = ServiceDeps;
 type Page = { limit: number; after?: string | undefined };
 
 /** The key of a new entry's draft: one per writer and case. */
@@ -76,7 +75,7 @@ const toEntry = (r: EntryRow): JournalEntry => ({
 });
 
 export async function listJournal(
-  deps: JournalDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
   caseId: string,
   page: Page,
@@ -124,7 +123,7 @@ function refuseFutureDate(occurredOn: string, now: Date) {
 }
 
 export async function createJournalEntry(
-  deps: JournalDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
   caseId: string,
   body: z.infer<typeof createContract.body>,
@@ -184,7 +183,7 @@ async function authorizeEntry(
 }
 
 export async function correctJournalEntry(
-  deps: JournalDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
   entryId: string,
   body: z.infer<typeof correctContract.body>,
@@ -234,7 +233,7 @@ export async function correctJournalEntry(
 }
 
 export async function getJournalHistory(
-  deps: JournalDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
   entryId: string,
 ) {
@@ -299,7 +298,7 @@ const entryWork =
   };
 
 export function saveJournalDraft(
-  deps: JournalDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
   caseId: string,
   draft: z.infer<typeof JournalDraft>,
@@ -307,7 +306,7 @@ export function saveJournalDraft(
   return saveDraft(deps, request, { kind: 'journal', key: NEW_ENTRY }, caseWork(caseId), draft);
 }
 
-export function getJournalDraft(deps: JournalDeps, request: FastifyRequest, caseId: string) {
+export function getJournalDraft(deps: ServiceDeps, request: FastifyRequest, caseId: string) {
   return readDraft(
     deps,
     request,
@@ -317,12 +316,12 @@ export function getJournalDraft(deps: JournalDeps, request: FastifyRequest, case
   );
 }
 
-export function discardJournalDraft(deps: JournalDeps, request: FastifyRequest, caseId: string) {
+export function discardJournalDraft(deps: ServiceDeps, request: FastifyRequest, caseId: string) {
   return discardDraft(deps, request, { kind: 'journal', key: NEW_ENTRY }, caseWork(caseId));
 }
 
 export function saveCorrectionDraft(
-  deps: JournalDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
   entryId: string,
   draft: z.infer<typeof CorrectionDraft>,
@@ -336,7 +335,7 @@ export function saveCorrectionDraft(
   );
 }
 
-export function getCorrectionDraft(deps: JournalDeps, request: FastifyRequest, entryId: string) {
+export function getCorrectionDraft(deps: ServiceDeps, request: FastifyRequest, entryId: string) {
   return readDraft(
     deps,
     request,
@@ -347,7 +346,7 @@ export function getCorrectionDraft(deps: JournalDeps, request: FastifyRequest, e
 }
 
 export function discardCorrectionDraft(
-  deps: JournalDeps,
+  deps: ServiceDeps,
   request: FastifyRequest,
   entryId: string,
 ) {

@@ -673,8 +673,9 @@ export async function listNoActionRecords(
   page: { limit: number; after?: string | undefined },
 ) {
   const actor = requireActor(request);
-  const decision = enforce(can(actor, 'noActionRecords.read', { unitId }));
+  // Input first: a cursor we never issued is a 400 naming it, whoever asks.
   const after = decodeCursor(page.after, NoActionCursor);
+  const decision = enforce(can(actor, 'noActionRecords.read', { unitId }));
   return deps.db.transaction().execute(async (trx) => {
     let q = trx
       .selectFrom('case')
