@@ -20,6 +20,8 @@ export interface Command<Facts, Result> {
   load(trx: Trx, ctx: ActionContext): Promise<Facts>;
   /** The policy's decision on those facts: `can(actor, …)`, or a delegation-style rule. */
   authorize(actor: Actor, facts: Facts): Decision;
+  /** How a refusal on a visible record answers, where FORBIDDEN says too little. */
+  forbidden?: 'NO_DELEGATION';
   /** The domain rule and the write: the answer, and what the audit row names besides. */
   run(trx: Trx, facts: Facts, allowed: Allowed, ctx: ActionContext): Promise<Done<Result>>;
 }
@@ -36,7 +38,7 @@ export async function execute<Facts, Result>(
 ): Promise<Result> {
   return deps.db.transaction().execute(async (trx) => {
     const facts = await command.load(trx, ctx);
-    const allowed = enforce(command.authorize(ctx.actor, facts));
+    const allowed = enforce(command.authorize(ctx.actor, facts), command.forbidden);
     const { result, audit } = await command.run(trx, facts, allowed, ctx);
     // Last: the audit row takes the chain's lock until commit (see audit_event_chain).
     await recordAudit(

@@ -39,9 +39,13 @@ export function auditContext(
  * refusal travels with the error: the error handler records it (security.refused) after the
  * operation's transaction has rolled back.
  */
-export function enforce(decision: Decision): Extract<Decision, { allowed: true }> {
+export function enforce(
+  decision: Decision,
+  /** The code of a refused action on a visible record, where it says more (NO_DELEGATION). */
+  forbidden: 'FORBIDDEN' | 'NO_DELEGATION' = 'FORBIDDEN',
+): Extract<Decision, { allowed: true }> {
   if (decision.allowed) return decision;
-  throw new AppError(decision.denial === 'not_found' ? 'NOT_FOUND' : 'FORBIDDEN', {
+  throw new AppError(decision.denial === 'not_found' ? 'NOT_FOUND' : forbidden, {
     refusal: { ...decision.refused, reason: decision.reason },
   });
 }

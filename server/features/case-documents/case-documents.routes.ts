@@ -46,8 +46,8 @@ export function caseDocumentRoutes(app: FastifyInstance, deps: ServiceDeps) {
   addRoute(app, listDecisions, ({ params }, request) =>
     decisions.listDecisions(deps, request, params.caseId),
   );
-  addRoute(app, recordDecision, ({ params, body }, request) =>
-    decisions.recordDecision(deps, request, params.caseId, body),
+  addAction(app, recordDecision, ({ params, body }, ctx) =>
+    decisions.recordDecision(deps, ctx, params.caseId, body),
   );
   addRoute(app, reviseDecision, ({ params, body }, request) =>
     decisions.reviseDecision(deps, request, params.decisionId, body),

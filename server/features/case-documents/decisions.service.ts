@@ -1,3 +1,4 @@
+import { execute } from '../../case-kernel/command.ts';
 import type { ActionContext } from '../../http/action-context.ts';
 import { decisionRight, loadDelegations } from '../../case-kernel/delegations.ts';
 import type { ContactChannelKind } from '../../db/schema.ts';
@@ -187,83 +188,88 @@ function refuseFutureDates(body: z.infer<typeof decisionContract.body>, today: s
   if (fields.length) throw new AppError('VALIDATION', { fields });
 }
 
-export async function recordDecision(
+export function recordDecision(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   caseId: string,
   body: z.infer<typeof decisionContract.body>,
 ) {
-  const actor = requireActor(request);
-  const now = deps.clock();
-  const today = stockholmDate(now);
-  refuseFutureDates(body, today);
-  return deps.db.transaction().execute(async (trx) => {
-    const row = await loadCaseRow(trx, caseId);
-    if (!row) throw new AppError('NOT_FOUND');
-    const decision = await authorizeDecision(trx, actor, row, body.intervention);
-    const events = await loadEvents(trx, caseId);
-    const duties = (await loadDuties(trx, [row], today)).get(caseId) ?? [];
-    const check = checkStep(caseState(toFlowEvents(events)), 'decision', {
-      subjectIsAdult: row.target_group !== 'child',
-      openChildReportDuty: hasOpenDuty(duties),
-    });
-    if (!check.ok) throw new AppError('STEP_OUT_OF_ORDER', { detail: check.message });
-    const catalogue = await activeCatalogue(trx);
-    const created = await trx
-      .insertInto('decision')
-      .values({ case_id: caseId })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('decision_version')
-      .values({
-        decision_id: created.id,
-        version: 1,
-        kind: 'original',
-        ...versionValues(body, catalogue),
-        decided_by: actor.userId,
-        decided_role: decision.role,
-        change_reason: null,
-        recorded_at: now,
-      })
-      .execute();
-    // The utredning ends with its (first) beslut; further beslut on other insatser may follow.
-    await trx
-      .updateTable('investigation')
-      .set({ closed_at: now })
-      .where('case_id', '=', caseId)
-      .where('closed_at', 'is', null)
-      .execute();
-    await appendEvents(
-      trx,
-      caseId,
-      [
-        {
-          type: 'decision_recorded',
-          payload: {
+  refuseFutureDates(body, ctx.today);
+  return execute(deps, ctx, {
+    action: 'decision.record',
+    forbidden: 'NO_DELEGATION',
+    load: async (trx) => {
+      const row = await loadCaseRow(trx, caseId);
+      if (!row) throw new AppError('NOT_FOUND');
+      return { row, delegations: await loadDelegations(trx, row.unit_id) };
+    },
+    authorize: (actor, { row, delegations }) =>
+      decisionRight(actor, row, delegations, body.intervention),
+    run: async (trx, { row }, allowed) => {
+      const events = await loadEvents(trx, caseId);
+      const duties = (await loadDuties(trx, [row], ctx.today)).get(caseId) ?? [];
+      const check = checkStep(caseState(toFlowEvents(events)), 'decision', {
+        subjectIsAdult: row.target_group !== 'child',
+        openChildReportDuty: hasOpenDuty(duties),
+      });
+      if (!check.ok) throw new AppError('STEP_OUT_OF_ORDER', { detail: check.message });
+      const catalogue = await activeCatalogue(trx);
+      const created = await trx
+        .insertInto('decision')
+        .values({ case_id: caseId })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto('decision_version')
+        .values({
+          decision_id: created.id,
+          version: 1,
+          kind: 'original',
+          ...versionValues(body, catalogue),
+          decided_by: ctx.actor.userId,
+          decided_role: allowed.role,
+          change_reason: null,
+          recorded_at: ctx.now,
+        })
+        .execute();
+      // The utredning ends with its (first) beslut; further beslut on other insatser may follow.
+      await trx
+        .updateTable('investigation')
+        .set({ closed_at: ctx.now })
+        .where('case_id', '=', caseId)
+        .where('closed_at', 'is', null)
+        .execute();
+      await appendEvents(
+        trx,
+        caseId,
+        [
+          {
+            type: 'decision_recorded',
+            payload: {
+              decisionId: created.id,
+              intervention: body.intervention,
+              outcome: body.outcome,
+            },
+          },
+        ],
+        ctx.actor.userId,
+        ctx.now,
+        body.version,
+      );
+      return {
+        result: { id: created.id, version: 1 },
+        audit: {
+          personIds: [row.person_id],
+          caseIds: [caseId],
+          details: {
             decisionId: created.id,
+            version: 1,
             intervention: body.intervention,
             outcome: body.outcome,
           },
         },
-      ],
-      actor.userId,
-      now,
-      body.version,
-    );
-    await recordAudit(trx, auditContext(request, decision), {
-      action: 'decision.record',
-      personIds: [row.person_id],
-      caseIds: [caseId],
-      purpose: decision.via,
-      details: {
-        decisionId: created.id,
-        version: 1,
-        intervention: body.intervention,
-        outcome: body.outcome,
-      },
-    });
-    return { id: created.id, version: 1 };
+      };
+    },
   });
 }
 

@@ -16,7 +16,7 @@ import {
   saveSafetyPlan,
   saveSafetyPlanDraft,
 } from '../../../core/contracts/risk.ts';
-import { addDocumentRoute, addRoute } from '../../http/route.ts';
+import { addAction, addDocumentRoute, addRoute } from '../../http/route.ts';
 import * as instruments from './instruments.service.ts';
 import * as risk from './risk.service.ts';
 import * as plans from './safety-plan.service.ts';
@@ -36,14 +36,14 @@ export function riskRoutes(app: FastifyInstance, deps: ServiceDeps) {
   addRoute(app, getCaseRisk, ({ params }, request) =>
     risk.getCaseRisk(deps, request, params.caseId),
   );
-  addRoute(app, recordAssessment, ({ params, body }, request) =>
-    risk.recordAssessment(deps, request, params.caseId, body),
+  addAction(app, recordAssessment, ({ params, body }, ctx) =>
+    risk.recordAssessment(deps, ctx, params.caseId, body),
   );
-  addRoute(app, recordPoliceAssessment, ({ params, body }, request) =>
-    risk.recordPoliceAssessment(deps, request, params.caseId, body),
+  addAction(app, recordPoliceAssessment, ({ params, body }, ctx) =>
+    risk.recordPoliceAssessment(deps, ctx, params.caseId, body),
   );
-  addRoute(app, recordIncident, ({ params, body }, request) =>
-    risk.recordIncident(deps, request, params.caseId, body),
+  addAction(app, recordIncident, ({ params, body }, ctx) =>
+    risk.recordIncident(deps, ctx, params.caseId, body),
   );
   addRoute(app, getSafetyPlan, ({ params }, request) =>
     plans.getSafetyPlan(deps, request, params.caseId, params.personId),

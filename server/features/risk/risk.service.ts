@@ -1,3 +1,5 @@
+import { execute } from '../../case-kernel/command.ts';
+import type { ActionContext } from '../../http/action-context.ts';
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type {
@@ -22,7 +24,7 @@ import type { Db, Trx } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { auditContext, enforce, requireActor } from '../../http/context.ts';
 import { stockholmDate } from '../../time.ts';
-import { authorizeCase, caseFacts } from '../../case-kernel/case-access.ts';
+import { authorizeCase, caseFacts, loadCase } from '../../case-kernel/case-access.ts';
 import type { CaseRow } from '../../case-kernel/case-access.ts';
 import { loadHousehold } from '../../case-kernel/household.ts';
 import { findPersonSummaries } from '../../case-kernel/persons.repository.ts';
@@ -251,53 +253,57 @@ function refuseFuture(path: string, date: string, today: string) {
 }
 
 /** The common frame: work on the case, the person one of those assessable in it, audited. */
-async function onAssessable<T extends { id: string }>(
+function onAssessable<T extends { id: string }>(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   caseId: string,
   personId: string | null,
   action: 'risk.assess' | 'risk.incident',
   act: (trx: Trx, row: CaseRow, actorId: string, now: Date) => Promise<T>,
 ): Promise<T> {
-  const actor = requireActor(request);
-  const now = deps.clock();
-  return deps.db.transaction().execute(async (trx) => {
-    const { row, person, decision } = await authorizeCase(trx, actor, caseId, 'case.work', now);
-    if (personId !== null) {
-      const allowed = await assessablePersons(trx, actor, row, person, now);
-      if (!allowed.includes(personId)) {
-        throw new AppError('VALIDATION', {
-          fields: [
-            {
-              path: 'body.personId',
-              message: 'Välj ärendets person eller ett av barnen i hushållet.',
-            },
-          ],
-        });
+  return execute(deps, ctx, {
+    action,
+    load: (trx) => loadCase(trx, ctx.actor, caseId, ctx.now),
+    authorize: (actor, { row, person }) =>
+      can(actor, 'case.work', { person, case: caseFacts(row), now: ctx.now }),
+    run: async (trx, { row, person }) => {
+      if (personId !== null) {
+        const allowed = await assessablePersons(trx, ctx.actor, row, person, ctx.now);
+        if (!allowed.includes(personId)) {
+          throw new AppError('VALIDATION', {
+            fields: [
+              {
+                path: 'body.personId',
+                message: 'Välj ärendets person eller ett av barnen i hushållet.',
+              },
+            ],
+          });
+        }
       }
-    }
-    const result = await act(trx, row, actor.userId, now);
-    await recordAudit(trx, auditContext(request, decision), {
-      action,
-      personIds: personId ? [row.person_id, personId] : [row.person_id],
-      caseIds: [caseId],
-      purpose: decision.via,
-      details: action === 'risk.assess' ? { assessmentId: result.id } : { incidentId: result.id },
-    });
-    return result;
+      const result = await act(trx, row, ctx.actor.userId, ctx.now);
+      return {
+        result,
+        audit: {
+          personIds: personId ? [row.person_id, personId] : [row.person_id],
+          caseIds: [caseId],
+          // The record it made: an assessment or an incident (core/audit/events.ts auditRecordKeys).
+          details: { [action === 'risk.assess' ? 'assessmentId' : 'incidentId']: result.id },
+        },
+      };
+    },
   });
 }
 
 export function recordAssessment(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   caseId: string,
   body: z.infer<typeof assessmentContract.body>,
 ) {
-  refuseFuture('body.assessedOn', body.assessedOn, stockholmDate(deps.clock()));
+  refuseFuture('body.assessedOn', body.assessedOn, ctx.today);
   return onAssessable(
     deps,
-    request,
+    ctx,
     caseId,
     body.personId,
     'risk.assess',
@@ -380,14 +386,14 @@ export function recordAssessment(
 
 export function recordPoliceAssessment(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   caseId: string,
   body: z.infer<typeof policeContract.body>,
 ) {
-  refuseFuture('body.assessedOn', body.assessedOn, stockholmDate(deps.clock()));
+  refuseFuture('body.assessedOn', body.assessedOn, ctx.today);
   return onAssessable(
     deps,
-    request,
+    ctx,
     caseId,
     body.personId,
     'risk.assess',
@@ -421,32 +427,25 @@ export function recordPoliceAssessment(
 
 export function recordIncident(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   caseId: string,
   body: { occurredOn: string; description: string },
 ) {
-  refuseFuture('body.occurredOn', body.occurredOn, stockholmDate(deps.clock()));
-  return onAssessable(
-    deps,
-    request,
-    caseId,
-    null,
-    'risk.incident',
-    async (trx, _row, actorId, now) => {
-      const created = await trx
-        .insertInto('case_incident')
-        .values({
-          case_id: caseId,
-          occurred_on: body.occurredOn,
-          description: body.description,
-          recorded_by: actorId,
-          recorded_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      return { id: created.id };
-    },
-  );
+  refuseFuture('body.occurredOn', body.occurredOn, ctx.today);
+  return onAssessable(deps, ctx, caseId, null, 'risk.incident', async (trx, _row, actorId, now) => {
+    const created = await trx
+      .insertInto('case_incident')
+      .values({
+        case_id: caseId,
+        occurred_on: body.occurredOn,
+        description: body.description,
+        recorded_by: actorId,
+        recorded_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { id: created.id };
+  });
 }
 
 export async function listInstruments(deps: ServiceDeps, request: FastifyRequest) {
