@@ -99,7 +99,7 @@ export const errorCatalogue = {
   SERVICE_UNAVAILABLE: {
     status: 503,
     message:
-      'Värn har tillfälligt ingen kontakt med databasen, så det du skickade har inte sparats. Vänta en liten stund och försök igen.',
+      'Värn har tillfälligt ingen kontakt med databasen. Vänta en liten stund och försök igen – det du skickar igen sparas bara en gång.',
   },
   INTERNAL: {
     status: 500,
