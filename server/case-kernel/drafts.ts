@@ -1,10 +1,10 @@
-import type { FastifyRequest } from 'fastify';
+import type { ActionContext } from '../http/action-context.ts';
+import { auditOf } from '../http/action-context.ts';
 import type { z } from 'zod';
 import type { Actor, Decision } from '../../core/policy/policy.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { Trx } from '../db/database.ts';
 import type { DraftKind } from '../db/schema.ts';
-import { auditContext, requireActor } from '../http/context.ts';
 import type { ServiceDeps } from '../service-deps.ts';
 
 /**
@@ -38,18 +38,18 @@ export type AuthorizeDraft = (
 
 async function withDraftAccess<T>(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   ref: Omit<DraftRef, 'caseId'>,
   authorize: AuthorizeDraft,
   op: 'save' | 'read' | 'discard',
   act: (trx: Trx, userId: string, caseId: string, now: Date) => Promise<T>,
 ): Promise<T> {
-  const actor = requireActor(request);
-  const now = deps.clock();
+  const actor = ctx.actor;
+  const now = ctx.now;
   return deps.db.transaction().execute(async (trx) => {
     const access = await authorize(trx, actor, now);
     const result = await act(trx, actor.userId, access.caseId, now);
-    await recordAudit(trx, auditContext(request, access.decision), {
+    await recordAudit(trx, auditOf(ctx, access.decision), {
       action: op === 'save' ? 'draft.save' : op === 'read' ? 'draft.read' : 'draft.discard',
       personIds: access.personIds,
       caseIds: [access.caseId],
@@ -62,36 +62,29 @@ async function withDraftAccess<T>(
 
 export function saveDraft(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   ref: Omit<DraftRef, 'caseId'>,
   authorize: AuthorizeDraft,
   draft: unknown,
 ): Promise<{ savedAt: string }> {
-  return withDraftAccess(
-    deps,
-    request,
-    ref,
-    authorize,
-    'save',
-    async (trx, userId, caseId, now) => {
-      const payload = JSON.stringify(draft);
-      await trx
-        .insertInto('draft')
-        .values({
-          user_id: userId,
-          case_id: caseId,
-          kind: ref.kind,
-          key: ref.key,
-          payload,
-          saved_at: now,
-        })
-        .onConflict((oc) =>
-          oc.columns(['user_id', 'case_id', 'kind', 'key']).doUpdateSet({ payload, saved_at: now }),
-        )
-        .execute();
-      return { savedAt: now.toISOString() };
-    },
-  );
+  return withDraftAccess(deps, ctx, ref, authorize, 'save', async (trx, userId, caseId, now) => {
+    const payload = JSON.stringify(draft);
+    await trx
+      .insertInto('draft')
+      .values({
+        user_id: userId,
+        case_id: caseId,
+        kind: ref.kind,
+        key: ref.key,
+        payload,
+        saved_at: now,
+      })
+      .onConflict((oc) =>
+        oc.columns(['user_id', 'case_id', 'kind', 'key']).doUpdateSet({ payload, saved_at: now }),
+      )
+      .execute();
+    return { savedAt: now.toISOString() };
+  });
 }
 
 /**
@@ -106,12 +99,12 @@ function asDraft<S extends z.ZodType>(schema: S, payload: unknown): z.infer<S> |
 /** The writer's draft, in the shape of the form's contract. */
 export function readDraft<S extends z.ZodType>(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   ref: Omit<DraftRef, 'caseId'>,
   authorize: AuthorizeDraft,
   schema: S,
 ): Promise<{ draft: z.infer<S> | null; savedAt: string | null }> {
-  return withDraftAccess(deps, request, ref, authorize, 'read', async (trx, userId, caseId) => {
+  return withDraftAccess(deps, ctx, ref, authorize, 'read', async (trx, userId, caseId) => {
     const row = await trx
       .selectFrom('draft')
       .select(['payload', 'saved_at'])
@@ -128,14 +121,14 @@ export function readDraft<S extends z.ZodType>(
 /** Every draft of one kind the writer has on the case (all sections of an utredning at once). */
 export function listDrafts<S extends z.ZodType>(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   kind: DraftKind,
   authorize: AuthorizeDraft,
   schema: S,
 ): Promise<{ key: string; draft: z.infer<S>; savedAt: string }[]> {
   return withDraftAccess(
     deps,
-    request,
+    ctx,
     { kind, key: 'all' },
     authorize,
     'read',
@@ -158,11 +151,11 @@ export function listDrafts<S extends z.ZodType>(
 
 export function discardDraft(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   ref: Omit<DraftRef, 'caseId'>,
   authorize: AuthorizeDraft,
 ): Promise<{ discarded: boolean }> {
-  return withDraftAccess(deps, request, ref, authorize, 'discard', async (trx, userId, caseId) => ({
+  return withDraftAccess(deps, ctx, ref, authorize, 'discard', async (trx, userId, caseId) => ({
     discarded: await deleteDraft(trx, userId, { caseId, kind: ref.kind, key: ref.key }),
   }));
 }

@@ -85,17 +85,17 @@ export function addDocumentRoute<P extends z.ZodType>(
   app: FastifyInstance,
   path: string,
   params: P,
-  handler: (
-    params: z.infer<P>,
-    request: FastifyRequest,
-  ) => Promise<{ filename: string; pdf: Buffer }>,
+  handler: (params: z.infer<P>, ctx: ActionContext) => Promise<{ filename: string; pdf: Buffer }>,
 ) {
   app.withTypeProvider<ZodTypeProvider>().route({
     method: 'GET',
     url: path,
     schema: { params },
     handler: async (request, reply) => {
-      const { filename, pdf } = await handler(request.params as z.infer<P>, request);
+      const { filename, pdf } = await handler(
+        request.params as z.infer<P>,
+        requestContext(request, app.clock),
+      );
       return reply
         .header('content-type', 'application/pdf')
         .header('content-disposition', `inline; filename="${filename}"`)

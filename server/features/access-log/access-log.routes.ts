@@ -5,21 +5,19 @@ import {
   reviewEmergencyAccess,
   searchAccessLog,
 } from '../../../core/contracts/access-log.ts';
-import { addRoute } from '../../http/route.ts';
+import { addAction } from '../../http/route.ts';
 import * as accessLog from './access-log.service.ts';
 import type { ServiceDeps } from '../../service-deps.ts';
 
 export function accessLogRoutes(app: FastifyInstance, deps: ServiceDeps) {
-  addRoute(app, searchAccessLog, ({ body }, request) =>
-    accessLog.searchAccessLog(deps, request, body),
+  addAction(app, searchAccessLog, ({ body }, ctx) => accessLog.searchAccessLog(deps, ctx, body));
+  addAction(app, listEmergencyAccess, ({ params }, ctx) =>
+    accessLog.listEmergencyAccess(deps, ctx, params.unitId),
   );
-  addRoute(app, listEmergencyAccess, ({ params }, request) =>
-    accessLog.listEmergencyAccess(deps, request, params.unitId),
+  addAction(app, listUnitMembers, ({ params }, ctx) =>
+    accessLog.listUnitMembers(deps, ctx, params.unitId),
   );
-  addRoute(app, listUnitMembers, ({ params }, request) =>
-    accessLog.listUnitMembers(deps, request, params.unitId),
-  );
-  addRoute(app, reviewEmergencyAccess, ({ params, body }, request) =>
-    accessLog.reviewEmergencyAccess(deps, request, params.id, body.note),
+  addAction(app, reviewEmergencyAccess, ({ params, body }, ctx) =>
+    accessLog.reviewEmergencyAccess(deps, ctx, params.id, body.note),
   );
 }

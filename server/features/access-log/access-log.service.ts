@@ -1,4 +1,5 @@
-import type { FastifyRequest } from 'fastify';
+import { auditOf } from '../../http/action-context.ts';
+import type { ActionContext } from '../../http/action-context.ts';
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type {
@@ -14,7 +15,7 @@ import type { Role } from '../../../core/policy/roles.ts';
 import { recordAudit } from '../../audit/audit.ts';
 import type { Trx } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
-import { auditContext, enforce, requireActor } from '../../http/context.ts';
+import { enforce } from '../../http/context.ts';
 import { responsibleUnitsOf, unitsResponsibleFor } from '../../case-kernel/responsible-units.ts';
 import type { ServiceDeps } from '../../service-deps.ts';
 
@@ -93,10 +94,10 @@ async function accountNames(
  */
 export async function searchAccessLog(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   body: z.infer<typeof searchContract.body>,
 ) {
-  const actor = requireActor(request);
+  const actor = ctx.actor;
   const decision = enforce(can(actor, 'accessLog.review', { unitId: body.unitId }));
   return deps.db.transaction().execute(async (trx) => {
     const query = (flagged: boolean) => {
@@ -222,7 +223,7 @@ export async function searchAccessLog(
       refusal: r.action === 'security.refused' ? refusalOf(r.details) : null,
       account: accounts(r),
     });
-    await recordAudit(trx, auditContext(request, decision), {
+    await recordAudit(trx, auditOf(ctx, decision), {
       action: 'access_log.read',
       // The persons the log showed by name.
       personIds: rows.flatMap((r) =>
@@ -279,12 +280,8 @@ const toItem = (r: EmergencyRow): EmergencyAccessItem => ({
 });
 
 /** The unit's nödåtkomst, unreviewed first: a manager sees one the moment it starts. */
-export async function listEmergencyAccess(
-  deps: ServiceDeps,
-  request: FastifyRequest,
-  unitId: string,
-) {
-  const actor = requireActor(request);
+export async function listEmergencyAccess(deps: ServiceDeps, ctx: ActionContext, unitId: string) {
+  const actor = ctx.actor;
   const decision = enforce(can(actor, 'accessLog.review', { unitId }));
   return deps.db.transaction().execute(async (trx) => {
     // Filed under the user's unit, and reviewed too by every unit responsible for the person.
@@ -299,7 +296,7 @@ export async function listEmergencyAccess(
       .orderBy('emergency_access.started_at', 'desc')
       .limit(200)
       .execute();
-    await recordAudit(trx, auditContext(request, decision), {
+    await recordAudit(trx, auditOf(ctx, decision), {
       action: 'access_log.read',
       personIds: rows.map((r) => r.person_id),
       purpose: 'review',
@@ -312,12 +309,12 @@ export async function listEmergencyAccess(
 
 export async function reviewEmergencyAccess(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   id: string,
   note: string,
 ): Promise<EmergencyAccessItem> {
-  const actor = requireActor(request);
-  const now = deps.clock();
+  const actor = ctx.actor;
+  const now = ctx.now;
   return deps.db.transaction().execute(async (trx) => {
     const row = await emergencyQuery(trx).where('emergency_access.id', '=', id).executeTakeFirst();
     if (!row) throw new AppError('NOT_FOUND');
@@ -334,7 +331,7 @@ export async function reviewEmergencyAccess(
       .executeTakeFirst();
     // Someone else reviewed it in the meantime: their review stands.
     if (!updated) throw new AppError('VERSION_CONFLICT');
-    await recordAudit(trx, auditContext(request, decision), {
+    await recordAudit(trx, auditOf(ctx, decision), {
       action: 'emergency_access.review',
       personIds: [row.person_id],
       purpose: 'review',
@@ -349,8 +346,8 @@ export async function reviewEmergencyAccess(
 }
 
 /** Staff of the unit, by name: who the manager can review. Holds no client data. */
-export async function listUnitMembers(deps: ServiceDeps, request: FastifyRequest, unitId: string) {
-  const actor = requireActor(request);
+export async function listUnitMembers(deps: ServiceDeps, ctx: ActionContext, unitId: string) {
+  const actor = ctx.actor;
   enforce(can(actor, 'accessLog.review', { unitId }));
   const rows = await deps.db
     .selectFrom('user_role')

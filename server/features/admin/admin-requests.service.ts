@@ -1,5 +1,6 @@
+import { auditOf } from '../../http/action-context.ts';
+import type { ActionContext } from '../../http/action-context.ts';
 import { randomBytes, randomInt } from 'node:crypto';
-import type { FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import type { AdminRequest } from '../../../core/contracts/admin.ts';
 import type { Actor, Decision } from '../../../core/policy/policy.ts';
@@ -9,7 +10,7 @@ import { recordAudit } from '../../audit/audit.ts';
 import type { Db, Trx } from '../../db/database.ts';
 import type { AdminRequestKind, UserNoticeKind } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
-import { auditContext, enforce, requireActor } from '../../http/context.ts';
+import { enforce } from '../../http/context.ts';
 import { hashPassword } from '../../accounts/passwords.ts';
 import { clearFailures } from '../../accounts/login-limits.ts';
 import { endAllSessions } from '../../accounts/sessions.ts';
@@ -190,8 +191,8 @@ async function loadRequest(db: Db | Trx, actor: Actor, requestId: string) {
 /** Pending first (oldest first, so nothing waits forever), then the latest decided. */
 const DECIDED_SHOWN = 50;
 
-export async function listRequests(deps: ServiceDeps, request: FastifyRequest) {
-  const actor = requireActor(request);
+export async function listRequests(deps: ServiceDeps, ctx: ActionContext) {
+  const actor = ctx.actor;
   enforce(can(actor, 'admin.manage', {}));
   const pending = await requestQuery(deps.db)
     .where('r.status', '=', 'pending')
@@ -206,8 +207,8 @@ export async function listRequests(deps: ServiceDeps, request: FastifyRequest) {
 }
 
 /** For the unit's manager: requests for roles in the unit and for logins of its staff. */
-export async function listUnitRequests(deps: ServiceDeps, request: FastifyRequest, unitId: string) {
-  const actor = requireActor(request);
+export async function listUnitRequests(deps: ServiceDeps, ctx: ActionContext, unitId: string) {
+  const actor = ctx.actor;
   enforce(can(actor, 'admin.listUnitRequests', { unitId }));
   const concerning = () =>
     requestQuery(deps.db).where((eb) =>
@@ -239,7 +240,7 @@ export async function listUnitRequests(deps: ServiceDeps, request: FastifyReques
  */
 export async function fileRequest(
   trx: Trx,
-  request: FastifyRequest,
+  ctx: ActionContext,
   decision: Allowed,
   change: {
     kind: AdminRequestKind;
@@ -250,7 +251,7 @@ export async function fileRequest(
     notify: boolean;
   },
 ): Promise<AdminRequest> {
-  const actor = requireActor(request);
+  const actor = ctx.actor;
   const row = await trx
     .insertInto('admin_request')
     .values({
@@ -276,7 +277,7 @@ export async function fileRequest(
     });
   }
   const filed = await loadRequest(trx, actor, row.id);
-  await recordAudit(trx, auditContext(request, decision), {
+  await recordAudit(trx, auditOf(ctx, decision), {
     action: 'admin.request.create',
     purpose: 'administration',
     details: {
@@ -354,11 +355,11 @@ const requestDetails = (row: RequestRow, decided: AdminRequest) => ({
 
 export async function approveRequest(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   requestId: string,
   body: { version: number },
 ): Promise<{ request: AdminRequest; initialPassword: string | null }> {
-  const actor = requireActor(request);
+  const actor = ctx.actor;
   // argon2 is slow: hash before the transaction, for a login request only.
   const kind = await deps.db
     .selectFrom('admin_request')
@@ -368,12 +369,12 @@ export async function approveRequest(
   if (!kind) throw new AppError('NOT_FOUND');
   const password = kind.kind === 'login_reset' ? initialPassword() : null;
   const passwordHash = password ? await hashPassword(password) : null;
-  const now = deps.clock();
+  const now = ctx.now;
   return deps.db.transaction().execute(async (trx) => {
     const { row, facts } = await loadForDecision(trx, requestId);
     const decision = enforce(can(actor, 'admin.approveRequest', facts));
     await decide(trx, requestId, { status: 'approved', by: actor.userId, at: now, ...body });
-    const ctx = auditContext(request, decision);
+    const audit = auditOf(ctx, decision);
     if (row.kind === 'role_grant' && row.unit_id && row.role) {
       await trx
         .insertInto('user_role')
@@ -423,13 +424,13 @@ export async function approveRequest(
       });
     }
     const approved = await loadRequest(trx, actor, requestId);
-    await recordAudit(trx, ctx, {
+    await recordAudit(trx, audit, {
       action: 'admin.request.approve',
       purpose: 'administration',
       details: requestDetails(row, approved),
     });
     // The change itself, as it would be recorded had it been made directly.
-    await recordAudit(trx, ctx, {
+    await recordAudit(trx, audit, {
       action: row.kind === 'role_grant' ? 'admin.role.grant' : 'admin.user.login_reset',
       purpose: 'administration',
       details: {
@@ -445,12 +446,12 @@ export async function approveRequest(
 
 export async function rejectRequest(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   requestId: string,
   body: { version: number; note?: string | undefined },
 ): Promise<AdminRequest> {
-  const actor = requireActor(request);
-  const now = deps.clock();
+  const actor = ctx.actor;
+  const now = ctx.now;
   return deps.db.transaction().execute(async (trx) => {
     const { row, facts } = await loadForDecision(trx, requestId);
     const decision = enforce(can(actor, 'admin.approveRequest', facts));
@@ -470,7 +471,7 @@ export async function rejectRequest(
       actorUserId: actor.userId,
     });
     const rejected = await loadRequest(trx, actor, requestId);
-    await recordAudit(trx, auditContext(request, decision), {
+    await recordAudit(trx, auditOf(ctx, decision), {
       action: 'admin.request.reject',
       purpose: 'administration',
       details: requestDetails(row, rejected),
@@ -481,12 +482,12 @@ export async function rejectRequest(
 
 export async function withdrawRequest(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   requestId: string,
   body: { version: number },
 ): Promise<AdminRequest> {
-  const actor = requireActor(request);
-  const now = deps.clock();
+  const actor = ctx.actor;
+  const now = ctx.now;
   return deps.db.transaction().execute(async (trx) => {
     const { row } = await loadForDecision(trx, requestId);
     const decision = enforce(
@@ -502,7 +503,7 @@ export async function withdrawRequest(
       actorUserId: actor.userId,
     });
     const withdrawn = await loadRequest(trx, actor, requestId);
-    await recordAudit(trx, auditContext(request, decision), {
+    await recordAudit(trx, auditOf(ctx, decision), {
       action: 'admin.request.withdraw',
       purpose: 'administration',
       details: requestDetails(row, withdrawn),

@@ -19,47 +19,47 @@ import {
   rejectAdminRequest,
   withdrawAdminRequest,
 } from '../../../core/contracts/admin.ts';
-import { addRoute } from '../../http/route.ts';
+import { addAction } from '../../http/route.ts';
 import * as admin from './admin.service.ts';
 import * as requests from './admin-requests.service.ts';
 import * as rules from './case-rules.service.ts';
 import type { ServiceDeps } from '../../service-deps.ts';
 
 export function adminRoutes(app: FastifyInstance, deps: ServiceDeps) {
-  addRoute(app, listUnits, (_input, request) => admin.listUnits(deps, request));
-  addRoute(app, listDelegations, (_input, request) => rules.listDelegations(deps, request));
-  addRoute(app, setDelegation, ({ body }, request) => rules.setDelegation(deps, request, body));
-  addRoute(app, listLegalCatalogues, (_input, request) => rules.listLegalCatalogues(deps, request));
-  addRoute(app, importLegalCatalogue, ({ body }, request) =>
-    rules.importLegalCatalogue(deps, request, body),
+  addAction(app, listUnits, (_input, ctx) => admin.listUnits(deps, ctx));
+  addAction(app, listDelegations, (_input, ctx) => rules.listDelegations(deps, ctx));
+  addAction(app, setDelegation, ({ body }, ctx) => rules.setDelegation(deps, ctx, body));
+  addAction(app, listLegalCatalogues, (_input, ctx) => rules.listLegalCatalogues(deps, ctx));
+  addAction(app, importLegalCatalogue, ({ body }, ctx) =>
+    rules.importLegalCatalogue(deps, ctx, body),
   );
-  addRoute(app, activateLegalCatalogue, ({ params }, request) =>
-    rules.activateLegalCatalogue(deps, request, params.catalogueId),
+  addAction(app, activateLegalCatalogue, ({ params }, ctx) =>
+    rules.activateLegalCatalogue(deps, ctx, params.catalogueId),
   );
-  addRoute(app, createUnit, ({ body }, request) => admin.createUnit(deps, request, body));
-  addRoute(app, listUsers, (_input, request) => admin.listUsers(deps, request));
-  addRoute(app, createUser, ({ body }, request) => admin.createUser(deps, request, body));
-  addRoute(app, setUserStatus, ({ params, body }, request) =>
-    admin.setUserStatus(deps, request, params.userId, body),
+  addAction(app, createUnit, ({ body }, ctx) => admin.createUnit(deps, ctx, body));
+  addAction(app, listUsers, (_input, ctx) => admin.listUsers(deps, ctx));
+  addAction(app, createUser, ({ body }, ctx) => admin.createUser(deps, ctx, body));
+  addAction(app, setUserStatus, ({ params, body }, ctx) =>
+    admin.setUserStatus(deps, ctx, params.userId, body),
   );
-  addRoute(app, resetLogin, ({ params, body }, request) =>
-    admin.resetLogin(deps, request, params.userId, body),
+  addAction(app, resetLogin, ({ params, body }, ctx) =>
+    admin.resetLogin(deps, ctx, params.userId, body),
   );
-  addRoute(app, grantRole, ({ params, body }, request) =>
-    admin.requestRole(deps, request, { userId: params.userId, ...body }),
+  addAction(app, grantRole, ({ params, body }, ctx) =>
+    admin.requestRole(deps, ctx, { userId: params.userId, ...body }),
   );
-  addRoute(app, revokeRole, ({ params }, request) => admin.revokeRole(deps, request, params));
-  addRoute(app, listAdminRequests, (_input, request) => requests.listRequests(deps, request));
-  addRoute(app, listUnitAdminRequests, ({ params }, request) =>
-    requests.listUnitRequests(deps, request, params.unitId),
+  addAction(app, revokeRole, ({ params }, ctx) => admin.revokeRole(deps, ctx, params));
+  addAction(app, listAdminRequests, (_input, ctx) => requests.listRequests(deps, ctx));
+  addAction(app, listUnitAdminRequests, ({ params }, ctx) =>
+    requests.listUnitRequests(deps, ctx, params.unitId),
   );
-  addRoute(app, approveAdminRequest, ({ params, body }, request) =>
-    requests.approveRequest(deps, request, params.requestId, body),
+  addAction(app, approveAdminRequest, ({ params, body }, ctx) =>
+    requests.approveRequest(deps, ctx, params.requestId, body),
   );
-  addRoute(app, rejectAdminRequest, ({ params, body }, request) =>
-    requests.rejectRequest(deps, request, params.requestId, body),
+  addAction(app, rejectAdminRequest, ({ params, body }, ctx) =>
+    requests.rejectRequest(deps, ctx, params.requestId, body),
   );
-  addRoute(app, withdrawAdminRequest, ({ params, body }, request) =>
-    requests.withdrawRequest(deps, request, params.requestId, body),
+  addAction(app, withdrawAdminRequest, ({ params, body }, ctx) =>
+    requests.withdrawRequest(deps, ctx, params.requestId, body),
   );
 }

@@ -1,4 +1,5 @@
-import type { FastifyRequest } from 'fastify';
+import { auditOf } from '../../http/action-context.ts';
+import type { ActionContext } from '../../http/action-context.ts';
 import { sql } from 'kysely';
 import type { AdminRequest, AdminUser, Unit } from '../../../core/contracts/admin.ts';
 import { can } from '../../../core/policy/policy.ts';
@@ -7,7 +8,7 @@ import { recordAudit } from '../../audit/audit.ts';
 import type { Db, Trx } from '../../db/database.ts';
 import type { UnitKind } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
-import { auditContext, enforce, requireActor } from '../../http/context.ts';
+import { enforce } from '../../http/context.ts';
 import { endAllSessions } from '../../accounts/sessions.ts';
 import {
   addNotice,
@@ -21,11 +22,8 @@ const UNIQUE_VIOLATION = '23505';
 const isUniqueViolation = (error: unknown) =>
   (error as { code?: string }).code === UNIQUE_VIOLATION;
 
-export async function listUnits(
-  deps: ServiceDeps,
-  request: FastifyRequest,
-): Promise<{ items: Unit[] }> {
-  enforce(can(requireActor(request), 'admin.manage', {}));
+export async function listUnits(deps: ServiceDeps, ctx: ActionContext): Promise<{ items: Unit[] }> {
+  enforce(can(ctx.actor, 'admin.manage', {}));
   const rows = await deps.db
     .selectFrom('unit')
     .select(['id', 'name', 'kind'])
@@ -36,10 +34,10 @@ export async function listUnits(
 
 export async function createUnit(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   body: { name: string; kind: UnitKind },
 ): Promise<Unit> {
-  const decision = enforce(can(requireActor(request), 'admin.manage', {}));
+  const decision = enforce(can(ctx.actor, 'admin.manage', {}));
   try {
     return await deps.db.transaction().execute(async (trx) => {
       const unit = await trx
@@ -47,7 +45,7 @@ export async function createUnit(
         .values(body)
         .returning(['id', 'name', 'kind'])
         .executeTakeFirstOrThrow();
-      await recordAudit(trx, auditContext(request, decision), {
+      await recordAudit(trx, auditOf(ctx, decision), {
         action: 'admin.unit.create',
         purpose: 'administration',
         details: { unitId: unit.id },
@@ -113,8 +111,8 @@ async function loadAdminUser(db: Db | Trx, userId: string): Promise<AdminUser> {
   return user;
 }
 
-export async function listUsers(deps: ServiceDeps, request: FastifyRequest) {
-  enforce(can(requireActor(request), 'admin.manage', {}));
+export async function listUsers(deps: ServiceDeps, ctx: ActionContext) {
+  enforce(can(ctx.actor, 'admin.manage', {}));
   return { items: await loadAdminUsers(deps.db) };
 }
 
@@ -125,10 +123,10 @@ export async function listUsers(deps: ServiceDeps, request: FastifyRequest) {
  */
 export async function createUser(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   body: { username: string; displayName: string },
 ): Promise<{ user: AdminUser; request: AdminRequest }> {
-  const decision = enforce(can(requireActor(request), 'admin.manage', {}));
+  const decision = enforce(can(ctx.actor, 'admin.manage', {}));
   const passwordHash = await unusablePasswordHash();
   try {
     return await deps.db.transaction().execute(async (trx) => {
@@ -147,12 +145,12 @@ export async function createUser(
         .returning('id')
         .executeTakeFirstOrThrow();
       const user = await loadAdminUser(trx, row.id);
-      await recordAudit(trx, auditContext(request, decision), {
+      await recordAudit(trx, auditOf(ctx, decision), {
         action: 'admin.user.create',
         purpose: 'administration',
         details: { userId: row.id },
       });
-      const login = await fileRequest(trx, request, decision, {
+      const login = await fileRequest(trx, ctx, decision, {
         kind: 'login_reset',
         targetUserId: row.id,
         notify: false,
@@ -181,14 +179,12 @@ async function refuseStaleOrMissing(trx: Trx, userId: string): Promise<never> {
 
 export async function setUserStatus(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   userId: string,
   body: { disabled: boolean; version: number },
 ): Promise<AdminUser> {
-  const decision = enforce(
-    can(requireActor(request), 'admin.changeUser', { targetUserId: userId }),
-  );
-  const now = deps.clock();
+  const decision = enforce(can(ctx.actor, 'admin.changeUser', { targetUserId: userId }));
+  const now = ctx.now;
   return deps.db.transaction().execute(async (trx) => {
     const updated = await trx
       .updateTable('app_user')
@@ -200,7 +196,7 @@ export async function setUserStatus(
     if (!updated) return refuseStaleOrMissing(trx, userId);
     // A disabled user is out at once: every session ends in the same transaction.
     if (body.disabled) await endAllSessions(trx, userId, 'user_disabled', now);
-    await recordAudit(trx, auditContext(request, decision), {
+    await recordAudit(trx, auditOf(ctx, decision), {
       action: body.disabled ? 'admin.user.disable' : 'admin.user.enable',
       purpose: 'administration',
       details: { userId, version: updated.version },
@@ -216,13 +212,11 @@ export async function setUserStatus(
  */
 export async function resetLogin(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   userId: string,
   body: { version: number },
 ): Promise<AdminRequest> {
-  const decision = enforce(
-    can(requireActor(request), 'admin.requestChange', { targetUserId: userId }),
-  );
+  const decision = enforce(can(ctx.actor, 'admin.requestChange', { targetUserId: userId }));
   return refusingDuplicates(() =>
     deps.db.transaction().execute(async (trx) => {
       const user = await trx
@@ -232,7 +226,7 @@ export async function resetLogin(
         .executeTakeFirst();
       if (!user) throw new AppError('NOT_FOUND');
       if (user.version !== body.version) throw new AppError('VERSION_CONFLICT');
-      return fileRequest(trx, request, decision, {
+      return fileRequest(trx, ctx, decision, {
         kind: 'login_reset',
         targetUserId: userId,
         notify: true,
@@ -244,12 +238,10 @@ export async function resetLogin(
 /** Asks for a role: given when a second person approves (admin-requests.service.ts). */
 export async function requestRole(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   change: { userId: string; unitId: string; role: Role },
 ): Promise<AdminRequest> {
-  const decision = enforce(
-    can(requireActor(request), 'admin.requestChange', { targetUserId: change.userId }),
-  );
+  const decision = enforce(can(ctx.actor, 'admin.requestChange', { targetUserId: change.userId }));
   return refusingDuplicates(() =>
     deps.db.transaction().execute(async (trx) => {
       const user = await trx
@@ -278,7 +270,7 @@ export async function requestRole(
         throw new AppError('VALIDATION', {
           fields: [{ path: 'body.role', message: 'Användaren har redan rollen i enheten.' }],
         });
-      return fileRequest(trx, request, decision, {
+      return fileRequest(trx, ctx, decision, {
         kind: 'role_grant',
         targetUserId: change.userId,
         unitId: change.unitId,
@@ -292,10 +284,10 @@ export async function requestRole(
 /** Takes a role away at once: less power needs no second person. The user is told. */
 export async function revokeRole(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   change: { userId: string; unitId: string; role: Role },
 ): Promise<AdminUser> {
-  const actor = requireActor(request);
+  const actor = ctx.actor;
   const decision = enforce(can(actor, 'admin.changeUser', { targetUserId: change.userId }));
   return deps.db.transaction().execute(async (trx) => {
     const user = await trx
@@ -321,7 +313,7 @@ export async function revokeRole(
       });
     }
     const result = await loadAdminUser(trx, change.userId);
-    await recordAudit(trx, auditContext(request, decision), {
+    await recordAudit(trx, auditOf(ctx, decision), {
       action: 'admin.role.revoke',
       purpose: 'administration',
       details: { userId: change.userId, unitId: change.unitId, role: change.role },

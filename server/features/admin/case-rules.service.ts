@@ -1,4 +1,5 @@
-import type { FastifyRequest } from 'fastify';
+import { auditOf } from '../../http/action-context.ts';
+import type { ActionContext } from '../../http/action-context.ts';
 import type { z } from 'zod';
 import type { Delegation, LegalCatalogueView } from '../../../core/contracts/admin.ts';
 import type { DelegableRole, Intervention } from '../../../core/domain/decisions.ts';
@@ -7,7 +8,7 @@ import { can } from '../../../core/policy/policy.ts';
 import { recordAudit } from '../../audit/audit.ts';
 import type { Db, Trx } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
-import { auditContext, enforce, requireActor } from '../../http/context.ts';
+import { enforce } from '../../http/context.ts';
 import type { ServiceDeps } from '../../service-deps.ts';
 
 /**
@@ -27,17 +28,17 @@ async function delegations(db: Db | Trx): Promise<z.infer<typeof Delegation>[]> 
   return rows.map((r) => ({ unitId: r.unit_id, intervention: r.intervention, role: r.role }));
 }
 
-export async function listDelegations(deps: ServiceDeps, request: FastifyRequest) {
-  enforce(can(requireActor(request), 'admin.manage', {}));
+export async function listDelegations(deps: ServiceDeps, ctx: ActionContext) {
+  enforce(can(ctx.actor, 'admin.manage', {}));
   return { items: await delegations(deps.db) };
 }
 
 export async function setDelegation(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   body: { unitId: string; intervention: Intervention; role: DelegableRole; granted: boolean },
 ) {
-  const actor = requireActor(request);
+  const actor = ctx.actor;
   const decision = enforce(can(actor, 'admin.manage', {}));
   return deps.db.transaction().execute(async (trx) => {
     const unit = await trx
@@ -69,7 +70,7 @@ export async function setDelegation(
         .where('role', '=', body.role)
         .execute();
     }
-    await recordAudit(trx, auditContext(request, decision), {
+    await recordAudit(trx, auditOf(ctx, decision), {
       action: 'admin.delegation',
       purpose: 'administration',
       details: {
@@ -98,17 +99,17 @@ async function catalogues(db: Db | Trx): Promise<z.infer<typeof LegalCatalogueVi
   }));
 }
 
-export async function listLegalCatalogues(deps: ServiceDeps, request: FastifyRequest) {
-  enforce(can(requireActor(request), 'admin.manage', {}));
+export async function listLegalCatalogues(deps: ServiceDeps, ctx: ActionContext) {
+  enforce(can(ctx.actor, 'admin.manage', {}));
   return { items: await catalogues(deps.db) };
 }
 
 export async function importLegalCatalogue(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   body: LegalCatalogue,
 ) {
-  const actor = requireActor(request);
+  const actor = ctx.actor;
   const decision = enforce(can(actor, 'admin.manage', {}));
   return deps.db.transaction().execute(async (trx) => {
     const inserted = await trx
@@ -133,7 +134,7 @@ export async function importLegalCatalogue(
         ],
       });
     }
-    await recordAudit(trx, auditContext(request, decision), {
+    await recordAudit(trx, auditOf(ctx, decision), {
       action: 'admin.legal_catalogue',
       purpose: 'administration',
       details: { catalogueId: body.id, change: 'import' },
@@ -147,10 +148,10 @@ export async function importLegalCatalogue(
 /** Puts a catalogue in force; the one before it stays loaded, to switch back. */
 export async function activateLegalCatalogue(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   catalogueId: string,
 ) {
-  const actor = requireActor(request);
+  const actor = ctx.actor;
   const decision = enforce(can(actor, 'admin.manage', {}));
   return deps.db.transaction().execute(async (trx) => {
     const found = await trx
@@ -169,7 +170,7 @@ export async function activateLegalCatalogue(
       .set({ active: true })
       .where('id', '=', catalogueId)
       .execute();
-    await recordAudit(trx, auditContext(request, decision), {
+    await recordAudit(trx, auditOf(ctx, decision), {
       action: 'admin.legal_catalogue',
       purpose: 'administration',
       details: { catalogueId, change: 'activate' },

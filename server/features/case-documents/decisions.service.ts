@@ -1,8 +1,8 @@
+import { auditOf } from '../../http/action-context.ts';
 import { execute } from '../../case-kernel/command.ts';
 import type { ActionContext } from '../../http/action-context.ts';
 import { decisionRight, loadDelegations } from '../../case-kernel/delegations.ts';
 import type { ContactChannelKind } from '../../db/schema.ts';
-import type { FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type {
@@ -21,7 +21,7 @@ import type { Actor } from '../../../core/policy/policy.ts';
 import { recordAudit } from '../../audit/audit.ts';
 import type { Db, Trx } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
-import { auditContext, enforce, requireActor } from '../../http/context.ts';
+import { enforce } from '../../http/context.ts';
 import { stockholmDate } from '../../time.ts';
 import {
   appendEvents,
@@ -276,12 +276,12 @@ export function recordDecision(
 /** Rättelse or ändring: a new version naming who and why; the original stays. */
 export async function reviseDecision(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   decisionId: string,
   body: z.infer<typeof reviseContract.body>,
 ) {
-  const actor = requireActor(request);
-  const now = deps.clock();
+  const actor = ctx.actor;
+  const now = ctx.now;
   refuseFutureDates(body, stockholmDate(now));
   return deps.db.transaction().execute(async (trx) => {
     const head = await trx
@@ -315,7 +315,7 @@ export async function reviseDecision(
         recorded_at: now,
       })
       .execute();
-    await recordAudit(trx, auditContext(request, decision), {
+    await recordAudit(trx, auditOf(ctx, decision), {
       action: 'decision.revise',
       personIds: [row.person_id],
       caseIds: [row.id],
@@ -377,13 +377,13 @@ export async function loadDecisions(db: Db | Trx, caseId: string): Promise<Decis
   });
 }
 
-export async function listDecisions(deps: ServiceDeps, request: FastifyRequest, caseId: string) {
-  const actor = requireActor(request);
-  const now = deps.clock();
+export async function listDecisions(deps: ServiceDeps, ctx: ActionContext, caseId: string) {
+  const actor = ctx.actor;
+  const now = ctx.now;
   return deps.db.transaction().execute(async (trx) => {
     const { row, decision } = await authorizeCase(trx, actor, caseId, 'case.read', now);
     const items = await loadDecisions(trx, caseId);
-    await recordAudit(trx, auditContext(request, decision), {
+    await recordAudit(trx, auditOf(ctx, decision), {
       action: 'decision.read',
       personIds: [row.person_id],
       caseIds: [caseId],

@@ -1,5 +1,6 @@
+import { auditOf } from '../../http/action-context.ts';
+import type { ActionContext } from '../../http/action-context.ts';
 import type { RenderedDocument } from '../../documents/pdf.ts';
-import type { FastifyRequest } from 'fastify';
 import { interventionLabels, outcomeLabels } from '../../../core/domain/decisions.ts';
 import { notifiedHowLabels } from '../../../core/domain/case-labels.ts';
 import { sourceLabel } from '../../../core/domain/investigation-template.ts';
@@ -10,7 +11,6 @@ import { renderPdf } from '../../documents/pdf.ts';
 import type { PdfDocument, PdfSection } from '../../documents/pdf.ts';
 import type { Trx } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
-import { auditContext, requireActor } from '../../http/context.ts';
 import { stockholmDate } from '../../time.ts';
 import { authorizeCase } from '../../case-kernel/case-access.ts';
 import type { CaseRow } from '../../case-kernel/case-access.ts';
@@ -40,16 +40,16 @@ function personMeta(person: PersonSummary, row: CaseRow, now: Date) {
 
 export async function investigationPdf(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   caseId: string,
 ): Promise<RenderedDocument> {
-  const actor = requireActor(request);
-  const now = deps.clock();
+  const actor = ctx.actor;
+  const now = ctx.now;
   const doc = await deps.db.transaction().execute(async (trx) => {
     const { row, decision } = await authorizeCase(trx, actor, caseId, 'case.read', now);
     const investigation = await loadInvestigation(trx, row, now);
     const subject = await header(trx, row);
-    await recordAudit(trx, auditContext(request, decision), {
+    await recordAudit(trx, auditOf(ctx, decision), {
       action: 'document.export',
       personIds: [row.person_id],
       caseIds: [caseId],
@@ -96,11 +96,11 @@ export async function investigationPdf(
 
 export async function decisionPdf(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   decisionId: string,
 ): Promise<RenderedDocument> {
-  const actor = requireActor(request);
-  const now = deps.clock();
+  const actor = ctx.actor;
+  const now = ctx.now;
   const doc = await deps.db.transaction().execute(async (trx) => {
     const head = await trx
       .selectFrom('decision')
@@ -113,7 +113,7 @@ export async function decisionPdf(
     if (!found) throw new AppError('NOT_FOUND');
     const subject = await header(trx, row);
     const catalogue = await activeCatalogue(trx);
-    await recordAudit(trx, auditContext(request, decision), {
+    await recordAudit(trx, auditOf(ctx, decision), {
       action: 'document.export',
       personIds: [row.person_id],
       caseIds: [row.id],

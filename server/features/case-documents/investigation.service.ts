@@ -1,4 +1,5 @@
-import type { FastifyRequest } from 'fastify';
+import { auditOf } from '../../http/action-context.ts';
+import type { ActionContext } from '../../http/action-context.ts';
 import { SectionDraft } from '../../../core/contracts/case-documents.ts';
 import type { Investigation, Source } from '../../../core/contracts/case-documents.ts';
 import {
@@ -12,7 +13,6 @@ import { legalReference } from '../../../core/domain/legal-references.ts';
 import { recordAudit } from '../../audit/audit.ts';
 import type { Trx } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
-import { auditContext, requireActor } from '../../http/context.ts';
 import { authorizeCase } from '../../case-kernel/case-access.ts';
 import type { CaseRow } from '../../case-kernel/case-access.ts';
 import { loadDuties } from '../../case-kernel/child-duties.ts';
@@ -92,15 +92,15 @@ export async function loadInvestigation(
 
 export async function getInvestigation(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   caseId: string,
 ): Promise<Investigation> {
-  const actor = requireActor(request);
-  const now = deps.clock();
+  const actor = ctx.actor;
+  const now = ctx.now;
   return deps.db.transaction().execute(async (trx) => {
     const { row, decision } = await authorizeCase(trx, actor, caseId, 'case.read', now);
     const investigation = await loadInvestigation(trx, row, now);
-    await recordAudit(trx, auditContext(request, decision), {
+    await recordAudit(trx, auditOf(ctx, decision), {
       action: 'investigation.read',
       personIds: [row.person_id],
       caseIds: [caseId],
@@ -116,13 +116,13 @@ const UNIQUE_VIOLATION = '23505';
 
 export async function saveInvestigationSection(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   caseId: string,
   section: string,
   body: { version: number; statements: { text: string; source: Source }[] },
 ) {
-  const actor = requireActor(request);
-  const now = deps.clock();
+  const actor = ctx.actor;
+  const now = ctx.now;
   return deps.db.transaction().execute(async (trx) => {
     const { row, decision } = await authorizeCase(trx, actor, caseId, 'case.work', now);
     const investigation = await trx
@@ -178,7 +178,7 @@ export async function saveInvestigationSection(
       throw error;
     }
     await deleteDraft(trx, actor.userId, { caseId, kind: 'investigation_section', key: section });
-    await recordAudit(trx, auditContext(request, decision), {
+    await recordAudit(trx, auditOf(ctx, decision), {
       action: 'investigation.write',
       personIds: [row.person_id],
       caseIds: [caseId],
@@ -202,14 +202,14 @@ const caseWork =
 
 export function saveSectionDraft(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   caseId: string,
   section: string,
   draft: SectionDraft,
 ) {
   return saveDraft(
     deps,
-    request,
+    ctx,
     { kind: 'investigation_section', key: section },
     caseWork(caseId),
     draft,
@@ -218,13 +218,13 @@ export function saveSectionDraft(
 
 export function getSectionDraft(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   caseId: string,
   section: string,
 ) {
   return readDraft(
     deps,
-    request,
+    ctx,
     { kind: 'investigation_section', key: section },
     caseWork(caseId),
     SectionDraft,
@@ -233,26 +233,17 @@ export function getSectionDraft(
 
 export function discardSectionDraft(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   caseId: string,
   section: string,
 ) {
-  return discardDraft(
-    deps,
-    request,
-    { kind: 'investigation_section', key: section },
-    caseWork(caseId),
-  );
+  return discardDraft(deps, ctx, { kind: 'investigation_section', key: section }, caseWork(caseId));
 }
 
-export async function listSectionDrafts(
-  deps: ServiceDeps,
-  request: FastifyRequest,
-  caseId: string,
-) {
+export async function listSectionDrafts(deps: ServiceDeps, ctx: ActionContext, caseId: string) {
   const drafts = await listDrafts(
     deps,
-    request,
+    ctx,
     'investigation_section',
     caseWork(caseId),
     SectionDraft,

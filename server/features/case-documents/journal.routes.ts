@@ -11,39 +11,39 @@ import {
   saveCorrectionDraft,
   saveJournalDraft,
 } from '../../../core/contracts/case-documents.ts';
-import { addRoute } from '../../http/route.ts';
+import { addAction } from '../../http/route.ts';
 import * as journal from './journal.service.ts';
 import type { ServiceDeps } from '../../service-deps.ts';
 
 export function journalRoutes(app: FastifyInstance, deps: ServiceDeps) {
-  addRoute(app, listJournal, ({ params, query }, request) =>
-    journal.listJournal(deps, request, params.caseId, query),
+  addAction(app, listJournal, ({ params, query }, ctx) =>
+    journal.listJournal(deps, ctx, params.caseId, query),
   );
-  addRoute(app, createJournalEntry, ({ params, body }, request) =>
-    journal.createJournalEntry(deps, request, params.caseId, body),
+  addAction(app, createJournalEntry, ({ params, body }, ctx) =>
+    journal.createJournalEntry(deps, ctx, params.caseId, body),
   );
-  addRoute(app, correctJournalEntry, ({ params, body }, request) =>
-    journal.correctJournalEntry(deps, request, params.entryId, body),
+  addAction(app, correctJournalEntry, ({ params, body }, ctx) =>
+    journal.correctJournalEntry(deps, ctx, params.entryId, body),
   );
-  addRoute(app, getJournalHistory, ({ params }, request) =>
-    journal.getJournalHistory(deps, request, params.entryId),
+  addAction(app, getJournalHistory, ({ params }, ctx) =>
+    journal.getJournalHistory(deps, ctx, params.entryId),
   );
-  addRoute(app, saveJournalDraft, ({ params, body }, request) =>
-    journal.saveJournalDraft(deps, request, params.caseId, body.draft),
+  addAction(app, saveJournalDraft, ({ params, body }, ctx) =>
+    journal.saveJournalDraft(deps, ctx, params.caseId, body.draft),
   );
-  addRoute(app, getJournalDraft, ({ params }, request) =>
-    journal.getJournalDraft(deps, request, params.caseId),
+  addAction(app, getJournalDraft, ({ params }, ctx) =>
+    journal.getJournalDraft(deps, ctx, params.caseId),
   );
-  addRoute(app, discardJournalDraft, ({ params }, request) =>
-    journal.discardJournalDraft(deps, request, params.caseId),
+  addAction(app, discardJournalDraft, ({ params }, ctx) =>
+    journal.discardJournalDraft(deps, ctx, params.caseId),
   );
-  addRoute(app, saveCorrectionDraft, ({ params, body }, request) =>
-    journal.saveCorrectionDraft(deps, request, params.entryId, body.draft),
+  addAction(app, saveCorrectionDraft, ({ params, body }, ctx) =>
+    journal.saveCorrectionDraft(deps, ctx, params.entryId, body.draft),
   );
-  addRoute(app, getCorrectionDraft, ({ params }, request) =>
-    journal.getCorrectionDraft(deps, request, params.entryId),
+  addAction(app, getCorrectionDraft, ({ params }, ctx) =>
+    journal.getCorrectionDraft(deps, ctx, params.entryId),
   );
-  addRoute(app, discardCorrectionDraft, ({ params }, request) =>
-    journal.discardCorrectionDraft(deps, request, params.entryId),
+  addAction(app, discardCorrectionDraft, ({ params }, ctx) =>
+    journal.discardCorrectionDraft(deps, ctx, params.entryId),
   );
 }

@@ -1,4 +1,5 @@
-import type { FastifyRequest } from 'fastify';
+import { auditOf } from '../../http/action-context.ts';
+import type { ActionContext } from '../../http/action-context.ts';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { CorrectionDraft, JournalDraft } from '../../../core/contracts/case-documents.ts';
@@ -11,7 +12,6 @@ import type { Actor } from '../../../core/policy/policy.ts';
 import { recordAudit } from '../../audit/audit.ts';
 import type { Db, Trx } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
-import { auditContext, requireActor } from '../../http/context.ts';
 import { cursorId, cursorTime, decodeCursor, encodeCursor } from '../../http/cursor.ts';
 import { stockholmDate } from '../../time.ts';
 import { authorizeCase } from '../../case-kernel/case-access.ts';
@@ -76,12 +76,12 @@ const toEntry = (r: EntryRow): JournalEntry => ({
 
 export async function listJournal(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   caseId: string,
   page: Page,
 ) {
-  const actor = requireActor(request);
-  const now = deps.clock();
+  const actor = ctx.actor;
+  const now = ctx.now;
   const cursor = decodeCursor(page.after, JournalCursor);
   return deps.db.transaction().execute(async (trx) => {
     const { row, decision } = await authorizeCase(trx, actor, caseId, 'case.read', now);
@@ -97,7 +97,7 @@ export async function listJournal(
       .limit(page.limit + 1)
       .execute();
     const pageRows = rows.slice(0, page.limit);
-    await recordAudit(trx, auditContext(request, decision), {
+    await recordAudit(trx, auditOf(ctx, decision), {
       action: 'journal.read',
       personIds: [row.person_id],
       caseIds: [caseId],
@@ -124,12 +124,12 @@ function refuseFutureDate(occurredOn: string, now: Date) {
 
 export async function createJournalEntry(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   caseId: string,
   body: z.infer<typeof createContract.body>,
 ) {
-  const actor = requireActor(request);
-  const now = deps.clock();
+  const actor = ctx.actor;
+  const now = ctx.now;
   refuseFutureDate(body.occurredOn, now);
   return deps.db.transaction().execute(async (trx) => {
     const { row, decision } = await authorizeCase(trx, actor, caseId, 'case.work', now);
@@ -154,7 +154,7 @@ export async function createJournalEntry(
       .execute();
     // The draft this entry was written from is done.
     await deleteDraft(trx, actor.userId, { caseId, kind: 'journal', key: NEW_ENTRY });
-    await recordAudit(trx, auditContext(request, decision), {
+    await recordAudit(trx, auditOf(ctx, decision), {
       action: 'journal.write',
       personIds: [row.person_id],
       caseIds: [caseId],
@@ -184,12 +184,12 @@ async function authorizeEntry(
 
 export async function correctJournalEntry(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   entryId: string,
   body: z.infer<typeof correctContract.body>,
 ) {
-  const actor = requireActor(request);
-  const now = deps.clock();
+  const actor = ctx.actor;
+  const now = ctx.now;
   refuseFutureDate(body.occurredOn, now);
   return deps.db.transaction().execute(async (trx) => {
     const { entry, row, decision } = await authorizeEntry(trx, actor, entryId, 'case.work', now);
@@ -221,7 +221,7 @@ export async function correctJournalEntry(
         recorded_at: now,
       })
       .execute();
-    await recordAudit(trx, auditContext(request, decision), {
+    await recordAudit(trx, auditOf(ctx, decision), {
       action: 'journal.correct',
       personIds: [row.person_id],
       caseIds: [entry.case_id],
@@ -232,13 +232,9 @@ export async function correctJournalEntry(
   });
 }
 
-export async function getJournalHistory(
-  deps: ServiceDeps,
-  request: FastifyRequest,
-  entryId: string,
-) {
-  const actor = requireActor(request);
-  const now = deps.clock();
+export async function getJournalHistory(deps: ServiceDeps, ctx: ActionContext, entryId: string) {
+  const actor = ctx.actor;
+  const now = ctx.now;
   return deps.db.transaction().execute(async (trx) => {
     const { entry, row, decision } = await authorizeEntry(trx, actor, entryId, 'case.read', now);
     const versions = await trx
@@ -258,7 +254,7 @@ export async function getJournalHistory(
       .where('v.entry_id', '=', entryId)
       .orderBy('v.version')
       .execute();
-    await recordAudit(trx, auditContext(request, decision), {
+    await recordAudit(trx, auditOf(ctx, decision), {
       action: 'journal.read',
       personIds: [row.person_id],
       caseIds: [entry.case_id],
@@ -299,61 +295,46 @@ const entryWork =
 
 export function saveJournalDraft(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   caseId: string,
   draft: z.infer<typeof JournalDraft>,
 ) {
-  return saveDraft(deps, request, { kind: 'journal', key: NEW_ENTRY }, caseWork(caseId), draft);
+  return saveDraft(deps, ctx, { kind: 'journal', key: NEW_ENTRY }, caseWork(caseId), draft);
 }
 
-export function getJournalDraft(deps: ServiceDeps, request: FastifyRequest, caseId: string) {
-  return readDraft(
-    deps,
-    request,
-    { kind: 'journal', key: NEW_ENTRY },
-    caseWork(caseId),
-    JournalDraft,
-  );
+export function getJournalDraft(deps: ServiceDeps, ctx: ActionContext, caseId: string) {
+  return readDraft(deps, ctx, { kind: 'journal', key: NEW_ENTRY }, caseWork(caseId), JournalDraft);
 }
 
-export function discardJournalDraft(deps: ServiceDeps, request: FastifyRequest, caseId: string) {
-  return discardDraft(deps, request, { kind: 'journal', key: NEW_ENTRY }, caseWork(caseId));
+export function discardJournalDraft(deps: ServiceDeps, ctx: ActionContext, caseId: string) {
+  return discardDraft(deps, ctx, { kind: 'journal', key: NEW_ENTRY }, caseWork(caseId));
 }
 
 export function saveCorrectionDraft(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   entryId: string,
   draft: z.infer<typeof CorrectionDraft>,
 ) {
   return saveDraft(
     deps,
-    request,
+    ctx,
     { kind: 'journal_correction', key: entryId },
     entryWork(entryId),
     draft,
   );
 }
 
-export function getCorrectionDraft(deps: ServiceDeps, request: FastifyRequest, entryId: string) {
+export function getCorrectionDraft(deps: ServiceDeps, ctx: ActionContext, entryId: string) {
   return readDraft(
     deps,
-    request,
+    ctx,
     { kind: 'journal_correction', key: entryId },
     entryWork(entryId),
     CorrectionDraft,
   );
 }
 
-export function discardCorrectionDraft(
-  deps: ServiceDeps,
-  request: FastifyRequest,
-  entryId: string,
-) {
-  return discardDraft(
-    deps,
-    request,
-    { kind: 'journal_correction', key: entryId },
-    entryWork(entryId),
-  );
+export function discardCorrectionDraft(deps: ServiceDeps, ctx: ActionContext, entryId: string) {
+  return discardDraft(deps, ctx, { kind: 'journal_correction', key: entryId }, entryWork(entryId));
 }

@@ -1,7 +1,7 @@
+import { auditOf } from '../../http/action-context.ts';
 import type { ActionContext } from '../../http/action-context.ts';
 import { takeStep } from '../../case-kernel/case-steps.ts';
 import { parsePayload } from '../../../core/domain/case-events.ts';
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type {
   CaseDetail,
@@ -24,7 +24,7 @@ import { can } from '../../../core/policy/policy.ts';
 import { recordAudit } from '../../audit/audit.ts';
 import type { Trx } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
-import { auditContext, enforce, requireActor } from '../../http/context.ts';
+import { enforce } from '../../http/context.ts';
 import { cursorId, cursorTime, decodeCursor, encodeCursor } from '../../http/cursor.ts';
 import { stockholmDate } from '../../time.ts';
 import { activeCatalogue } from '../../case-kernel/legal-catalogue.ts';
@@ -84,11 +84,11 @@ function historySummary(e: StoredEvent): string {
 
 export async function getCase(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   caseId: string,
 ): Promise<CaseDetail> {
-  const actor = requireActor(request);
-  const now = deps.clock();
+  const actor = ctx.actor;
+  const now = ctx.now;
   const today = stockholmDate(now);
   return deps.db.transaction().execute(async (trx) => {
     const { row, person, decision } = await authorizeCase(trx, actor, caseId, 'case.read', now);
@@ -157,7 +157,7 @@ export async function getCase(
           )
         : [];
     // Last: the audit row takes the chain's lock until commit (see audit_event_chain).
-    await recordAudit(trx, auditContext(request, decision), {
+    await recordAudit(trx, auditOf(ctx, decision), {
       action: 'case.read',
       personIds: [row.person_id, ...duties.map((d) => d.childPersonId)],
       caseIds: [caseId],
@@ -649,8 +649,8 @@ export function waiveChildReport(
   );
 }
 
-export async function listChildrenUnits(deps: ServiceDeps, request: FastifyRequest) {
-  const actor = requireActor(request);
+export async function listChildrenUnits(deps: ServiceDeps, ctx: ActionContext) {
+  const actor = ctx.actor;
   enforce(can(actor, 'childrenUnits.list', {}));
   const items = await deps.db
     .selectFrom('unit')
@@ -668,11 +668,11 @@ const NoActionCursor = z
 
 export async function listNoActionRecords(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   unitId: string,
   page: { limit: number; after?: string | undefined },
 ) {
-  const actor = requireActor(request);
+  const actor = ctx.actor;
   // Input first: a cursor we never issued is a 400 naming it, whoever asks.
   const after = decodeCursor(page.after, NoActionCursor);
   const decision = enforce(can(actor, 'noActionRecords.read', { unitId }));
@@ -721,7 +721,7 @@ export async function listNoActionRecords(
       .execute();
     const pageRows = rows.slice(0, page.limit);
     // Each row by name only where the reader may see that person; masked otherwise.
-    const now = deps.clock();
+    const now = ctx.now;
     const facts = await loadPersonFacts(
       trx,
       pageRows.map((r) => r.person_id),
@@ -733,7 +733,7 @@ export async function listNoActionRecords(
         .filter((person) => can(actor, 'noActionRecord.read', { unitId, person, now }).allowed)
         .map((p) => p.personId),
     );
-    await recordAudit(trx, auditContext(request, decision), {
+    await recordAudit(trx, auditOf(ctx, decision), {
       action: 'case.no_action.list',
       personIds: pageRows.map((r) => r.person_id),
       caseIds: pageRows.map((r) => r.id),

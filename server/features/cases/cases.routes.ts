@@ -15,21 +15,21 @@ import {
   registerIntake,
   waiveChildReport,
 } from '../../../core/contracts/cases.ts';
-import { addAction, addRoute } from '../../http/route.ts';
+import { addAction } from '../../http/route.ts';
 import * as work from './case-work.service.ts';
 import * as cases from './cases.service.ts';
 import type { ServiceDeps } from '../../service-deps.ts';
 
 export function casesRoutes(app: FastifyInstance, deps: ServiceDeps) {
-  addRoute(app, listMyCases, ({ query }, request) => cases.listMyCases(deps, request, query));
-  addRoute(app, listUnitQueue, ({ params, query }, request) =>
-    cases.listUnitQueue(deps, request, params.unitId, query),
+  addAction(app, listMyCases, ({ query }, ctx) => cases.listMyCases(deps, ctx, query));
+  addAction(app, listUnitQueue, ({ params, query }, ctx) =>
+    cases.listUnitQueue(deps, ctx, params.unitId, query),
   );
-  addRoute(app, registerIntake, ({ body }, request) => cases.registerIntake(deps, request, body));
-  addRoute(app, assignCase, ({ params, body }, request) =>
-    cases.assignCase(deps, request, params.caseId, body),
+  addAction(app, registerIntake, ({ body }, ctx) => cases.registerIntake(deps, ctx, body));
+  addAction(app, assignCase, ({ params, body }, ctx) =>
+    cases.assignCase(deps, ctx, params.caseId, body),
   );
-  addRoute(app, getCase, ({ params }, request) => work.getCase(deps, request, params.caseId));
+  addAction(app, getCase, ({ params }, ctx) => work.getCase(deps, ctx, params.caseId));
   addAction(app, recordApplication, ({ params, body }, ctx) =>
     work.recordApplication(deps, ctx, params.caseId, body),
   );
@@ -51,8 +51,8 @@ export function casesRoutes(app: FastifyInstance, deps: ServiceDeps) {
   addAction(app, closeCase, ({ params, body }, ctx) =>
     work.closeCase(deps, ctx, params.caseId, body),
   );
-  addRoute(app, listChildrenUnits, (_input, request) => work.listChildrenUnits(deps, request));
-  addRoute(app, listNoActionRecords, ({ params, query }, request) =>
-    work.listNoActionRecords(deps, request, params.unitId, query),
+  addAction(app, listChildrenUnits, (_input, ctx) => work.listChildrenUnits(deps, ctx));
+  addAction(app, listNoActionRecords, ({ params, query }, ctx) =>
+    work.listNoActionRecords(deps, ctx, params.unitId, query),
   );
 }

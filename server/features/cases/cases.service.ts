@@ -1,4 +1,5 @@
-import type { FastifyRequest } from 'fastify';
+import { auditOf } from '../../http/action-context.ts';
+import type { ActionContext } from '../../http/action-context.ts';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type {
@@ -13,7 +14,7 @@ import { caseworkerRoles } from '../../../core/policy/roles.ts';
 import { recordAudit } from '../../audit/audit.ts';
 import type { Db, Trx } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
-import { auditContext, enforce, requireActor } from '../../http/context.ts';
+import { enforce } from '../../http/context.ts';
 import { cursorId, cursorTime, decodeCursor, encodeCursor } from '../../http/cursor.ts';
 import { stockholmDate } from '../../time.ts';
 import { loadRiskLevels } from '../../case-kernel/risk-levels.ts';
@@ -114,7 +115,7 @@ function toItem(
  */
 async function listCases(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   actor: Actor,
   decision: Extract<ReturnType<typeof can>, { allowed: true }>,
   filter: (q: ReturnType<typeof caseListQuery>) => ReturnType<typeof caseListQuery>,
@@ -122,7 +123,7 @@ async function listCases(
   order: 'queue' | 'opened',
 ) {
   const cursor = decodeCursor(page.after, CaseCursor);
-  const now = deps.clock();
+  const now = ctx.now;
   return deps.db.transaction().execute(async (trx) => {
     let q = filter(caseListQuery(trx));
     if (cursor) {
@@ -163,7 +164,7 @@ async function listCases(
       deps.config.investigationMonths,
     );
     const levels = await loadRiskLevels(trx, visible);
-    await recordAudit(trx, auditContext(request, decision), {
+    await recordAudit(trx, auditOf(ctx, decision), {
       action: 'case.list',
       personIds: visible.map((r) => r.person_id),
       caseIds: visible.map((r) => r.id),
@@ -186,13 +187,13 @@ async function listCases(
   });
 }
 
-export async function listMyCases(deps: ServiceDeps, request: FastifyRequest, page: Page) {
-  const actor = requireActor(request);
+export async function listMyCases(deps: ServiceDeps, ctx: ActionContext, page: Page) {
+  const actor = ctx.actor;
   const decision = enforce(can(actor, 'cases.listMine', {}));
   const units = actor.grants.filter((g) => caseworkerRoles.has(g.role)).map((g) => g.unitId);
   return listCases(
     deps,
-    request,
+    ctx,
     actor,
     decision,
     (q) => q.where('case.assigned_user_id', '=', actor.userId).where('case.unit_id', 'in', units),
@@ -203,15 +204,15 @@ export async function listMyCases(deps: ServiceDeps, request: FastifyRequest, pa
 
 export async function listUnitQueue(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   unitId: string,
   page: Page,
 ) {
-  const actor = requireActor(request);
+  const actor = ctx.actor;
   const decision = enforce(can(actor, 'unitQueue.read', { unitId }));
   return listCases(
     deps,
-    request,
+    ctx,
     actor,
     decision,
     (q) => q.where('case.unit_id', '=', unitId).where('case.assigned_user_id', 'is', null),
@@ -234,12 +235,12 @@ type IntakeResult = z.infer<typeof intakeContract.response>;
  */
 export async function registerIntake(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   body: IntakeBody,
 ): Promise<IntakeResult> {
-  const actor = requireActor(request);
+  const actor = ctx.actor;
   const decision = enforce(can(actor, 'case.open', { unitId: body.unitId }));
-  const now = deps.clock();
+  const now = ctx.now;
   const receivedAt = new Date(body.intake.receivedAt);
   if (receivedAt.getTime() > now.getTime() + RECEIVED_AT_SKEW_MS) {
     throw new AppError('VALIDATION', {
@@ -270,13 +271,12 @@ export async function registerIntake(
       // An id the user picked must be one they may see; a typed personnummer may be anyone's.
       if (body.person.existing) enforce(can(actor, 'person.read', { person, now }));
       const direct = can(actor, 'case.openForExisting', { unitId: body.unitId, person, now });
-      if (!direct.allowed)
-        return routeIntake(trx, request, decision, actor.userId, body, person, now);
+      if (!direct.allowed) return routeIntake(trx, ctx, decision, actor.userId, body, person, now);
       const caseId = await insertIntakeCase(trx, body, existingId, actor.userId, now, {
         assignedUserId: body.assignToMe ? actor.userId : null,
         routedBy: null,
       });
-      await recordAudit(trx, auditContext(request, direct), {
+      await recordAudit(trx, auditOf(ctx, direct), {
         action: 'case.open',
         personIds: [existingId],
         caseIds: [caseId],
@@ -309,7 +309,7 @@ export async function registerIntake(
       assignedUserId: body.assignToMe ? actor.userId : null,
       routedBy: null,
     });
-    await recordAudit(trx, auditContext(request, decision), {
+    await recordAudit(trx, auditOf(ctx, decision), {
       action: 'case.open',
       personIds: [created.id],
       caseIds: [caseId],
@@ -329,7 +329,7 @@ export async function registerIntake(
 /** Files the matter with the unit responsible for the person's file (./routing.ts). */
 async function routeIntake(
   trx: Trx,
-  request: FastifyRequest,
+  ctx: ActionContext,
   decision: AllowedDecision,
   actorId: string,
   body: IntakeBody,
@@ -337,7 +337,7 @@ async function routeIntake(
   now: Date,
 ): Promise<IntakeResult> {
   const routed = await routeMatter(trx, body, person.personId, actorId, now);
-  await recordAudit(trx, auditContext(request, decision), {
+  await recordAudit(trx, auditOf(ctx, decision), {
     action: 'case.route',
     personIds: [person.personId],
     caseIds: [routed.caseId],
@@ -357,11 +357,11 @@ async function routeIntake(
 
 export async function assignCase(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   caseId: string,
   body: { userId: string; version: number },
 ): Promise<{ caseId: string; version: number }> {
-  const actor = requireActor(request);
+  const actor = ctx.actor;
   return deps.db.transaction().execute(async (trx) => {
     const row = await trx
       .selectFrom('case')
@@ -398,7 +398,7 @@ export async function assignCase(
       .returning('version')
       .executeTakeFirst();
     if (!updated) throw new AppError('VERSION_CONFLICT');
-    await recordAudit(trx, auditContext(request, decision), {
+    await recordAudit(trx, auditOf(ctx, decision), {
       action: 'case.assign',
       personIds: [row.person_id],
       caseIds: [caseId],

@@ -1,9 +1,8 @@
-import type { FastifyRequest } from 'fastify';
+import type { ActionContext } from '../../http/action-context.ts';
 import type { Notice } from '../../../core/contracts/notices.ts';
 import { noticeText } from '../../../core/domain/account-notices.ts';
 import type { Db } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
-import { requireActiveSession } from '../../http/context.ts';
 import type { ServiceDeps } from '../../service-deps.ts';
 
 /**
@@ -43,8 +42,8 @@ const toNotice = (r: NoticeRow): Notice => ({
 
 const READ_SHOWN = 20;
 
-export async function listMyNotices(deps: ServiceDeps, request: FastifyRequest) {
-  const { userId } = requireActiveSession(request);
+export async function listMyNotices(deps: ServiceDeps, ctx: ActionContext) {
+  const userId = ctx.actor.userId;
   const unread = await noticeQuery(deps.db, userId)
     .where('n.read_at', 'is', null)
     .orderBy('n.created_at', 'desc')
@@ -59,13 +58,13 @@ export async function listMyNotices(deps: ServiceDeps, request: FastifyRequest) 
 
 export async function markNoticeRead(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   noticeId: string,
 ): Promise<Notice> {
-  const { userId } = requireActiveSession(request);
+  const userId = ctx.actor.userId;
   await deps.db
     .updateTable('user_notice')
-    .set({ read_at: deps.clock() })
+    .set({ read_at: ctx.now })
     .where('id', '=', noticeId)
     .where('user_id', '=', userId)
     .where('read_at', 'is', null)

@@ -9,31 +9,29 @@ import {
   searchPersons,
   startEmergencyAccess,
 } from '../../../core/contracts/persons.ts';
-import { addRoute } from '../../http/route.ts';
+import { addAction } from '../../http/route.ts';
 import * as persons from './persons.service.ts';
 import type { ServiceDeps } from '../../service-deps.ts';
 
 export function personsRoutes(app: FastifyInstance, deps: ServiceDeps) {
-  addRoute(app, searchPersons, ({ body }, request) => persons.searchPersons(deps, request, body));
-  addRoute(app, getPerson, ({ params }, request) =>
-    persons.getPersonFile(deps, request, params.personId),
+  addAction(app, searchPersons, ({ body }, ctx) => persons.searchPersons(deps, ctx, body));
+  addAction(app, getPerson, ({ params }, ctx) => persons.getPersonFile(deps, ctx, params.personId));
+  addAction(app, getProtectedDetails, ({ params }, ctx) =>
+    persons.getProtectedDetails(deps, ctx, params.personId),
   );
-  addRoute(app, getProtectedDetails, ({ params }, request) =>
-    persons.getProtectedDetails(deps, request, params.personId),
+  addAction(app, createRelation, ({ params, body }, ctx) =>
+    persons.createRelation(deps, ctx, params.personId, body),
   );
-  addRoute(app, createRelation, ({ params, body }, request) =>
-    persons.createRelation(deps, request, params.personId, body),
+  addAction(app, setProtectionLevel, ({ params, body }, ctx) =>
+    persons.setProtectionLevel(deps, ctx, params.personId, body),
   );
-  addRoute(app, setProtectionLevel, ({ params, body }, request) =>
-    persons.setProtectionLevel(deps, request, params.personId, body),
+  addAction(app, addContactChannel, ({ params, body }, ctx) =>
+    persons.addContactChannel(deps, ctx, params.personId, body),
   );
-  addRoute(app, addContactChannel, ({ params, body }, request) =>
-    persons.addContactChannel(deps, request, params.personId, body),
+  addAction(app, updateContactChannel, ({ params, body }, ctx) =>
+    persons.updateContactChannel(deps, ctx, params.personId, params.channelId, body),
   );
-  addRoute(app, updateContactChannel, ({ params, body }, request) =>
-    persons.updateContactChannel(deps, request, params.personId, params.channelId, body),
-  );
-  addRoute(app, startEmergencyAccess, ({ body }, request) =>
-    persons.startEmergencyAccess(deps, request, body),
+  addAction(app, startEmergencyAccess, ({ body }, ctx) =>
+    persons.startEmergencyAccess(deps, ctx, body),
   );
 }

@@ -1,5 +1,6 @@
+import { auditOf } from '../../http/action-context.ts';
+import type { ActionContext } from '../../http/action-context.ts';
 import { parseIdentityOrFail } from '../../case-kernel/identity.ts';
-import type { FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type {
@@ -18,11 +19,11 @@ import { isProtected, lowersProtection } from '../../../core/domain/protection.t
 import type { ProtectionLevel } from '../../../core/domain/protection.ts';
 import { relationFromSide, relationToStore } from '../../../core/domain/relations.ts';
 import { can } from '../../../core/policy/policy.ts';
-import type { PersonFacts } from '../../../core/policy/policy.ts';
+import type { Actor, PersonFacts } from '../../../core/policy/policy.ts';
 import { recordAudit } from '../../audit/audit.ts';
 import type { Trx } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
-import { auditContext, enforce, requireActor } from '../../http/context.ts';
+import { enforce } from '../../http/context.ts';
 import { stockholmDate } from '../../time.ts';
 import {
   findPersonIdByIdentity,
@@ -45,12 +46,12 @@ export const NAME_SEARCH_LIMIT = 50;
 
 export async function searchPersons(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   body: z.infer<typeof searchContract.body>,
 ): Promise<{ results: PersonSummary[]; truncated: boolean }> {
-  const actor = requireActor(request);
+  const actor = ctx.actor;
   const decision = enforce(can(actor, 'person.search', {}));
-  const now = deps.clock();
+  const now = ctx.now;
 
   return deps.db.transaction().execute(async (trx) => {
     const found =
@@ -75,7 +76,7 @@ export async function searchPersons(
       const f = facts.get(p.id);
       return f !== undefined && can(actor, 'person.read', { person: f, now }).allowed;
     });
-    await recordAudit(trx, auditContext(request, decision), {
+    await recordAudit(trx, auditOf(ctx, decision), {
       action: 'person.search',
       personIds: results.map((p) => p.id),
       purpose: 'role',
@@ -87,11 +88,11 @@ export async function searchPersons(
 
 export async function getPersonFile(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   personId: string,
 ): Promise<PersonFile> {
-  const actor = requireActor(request);
-  const now = deps.clock();
+  const actor = ctx.actor;
+  const now = ctx.now;
   return deps.db.transaction().execute(async (trx) => {
     // The relations first, so that the facts of the person and of everyone related come in one
     // load; nothing of them is shown unless the policy allows it below.
@@ -137,7 +138,7 @@ export async function getPersonFile(
       visibleCases.map((c) => c.caseId),
     );
     // Last: the audit row takes the chain's lock until commit (see audit_event_chain).
-    await recordAudit(trx, auditContext(request, decision), {
+    await recordAudit(trx, auditOf(ctx, decision), {
       action: 'person.read',
       personIds: [personId, ...relationViews.map((r) => r.other.id)],
       caseIds: visibleCases.map((c) => c.caseId),
@@ -165,7 +166,7 @@ export async function getPersonFile(
 
 /** The relations whose other end the actor may read too (relation.read: both ends). */
 function visibleRelations(
-  actor: ReturnType<typeof requireActor>,
+  actor: Actor,
   facts: PersonFacts,
   stored: { id: string; view: ReturnType<typeof relationFromSide> }[],
   allFacts: Map<string, PersonFacts>,
@@ -181,17 +182,17 @@ function visibleRelations(
 
 export async function getProtectedDetails(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   personId: string,
 ): Promise<ProtectedDetails> {
-  const actor = requireActor(request);
-  const now = deps.clock();
+  const actor = ctx.actor;
+  const now = ctx.now;
   return deps.db.transaction().execute(async (trx) => {
     const facts = (await loadPersonFacts(trx, [personId], actor.userId, now)).get(personId);
     if (!facts) throw new AppError('NOT_FOUND');
     const decision = enforce(can(actor, 'person.readProtected', { person: facts, now }));
     const details = await loadDetails(trx, personId);
-    await recordAudit(trx, auditContext(request, decision), {
+    await recordAudit(trx, auditOf(ctx, decision), {
       action: 'person.protected.read',
       personIds: [personId],
       purpose: decision.via,
@@ -202,12 +203,12 @@ export async function getProtectedDetails(
 
 export async function createRelation(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   personId: string,
   body: z.infer<typeof relationContract.body>,
 ): Promise<RelationView> {
-  const actor = requireActor(request);
-  const now = deps.clock();
+  const actor = ctx.actor;
+  const now = ctx.now;
   if (body.otherPersonId === personId) {
     throw new AppError('VALIDATION', {
       fields: [
@@ -256,7 +257,7 @@ export async function createRelation(
       .executeTakeFirstOrThrow();
     const other = (await findPersonSummaries(trx, [body.otherPersonId])).get(body.otherPersonId);
     if (!other) throw new AppError('NOT_FOUND');
-    await recordAudit(trx, auditContext(request, decision), {
+    await recordAudit(trx, auditOf(ctx, decision), {
       action: 'relation.create',
       personIds: [personId, body.otherPersonId],
       purpose: decision.via,
@@ -273,17 +274,17 @@ export async function createRelation(
  */
 export async function startEmergencyAccess(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   body: z.infer<typeof emergencyContract.body>,
 ): Promise<{ personId: string; expiresAt: string }> {
-  const actor = requireActor(request);
+  const actor = ctx.actor;
   const decision = enforce(can(actor, 'emergencyAccess.start', {}));
-  const now = deps.clock();
+  const now = ctx.now;
   const identity = parseIdentityOrFail(body.kind, body.number, stockholmDate(now));
   const result = await deps.db.transaction().execute(async (trx) => {
     const personId = await findPersonIdByIdentity(trx, identity.normalized);
     if (!personId) {
-      await recordAudit(trx, auditContext(request, decision), {
+      await recordAudit(trx, auditOf(ctx, decision), {
         action: 'emergency_access.start',
         purpose: 'emergency_access',
         emergency: true,
@@ -304,7 +305,7 @@ export async function startEmergencyAccess(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, auditContext(request, decision), {
+    await recordAudit(trx, auditOf(ctx, decision), {
       action: 'emergency_access.start',
       personIds: [personId],
       purpose: 'emergency_access',
@@ -324,7 +325,7 @@ export async function startEmergencyAccess(
  */
 async function changePerson<T>(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   personId: string,
   touches: (facts: PersonFacts) => { lowersProtection: boolean; touchesProtectedDetails: boolean },
   change: (
@@ -332,8 +333,8 @@ async function changePerson<T>(
     facts: PersonFacts,
   ) => Promise<{ result: T; audit: Record<string, string | number | boolean> }>,
 ): Promise<T> {
-  const actor = requireActor(request);
-  const now = deps.clock();
+  const actor = ctx.actor;
+  const now = ctx.now;
   return deps.db.transaction().execute(async (trx) => {
     const facts = (await loadPersonFacts(trx, [personId], actor.userId, now)).get(personId);
     if (!facts) throw new AppError('NOT_FOUND');
@@ -341,7 +342,7 @@ async function changePerson<T>(
       can(actor, 'person.update', { person: facts, now, ...touches(facts) }),
     );
     const { result, audit } = await change(trx, facts);
-    await recordAudit(trx, auditContext(request, decision), {
+    await recordAudit(trx, auditOf(ctx, decision), {
       action: 'person.update',
       personIds: [personId],
       purpose: decision.via,
@@ -357,13 +358,13 @@ const channelColumns = ['id', 'kind', 'value', 'safe_for_contact', 'note', 'vers
 
 export function setProtectionLevel(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   personId: string,
   body: { protectionLevel: ProtectionLevel; version: number },
 ): Promise<{ protectionLevel: ProtectionLevel; version: number }> {
   return changePerson(
     deps,
-    request,
+    ctx,
     personId,
     (facts) => ({
       lowersProtection: lowersProtection(facts.protectionLevel, body.protectionLevel),
@@ -396,13 +397,13 @@ const channelChange = { lowersProtection: false, touchesProtectedDetails: true }
 
 export function addContactChannel(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   personId: string,
   body: z.infer<typeof addChannelContract.body>,
 ): Promise<ContactChannel> {
   return changePerson(
     deps,
-    request,
+    ctx,
     personId,
     () => channelChange,
     async (trx) => {
@@ -427,14 +428,14 @@ export function addContactChannel(
 
 export function updateContactChannel(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   personId: string,
   channelId: string,
   body: z.infer<typeof updateChannelContract.body>,
 ): Promise<ContactChannel> {
   return changePerson(
     deps,
-    request,
+    ctx,
     personId,
     () => channelChange,
     async (trx) => {

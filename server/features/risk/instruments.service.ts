@@ -1,4 +1,5 @@
-import type { FastifyRequest } from 'fastify';
+import { auditOf } from '../../http/action-context.ts';
+import type { ActionContext } from '../../http/action-context.ts';
 import type { z } from 'zod';
 import type { InstrumentSummary } from '../../../core/contracts/risk.ts';
 import type { InstrumentDefinition } from '../../../core/domain/instruments.ts';
@@ -7,7 +8,7 @@ import { can } from '../../../core/policy/policy.ts';
 import { recordAudit } from '../../audit/audit.ts';
 import type { Db, Trx } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
-import { auditContext, enforce, requireActor } from '../../http/context.ts';
+import { enforce } from '../../http/context.ts';
 import type { ServiceDeps } from '../../service-deps.ts';
 
 /**
@@ -50,17 +51,17 @@ async function summaries(db: Db | Trx): Promise<z.infer<typeof InstrumentSummary
   }));
 }
 
-export async function listInstrumentVersions(deps: ServiceDeps, request: FastifyRequest) {
-  enforce(can(requireActor(request), 'admin.manage', {}));
+export async function listInstrumentVersions(deps: ServiceDeps, ctx: ActionContext) {
+  enforce(can(ctx.actor, 'admin.manage', {}));
   return { items: await summaries(deps.db) };
 }
 
 export async function importInstrument(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   def: InstrumentDefinition,
 ) {
-  const actor = requireActor(request);
+  const actor = ctx.actor;
   const decision = enforce(can(actor, 'admin.manage', {}));
   return deps.db.transaction().execute(async (trx) => {
     const inserted = await trx
@@ -86,7 +87,7 @@ export async function importInstrument(
         ],
       });
     }
-    await recordAudit(trx, auditContext(request, decision), {
+    await recordAudit(trx, auditOf(ctx, decision), {
       action: 'admin.instrument',
       purpose: 'administration',
       details: { instrumentId: def.id, version: def.version, change: 'import' },
@@ -99,16 +100,16 @@ export async function importInstrument(
 
 export async function retireInstrument(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   id: string,
   version: number,
 ) {
-  const actor = requireActor(request);
+  const actor = ctx.actor;
   const decision = enforce(can(actor, 'admin.manage', {}));
   return deps.db.transaction().execute(async (trx) => {
     const updated = await trx
       .updateTable('instrument_version')
-      .set({ retired_at: deps.clock(), retired_by: actor.userId })
+      .set({ retired_at: ctx.now, retired_by: actor.userId })
       .where('id', '=', id)
       .where('version', '=', version)
       .where('retired_at', 'is', null)
@@ -117,7 +118,7 @@ export async function retireInstrument(
     const view = (await summaries(trx)).find((s) => s.id === id && s.version === version);
     if (!view) throw new AppError('NOT_FOUND');
     if (updated) {
-      await recordAudit(trx, auditContext(request, decision), {
+      await recordAudit(trx, auditOf(ctx, decision), {
         action: 'admin.instrument',
         purpose: 'administration',
         details: { instrumentId: id, version, change: 'retire' },

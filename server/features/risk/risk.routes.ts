@@ -16,26 +16,24 @@ import {
   saveSafetyPlan,
   saveSafetyPlanDraft,
 } from '../../../core/contracts/risk.ts';
-import { addAction, addDocumentRoute, addRoute } from '../../http/route.ts';
+import { addAction, addDocumentRoute } from '../../http/route.ts';
 import * as instruments from './instruments.service.ts';
 import * as risk from './risk.service.ts';
 import * as plans from './safety-plan.service.ts';
 import type { ServiceDeps } from '../../service-deps.ts';
 
 export function riskRoutes(app: FastifyInstance, deps: ServiceDeps) {
-  addRoute(app, listInstruments, (_input, request) => risk.listInstruments(deps, request));
-  addRoute(app, listInstrumentVersions, (_input, request) =>
-    instruments.listInstrumentVersions(deps, request),
+  addAction(app, listInstruments, (_input, ctx) => risk.listInstruments(deps, ctx));
+  addAction(app, listInstrumentVersions, (_input, ctx) =>
+    instruments.listInstrumentVersions(deps, ctx),
   );
-  addRoute(app, importInstrument, ({ body }, request) =>
-    instruments.importInstrument(deps, request, body),
+  addAction(app, importInstrument, ({ body }, ctx) =>
+    instruments.importInstrument(deps, ctx, body),
   );
-  addRoute(app, retireInstrument, ({ params }, request) =>
-    instruments.retireInstrument(deps, request, params.instrumentId, params.version),
+  addAction(app, retireInstrument, ({ params }, ctx) =>
+    instruments.retireInstrument(deps, ctx, params.instrumentId, params.version),
   );
-  addRoute(app, getCaseRisk, ({ params }, request) =>
-    risk.getCaseRisk(deps, request, params.caseId),
-  );
+  addAction(app, getCaseRisk, ({ params }, ctx) => risk.getCaseRisk(deps, ctx, params.caseId));
   addAction(app, recordAssessment, ({ params, body }, ctx) =>
     risk.recordAssessment(deps, ctx, params.caseId, body),
   );
@@ -45,25 +43,25 @@ export function riskRoutes(app: FastifyInstance, deps: ServiceDeps) {
   addAction(app, recordIncident, ({ params, body }, ctx) =>
     risk.recordIncident(deps, ctx, params.caseId, body),
   );
-  addRoute(app, getSafetyPlan, ({ params }, request) =>
-    plans.getSafetyPlan(deps, request, params.caseId, params.personId),
+  addAction(app, getSafetyPlan, ({ params }, ctx) =>
+    plans.getSafetyPlan(deps, ctx, params.caseId, params.personId),
   );
-  addRoute(app, saveSafetyPlan, ({ params, body }, request) =>
-    plans.saveSafetyPlan(deps, request, params.caseId, params.personId, body),
+  addAction(app, saveSafetyPlan, ({ params, body }, ctx) =>
+    plans.saveSafetyPlan(deps, ctx, params.caseId, params.personId, body),
   );
-  addRoute(app, saveSafetyPlanDraft, ({ params, body }, request) =>
-    plans.saveSafetyPlanDraft(deps, request, params.caseId, params.personId, body.draft),
+  addAction(app, saveSafetyPlanDraft, ({ params, body }, ctx) =>
+    plans.saveSafetyPlanDraft(deps, ctx, params.caseId, params.personId, body.draft),
   );
-  addRoute(app, getSafetyPlanDraft, ({ params }, request) =>
-    plans.getSafetyPlanDraft(deps, request, params.caseId, params.personId),
+  addAction(app, getSafetyPlanDraft, ({ params }, ctx) =>
+    plans.getSafetyPlanDraft(deps, ctx, params.caseId, params.personId),
   );
-  addRoute(app, discardSafetyPlanDraft, ({ params }, request) =>
-    plans.discardSafetyPlanDraft(deps, request, params.caseId, params.personId),
+  addAction(app, discardSafetyPlanDraft, ({ params }, ctx) =>
+    plans.discardSafetyPlanDraft(deps, ctx, params.caseId, params.personId),
   );
   addDocumentRoute(
     app,
     safetyPlanPdfPath,
     z.strictObject({ caseId: z.uuid(), personId: z.uuid() }),
-    (p, request) => plans.safetyPlanPdf(deps, request, p.caseId, p.personId),
+    (p, ctx) => plans.safetyPlanPdf(deps, ctx, p.caseId, p.personId),
   );
 }

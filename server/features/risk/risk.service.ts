@@ -1,6 +1,6 @@
+import { auditOf } from '../../http/action-context.ts';
 import { execute } from '../../case-kernel/command.ts';
 import type { ActionContext } from '../../http/action-context.ts';
-import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type {
   Assessment,
@@ -22,7 +22,7 @@ import type { Actor, PersonFacts } from '../../../core/policy/policy.ts';
 import { recordAudit } from '../../audit/audit.ts';
 import type { Db, Trx } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
-import { auditContext, enforce, requireActor } from '../../http/context.ts';
+import { enforce } from '../../http/context.ts';
 import { stockholmDate } from '../../time.ts';
 import { authorizeCase, caseFacts, loadCase } from '../../case-kernel/case-access.ts';
 import type { CaseRow } from '../../case-kernel/case-access.ts';
@@ -102,11 +102,11 @@ async function loadAssessments(db: Db | Trx, caseId: string) {
 
 export async function getCaseRisk(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   caseId: string,
 ): Promise<CaseRisk> {
-  const actor = requireActor(request);
-  const now = deps.clock();
+  const actor = ctx.actor;
+  const now = ctx.now;
   const today = stockholmDate(now);
   return deps.db.transaction().execute(async (trx) => {
     const { row, person, decision } = await authorizeCase(trx, actor, caseId, 'case.read', now);
@@ -170,7 +170,7 @@ export async function getCaseRisk(
             today,
           )
         : [];
-    await recordAudit(trx, auditContext(request, decision), {
+    await recordAudit(trx, auditOf(ctx, decision), {
       action: 'risk.read',
       personIds,
       caseIds: [caseId],
@@ -448,8 +448,8 @@ export function recordIncident(
   });
 }
 
-export async function listInstruments(deps: ServiceDeps, request: FastifyRequest) {
-  enforce(can(requireActor(request), 'instruments.list', {}));
+export async function listInstruments(deps: ServiceDeps, ctx: ActionContext) {
+  enforce(can(ctx.actor, 'instruments.list', {}));
   const rows = await deps.db
     .selectFrom('instrument_version')
     .select('definition')

@@ -1,4 +1,5 @@
-import type { FastifyRequest } from 'fastify';
+import { auditOf } from '../../http/action-context.ts';
+import type { ActionContext } from '../../http/action-context.ts';
 import { SafetyPlanDraft } from '../../../core/contracts/risk.ts';
 import type { SafetyPlan } from '../../../core/contracts/risk.ts';
 import { isProtected } from '../../../core/domain/protection.ts';
@@ -16,7 +17,7 @@ import type { Trx } from '../../db/database.ts';
 import { renderPdf } from '../../documents/pdf.ts';
 import type { PdfSection } from '../../documents/pdf.ts';
 import { AppError } from '../../errors.ts';
-import { auditContext, enforce, requireActor } from '../../http/context.ts';
+import { enforce } from '../../http/context.ts';
 import { stockholmDate } from '../../time.ts';
 import { caseFacts, loadCaseRow } from '../../case-kernel/case-access.ts';
 import { deleteDraft, discardDraft, readDraft, saveDraft } from '../../case-kernel/drafts.ts';
@@ -85,12 +86,12 @@ async function loadPlan(trx: Trx, caseId: string, personId: string) {
 
 export async function getSafetyPlan(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   caseId: string,
   personId: string,
 ): Promise<SafetyPlan> {
-  const actor = requireActor(request);
-  const now = deps.clock();
+  const actor = ctx.actor;
+  const now = ctx.now;
   return deps.db.transaction().execute(async (trx) => {
     const { row, decision, planPerson, casePerson } = await authorizePlan(
       trx,
@@ -103,7 +104,7 @@ export async function getSafetyPlan(
     const versions = await loadPlan(trx, caseId, personId);
     const person = (await findPersonSummaries(trx, [personId])).get(personId);
     if (!person) throw new AppError('NOT_FOUND');
-    await recordAudit(trx, auditContext(request, decision), {
+    await recordAudit(trx, auditOf(ctx, decision), {
       action: 'safety_plan.read',
       personIds: [row.person_id, personId],
       caseIds: [caseId],
@@ -140,13 +141,13 @@ const UNIQUE_VIOLATION = '23505';
 
 export async function saveSafetyPlan(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   caseId: string,
   personId: string,
   body: { version: number; items: SafetyPlanItem[]; reviewOn: string | null },
 ) {
-  const actor = requireActor(request);
-  const now = deps.clock();
+  const actor = ctx.actor;
+  const now = ctx.now;
   const known = new Set(safetyPlanPoints.map((p) => p.key));
   const unknown = body.items.findIndex((i) => !known.has(i.key));
   if (unknown >= 0) {
@@ -200,7 +201,7 @@ export async function saveSafetyPlan(
       throw error;
     }
     await deleteDraft(trx, actor.userId, { caseId, kind: 'safety_plan', key: personId });
-    await recordAudit(trx, auditContext(request, decision), {
+    await recordAudit(trx, auditOf(ctx, decision), {
       action: 'safety_plan.write',
       personIds: [row.person_id, personId],
       caseIds: [caseId],
@@ -231,14 +232,14 @@ const planWrite =
 
 export function saveSafetyPlanDraft(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   caseId: string,
   personId: string,
   draft: SafetyPlanDraft,
 ) {
   return saveDraft(
     deps,
-    request,
+    ctx,
     { kind: 'safety_plan', key: personId },
     planWrite(caseId, personId),
     draft,
@@ -247,13 +248,13 @@ export function saveSafetyPlanDraft(
 
 export function getSafetyPlanDraft(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   caseId: string,
   personId: string,
 ) {
   return readDraft(
     deps,
-    request,
+    ctx,
     { kind: 'safety_plan', key: personId },
     planWrite(caseId, personId),
     SafetyPlanDraft,
@@ -262,13 +263,13 @@ export function getSafetyPlanDraft(
 
 export function discardSafetyPlanDraft(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   caseId: string,
   personId: string,
 ) {
   return discardDraft(
     deps,
-    request,
+    ctx,
     { kind: 'safety_plan', key: personId },
     planWrite(caseId, personId),
   );
@@ -277,12 +278,12 @@ export function discardSafetyPlanDraft(
 /** The plan as PDF for the person to keep: the points and notes, never a protected field. */
 export async function safetyPlanPdf(
   deps: ServiceDeps,
-  request: FastifyRequest,
+  ctx: ActionContext,
   caseId: string,
   personId: string,
 ): Promise<RenderedDocument> {
-  const actor = requireActor(request);
-  const now = deps.clock();
+  const actor = ctx.actor;
+  const now = ctx.now;
   const doc = await deps.db.transaction().execute(async (trx) => {
     const { row, decision } = await authorizePlan(
       trx,
@@ -296,7 +297,7 @@ export async function safetyPlanPdf(
     if (!current) throw new AppError('NOT_FOUND');
     const person = (await findPersonSummaries(trx, [personId])).get(personId);
     if (!person) throw new AppError('NOT_FOUND');
-    await recordAudit(trx, auditContext(request, decision), {
+    await recordAudit(trx, auditOf(ctx, decision), {
       action: 'document.export',
       personIds: [row.person_id, personId],
       caseIds: [caseId],
