@@ -5,6 +5,8 @@ import {
   recordIncident,
   recordPoliceAssessment,
 } from '../../../core/contracts/risk.ts';
+import { Source } from '../../../core/contracts/case-documents.ts';
+import { registerIntake } from '../../../core/contracts/cases.ts';
 import { fieldRules } from './forms.ts';
 
 describe('fieldRules', () => {
@@ -58,6 +60,20 @@ describe('fieldRules in a union', () => {
         'answers.any.kind=violence_calendar.incidents.0.description',
       ),
     ).toEqual({ maxLength: 2_000, required: true });
-    expect(() => fieldRules(recordAssessment.body, 'answers.any.value')).toThrow();
+    expect(fieldRules(recordAssessment.body, 'answers.any.kind=ordinal.value').maxLength).toBe(
+      undefined,
+    );
+    expect(() => fieldRules(recordAssessment.body, 'answers.any.kind=essay.value')).toThrow();
+  });
+
+  it('goes on into the option that has the key, when no discriminator is named', () => {
+    expect(fieldRules(registerIntake.body, 'person.newPerson.givenName').required).toBe(true);
+    expect(fieldRules(registerIntake.body, 'person.personId').required).toBe(true);
+  });
+});
+
+describe('fieldRules on a refined schema', () => {
+  it('reads the source detail length through the refinement', () => {
+    expect(fieldRules(Source, 'detail')).toEqual({ maxLength: 200, required: false });
   });
 });

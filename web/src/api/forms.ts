@@ -77,15 +77,20 @@ interface SchemaInternals {
 
 const internals = (schema: z.ZodType) => schema as unknown as SchemaInternals;
 
-/** In a union, the option a `kind=text` path segment names by its discriminator. */
+/**
+ * In a union, the option a `kind=text` path segment names by its discriminator; a plain key
+ * (`newPerson`) goes on into the first option that has it.
+ */
 const optionWhere = (options: readonly z.ZodType[], segment: string) => {
-  const [key, value] = segment.split('=');
-  if (key === undefined || value === undefined) return undefined;
-  return options.find((o) =>
-    internals(o)._zod.def.shape?.[key]
-      ? internals(internals(o)._zod.def.shape?.[key] as z.ZodType)._zod.def.values?.includes(value)
-      : false,
-  );
+  const [key = '', value] = segment.split('=');
+  const shapeOf = (o: z.ZodType) => internals(o)._zod.def.shape ?? {};
+  if (value === undefined) return options.map((o) => shapeOf(o)[key]).find((f) => f !== undefined);
+  return options.find((o) => {
+    const discriminator = shapeOf(o)[key];
+    return discriminator
+      ? internals(discriminator)._zod.def.values?.map(String).includes(value)
+      : false;
+  });
 };
 
 /** The schema under its wrappers, and whether one of them lets the field be left out. */

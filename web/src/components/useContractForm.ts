@@ -8,8 +8,52 @@ import { useFormMutation } from './useFormMutation.ts';
 
 type BodyContract = Contract & { body: z.ZodType };
 type Values = Record<string, unknown>;
-type TextKey<V> = { [K in keyof V]: V[K] extends string ? K : never }[keyof V] & string;
-type FlagKey<V> = { [K in keyof V]: V[K] extends boolean ? K : never }[keyof V] & string;
+export type TextKey<V> = { [K in keyof V]: V[K] extends string ? K : never }[keyof V] & string;
+export type FlagKey<V> = { [K in keyof V]: V[K] extends boolean ? K : never }[keyof V] & string;
+
+/** What binds one input to its value and to the contract. */
+export interface FieldBinding {
+  id: string;
+  error: string | undefined;
+}
+export interface TextBinding extends FieldBinding {
+  value: string;
+  onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => void;
+}
+/** A text with the contract's maxLength, which Aksel shows as a count of what is left. */
+export interface LongTextBinding extends TextBinding {
+  maxLength: number | undefined;
+}
+export interface SelectBinding extends FieldBinding {
+  value: string;
+  onChange: (event: ChangeEvent<HTMLSelectElement>) => void;
+}
+export interface ChoiceBinding extends FieldBinding {
+  value: string;
+  onChange: (value: string) => void;
+}
+/** A checkbox has no error of its own: a group of them has (CheckboxGroup). */
+export interface FlagBinding {
+  id: string;
+  checked: boolean;
+  onChange: (event: ChangeEvent<HTMLInputElement>) => void;
+}
+
+/**
+ * The part of a bound form a group of fields needs, so one group (the fields of a beslut) can
+ * serve forms of different contracts whose values include its own.
+ */
+export interface FieldBindings<V> {
+  values: V;
+  set: (patch: Partial<V>) => void;
+  errorOf: (path: string) => string | undefined;
+  idOf: (path: string) => string;
+  text: (name: TextKey<V>) => TextBinding;
+  longText: (name: TextKey<V>) => LongTextBinding;
+  select: (name: TextKey<V>) => SelectBinding;
+  choice: (name: TextKey<V>) => ChoiceBinding;
+  flag: (name: FlagKey<V>) => FlagBinding;
+}
 
 export interface ContractFormOptions<C extends BodyContract, V extends Values> {
   /** Prefix of every field's id (`handelse` → `handelse-description`), linked from the summary. */
@@ -37,6 +81,7 @@ export interface ContractFormOptions<C extends BodyContract, V extends Values> {
   /** The message for a choice still empty (''), in place of the contract's generic one. */
   unchosen?: { readonly [K in keyof V]?: string };
   onSuccess?: (result: ResponseOf<C>, body: BodyOf<C>) => void;
+  onError?: (error: Error) => void;
   /** The fields that go back to `initial` once the body is saved; `true` for all of them. */
   clearOnSuccess?: true | readonly (keyof V)[];
 }
@@ -66,14 +111,21 @@ export function useContractForm<C extends BodyContract, V extends Values>(
       }
       options.onSuccess?.(result, body);
     },
+    onError: (error) => {
+      options.onError?.(error);
+    },
   });
 
   const set = (patch: Partial<V>) => {
     setValues((v) => ({ ...v, ...patch }));
   };
   const pathOf = (name: string) => options.paths?.[name] ?? name;
-  const errorOf = (path: string) => messageFor(save.fieldErrors, `body.${path}`);
-  const idOf = (path: string) => fieldId(formId, `body.${path}`);
+  const fieldPaths = Object.keys(initial).map(pathOf);
+
+  const forget = () => {
+    setSaved(false);
+    save.reset();
+  };
 
   const submit = () => {
     setSaved(false);
@@ -86,23 +138,31 @@ export function useContractForm<C extends BodyContract, V extends Values>(
     const schemaErrors = validateBody(contract.body, body).filter(
       (e) => options.relevant?.(e, values) ?? true,
     );
-    save.submit(body as BodyOf<C>, withOwnErrors(schemaErrors, own));
+    save.submit(body as BodyOf<C>, inFieldOrder(withOwnErrors(schemaErrors, own), fieldPaths));
   };
 
-  return {
+  const bindings = bindFields(contract.body, {
+    formId,
     values,
     set,
+    errors: save.fieldErrors,
+    paths: options.paths,
+  });
+
+  return {
+    ...bindings,
+    formId,
     /** True from a successful save until the next submit: for "… är sparad". */
     saved,
     mutation: save.mutation,
     fieldErrors: save.fieldErrors,
     generalError: save.generalError,
-    errorOf,
-    idOf,
+    /** Forget the last submit's outcome (errors, answer), keep what is typed. */
+    forget,
+    /** Back to `initial`, with the last outcome forgotten. */
     reset: () => {
       setValues(initial);
-      setSaved(false);
-      save.reset();
+      forget();
     },
     submit,
     /** `<form {...form.formProps}>`: the contract checks the body, not the browser. */
@@ -115,42 +175,105 @@ export function useContractForm<C extends BodyContract, V extends Values>(
     },
     /** `<FormErrorSummary {...form.summaryProps} />` */
     summaryProps: { formId, errors: save.fieldErrors },
-    /** A text field or textarea: `<TextField {...form.text('summary')} label=… />`. */
-    text: (name: TextKey<V>) => ({
+  };
+}
+
+/**
+ * The errors in the order of the form's fields (the order of its values), so the summary reads
+ * as the form does: the schema's order is the contract's, and a form's own findings come last.
+ * An error under a field's path (`person.personId` under `person`) goes with that field.
+ */
+export function inFieldOrder(errors: readonly FieldError[], paths: readonly string[]) {
+  const rank = (error: FieldError) => {
+    const path = error.path.replace(/^body\./, '');
+    let best = -1;
+    paths.forEach((p, index) => {
+      const under = path === p || path.startsWith(`${p}.`);
+      if (under && (best === -1 || p.length > (paths[best]?.length ?? 0))) best = index;
+    });
+    return best === -1 ? paths.length : best;
+  };
+  return errors
+    .map((error, index) => ({ error, index, rank: rank(error) }))
+    .sort((a, b) => a.rank - b.rank || a.index - b.index)
+    .map((e) => e.error);
+}
+
+/**
+ * The wiring of each field of a body schema to values held anywhere: the hook's own state, or a
+ * search whose answer is a query (the access log). `errors` in the contract's paths.
+ */
+export function bindFields<V extends Values>(
+  schema: z.ZodType,
+  {
+    formId,
+    values,
+    set,
+    errors,
+    paths,
+  }: {
+    formId: string;
+    values: V;
+    set: (patch: Partial<V>) => void;
+    errors: readonly FieldError[];
+    paths?: { readonly [K in keyof V]?: string } | undefined;
+  },
+): FieldBindings<V> {
+  const pathOf = (name: string) => paths?.[name] ?? name;
+  const errorOf = (path: string) => messageFor(errors, `body.${path}`);
+  const idOf = (path: string) => fieldId(formId, `body.${path}`);
+  return {
+    values,
+    set,
+    errorOf,
+    idOf,
+    /** A short text (a name, a date): `<TextField {...form.text('from')} label=… />`. */
+    text: (name) => ({
       id: idOf(pathOf(name)),
       value: values[name] as string,
-      onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+      onChange: (event) => {
         set({ [name]: event.target.value } as Partial<V>);
       },
       error: errorOf(pathOf(name)),
-      maxLength: fieldRules(contract.body, pathOf(name)).maxLength,
     }),
-    /** A select: a text field without a length. */
-    select: (name: TextKey<V>) => ({
+    /**
+     * A text the person writes at length: `<Textarea {...form.longText('summary')} label=… />`,
+     * bounded by the contract's maxLength and counted down as they write.
+     */
+    longText: (name) => ({
       id: idOf(pathOf(name)),
       value: values[name] as string,
-      onChange: (event: ChangeEvent<HTMLSelectElement>) => {
+      onChange: (event) => {
+        set({ [name]: event.target.value } as Partial<V>);
+      },
+      error: errorOf(pathOf(name)),
+      maxLength: fieldRules(schema, pathOf(name)).maxLength,
+    }),
+    /** A select: a text field without a length. */
+    select: (name) => ({
+      id: idOf(pathOf(name)),
+      value: values[name] as string,
+      onChange: (event) => {
         set({ [name]: event.target.value } as Partial<V>);
       },
       error: errorOf(pathOf(name)),
     }),
     /** A radio group: `<RadioGroup {...form.choice('level')} legend=…>`. */
-    choice: (name: TextKey<V>) => ({
+    choice: (name) => ({
       id: idOf(pathOf(name)),
       value: values[name] as string,
-      onChange: (value: string) => {
+      onChange: (value) => {
         set({ [name]: value } as Partial<V>);
       },
       error: errorOf(pathOf(name)),
     }),
     /** A single checkbox: `<Checkbox {...form.flag('confirmed')}>`. */
-    flag: (name: FlagKey<V>) => ({
+    flag: (name) => ({
       id: idOf(pathOf(name)),
       checked: values[name] as boolean,
-      onChange: (event: ChangeEvent<HTMLInputElement>) => {
+      onChange: (event) => {
         set({ [name]: event.target.checked } as Partial<V>);
       },
-      error: errorOf(pathOf(name)),
     }),
   };
 }

@@ -79,6 +79,7 @@ export function AssessmentForm({
       motivation: '',
       assessedOn: stockholmToday(),
     },
+    paths: { instrumentRef: 'instrument', ratings: 'scenarioRatings' },
     toBody: (v) => {
       const definition = definitionOf(v.instrumentRef);
       const scenarios = scenariosOf(definition);
@@ -230,7 +231,7 @@ export function AssessmentForm({
           </VStack>
         ) : null}
         <Textarea
-          {...form.text('motivation')}
+          {...form.longText('motivation')}
           label="Sammanfattande bedömning och motivering"
           minRows={3}
         />

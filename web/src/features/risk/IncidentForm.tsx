@@ -37,7 +37,7 @@ export function IncidentForm({ caseId }: { caseId: string }) {
         <FormErrorSummary {...form.summaryProps} />
         <ApiErrorAlert error={form.generalError} />
         <DateField {...form.text('occurredOn')} label="Datum för händelsen" />
-        <Textarea {...form.text('description')} label="Vad hände?" minRows={3} />
+        <Textarea {...form.longText('description')} label="Vad hände?" minRows={3} />
         <div>
           <Button type="submit" loading={form.mutation.isPending}>
             Registrera händelsen

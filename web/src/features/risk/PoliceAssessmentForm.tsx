@@ -64,7 +64,7 @@ export function PoliceAssessmentForm({
           <RiskLevelOptions />
         </RadioGroup>
         <Textarea
-          {...form.text('summary')}
+          {...form.longText('summary')}
           label="Sammanfattning av polisens bedömning"
           minRows={3}
         />

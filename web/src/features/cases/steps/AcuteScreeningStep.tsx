@@ -101,7 +101,7 @@ export function AcuteScreeningStep({
                 ))}
               </RadioGroup>
               {save.values.acuteNeed === 'yes' ? <AcuteNotice /> : null}
-              <Textarea {...save.text('motivation')} label="Motivering" minRows={2} />
+              <Textarea {...save.longText('motivation')} label="Motivering" minRows={2} />
               <HStack gap="space-12">
                 <Button type="submit" loading={save.mutation.isPending}>
                   Spara bedömningen

@@ -90,7 +90,7 @@ export function ApplicationStep({
                 </HStack>
               </RadioGroup>
               <DateField {...save.text('receivedOn')} label="Datum" />
-              <Textarea {...save.text('note')} label="Anteckning (frivillig)" minRows={2} />
+              <Textarea {...save.longText('note')} label="Anteckning (frivillig)" minRows={2} />
               <div>
                 <Button type="submit" loading={save.mutation.isPending}>
                   Registrera {kindLabels[save.values.kind].toLowerCase()}

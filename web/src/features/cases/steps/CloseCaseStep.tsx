@@ -46,7 +46,7 @@ export function CloseCaseStep({ detail }: { detail: CaseDetail }) {
               refresh('detail');
             }}
           />
-          <Textarea {...save.text('reason')} label="Skäl till avslut" minRows={2} />
+          <Textarea {...save.longText('reason')} label="Skäl till avslut" minRows={2} />
           <div>
             <Button type="submit" variant="secondary" loading={save.mutation.isPending}>
               Avsluta ärendet
