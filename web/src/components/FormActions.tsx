@@ -15,7 +15,14 @@ export function FormActions({
       <Button type="submit" loading={pending}>
         {submit}
       </Button>
-      <Button type="button" variant="tertiary" onClick={onCancel}>
+      {/* Called without the click: a close that takes a message gets none. */}
+      <Button
+        type="button"
+        variant="tertiary"
+        onClick={() => {
+          onCancel();
+        }}
+      >
         Avbryt
       </Button>
     </HStack>

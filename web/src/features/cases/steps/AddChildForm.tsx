@@ -89,9 +89,7 @@ export function AddChildForm({
         <FormActions
           submit="Lägg till barnet"
           pending={save.mutation.isPending}
-          onCancel={() => {
-            onClose();
-          }}
+          onCancel={onClose}
         />
       </VStack>
     </form>

@@ -86,9 +86,7 @@ export function ChildReportForm({ detail, duty, onClose }: DutyFormProps) {
         <FormActions
           submit="Skicka orosanmälan"
           pending={save.mutation.isPending}
-          onCancel={() => {
-            onClose();
-          }}
+          onCancel={onClose}
         />
       </VStack>
     </form>
@@ -126,13 +124,7 @@ export function WaiverForm({ detail, duty, onClose }: DutyFormProps) {
           description="Till exempel att polisen redan har gjort en anmälan om barnet, och när."
           minRows={3}
         />
-        <FormActions
-          submit="Spara skälet"
-          pending={save.mutation.isPending}
-          onCancel={() => {
-            onClose();
-          }}
-        />
+        <FormActions submit="Spara skälet" pending={save.mutation.isPending} onCancel={onClose} />
       </VStack>
     </form>
   );
