@@ -17,6 +17,7 @@ import {
 } from '../../../core/domain/instruments.ts';
 import type { Answer, RiskLevel } from '../../../core/domain/instruments.ts';
 import { reassessmentPrompts } from '../../../core/domain/reassessment.ts';
+import { everyScenarioRated } from '../../../core/domain/scenario-ratings.ts';
 import { can } from '../../../core/policy/policy.ts';
 import type { Actor, PersonFacts } from '../../../core/policy/policy.ts';
 import { recordAudit } from '../../audit/audit.ts';
@@ -340,11 +341,8 @@ export function recordAssessment(
         points = score(def, answers);
         level = levelFor(def.scoring.thresholds, points);
       } else if (def.scoring.kind === 'judgement') {
-        const scenarios = def.scoring.scenarios.map((s) => s.key);
         const given = body.scenarioRatings ?? [];
-        const missing = scenarios.filter((k) => !given.some((g) => g.scenario === k));
-        const unknown = given.filter((g) => !scenarios.includes(g.scenario));
-        if (missing.length || unknown.length) {
+        if (!everyScenarioRated(def.scoring.scenarios, given)) {
           throw new AppError('VALIDATION', {
             fields: [
               {

@@ -16,11 +16,12 @@ import type { AuditAction } from '../../../../core/audit/events.ts';
 import type { BodyOf } from '../../../../core/contracts/contract.ts';
 import type { FieldError } from '../../../../core/contracts/errors.ts';
 import { call } from '../../api/client.ts';
-import { fieldErrorsOf, fieldId, messageFor, validateBody } from '../../api/forms.ts';
+import { fieldErrorsOf, validateBody } from '../../api/forms.ts';
 import { auditActions } from '../../app/labels.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
 import { Loading } from '../../components/Loading.tsx';
+import { bindFields } from '../../components/useContractForm.ts';
 import { AccessLogTable } from './AccessLogTable.tsx';
 
 const formId = 'loggsok';
@@ -28,13 +29,25 @@ type Filters = BodyOf<typeof searchAccessLog>;
 
 const optional = (value: string) => (value.trim() === '' ? undefined : value.trim());
 
+type FilterValues = {
+  userId: string;
+  personId: string;
+  action: AuditAction | '';
+  from: string;
+  to: string;
+  securityOnly: boolean;
+};
+const noFilters: FilterValues = {
+  userId: '',
+  personId: '',
+  action: '',
+  from: '',
+  to: '',
+  securityOnly: false,
+};
+
 export function AccessLogSearch({ unitId }: { unitId: string }) {
-  const [userId, setUserId] = useState('');
-  const [personId, setPersonId] = useState('');
-  const [action, setAction] = useState<AuditAction | ''>('');
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
-  const [securityOnly, setSecurityOnly] = useState(false);
+  const [values, setValues] = useState(noFilters);
   const [filters, setFilters] = useState<Filters>({ unitId, limit: 100 });
   const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
 
@@ -49,16 +62,22 @@ export function AccessLogSearch({ unitId }: { unitId: string }) {
   });
   const errors = clientErrors.length > 0 ? clientErrors : fieldErrorsOf(log.error);
 
+  const set = (patch: Partial<FilterValues>) => {
+    setValues((v) => ({ ...v, ...patch }));
+  };
+  // The filters are the query's key, not a saved body: the fields are bound, the search is ours.
+  const field = bindFields(searchAccessLog.body, { formId, values, set, errors });
+
   const search = (next: { userId?: string; personId?: string }) => {
     const body: Filters = {
       unitId,
       limit: 100,
-      userId: optional(next.userId ?? userId),
-      personId: optional(next.personId ?? personId),
-      action: action === '' ? undefined : action,
-      securityOnly: securityOnly ? true : undefined,
-      from: optional(from),
-      to: optional(to),
+      userId: optional(next.userId ?? values.userId),
+      personId: optional(next.personId ?? values.personId),
+      action: values.action === '' ? undefined : values.action,
+      securityOnly: values.securityOnly ? true : undefined,
+      from: optional(values.from),
+      to: optional(values.to),
     };
     const problems = validateBody(searchAccessLog.body, body);
     setClientErrors(problems);
@@ -66,8 +85,7 @@ export function AccessLogSearch({ unitId }: { unitId: string }) {
   };
 
   const filterBy = (filter: { userId?: string; personId?: string }) => {
-    if (filter.userId !== undefined) setUserId(filter.userId);
-    if (filter.personId !== undefined) setPersonId(filter.personId);
+    set(filter);
     search(filter);
   };
 
@@ -88,15 +106,7 @@ export function AccessLogSearch({ unitId }: { unitId: string }) {
           <VStack gap="space-16">
             <FormErrorSummary formId={formId} errors={errors} />
             <HGrid gap="space-16" columns={{ xs: 1, md: 2 }}>
-              <Select
-                id={fieldId(formId, 'body.userId')}
-                label="Medarbetare"
-                value={userId}
-                onChange={(e) => {
-                  setUserId(e.target.value);
-                }}
-                error={messageFor(errors, 'body.userId')}
-              >
+              <Select {...field.select('userId')} label="Medarbetare">
                 <option value="">Alla i enheten</option>
                 {(members.data?.items ?? []).map((member) => (
                   <option key={member.id} value={member.id}>
@@ -105,26 +115,13 @@ export function AccessLogSearch({ unitId }: { unitId: string }) {
                 ))}
               </Select>
               <TextField
-                id={fieldId(formId, 'body.personId')}
+                {...field.text('personId')}
                 label="Person (id)"
                 description="Valfritt. Välj ”Visa bara personen” i en rad för att fylla i."
                 autoComplete="off"
                 spellCheck={false}
-                value={personId}
-                onChange={(e) => {
-                  setPersonId(e.target.value);
-                }}
-                error={messageFor(errors, 'body.personId')}
               />
-              <Select
-                id={fieldId(formId, 'body.action')}
-                label="Händelse"
-                value={action}
-                onChange={(e) => {
-                  setAction(e.target.value as AuditAction | '');
-                }}
-                error={messageFor(errors, 'body.action')}
-              >
+              <Select {...field.select('action')} label="Händelse">
                 <option value="">Alla händelser</option>
                 {(Object.entries(auditActions) as [AuditAction, string][]).map(([key, label]) => (
                   <option key={key} value={key}>
@@ -134,35 +131,22 @@ export function AccessLogSearch({ unitId }: { unitId: string }) {
               </Select>
               <HGrid gap="space-16" columns={2}>
                 <TextField
-                  id={fieldId(formId, 'body.from')}
+                  {...field.text('from')}
                   label="Från och med"
                   description="ÅÅÅÅ-MM-DD"
                   autoComplete="off"
-                  value={from}
-                  onChange={(e) => {
-                    setFrom(e.target.value);
-                  }}
-                  error={messageFor(errors, 'body.from')}
                 />
                 <TextField
-                  id={fieldId(formId, 'body.to')}
+                  {...field.text('to')}
                   label="Till och med"
                   description="ÅÅÅÅ-MM-DD"
                   autoComplete="off"
-                  value={to}
-                  onChange={(e) => {
-                    setTo(e.target.value);
-                  }}
-                  error={messageFor(errors, 'body.to')}
                 />
               </HGrid>
             </HGrid>
             <Checkbox
-              checked={securityOnly}
+              {...field.flag('securityOnly')}
               description="Nekade försök att öppna eller ändra uppgifter, och misslyckade inloggningar."
-              onChange={(e) => {
-                setSecurityOnly(e.target.checked);
-              }}
             >
               Visa bara säkerhetshändelser
             </Checkbox>

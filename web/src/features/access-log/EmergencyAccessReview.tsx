@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { BodyLong, BodyShort, Box, Button, Heading, Tag, Textarea, VStack } from '@navikt/ds-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -7,12 +6,11 @@ import {
 } from '../../../../core/contracts/access-log.ts';
 import type { EmergencyAccessItem } from '../../../../core/contracts/access-log.ts';
 import { call } from '../../api/client.ts';
-import { fieldId, messageFor } from '../../api/forms.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { Loading } from '../../components/Loading.tsx';
-import { useFormMutation } from '../../components/useFormMutation.ts';
+import { useContractForm } from '../../components/useContractForm.ts';
 
 /** Every nödåtkomst in the unit, unreviewed first, each to be reviewed with a comment. */
 export function EmergencyAccessReview({ unitId }: { unitId: string }) {
@@ -105,38 +103,25 @@ function EmergencyAccessCard({ item, unitId }: { item: EmergencyAccessItem; unit
 
 function ReviewForm({ item, unitId }: { item: EmergencyAccessItem; unitId: string }) {
   const queryClient = useQueryClient();
-  const [note, setNote] = useState('');
-  const formId = `granskning-${item.id}`;
-  const form = useFormMutation(reviewEmergencyAccess.body, {
-    mutationFn: (body: { note: string }) =>
-      call(reviewEmergencyAccess, { params: { id: item.id }, body }),
+  const form = useContractForm(reviewEmergencyAccess, {
+    formId: `granskning-${item.id}`,
+    initial: { note: '' },
+    send: (body) => call(reviewEmergencyAccess, { params: { id: item.id }, body }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['emergency-access', unitId] });
       void queryClient.invalidateQueries({ queryKey: ['access-log'] });
     },
   });
   return (
-    <form
-      noValidate
-      aria-label={`Granska nödåtkomsten för ${item.person.displayName}`}
-      onSubmit={(event) => {
-        event.preventDefault();
-        form.submit({ note });
-      }}
-    >
+    <form {...form.formProps} aria-label={`Granska nödåtkomsten för ${item.person.displayName}`}>
       <VStack gap="space-12" align="start">
-        <FormErrorSummary formId={formId} errors={form.fieldErrors} />
+        <FormErrorSummary {...form.summaryProps} />
         <ApiErrorAlert error={form.generalError} />
         <Textarea
-          id={fieldId(formId, 'body.note')}
+          {...form.longText('note')}
           label="Kommentar till granskningen"
           description="Till exempel om skälet var befogat och om något behöver följas upp."
           minRows={2}
-          value={note}
-          onChange={(e) => {
-            setNote(e.target.value);
-          }}
-          error={messageFor(form.fieldErrors, 'body.note')}
           className="full-width"
         />
         <Button type="submit" size="small" loading={form.mutation.isPending}>

@@ -1,34 +1,31 @@
-import { useState } from 'react';
 import { Button, Heading, HStack, Select, Table, TextField, VStack } from '@navikt/ds-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { createUnit, UnitKind } from '../../../../core/contracts/admin.ts';
 import type { BodyOf } from '../../../../core/contracts/contract.ts';
 import { call } from '../../api/client.ts';
-import { fieldId, messageFor } from '../../api/forms.ts';
 import { unitKindLabels } from '../../app/labels.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
 import { Loading } from '../../components/Loading.tsx';
-import { useFormMutation } from '../../components/useFormMutation.ts';
+import { useContractForm } from '../../components/useContractForm.ts';
 import { unitsKey, useUnits } from './useAdmin.ts';
 
 const formId = 'ny-enhet';
-type Kind = BodyOf<typeof createUnit>['kind'];
+const blank: BodyOf<typeof createUnit> = { name: '', kind: 'adult' };
 
 export function UnitsSection() {
   const units = useUnits();
   const queryClient = useQueryClient();
-  const [name, setName] = useState('');
-  const [kind, setKind] = useState<Kind>('adult');
-  const [created, setCreated] = useState<string | null>(null);
-  const form = useFormMutation(createUnit.body, {
-    mutationFn: (body: BodyOf<typeof createUnit>) => call(createUnit, { body }),
-    onSuccess: (unit) => {
-      setCreated(`Enheten ${unit.name} är skapad.`);
-      setName('');
+  const form = useContractForm(createUnit, {
+    formId,
+    initial: blank,
+    send: (body) => call(createUnit, { body }),
+    clearOnSuccess: ['name'],
+    onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: unitsKey });
     },
   });
+  const created = form.saved ? form.mutation.data : undefined;
 
   return (
     <section aria-labelledby="enheter-rubrik">
@@ -56,40 +53,16 @@ export function UnitsSection() {
             </Table.Body>
           </Table>
         ) : null}
-        <form
-          noValidate
-          aria-labelledby="ny-enhet-rubrik"
-          onSubmit={(event) => {
-            event.preventDefault();
-            setCreated(null);
-            form.submit({ name, kind });
-          }}
-        >
+        <form {...form.formProps} aria-labelledby="ny-enhet-rubrik">
           <VStack gap="space-16">
             <Heading level="3" size="small" id="ny-enhet-rubrik">
               Ny enhet
             </Heading>
-            <FormErrorSummary formId={formId} errors={form.fieldErrors} />
+            <FormErrorSummary {...form.summaryProps} />
             <ApiErrorAlert error={form.generalError} />
             <HStack gap="space-16" align="end">
-              <TextField
-                id={fieldId(formId, 'body.name')}
-                label="Enhetens namn"
-                value={name}
-                onChange={(e) => {
-                  setName(e.target.value);
-                }}
-                error={messageFor(form.fieldErrors, 'body.name')}
-              />
-              <Select
-                id={fieldId(formId, 'body.kind')}
-                label="Typ av enhet"
-                value={kind}
-                onChange={(e) => {
-                  setKind(e.target.value as Kind);
-                }}
-                error={messageFor(form.fieldErrors, 'body.kind')}
-              >
+              <TextField {...form.text('name')} label="Enhetens namn" />
+              <Select {...form.select('kind')} label="Typ av enhet">
                 {UnitKind.options.map((k) => (
                   <option key={k} value={k}>
                     {unitKindLabels[k]}
@@ -100,7 +73,7 @@ export function UnitsSection() {
                 Skapa enhet
               </Button>
             </HStack>
-            <div role="status">{created}</div>
+            <div role="status">{created ? `Enheten ${created.name} är skapad.` : null}</div>
           </VStack>
         </form>
       </VStack>

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import {
   BodyLong,
   BodyShort,
@@ -12,16 +11,13 @@ import {
 import { useMutation } from '@tanstack/react-query';
 import { grantRole, revokeRole } from '../../../../core/contracts/admin.ts';
 import type { AdminRequest, AdminUser } from '../../../../core/contracts/admin.ts';
-import type { BodyOf } from '../../../../core/contracts/contract.ts';
-import type { FieldError } from '../../../../core/contracts/errors.ts';
 import { roles } from '../../../../core/policy/roles.ts';
 import type { Role } from '../../../../core/policy/roles.ts';
 import { call } from '../../api/client.ts';
-import { fieldId, messageFor } from '../../api/forms.ts';
 import { roleLabels } from '../../app/labels.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
-import { useFormMutation } from '../../components/useFormMutation.ts';
+import { useContractForm } from '../../components/useContractForm.ts';
 import { PendingRequests } from './AdminRequests.tsx';
 import { useRefreshAdmin, useStoreUser, useUnits } from './useAdmin.ts';
 
@@ -112,26 +108,19 @@ export function UserRoles({
 function GrantRoleForm({ user }: { user: AdminUser }) {
   const refresh = useRefreshAdmin();
   const units = useUnits();
-  const [unitId, setUnitId] = useState('');
-  const [role, setRole] = useState<Role | ''>('');
-  const form = useFormMutation(grantRole.body, {
-    mutationFn: (body: BodyOf<typeof grantRole>) =>
-      call(grantRole, { params: { userId: user.id }, body }),
-    onSuccess: refresh,
+  const noRole: { role: Role | ''; unitId: string } = { role: '', unitId: '' };
+  const form = useContractForm(grantRole, {
+    formId,
+    initial: noRole,
+    unchosen: { role: 'Välj en roll.', unitId: 'Välj en enhet.' },
+    send: (body) => call(grantRole, { params: { userId: user.id }, body }),
+    onSuccess: () => {
+      refresh();
+    },
   });
 
   return (
-    <form
-      noValidate
-      aria-labelledby="ge-roll-rubrik"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const problems: FieldError[] = [];
-        if (role === '') problems.push({ path: 'body.role', message: 'Välj en roll.' });
-        if (unitId === '') problems.push({ path: 'body.unitId', message: 'Välj en enhet.' });
-        form.submit({ unitId, role } as BodyOf<typeof grantRole>, problems);
-      }}
-    >
+    <form {...form.formProps} aria-labelledby="ge-roll-rubrik">
       <VStack gap="space-16">
         <Heading level="3" size="small" id="ge-roll-rubrik">
           Begär en roll
@@ -140,18 +129,10 @@ function GrantRoleForm({ user }: { user: AdminUser }) {
           Rollen ges först när en annan administratör eller enhetschefen för enheten har godkänt
           den. Användaren får besked om det.
         </BodyLong>
-        <FormErrorSummary formId={formId} errors={form.fieldErrors} />
+        <FormErrorSummary {...form.summaryProps} />
         <ApiErrorAlert error={form.generalError ?? units.error} />
         <HStack gap="space-16" align="end">
-          <Select
-            id={fieldId(formId, 'body.role')}
-            label="Roll"
-            value={role}
-            onChange={(e) => {
-              setRole(e.target.value as Role | '');
-            }}
-            error={messageFor(form.fieldErrors, 'body.role')}
-          >
+          <Select {...form.select('role')} label="Roll">
             <option value="">Välj roll</option>
             {roles.map((r) => (
               <option key={r} value={r}>
@@ -159,15 +140,7 @@ function GrantRoleForm({ user }: { user: AdminUser }) {
               </option>
             ))}
           </Select>
-          <Select
-            id={fieldId(formId, 'body.unitId')}
-            label="Enhet"
-            value={unitId}
-            onChange={(e) => {
-              setUnitId(e.target.value);
-            }}
-            error={messageFor(form.fieldErrors, 'body.unitId')}
-          >
+          <Select {...form.select('unitId')} label="Enhet">
             <option value="">Välj enhet</option>
             {units.data?.items.map((unit) => (
               <option key={unit.id} value={unit.id}>

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import {
   Alert,
   BodyLong,
@@ -15,14 +14,12 @@ import {
 import { Link as RouterLink } from 'react-router';
 import { createUser } from '../../../../core/contracts/admin.ts';
 import type { AdminRequest, AdminUser } from '../../../../core/contracts/admin.ts';
-import type { BodyOf } from '../../../../core/contracts/contract.ts';
 import { call } from '../../api/client.ts';
-import { fieldId, messageFor } from '../../api/forms.ts';
 import { roleLabels, secondFactorLabels } from '../../app/labels.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
 import { Loading } from '../../components/Loading.tsx';
-import { useFormMutation } from '../../components/useFormMutation.ts';
+import { useContractForm } from '../../components/useContractForm.ts';
 import { PendingTag } from './AdminRequests.tsx';
 import { useAdminRequests, useRefreshAdmin, useStoreUser, useUsers } from './useAdmin.ts';
 
@@ -118,58 +115,37 @@ function UsersTable({
 function NewUserForm() {
   const storeUser = useStoreUser();
   const refresh = useRefreshAdmin();
-  const [username, setUsername] = useState('');
-  const [displayName, setDisplayName] = useState('');
-  const form = useFormMutation(createUser.body, {
-    mutationFn: (body: BodyOf<typeof createUser>) => call(createUser, { body }),
+  const form = useContractForm(createUser, {
+    formId,
+    // The name is asked first, as on the screen.
+    initial: { displayName: '', username: '' },
+    send: (body) => call(createUser, { body }),
+    clearOnSuccess: true,
     onSuccess: (result) => {
       storeUser(result.user);
       refresh();
-      setUsername('');
-      setDisplayName('');
     },
   });
   const created = form.mutation.data;
 
   return (
     <VStack gap="space-16">
-      <form
-        noValidate
-        aria-labelledby="ny-anvandare-rubrik"
-        onSubmit={(event) => {
-          event.preventDefault();
-          form.submit({ username, displayName });
-        }}
-      >
+      <form {...form.formProps} aria-labelledby="ny-anvandare-rubrik">
         <VStack gap="space-16">
           <Heading level="3" size="small" id="ny-anvandare-rubrik">
             Ny användare
           </Heading>
-          <FormErrorSummary formId={formId} errors={form.fieldErrors} />
+          <FormErrorSummary {...form.summaryProps} />
           <ApiErrorAlert error={form.generalError} />
           <HStack gap="space-16" align="end">
+            <TextField {...form.text('displayName')} label="Namn" autoComplete="off" />
             <TextField
-              id={fieldId(formId, 'body.displayName')}
-              label="Namn"
-              autoComplete="off"
-              value={displayName}
-              onChange={(e) => {
-                setDisplayName(e.target.value);
-              }}
-              error={messageFor(form.fieldErrors, 'body.displayName')}
-            />
-            <TextField
-              id={fieldId(formId, 'body.username')}
+              {...form.text('username')}
               label="Användarnamn"
               description="a–z, siffror, punkt, bindestreck"
               autoComplete="off"
               autoCapitalize="none"
               spellCheck={false}
-              value={username}
-              onChange={(e) => {
-                setUsername(e.target.value);
-              }}
-              error={messageFor(form.fieldErrors, 'body.username')}
             />
             <Button type="submit" variant="secondary" loading={form.mutation.isPending}>
               Skapa användare

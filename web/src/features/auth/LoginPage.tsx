@@ -1,24 +1,23 @@
-import { useState } from 'react';
 import { Alert, BodyLong, Button, TextField, VStack } from '@navikt/ds-react';
 import { login } from '../../../../core/contracts/auth.ts';
-import type { BodyOf } from '../../../../core/contracts/contract.ts';
 import { call } from '../../api/client.ts';
-import { fieldId, messageFor } from '../../api/forms.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
-import { useFormMutation } from '../../components/useFormMutation.ts';
+import { useContractForm } from '../../components/useContractForm.ts';
 import { useSession } from './session.tsx';
 
 const formId = 'inloggning';
 
 export function LoginPage() {
   const { accept, signedOut } = useSession();
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const form = useFormMutation(login.body, {
-    mutationFn: (body: BodyOf<typeof login>) => call(login, { body }),
-    onSuccess: accept,
+  const form = useContractForm(login, {
+    formId,
+    initial: { username: '', password: '' },
+    send: (body) => call(login, { body }),
+    onSuccess: (result) => {
+      accept(result);
+    },
   });
 
   return (
@@ -32,38 +31,22 @@ export function LoginPage() {
       ) : signedOut === 'logged_out' ? (
         <Alert variant="info">Du har loggats ut.</Alert>
       ) : null}
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          form.submit({ username, password });
-        }}
-      >
+      <form {...form.formProps}>
         <VStack gap="space-16">
-          <FormErrorSummary formId={formId} errors={form.fieldErrors} />
+          <FormErrorSummary {...form.summaryProps} />
           <ApiErrorAlert error={form.generalError} />
           <TextField
-            id={fieldId(formId, 'body.username')}
+            {...form.text('username')}
             label="Användarnamn"
             autoComplete="username"
             autoCapitalize="none"
             spellCheck={false}
-            value={username}
-            onChange={(e) => {
-              setUsername(e.target.value);
-            }}
-            error={messageFor(form.fieldErrors, 'body.username')}
           />
           <TextField
-            id={fieldId(formId, 'body.password')}
+            {...form.text('password')}
             label="Lösenord"
             type="password"
             autoComplete="current-password"
-            value={password}
-            onChange={(e) => {
-              setPassword(e.target.value);
-            }}
-            error={messageFor(form.fieldErrors, 'body.password')}
           />
           <div>
             <Button type="submit" loading={form.mutation.isPending}>

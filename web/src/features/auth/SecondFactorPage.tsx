@@ -1,13 +1,10 @@
-import { useState } from 'react';
 import { BodyLong, Button, HStack, TextField, VStack } from '@navikt/ds-react';
 import { secondFactor } from '../../../../core/contracts/auth.ts';
-import type { BodyOf } from '../../../../core/contracts/contract.ts';
 import { call } from '../../api/client.ts';
-import { fieldId, messageFor } from '../../api/forms.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
-import { useFormMutation } from '../../components/useFormMutation.ts';
+import { useContractForm } from '../../components/useContractForm.ts';
 import { useSession } from './session.tsx';
 import { useLogout } from './useLogout.ts';
 
@@ -16,38 +13,30 @@ const formId = 'engangskod';
 export function SecondFactorPage() {
   const { accept } = useSession();
   const cancel = useLogout();
-  const [code, setCode] = useState('');
-  const form = useFormMutation(secondFactor.body, {
-    mutationFn: (body: BodyOf<typeof secondFactor>) => call(secondFactor, { body }),
-    onSuccess: accept,
+  const form = useContractForm(secondFactor, {
+    formId,
+    initial: { code: '' },
+    send: (body) => call(secondFactor, { body }),
+    onSuccess: (result) => {
+      accept(result);
+    },
   });
 
   return (
     <VStack gap="space-24" className="narrow-page">
       <PageHeading>Engångskod</PageHeading>
       <BodyLong>Skriv koden med sex siffror som visas i din autentiseringsapp just nu.</BodyLong>
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          form.submit({ code });
-        }}
-      >
+      <form {...form.formProps}>
         <VStack gap="space-16">
-          <FormErrorSummary formId={formId} errors={form.fieldErrors} />
+          <FormErrorSummary {...form.summaryProps} />
           <ApiErrorAlert error={form.generalError} />
           <TextField
-            id={fieldId(formId, 'body.code')}
+            {...form.text('code')}
             label="Engångskod"
             description="Sex siffror"
             inputMode="numeric"
             autoComplete="one-time-code"
             htmlSize={8}
-            value={code}
-            onChange={(e) => {
-              setCode(e.target.value);
-            }}
-            error={messageFor(form.fieldErrors, 'body.code')}
           />
           <HStack gap="space-12">
             <Button type="submit" loading={form.mutation.isPending}>

@@ -8,28 +8,25 @@ import {
   Radio,
   RadioGroup,
   Textarea,
-  TextField,
   VStack,
 } from '@navikt/ds-react';
 import { useQuery } from '@tanstack/react-query';
 import { recordCommunication } from '../../../../core/contracts/case-documents.ts';
 import type { CaseDetail } from '../../../../core/contracts/cases.ts';
-import type { BodyOf } from '../../../../core/contracts/contract.ts';
 import { getPerson, getProtectedDetails } from '../../../../core/contracts/persons.ts';
 import type { ContactChannel } from '../../../../core/contracts/persons.ts';
 import { call } from '../../api/client.ts';
-import { fieldId, messageFor, validateBody, withOwnErrors } from '../../api/forms.ts';
 import { communicationMethodLabels, contactKindLabels } from '../../app/labels.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { ChangeErrorAlert } from '../../components/ChangeErrorAlert.tsx';
+import { DateField } from '../../components/DateField.tsx';
 import { stockholmToday } from '../../components/dates.ts';
 import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
 import { Loading } from '../../components/Loading.tsx';
-import { useFormMutation } from '../../components/useFormMutation.ts';
+import { useContractForm } from '../../components/useContractForm.ts';
 import { useRefreshCase } from '../cases/useCase.ts';
 
 const formId = 'kommunicering';
-type Body = BodyOf<typeof recordCommunication>;
 
 /**
  * The person's contact channels, to choose how to communicate. A protected person's channels are
@@ -105,58 +102,36 @@ function CommunicationForm({ detail }: { detail: CaseDetail }) {
   const protectedPerson = detail.person.protectionLevel !== 'none';
   const [asked, setAsked] = useState(false);
   const { channels, pending, error } = useChannels(detail.person.id, protectedPerson, asked);
-  const [what, setWhat] = useState('');
-  const [on, setOn] = useState(stockholmToday());
-  const [method, setMethod] = useState('');
-  const [saved, setSaved] = useState<string | null>(null);
-  const save = useFormMutation(recordCommunication.body, {
-    mutationFn: (body: Body) => call(recordCommunication, { params: { caseId: detail.id }, body }),
+  const save = useContractForm(recordCommunication, {
+    formId,
+    initial: { what: '', communicatedOn: stockholmToday(), method: '' },
+    unchosen: { method: 'Välj hur materialet kommunicerades.' },
+    // Until a way is chosen, the contract's complaints about it say nothing more.
+    relevant: (e, v) => v.method !== '' || !e.path.startsWith('body.method'),
+    toBody: (v) => ({
+      what: v.what,
+      communicatedOn: v.communicatedOn,
+      method:
+        v.method === 'meeting'
+          ? { kind: 'meeting' }
+          : { kind: 'channel', contactChannelId: v.method },
+      version: detail.version,
+    }),
+    send: (body) => call(recordCommunication, { params: { caseId: detail.id }, body }),
+    clearOnSuccess: ['what', 'method'],
     onSuccess: () => {
-      setSaved('Kommuniceringen är registrerad.');
-      setWhat('');
-      setMethod('');
       refresh('detail');
     },
   });
-  const chosen = channels?.find((c) => c.id === method);
+  const chosen = channels?.find((c) => c.id === save.values.method);
 
   return (
-    <form
-      noValidate
-      aria-label="Registrera kommunicering"
-      className="step-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        setSaved(null);
-        const body: Body = {
-          what,
-          communicatedOn: on,
-          method:
-            method === 'meeting'
-              ? { kind: 'meeting' }
-              : { kind: 'channel', contactChannelId: method },
-          version: detail.version,
-        };
-        const own =
-          method === ''
-            ? [{ path: 'body.method', message: 'Välj hur materialet kommunicerades.' }]
-            : [];
-        save.submit(
-          body,
-          withOwnErrors(
-            validateBody(recordCommunication.body, body).filter(
-              (e) => method !== '' || !e.path.startsWith('body.method'),
-            ),
-            own,
-          ),
-        );
-      }}
-    >
+    <form {...save.formProps} aria-label="Registrera kommunicering" className="step-form">
       <VStack gap="space-16">
         <Heading level="3" size="small">
           Registrera kommunicering
         </Heading>
-        <FormErrorSummary formId={formId} errors={save.fieldErrors} />
+        <FormErrorSummary {...save.summaryProps} />
         <ChangeErrorAlert
           error={save.generalError}
           onReload={() => {
@@ -165,29 +140,12 @@ function CommunicationForm({ detail }: { detail: CaseDetail }) {
           }}
         />
         <Textarea
-          id={fieldId(formId, 'body.what')}
+          {...save.longText('what')}
           label="Vad kommunicerades?"
           description="Till exempel utredningen i sin helhet, eller de delar som beslutet bygger på."
           minRows={2}
-          maxLength={5_000}
-          value={what}
-          onChange={(e) => {
-            setWhat(e.target.value);
-          }}
-          error={messageFor(save.fieldErrors, 'body.what')}
         />
-        <TextField
-          id={fieldId(formId, 'body.communicatedOn')}
-          label="Datum"
-          description="ÅÅÅÅ-MM-DD"
-          htmlSize={12}
-          autoComplete="off"
-          value={on}
-          onChange={(e) => {
-            setOn(e.target.value);
-          }}
-          error={messageFor(save.fieldErrors, 'body.communicatedOn')}
-        />
+        <DateField {...save.text('communicatedOn')} label="Datum" />
         {protectedPerson && !asked ? (
           <VStack gap="space-8" align="start">
             <BodyShort>
@@ -209,16 +167,9 @@ function CommunicationForm({ detail }: { detail: CaseDetail }) {
         {pending ? <Loading label="Hämtar kontaktvägar…" /> : null}
         <ApiErrorAlert error={error} />
         <RadioGroup
-          id={fieldId(formId, 'body.method')}
+          {...save.choice('method')}
           legend="Hur?"
-          value={method}
-          onChange={(value: string) => {
-            setMethod(value);
-          }}
-          error={
-            messageFor(save.fieldErrors, 'body.method') ??
-            messageFor(save.fieldErrors, 'body.method.contactChannelId')
-          }
+          error={save.errorOf('method') ?? save.errorOf('method.contactChannelId')}
         >
           <Radio value="meeting">Vid ett möte</Radio>
           {channels?.map((c) => (
@@ -252,7 +203,7 @@ function CommunicationForm({ detail }: { detail: CaseDetail }) {
             Registrera kommuniceringen
           </Button>
         </div>
-        <div role="status">{saved}</div>
+        <div role="status">{save.saved ? 'Kommuniceringen är registrerad.' : null}</div>
       </VStack>
     </form>
   );

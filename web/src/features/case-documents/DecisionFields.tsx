@@ -1,26 +1,18 @@
-import {
-  Alert,
-  HStack,
-  Radio,
-  RadioGroup,
-  Select,
-  Textarea,
-  TextField,
-  VStack,
-} from '@navikt/ds-react';
+import { Alert, HStack, Radio, RadioGroup, Select, Textarea, VStack } from '@navikt/ds-react';
 import { Intervention, NotifiedHow, Outcome } from '../../../../core/contracts/case-documents.ts';
 import type { DecisionVersion } from '../../../../core/contracts/case-documents.ts';
 import type { FieldError } from '../../../../core/contracts/errors.ts';
 import type { z } from 'zod';
-import { messageFor, fieldId } from '../../api/forms.ts';
 import { interventionLabels, notifiedHowLabels, outcomeLabels } from '../../app/labels.ts';
+import { DateField } from '../../components/DateField.tsx';
 import { stockholmToday } from '../../components/dates.ts';
+import type { FieldBindings } from '../../components/useContractForm.ts';
 
 type InterventionValue = z.infer<typeof Intervention>;
 type OutcomeValue = z.infer<typeof Outcome>;
 type NotifiedHowValue = z.infer<typeof NotifiedHow>;
 
-export interface DecisionValues {
+export type DecisionValues = {
   intervention: InterventionValue | '';
   requested: string;
   outcome: OutcomeValue | '';
@@ -29,7 +21,7 @@ export interface DecisionValues {
   notified: boolean;
   notifiedHow: NotifiedHowValue | '';
   notifiedOn: string;
-}
+};
 
 export const emptyDecision = (): DecisionValues => ({
   intervention: '',
@@ -53,60 +45,43 @@ export const decisionValuesOf = (v: z.infer<typeof DecisionVersion>): DecisionVa
   notifiedOn: v.notified?.on ?? stockholmToday(),
 });
 
-/** The fields as the API takes them, and what the form itself finds missing. */
-export function decisionBody(values: DecisionValues) {
-  const own: FieldError[] = [];
-  if (values.intervention === '') own.push({ path: 'body.intervention', message: 'Välj insats.' });
-  if (values.outcome === '') own.push({ path: 'body.outcome', message: 'Välj beslut.' });
-  if (values.notified && values.notifiedHow === '') {
-    own.push({ path: 'body.notified.how', message: 'Välj hur personen underrättades.' });
-  }
-  return {
-    fields: {
-      intervention: values.intervention as InterventionValue,
-      requested: values.requested,
-      outcome: values.outcome as OutcomeValue,
-      motivation: values.motivation,
-      decidedOn: values.decidedOn,
-      notified: values.notified
-        ? { how: values.notifiedHow as NotifiedHowValue, on: values.notifiedOn }
-        : null,
-    },
-    own,
-  };
-}
+/** Where the values stand in a beslut's body. */
+export const decisionPaths = { notifiedHow: 'notified.how', notifiedOn: 'notified.on' } as const;
+
+export const decisionUnchosen = {
+  intervention: 'Välj insats.',
+  outcome: 'Välj beslut.',
+} as const;
+
+/** What the contract cannot say with '' for a choice: how the person was told, once told. */
+export const decisionProblems = (values: DecisionValues): FieldError[] =>
+  values.notified && values.notifiedHow === ''
+    ? [{ path: 'body.notified.how', message: 'Välj hur personen underrättades.' }]
+    : [];
+
+/** The fields as the API takes them; '' stands where a choice is still to be made. */
+export const decisionFields = (values: DecisionValues) => ({
+  intervention: values.intervention,
+  requested: values.requested,
+  outcome: values.outcome,
+  motivation: values.motivation,
+  decidedOn: values.decidedOn,
+  notified: values.notified ? { how: values.notifiedHow, on: values.notifiedOn } : null,
+});
 
 /** Insats, what was applied for, the outcome, motivation, date, and how the person was told. */
 export function DecisionFields({
-  formId,
-  values,
-  onChange,
-  errors,
+  form,
   interventions = Intervention.options,
 }: {
-  formId: string;
-  values: DecisionValues;
-  onChange: (values: DecisionValues) => void;
-  errors: readonly FieldError[];
+  form: FieldBindings<DecisionValues>;
   /** The insatser the reader may decide on (delegation); all of them when not given. */
   interventions?: readonly InterventionValue[];
 }) {
-  const set = (patch: Partial<DecisionValues>) => {
-    onChange({ ...values, ...patch });
-  };
-  const err = (path: string) => messageFor(errors, path);
+  const { values, set } = form;
   return (
     <VStack gap="space-16">
-      <Select
-        className="field-narrow"
-        id={fieldId(formId, 'body.intervention')}
-        label="Insats"
-        value={values.intervention}
-        onChange={(e) => {
-          set({ intervention: e.target.value as InterventionValue | '' });
-        }}
-        error={err('body.intervention')}
-      >
+      <Select {...form.select('intervention')} className="field-narrow" label="Insats">
         <option value="">Välj insats</option>
         {Intervention.options
           .filter((i) => interventions.includes(i))
@@ -116,26 +91,8 @@ export function DecisionFields({
             </option>
           ))}
       </Select>
-      <Textarea
-        id={fieldId(formId, 'body.requested')}
-        label="Vad personen har ansökt om"
-        minRows={2}
-        maxLength={2_000}
-        value={values.requested}
-        onChange={(e) => {
-          set({ requested: e.target.value });
-        }}
-        error={err('body.requested')}
-      />
-      <RadioGroup
-        id={fieldId(formId, 'body.outcome')}
-        legend="Beslut"
-        value={values.outcome}
-        onChange={(outcome: OutcomeValue) => {
-          set({ outcome });
-        }}
-        error={err('body.outcome')}
-      >
+      <Textarea {...form.longText('requested')} label="Vad personen har ansökt om" minRows={2} />
+      <RadioGroup {...form.choice('outcome')} legend="Beslut">
         {Outcome.options.map((o) => (
           <Radio key={o} value={o}>
             {outcomeLabels[o]}
@@ -147,29 +104,8 @@ export function DecisionFields({
           Beslutet får en överklagandehänvisning: hur personen överklagar och inom vilken tid.
         </Alert>
       ) : null}
-      <Textarea
-        id={fieldId(formId, 'body.motivation')}
-        label="Motivering"
-        minRows={4}
-        maxLength={20_000}
-        value={values.motivation}
-        onChange={(e) => {
-          set({ motivation: e.target.value });
-        }}
-        error={err('body.motivation')}
-      />
-      <TextField
-        id={fieldId(formId, 'body.decidedOn')}
-        label="Beslutsdatum"
-        description="ÅÅÅÅ-MM-DD"
-        htmlSize={12}
-        autoComplete="off"
-        value={values.decidedOn}
-        onChange={(e) => {
-          set({ decidedOn: e.target.value });
-        }}
-        error={err('body.decidedOn')}
-      />
+      <Textarea {...form.longText('motivation')} label="Motivering" minRows={4} />
+      <DateField {...form.text('decidedOn')} label="Beslutsdatum" />
       <RadioGroup
         legend="Har personen underrättats om beslutet?"
         value={values.notified ? 'yes' : 'no'}
@@ -184,15 +120,7 @@ export function DecisionFields({
       </RadioGroup>
       {values.notified ? (
         <HStack gap="space-16" align="start" wrap className="indented">
-          <Select
-            id={fieldId(formId, 'body.notified.how')}
-            label="Hur?"
-            value={values.notifiedHow}
-            onChange={(e) => {
-              set({ notifiedHow: e.target.value as NotifiedHowValue | '' });
-            }}
-            error={err('body.notified.how')}
-          >
+          <Select {...form.select('notifiedHow')} label="Hur?">
             <option value="">Välj hur</option>
             {NotifiedHow.options.map((h) => (
               <option key={h} value={h}>
@@ -200,18 +128,7 @@ export function DecisionFields({
               </option>
             ))}
           </Select>
-          <TextField
-            id={fieldId(formId, 'body.notified.on')}
-            label="När?"
-            description="ÅÅÅÅ-MM-DD"
-            htmlSize={12}
-            autoComplete="off"
-            value={values.notifiedOn}
-            onChange={(e) => {
-              set({ notifiedOn: e.target.value });
-            }}
-            error={err('body.notified.on')}
-          />
+          <DateField {...form.text('notifiedOn')} label="När?" />
         </HStack>
       ) : null}
     </VStack>

@@ -23,10 +23,8 @@ import {
 } from '../../../../core/contracts/case-documents.ts';
 import type { Decision } from '../../../../core/contracts/case-documents.ts';
 import type { CaseDetail } from '../../../../core/contracts/cases.ts';
-import type { BodyOf } from '../../../../core/contracts/contract.ts';
 import { buildPath } from '../../../../core/contracts/contract.ts';
 import { call } from '../../api/client.ts';
-import { fieldId, messageFor, validateBody, withOwnErrors } from '../../api/forms.ts';
 import {
   decisionVersionKindLabels,
   interventionLabels,
@@ -38,12 +36,15 @@ import { ChangeErrorAlert } from '../../components/ChangeErrorAlert.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
 import { Loading } from '../../components/Loading.tsx';
-import { useFormMutation } from '../../components/useFormMutation.ts';
+import { useContractForm } from '../../components/useContractForm.ts';
 import { useRefreshCase } from '../cases/useCase.ts';
 import { CommunicationSection } from './CommunicationSection.tsx';
 import {
-  decisionBody,
   DecisionFields,
+  decisionFields,
+  decisionPaths,
+  decisionProblems,
+  decisionUnchosen,
   decisionValuesOf,
   emptyDecision,
 } from './DecisionFields.tsx';
@@ -242,39 +243,29 @@ const newFormId = 'nytt-beslut';
 
 function NewDecisionForm({ detail }: { detail: CaseDetail }) {
   const refresh = useRefreshCase(detail.id);
-  const [values, setValues] = useState<DecisionValues>(emptyDecision());
-  const [saved, setSaved] = useState<string | null>(null);
-  type Body = BodyOf<typeof recordDecision>;
-  const save = useFormMutation(recordDecision.body, {
-    mutationFn: (body: Body) => call(recordDecision, { params: { caseId: detail.id }, body }),
-    onSuccess: (_r, body) => {
-      setSaved(
-        `Beslutet om ${interventionLabels[body.intervention].toLowerCase()} är fattat: ${outcomeLabels[body.outcome].toLowerCase()}.`,
-      );
-      setValues(emptyDecision());
+  const save = useContractForm(recordDecision, {
+    formId: newFormId,
+    initial: emptyDecision(),
+    paths: decisionPaths,
+    unchosen: decisionUnchosen,
+    check: decisionProblems,
+    toBody: (v) => ({ ...decisionFields(v), version: detail.version }),
+    send: (body) => call(recordDecision, { params: { caseId: detail.id }, body }),
+    clearOnSuccess: true,
+    onSuccess: () => {
       refresh();
     },
   });
+  const saved = save.saved ? save.mutation.variables : undefined;
 
   return (
-    <form
-      noValidate
-      aria-labelledby={`${newFormId}-rubrik`}
-      className="step-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        setSaved(null);
-        const { fields, own } = decisionBody(values);
-        const body = { ...fields, version: detail.version };
-        save.submit(body, withOwnErrors(validateBody(recordDecision.body, body), own));
-      }}
-    >
+    <form {...save.formProps} aria-labelledby={`${newFormId}-rubrik`} className="step-form">
       <VStack gap="space-16">
         <Heading level="3" size="small" id={`${newFormId}-rubrik`}>
           Nytt beslut
         </Heading>
         <BodyShort>Du behöver delegation för den insats du beslutar om.</BodyShort>
-        <FormErrorSummary formId={newFormId} errors={save.fieldErrors} />
+        <FormErrorSummary {...save.summaryProps} />
         <ChangeErrorAlert
           error={save.generalError}
           onReload={() => {
@@ -282,19 +273,17 @@ function NewDecisionForm({ detail }: { detail: CaseDetail }) {
             refresh('detail');
           }}
         />
-        <DecisionFields
-          formId={newFormId}
-          interventions={detail.abilities.decide}
-          values={values}
-          onChange={setValues}
-          errors={save.fieldErrors}
-        />
+        <DecisionFields form={save} interventions={detail.abilities.decide} />
         <div>
           <Button type="submit" loading={save.mutation.isPending}>
             Fatta beslutet
           </Button>
         </div>
-        <div role="status">{saved}</div>
+        <div role="status">
+          {saved
+            ? `Beslutet om ${interventionLabels[saved.intervention].toLowerCase()} är fattat: ${outcomeLabels[saved.outcome].toLowerCase()}.`
+            : null}
+        </div>
       </VStack>
     </form>
   );
@@ -302,6 +291,17 @@ function NewDecisionForm({ detail }: { detail: CaseDetail }) {
 
 const reviseFormId = 'andra-beslut';
 type Result = 'saved' | 'cancelled' | 'reload';
+type ReviseKind = 'correction' | 'change' | '';
+
+/**
+ * The current version to start from; what kind of revision and why is for the person to say.
+ * In the order of the dialog's fields.
+ */
+const revisionOf = (decision: Decision): DecisionValues & { kind: ReviseKind; reason: string } => ({
+  kind: '',
+  ...decisionValuesOf(decision.current),
+  reason: '',
+});
 
 /** Rättelse (36 § FL) or ändring (37–39 §§ FL): a new version with the reason. */
 function ReviseDialog({
@@ -313,18 +313,25 @@ function ReviseDialog({
   decide: CaseDetail['abilities']['decide'];
   onClose: (result: Result) => void;
 }) {
-  const [values, setValues] = useState<DecisionValues>(decisionValuesOf(decision.current));
-  const [kind, setKind] = useState<'correction' | 'change' | ''>('');
-  const [reason, setReason] = useState('');
   const [open, setOpen] = useState(true);
   const result = useRef<Result>('cancelled');
   const finish = (how: Result) => {
     result.current = how;
     setOpen(false);
   };
-  type Body = BodyOf<typeof reviseDecision>;
-  const save = useFormMutation(reviseDecision.body, {
-    mutationFn: (body: Body) => call(reviseDecision, { params: { decisionId: decision.id }, body }),
+  const save = useContractForm(reviseDecision, {
+    formId: reviseFormId,
+    initial: revisionOf(decision),
+    paths: decisionPaths,
+    unchosen: { ...decisionUnchosen, kind: 'Välj rättelse eller ändring.' },
+    check: decisionProblems,
+    toBody: (v) => ({
+      ...decisionFields(v),
+      kind: v.kind,
+      reason: v.reason,
+      version: decision.version,
+    }),
+    send: (body) => call(reviseDecision, { params: { decisionId: decision.id }, body }),
     onSuccess: () => {
       finish('saved');
     },
@@ -340,40 +347,20 @@ function ReviseDialog({
       width="medium"
     >
       <Modal.Body>
-        <form
-          id={reviseFormId}
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            const { fields, own } = decisionBody(values);
-            if (kind === '') {
-              own.push({ path: 'body.kind', message: 'Välj rättelse eller ändring.' });
-            }
-            const body = { ...fields, kind, reason, version: decision.version } as Body;
-            save.submit(body, withOwnErrors(validateBody(reviseDecision.body, body), own));
-          }}
-        >
+        <form id={reviseFormId} {...save.formProps}>
           <VStack gap="space-16">
             <BodyLong>
               Det ursprungliga beslutet finns kvar. Den nya versionen visar vem som ändrade, när och
               varför.
             </BodyLong>
-            <FormErrorSummary formId={reviseFormId} errors={save.fieldErrors} />
+            <FormErrorSummary {...save.summaryProps} />
             <ChangeErrorAlert
               error={save.generalError}
               onReload={() => {
                 finish('reload');
               }}
             />
-            <RadioGroup
-              id={fieldId(reviseFormId, 'body.kind')}
-              legend="Vad gör du?"
-              value={kind}
-              onChange={(v: 'correction' | 'change') => {
-                setKind(v);
-              }}
-              error={messageFor(save.fieldErrors, 'body.kind')}
-            >
+            <RadioGroup {...save.choice('kind')} legend="Vad gör du?">
               <Radio value="correction" description="Ett uppenbart fel, till exempel ett skrivfel">
                 Rättelse
               </Radio>
@@ -381,24 +368,8 @@ function ReviseDialog({
                 Ändring
               </Radio>
             </RadioGroup>
-            <DecisionFields
-              formId={reviseFormId}
-              interventions={decide}
-              values={values}
-              onChange={setValues}
-              errors={save.fieldErrors}
-            />
-            <Textarea
-              id={fieldId(reviseFormId, 'body.reason')}
-              label="Skäl"
-              minRows={2}
-              maxLength={2_000}
-              value={reason}
-              onChange={(e) => {
-                setReason(e.target.value);
-              }}
-              error={messageFor(save.fieldErrors, 'body.reason')}
-            />
+            <DecisionFields form={save} interventions={decide} />
+            <Textarea {...save.longText('reason')} label="Skäl" minRows={2} />
           </VStack>
         </form>
       </Modal.Body>

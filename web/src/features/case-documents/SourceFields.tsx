@@ -1,6 +1,9 @@
 import { HStack, Select, TextField } from '@navikt/ds-react';
-import { SourceKind } from '../../../../core/contracts/case-documents.ts';
+import { Source, SourceKind } from '../../../../core/contracts/case-documents.ts';
+import { fieldRules } from '../../api/forms.ts';
 import { sourceKindLabels } from '../../app/labels.ts';
+
+const detailLength = fieldRules(Source, 'detail').maxLength;
 
 export type SourceKindValue = (typeof SourceKind.options)[number];
 export interface SourceValue {
@@ -72,7 +75,7 @@ export function SourceFields({
           }
           size={size}
           autoComplete="off"
-          maxLength={200}
+          maxLength={detailLength}
           value={value.detail}
           onChange={(e) => {
             onChange({ ...value, detail: e.target.value });

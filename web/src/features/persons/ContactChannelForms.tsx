@@ -12,14 +12,12 @@ import {
 } from '@navikt/ds-react';
 import { addContactChannel, updateContactChannel } from '../../../../core/contracts/persons.ts';
 import type { ContactChannel } from '../../../../core/contracts/persons.ts';
-import type { BodyOf } from '../../../../core/contracts/contract.ts';
-import type { FieldError } from '../../../../core/contracts/errors.ts';
 import { ApiError, call } from '../../api/client.ts';
-import { fieldId, messageFor, validateBody } from '../../api/forms.ts';
 import { contactKindLabels } from '../../app/labels.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
-import { useFormMutation } from '../../components/useFormMutation.ts';
+import { useContractForm } from '../../components/useContractForm.ts';
+import type { ChoiceBinding } from '../../components/useContractForm.ts';
 
 type Kind = ContactChannel['kind'];
 type Safety = '' | 'yes' | 'no';
@@ -57,25 +55,14 @@ const noteOrNull = (note: string) => (note.trim() === '' ? null : note.trim());
 const isConflict = (error: unknown) =>
   error instanceof ApiError && error.code === 'VERSION_CONFLICT';
 
-function SafetyRadios({
-  id,
-  value,
-  onChange,
-  error,
-}: {
-  id: string;
-  value: Safety;
-  onChange: (value: Safety) => void;
-  error: string | undefined;
-}) {
+const safetyPaths = { safety: 'safeForContact' } as const;
+
+function SafetyRadios(field: ChoiceBinding) {
   return (
     <RadioGroup
-      id={id}
+      {...field}
       legend="Är uppgiften säker för kontakt?"
       description="Svara nej om den som utövar våld kan komma åt den, till exempel en delad e-post eller ett nummer som familjen känner till."
-      value={value}
-      onChange={onChange}
-      error={error}
       size="small"
     >
       <Radio value="yes">Ja, säker för kontakt</Radio>
@@ -94,11 +81,12 @@ export function AddContactChannel({
 }) {
   const formId = 'ny-kontaktuppgift';
   const [open, setOpen] = useState(false);
-  const [kind, setKind] = useState<Kind>('phone');
-  const [value, setValue] = useState('');
-  const [safety, setSafety] = useState<Safety>('');
-  const [note, setNote] = useState('');
-  const [saved, setSaved] = useState<string | null>(null);
+  const blank: { kind: Kind; value: string; safety: Safety; note: string } = {
+    kind: 'phone',
+    value: '',
+    safety: '',
+    note: '',
+  };
   const toggleRef = useRef<HTMLButtonElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const returnFocus = useRef(false);
@@ -110,16 +98,25 @@ export function AddContactChannel({
     }
   }, [open]);
 
-  const form = useFormMutation(addContactChannel.body, {
-    mutationFn: (body: BodyOf<typeof addContactChannel>) =>
-      call(addContactChannel, { params: { personId: editing.personId }, body }),
+  const form = useContractForm(addContactChannel, {
+    formId,
+    initial: blank,
+    paths: safetyPaths,
+    unchosen: { safety: 'Välj om uppgiften är säker för kontakt.' },
+    toBody: (v) => ({
+      kind: v.kind,
+      value: v.value,
+      safeForContact: v.safety === 'yes',
+      note: noteOrNull(v.note),
+    }),
+    send: (body) => call(addContactChannel, { params: { personId: editing.personId }, body }),
     onSuccess: (channel) => {
       editing.onSaved(channel);
-      setSaved(`${contactKindLabels[channel.kind]} ${channel.value} är sparad.`);
       returnFocus.current = true;
       setOpen(false);
     },
   });
+  const saved = form.saved ? form.mutation.data : undefined;
 
   const close = () => {
     form.reset();
@@ -130,18 +127,16 @@ export function AddContactChannel({
   if (!open) {
     return (
       <VStack gap="space-8" align="start">
-        <div role="status">{saved}</div>
+        <div role="status">
+          {saved ? `${contactKindLabels[saved.kind]} ${saved.value} är sparad.` : null}
+        </div>
         <Button
           ref={toggleRef}
           variant="secondary"
           size="small"
           aria-expanded={false}
           onClick={() => {
-            setKind('phone');
-            setValue('');
-            setSafety('');
-            setNote('');
-            setSaved(null);
+            form.reset();
             setOpen(true);
           }}
         >
@@ -152,22 +147,7 @@ export function AddContactChannel({
   }
 
   return (
-    <form
-      noValidate
-      aria-labelledby={`${formId}-rubrik`}
-      onSubmit={(event) => {
-        event.preventDefault();
-        const body = { kind, value, safeForContact: safety === 'yes', note: noteOrNull(note) };
-        const problems: FieldError[] = validateBody(addContactChannel.body, body);
-        if (safety === '') {
-          problems.push({
-            path: 'body.safeForContact',
-            message: 'Välj om uppgiften är säker för kontakt.',
-          });
-        }
-        form.submit(body, problems);
-      }}
-    >
+    <form {...form.formProps} aria-labelledby={`${formId}-rubrik`}>
       <VStack gap="space-16" align="start">
         <Heading
           level={headingLevel}
@@ -178,18 +158,13 @@ export function AddContactChannel({
         >
           Ny kontaktuppgift
         </Heading>
-        <FormErrorSummary formId={formId} errors={form.fieldErrors} />
+        <FormErrorSummary {...form.summaryProps} />
         <ApiErrorAlert error={form.generalError} />
         <Select
+          {...form.select('kind')}
           className="field-narrow"
-          id={fieldId(formId, 'body.kind')}
           label="Typ av kontaktuppgift"
           size="small"
-          value={kind}
-          onChange={(e) => {
-            setKind(e.target.value as Kind);
-          }}
-          error={messageFor(form.fieldErrors, 'body.kind')}
         >
           {(Object.keys(contactKindLabels) as Kind[]).map((k) => (
             <option key={k} value={k}>
@@ -198,35 +173,18 @@ export function AddContactChannel({
           ))}
         </Select>
         <TextField
-          id={fieldId(formId, 'body.value')}
-          label={valueLabels[kind]}
+          {...form.longText('value')}
+          label={valueLabels[form.values.kind]}
           size="small"
           autoComplete="off"
-          maxLength={500}
-          value={value}
-          onChange={(e) => {
-            setValue(e.target.value);
-          }}
-          error={messageFor(form.fieldErrors, 'body.value')}
         />
-        <SafetyRadios
-          id={fieldId(formId, 'body.safeForContact')}
-          value={safety}
-          onChange={setSafety}
-          error={messageFor(form.fieldErrors, 'body.safeForContact')}
-        />
+        <SafetyRadios {...form.choice('safety')} />
         <Textarea
-          id={fieldId(formId, 'body.note')}
+          {...form.longText('note')}
           label="Anteckning (frivillig)"
           description="Till exempel när det går bra att ringa, eller vem som mer kan nå uppgiften."
           size="small"
           minRows={2}
-          maxLength={500}
-          value={note}
-          onChange={(e) => {
-            setNote(e.target.value);
-          }}
-          error={messageFor(form.fieldErrors, 'body.note')}
         />
         <HStack gap="space-12">
           <Button type="submit" size="small" loading={form.mutation.isPending}>
@@ -252,14 +210,21 @@ export function ChannelSafetyForm({
   onDone: (saved: ContactChannel | null) => void;
 }) {
   const formId = `kanal-${channel.id}`;
-  const [safety, setSafety] = useState<Safety>(channel.safeForContact ? 'yes' : 'no');
-  const [note, setNote] = useState(channel.note ?? '');
   const groupRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     groupRef.current?.querySelector<HTMLInputElement>('input:checked')?.focus();
   }, []);
-  const form = useFormMutation(updateContactChannel.body, {
-    mutationFn: (body: BodyOf<typeof updateContactChannel>) =>
+  const safety: Safety = channel.safeForContact ? 'yes' : 'no';
+  const form = useContractForm(updateContactChannel, {
+    formId,
+    initial: { safety, note: channel.note ?? '' },
+    paths: safetyPaths,
+    toBody: (v) => ({
+      safeForContact: v.safety === 'yes',
+      note: noteOrNull(v.note),
+      version: channel.version,
+    }),
+    send: (body) =>
       call(updateContactChannel, {
         params: { personId: editing.personId, channelId: channel.id },
         body,
@@ -275,40 +240,21 @@ export function ChannelSafetyForm({
 
   return (
     <form
-      noValidate
+      {...form.formProps}
       aria-label={`Ändra ${contactKindLabels[channel.kind].toLowerCase()} ${channel.value}`}
-      onSubmit={(event) => {
-        event.preventDefault();
-        form.submit({
-          safeForContact: safety === 'yes',
-          note: noteOrNull(note),
-          version: channel.version,
-        });
-      }}
     >
       <VStack gap="space-12" align="start">
-        <FormErrorSummary formId={formId} errors={form.fieldErrors} />
+        <FormErrorSummary {...form.summaryProps} />
         <ApiErrorAlert error={form.generalError} size="small" />
         <div ref={groupRef}>
-          <SafetyRadios
-            id={fieldId(formId, 'body.safeForContact')}
-            value={safety}
-            onChange={setSafety}
-            error={messageFor(form.fieldErrors, 'body.safeForContact')}
-          />
+          <SafetyRadios {...form.choice('safety')} />
         </div>
         <Textarea
-          id={fieldId(formId, 'body.note')}
+          {...form.longText('note')}
           label="Anteckning"
           description="Till exempel varför uppgiften inte längre är säker."
           size="small"
           minRows={2}
-          maxLength={500}
-          value={note}
-          onChange={(e) => {
-            setNote(e.target.value);
-          }}
-          error={messageFor(form.fieldErrors, 'body.note')}
         />
         <HStack gap="space-12">
           <Button type="submit" size="small" loading={form.mutation.isPending}>

@@ -1,14 +1,12 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { Alert, BodyLong, Button, Heading, HStack, Textarea, VStack } from '@navikt/ds-react';
 import { useNavigate } from 'react-router';
 import { startEmergencyAccess } from '../../../../core/contracts/persons.ts';
-import type { BodyOf } from '../../../../core/contracts/contract.ts';
 import type { IdentityKind } from '../../../../core/domain/personal-identity.ts';
 import { call } from '../../api/client.ts';
-import { fieldId, messageFor } from '../../api/forms.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
-import { useFormMutation } from '../../components/useFormMutation.ts';
+import { useContractForm } from '../../components/useContractForm.ts';
 import { IdentityFields } from './IdentityFields.tsx';
 
 const formId = 'nodatkomst';
@@ -24,15 +22,14 @@ export function EmergencyAccessForm({
   onCancel: () => void;
 }) {
   const navigate = useNavigate();
-  const [kind, setKind] = useState(initialKind);
-  const [number, setNumber] = useState(initialNumber);
-  const [reason, setReason] = useState('');
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     headingRef.current?.focus();
   }, []);
-  const form = useFormMutation(startEmergencyAccess.body, {
-    mutationFn: (body: BodyOf<typeof startEmergencyAccess>) => call(startEmergencyAccess, { body }),
+  const form = useContractForm(startEmergencyAccess, {
+    formId,
+    initial: { kind: initialKind, number: initialNumber, reason: '' },
+    send: (body) => call(startEmergencyAccess, { body }),
     onSuccess: (result) => {
       void navigate(`/personer/${result.personId}`);
     },
@@ -55,36 +52,16 @@ export function EmergencyAccessForm({
             enhetschef granskar varje nödåtkomst.
           </BodyLong>
         </Alert>
-        <form
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            form.submit({ kind, number, reason });
-          }}
-        >
+        <form {...form.formProps}>
           <VStack gap="space-16">
-            <FormErrorSummary formId={formId} errors={form.fieldErrors} />
+            <FormErrorSummary {...form.summaryProps} />
             <ApiErrorAlert error={form.generalError} />
-            <IdentityFields
-              idPrefix={formId}
-              kind={kind}
-              number={number}
-              onKind={setKind}
-              onNumber={setNumber}
-              kindError={messageFor(form.fieldErrors, 'body.kind')}
-              numberError={messageFor(form.fieldErrors, 'body.number')}
-            />
+            <IdentityFields kind={form.select('kind')} number={form.text('number')} />
             <Textarea
-              id={fieldId(formId, 'body.reason')}
+              {...form.longText('reason')}
               label="Skäl till nödåtkomst"
               description="Beskriv varför du behöver se personakten nu. Minst tio tecken. Skälet granskas av din enhetschef."
               minRows={3}
-              maxLength={2000}
-              value={reason}
-              onChange={(e) => {
-                setReason(e.target.value);
-              }}
-              error={messageFor(form.fieldErrors, 'body.reason')}
             />
             <HStack gap="space-12">
               <Button type="submit" variant="danger" loading={form.mutation.isPending}>

@@ -10,32 +10,36 @@ import {
   VStack,
 } from '@navikt/ds-react';
 import { searchPersons } from '../../../../core/contracts/persons.ts';
-import type { BodyOf } from '../../../../core/contracts/contract.ts';
 import type { IdentityKind } from '../../../../core/domain/personal-identity.ts';
 import { call } from '../../api/client.ts';
-import { fieldId, messageFor } from '../../api/forms.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
-import { useFormMutation } from '../../components/useFormMutation.ts';
+import { useContractForm } from '../../components/useContractForm.ts';
 import { useActiveSession } from '../auth/session.tsx';
 import { EmergencyAccessForm } from './EmergencyAccessForm.tsx';
 import { IdentityFields } from './IdentityFields.tsx';
 import { SearchResults } from './SearchResults.tsx';
 
 const formId = 'sok-person';
-type SearchBody = BodyOf<typeof searchPersons>;
+const blank: { by: 'identity' | 'name'; kind: IdentityKind; number: string; query: string } = {
+  by: 'identity',
+  kind: 'personnummer',
+  number: '',
+  query: '',
+};
 
 export function SearchPersonPage() {
   const session = useActiveSession();
-  const [by, setBy] = useState<'identity' | 'name'>('identity');
-  const [kind, setKind] = useState<IdentityKind>('personnummer');
-  const [number, setNumber] = useState('');
-  const [query, setQuery] = useState('');
   const [emergencyOpen, setEmergencyOpen] = useState(false);
-  const form = useFormMutation(searchPersons.body, {
-    mutationFn: (body: SearchBody) => call(searchPersons, { body }),
+  const form = useContractForm(searchPersons, {
+    formId,
+    initial: blank,
+    toBody: ({ by, kind, number, query }) =>
+      by === 'identity' ? { by, kind, number } : { by, query },
+    send: (body) => call(searchPersons, { body }),
   });
+  const { by } = form.values;
   const searched = form.mutation.variables;
   const result = form.mutation.data;
 
@@ -49,23 +53,23 @@ export function SearchPersonPage() {
         </BodyLong>
       </div>
       <form
-        noValidate
+        {...form.formProps}
         aria-label="Sök person"
         onSubmit={(event) => {
           event.preventDefault();
           setEmergencyOpen(false);
-          form.submit(by === 'identity' ? { by, kind, number } : { by, query });
+          form.submit();
         }}
       >
         <VStack gap="space-16">
-          <FormErrorSummary formId={formId} errors={form.fieldErrors} />
+          <FormErrorSummary {...form.summaryProps} />
           <ApiErrorAlert error={form.generalError} />
           <RadioGroup
             legend="Sök med"
             value={by}
             onChange={(value: 'identity' | 'name') => {
-              setBy(value);
-              form.reset();
+              form.set({ by: value });
+              form.forget();
             }}
           >
             <HStack gap="space-24">
@@ -74,27 +78,14 @@ export function SearchPersonPage() {
             </HStack>
           </RadioGroup>
           {by === 'identity' ? (
-            <IdentityFields
-              idPrefix={formId}
-              kind={kind}
-              number={number}
-              onKind={setKind}
-              onNumber={setNumber}
-              kindError={messageFor(form.fieldErrors, 'body.kind')}
-              numberError={messageFor(form.fieldErrors, 'body.number')}
-            />
+            <IdentityFields kind={form.select('kind')} number={form.text('number')} />
           ) : (
             <TextField
-              id={fieldId(formId, 'body.query')}
+              {...form.text('query')}
               label="Namn"
               description="Förnamn, efternamn eller båda; minst två bokstäver"
               autoComplete="off"
               spellCheck={false}
-              value={query}
-              onChange={(e) => {
-                setQuery(e.target.value);
-              }}
-              error={messageFor(form.fieldErrors, 'body.query')}
             />
           )}
           <div>

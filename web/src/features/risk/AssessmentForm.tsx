@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import {
   BodyLong,
   BodyShort,
@@ -6,166 +5,159 @@ import {
   Fieldset,
   Heading,
   HStack,
-  Radio,
   RadioGroup,
   Select,
   Tag,
   Textarea,
-  TextField,
   VStack,
 } from '@navikt/ds-react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { BodyOf } from '../../../../core/contracts/contract.ts';
-import {
-  listInstruments,
-  recordAssessment,
-  recordIncident,
-  recordPoliceAssessment,
-} from '../../../../core/contracts/risk.ts';
+import { useQuery } from '@tanstack/react-query';
+import type { FieldError } from '../../../../core/contracts/errors.ts';
+import { listInstruments, recordAssessment } from '../../../../core/contracts/risk.ts';
 import type { CaseRisk } from '../../../../core/contracts/risk.ts';
 import type {
   Answer,
   InstrumentDefinition,
   RiskLevel,
 } from '../../../../core/domain/instruments.ts';
-import { riskLevelLabels, riskLevels, violenceForms } from '../../../../core/domain/instruments.ts';
+import { riskLevelLabels } from '../../../../core/domain/instruments.ts';
+import { scenarioRatingGaps } from '../../../../core/domain/scenario-ratings.ts';
 import { call } from '../../api/client.ts';
-import { fieldId, messageFor, validateBody, withOwnErrors } from '../../api/forms.ts';
+import { fieldRules } from '../../api/forms.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { stockholmToday } from '../../components/dates.ts';
+import { DateField } from '../../components/DateField.tsx';
 import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { personName } from '../../components/PersonCell.tsx';
-import { useFormMutation } from '../../components/useFormMutation.ts';
+import { useContractForm } from '../../components/useContractForm.ts';
 import { useRefreshCase } from '../cases/useCase.ts';
+import { ItemField } from './AssessmentItems.tsx';
 import { instrumentsKey } from './keys.ts';
-import { violenceFormLabels } from './labels.ts';
+import { onlyPerson, PersonSelect } from './PersonSelect.tsx';
+import { RiskLevelOptions } from './RiskLevelOptions.tsx';
 import { RiskLevelTag } from './RiskLevelTag.tsx';
 
-type Persons = CaseRisk['persons'];
-type Item = InstrumentDefinition['sections'][number]['items'][number];
-type CalendarRow = Extract<Answer, { kind: 'violence_calendar' }>['incidents'][number];
-
 const formId = 'riskbedomning';
-type Body = BodyOf<typeof recordAssessment>;
+type Rating = { level: RiskLevel | ''; motivation: string };
+const noAnswers: Record<string, Answer> = {};
+const noRatings: Record<string, Rating> = {};
+const scenarioMotivationLength = fieldRules(
+  recordAssessment.body,
+  'scenarioRatings.0.motivation',
+).maxLength;
 
 /** The first message under a path, for a group whose answers have nested paths. */
-const messageUnder = (errors: readonly { path: string; message: string }[], path: string) =>
+const messageUnder = (errors: readonly FieldError[], path: string) =>
   errors.find((e) => e.path === path || e.path.startsWith(`${path}.`))?.message;
 
+const scenariosOf = (definition: InstrumentDefinition | undefined) =>
+  definition?.scoring.kind === 'judgement' ? definition.scoring.scenarios : [];
+
 /** A structured assessment: person and instrument, then the form the definition describes. */
-export function AssessmentForm({ caseId, persons }: { caseId: string; persons: Persons }) {
+export function AssessmentForm({
+  caseId,
+  persons,
+}: {
+  caseId: string;
+  persons: CaseRisk['persons'];
+}) {
   const instruments = useQuery({
     queryKey: instrumentsKey,
     queryFn: () => call(listInstruments),
   });
   const refresh = useRefreshCase(caseId);
-  const [personId, setPersonId] = useState(persons.length === 1 ? (persons[0]?.id ?? '') : '');
-  const [instrumentRef, setInstrumentRef] = useState('');
-  const [answers, setAnswers] = useState<Record<string, Answer>>({});
-  const [ratings, setRatings] = useState<
-    Record<string, { level: RiskLevel | ''; motivation: string }>
-  >({});
-  const [motivation, setMotivation] = useState('');
-  const [assessedOn, setAssessedOn] = useState(stockholmToday());
-  const [result, setResult] = useState<{
-    level: RiskLevel | null;
-    score: number | null;
-    person: string;
-  } | null>(null);
-  const save = useFormMutation(recordAssessment.body, {
-    mutationFn: (body: Body) => call(recordAssessment, { params: { caseId }, body }),
-    onSuccess: (r, body) => {
-      const person = persons.find((p) => p.id === body.personId);
-      setResult({ level: r.level, score: r.score, person: person ? personName(person) : '' });
-      setAnswers({});
-      setRatings({});
-      setMotivation('');
+  const definitionOf = (ref: string) =>
+    instruments.data?.items.find((d) => `${d.id}@${d.version}` === ref);
+  const form = useContractForm(recordAssessment, {
+    formId,
+    initial: {
+      personId: onlyPerson(persons),
+      instrumentRef: '',
+      answers: noAnswers,
+      ratings: noRatings,
+      motivation: '',
+      assessedOn: stockholmToday(),
+    },
+    paths: { instrumentRef: 'instrument', ratings: 'scenarioRatings' },
+    toBody: (v) => {
+      const definition = definitionOf(v.instrumentRef);
+      const scenarios = scenariosOf(definition);
+      return {
+        personId: v.personId,
+        instrument: { id: definition?.id ?? '', version: definition?.version ?? 0 },
+        answers: v.answers,
+        scenarioRatings:
+          scenarios.length > 0
+            ? scenarios.map((s) => ({
+                scenario: s.key,
+                level: v.ratings[s.key]?.level ?? '',
+                motivation: v.ratings[s.key]?.motivation ?? '',
+              }))
+            : null,
+        motivation: v.motivation,
+        assessedOn: v.assessedOn,
+      };
+    },
+    check: (v) => {
+      const definition = definitionOf(v.instrumentRef);
+      const scenarios = scenariosOf(definition);
+      const ratings = Object.entries(v.ratings).map(([scenario, r]) => ({ scenario, ...r }));
+      const { unrated } = scenarioRatingGaps(scenarios, ratings);
+      return [
+        ...(v.personId === '' ? [{ path: 'body.personId', message: 'Välj person.' }] : []),
+        ...(definition ? [] : [{ path: 'body.instrument', message: 'Välj instrument.' }]),
+        ...scenarios.flatMap((s, index) =>
+          unrated.includes(s.key)
+            ? [
+                {
+                  path: `body.scenarioRatings.${index}.level`,
+                  message: `Välj risknivå för scenariot ${s.title}.`,
+                },
+              ]
+            : [],
+        ),
+      ];
+    },
+    send: (body) => call(recordAssessment, { params: { caseId }, body }),
+    clearOnSuccess: ['answers', 'ratings', 'motivation'],
+    onSuccess: () => {
       refresh();
     },
   });
 
   if (instruments.isPending) return <Loading label="Hämtar bedömningsinstrument…" />;
   if (instruments.isError) return <ApiErrorAlert error={instruments.error} />;
-  const definition = instruments.data.items.find((d) => `${d.id}@${d.version}` === instrumentRef);
+  const { values, set } = form;
+  const definition = definitionOf(values.instrumentRef);
   const setAnswer = (key: string, answer: Answer | undefined) => {
-    setAnswers((all) => {
-      const rest = Object.fromEntries(Object.entries(all).filter(([k]) => k !== key));
-      return answer === undefined ? rest : { ...rest, [key]: answer };
-    });
+    const rest = Object.fromEntries(Object.entries(values.answers).filter(([k]) => k !== key));
+    set({ answers: answer === undefined ? rest : { ...rest, [key]: answer } });
   };
+  const setRating = (key: string, patch: Partial<Rating>) => {
+    const rating = values.ratings[key] ?? { level: '', motivation: '' };
+    set({ ratings: { ...values.ratings, [key]: { ...rating, ...patch } } });
+  };
+  const saved = form.saved ? form.mutation.data : undefined;
+  const savedPerson = persons.find((p) => p.id === form.mutation.variables?.personId);
 
   return (
-    <form
-      noValidate
-      aria-labelledby={`${formId}-rubrik`}
-      className="step-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        setResult(null);
-        const own: { path: string; message: string }[] = [];
-        if (personId === '') own.push({ path: 'body.personId', message: 'Välj person.' });
-        if (!definition) own.push({ path: 'body.instrument', message: 'Välj instrument.' });
-        const scenarios =
-          definition?.scoring.kind === 'judgement' ? definition.scoring.scenarios : [];
-        scenarios.forEach((s, index) => {
-          if (!ratings[s.key]?.level) {
-            own.push({
-              path: `body.scenarioRatings.${index}.level`,
-              message: `Välj risknivå för scenariot ${s.title}.`,
-            });
-          }
-        });
-        const body = {
-          personId,
-          instrument: { id: definition?.id ?? '', version: definition?.version ?? 0 },
-          answers,
-          scenarioRatings:
-            scenarios.length > 0
-              ? scenarios.map((s) => ({
-                  scenario: s.key,
-                  level: ratings[s.key]?.level ?? '',
-                  motivation: ratings[s.key]?.motivation ?? '',
-                }))
-              : null,
-          motivation,
-          assessedOn,
-        } as Body;
-        save.submit(body, withOwnErrors(validateBody(recordAssessment.body, body), own));
-      }}
-    >
+    <form {...form.formProps} aria-labelledby={`${formId}-rubrik`} className="step-form">
       <VStack gap="space-16">
         <Heading level="4" size="small" id={`${formId}-rubrik`}>
           Ny riskbedömning
         </Heading>
-        <FormErrorSummary formId={formId} errors={save.fieldErrors} />
-        <ApiErrorAlert error={save.generalError} />
+        <FormErrorSummary {...form.summaryProps} />
+        <ApiErrorAlert error={form.generalError} />
+        <PersonSelect {...form.select('personId')} persons={persons} />
         <Select
-          id={fieldId(formId, 'body.personId')}
-          label="Person"
-          value={personId}
-          onChange={(e) => {
-            setPersonId(e.target.value);
-          }}
-          error={messageFor(save.fieldErrors, 'body.personId')}
-        >
-          <option value="">Välj person</option>
-          {persons.map((p) => (
-            <option key={p.id} value={p.id}>
-              {personName(p)}
-            </option>
-          ))}
-        </Select>
-        <Select
-          id={fieldId(formId, 'body.instrument')}
+          id={form.idOf('instrument')}
           label="Bedömningsinstrument"
-          value={instrumentRef}
+          value={values.instrumentRef}
           onChange={(e) => {
-            setInstrumentRef(e.target.value);
-            setAnswers({});
-            setRatings({});
+            set({ instrumentRef: e.target.value, answers: {}, ratings: {} });
           }}
-          error={messageUnder(save.fieldErrors, 'body.instrument')}
+          error={messageUnder(form.fieldErrors, 'body.instrument')}
         >
           <option value="">Välj instrument</option>
           {instruments.data.items.map((d) => (
@@ -199,485 +191,68 @@ export function AssessmentForm({ caseId, persons }: { caseId: string; persons: P
                 {section.items.map((item) => (
                   <ItemField
                     key={item.key}
+                    id={form.idOf(`answers.${item.key}`)}
                     item={item}
-                    answer={answers[item.key]}
+                    answer={values.answers[item.key]}
                     onChange={(answer) => {
                       setAnswer(item.key, answer);
                     }}
-                    error={messageUnder(save.fieldErrors, `body.answers.${item.key}`)}
+                    error={messageUnder(form.fieldErrors, `body.answers.${item.key}`)}
                   />
                 ))}
               </Fieldset>
             ))}
-            {definition.scoring.kind === 'judgement'
-              ? definition.scoring.scenarios.map((s, index) => (
-                  <Fieldset key={s.key} legend={`Scenario: ${s.title}`} description={s.guidance}>
-                    <RadioGroup
-                      id={fieldId(formId, `body.scenarioRatings.${index}.level`)}
-                      legend="Risknivå"
-                      value={ratings[s.key]?.level ?? ''}
-                      onChange={(level: RiskLevel) => {
-                        setRatings((all) => ({
-                          ...all,
-                          [s.key]: { motivation: all[s.key]?.motivation ?? '', level },
-                        }));
-                      }}
-                      error={messageFor(save.fieldErrors, `body.scenarioRatings.${index}.level`)}
-                    >
-                      {riskLevels.map((level) => (
-                        <Radio key={level} value={level}>
-                          {riskLevelLabels[level]}
-                        </Radio>
-                      ))}
-                    </RadioGroup>
-                    <Textarea
-                      id={fieldId(formId, `body.scenarioRatings.${index}.motivation`)}
-                      label="Motivering för scenariot"
-                      minRows={2}
-                      maxLength={5_000}
-                      value={ratings[s.key]?.motivation ?? ''}
-                      onChange={(e) => {
-                        const text = e.target.value;
-                        setRatings((all) => ({
-                          ...all,
-                          [s.key]: { level: all[s.key]?.level ?? '', motivation: text },
-                        }));
-                      }}
-                      error={messageFor(
-                        save.fieldErrors,
-                        `body.scenarioRatings.${index}.motivation`,
-                      )}
-                    />
-                  </Fieldset>
-                ))
-              : null}
+            {scenariosOf(definition).map((s, index) => (
+              <Fieldset key={s.key} legend={`Scenario: ${s.title}`} description={s.guidance}>
+                <RadioGroup
+                  id={form.idOf(`scenarioRatings.${index}.level`)}
+                  legend="Risknivå"
+                  value={values.ratings[s.key]?.level ?? ''}
+                  onChange={(level: RiskLevel) => {
+                    setRating(s.key, { level });
+                  }}
+                  error={form.errorOf(`scenarioRatings.${index}.level`)}
+                >
+                  <RiskLevelOptions />
+                </RadioGroup>
+                <Textarea
+                  id={form.idOf(`scenarioRatings.${index}.motivation`)}
+                  label="Motivering för scenariot"
+                  minRows={2}
+                  maxLength={scenarioMotivationLength}
+                  value={values.ratings[s.key]?.motivation ?? ''}
+                  onChange={(e) => {
+                    setRating(s.key, { motivation: e.target.value });
+                  }}
+                  error={form.errorOf(`scenarioRatings.${index}.motivation`)}
+                />
+              </Fieldset>
+            ))}
           </VStack>
         ) : null}
         <Textarea
-          id={fieldId(formId, 'body.motivation')}
+          {...form.longText('motivation')}
           label="Sammanfattande bedömning och motivering"
           minRows={3}
-          maxLength={20_000}
-          value={motivation}
-          onChange={(e) => {
-            setMotivation(e.target.value);
-          }}
-          error={messageFor(save.fieldErrors, 'body.motivation')}
         />
-        <TextField
-          id={fieldId(formId, 'body.assessedOn')}
-          label="Datum för bedömningen"
-          description="ÅÅÅÅ-MM-DD"
-          htmlSize={12}
-          autoComplete="off"
-          value={assessedOn}
-          onChange={(e) => {
-            setAssessedOn(e.target.value);
-          }}
-          error={messageFor(save.fieldErrors, 'body.assessedOn')}
-        />
+        <DateField {...form.text('assessedOn')} label="Datum för bedömningen" />
         <div>
-          <Button type="submit" loading={save.mutation.isPending}>
+          <Button type="submit" loading={form.mutation.isPending}>
             Spara bedömningen
           </Button>
         </div>
         <div role="status">
-          {result ? (
+          {saved ? (
             <HStack gap="space-8" align="center">
               <BodyShort>
-                Bedömningen av {result.person} är sparad. Risknivå:{' '}
-                {result.level
-                  ? riskLevelLabels[result.level]
-                  : 'ingen (instrumentet ger ingen nivå)'}
-                {result.score !== null ? `, ${result.score} poäng` : ''}.
+                Bedömningen av {savedPerson ? personName(savedPerson) : ''} är sparad. Risknivå:{' '}
+                {saved.level ? riskLevelLabels[saved.level] : 'ingen (instrumentet ger ingen nivå)'}
+                {saved.score !== null ? `, ${saved.score} poäng` : ''}.
               </BodyShort>
-              {result.level ? <RiskLevelTag level={result.level} /> : null}
+              {saved.level ? <RiskLevelTag level={saved.level} /> : null}
             </HStack>
           ) : null}
         </div>
-      </VStack>
-    </form>
-  );
-}
-
-const yesNoLabels = { yes: 'Ja', no: 'Nej', unknown: 'Vet inte' } as const;
-
-function ItemField({
-  item,
-  answer,
-  onChange,
-  error,
-}: {
-  item: Item;
-  answer: Answer | undefined;
-  onChange: (answer: Answer | undefined) => void;
-  error: string | undefined;
-}) {
-  const id = fieldId(formId, `body.answers.${item.key}`);
-  switch (item.answer.kind) {
-    case 'yes_no_unknown':
-      return (
-        <RadioGroup
-          id={id}
-          legend={item.text}
-          description={item.guidance}
-          value={answer?.kind === 'yes_no_unknown' ? answer.value : ''}
-          onChange={(value: 'yes' | 'no' | 'unknown') => {
-            onChange({ kind: 'yes_no_unknown', value });
-          }}
-          error={error}
-        >
-          <HStack gap="space-24">
-            {(['yes', 'no', 'unknown'] as const).map((value) => (
-              <Radio key={value} value={value}>
-                {yesNoLabels[value]}
-              </Radio>
-            ))}
-          </HStack>
-        </RadioGroup>
-      );
-    case 'ordinal':
-      return (
-        <RadioGroup
-          id={id}
-          legend={item.text}
-          description={item.guidance}
-          value={answer?.kind === 'ordinal' ? String(answer.value) : ''}
-          onChange={(value: string) => {
-            onChange({ kind: 'ordinal', value: Number(value) });
-          }}
-          error={error}
-        >
-          {item.answer.options.map((option) => (
-            <Radio key={option.value} value={String(option.value)}>
-              {option.label}
-            </Radio>
-          ))}
-        </RadioGroup>
-      );
-    case 'text':
-      return (
-        <Textarea
-          id={id}
-          label={item.text}
-          description={item.guidance}
-          minRows={2}
-          maxLength={5_000}
-          value={answer?.kind === 'text' ? answer.value : ''}
-          onChange={(e) => {
-            const value = e.target.value;
-            onChange(value === '' ? undefined : { kind: 'text', value });
-          }}
-          error={error}
-        />
-      );
-    case 'violence_calendar':
-      return (
-        <ViolenceCalendar
-          id={id}
-          item={item}
-          rows={answer?.kind === 'violence_calendar' ? answer.incidents : []}
-          onChange={(incidents) => {
-            onChange(incidents.length === 0 ? undefined : { kind: 'violence_calendar', incidents });
-          }}
-          error={error}
-        />
-      );
-  }
-}
-
-/** The mapping of the violence: one row per incident — date, form and what happened. */
-function ViolenceCalendar({
-  id,
-  item,
-  rows,
-  onChange,
-  error,
-}: {
-  id: string;
-  item: Item;
-  rows: readonly CalendarRow[];
-  onChange: (rows: CalendarRow[]) => void;
-  error: string | undefined;
-}) {
-  const update = (index: number, patch: Partial<CalendarRow>) => {
-    onChange(rows.map((r, i) => (i === index ? { ...r, ...patch } : r)));
-  };
-  return (
-    <Fieldset id={id} legend={item.text} description={item.guidance} error={error}>
-      {rows.length === 0 ? <BodyShort size="small">Ingen händelse tillagd.</BodyShort> : null}
-      {rows.map((row, index) => (
-        <div key={index} className="calendar-row">
-          <VStack gap="space-8">
-            <HStack gap="space-16" wrap>
-              <TextField
-                label={`Datum, händelse ${index + 1}`}
-                description="ÅÅÅÅ-MM-DD"
-                htmlSize={12}
-                autoComplete="off"
-                value={row.on}
-                onChange={(e) => {
-                  update(index, { on: e.target.value });
-                }}
-              />
-              <Select
-                label={`Våldsform, händelse ${index + 1}`}
-                value={row.form}
-                onChange={(e) => {
-                  update(index, { form: e.target.value as CalendarRow['form'] });
-                }}
-              >
-                {violenceForms.map((form) => (
-                  <option key={form} value={form}>
-                    {violenceFormLabels[form]}
-                  </option>
-                ))}
-              </Select>
-            </HStack>
-            <Textarea
-              label={`Beskrivning, händelse ${index + 1}`}
-              minRows={2}
-              maxLength={2_000}
-              value={row.description}
-              onChange={(e) => {
-                update(index, { description: e.target.value });
-              }}
-            />
-            <div>
-              <Button
-                type="button"
-                size="small"
-                variant="tertiary"
-                onClick={() => {
-                  onChange(rows.filter((_r, i) => i !== index));
-                }}
-              >
-                Ta bort händelse {index + 1}
-              </Button>
-            </div>
-          </VStack>
-        </div>
-      ))}
-      <div>
-        <Button
-          type="button"
-          size="small"
-          variant="secondary"
-          onClick={() => {
-            onChange([...rows, { on: stockholmToday(), form: 'physical', description: '' }]);
-          }}
-        >
-          Lägg till händelse
-        </Button>
-      </div>
-    </Fieldset>
-  );
-}
-
-const policeFormId = 'polisens-bedomning';
-type PoliceBody = BodyOf<typeof recordPoliceAssessment>;
-
-/** The police's risk assessment, recorded with the victim's consent. */
-export function PoliceAssessmentForm({ caseId, persons }: { caseId: string; persons: Persons }) {
-  const refresh = useRefreshCase(caseId);
-  const empty = {
-    personId: persons.length === 1 ? (persons[0]?.id ?? '') : '',
-    level: '',
-    summary: '',
-    policeReference: '',
-    consentReference: '',
-    assessedOn: stockholmToday(),
-  };
-  const [values, setValues] = useState(empty);
-  const [saved, setSaved] = useState<string | null>(null);
-  const save = useFormMutation(recordPoliceAssessment.body, {
-    mutationFn: (body: PoliceBody) => call(recordPoliceAssessment, { params: { caseId }, body }),
-    onSuccess: () => {
-      setSaved('Polisens riskbedömning är registrerad.');
-      setValues(empty);
-      refresh();
-    },
-  });
-  const set = (patch: Partial<typeof values>) => {
-    setValues((v) => ({ ...v, ...patch }));
-  };
-  return (
-    <form
-      noValidate
-      aria-labelledby={`${policeFormId}-rubrik`}
-      className="step-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        setSaved(null);
-        const own = [
-          ...(values.personId === '' ? [{ path: 'body.personId', message: 'Välj person.' }] : []),
-          ...(values.level === '' ? [{ path: 'body.level', message: 'Välj risknivå.' }] : []),
-        ];
-        const body = values as PoliceBody;
-        save.submit(body, withOwnErrors(validateBody(recordPoliceAssessment.body, body), own));
-      }}
-    >
-      <VStack gap="space-16">
-        <Heading level="4" size="small" id={`${policeFormId}-rubrik`}>
-          Polisens riskbedömning
-        </Heading>
-        <BodyShort>Registreras bara med personens samtycke.</BodyShort>
-        <FormErrorSummary formId={policeFormId} errors={save.fieldErrors} />
-        <ApiErrorAlert error={save.generalError} />
-        <Select
-          id={fieldId(policeFormId, 'body.personId')}
-          label="Person"
-          value={values.personId}
-          onChange={(e) => {
-            set({ personId: e.target.value });
-          }}
-          error={messageFor(save.fieldErrors, 'body.personId')}
-        >
-          <option value="">Välj person</option>
-          {persons.map((p) => (
-            <option key={p.id} value={p.id}>
-              {personName(p)}
-            </option>
-          ))}
-        </Select>
-        <RadioGroup
-          id={fieldId(policeFormId, 'body.level')}
-          legend="Polisens risknivå"
-          value={values.level}
-          onChange={(level: string) => {
-            set({ level });
-          }}
-          error={messageFor(save.fieldErrors, 'body.level')}
-        >
-          {riskLevels.map((level) => (
-            <Radio key={level} value={level}>
-              {riskLevelLabels[level]}
-            </Radio>
-          ))}
-        </RadioGroup>
-        <Textarea
-          id={fieldId(policeFormId, 'body.summary')}
-          label="Sammanfattning av polisens bedömning"
-          minRows={3}
-          maxLength={20_000}
-          value={values.summary}
-          onChange={(e) => {
-            set({ summary: e.target.value });
-          }}
-          error={messageFor(save.fieldErrors, 'body.summary')}
-        />
-        <TextField
-          id={fieldId(policeFormId, 'body.policeReference')}
-          label="Polisens diarienummer"
-          autoComplete="off"
-          value={values.policeReference}
-          onChange={(e) => {
-            set({ policeReference: e.target.value });
-          }}
-          error={messageFor(save.fieldErrors, 'body.policeReference')}
-        />
-        <TextField
-          id={fieldId(policeFormId, 'body.consentReference')}
-          label="Var samtycket är dokumenterat"
-          description="Till exempel journalanteckning och datum."
-          autoComplete="off"
-          value={values.consentReference}
-          onChange={(e) => {
-            set({ consentReference: e.target.value });
-          }}
-          error={messageFor(save.fieldErrors, 'body.consentReference')}
-        />
-        <TextField
-          id={fieldId(policeFormId, 'body.assessedOn')}
-          label="Datum för polisens bedömning"
-          description="ÅÅÅÅ-MM-DD"
-          htmlSize={12}
-          autoComplete="off"
-          value={values.assessedOn}
-          onChange={(e) => {
-            set({ assessedOn: e.target.value });
-          }}
-          error={messageFor(save.fieldErrors, 'body.assessedOn')}
-        />
-        <div>
-          <Button type="submit" loading={save.mutation.isPending}>
-            Registrera polisens bedömning
-          </Button>
-        </div>
-        <div role="status">{saved}</div>
-      </VStack>
-    </form>
-  );
-}
-
-const incidentFormId = 'handelse';
-type IncidentBody = BodyOf<typeof recordIncident>;
-
-/** New violence, a threat or a police report: a reason to assess the risk again. */
-export function IncidentForm({ caseId }: { caseId: string }) {
-  const queryClient = useQueryClient();
-  const refresh = useRefreshCase(caseId);
-  const [occurredOn, setOccurredOn] = useState(stockholmToday());
-  const [description, setDescription] = useState('');
-  const [saved, setSaved] = useState<string | null>(null);
-  const save = useFormMutation(recordIncident.body, {
-    mutationFn: (body: IncidentBody) => call(recordIncident, { params: { caseId }, body }),
-    onSuccess: () => {
-      setSaved('Händelsen är registrerad.');
-      setDescription('');
-      refresh();
-      void queryClient.invalidateQueries({ queryKey: ['cases'] });
-    },
-  });
-  return (
-    <form
-      noValidate
-      aria-labelledby={`${incidentFormId}-rubrik`}
-      className="step-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        setSaved(null);
-        save.submit({ occurredOn, description });
-      }}
-    >
-      <VStack gap="space-16">
-        <Heading level="4" size="small" id={`${incidentFormId}-rubrik`}>
-          Registrera händelse
-        </Heading>
-        <BodyShort>
-          Nytt våld, hot eller en polisanmälan: ett skäl att bedöma risken igen.
-        </BodyShort>
-        <FormErrorSummary formId={incidentFormId} errors={save.fieldErrors} />
-        <ApiErrorAlert error={save.generalError} />
-        <TextField
-          id={fieldId(incidentFormId, 'body.occurredOn')}
-          label="Datum för händelsen"
-          description="ÅÅÅÅ-MM-DD"
-          htmlSize={12}
-          autoComplete="off"
-          value={occurredOn}
-          onChange={(e) => {
-            setOccurredOn(e.target.value);
-          }}
-          error={messageFor(save.fieldErrors, 'body.occurredOn')}
-        />
-        <Textarea
-          id={fieldId(incidentFormId, 'body.description')}
-          label="Vad hände?"
-          minRows={3}
-          maxLength={5_000}
-          value={description}
-          onChange={(e) => {
-            setDescription(e.target.value);
-          }}
-          error={messageFor(save.fieldErrors, 'body.description')}
-        />
-        <div>
-          <Button type="submit" loading={save.mutation.isPending}>
-            Registrera händelsen
-          </Button>
-        </div>
-        <div role="status">{saved}</div>
       </VStack>
     </form>
   );

@@ -11,18 +11,15 @@ import {
 } from '@navikt/ds-react';
 import { AcuteNeed, recordAcuteScreening } from '../../../../../core/contracts/cases.ts';
 import type { CaseDetail } from '../../../../../core/contracts/cases.ts';
-import type { BodyOf } from '../../../../../core/contracts/contract.ts';
 import { call } from '../../../api/client.ts';
-import { fieldId, messageFor, validateBody, withOwnErrors } from '../../../api/forms.ts';
 import { acuteNeedLabels } from '../../../app/labels.ts';
 import { ChangeErrorAlert } from '../../../components/ChangeErrorAlert.tsx';
 import { FormErrorSummary } from '../../../components/FormErrorSummary.tsx';
-import { useFormMutation } from '../../../components/useFormMutation.ts';
+import { useContractForm } from '../../../components/useContractForm.ts';
 import { AcuteNotice } from '../AcuteNotice.tsx';
 import { useRefreshCase } from '../useCase.ts';
 
 const formId = 'ny-skyddsbedomning';
-type Body = BodyOf<typeof recordAcuteScreening>;
 
 /** A new screening of acute need: the situation changes, and so may the need of protection. */
 export function AcuteScreeningStep({
@@ -34,8 +31,6 @@ export function AcuteScreeningStep({
 }) {
   const refresh = useRefreshCase(detail.id);
   const [open, setOpen] = useState(false);
-  const [acuteNeed, setAcuteNeed] = useState<Body['acuteNeed'] | ''>('');
-  const [motivation, setMotivation] = useState('');
   const headingRef = useRef<HTMLHeadingElement>(null);
   const toggleRef = useRef<HTMLButtonElement>(null);
   const returnFocus = useRef(false);
@@ -46,8 +41,12 @@ export function AcuteScreeningStep({
       toggleRef.current?.focus();
     }
   }, [open]);
-  const save = useFormMutation(recordAcuteScreening.body, {
-    mutationFn: (body: Body) => call(recordAcuteScreening, { params: { caseId: detail.id }, body }),
+  const save = useContractForm(recordAcuteScreening, {
+    formId,
+    initial: { acuteNeed: '', motivation: '' },
+    unchosen: { acuteNeed: 'Svara på om det finns ett akut skyddsbehov.' },
+    toBody: (v) => ({ ...v, version: detail.version }),
+    send: (body) => call(recordAcuteScreening, { params: { caseId: detail.id }, body }),
     onSuccess: (_result, body) => {
       onDone(`Ny bedömning av akut skyddsbehov registrerad: ${acuteNeedLabels[body.acuteNeed]}.`);
       returnFocus.current = true;
@@ -73,8 +72,6 @@ export function AcuteScreeningStep({
               variant="secondary"
               aria-expanded={false}
               onClick={() => {
-                setAcuteNeed('');
-                setMotivation('');
                 save.reset();
                 setOpen(true);
               }}
@@ -83,27 +80,9 @@ export function AcuteScreeningStep({
             </Button>
           </>
         ) : (
-          <form
-            noValidate
-            aria-labelledby="skyddsbedomning-rubrik"
-            className="full-width"
-            onSubmit={(event) => {
-              event.preventDefault();
-              const body = { acuteNeed, motivation, version: detail.version } as Body;
-              const own =
-                acuteNeed === ''
-                  ? [
-                      {
-                        path: 'body.acuteNeed',
-                        message: 'Svara på om det finns ett akut skyddsbehov.',
-                      },
-                    ]
-                  : [];
-              save.submit(body, withOwnErrors(validateBody(recordAcuteScreening.body, body), own));
-            }}
-          >
+          <form {...save.formProps} aria-labelledby="skyddsbedomning-rubrik" className="full-width">
             <VStack gap="space-16">
-              <FormErrorSummary formId={formId} errors={save.fieldErrors} />
+              <FormErrorSummary {...save.summaryProps} />
               <ChangeErrorAlert
                 error={save.generalError}
                 onReload={() => {
@@ -112,13 +91,8 @@ export function AcuteScreeningStep({
                 }}
               />
               <RadioGroup
-                id={fieldId(formId, 'body.acuteNeed')}
+                {...save.choice('acuteNeed')}
                 legend="Finns det ett akut behov av skydd nu?"
-                value={acuteNeed}
-                onChange={(value: Body['acuteNeed']) => {
-                  setAcuteNeed(value);
-                }}
-                error={messageFor(save.fieldErrors, 'body.acuteNeed')}
               >
                 {AcuteNeed.options.map((a) => (
                   <Radio key={a} value={a}>
@@ -126,18 +100,8 @@ export function AcuteScreeningStep({
                   </Radio>
                 ))}
               </RadioGroup>
-              {acuteNeed === 'yes' ? <AcuteNotice /> : null}
-              <Textarea
-                id={fieldId(formId, 'body.motivation')}
-                label="Motivering"
-                minRows={2}
-                maxLength={5_000}
-                value={motivation}
-                onChange={(e) => {
-                  setMotivation(e.target.value);
-                }}
-                error={messageFor(save.fieldErrors, 'body.motivation')}
-              />
+              {save.values.acuteNeed === 'yes' ? <AcuteNotice /> : null}
+              <Textarea {...save.longText('motivation')} label="Motivering" minRows={2} />
               <HStack gap="space-12">
                 <Button type="submit" loading={save.mutation.isPending}>
                   Spara bedömningen

@@ -1,14 +1,11 @@
-import { useState } from 'react';
 import { BodyLong, Button, Heading, Textarea, VStack } from '@navikt/ds-react';
 import { closeCase } from '../../../../../core/contracts/cases.ts';
 import type { CaseDetail } from '../../../../../core/contracts/cases.ts';
-import type { BodyOf } from '../../../../../core/contracts/contract.ts';
 import { call } from '../../../api/client.ts';
-import { fieldId, messageFor } from '../../../api/forms.ts';
 import { ChangeErrorAlert } from '../../../components/ChangeErrorAlert.tsx';
 import { FormErrorSummary } from '../../../components/FormErrorSummary.tsx';
-import { useFormMutation } from '../../../components/useFormMutation.ts';
 import { personName } from '../../../components/PersonCell.tsx';
+import { useContractForm } from '../../../components/useContractForm.ts';
 import { useLeaveClosedCase, useRefreshCase } from '../useCase.ts';
 
 const formId = 'avslut';
@@ -17,10 +14,12 @@ const formId = 'avslut';
 export function CloseCaseStep({ detail }: { detail: CaseDetail }) {
   const refresh = useRefreshCase(detail.id);
   const leave = useLeaveClosedCase(detail.id);
-  const [reason, setReason] = useState('');
-  const save = useFormMutation(closeCase.body, {
-    mutationFn: (body: BodyOf<typeof closeCase>) =>
-      call(closeCase, { params: { caseId: detail.id }, body }),
+  const save = useContractForm(closeCase, {
+    formId,
+    initial: { reason: '' },
+    // The version the person has in front of them, also after reloading it on a conflict.
+    toBody: (v) => ({ ...v, version: detail.version }),
+    send: (body) => call(closeCase, { params: { caseId: detail.id }, body }),
     onSuccess: () => {
       leave(`Ärendet för ${personName(detail.person)} är avslutat.`);
     },
@@ -28,14 +27,7 @@ export function CloseCaseStep({ detail }: { detail: CaseDetail }) {
 
   return (
     <section aria-labelledby="avslut-rubrik">
-      <form
-        noValidate
-        aria-labelledby="avslut-rubrik"
-        onSubmit={(event) => {
-          event.preventDefault();
-          save.submit({ reason, version: detail.version });
-        }}
-      >
+      <form {...save.formProps} aria-labelledby="avslut-rubrik">
         <VStack gap="space-16">
           <Heading level="2" size="medium" id="avslut-rubrik">
             Avsluta ärendet
@@ -46,7 +38,7 @@ export function CloseCaseStep({ detail }: { detail: CaseDetail }) {
             Ärendet kan inte avslutas så länge ett barn i hushållet saknar orosanmälan eller angivet
             skäl.
           </BodyLong>
-          <FormErrorSummary formId={formId} errors={save.fieldErrors} />
+          <FormErrorSummary {...save.summaryProps} />
           <ChangeErrorAlert
             error={save.generalError}
             onReload={() => {
@@ -54,17 +46,7 @@ export function CloseCaseStep({ detail }: { detail: CaseDetail }) {
               refresh('detail');
             }}
           />
-          <Textarea
-            id={fieldId(formId, 'body.reason')}
-            label="Skäl till avslut"
-            minRows={2}
-            maxLength={5_000}
-            value={reason}
-            onChange={(e) => {
-              setReason(e.target.value);
-            }}
-            error={messageFor(save.fieldErrors, 'body.reason')}
-          />
+          <Textarea {...save.longText('reason')} label="Skäl till avslut" minRows={2} />
           <div>
             <Button type="submit" variant="secondary" loading={save.mutation.isPending}>
               Avsluta ärendet

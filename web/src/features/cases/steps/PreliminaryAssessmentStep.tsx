@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import {
   Alert,
   BodyLong,
@@ -13,12 +12,11 @@ import { recordPreliminaryAssessment } from '../../../../../core/contracts/cases
 import type { CaseDetail } from '../../../../../core/contracts/cases.ts';
 import type { BodyOf } from '../../../../../core/contracts/contract.ts';
 import { call } from '../../../api/client.ts';
-import { fieldId, messageFor, validateBody, withOwnErrors } from '../../../api/forms.ts';
 import { preliminaryOutcomeLabels, templateTitles } from '../../../app/labels.ts';
 import { ChangeErrorAlert } from '../../../components/ChangeErrorAlert.tsx';
 import { FormErrorSummary } from '../../../components/FormErrorSummary.tsx';
-import { useFormMutation } from '../../../components/useFormMutation.ts';
 import { personName } from '../../../components/PersonCell.tsx';
+import { useContractForm } from '../../../components/useContractForm.ts';
 import { useLeaveClosedCase, useRefreshCase } from '../useCase.ts';
 
 const formId = 'forhandsbedomning';
@@ -30,6 +28,14 @@ const templateDescriptions: Record<Template, string> = {
   victim: 'Rubrikerna i Bilaga 2: för en person som är utsatt för våld',
   perpetrator: 'Rubrikerna i Bilaga 3: för en person som utövar våld',
 };
+
+const blank = (
+  template: Template,
+): { outcome: Outcome | ''; template: Template; reason: string } => ({
+  outcome: '',
+  template,
+  reason: '',
+});
 
 /** Förhandsbedömning: open an utredning, with its template, or not, with the reason. */
 export function PreliminaryAssessmentStep({
@@ -43,14 +49,15 @@ export function PreliminaryAssessmentStep({
 }) {
   const refresh = useRefreshCase(detail.id);
   const leave = useLeaveClosedCase(detail.id);
-  const [outcome, setOutcome] = useState<Outcome | ''>('');
-  const [template, setTemplate] = useState<Template>(
-    detail.targetGroup === 'perpetrator' ? 'perpetrator' : 'victim',
-  );
-  const [reason, setReason] = useState('');
-  const save = useFormMutation(recordPreliminaryAssessment.body, {
-    mutationFn: (body: Body) =>
-      call(recordPreliminaryAssessment, { params: { caseId: detail.id }, body }),
+  const save = useContractForm(recordPreliminaryAssessment, {
+    formId,
+    initial: blank(detail.targetGroup === 'perpetrator' ? 'perpetrator' : 'victim'),
+    unchosen: { outcome: 'Välj om en utredning ska inledas.' },
+    toBody: ({ outcome, template, reason }) =>
+      outcome === 'open_investigation'
+        ? { outcome, template, reason, version: detail.version }
+        : { outcome, reason, version: detail.version },
+    send: (body) => call(recordPreliminaryAssessment, { params: { caseId: detail.id }, body }),
     onSuccess: (result, body) => {
       if (body.outcome === 'open_investigation') {
         onDone('Utredningen är inledd. Du skriver den under fliken Utredning.');
@@ -93,35 +100,14 @@ export function PreliminaryAssessmentStep({
             <dd>{done.on}</dd>
           </dl>
         ) : (
-          <form
-            noValidate
-            aria-labelledby="forhandsbedomning-rubrik"
-            onSubmit={(event) => {
-              event.preventDefault();
-              const body = (
-                outcome === 'open_investigation'
-                  ? { outcome, template, reason, version: detail.version }
-                  : { outcome, reason, version: detail.version }
-              ) as Body;
-              const own =
-                outcome === ''
-                  ? [{ path: 'body.outcome', message: 'Välj om en utredning ska inledas.' }]
-                  : [];
-              save.submit(
-                body,
-                outcome === ''
-                  ? own
-                  : withOwnErrors(validateBody(recordPreliminaryAssessment.body, body), own),
-              );
-            }}
-          >
+          <form {...save.formProps} aria-labelledby="forhandsbedomning-rubrik">
             <VStack gap="space-16">
               <BodyLong>
                 {child
                   ? `Bedöm inom 14 dagar om en utredning ska inledas (${detail.legal.preliminaryAssessmentChild}).`
                   : `Bedöm om en utredning ska inledas (${detail.legal.investigationDuty}). För en vuxen handlar det i första hand om personen vill ansöka.`}
               </BodyLong>
-              <FormErrorSummary formId={formId} errors={save.fieldErrors} />
+              <FormErrorSummary {...save.summaryProps} />
               <ChangeErrorAlert
                 error={save.generalError}
                 onReload={() => {
@@ -129,30 +115,14 @@ export function PreliminaryAssessmentStep({
                   refresh('detail');
                 }}
               />
-              <RadioGroup
-                id={fieldId(formId, 'body.outcome')}
-                legend="Bedömning"
-                value={outcome}
-                onChange={(value: Outcome) => {
-                  setOutcome(value);
-                }}
-                error={messageFor(save.fieldErrors, 'body.outcome')}
-              >
+              <RadioGroup {...save.choice('outcome')} legend="Bedömning">
                 <Radio value="open_investigation">
                   {preliminaryOutcomeLabels.open_investigation}
                 </Radio>
                 <Radio value="no_investigation">{preliminaryOutcomeLabels.no_investigation}</Radio>
               </RadioGroup>
-              {outcome === 'open_investigation' ? (
-                <RadioGroup
-                  id={fieldId(formId, 'body.template')}
-                  legend="Mall för utredningen"
-                  value={template}
-                  onChange={(value: Template) => {
-                    setTemplate(value);
-                  }}
-                  error={messageFor(save.fieldErrors, 'body.template')}
-                >
+              {save.values.outcome === 'open_investigation' ? (
+                <RadioGroup {...save.choice('template')} legend="Mall för utredningen">
                   {(['victim', 'perpetrator'] as const).map((t) => (
                     <Radio key={t} value={t} description={templateDescriptions[t]}>
                       {templateTitles[t]}
@@ -160,23 +130,13 @@ export function PreliminaryAssessmentStep({
                   ))}
                 </RadioGroup>
               ) : null}
-              {outcome === 'no_investigation' ? (
+              {save.values.outcome === 'no_investigation' ? (
                 <Alert variant="info" size="small">
                   Ärendet avslutas. Finns ingen personakt sedan tidigare arkiveras aktualiseringen
                   bland handlingar som inte föranlett åtgärd.
                 </Alert>
               ) : null}
-              <Textarea
-                id={fieldId(formId, 'body.reason')}
-                label="Skäl"
-                minRows={3}
-                maxLength={5_000}
-                value={reason}
-                onChange={(e) => {
-                  setReason(e.target.value);
-                }}
-                error={messageFor(save.fieldErrors, 'body.reason')}
-              />
+              <Textarea {...save.longText('reason')} label="Skäl" minRows={3} />
               <div>
                 <Button type="submit" loading={save.mutation.isPending}>
                   Spara förhandsbedömningen
