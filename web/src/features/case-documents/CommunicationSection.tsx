@@ -59,8 +59,7 @@ const channelText = (c: ContactChannel) => `${contactKindLabels[c.kind]} ${c.val
 /** Kommunicering before a beslut: what, when, and how — at a meeting or by a safe channel. */
 export function CommunicationSection({ detail }: { detail: CaseDetail }) {
   const done = detail.communications;
-  const canCommunicate =
-    detail.abilities.work && (detail.phase === 'investigation' || detail.phase === 'communicated');
+  const canCommunicate = detail.abilities.steps.communication.allowed;
 
   return (
     <section aria-labelledby="kommunicering-rubrik">

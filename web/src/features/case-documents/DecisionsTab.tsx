@@ -89,11 +89,12 @@ export function DecisionsTab({ detail }: { detail: CaseDetail }) {
             </BodyLong>
           ) : null}
           {canDecide ? (
-            detail.phase === 'investigation' ? (
-              <BodyLong>Kommunicera materialet med personen innan beslut fattas.</BodyLong>
-            ) : detail.phase === 'communicated' || detail.phase === 'decided' ? (
+            // The case flow's own answer (the same sentence as the server's 409), never the phase.
+            detail.abilities.steps.decision.message === null ? (
               <NewDecisionForm detail={detail} />
-            ) : null
+            ) : (
+              <BodyLong>{detail.abilities.steps.decision.message}</BodyLong>
+            )
           ) : null}
         </VStack>
       </section>
