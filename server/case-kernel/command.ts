@@ -1,10 +1,13 @@
 import type { AuditEvent } from '../../core/audit/events.ts';
+import { can } from '../../core/policy/policy.ts';
 import type { Actor, Allowed, Decision } from '../../core/policy/policy.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { Trx } from '../db/database.ts';
 import { enforce } from '../http/context.ts';
 import type { ActionContext } from '../http/action-context.ts';
 import type { ServiceDeps } from '../service-deps.ts';
+import { caseFacts, loadCase } from './case-access.ts';
+import type { LoadedCase } from './case-access.ts';
 
 /**
  * One frame for every act on personal data: load what the rule needs → the policy decides →
@@ -53,4 +56,20 @@ export async function execute<Facts, Result>(
     );
     return result;
   });
+}
+
+/**
+ * The load and authorize of a command on one case: the case and its person's facts, and the
+ * policy's decision on working it (or reading it). Most commands on a case start here.
+ */
+export function onCase(
+  ctx: ActionContext,
+  caseId: string,
+  action: 'case.work' | 'case.read' = 'case.work',
+): Pick<Command<LoadedCase, never>, 'load' | 'authorize'> {
+  return {
+    load: (trx) => loadCase(trx, ctx.actor, caseId, ctx.now),
+    authorize: (actor, { row, person }) =>
+      can(actor, action, { person, case: caseFacts(row), now: ctx.now }),
+  };
 }

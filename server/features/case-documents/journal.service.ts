@@ -1,3 +1,4 @@
+import { execute, onCase } from '../../case-kernel/command.ts';
 import { auditOf } from '../../http/action-context.ts';
 import type { ActionContext } from '../../http/action-context.ts';
 import { sql } from 'kysely';
@@ -122,46 +123,47 @@ function refuseFutureDate(occurredOn: string, now: Date) {
   }
 }
 
-export async function createJournalEntry(
+export function createJournalEntry(
   deps: ServiceDeps,
   ctx: ActionContext,
   caseId: string,
   body: z.infer<typeof createContract.body>,
 ) {
-  const actor = ctx.actor;
-  const now = ctx.now;
-  refuseFutureDate(body.occurredOn, now);
-  return deps.db.transaction().execute(async (trx) => {
-    const { row, decision } = await authorizeCase(trx, actor, caseId, 'case.work', now);
-    const entry = await trx
-      .insertInto('journal_entry')
-      .values({ case_id: caseId, created_by: actor.userId, created_at: now })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('journal_entry_version')
-      .values({
-        entry_id: entry.id,
-        version: 1,
-        occurred_on: body.occurredOn,
-        text: body.text,
-        source_kind: body.source.kind,
-        source_detail: body.source.detail || null,
-        correction_reason: null,
-        recorded_by: actor.userId,
-        recorded_at: now,
-      })
-      .execute();
-    // The draft this entry was written from is done.
-    await deleteDraft(trx, actor.userId, { caseId, kind: 'journal', key: NEW_ENTRY });
-    await recordAudit(trx, auditOf(ctx, decision), {
-      action: 'journal.write',
-      personIds: [row.person_id],
-      caseIds: [caseId],
-      purpose: decision.via,
-      details: { entryId: entry.id, version: 1 },
-    });
-    return { id: entry.id, version: 1 };
+  refuseFutureDate(body.occurredOn, ctx.now);
+  return execute(deps, ctx, {
+    action: 'journal.write',
+    ...onCase(ctx, caseId),
+    run: async (trx, { row }) => {
+      const entry = await trx
+        .insertInto('journal_entry')
+        .values({ case_id: caseId, created_by: ctx.actor.userId, created_at: ctx.now })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto('journal_entry_version')
+        .values({
+          entry_id: entry.id,
+          version: 1,
+          occurred_on: body.occurredOn,
+          text: body.text,
+          source_kind: body.source.kind,
+          source_detail: body.source.detail || null,
+          correction_reason: null,
+          recorded_by: ctx.actor.userId,
+          recorded_at: ctx.now,
+        })
+        .execute();
+      // The draft this entry was written from is done.
+      await deleteDraft(trx, ctx.actor.userId, { caseId, kind: 'journal', key: NEW_ENTRY });
+      return {
+        result: { id: entry.id, version: 1 },
+        audit: {
+          personIds: [row.person_id],
+          caseIds: [caseId],
+          details: { entryId: entry.id, version: 1 },
+        },
+      };
+    },
   });
 }
 

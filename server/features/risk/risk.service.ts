@@ -1,5 +1,5 @@
 import { auditOf } from '../../http/action-context.ts';
-import { execute } from '../../case-kernel/command.ts';
+import { execute, onCase } from '../../case-kernel/command.ts';
 import type { ActionContext } from '../../http/action-context.ts';
 import type { z } from 'zod';
 import type {
@@ -25,7 +25,7 @@ import type { Db, Trx } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { enforce } from '../../http/context.ts';
 import { stockholmDate } from '../../time.ts';
-import { authorizeCase, caseFacts, loadCase } from '../../case-kernel/case-access.ts';
+import { authorizeCase, caseFacts } from '../../case-kernel/case-access.ts';
 import type { CaseRow } from '../../case-kernel/case-access.ts';
 import { loadHousehold } from '../../case-kernel/household.ts';
 import { findPersonSummaries } from '../../case-kernel/persons.repository.ts';
@@ -264,9 +264,7 @@ function onAssessable<T extends { id: string }>(
 ): Promise<T> {
   return execute(deps, ctx, {
     action,
-    load: (trx) => loadCase(trx, ctx.actor, caseId, ctx.now),
-    authorize: (actor, { row, person }) =>
-      can(actor, 'case.work', { person, case: caseFacts(row), now: ctx.now }),
+    ...onCase(ctx, caseId),
     run: async (trx, { row, person }) => {
       if (personId !== null) {
         const allowed = await assessablePersons(trx, ctx.actor, row, person, ctx.now);
