@@ -9,13 +9,14 @@ import type {
   correctJournalEntry as correctContract,
   createJournalEntry as createContract,
 } from '../../../core/contracts/case-documents.ts';
+import { can } from '../../../core/policy/policy.ts';
 import type { Actor } from '../../../core/policy/policy.ts';
 import { recordAudit } from '../../audit/audit.ts';
 import type { Db, Trx } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { cursorId, cursorTime, decodeCursor, encodeCursor } from '../../http/cursor.ts';
 import { stockholmDate } from '../../time.ts';
-import { authorizeCase } from '../../case-kernel/case-access.ts';
+import { authorizeCase, caseFacts, loadCase } from '../../case-kernel/case-access.ts';
 import { deleteDraft, discardDraft, readDraft, saveDraft } from '../../case-kernel/drafts.ts';
 import type { AuthorizeDraft } from '../../case-kernel/drafts.ts';
 import type { ServiceDeps } from '../../service-deps.ts';
@@ -184,53 +185,64 @@ async function authorizeEntry(
   return { entry, ...(await authorizeCase(trx, actor, entry.case_id, action, now)) };
 }
 
-export async function correctJournalEntry(
+export function correctJournalEntry(
   deps: ServiceDeps,
   ctx: ActionContext,
   entryId: string,
   body: z.infer<typeof correctContract.body>,
 ) {
-  const actor = ctx.actor;
-  const now = ctx.now;
-  refuseFutureDate(body.occurredOn, now);
-  return deps.db.transaction().execute(async (trx) => {
-    const { entry, row, decision } = await authorizeEntry(trx, actor, entryId, 'case.work', now);
-    const bumped = await trx
-      .updateTable('journal_entry')
-      .set({ version: sql`version + 1` })
-      .where('id', '=', entryId)
-      .where('version', '=', body.version)
-      .returning('version')
-      .executeTakeFirst();
-    // Refused: the transaction rolls back and the writer's draft of the correction stays.
-    if (!bumped) throw new AppError('VERSION_CONFLICT');
-    await deleteDraft(trx, actor.userId, {
-      caseId: entry.case_id,
-      kind: 'journal_correction',
-      key: entryId,
-    });
-    await trx
-      .insertInto('journal_entry_version')
-      .values({
-        entry_id: entryId,
-        version: bumped.version,
-        occurred_on: body.occurredOn,
-        text: body.text,
-        source_kind: body.source.kind,
-        source_detail: body.source.detail || null,
-        correction_reason: body.reason,
-        recorded_by: actor.userId,
-        recorded_at: now,
-      })
-      .execute();
-    await recordAudit(trx, auditOf(ctx, decision), {
-      action: 'journal.correct',
-      personIds: [row.person_id],
-      caseIds: [entry.case_id],
-      purpose: decision.via,
-      details: { entryId, version: bumped.version },
-    });
-    return { id: entryId, version: bumped.version };
+  refuseFutureDate(body.occurredOn, ctx.now);
+  return execute(deps, ctx, {
+    action: 'journal.correct',
+    load: async (trx) => {
+      const entry = await trx
+        .selectFrom('journal_entry')
+        .select(['id', 'case_id', 'version'])
+        .where('id', '=', entryId)
+        .executeTakeFirst();
+      if (!entry) throw new AppError('NOT_FOUND');
+      return { entry, ...(await loadCase(trx, ctx.actor, entry.case_id, ctx.now)) };
+    },
+    authorize: (actor, { row, person }) =>
+      can(actor, 'case.work', { person, case: caseFacts(row), now: ctx.now }),
+    run: async (trx, { entry, row }) => {
+      const bumped = await trx
+        .updateTable('journal_entry')
+        .set({ version: sql`version + 1` })
+        .where('id', '=', entryId)
+        .where('version', '=', body.version)
+        .returning('version')
+        .executeTakeFirst();
+      // Refused: the transaction rolls back and the writer's draft of the correction stays.
+      if (!bumped) throw new AppError('VERSION_CONFLICT');
+      await deleteDraft(trx, ctx.actor.userId, {
+        caseId: entry.case_id,
+        kind: 'journal_correction',
+        key: entryId,
+      });
+      await trx
+        .insertInto('journal_entry_version')
+        .values({
+          entry_id: entryId,
+          version: bumped.version,
+          occurred_on: body.occurredOn,
+          text: body.text,
+          source_kind: body.source.kind,
+          source_detail: body.source.detail || null,
+          correction_reason: body.reason,
+          recorded_by: ctx.actor.userId,
+          recorded_at: ctx.now,
+        })
+        .execute();
+      return {
+        result: { id: entryId, version: bumped.version },
+        audit: {
+          personIds: [row.person_id],
+          caseIds: [entry.case_id],
+          details: { entryId, version: bumped.version },
+        },
+      };
+    },
   });
 }
 
