@@ -7,7 +7,7 @@ import type { ActionContext } from '../http/action-context.ts';
 import { can } from '../../core/policy/policy.ts';
 import type { ServiceDeps } from '../service-deps.ts';
 import { caseFacts, loadCase, loadEvents, toFlowEvents } from './case-access.ts';
-import { execute } from './command.ts';
+import { execute } from '../command.ts';
 import type { CaseRow } from './case-access.ts';
 import { loadDuties } from './child-duties.ts';
 import type { HouseholdDuty } from './child-duties.ts';

@@ -1,5 +1,5 @@
 import { auditOf } from '../../http/action-context.ts';
-import { execute } from '../../case-kernel/command.ts';
+import { execute } from '../../command.ts';
 import type { ActionContext } from '../../http/action-context.ts';
 import { decisionRight, loadDelegations } from '../../case-kernel/delegations.ts';
 import type { ContactChannelKind } from '../../db/schema.ts';

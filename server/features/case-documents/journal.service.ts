@@ -1,4 +1,5 @@
-import { execute, onCase } from '../../case-kernel/command.ts';
+import { execute } from '../../command.ts';
+import { onCase } from '../../case-kernel/on-case.ts';
 import { auditOf } from '../../http/action-context.ts';
 import type { ActionContext } from '../../http/action-context.ts';
 import { sql } from 'kysely';

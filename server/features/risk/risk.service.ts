@@ -1,5 +1,6 @@
 import { auditOf } from '../../http/action-context.ts';
-import { execute, onCase } from '../../case-kernel/command.ts';
+import { execute } from '../../command.ts';
+import { onCase } from '../../case-kernel/on-case.ts';
 import type { ActionContext } from '../../http/action-context.ts';
 import type { z } from 'zod';
 import type {
