@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../core/contracts/cases.ts';
@@ -16,7 +17,8 @@ import type { ActorName, World } from './test/world.ts';
  * queue, assignment by the manager, taking from the queue, nödåtkomst) and by the test world's
  * starting facts. Commands register intakes with new and existing identities, link children,
  * relate persons, take from the queue, assign, start nödåtkomst and write safety plans, through
- * real HTTP. After every step, every actor tries to open the file and the protected details of
+ * real HTTP; intakes are sent again with their Idempotency-Key, by their sender and by others, and
+ * journal drafts saved and read. After every step, every actor tries to open the file and the protected details of
  * every person the step touched; any 200 without a grant in the ledger — or a canary of a
  * protected field in any response — fails, naming the sequence. Seeded and reproducible:
  * VARN_SEQ_SEED and VARN_SEQ_RUNS change the seed and the number of sequences.
@@ -73,6 +75,17 @@ interface Model {
   parentOf: Set<string>;
   /** `${a}|${b}` both ways: partners related by someone who could see both. */
   partners: Set<string>;
+  /** Intakes as sent, with their Idempotency-Key and first answer: for replays. */
+  sent: SentIntake[];
+  /** `${actor}|${caseId}` → the text of the journal draft that actor saved there last. */
+  drafts: Map<string, string>;
+}
+interface SentIntake {
+  actor: ActorName;
+  key: string;
+  payload: object;
+  status: number;
+  body: string;
 }
 
 let t: TestApp;
@@ -83,6 +96,8 @@ const model: Model = {
   grants: new Set(),
   parentOf: new Set(),
   partners: new Set(),
+  sent: [],
+  drafts: new Map(),
 };
 
 /**
@@ -96,7 +111,7 @@ function inHousehold(c: KnownCase, childId: string): boolean {
   ];
   return parents.some((parent) => model.parentOf.has(`${parent}|${childId}`));
 }
-const stats = { sequences: 0, steps: 0, requests: 0 };
+const stats = { sequences: 0, steps: 0, requests: 0, replays: 0, drafts: 0 };
 let serial = 0;
 
 const grant = (actor: ActorName, personId: string) => model.grants.add(`${actor}|${personId}`);
@@ -122,12 +137,16 @@ async function send(
   method: 'GET' | 'POST' | 'PUT',
   url: string,
   payload?: object,
+  idempotencyKey?: string,
 ) {
   stats.requests++;
   const res = await t.app.inject({
     method,
     url,
-    headers: w.sessions[actor].headers,
+    headers: {
+      ...w.sessions[actor].headers,
+      ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
+    },
     ...(payload ? { payload } : {}),
   });
   expect(res.statusCode, `${actor} ${method} ${url}: ${res.body}`).toBeLessThan(500);
@@ -203,64 +222,200 @@ function registerIntake(
                   protectionLevel: 'none',
                 },
               };
-      const openBefore =
-        known && target !== 'new'
-          ? await t.database.db
-              .selectFrom('case')
-              .select('unit_id')
-              .where('person_id', '=', known.id)
-              .where('status', '=', 'open')
-              .execute()
-          : [];
-      const res = await send(
-        actor,
-        'POST',
-        '/api/intakes',
-        intakePayload(unitId(unit), person, { assignToMe: assignToMe }),
-      );
-      if (res.statusCode !== 201) return;
-      const body = res.json<
-        { outcome: 'registered'; caseId: string; personId: string } | { outcome: 'routed' }
-      >();
-      if (body.outcome === 'registered') {
-        const isNew = !model.persons.some((p) => p.id === body.personId);
-        if (isNew) {
-          model.persons.push({
-            id: body.personId,
-            personnummer: newNumber,
-            protected: protectedNew,
-          });
-          grant(actor, body.personId);
-        } else {
-          // Registered as her own only when she already had the person.
-          expect(granted(actor, body.personId), 'registered on a file not granted').toBe(true);
-        }
-        model.cases.push({ id: body.caseId, personId: body.personId, unit });
-        for (const m of managers[unit] ?? []) grant(m, body.personId);
-        if (!assignToMe) for (const c of caseworkers[unit] ?? []) grant(c, body.personId);
-        await sweep([body.personId]);
-        return;
-      }
-      // Routed: to a unit responsible for the file, out of the registering user's reach.
-      if (!known) throw new Error('routed a new person');
-      const routed = await t.database.db
-        .selectFrom('case')
-        .select(['id', 'unit_id', 'assigned_user_id'])
-        .where('person_id', '=', known.id)
-        .where('routed_by', '=', w.users[actor].id)
-        .orderBy('opened_at', 'desc')
-        .executeTakeFirstOrThrow();
-      expect(routed.assigned_user_id).toBeNull();
-      if (openBefore.length > 0) {
-        expect(openBefore.map((c) => c.unit_id)).toContain(routed.unit_id);
-      }
-      const routedUnit = unitOf(routed.unit_id);
-      model.cases.push({ id: routed.id, personId: known.id, unit: routedUnit });
-      for (const m of managers[routedUnit] ?? []) grant(m, known.id);
-      for (const c of caseworkers[routedUnit] ?? []) if (c !== actor) grant(c, known.id);
-      await sweep([known.id]);
+      const payload = intakePayload(unitId(unit), person, { assignToMe: assignToMe });
+      const key = randomUUID();
+      const res = await submitIntake(actor, unit, payload, key, {
+        known: target === 'new' ? undefined : known,
+        newNumber,
+        protectedNew,
+        assignToMe,
+      });
+      model.sent.push({ actor, key, payload, status: res.statusCode, body: res.body });
     },
     toString: () => `intake(${actor}, ${target} #${index}, assignToMe=${assignToMe})`,
+  };
+}
+
+/**
+ * Sends an intake and brings the model up to date with its answer: a new person is the
+ * registering user's; a matter on a known person is hers only if she already had the person, and
+ * otherwise routed out of her reach.
+ */
+async function submitIntake(
+  actor: ActorName,
+  unit: Unit,
+  payload: object,
+  key: string,
+  sent: {
+    known: KnownPerson | undefined;
+    newNumber: string;
+    protectedNew: boolean;
+    assignToMe: boolean;
+  },
+) {
+  const { known, newNumber, protectedNew, assignToMe } = sent;
+  const openBefore = known
+    ? await t.database.db
+        .selectFrom('case')
+        .select('unit_id')
+        .where('person_id', '=', known.id)
+        .where('status', '=', 'open')
+        .execute()
+    : [];
+  const res = await send(actor, 'POST', '/api/intakes', payload, key);
+  if (res.statusCode !== 201) return res;
+  const body = res.json<
+    { outcome: 'registered'; caseId: string; personId: string } | { outcome: 'routed' }
+  >();
+  if (body.outcome === 'registered') {
+    const isNew = !model.persons.some((p) => p.id === body.personId);
+    if (isNew) {
+      model.persons.push({
+        id: body.personId,
+        personnummer: newNumber,
+        protected: protectedNew,
+      });
+      grant(actor, body.personId);
+    } else {
+      // Registered as her own only when she already had the person.
+      expect(granted(actor, body.personId), 'registered on a file not granted').toBe(true);
+    }
+    model.cases.push({ id: body.caseId, personId: body.personId, unit });
+    for (const m of managers[unit] ?? []) grant(m, body.personId);
+    if (!assignToMe) for (const c of caseworkers[unit] ?? []) grant(c, body.personId);
+    await sweep([body.personId]);
+    return res;
+  }
+  // Routed: to a unit responsible for the file, out of the registering user's reach.
+  if (!known) throw new Error('routed a new person');
+  const routed = await t.database.db
+    .selectFrom('case')
+    .select(['id', 'unit_id', 'assigned_user_id'])
+    .where('person_id', '=', known.id)
+    .where('routed_by', '=', w.users[actor].id)
+    // The one this intake made: the model knows every earlier case (the world's has some).
+    .where(
+      'id',
+      'not in',
+      model.cases.map((c) => c.id),
+    )
+    .executeTakeFirstOrThrow();
+  expect(routed.assigned_user_id).toBeNull();
+  if (openBefore.length > 0) {
+    expect(openBefore.map((c) => c.unit_id)).toContain(routed.unit_id);
+  }
+  const routedUnit = unitOf(routed.unit_id);
+  model.cases.push({ id: routed.id, personId: known.id, unit: routedUnit });
+  for (const m of managers[routedUnit] ?? []) grant(m, known.id);
+  for (const c of caseworkers[routedUnit] ?? []) if (c !== actor) grant(c, known.id);
+  await sweep([known.id]);
+  return res;
+}
+
+/**
+ * An intake sent again with its Idempotency-Key. By its sender: the first answer, word for word,
+ * and nothing registered twice. By anyone else: the key is not theirs, so it is a new intake of
+ * their own, judged by the policy as any other — never the first sender's answer.
+ */
+function replayIntake(actor: ActorName, index: number): Command {
+  return {
+    check: always,
+    async run() {
+      const first = pick(model.sent, index);
+      if (!first) return;
+      // Her own earlier answer to this key, if she has one: her first intake, or her own replay.
+      const own = model.sent.find(
+        (m) => m.actor === actor && m.key === first.key && m.status === 201,
+      );
+      if (own) {
+        const casesBefore = await countCases();
+        const res = await send(actor, 'POST', '/api/intakes', own.payload, own.key);
+        expect(res.statusCode, 'a replay answers as the first time').toBe(own.status);
+        expect(res.body, 'a replay answers as the first time').toBe(own.body);
+        expect(await countCases(), 'a replay registered the intake again').toBe(casesBefore);
+        stats.replays++;
+        return;
+      }
+      const unit = caseworkerUnit[actor];
+      if (!unit) return;
+      // Her own intake with the first one's body, to her own unit; the person may be known by now.
+      const payload = { ...first.payload, unitId: unitId(unit) };
+      const { person } = first.payload as {
+        person: {
+          personId?: string;
+          newPerson?: { identity: { number: string }; protectionLevel: string };
+        };
+      };
+      const number = person.newPerson?.identity.number;
+      const known = model.persons.find(
+        (p) => (number !== undefined && p.personnummer === number) || p.id === person.personId,
+      );
+      const res = await submitIntake(actor, unit, payload, first.key, {
+        known,
+        newNumber: number ?? '',
+        protectedNew: person.newPerson?.protectionLevel === 'protected_registration',
+        assignToMe: (first.payload as { assignToMe?: boolean }).assignToMe === true,
+      });
+      model.sent.push({ actor, key: first.key, payload, status: res.statusCode, body: res.body });
+      // A routed answer names only the unit, and may well read the same; a registered one has ids.
+      if (actor !== first.actor && first.body.includes('"registered"')) {
+        expect(res.body, 'another user was given the first answer').not.toBe(first.body);
+      }
+    },
+    toString: () => `replayIntake(${actor}, #${index})`,
+  };
+}
+
+const countCases = async () =>
+  Number(
+    (
+      await t.database.db
+        .selectFrom('case')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+/**
+ * A journal draft saved and read back on a case. A draft is its writer's own: saving one needs
+ * the case (and gives nothing), and reading gives back one's own text, never another writer's.
+ */
+function journalDraft(actor: ActorName, caseIndex: number, save: boolean): Command {
+  return {
+    check: always,
+    async run() {
+      const c = pick(model.cases, caseIndex);
+      if (!c) return;
+      const url = `/api/cases/${c.id}/journal-draft`;
+      const mine = `${actor}|${c.id}`;
+      if (save) {
+        const text = `Utkast av ${actor} ${serial++} ${CANARY}`;
+        const res = await send(actor, 'PUT', url, {
+          draft: { occurredOn: '', text, source: { kind: 'own_observation', detail: null } },
+        });
+        if (res.statusCode === 200) {
+          expect(granted(actor, c.personId), `${actor} saved a draft on a case not granted`).toBe(
+            true,
+          );
+          model.drafts.set(mine, text);
+          stats.drafts++;
+        }
+      }
+      const read = await send(actor, 'GET', url);
+      if (read.statusCode === 200) {
+        expect(granted(actor, c.personId), `${actor} read a draft on a case not granted`).toBe(
+          true,
+        );
+        const { draft } = read.json<{ draft: { text: string } | null }>();
+        expect(draft?.text, `${actor} read a draft that is not theirs`).toBe(
+          model.drafts.get(mine),
+        );
+      } else {
+        expect(read.body).not.toContain(CANARY);
+      }
+      await sweep([c.personId]);
+    },
+    toString: () => `journalDraft(${actor}, case #${caseIndex}, save=${save})`,
   };
 }
 
@@ -477,6 +632,8 @@ const commands = [
   fc
     .tuple(anyone, fc.nat(), fc.nat(), fc.boolean())
     .map(([a, c, p, write]) => throughCase(a, c, p, write)),
+  fc.tuple(caseworker, fc.nat()).map(([a, i]) => replayIntake(a, i)),
+  fc.tuple(anyone, fc.nat(), fc.boolean()).map(([a, c, save]) => journalDraft(a, c, save)),
 ];
 
 beforeAll(async () => {
@@ -529,11 +686,13 @@ describe('attack sequences', () => {
         { seed: SEED, numRuns: RUNS, endOnFailure: true },
       );
       process.stdout.write(
-        `access sequences: ${stats.sequences} sequences, ${stats.steps} steps, ${stats.requests} requests (seed ${SEED})\n`,
+        `access sequences: ${stats.sequences} sequences, ${stats.steps} steps, ${stats.requests} requests, ${stats.replays} replays, ${stats.drafts} drafts (seed ${SEED})\n`,
       );
       expect(stats.steps).toBeGreaterThan(RUNS);
-      // The sequences did reach the accountable acts they are about.
+      // The sequences did reach the accountable acts they are about, replays and drafts too.
       expect(model.grants.size).toBeGreaterThan(7);
+      expect(stats.replays).toBeGreaterThan(0);
+      expect(stats.drafts).toBeGreaterThan(0);
     },
     Math.max(600_000, RUNS * 30_000),
   );
