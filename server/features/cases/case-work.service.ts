@@ -1,4 +1,5 @@
-import { auditOf } from '../../http/action-context.ts';
+import { execute, noFacts } from '../../command.ts';
+import { onCase } from '../../case-kernel/on-case.ts';
 import type { ActionContext } from '../../http/action-context.ts';
 import { takeStep } from '../../case-kernel/case-steps.ts';
 import { parsePayload } from '../../../core/domain/case-events.ts';
@@ -21,7 +22,6 @@ import {
 } from '../../../core/domain/decisions.ts';
 import { legalReference } from '../../../core/domain/legal-references.ts';
 import { can } from '../../../core/policy/policy.ts';
-import { recordAudit } from '../../audit/audit.ts';
 import type { Trx } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { enforce } from '../../http/context.ts';
@@ -42,7 +42,6 @@ import { decisionRight, loadDelegations } from '../../case-kernel/delegations.ts
 import { routeMatter } from './routing.ts';
 import {
   appendEvents,
-  authorizeCase,
   caseFacts,
   loadEvents,
   openCase,
@@ -90,160 +89,162 @@ export async function getCase(
   const actor = ctx.actor;
   const now = ctx.now;
   const today = stockholmDate(now);
-  return deps.db.transaction().execute(async (trx) => {
-    const { row, person, decision } = await authorizeCase(trx, actor, caseId, 'case.read', now);
-    const [events, investigation, catalogue] = await Promise.all([
-      loadEvents(trx, caseId),
-      trx
-        .selectFrom('investigation')
-        .select(['template', 'opened_at', 'closed_at'])
-        .where('case_id', '=', caseId)
-        .executeTakeFirst(),
-      activeCatalogue(trx),
-    ]);
-    const loaded = await loadDeadlines(trx, [row], today, deps.config.investigationMonths);
-    const riskLevel = (await loadRiskLevels(trx, [row])).get(row.id) ?? null;
-    const duties = loaded.duties.get(row.id) ?? [];
-    const summaries = await findPersonSummaries(trx, [
-      row.person_id,
-      ...duties.map((d) => d.childPersonId),
-    ]);
-    const subject = summaries.get(row.person_id);
-    if (!subject) throw new AppError('NOT_FOUND');
+  return execute(deps, ctx, {
+    action: 'case.read',
+    ...onCase(ctx, caseId, 'case.read'),
+    run: async (trx, { row, person }) => {
+      const [events, investigation, catalogue] = await Promise.all([
+        loadEvents(trx, caseId),
+        trx
+          .selectFrom('investigation')
+          .select(['template', 'opened_at', 'closed_at'])
+          .where('case_id', '=', caseId)
+          .executeTakeFirst(),
+        activeCatalogue(trx),
+      ]);
+      const loaded = await loadDeadlines(trx, [row], today, deps.config.investigationMonths);
+      const riskLevel = (await loadRiskLevels(trx, [row])).get(row.id) ?? null;
+      const duties = loaded.duties.get(row.id) ?? [];
+      const summaries = await findPersonSummaries(trx, [
+        row.person_id,
+        ...duties.map((d) => d.childPersonId),
+      ]);
+      const subject = summaries.get(row.person_id);
+      if (!subject) throw new AppError('NOT_FOUND');
 
-    const intake = events.find((e) => e.type === 'intake_registered');
-    const screening = events.findLast((e) => e.type === 'acute_screening');
-    const preliminary = events.find((e) => e.type === 'preliminary_assessment');
-    const state = caseState(toFlowEvents(events));
-    const deadlines = loaded.deadlines.get(row.id) ?? [];
+      const intake = events.find((e) => e.type === 'intake_registered');
+      const screening = events.findLast((e) => e.type === 'acute_screening');
+      const preliminary = events.find((e) => e.type === 'preliminary_assessment');
+      const state = caseState(toFlowEvents(events));
+      const deadlines = loaded.deadlines.get(row.id) ?? [];
 
-    const visible = await visibleMembers(
-      trx,
-      actor,
-      row,
-      person,
-      duties.map((d) => d.childPersonId),
-      now,
-    );
-    const dutyViews = duties.flatMap((d): ChildReportDutyView[] => {
-      const child = summaries.get(d.childPersonId);
-      if (!child) return [];
-      return visible.has(d.childPersonId)
-        ? [
-            {
-              child,
-              via: d.via,
-              status: d.status,
-              reportedOn: d.reportedOn,
-              waiverReason: d.waiverReason,
-            },
-          ]
-        : [
-            {
-              child: { id: child.id, masked: true as const },
-              via: d.via,
-              status: d.status,
-              reportedOn: d.reportedOn,
-              waiverReason: null,
-            },
-          ];
-    });
-    const work = can(actor, 'case.work', { person, case: caseFacts(row), now }).allowed;
-    const delegations = await loadDelegations(trx, row.unit_id);
-    const decide =
-      row.status === 'open'
-        ? interventions.filter(
-            (intervention) => decisionRight(actor, row, delegations, intervention).allowed,
-          )
-        : [];
-    // Last: the audit row takes the chain's lock until commit (see audit_event_chain).
-    await recordAudit(trx, auditOf(ctx, decision), {
-      action: 'case.read',
-      personIds: [row.person_id, ...duties.map((d) => d.childPersonId)],
-      caseIds: [caseId],
-      purpose: decision.via,
-      emergency: decision.via === 'emergency_access',
-    });
-    return {
-      id: row.id,
-      person: subject,
-      unitId: row.unit_id,
-      unitName: row.unit_name,
-      targetGroup: row.target_group,
-      status: row.status,
-      phase: state.phase === 'intake' ? row.phase : state.phase,
-      openedAt: row.opened_at.toISOString(),
-      receivedAt: row.received_at.toISOString(),
-      assignedTo:
-        row.assigned_user_id && row.assignee_name
-          ? { id: row.assigned_user_id, displayName: row.assignee_name }
-          : null,
-      version: row.version,
-      // Cases from before the event log (and test fixtures) have only the intake's type.
-      intake:
-        intake?.payload.channel !== undefined
+      const visible = await visibleMembers(
+        trx,
+        actor,
+        row,
+        person,
+        duties.map((d) => d.childPersonId),
+        now,
+      );
+      const dutyViews = duties.flatMap((d): ChildReportDutyView[] => {
+        const child = summaries.get(d.childPersonId);
+        if (!child) return [];
+        return visible.has(d.childPersonId)
+          ? [
+              {
+                child,
+                via: d.via,
+                status: d.status,
+                reportedOn: d.reportedOn,
+                waiverReason: d.waiverReason,
+              },
+            ]
+          : [
+              {
+                child: { id: child.id, masked: true as const },
+                via: d.via,
+                status: d.status,
+                reportedOn: d.reportedOn,
+                waiverReason: null,
+              },
+            ];
+      });
+      const work = can(actor, 'case.work', { person, case: caseFacts(row), now }).allowed;
+      const delegations = await loadDelegations(trx, row.unit_id);
+      const decide =
+        row.status === 'open'
+          ? interventions.filter(
+              (intervention) => decisionRight(actor, row, delegations, intervention).allowed,
+            )
+          : [];
+      const detail: CaseDetail = {
+        id: row.id,
+        person: subject,
+        unitId: row.unit_id,
+        unitName: row.unit_name,
+        targetGroup: row.target_group,
+        status: row.status,
+        phase: state.phase === 'intake' ? row.phase : state.phase,
+        openedAt: row.opened_at.toISOString(),
+        receivedAt: row.received_at.toISOString(),
+        assignedTo:
+          row.assigned_user_id && row.assignee_name
+            ? { id: row.assigned_user_id, displayName: row.assignee_name }
+            : null,
+        version: row.version,
+        // Cases from before the event log (and test fixtures) have only the intake's type.
+        intake:
+          intake?.payload.channel !== undefined
+            ? {
+                type: intake.payload.intakeType,
+                from: intake.payload.from ?? '',
+                channel: intake.payload.channel,
+                content: intake.payload.content ?? '',
+              }
+            : null,
+        acuteScreening: screening
           ? {
-              type: intake.payload.intakeType,
-              from: intake.payload.from ?? '',
-              channel: intake.payload.channel,
-              content: intake.payload.content ?? '',
+              acuteNeed: screening.payload.acuteNeed,
+              motivation: screening.payload.motivation,
             }
           : null,
-      acuteScreening: screening
-        ? {
-            acuteNeed: screening.payload.acuteNeed,
-            motivation: screening.payload.motivation,
-          }
-        : null,
-      hasApplicationOrConsent: state.hasApplicationOrConsent,
-      preliminaryAssessment: preliminary
-        ? {
-            outcome: preliminary.payload.outcome,
-            reason: preliminary.payload.reason,
-            on: stockholmDate(preliminary.recorded_at),
-          }
-        : null,
-      investigation: investigation ? { template: investigation.template } : null,
-      childReportDuties: dutyViews,
-      riskLevel,
-      deadlines,
-      history: events.map((e) => ({
-        seq: e.seq,
-        type: e.type,
-        recordedAt: e.recorded_at.toISOString(),
-        recordedBy: e.recorded_by_name,
-        summary: historySummary(e),
-      })),
-      legal: {
-        investigationDuty: legalReference(catalogue, 'investigationDuty'),
-        preliminaryAssessmentChild: legalReference(catalogue, 'preliminaryAssessmentChild'),
-        childConcernReport: legalReference(catalogue, 'childConcernReport'),
-      },
-      communications: events
-        .filter((e) => e.type === 'communication_recorded')
-        .map((e) => {
-          const p = e.payload;
-          return {
-            communicatedOn: p.communicatedOn ?? stockholmDate(e.recorded_at),
-            what: p.what ?? '',
-            method: p.method === 'channel' ? ('channel' as const) : ('meeting' as const),
-            channelKind: p.channelKind ?? null,
-            recordedBy: e.recorded_by_name,
-          };
-        }),
-      abilities: {
-        work: row.status === 'open' && work,
-        steps: stepAbilities(
-          state,
-          {
-            subjectIsAdult: row.target_group !== 'child',
-            openChildReportDuty: hasOpenDuty(duties),
-          },
-          row.status === 'open' && work,
-        ),
-        decide,
-      },
-    };
+        hasApplicationOrConsent: state.hasApplicationOrConsent,
+        preliminaryAssessment: preliminary
+          ? {
+              outcome: preliminary.payload.outcome,
+              reason: preliminary.payload.reason,
+              on: stockholmDate(preliminary.recorded_at),
+            }
+          : null,
+        investigation: investigation ? { template: investigation.template } : null,
+        childReportDuties: dutyViews,
+        riskLevel,
+        deadlines,
+        history: events.map((e) => ({
+          seq: e.seq,
+          type: e.type,
+          recordedAt: e.recorded_at.toISOString(),
+          recordedBy: e.recorded_by_name,
+          summary: historySummary(e),
+        })),
+        legal: {
+          investigationDuty: legalReference(catalogue, 'investigationDuty'),
+          preliminaryAssessmentChild: legalReference(catalogue, 'preliminaryAssessmentChild'),
+          childConcernReport: legalReference(catalogue, 'childConcernReport'),
+        },
+        communications: events
+          .filter((e) => e.type === 'communication_recorded')
+          .map((e) => {
+            const p = e.payload;
+            return {
+              communicatedOn: p.communicatedOn ?? stockholmDate(e.recorded_at),
+              what: p.what ?? '',
+              method: p.method === 'channel' ? ('channel' as const) : ('meeting' as const),
+              channelKind: p.channelKind ?? null,
+              recordedBy: e.recorded_by_name,
+            };
+          }),
+        abilities: {
+          work: row.status === 'open' && work,
+          steps: stepAbilities(
+            state,
+            {
+              subjectIsAdult: row.target_group !== 'child',
+              openChildReportDuty: hasOpenDuty(duties),
+            },
+            row.status === 'open' && work,
+          ),
+          decide,
+        },
+      };
+      return {
+        result: detail,
+        audit: {
+          personIds: [row.person_id, ...duties.map((d) => d.childPersonId)],
+          caseIds: [caseId],
+        },
+      };
+    },
   });
 }
 
@@ -675,89 +676,91 @@ export async function listNoActionRecords(
   const actor = ctx.actor;
   // Input first: a cursor we never issued is a 400 naming it, whoever asks.
   const after = decodeCursor(page.after, NoActionCursor);
-  const decision = enforce(can(actor, 'noActionRecords.read', { unitId }));
-  return deps.db.transaction().execute(async (trx) => {
-    let q = trx
-      .selectFrom('case')
-      .innerJoin('person', 'person.id', 'case.person_id')
-      .innerJoin('case_event as closed', (j) =>
-        j.onRef('closed.case_id', '=', 'case.id').on('closed.type', '=', 'case_closed'),
-      )
-      .innerJoin('case_event as assessed', (j) =>
-        j
-          .onRef('assessed.case_id', '=', 'case.id')
-          .on('assessed.type', '=', 'preliminary_assessment'),
-      )
-      .innerJoin('case_event as intake', (j) =>
-        j.onRef('intake.case_id', '=', 'case.id').on('intake.type', '=', 'intake_registered'),
-      )
-      .select([
-        'case.id',
-        'case.received_at',
-        'case.closed_at',
-        'person.id as person_id',
-        'person.given_name',
-        'person.family_name',
-        'person.identity_kind',
-        'person.identity_number',
-        'person.protection_level',
-        'assessed.payload as assessed_payload',
-        'intake.payload as intake_payload',
-      ])
-      .where('case.unit_id', '=', unitId)
-      .where('case.status', '=', 'closed')
-      .where((eb) =>
-        eb(eb.ref('closed.payload', '->>').key('filedAsNoAction' as never), '=', 'true'),
+  return execute(deps, ctx, {
+    action: 'case.no_action.list',
+    load: noFacts,
+    authorize: (actor) => can(actor, 'noActionRecords.read', { unitId }),
+    run: async (trx) => {
+      let q = trx
+        .selectFrom('case')
+        .innerJoin('person', 'person.id', 'case.person_id')
+        .innerJoin('case_event as closed', (j) =>
+          j.onRef('closed.case_id', '=', 'case.id').on('closed.type', '=', 'case_closed'),
+        )
+        .innerJoin('case_event as assessed', (j) =>
+          j
+            .onRef('assessed.case_id', '=', 'case.id')
+            .on('assessed.type', '=', 'preliminary_assessment'),
+        )
+        .innerJoin('case_event as intake', (j) =>
+          j.onRef('intake.case_id', '=', 'case.id').on('intake.type', '=', 'intake_registered'),
+        )
+        .select([
+          'case.id',
+          'case.received_at',
+          'case.closed_at',
+          'person.id as person_id',
+          'person.given_name',
+          'person.family_name',
+          'person.identity_kind',
+          'person.identity_number',
+          'person.protection_level',
+          'assessed.payload as assessed_payload',
+          'intake.payload as intake_payload',
+        ])
+        .where('case.unit_id', '=', unitId)
+        .where('case.status', '=', 'closed')
+        .where((eb) =>
+          eb(eb.ref('closed.payload', '->>').key('filedAsNoAction' as never), '=', 'true'),
+        );
+      if (after) {
+        q = q.where((eb) =>
+          eb(eb.refTuple('case.closed_at', 'case.id'), '<', eb.tuple(after.closedAt, after.id)),
+        );
+      }
+      const rows = await q
+        .orderBy('case.closed_at', 'desc')
+        .orderBy('case.id', 'desc')
+        .limit(page.limit + 1)
+        .execute();
+      const pageRows = rows.slice(0, page.limit);
+      // Each row by name only where the reader may see that person; masked otherwise.
+      const now = ctx.now;
+      const facts = await loadPersonFacts(
+        trx,
+        pageRows.map((r) => r.person_id),
+        actor.userId,
+        now,
       );
-    if (after) {
-      q = q.where((eb) =>
-        eb(eb.refTuple('case.closed_at', 'case.id'), '<', eb.tuple(after.closedAt, after.id)),
+      const shown = new Set(
+        [...facts.values()]
+          .filter((person) => can(actor, 'noActionRecord.read', { unitId, person, now }).allowed)
+          .map((p) => p.personId),
       );
-    }
-    const rows = await q
-      .orderBy('case.closed_at', 'desc')
-      .orderBy('case.id', 'desc')
-      .limit(page.limit + 1)
-      .execute();
-    const pageRows = rows.slice(0, page.limit);
-    // Each row by name only where the reader may see that person; masked otherwise.
-    const now = ctx.now;
-    const facts = await loadPersonFacts(
-      trx,
-      pageRows.map((r) => r.person_id),
-      actor.userId,
-      now,
-    );
-    const shown = new Set(
-      [...facts.values()]
-        .filter((person) => can(actor, 'noActionRecord.read', { unitId, person, now }).allowed)
-        .map((p) => p.personId),
-    );
-    await recordAudit(trx, auditOf(ctx, decision), {
-      action: 'case.no_action.list',
-      personIds: pageRows.map((r) => r.person_id),
-      caseIds: pageRows.map((r) => r.id),
-      purpose: decision.via,
-    });
-    const last = pageRows.at(-1);
-    return {
-      items: pageRows.map((r) => ({
-        caseId: r.id,
-        person: shown.has(r.person_id)
-          ? toSummary({ ...r, id: r.person_id })
-          : { id: r.person_id, masked: true as const },
-        receivedAt: r.received_at.toISOString(),
-        intakeType: parsePayload('intake_registered', r.intake_payload).intakeType,
-        reason: shown.has(r.person_id)
-          ? parsePayload('preliminary_assessment', r.assessed_payload).reason
-          : null,
-        closedAt: (r.closed_at ?? r.received_at).toISOString(),
-      })),
-      nextCursor:
-        rows.length > page.limit && last?.closed_at
-          ? encodeCursor([last.closed_at, last.id])
-          : null,
-    };
+      const last = pageRows.at(-1);
+      const records = {
+        items: pageRows.map((r) => ({
+          caseId: r.id,
+          person: shown.has(r.person_id)
+            ? toSummary({ ...r, id: r.person_id })
+            : { id: r.person_id, masked: true as const },
+          receivedAt: r.received_at.toISOString(),
+          intakeType: parsePayload('intake_registered', r.intake_payload).intakeType,
+          reason: shown.has(r.person_id)
+            ? parsePayload('preliminary_assessment', r.assessed_payload).reason
+            : null,
+          closedAt: (r.closed_at ?? r.received_at).toISOString(),
+        })),
+        nextCursor:
+          rows.length > page.limit && last?.closed_at
+            ? encodeCursor([last.closed_at, last.id])
+            : null,
+      };
+      return {
+        result: records,
+        audit: { personIds: pageRows.map((r) => r.person_id), caseIds: pageRows.map((r) => r.id) },
+      };
+    },
   });
 }
 

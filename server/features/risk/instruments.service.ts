@@ -1,11 +1,10 @@
-import { auditOf } from '../../http/action-context.ts';
+import { execute, noFacts } from '../../command.ts';
 import type { ActionContext } from '../../http/action-context.ts';
 import type { z } from 'zod';
 import type { InstrumentSummary } from '../../../core/contracts/risk.ts';
 import type { InstrumentDefinition } from '../../../core/domain/instruments.ts';
 import { exampleInstruments } from '../../../core/instruments/examples.ts';
 import { can } from '../../../core/policy/policy.ts';
-import { recordAudit } from '../../audit/audit.ts';
 import type { Db, Trx } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { enforce } from '../../http/context.ts';
@@ -56,74 +55,79 @@ export async function listInstrumentVersions(deps: ServiceDeps, ctx: ActionConte
   return { items: await summaries(deps.db) };
 }
 
-export async function importInstrument(
-  deps: ServiceDeps,
-  ctx: ActionContext,
-  def: InstrumentDefinition,
-) {
-  const actor = ctx.actor;
-  const decision = enforce(can(actor, 'admin.manage', {}));
-  return deps.db.transaction().execute(async (trx) => {
-    const inserted = await trx
-      .insertInto('instrument_version')
-      .values({
-        id: def.id,
-        version: def.version,
-        definition: JSON.stringify(def),
-        method: def.method,
-        example: def.example,
-        imported_by: actor.userId,
-      })
-      .onConflict((oc) => oc.columns(['id', 'version']).doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    if (!inserted) {
-      throw new AppError('VALIDATION', {
-        fields: [
-          {
-            path: 'body.version',
-            message: 'Den versionen finns redan. En ändrad text läses in som en ny version.',
-          },
-        ],
-      });
-    }
-    await recordAudit(trx, auditOf(ctx, decision), {
-      action: 'admin.instrument',
-      purpose: 'administration',
-      details: { instrumentId: def.id, version: def.version, change: 'import' },
-    });
-    const view = (await summaries(trx)).find((s) => s.id === def.id && s.version === def.version);
-    if (!view) throw new AppError('NOT_FOUND');
-    return view;
+export function importInstrument(deps: ServiceDeps, ctx: ActionContext, def: InstrumentDefinition) {
+  return execute(deps, ctx, {
+    action: 'admin.instrument',
+    load: noFacts,
+    authorize: (actor) => can(actor, 'admin.manage', {}),
+    run: async (trx) => {
+      const inserted = await trx
+        .insertInto('instrument_version')
+        .values({
+          id: def.id,
+          version: def.version,
+          definition: JSON.stringify(def),
+          method: def.method,
+          example: def.example,
+          imported_by: ctx.actor.userId,
+        })
+        .onConflict((oc) => oc.columns(['id', 'version']).doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      if (!inserted) {
+        throw new AppError('VALIDATION', {
+          fields: [
+            {
+              path: 'body.version',
+              message: 'Den versionen finns redan. En ändrad text läses in som en ny version.',
+            },
+          ],
+        });
+      }
+      const view = (await summaries(trx)).find((s) => s.id === def.id && s.version === def.version);
+      if (!view) throw new AppError('NOT_FOUND');
+      return {
+        result: view,
+        audit: {
+          purpose: 'administration',
+          details: { instrumentId: def.id, version: def.version, change: 'import' },
+        },
+      };
+    },
   });
 }
 
-export async function retireInstrument(
+export function retireInstrument(
   deps: ServiceDeps,
   ctx: ActionContext,
   id: string,
   version: number,
 ) {
-  const actor = ctx.actor;
-  const decision = enforce(can(actor, 'admin.manage', {}));
-  return deps.db.transaction().execute(async (trx) => {
-    const updated = await trx
-      .updateTable('instrument_version')
-      .set({ retired_at: ctx.now, retired_by: actor.userId })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .where('retired_at', 'is', null)
-      .returning('id')
-      .executeTakeFirst();
-    const view = (await summaries(trx)).find((s) => s.id === id && s.version === version);
-    if (!view) throw new AppError('NOT_FOUND');
-    if (updated) {
-      await recordAudit(trx, auditOf(ctx, decision), {
-        action: 'admin.instrument',
-        purpose: 'administration',
-        details: { instrumentId: id, version, change: 'retire' },
-      });
-    }
-    return view;
+  return execute(deps, ctx, {
+    action: 'admin.instrument',
+    load: noFacts,
+    authorize: (actor) => can(actor, 'admin.manage', {}),
+    run: async (trx) => {
+      const updated = await trx
+        .updateTable('instrument_version')
+        .set({ retired_at: ctx.now, retired_by: ctx.actor.userId })
+        .where('id', '=', id)
+        .where('version', '=', version)
+        .where('retired_at', 'is', null)
+        .returning('id')
+        .executeTakeFirst();
+      const view = (await summaries(trx)).find((s) => s.id === id && s.version === version);
+      if (!view) throw new AppError('NOT_FOUND');
+      return {
+        result: view,
+        // Retiring a retired version changes nothing, and records nothing.
+        audit: updated
+          ? {
+              purpose: 'administration',
+              details: { instrumentId: id, version, change: 'retire' },
+            }
+          : [],
+      };
+    },
   });
 }

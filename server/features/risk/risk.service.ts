@@ -1,4 +1,3 @@
-import { auditOf } from '../../http/action-context.ts';
 import { execute } from '../../command.ts';
 import { onCase } from '../../case-kernel/on-case.ts';
 import type { ActionContext } from '../../http/action-context.ts';
@@ -21,12 +20,11 @@ import { reassessmentPrompts } from '../../../core/domain/reassessment.ts';
 import { everyScenarioRated } from '../../../core/domain/scenario-ratings.ts';
 import { can } from '../../../core/policy/policy.ts';
 import type { Actor, PersonFacts } from '../../../core/policy/policy.ts';
-import { recordAudit } from '../../audit/audit.ts';
 import type { Db, Trx } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { enforce } from '../../http/context.ts';
 import { stockholmDate } from '../../time.ts';
-import { authorizeCase, caseFacts } from '../../case-kernel/case-access.ts';
+import { caseFacts } from '../../case-kernel/case-access.ts';
 import type { CaseRow } from '../../case-kernel/case-access.ts';
 import { loadHousehold } from '../../case-kernel/household.ts';
 import { findPersonSummaries } from '../../case-kernel/persons.repository.ts';
@@ -110,139 +108,138 @@ export async function getCaseRisk(
   const actor = ctx.actor;
   const now = ctx.now;
   const today = stockholmDate(now);
-  return deps.db.transaction().execute(async (trx) => {
-    const { row, person, decision } = await authorizeCase(trx, actor, caseId, 'case.read', now);
-    const personIds = await assessablePersons(trx, actor, row, person, now);
-    const [rows, incidents, plans, screening, summaries] = await Promise.all([
-      loadAssessments(trx, caseId),
-      trx
-        .selectFrom('case_incident as c')
-        .innerJoin('app_user as u', 'u.id', 'c.recorded_by')
-        .select([
-          'c.id',
-          'c.occurred_on',
-          'c.description',
-          'c.recorded_by',
-          'c.recorded_at',
-          'u.display_name',
-        ])
-        .where('c.case_id', '=', caseId)
-        .orderBy('c.occurred_on')
-        .execute(),
-      trx
-        .selectFrom('safety_plan_version')
-        .select('person_id')
-        .distinct()
-        .where('case_id', '=', caseId)
-        .where('person_id', 'in', personIds)
-        .execute(),
-      trx
-        .selectFrom('case_event')
-        .select('payload')
-        .where('case_id', '=', caseId)
-        .where('type', '=', 'acute_screening')
-        .orderBy('seq', 'desc')
-        .limit(1)
-        .executeTakeFirst(),
-      findPersonSummaries(trx, personIds),
-    ]);
-    const withPlan = new Set(plans.map((p) => p.person_id));
-    const latestLevel = (personId: string): RiskLevel | null =>
-      rows.filter((r) => r.person_id === personId && r.level !== null).at(-1)?.level ?? null;
-    const lastOfSubject = rows.filter((r) => r.person_id === row.person_id).at(-1);
-    const prompts =
-      row.status === 'open'
-        ? reassessmentPrompts(
-            {
-              isVictimCase: victimGroups.has(row.target_group),
-              caseOpenedOn: stockholmDate(row.opened_at),
-              lastAssessment: lastOfSubject
+  return execute(deps, ctx, {
+    action: 'risk.read',
+    ...onCase(ctx, caseId, 'case.read'),
+    run: async (trx, { row, person }) => {
+      const personIds = await assessablePersons(trx, actor, row, person, now);
+      const [rows, incidents, plans, screening, summaries] = await Promise.all([
+        loadAssessments(trx, caseId),
+        trx
+          .selectFrom('case_incident as c')
+          .innerJoin('app_user as u', 'u.id', 'c.recorded_by')
+          .select([
+            'c.id',
+            'c.occurred_on',
+            'c.description',
+            'c.recorded_by',
+            'c.recorded_at',
+            'u.display_name',
+          ])
+          .where('c.case_id', '=', caseId)
+          .orderBy('c.occurred_on')
+          .execute(),
+        trx
+          .selectFrom('safety_plan_version')
+          .select('person_id')
+          .distinct()
+          .where('case_id', '=', caseId)
+          .where('person_id', 'in', personIds)
+          .execute(),
+        trx
+          .selectFrom('case_event')
+          .select('payload')
+          .where('case_id', '=', caseId)
+          .where('type', '=', 'acute_screening')
+          .orderBy('seq', 'desc')
+          .limit(1)
+          .executeTakeFirst(),
+        findPersonSummaries(trx, personIds),
+      ]);
+      const withPlan = new Set(plans.map((p) => p.person_id));
+      const latestLevel = (personId: string): RiskLevel | null =>
+        rows.filter((r) => r.person_id === personId && r.level !== null).at(-1)?.level ?? null;
+      const lastOfSubject = rows.filter((r) => r.person_id === row.person_id).at(-1);
+      const prompts =
+        row.status === 'open'
+          ? reassessmentPrompts(
+              {
+                isVictimCase: victimGroups.has(row.target_group),
+                caseOpenedOn: stockholmDate(row.opened_at),
+                lastAssessment: lastOfSubject
+                  ? {
+                      on: lastOfSubject.assessed_on,
+                      registeredAt: lastOfSubject.recorded_at.toISOString(),
+                    }
+                  : null,
+                currentLevel: latestLevel(row.person_id),
+                incidents: incidents.map((i) => ({
+                  on: i.occurred_on,
+                  registeredAt: i.recorded_at.toISOString(),
+                })),
+                hasSafetyPlan: withPlan.has(row.person_id),
+              },
+              today,
+            )
+          : [];
+      const assessments: Assessment[] = rows.flatMap((r) => {
+        const subject = summaries.get(r.person_id);
+        if (!subject) return [];
+        return [
+          {
+            id: r.id,
+            person: subject,
+            kind: r.kind,
+            instrument:
+              r.instrument_id && r.instrument_version && r.definition
                 ? {
-                    on: lastOfSubject.assessed_on,
-                    registeredAt: lastOfSubject.recorded_at.toISOString(),
+                    id: r.instrument_id,
+                    version: r.instrument_version,
+                    name: r.definition.name,
+                    example: r.example ?? false,
                   }
                 : null,
-              currentLevel: latestLevel(row.person_id),
-              incidents: incidents.map((i) => ({
-                on: i.occurred_on,
-                registeredAt: i.recorded_at.toISOString(),
-              })),
-              hasSafetyPlan: withPlan.has(row.person_id),
-            },
-            today,
-          )
-        : [];
-    await recordAudit(trx, auditOf(ctx, decision), {
-      action: 'risk.read',
-      personIds,
-      caseIds: [caseId],
-      purpose: decision.via,
-      emergency: decision.via === 'emergency_access',
-    });
-    const assessments: Assessment[] = rows.flatMap((r) => {
-      const subject = summaries.get(r.person_id);
-      if (!subject) return [];
-      return [
-        {
-          id: r.id,
-          person: subject,
-          kind: r.kind,
-          instrument:
-            r.instrument_id && r.instrument_version && r.definition
-              ? {
-                  id: r.instrument_id,
-                  version: r.instrument_version,
-                  name: r.definition.name,
-                  example: r.example ?? false,
-                }
-              : null,
-          method: r.method,
-          answers: r.answers as Assessment['answers'],
-          score: r.score,
-          level: r.level,
-          scenarioRatings:
-            r.scenario_ratings?.map((rating) => ({
-              ...rating,
-              title:
-                (r.definition?.scoring.kind === 'judgement'
-                  ? r.definition.scoring.scenarios.find((x) => x.key === rating.scenario)?.title
-                  : undefined) ?? rating.scenario,
-            })) ?? null,
-          motivation: r.motivation,
-          policeReference: r.police_reference,
-          consentReference: r.consent_reference,
-          assessedOn: r.assessed_on,
-          recordedBy: { id: r.recorded_by, displayName: r.display_name },
-          recordedAt: r.recorded_at.toISOString(),
+            method: r.method,
+            answers: r.answers as Assessment['answers'],
+            score: r.score,
+            level: r.level,
+            scenarioRatings:
+              r.scenario_ratings?.map((rating) => ({
+                ...rating,
+                title:
+                  (r.definition?.scoring.kind === 'judgement'
+                    ? r.definition.scoring.scenarios.find((x) => x.key === rating.scenario)?.title
+                    : undefined) ?? rating.scenario,
+              })) ?? null,
+            motivation: r.motivation,
+            policeReference: r.police_reference,
+            consentReference: r.consent_reference,
+            assessedOn: r.assessed_on,
+            recordedBy: { id: r.recorded_by, displayName: r.display_name },
+            recordedAt: r.recorded_at.toISOString(),
+          },
+        ];
+      });
+      const risk: CaseRisk = {
+        caseId,
+        acuteScreening: screening
+          ? {
+              acuteNeed: screening.payload.acuteNeed as 'yes' | 'no' | 'unclear',
+              motivation: String(screening.payload.motivation),
+            }
+          : null,
+        persons: personIds.flatMap((id) => {
+          const s = summaries.get(id);
+          return s
+            ? [{ ...s, currentLevel: latestLevel(id), hasSafetyPlan: withPlan.has(id) }]
+            : [];
+        }),
+        assessments,
+        incidents: incidents.map((i) => ({
+          id: i.id,
+          occurredOn: i.occurred_on,
+          description: i.description,
+          recordedBy: { id: i.recorded_by, displayName: i.display_name },
+        })),
+        prompts,
+        abilities: {
+          assess:
+            row.status === 'open' &&
+            can(actor, 'case.work', { person, case: caseFacts(row), now }).allowed,
         },
-      ];
-    });
-    return {
-      caseId,
-      acuteScreening: screening
-        ? {
-            acuteNeed: screening.payload.acuteNeed as 'yes' | 'no' | 'unclear',
-            motivation: String(screening.payload.motivation),
-          }
-        : null,
-      persons: personIds.flatMap((id) => {
-        const s = summaries.get(id);
-        return s ? [{ ...s, currentLevel: latestLevel(id), hasSafetyPlan: withPlan.has(id) }] : [];
-      }),
-      assessments,
-      incidents: incidents.map((i) => ({
-        id: i.id,
-        occurredOn: i.occurred_on,
-        description: i.description,
-        recordedBy: { id: i.recorded_by, displayName: i.display_name },
-      })),
-      prompts,
-      abilities: {
-        assess:
-          row.status === 'open' &&
-          can(actor, 'case.work', { person, case: caseFacts(row), now }).allowed,
-      },
-    };
+      };
+      return { result: risk, audit: { personIds, caseIds: [caseId] } };
+    },
   });
 }
 

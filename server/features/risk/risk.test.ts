@@ -300,3 +300,73 @@ describe('safety plan and reassessment over time', () => {
     expect(mine.items.find((i) => i.id === caseId)?.riskLevel).toBe('low');
   });
 });
+
+describe('the safety plan during a nödåtkomst', () => {
+  it('is read and exported as nödåtkomst, each recorded as one', async () => {
+    const { caseId, personId } = await newCase('Nodlage');
+    await t.database.db
+      .updateTable('person')
+      .set({ identity_kind: 'personnummer', identity_number: '198505052384' })
+      .where('id', '=', personId)
+      .execute();
+    const saved = await send('PUT', `/api/cases/${caseId}/safety-plans/${personId}`, {
+      version: 0,
+      items: [{ key: 'code_word', status: 'done', note: 'Kodordet är avtalat.' }],
+      reviewOn: null,
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+
+    const otherUnit = (await createUnit(t.database.db, { kind: 'adult' })).id;
+    const colleague = await createUser(t.database.db, {
+      grants: [{ unitId: otherUnit, role: 'adult_caseworker' }],
+      totp: false,
+    });
+    const theirs = await loginAs(t.app, colleague, now);
+    const started = await send(
+      'POST',
+      '/api/emergency-access',
+      {
+        kind: 'personnummer',
+        number: '198505052384',
+        reason: 'Polisen ringer om akut hot mot personen ikväll.',
+      },
+      theirs,
+    );
+    expect(started.statusCode, started.body).toBe(201);
+
+    const read = await send(
+      'GET',
+      `/api/cases/${caseId}/safety-plans/${personId}`,
+      undefined,
+      theirs,
+    );
+    expect(read.statusCode, read.body).toBe(200);
+    const pdf = await send(
+      'GET',
+      `/api/cases/${caseId}/safety-plans/${personId}/safety-plan.pdf`,
+      undefined,
+      theirs,
+    );
+    expect(pdf.statusCode).toBe(200);
+    for (const [res, action] of [
+      [read, 'safety_plan.read'],
+      [pdf, 'document.export'],
+    ] as const) {
+      const rows = await t.database.db
+        .selectFrom('audit_event')
+        .select(['action', 'purpose', 'emergency', 'actor_unit_id', 'person_ids', 'case_ids'])
+        .where('correlation_id', '=', String(res.headers['x-correlation-id']))
+        .execute();
+      expect(rows).toEqual([
+        {
+          action,
+          purpose: 'emergency_access',
+          emergency: true,
+          actor_unit_id: otherUnit,
+          person_ids: [personId],
+          case_ids: [caseId],
+        },
+      ]);
+    }
+  });
+});
