@@ -45,6 +45,11 @@ export interface AuditPart extends Pick<
    * person who has a file: opened directly only when the policy allows that too).
    */
   allowed?: Allowed;
+  /**
+   * Where the row concerns nödåtkomst though the act was not allowed by it (a manager reviewing
+   * the unit's nödåtkomst): so that Loggkontroll lists it with the nödåtkomst it shows.
+   */
+  emergency?: boolean;
 }
 
 export interface Done<Result> {
@@ -63,14 +68,14 @@ export async function execute<Facts, Result>(
     const allowed = enforce(command.authorize(ctx.actor, facts), command.forbidden);
     const { result, audit } = await command.run(trx, facts, allowed, ctx);
     // Last: the audit row takes the chain's lock until commit (see audit_event_chain).
-    for (const { action, purpose, allowed: as = allowed, ...names } of [audit].flat()) {
+    for (const { action, purpose, allowed: as = allowed, emergency, ...names } of [audit].flat()) {
       await recordAudit(
         trx,
         { ...ctx.audit, role: as.role, unitId: as.unitId },
         {
           action: action ?? command.action,
           purpose: purpose ?? as.via,
-          emergency: as.via === 'emergency_access',
+          emergency: emergency ?? as.via === 'emergency_access',
           ...names,
         },
       );

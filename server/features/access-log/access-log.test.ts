@@ -161,6 +161,31 @@ describe('nödåtkomst review', () => {
     expect((await review('En gång till')).statusCode).toBe(409);
   });
 
+  it('records the list and the review as nödåtkomst rows, for review, in the unit of the manager', async () => {
+    const list = await t.app.inject({
+      method: 'GET',
+      url: `/api/units/${w.units.adult}/emergency-access`,
+      headers: w.sessions.manager.headers,
+    });
+    expect(list.statusCode).toBe(200);
+    const rows = await t.database.db
+      .selectFrom('audit_event')
+      .select(['action', 'purpose', 'emergency', 'actor_unit_id', 'person_ids'])
+      .where((eb) =>
+        eb.or([
+          eb('correlation_id', '=', String(list.headers['x-correlation-id'])),
+          eb('action', '=', 'emergency_access.review'),
+        ]),
+      )
+      .orderBy('seq')
+      .execute();
+    const common = { purpose: 'review', emergency: true, actor_unit_id: w.units.adult };
+    expect(rows).toEqual([
+      { action: 'emergency_access.review', ...common, person_ids: [w.persons.s.id] },
+      { action: 'access_log.read', ...common, person_ids: [w.persons.s.id] },
+    ]);
+  });
+
   it('does not let a manager review their own nödåtkomst', async () => {
     const started = await t.app.inject({
       method: 'POST',

@@ -1,13 +1,14 @@
-import { auditOf } from '../../http/action-context.ts';
 import type { ActionContext } from '../../http/action-context.ts';
 import { randomBytes, randomInt } from 'node:crypto';
 import { sql } from 'kysely';
 import type { AdminRequest } from '../../../core/contracts/admin.ts';
-import type { Actor, Decision } from '../../../core/policy/policy.ts';
+import type { Actor } from '../../../core/policy/policy.ts';
 import { can } from '../../../core/policy/policy.ts';
 import type { Role } from '../../../core/policy/roles.ts';
-import { recordAudit } from '../../audit/audit.ts';
+import { execute } from '../../command.ts';
+import type { AuditPart } from '../../command.ts';
 import type { Db, Trx } from '../../db/database.ts';
+import { isUniqueViolation } from '../../db/versions.ts';
 import type { AdminRequestKind, UserNoticeKind } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { enforce } from '../../http/context.ts';
@@ -22,8 +23,6 @@ import type { ServiceDeps } from '../../service-deps.ts';
  * approves it, and the change is made in the approving transaction. The one who asked never
  * sees a one-time password: it is generated on approval and returned to the approver only.
  */
-
-type Allowed = Extract<Decision, { allowed: true }>;
 
 /** Easy to read aloud and type: no 0/O or 1/l/I. */
 const passwordAlphabet = 'abcdefghijkmnpqrstuvwxyz23456789';
@@ -42,10 +41,7 @@ export function unusablePasswordHash(): Promise<string> {
 const PENDING_INDEX = 'admin_request_one_pending';
 /** Asking for a change already waiting: the unique index on pending requests refused it. */
 export function isDuplicatePending(error: unknown) {
-  const e = error as { code?: string; constraint?: string; message?: string };
-  return (
-    e.code === '23505' && (e.constraint === PENDING_INDEX || !!e.message?.includes(PENDING_INDEX))
-  );
+  return isUniqueViolation(error, PENDING_INDEX);
 }
 
 export async function addNotice(
@@ -235,13 +231,13 @@ export async function listUnitRequests(deps: ServiceDeps, ctx: ActionContext, un
 }
 
 /**
- * Files a request inside the caller's transaction: the row, the notice to the affected user and
- * the audit row (last). The caller has checked `admin.requestChange` and that the user exists.
+ * Files a request inside the caller's command: the row and the notice to the affected user; the
+ * request's audit row is returned for the command to write (last). The caller's command has
+ * checked `admin.requestChange` (or `admin.manage`) and that the user exists.
  */
 export async function fileRequest(
   trx: Trx,
   ctx: ActionContext,
-  decision: Allowed,
   change: {
     kind: AdminRequestKind;
     targetUserId: string;
@@ -250,7 +246,7 @@ export async function fileRequest(
     /** A brand-new account is not told of its first login: it cannot read notices yet. */
     notify: boolean;
   },
-): Promise<AdminRequest> {
+): Promise<{ request: AdminRequest; audit: AuditPart }> {
   const actor = ctx.actor;
   const row = await trx
     .insertInto('admin_request')
@@ -277,22 +273,24 @@ export async function fileRequest(
     });
   }
   const filed = await loadRequest(trx, actor, row.id);
-  await recordAudit(trx, auditOf(ctx, decision), {
-    action: 'admin.request.create',
-    purpose: 'administration',
-    details: {
-      requestId: row.id,
-      version: filed.version,
-      kind: change.kind,
-      userId: change.targetUserId,
-      unitId: change.unitId ?? null,
-      role: change.role ?? null,
+  return {
+    request: filed,
+    audit: {
+      action: 'admin.request.create',
+      purpose: 'administration',
+      details: {
+        requestId: row.id,
+        version: filed.version,
+        kind: change.kind,
+        userId: change.targetUserId,
+        unitId: change.unitId ?? null,
+        role: change.role ?? null,
+      },
     },
-  });
-  return filed;
+  };
 }
 
-/** Runs a transaction that files a request; a second identical pending request is a 409. */
+/** Runs a command that files a request; a second identical pending request is a 409. */
 export async function refusingDuplicates<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
@@ -359,7 +357,6 @@ export async function approveRequest(
   requestId: string,
   body: { version: number },
 ): Promise<{ request: AdminRequest; initialPassword: string | null }> {
-  const actor = ctx.actor;
   // argon2 is slow: hash before the transaction, for a login request only.
   const kind = await deps.db
     .selectFrom('admin_request')
@@ -370,144 +367,148 @@ export async function approveRequest(
   const password = kind.kind === 'login_reset' ? initialPassword() : null;
   const passwordHash = password ? await hashPassword(password) : null;
   const now = ctx.now;
-  return deps.db.transaction().execute(async (trx) => {
-    const { row, facts } = await loadForDecision(trx, requestId);
-    const decision = enforce(can(actor, 'admin.approveRequest', facts));
-    await decide(trx, requestId, { status: 'approved', by: actor.userId, at: now, ...body });
-    const audit = auditOf(ctx, decision);
-    if (row.kind === 'role_grant' && row.unit_id && row.role) {
-      await trx
-        .insertInto('user_role')
-        .values({
-          user_id: row.target_user_id,
-          unit_id: row.unit_id,
+  return execute(deps, ctx, {
+    action: 'admin.request.approve',
+    load: (trx) => loadForDecision(trx, requestId),
+    authorize: (actor, { facts }) => can(actor, 'admin.approveRequest', facts),
+    run: async (trx, { row }) => {
+      const actor = ctx.actor;
+      await decide(trx, requestId, { status: 'approved', by: actor.userId, at: now, ...body });
+      if (row.kind === 'role_grant' && row.unit_id && row.role) {
+        await trx
+          .insertInto('user_role')
+          .values({
+            user_id: row.target_user_id,
+            unit_id: row.unit_id,
+            role: row.role,
+            granted_by: actor.userId,
+          })
+          .onConflict((oc) => oc.doNothing())
+          .execute();
+        await addNotice(trx, {
+          userId: row.target_user_id,
+          kind: 'role_granted',
+          requestId,
+          unitId: row.unit_id,
           role: row.role,
-          granted_by: actor.userId,
-        })
-        .onConflict((oc) => oc.doNothing())
-        .execute();
-      await addNotice(trx, {
-        userId: row.target_user_id,
-        kind: 'role_granted',
-        requestId,
-        unitId: row.unit_id,
-        role: row.role,
-        actorUserId: actor.userId,
-      });
-    } else {
-      if (!passwordHash) throw new Error('a login request without a password');
-      const everLoggedIn = await trx
-        .selectFrom('session')
-        .select('id')
-        .where('user_id', '=', row.target_user_id)
-        .limit(1)
-        .executeTakeFirst();
-      await trx
-        .updateTable('app_user')
-        .set({
-          password_hash: passwordHash,
-          must_change_password: true,
-          totp_secret: null,
-          totp_last_step: null,
-          version: sql`version + 1`,
-        })
-        .where('id', '=', row.target_user_id)
-        .execute();
-      await endAllSessions(trx, row.target_user_id, 'login_reset', now);
-      // The new password is a way in: a lock from earlier failures no longer holds.
-      await clearFailures(trx, row.target_user_id, now);
-      await addNotice(trx, {
-        userId: row.target_user_id,
-        kind: everLoggedIn ? 'login_reset_done' : 'account_created',
-        requestId,
-        actorUserId: actor.userId,
-      });
-    }
-    const approved = await loadRequest(trx, actor, requestId);
-    await recordAudit(trx, audit, {
-      action: 'admin.request.approve',
-      purpose: 'administration',
-      details: requestDetails(row, approved),
-    });
-    // The change itself, as it would be recorded had it been made directly.
-    await recordAudit(trx, audit, {
-      action: row.kind === 'role_grant' ? 'admin.role.grant' : 'admin.user.login_reset',
-      purpose: 'administration',
-      details: {
-        userId: row.target_user_id,
-        unitId: row.unit_id,
-        role: row.role,
-        requestId,
-      },
-    });
-    return { request: approved, initialPassword: password };
+          actorUserId: actor.userId,
+        });
+      } else {
+        if (!passwordHash) throw new Error('a login request without a password');
+        const everLoggedIn = await trx
+          .selectFrom('session')
+          .select('id')
+          .where('user_id', '=', row.target_user_id)
+          .limit(1)
+          .executeTakeFirst();
+        await trx
+          .updateTable('app_user')
+          .set({
+            password_hash: passwordHash,
+            must_change_password: true,
+            totp_secret: null,
+            totp_last_step: null,
+            version: sql`version + 1`,
+          })
+          .where('id', '=', row.target_user_id)
+          .execute();
+        await endAllSessions(trx, row.target_user_id, 'login_reset', now);
+        // The new password is a way in: a lock from earlier failures no longer holds.
+        await clearFailures(trx, row.target_user_id, now);
+        await addNotice(trx, {
+          userId: row.target_user_id,
+          kind: everLoggedIn ? 'login_reset_done' : 'account_created',
+          requestId,
+          actorUserId: actor.userId,
+        });
+      }
+      const approved = await loadRequest(trx, actor, requestId);
+      return {
+        result: { request: approved, initialPassword: password },
+        audit: [
+          { purpose: 'administration', details: requestDetails(row, approved) },
+          // The change itself, as it would be recorded had it been made directly.
+          {
+            action: row.kind === 'role_grant' ? 'admin.role.grant' : 'admin.user.login_reset',
+            purpose: 'administration',
+            details: {
+              userId: row.target_user_id,
+              unitId: row.unit_id,
+              role: row.role,
+              requestId,
+            },
+          },
+        ],
+      };
+    },
   });
 }
 
-export async function rejectRequest(
+export function rejectRequest(
   deps: ServiceDeps,
   ctx: ActionContext,
   requestId: string,
   body: { version: number; note?: string | undefined },
 ): Promise<AdminRequest> {
-  const actor = ctx.actor;
   const now = ctx.now;
-  return deps.db.transaction().execute(async (trx) => {
-    const { row, facts } = await loadForDecision(trx, requestId);
-    const decision = enforce(can(actor, 'admin.approveRequest', facts));
-    await decide(trx, requestId, {
-      status: 'rejected',
-      by: actor.userId,
-      at: now,
-      version: body.version,
-      note: body.note || undefined,
-    });
-    await addNotice(trx, {
-      userId: row.target_user_id,
-      kind: row.kind === 'role_grant' ? 'role_rejected' : 'login_reset_rejected',
-      requestId,
-      unitId: row.unit_id,
-      role: row.role,
-      actorUserId: actor.userId,
-    });
-    const rejected = await loadRequest(trx, actor, requestId);
-    await recordAudit(trx, auditOf(ctx, decision), {
-      action: 'admin.request.reject',
-      purpose: 'administration',
-      details: requestDetails(row, rejected),
-    });
-    return rejected;
+  return execute(deps, ctx, {
+    action: 'admin.request.reject',
+    load: (trx) => loadForDecision(trx, requestId),
+    authorize: (actor, { facts }) => can(actor, 'admin.approveRequest', facts),
+    run: async (trx, { row }) => {
+      const actor = ctx.actor;
+      await decide(trx, requestId, {
+        status: 'rejected',
+        by: actor.userId,
+        at: now,
+        version: body.version,
+        note: body.note || undefined,
+      });
+      await addNotice(trx, {
+        userId: row.target_user_id,
+        kind: row.kind === 'role_grant' ? 'role_rejected' : 'login_reset_rejected',
+        requestId,
+        unitId: row.unit_id,
+        role: row.role,
+        actorUserId: actor.userId,
+      });
+      const rejected = await loadRequest(trx, actor, requestId);
+      return {
+        result: rejected,
+        audit: { purpose: 'administration', details: requestDetails(row, rejected) },
+      };
+    },
   });
 }
 
-export async function withdrawRequest(
+export function withdrawRequest(
   deps: ServiceDeps,
   ctx: ActionContext,
   requestId: string,
   body: { version: number },
 ): Promise<AdminRequest> {
-  const actor = ctx.actor;
   const now = ctx.now;
-  return deps.db.transaction().execute(async (trx) => {
-    const { row } = await loadForDecision(trx, requestId);
-    const decision = enforce(
+  return execute(deps, ctx, {
+    action: 'admin.request.withdraw',
+    load: (trx) => loadForDecision(trx, requestId),
+    authorize: (actor, { row }) =>
       can(actor, 'admin.withdrawRequest', { requestedBy: row.requested_by }),
-    );
-    await decide(trx, requestId, { status: 'withdrawn', by: actor.userId, at: now, ...body });
-    await addNotice(trx, {
-      userId: row.target_user_id,
-      kind: 'request_withdrawn',
-      requestId,
-      unitId: row.unit_id,
-      role: row.role,
-      actorUserId: actor.userId,
-    });
-    const withdrawn = await loadRequest(trx, actor, requestId);
-    await recordAudit(trx, auditOf(ctx, decision), {
-      action: 'admin.request.withdraw',
-      purpose: 'administration',
-      details: requestDetails(row, withdrawn),
-    });
-    return withdrawn;
+    run: async (trx, { row }) => {
+      const actor = ctx.actor;
+      await decide(trx, requestId, { status: 'withdrawn', by: actor.userId, at: now, ...body });
+      await addNotice(trx, {
+        userId: row.target_user_id,
+        kind: 'request_withdrawn',
+        requestId,
+        unitId: row.unit_id,
+        role: row.role,
+        actorUserId: actor.userId,
+      });
+      const withdrawn = await loadRequest(trx, actor, requestId);
+      return {
+        result: withdrawn,
+        audit: { purpose: 'administration', details: requestDetails(row, withdrawn) },
+      };
+    },
   });
 }

@@ -1,11 +1,11 @@
-import { auditOf } from '../../http/action-context.ts';
 import type { ActionContext } from '../../http/action-context.ts';
 import { sql } from 'kysely';
 import type { AdminRequest, AdminUser, Unit } from '../../../core/contracts/admin.ts';
 import { can } from '../../../core/policy/policy.ts';
 import type { Role } from '../../../core/policy/roles.ts';
-import { recordAudit } from '../../audit/audit.ts';
+import { execute, noFacts } from '../../command.ts';
 import type { Db, Trx } from '../../db/database.ts';
+import { isUniqueViolation } from '../../db/versions.ts';
 import type { UnitKind } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { enforce } from '../../http/context.ts';
@@ -17,10 +17,6 @@ import {
   unusablePasswordHash,
 } from './admin-requests.service.ts';
 import type { ServiceDeps } from '../../service-deps.ts';
-
-const UNIQUE_VIOLATION = '23505';
-const isUniqueViolation = (error: unknown) =>
-  (error as { code?: string }).code === UNIQUE_VIOLATION;
 
 export async function listUnits(deps: ServiceDeps, ctx: ActionContext): Promise<{ items: Unit[] }> {
   enforce(can(ctx.actor, 'admin.manage', {}));
@@ -37,20 +33,22 @@ export async function createUnit(
   ctx: ActionContext,
   body: { name: string; kind: UnitKind },
 ): Promise<Unit> {
-  const decision = enforce(can(ctx.actor, 'admin.manage', {}));
   try {
-    return await deps.db.transaction().execute(async (trx) => {
-      const unit = await trx
-        .insertInto('unit')
-        .values(body)
-        .returning(['id', 'name', 'kind'])
-        .executeTakeFirstOrThrow();
-      await recordAudit(trx, auditOf(ctx, decision), {
-        action: 'admin.unit.create',
-        purpose: 'administration',
-        details: { unitId: unit.id },
-      });
-      return unit;
+    return await execute(deps, ctx, {
+      action: 'admin.unit.create',
+      load: noFacts,
+      authorize: (actor) => can(actor, 'admin.manage', {}),
+      run: async (trx) => {
+        const unit = await trx
+          .insertInto('unit')
+          .values(body)
+          .returning(['id', 'name', 'kind'])
+          .executeTakeFirstOrThrow();
+        return {
+          result: unit,
+          audit: { purpose: 'administration', details: { unitId: unit.id } },
+        };
+      },
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
@@ -126,36 +124,40 @@ export async function createUser(
   ctx: ActionContext,
   body: { username: string; displayName: string },
 ): Promise<{ user: AdminUser; request: AdminRequest }> {
-  const decision = enforce(can(ctx.actor, 'admin.manage', {}));
+  // argon2 is slow: hash before the transaction.
   const passwordHash = await unusablePasswordHash();
   try {
-    return await deps.db.transaction().execute(async (trx) => {
-      const row = await trx
-        .insertInto('app_user')
-        .values({
-          username: body.username,
-          display_name: body.displayName,
-          password_hash: passwordHash,
-          must_change_password: true,
-          totp_required: true,
-          totp_secret: null,
-          totp_last_step: null,
-          disabled_at: null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      const user = await loadAdminUser(trx, row.id);
-      await recordAudit(trx, auditOf(ctx, decision), {
-        action: 'admin.user.create',
-        purpose: 'administration',
-        details: { userId: row.id },
-      });
-      const login = await fileRequest(trx, ctx, decision, {
-        kind: 'login_reset',
-        targetUserId: row.id,
-        notify: false,
-      });
-      return { user, request: login };
+    return await execute(deps, ctx, {
+      action: 'admin.user.create',
+      load: noFacts,
+      authorize: (actor) => can(actor, 'admin.manage', {}),
+      run: async (trx) => {
+        const row = await trx
+          .insertInto('app_user')
+          .values({
+            username: body.username,
+            display_name: body.displayName,
+            password_hash: passwordHash,
+            must_change_password: true,
+            totp_required: true,
+            totp_secret: null,
+            totp_last_step: null,
+            disabled_at: null,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        const user = await loadAdminUser(trx, row.id);
+        const login = await fileRequest(trx, ctx, {
+          kind: 'login_reset',
+          targetUserId: row.id,
+          notify: false,
+        });
+        return {
+          result: { user, request: login.request },
+          // The account, then the request for its first login.
+          audit: [{ purpose: 'administration', details: { userId: row.id } }, login.audit],
+        };
+      },
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
@@ -183,25 +185,27 @@ export async function setUserStatus(
   userId: string,
   body: { disabled: boolean; version: number },
 ): Promise<AdminUser> {
-  const decision = enforce(can(ctx.actor, 'admin.changeUser', { targetUserId: userId }));
   const now = ctx.now;
-  return deps.db.transaction().execute(async (trx) => {
-    const updated = await trx
-      .updateTable('app_user')
-      .set({ disabled_at: body.disabled ? now : null, version: sql`version + 1` })
-      .where('id', '=', userId)
-      .where('version', '=', body.version)
-      .returning(['id', 'version'])
-      .executeTakeFirst();
-    if (!updated) return refuseStaleOrMissing(trx, userId);
-    // A disabled user is out at once: every session ends in the same transaction.
-    if (body.disabled) await endAllSessions(trx, userId, 'user_disabled', now);
-    await recordAudit(trx, auditOf(ctx, decision), {
-      action: body.disabled ? 'admin.user.disable' : 'admin.user.enable',
-      purpose: 'administration',
-      details: { userId, version: updated.version },
-    });
-    return loadAdminUser(trx, userId);
+  return execute(deps, ctx, {
+    action: body.disabled ? 'admin.user.disable' : 'admin.user.enable',
+    load: noFacts,
+    authorize: (actor) => can(actor, 'admin.changeUser', { targetUserId: userId }),
+    run: async (trx) => {
+      const updated = await trx
+        .updateTable('app_user')
+        .set({ disabled_at: body.disabled ? now : null, version: sql`version + 1` })
+        .where('id', '=', userId)
+        .where('version', '=', body.version)
+        .returning(['id', 'version'])
+        .executeTakeFirst();
+      if (!updated) return refuseStaleOrMissing(trx, userId);
+      // A disabled user is out at once: every session ends in the same transaction.
+      if (body.disabled) await endAllSessions(trx, userId, 'user_disabled', now);
+      return {
+        result: await loadAdminUser(trx, userId),
+        audit: { purpose: 'administration', details: { userId, version: updated.version } },
+      };
+    },
   });
 }
 
@@ -216,21 +220,26 @@ export async function resetLogin(
   userId: string,
   body: { version: number },
 ): Promise<AdminRequest> {
-  const decision = enforce(can(ctx.actor, 'admin.requestChange', { targetUserId: userId }));
   return refusingDuplicates(() =>
-    deps.db.transaction().execute(async (trx) => {
-      const user = await trx
-        .selectFrom('app_user')
-        .select('version')
-        .where('id', '=', userId)
-        .executeTakeFirst();
-      if (!user) throw new AppError('NOT_FOUND');
-      if (user.version !== body.version) throw new AppError('VERSION_CONFLICT');
-      return fileRequest(trx, ctx, decision, {
-        kind: 'login_reset',
-        targetUserId: userId,
-        notify: true,
-      });
+    execute(deps, ctx, {
+      action: 'admin.request.create',
+      load: noFacts,
+      authorize: (actor) => can(actor, 'admin.requestChange', { targetUserId: userId }),
+      run: async (trx) => {
+        const user = await trx
+          .selectFrom('app_user')
+          .select('version')
+          .where('id', '=', userId)
+          .executeTakeFirst();
+        if (!user) throw new AppError('NOT_FOUND');
+        if (user.version !== body.version) throw new AppError('VERSION_CONFLICT');
+        const filed = await fileRequest(trx, ctx, {
+          kind: 'login_reset',
+          targetUserId: userId,
+          notify: true,
+        });
+        return { result: filed.request, audit: filed.audit };
+      },
     }),
   );
 }
@@ -241,42 +250,47 @@ export async function requestRole(
   ctx: ActionContext,
   change: { userId: string; unitId: string; role: Role },
 ): Promise<AdminRequest> {
-  const decision = enforce(can(ctx.actor, 'admin.requestChange', { targetUserId: change.userId }));
   return refusingDuplicates(() =>
-    deps.db.transaction().execute(async (trx) => {
-      const user = await trx
-        .selectFrom('app_user')
-        .select('id')
-        .where('id', '=', change.userId)
-        .executeTakeFirst();
-      if (!user) throw new AppError('NOT_FOUND');
-      const unit = await trx
-        .selectFrom('unit')
-        .select('id')
-        .where('id', '=', change.unitId)
-        .executeTakeFirst();
-      if (!unit)
-        throw new AppError('VALIDATION', {
-          fields: [{ path: 'body.unitId', message: 'Enheten finns inte.' }],
+    execute(deps, ctx, {
+      action: 'admin.request.create',
+      load: noFacts,
+      authorize: (actor) => can(actor, 'admin.requestChange', { targetUserId: change.userId }),
+      run: async (trx) => {
+        const user = await trx
+          .selectFrom('app_user')
+          .select('id')
+          .where('id', '=', change.userId)
+          .executeTakeFirst();
+        if (!user) throw new AppError('NOT_FOUND');
+        const unit = await trx
+          .selectFrom('unit')
+          .select('id')
+          .where('id', '=', change.unitId)
+          .executeTakeFirst();
+        if (!unit)
+          throw new AppError('VALIDATION', {
+            fields: [{ path: 'body.unitId', message: 'Enheten finns inte.' }],
+          });
+        const held = await trx
+          .selectFrom('user_role')
+          .select('role')
+          .where('user_id', '=', change.userId)
+          .where('unit_id', '=', change.unitId)
+          .where('role', '=', change.role)
+          .executeTakeFirst();
+        if (held)
+          throw new AppError('VALIDATION', {
+            fields: [{ path: 'body.role', message: 'Användaren har redan rollen i enheten.' }],
+          });
+        const filed = await fileRequest(trx, ctx, {
+          kind: 'role_grant',
+          targetUserId: change.userId,
+          unitId: change.unitId,
+          role: change.role,
+          notify: true,
         });
-      const held = await trx
-        .selectFrom('user_role')
-        .select('role')
-        .where('user_id', '=', change.userId)
-        .where('unit_id', '=', change.unitId)
-        .where('role', '=', change.role)
-        .executeTakeFirst();
-      if (held)
-        throw new AppError('VALIDATION', {
-          fields: [{ path: 'body.role', message: 'Användaren har redan rollen i enheten.' }],
-        });
-      return fileRequest(trx, ctx, decision, {
-        kind: 'role_grant',
-        targetUserId: change.userId,
-        unitId: change.unitId,
-        role: change.role,
-        notify: true,
-      });
+        return { result: filed.request, audit: filed.audit };
+      },
     }),
   );
 }
@@ -287,37 +301,40 @@ export async function revokeRole(
   ctx: ActionContext,
   change: { userId: string; unitId: string; role: Role },
 ): Promise<AdminUser> {
-  const actor = ctx.actor;
-  const decision = enforce(can(actor, 'admin.changeUser', { targetUserId: change.userId }));
-  return deps.db.transaction().execute(async (trx) => {
-    const user = await trx
-      .selectFrom('app_user')
-      .select('id')
-      .where('id', '=', change.userId)
-      .executeTakeFirst();
-    if (!user) throw new AppError('NOT_FOUND');
-    const removed = await trx
-      .deleteFrom('user_role')
-      .where('user_id', '=', change.userId)
-      .where('unit_id', '=', change.unitId)
-      .where('role', '=', change.role)
-      .returning('role')
-      .executeTakeFirst();
-    if (removed) {
-      await addNotice(trx, {
-        userId: change.userId,
-        kind: 'role_revoked',
-        unitId: change.unitId,
-        role: change.role,
-        actorUserId: actor.userId,
-      });
-    }
-    const result = await loadAdminUser(trx, change.userId);
-    await recordAudit(trx, auditOf(ctx, decision), {
-      action: 'admin.role.revoke',
-      purpose: 'administration',
-      details: { userId: change.userId, unitId: change.unitId, role: change.role },
-    });
-    return result;
+  return execute(deps, ctx, {
+    action: 'admin.role.revoke',
+    load: noFacts,
+    authorize: (actor) => can(actor, 'admin.changeUser', { targetUserId: change.userId }),
+    run: async (trx) => {
+      const user = await trx
+        .selectFrom('app_user')
+        .select('id')
+        .where('id', '=', change.userId)
+        .executeTakeFirst();
+      if (!user) throw new AppError('NOT_FOUND');
+      const removed = await trx
+        .deleteFrom('user_role')
+        .where('user_id', '=', change.userId)
+        .where('unit_id', '=', change.unitId)
+        .where('role', '=', change.role)
+        .returning('role')
+        .executeTakeFirst();
+      if (removed) {
+        await addNotice(trx, {
+          userId: change.userId,
+          kind: 'role_revoked',
+          unitId: change.unitId,
+          role: change.role,
+          actorUserId: ctx.actor.userId,
+        });
+      }
+      return {
+        result: await loadAdminUser(trx, change.userId),
+        audit: {
+          purpose: 'administration',
+          details: { userId: change.userId, unitId: change.unitId, role: change.role },
+        },
+      };
+    },
   });
 }

@@ -400,6 +400,17 @@ describe('administration', () => {
       { action: 'admin.request.approve', actor_user_id: admin2Id },
       { action: 'admin.user.login_reset', actor_user_id: admin2Id },
     ]);
+    // Both rows are administration, in the approver's role.
+    const purposes = await t.database.db
+      .selectFrom('audit_event')
+      .select(['purpose', 'actor_role'])
+      .where('action', 'in', ['admin.user.login_reset', 'admin.request.approve'])
+      .where(sql<string>`details ->> 'userId'`, '=', target.id)
+      .execute();
+    expect(purposes).toEqual([
+      { purpose: 'administration', actor_role: 'administrator' },
+      { purpose: 'administration', actor_role: 'administrator' },
+    ]);
     for (const body of requesterSaw) expect(body).not.toContain(initialPassword);
   });
 

@@ -1,11 +1,10 @@
-import { auditOf } from '../../http/action-context.ts';
 import type { ActionContext } from '../../http/action-context.ts';
 import type { z } from 'zod';
 import type { Delegation, LegalCatalogueView } from '../../../core/contracts/admin.ts';
 import type { DelegableRole, Intervention } from '../../../core/domain/decisions.ts';
 import type { LegalCatalogue } from '../../../core/domain/legal-references.ts';
 import { can } from '../../../core/policy/policy.ts';
-import { recordAudit } from '../../audit/audit.ts';
+import { execute, noFacts } from '../../command.ts';
 import type { Db, Trx } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { enforce } from '../../http/context.ts';
@@ -33,54 +32,58 @@ export async function listDelegations(deps: ServiceDeps, ctx: ActionContext) {
   return { items: await delegations(deps.db) };
 }
 
-export async function setDelegation(
+export function setDelegation(
   deps: ServiceDeps,
   ctx: ActionContext,
   body: { unitId: string; intervention: Intervention; role: DelegableRole; granted: boolean },
 ) {
-  const actor = ctx.actor;
-  const decision = enforce(can(actor, 'admin.manage', {}));
-  return deps.db.transaction().execute(async (trx) => {
-    const unit = await trx
-      .selectFrom('unit')
-      .select('id')
-      .where('id', '=', body.unitId)
-      .executeTakeFirst();
-    if (!unit) {
-      throw new AppError('VALIDATION', {
-        fields: [{ path: 'body.unitId', message: 'Enheten finns inte.' }],
-      });
-    }
-    if (body.granted) {
-      await trx
-        .insertInto('delegation')
-        .values({
-          unit_id: body.unitId,
-          intervention: body.intervention,
-          role: body.role,
-          granted_by: actor.userId,
-        })
-        .onConflict((oc) => oc.columns(['unit_id', 'intervention', 'role']).doNothing())
-        .execute();
-    } else {
-      await trx
-        .deleteFrom('delegation')
-        .where('unit_id', '=', body.unitId)
-        .where('intervention', '=', body.intervention)
-        .where('role', '=', body.role)
-        .execute();
-    }
-    await recordAudit(trx, auditOf(ctx, decision), {
-      action: 'admin.delegation',
-      purpose: 'administration',
-      details: {
-        unitId: body.unitId,
-        intervention: body.intervention,
-        role: body.role,
-        granted: body.granted,
-      },
-    });
-    return { items: await delegations(trx) };
+  return execute(deps, ctx, {
+    action: 'admin.delegation',
+    load: noFacts,
+    authorize: (actor) => can(actor, 'admin.manage', {}),
+    run: async (trx) => {
+      const unit = await trx
+        .selectFrom('unit')
+        .select('id')
+        .where('id', '=', body.unitId)
+        .executeTakeFirst();
+      if (!unit) {
+        throw new AppError('VALIDATION', {
+          fields: [{ path: 'body.unitId', message: 'Enheten finns inte.' }],
+        });
+      }
+      if (body.granted) {
+        await trx
+          .insertInto('delegation')
+          .values({
+            unit_id: body.unitId,
+            intervention: body.intervention,
+            role: body.role,
+            granted_by: ctx.actor.userId,
+          })
+          .onConflict((oc) => oc.columns(['unit_id', 'intervention', 'role']).doNothing())
+          .execute();
+      } else {
+        await trx
+          .deleteFrom('delegation')
+          .where('unit_id', '=', body.unitId)
+          .where('intervention', '=', body.intervention)
+          .where('role', '=', body.role)
+          .execute();
+      }
+      return {
+        result: { items: await delegations(trx) },
+        audit: {
+          purpose: 'administration',
+          details: {
+            unitId: body.unitId,
+            intervention: body.intervention,
+            role: body.role,
+            granted: body.granted,
+          },
+        },
+      };
+    },
   });
 }
 
@@ -104,77 +107,71 @@ export async function listLegalCatalogues(deps: ServiceDeps, ctx: ActionContext)
   return { items: await catalogues(deps.db) };
 }
 
-export async function importLegalCatalogue(
-  deps: ServiceDeps,
-  ctx: ActionContext,
-  body: LegalCatalogue,
-) {
-  const actor = ctx.actor;
-  const decision = enforce(can(actor, 'admin.manage', {}));
-  return deps.db.transaction().execute(async (trx) => {
-    const inserted = await trx
-      .insertInto('legal_catalogue')
-      .values({
-        id: body.id,
-        name: body.name,
-        references: JSON.stringify(body.references),
-        active: false,
-        loaded_by: actor.userId,
-      })
-      .onConflict((oc) => oc.column('id').doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    if (!inserted) {
-      throw new AppError('VALIDATION', {
-        fields: [
-          {
-            path: 'body.id',
-            message: 'Det finns redan en katalog med det id:t. Ge den nya versionen ett eget id.',
-          },
-        ],
-      });
-    }
-    await recordAudit(trx, auditOf(ctx, decision), {
-      action: 'admin.legal_catalogue',
-      purpose: 'administration',
-      details: { catalogueId: body.id, change: 'import' },
-    });
-    const view = (await catalogues(trx)).find((c) => c.id === body.id);
-    if (!view) throw new AppError('NOT_FOUND');
-    return view;
+export function importLegalCatalogue(deps: ServiceDeps, ctx: ActionContext, body: LegalCatalogue) {
+  return execute(deps, ctx, {
+    action: 'admin.legal_catalogue',
+    load: noFacts,
+    authorize: (actor) => can(actor, 'admin.manage', {}),
+    run: async (trx) => {
+      const inserted = await trx
+        .insertInto('legal_catalogue')
+        .values({
+          id: body.id,
+          name: body.name,
+          references: JSON.stringify(body.references),
+          active: false,
+          loaded_by: ctx.actor.userId,
+        })
+        .onConflict((oc) => oc.column('id').doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      if (!inserted) {
+        throw new AppError('VALIDATION', {
+          fields: [
+            {
+              path: 'body.id',
+              message: 'Det finns redan en katalog med det id:t. Ge den nya versionen ett eget id.',
+            },
+          ],
+        });
+      }
+      const view = (await catalogues(trx)).find((c) => c.id === body.id);
+      if (!view) throw new AppError('NOT_FOUND');
+      return {
+        result: view,
+        audit: { purpose: 'administration', details: { catalogueId: body.id, change: 'import' } },
+      };
+    },
   });
 }
 
 /** Puts a catalogue in force; the one before it stays loaded, to switch back. */
-export async function activateLegalCatalogue(
-  deps: ServiceDeps,
-  ctx: ActionContext,
-  catalogueId: string,
-) {
-  const actor = ctx.actor;
-  const decision = enforce(can(actor, 'admin.manage', {}));
-  return deps.db.transaction().execute(async (trx) => {
-    const found = await trx
-      .selectFrom('legal_catalogue')
-      .select('id')
-      .where('id', '=', catalogueId)
-      .executeTakeFirst();
-    if (!found) throw new AppError('NOT_FOUND');
-    await trx
-      .updateTable('legal_catalogue')
-      .set({ active: false })
-      .where('active', '=', true)
-      .execute();
-    await trx
-      .updateTable('legal_catalogue')
-      .set({ active: true })
-      .where('id', '=', catalogueId)
-      .execute();
-    await recordAudit(trx, auditOf(ctx, decision), {
-      action: 'admin.legal_catalogue',
-      purpose: 'administration',
-      details: { catalogueId, change: 'activate' },
-    });
-    return { items: await catalogues(trx) };
+export function activateLegalCatalogue(deps: ServiceDeps, ctx: ActionContext, catalogueId: string) {
+  return execute(deps, ctx, {
+    action: 'admin.legal_catalogue',
+    load: noFacts,
+    authorize: (actor) => can(actor, 'admin.manage', {}),
+    run: async (trx) => {
+      const found = await trx
+        .selectFrom('legal_catalogue')
+        .select('id')
+        .where('id', '=', catalogueId)
+        .executeTakeFirst();
+      if (!found) throw new AppError('NOT_FOUND');
+      await trx
+        .updateTable('legal_catalogue')
+        .set({ active: false })
+        .where('active', '=', true)
+        .execute();
+      await trx
+        .updateTable('legal_catalogue')
+        .set({ active: true })
+        .where('id', '=', catalogueId)
+        .execute();
+      return {
+        result: { items: await catalogues(trx) },
+        audit: { purpose: 'administration', details: { catalogueId, change: 'activate' } },
+      };
+    },
   });
 }
