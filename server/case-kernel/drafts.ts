@@ -1,19 +1,21 @@
-import type { ActionContext } from '../http/action-context.ts';
-import { auditOf } from '../http/action-context.ts';
 import type { z } from 'zod';
 import type { Actor, Decision } from '../../core/policy/policy.ts';
-import { recordAudit } from '../audit/audit.ts';
+import type { AuditEvent } from '../../core/audit/events.ts';
+import { execute } from '../command.ts';
+import type { Command } from '../command.ts';
 import type { Trx } from '../db/database.ts';
 import type { DraftKind } from '../db/schema.ts';
+import type { ActionContext } from '../http/action-context.ts';
 import type { ServiceDeps } from '../service-deps.ts';
 
 /**
  * A writer's unsaved text of a long form, one mechanism for every form (issue 12): a row per
  * writer, case, kind of form and record (`key`). A draft is only its writer's: every query here
  * is by the actor's own user id, so nobody else can read it (it may hold a protected address being
- * typed). Each form's service authorizes a draft by the same policy action as writing the record
- * itself, so a writer who loses access to the case loses her draft with it. Saving the record
- * deletes its draft in the same transaction; a save refused with 409 rolls back and keeps it.
+ * typed). Each form's service authorizes a draft by the same load and policy decision as writing
+ * the record itself, so a writer who loses access to the case loses her draft with it. Saving the
+ * record deletes its draft in the same transaction; a save refused with 409 rolls back and keeps
+ * it.
  */
 
 export interface DraftRef {
@@ -23,48 +25,93 @@ export interface DraftRef {
   key: string;
 }
 
-/** What the form's own authorization found: who is concerned and by what right. */
-export interface DraftAccess {
+/** Whom a draft concerns: the case it is kept in and the persons its audit rows name. */
+export interface DraftSubject {
+  caseId: string;
   personIds: readonly string[];
-  decision: Extract<Decision, { allowed: true }>;
 }
 
-/** Authorizes the draft as writing its record is authorized; throws 404/403 as that would. */
-export type AuthorizeDraft = (
-  trx: Trx,
-  actor: Actor,
-  now: Date,
-) => Promise<DraftAccess & { caseId: string }>;
+/**
+ * A draft authorized as writing its record is: that command's own `load` and `authorize` (an
+ * `onCase(ctx, caseId)`), and whom the loaded facts say the draft concerns.
+ */
+export interface DraftAuthorizer<Facts> extends Pick<Command<Facts, never>, 'load' | 'authorize'> {
+  subject: (facts: Facts) => DraftSubject;
+}
 
-async function withDraftAccess<T>(
+/**
+ * The older shape of a draft's authorization, a function that loads and enforces in one and
+ * throws 404/403 as the write would: what it found, who is concerned and by what right.
+ */
+export interface DraftAccess extends DraftSubject {
+  decision: Extract<Decision, { allowed: true }>;
+}
+type LoadAndEnforceDraft = (trx: Trx, actor: Actor, now: Date) => Promise<DraftAccess>;
+
+/** Authorizes the draft as writing its record is authorized (preferably a `DraftAuthorizer`). */
+export type AuthorizeDraft<Facts = unknown> = DraftAuthorizer<Facts> | LoadAndEnforceDraft;
+
+/** The older shape as a command's load (which enforces) and the decision it enforced. */
+const loadAndEnforce = (authorize: LoadAndEnforceDraft): DraftAuthorizer<DraftAccess> => ({
+  load: (trx, ctx) => authorize(trx, ctx.actor, ctx.now),
+  authorize: (_actor, access) => access.decision,
+  subject: (access) => access,
+});
+
+const actions = {
+  save: 'draft.save',
+  read: 'draft.read',
+  discard: 'draft.discard',
+} as const satisfies Record<string, AuditEvent['action']>;
+
+type DraftAct<T> = (trx: Trx, userId: string, caseId: string, now: Date) => Promise<T>;
+
+function withDraftAccess<Facts, T>(
   deps: ServiceDeps,
   ctx: ActionContext,
   ref: Omit<DraftRef, 'caseId'>,
-  authorize: AuthorizeDraft,
-  op: 'save' | 'read' | 'discard',
-  act: (trx: Trx, userId: string, caseId: string, now: Date) => Promise<T>,
+  authorize: AuthorizeDraft<Facts>,
+  op: keyof typeof actions,
+  act: DraftAct<T>,
 ): Promise<T> {
-  const actor = ctx.actor;
-  const now = ctx.now;
-  return deps.db.transaction().execute(async (trx) => {
-    const access = await authorize(trx, actor, now);
-    const result = await act(trx, actor.userId, access.caseId, now);
-    await recordAudit(trx, auditOf(ctx, access.decision), {
-      action: op === 'save' ? 'draft.save' : op === 'read' ? 'draft.read' : 'draft.discard',
-      personIds: access.personIds,
-      caseIds: [access.caseId],
-      purpose: access.decision.via,
-      details: { caseId: access.caseId, kind: ref.kind, key: ref.key },
-    });
-    return result;
+  return typeof authorize === 'function'
+    ? draftCommand(deps, ctx, ref, loadAndEnforce(authorize), op, act)
+    : draftCommand(deps, ctx, ref, authorize, op, act);
+}
+
+/** A draft's act through the command frame: the record's own authorization, one audit row. */
+function draftCommand<Facts, T>(
+  deps: ServiceDeps,
+  ctx: ActionContext,
+  ref: Omit<DraftRef, 'caseId'>,
+  { load, authorize, subject }: DraftAuthorizer<Facts>,
+  op: keyof typeof actions,
+  act: DraftAct<T>,
+): Promise<T> {
+  return execute(deps, ctx, {
+    action: actions[op],
+    load,
+    authorize,
+    run: async (trx, facts) => {
+      const { caseId, personIds } = subject(facts);
+      const result = await act(trx, ctx.actor.userId, caseId, ctx.now);
+      return {
+        result,
+        audit: {
+          personIds,
+          caseIds: [caseId],
+          details: { caseId, kind: ref.kind, key: ref.key },
+        },
+      };
+    },
   });
 }
 
-export function saveDraft(
+export function saveDraft<Facts>(
   deps: ServiceDeps,
   ctx: ActionContext,
   ref: Omit<DraftRef, 'caseId'>,
-  authorize: AuthorizeDraft,
+  authorize: AuthorizeDraft<Facts>,
   draft: unknown,
 ): Promise<{ savedAt: string }> {
   return withDraftAccess(deps, ctx, ref, authorize, 'save', async (trx, userId, caseId, now) => {
@@ -97,11 +144,11 @@ function asDraft<S extends z.ZodType>(schema: S, payload: unknown): z.infer<S> |
 }
 
 /** The writer's draft, in the shape of the form's contract. */
-export function readDraft<S extends z.ZodType>(
+export function readDraft<S extends z.ZodType, Facts>(
   deps: ServiceDeps,
   ctx: ActionContext,
   ref: Omit<DraftRef, 'caseId'>,
-  authorize: AuthorizeDraft,
+  authorize: AuthorizeDraft<Facts>,
   schema: S,
 ): Promise<{ draft: z.infer<S> | null; savedAt: string | null }> {
   return withDraftAccess(deps, ctx, ref, authorize, 'read', async (trx, userId, caseId) => {
@@ -119,11 +166,11 @@ export function readDraft<S extends z.ZodType>(
 }
 
 /** Every draft of one kind the writer has on the case (all sections of an utredning at once). */
-export function listDrafts<S extends z.ZodType>(
+export function listDrafts<S extends z.ZodType, Facts>(
   deps: ServiceDeps,
   ctx: ActionContext,
   kind: DraftKind,
-  authorize: AuthorizeDraft,
+  authorize: AuthorizeDraft<Facts>,
   schema: S,
 ): Promise<{ key: string; draft: z.infer<S>; savedAt: string }[]> {
   return withDraftAccess(
@@ -149,11 +196,11 @@ export function listDrafts<S extends z.ZodType>(
   );
 }
 
-export function discardDraft(
+export function discardDraft<Facts>(
   deps: ServiceDeps,
   ctx: ActionContext,
   ref: Omit<DraftRef, 'caseId'>,
-  authorize: AuthorizeDraft,
+  authorize: AuthorizeDraft<Facts>,
 ): Promise<{ discarded: boolean }> {
   return withDraftAccess(deps, ctx, ref, authorize, 'discard', async (trx, userId, caseId) => ({
     discarded: await deleteDraft(trx, userId, { caseId, kind: ref.kind, key: ref.key }),

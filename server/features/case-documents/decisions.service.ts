@@ -1,5 +1,5 @@
-import { auditOf } from '../../http/action-context.ts';
 import { execute } from '../../command.ts';
+import { onCase } from '../../case-kernel/on-case.ts';
 import type { ActionContext } from '../../http/action-context.ts';
 import { decisionRight, loadDelegations } from '../../case-kernel/delegations.ts';
 import type { ContactChannelKind } from '../../db/schema.ts';
@@ -14,23 +14,16 @@ import type {
 import { checkStep, caseState } from '../../../core/domain/case-flow.ts';
 import { hasOpenDuty } from '../../../core/domain/child-report-duty.ts';
 import { appealInstructions, needsAppealInstructions } from '../../../core/domain/decisions.ts';
-import type { Intervention } from '../../../core/domain/decisions.ts';
 import { legalReference } from '../../../core/domain/legal-references.ts';
 import { checkCommunicationChannel } from '../../../core/domain/safe-channel.ts';
-import type { Actor } from '../../../core/policy/policy.ts';
-import { recordAudit } from '../../audit/audit.ts';
 import type { Db, Trx } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
-import { enforce } from '../../http/context.ts';
-import { stockholmDate } from '../../time.ts';
 import {
   appendEvents,
-  authorizeCase,
   loadCaseRow,
   loadEvents,
   toFlowEvents,
 } from '../../case-kernel/case-access.ts';
-import type { CaseRow } from '../../case-kernel/case-access.ts';
 import { takeStep } from '../../case-kernel/case-steps.ts';
 import { loadDuties } from '../../case-kernel/child-duties.ts';
 import { activeCatalogue } from '../../case-kernel/legal-catalogue.ts';
@@ -139,19 +132,6 @@ export function recordCommunication(
     },
     'communication.record',
   );
-}
-
-/**
- * Who may decide: someone working with the case (or its unit's manager) who holds delegation for
- * this kind of insats in the case's unit. Returns the policy's decision, with the role used.
- */
-async function authorizeDecision(trx: Trx, actor: Actor, row: CaseRow, intervention: Intervention) {
-  const decision = decisionRight(actor, row, await loadDelegations(trx, row.unit_id), intervention);
-  if (!decision.allowed && decision.denial === 'forbidden')
-    throw new AppError('NO_DELEGATION', {
-      refusal: { ...decision.refused, reason: decision.reason },
-    });
-  return enforce(decision);
 }
 
 function versionValues(
@@ -274,55 +254,61 @@ export function recordDecision(
 }
 
 /** Rättelse or ändring: a new version naming who and why; the original stays. */
-export async function reviseDecision(
+export function reviseDecision(
   deps: ServiceDeps,
   ctx: ActionContext,
   decisionId: string,
   body: z.infer<typeof reviseContract.body>,
 ) {
-  const actor = ctx.actor;
-  const now = ctx.now;
-  refuseFutureDates(body, stockholmDate(now));
-  return deps.db.transaction().execute(async (trx) => {
-    const head = await trx
-      .selectFrom('decision')
-      .select(['id', 'case_id'])
-      .where('id', '=', decisionId)
-      .executeTakeFirst();
-    if (!head) throw new AppError('NOT_FOUND');
-    const row = await loadCaseRow(trx, head.case_id);
-    if (!row) throw new AppError('NOT_FOUND');
-    const decision = await authorizeDecision(trx, actor, row, body.intervention);
-    const bumped = await trx
-      .updateTable('decision')
-      .set({ version: sql`version + 1` })
-      .where('id', '=', decisionId)
-      .where('version', '=', body.version)
-      .returning('version')
-      .executeTakeFirst();
-    if (!bumped) throw new AppError('VERSION_CONFLICT');
-    const catalogue = await activeCatalogue(trx);
-    await trx
-      .insertInto('decision_version')
-      .values({
-        decision_id: decisionId,
-        version: bumped.version,
-        kind: body.kind,
-        ...versionValues(body, catalogue),
-        decided_by: actor.userId,
-        decided_role: decision.role,
-        change_reason: body.reason,
-        recorded_at: now,
-      })
-      .execute();
-    await recordAudit(trx, auditOf(ctx, decision), {
-      action: 'decision.revise',
-      personIds: [row.person_id],
-      caseIds: [row.id],
-      purpose: decision.via,
-      details: { decisionId, kind: body.kind, version: bumped.version },
-    });
-    return { id: decisionId, version: bumped.version };
+  refuseFutureDates(body, ctx.today);
+  return execute(deps, ctx, {
+    action: 'decision.revise',
+    forbidden: 'NO_DELEGATION',
+    load: async (trx) => {
+      const head = await trx
+        .selectFrom('decision')
+        .select(['id', 'case_id'])
+        .where('id', '=', decisionId)
+        .executeTakeFirst();
+      if (!head) throw new AppError('NOT_FOUND');
+      const row = await loadCaseRow(trx, head.case_id);
+      if (!row) throw new AppError('NOT_FOUND');
+      return { row, delegations: await loadDelegations(trx, row.unit_id) };
+    },
+    authorize: (actor, { row, delegations }) =>
+      decisionRight(actor, row, delegations, body.intervention),
+    run: async (trx, { row }, allowed) => {
+      const bumped = await trx
+        .updateTable('decision')
+        .set({ version: sql`version + 1` })
+        .where('id', '=', decisionId)
+        .where('version', '=', body.version)
+        .returning('version')
+        .executeTakeFirst();
+      if (!bumped) throw new AppError('VERSION_CONFLICT');
+      const catalogue = await activeCatalogue(trx);
+      await trx
+        .insertInto('decision_version')
+        .values({
+          decision_id: decisionId,
+          version: bumped.version,
+          kind: body.kind,
+          ...versionValues(body, catalogue),
+          decided_by: ctx.actor.userId,
+          decided_role: allowed.role,
+          change_reason: body.reason,
+          recorded_at: ctx.now,
+        })
+        .execute();
+      return {
+        result: { id: decisionId, version: bumped.version },
+        audit: {
+          personIds: [row.person_id],
+          caseIds: [row.id],
+          details: { decisionId, kind: body.kind, version: bumped.version },
+        },
+      };
+    },
   });
 }
 
@@ -377,19 +363,13 @@ export async function loadDecisions(db: Db | Trx, caseId: string): Promise<Decis
   });
 }
 
-export async function listDecisions(deps: ServiceDeps, ctx: ActionContext, caseId: string) {
-  const actor = ctx.actor;
-  const now = ctx.now;
-  return deps.db.transaction().execute(async (trx) => {
-    const { row, decision } = await authorizeCase(trx, actor, caseId, 'case.read', now);
-    const items = await loadDecisions(trx, caseId);
-    await recordAudit(trx, auditOf(ctx, decision), {
-      action: 'decision.read',
-      personIds: [row.person_id],
-      caseIds: [caseId],
-      purpose: decision.via,
-      emergency: decision.via === 'emergency_access',
-    });
-    return { items };
+export function listDecisions(deps: ServiceDeps, ctx: ActionContext, caseId: string) {
+  return execute(deps, ctx, {
+    action: 'decision.read',
+    ...onCase(ctx, caseId, 'case.read'),
+    run: async (trx, { row }) => ({
+      result: { items: await loadDecisions(trx, caseId) },
+      audit: { personIds: [row.person_id], caseIds: [caseId] },
+    }),
   });
 }

@@ -1,4 +1,5 @@
-import { auditOf } from '../../http/action-context.ts';
+import { execute } from '../../command.ts';
+import { onCase } from '../../case-kernel/on-case.ts';
 import type { ActionContext } from '../../http/action-context.ts';
 import type { RenderedDocument } from '../../documents/pdf.ts';
 import { interventionLabels, outcomeLabels } from '../../../core/domain/decisions.ts';
@@ -6,13 +7,11 @@ import { notifiedHowLabels } from '../../../core/domain/case-labels.ts';
 import { sourceLabel } from '../../../core/domain/investigation-template.ts';
 import { legalReference } from '../../../core/domain/legal-references.ts';
 import type { PersonSummary } from '../../../core/contracts/persons.ts';
-import { recordAudit } from '../../audit/audit.ts';
 import { renderPdf } from '../../documents/pdf.ts';
 import type { PdfDocument, PdfSection } from '../../documents/pdf.ts';
 import type { Trx } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { stockholmDate } from '../../time.ts';
-import { authorizeCase } from '../../case-kernel/case-access.ts';
 import type { CaseRow } from '../../case-kernel/case-access.ts';
 import { loadDecisions } from './decisions.service.ts';
 import { loadInvestigation } from './investigation.service.ts';
@@ -43,55 +42,58 @@ export async function investigationPdf(
   ctx: ActionContext,
   caseId: string,
 ): Promise<RenderedDocument> {
-  const actor = ctx.actor;
   const now = ctx.now;
-  const doc = await deps.db.transaction().execute(async (trx) => {
-    const { row, decision } = await authorizeCase(trx, actor, caseId, 'case.read', now);
-    const investigation = await loadInvestigation(trx, row, now);
-    const subject = await header(trx, row);
-    await recordAudit(trx, auditOf(ctx, decision), {
-      action: 'document.export',
-      personIds: [row.person_id],
-      caseIds: [caseId],
-      purpose: decision.via,
-      emergency: decision.via === 'emergency_access',
-      details: { document: 'investigation' },
-    });
-    const sections: PdfSection[] = investigation.sections.map((s) => ({
-      heading: s.heading,
-      level: s.level,
-      groupOnly: s.groupOnly,
-      paragraphs: s.statements.map((st) => ({
-        text: st.text,
-        note: `Källa: ${sourceLabel(st.source)}`,
-      })),
-    }));
-    sections.push({
-      heading: 'Innehåll enligt HSLF-FS 2022:39',
-      level: 2,
-      paragraphs: investigation.coverage.map((c) => ({
-        text: `${c.label}: ${c.covered ? 'belyst' : 'inte belyst'}`,
-      })),
-    });
-    const pdf: PdfDocument = {
-      title: investigation.legalTitle,
-      subtitle: investigation.title,
-      meta: [
-        ...personMeta(subject, row, now),
-        { label: 'Utredning inledd', value: stockholmDate(new Date(investigation.openedAt)) },
-      ],
-      sections,
-      footer: FOOTER,
-      info: {
-        title: investigation.legalTitle,
-        author: 'Värn',
-        subject: investigation.title,
-        creationDate: now,
+  const doc = await execute(deps, ctx, {
+    action: 'document.export',
+    ...onCase(ctx, caseId, 'case.read'),
+    run: async (trx, { row }) => ({
+      result: await investigationDocument(trx, row, now),
+      audit: {
+        personIds: [row.person_id],
+        caseIds: [caseId],
+        details: { document: 'investigation' },
       },
-    };
-    return pdf;
+    }),
   });
   return { filename: 'utredning.pdf', pdf: await renderPdf(doc) };
+}
+
+async function investigationDocument(trx: Trx, row: CaseRow, now: Date): Promise<PdfDocument> {
+  const investigation = await loadInvestigation(trx, row, now);
+  const subject = await header(trx, row);
+  const sections: PdfSection[] = investigation.sections.map((s) => ({
+    heading: s.heading,
+    level: s.level,
+    groupOnly: s.groupOnly,
+    paragraphs: s.statements.map((st) => ({
+      text: st.text,
+      note: `Källa: ${sourceLabel(st.source)}`,
+    })),
+  }));
+  sections.push({
+    heading: 'Innehåll enligt HSLF-FS 2022:39',
+    level: 2,
+    paragraphs: investigation.coverage.map((c) => ({
+      text: `${c.label}: ${c.covered ? 'belyst' : 'inte belyst'}`,
+    })),
+  });
+  const pdf: PdfDocument = {
+    title: investigation.legalTitle,
+    subtitle: investigation.title,
+    meta: [
+      ...personMeta(subject, row, now),
+      { label: 'Utredning inledd', value: stockholmDate(new Date(investigation.openedAt)) },
+    ],
+    sections,
+    footer: FOOTER,
+    info: {
+      title: investigation.legalTitle,
+      author: 'Värn',
+      subject: investigation.title,
+      creationDate: now,
+    },
+  };
+  return pdf;
 }
 
 export async function decisionPdf(
@@ -99,83 +101,94 @@ export async function decisionPdf(
   ctx: ActionContext,
   decisionId: string,
 ): Promise<RenderedDocument> {
-  const actor = ctx.actor;
   const now = ctx.now;
-  const doc = await deps.db.transaction().execute(async (trx) => {
-    const head = await trx
-      .selectFrom('decision')
-      .select(['case_id'])
-      .where('id', '=', decisionId)
-      .executeTakeFirst();
-    if (!head) throw new AppError('NOT_FOUND');
-    const { row, decision } = await authorizeCase(trx, actor, head.case_id, 'case.read', now);
-    const found = (await loadDecisions(trx, head.case_id)).find((d) => d.id === decisionId);
-    if (!found) throw new AppError('NOT_FOUND');
-    const subject = await header(trx, row);
-    const catalogue = await activeCatalogue(trx);
-    await recordAudit(trx, auditOf(ctx, decision), {
-      action: 'document.export',
-      personIds: [row.person_id],
-      caseIds: [row.id],
-      purpose: decision.via,
-      emergency: decision.via === 'emergency_access',
-      details: { document: 'decision' },
-    });
-    const d = found.current;
-    const sections: PdfSection[] = [
-      { heading: 'Ansökan', level: 2, paragraphs: [{ text: d.requested }] },
-      {
-        heading: 'Beslut',
-        level: 2,
-        paragraphs: [
-          {
-            text: `${outcomeLabels[d.outcome]}: ${interventionLabels[d.intervention]}`,
-            note: `Beslut enligt ${d.legalBasis}`,
-          },
-        ],
+  const doc = await execute(deps, ctx, {
+    action: 'document.export',
+    load: async (trx) => {
+      const head = await trx
+        .selectFrom('decision')
+        .select(['case_id'])
+        .where('id', '=', decisionId)
+        .executeTakeFirst();
+      if (!head) throw new AppError('NOT_FOUND');
+      return onCase(ctx, head.case_id, 'case.read').load(trx, ctx);
+    },
+    authorize: (actor, facts) => onCase(ctx, facts.row.id, 'case.read').authorize(actor, facts),
+    run: async (trx, { row }) => ({
+      result: await decisionDocument(trx, row, decisionId, now),
+      audit: {
+        personIds: [row.person_id],
+        caseIds: [row.id],
+        details: { document: 'decision' },
       },
-      { heading: 'Motivering', level: 2, paragraphs: [{ text: d.motivation }] },
-      {
-        heading: 'Underrättelse',
-        level: 2,
-        paragraphs: d.notified
-          ? [{ text: `${notifiedHowLabels[d.notified.how]}, ${d.notified.on}` }]
-          : [],
-      },
-    ];
-    if (d.appealInstructions) {
-      sections.push({
-        heading: 'Hur man överklagar',
-        level: 2,
-        paragraphs: [{ text: d.appealInstructions }],
-      });
-    }
-    if (d.kind !== 'original') {
-      sections.push({
-        heading: d.kind === 'correction' ? 'Rättelse' : 'Ändring',
-        level: 2,
-        paragraphs: [
-          {
-            text: d.changeReason ?? '',
-            note: `Enligt ${legalReference(catalogue, d.kind === 'correction' ? 'correction' : 'change')}. Ursprungligt beslut ${found.history[0]?.decidedOn ?? ''}.`,
-          },
-        ],
-      });
-    }
-    const title = `Beslut – ${interventionLabels[d.intervention]}`;
-    const pdf: PdfDocument = {
-      title,
-      subtitle: `${outcomeLabels[d.outcome]}${d.kind === 'original' ? '' : ` (version ${d.version})`}`,
-      meta: [
-        ...personMeta(subject, row, now),
-        { label: 'Beslutsdatum', value: d.decidedOn },
-        { label: 'Beslutsfattare', value: d.decidedBy },
-      ],
-      sections,
-      footer: FOOTER,
-      info: { title, author: 'Värn', creationDate: now },
-    };
-    return pdf;
+    }),
   });
   return { filename: 'beslut.pdf', pdf: await renderPdf(doc) };
+}
+
+async function decisionDocument(
+  trx: Trx,
+  row: CaseRow,
+  decisionId: string,
+  now: Date,
+): Promise<PdfDocument> {
+  const found = (await loadDecisions(trx, row.id)).find((d) => d.id === decisionId);
+  if (!found) throw new AppError('NOT_FOUND');
+  const subject = await header(trx, row);
+  const catalogue = await activeCatalogue(trx);
+  const d = found.current;
+  const sections: PdfSection[] = [
+    { heading: 'Ansökan', level: 2, paragraphs: [{ text: d.requested }] },
+    {
+      heading: 'Beslut',
+      level: 2,
+      paragraphs: [
+        {
+          text: `${outcomeLabels[d.outcome]}: ${interventionLabels[d.intervention]}`,
+          note: `Beslut enligt ${d.legalBasis}`,
+        },
+      ],
+    },
+    { heading: 'Motivering', level: 2, paragraphs: [{ text: d.motivation }] },
+    {
+      heading: 'Underrättelse',
+      level: 2,
+      paragraphs: d.notified
+        ? [{ text: `${notifiedHowLabels[d.notified.how]}, ${d.notified.on}` }]
+        : [],
+    },
+  ];
+  if (d.appealInstructions) {
+    sections.push({
+      heading: 'Hur man överklagar',
+      level: 2,
+      paragraphs: [{ text: d.appealInstructions }],
+    });
+  }
+  if (d.kind !== 'original') {
+    sections.push({
+      heading: d.kind === 'correction' ? 'Rättelse' : 'Ändring',
+      level: 2,
+      paragraphs: [
+        {
+          text: d.changeReason ?? '',
+          note: `Enligt ${legalReference(catalogue, d.kind === 'correction' ? 'correction' : 'change')}. Ursprungligt beslut ${found.history[0]?.decidedOn ?? ''}.`,
+        },
+      ],
+    });
+  }
+  const title = `Beslut – ${interventionLabels[d.intervention]}`;
+  const pdf: PdfDocument = {
+    title,
+    subtitle: `${outcomeLabels[d.outcome]}${d.kind === 'original' ? '' : ` (version ${d.version})`}`,
+    meta: [
+      ...personMeta(subject, row, now),
+      { label: 'Beslutsdatum', value: d.decidedOn },
+      { label: 'Beslutsfattare', value: d.decidedBy },
+    ],
+    sections,
+    footer: FOOTER,
+    info: { title, author: 'Värn', creationDate: now },
+  };
+  return pdf;
 }

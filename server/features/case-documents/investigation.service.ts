@@ -1,4 +1,6 @@
-import { auditOf } from '../../http/action-context.ts';
+import { execute } from '../../command.ts';
+import { onCase } from '../../case-kernel/on-case.ts';
+import { appendVersion } from '../../db/versions.ts';
 import type { ActionContext } from '../../http/action-context.ts';
 import { SectionDraft } from '../../../core/contracts/case-documents.ts';
 import type { Investigation, Source } from '../../../core/contracts/case-documents.ts';
@@ -10,11 +12,9 @@ import {
 } from '../../../core/domain/investigation-template.ts';
 import type { Statement } from '../../../core/domain/investigation-template.ts';
 import { legalReference } from '../../../core/domain/legal-references.ts';
-import { recordAudit } from '../../audit/audit.ts';
 import type { Trx } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
-import { authorizeCase } from '../../case-kernel/case-access.ts';
-import type { CaseRow } from '../../case-kernel/case-access.ts';
+import type { CaseRow, LoadedCase } from '../../case-kernel/case-access.ts';
 import { loadDuties } from '../../case-kernel/child-duties.ts';
 import {
   deleteDraft,
@@ -23,7 +23,7 @@ import {
   readDraft,
   saveDraft,
 } from '../../case-kernel/drafts.ts';
-import type { AuthorizeDraft } from '../../case-kernel/drafts.ts';
+import type { DraftAuthorizer } from '../../case-kernel/drafts.ts';
 import { activeCatalogue } from '../../case-kernel/legal-catalogue.ts';
 import { stockholmDate } from '../../time.ts';
 import type { ServiceDeps } from '../../service-deps.ts';
@@ -90,102 +90,97 @@ export async function loadInvestigation(
   };
 }
 
-export async function getInvestigation(
+export function getInvestigation(
   deps: ServiceDeps,
   ctx: ActionContext,
   caseId: string,
 ): Promise<Investigation> {
-  const actor = ctx.actor;
-  const now = ctx.now;
-  return deps.db.transaction().execute(async (trx) => {
-    const { row, decision } = await authorizeCase(trx, actor, caseId, 'case.read', now);
-    const investigation = await loadInvestigation(trx, row, now);
-    await recordAudit(trx, auditOf(ctx, decision), {
-      action: 'investigation.read',
-      personIds: [row.person_id],
-      caseIds: [caseId],
-      purpose: decision.via,
-      emergency: decision.via === 'emergency_access',
-    });
-    const mayWrite = decision.via === 'assigned' || decision.via === 'intake_queue';
-    return { ...investigation, abilities: { write: mayWrite && row.status === 'open' } };
+  return execute(deps, ctx, {
+    action: 'investigation.read',
+    ...onCase(ctx, caseId, 'case.read'),
+    run: async (trx, { row }, allowed) => {
+      const investigation = await loadInvestigation(trx, row, ctx.now);
+      const mayWrite = allowed.via === 'assigned' || allowed.via === 'intake_queue';
+      return {
+        result: { ...investigation, abilities: { write: mayWrite && row.status === 'open' } },
+        audit: { personIds: [row.person_id], caseIds: [caseId] },
+      };
+    },
   });
 }
 
-const UNIQUE_VIOLATION = '23505';
-
-export async function saveInvestigationSection(
+export function saveInvestigationSection(
   deps: ServiceDeps,
   ctx: ActionContext,
   caseId: string,
   section: string,
   body: { version: number; statements: { text: string; source: Source }[] },
 ) {
-  const actor = ctx.actor;
-  const now = ctx.now;
-  return deps.db.transaction().execute(async (trx) => {
-    const { row, decision } = await authorizeCase(trx, actor, caseId, 'case.work', now);
-    const investigation = await trx
-      .selectFrom('investigation')
-      .select(['template', 'closed_at'])
-      .where('case_id', '=', caseId)
-      .executeTakeFirst();
-    if (!investigation) {
-      throw new AppError('STEP_OUT_OF_ORDER', {
-        detail: 'Ingen utredning är inledd. Gör förhandsbedömningen och inled en utredning först.',
-      });
-    }
-    if (investigation.closed_at) {
-      throw new AppError('STEP_OUT_OF_ORDER', {
-        detail: 'Utredningen är avslutad med beslut och kan inte ändras.',
-      });
-    }
-    const def = sectionDefinition(investigation.template, section);
-    if (!def || def.groupOnly) {
-      throw new AppError('VALIDATION', {
-        fields: [{ path: 'params.section', message: 'Avsnittet finns inte i utredningsmallen.' }],
-      });
-    }
-    const current = await trx
-      .selectFrom('investigation_section_version')
-      .select((eb) => eb.fn.max('version').as('version'))
-      .where('case_id', '=', caseId)
-      .where('section', '=', section)
-      .executeTakeFirst();
-    // Refused: the transaction rolls back and the writer's draft of the section stays.
-    if ((current?.version ?? 0) !== body.version) throw new AppError('VERSION_CONFLICT');
-    const statements: Statement[] = body.statements.map((s) => ({
-      text: s.text,
-      source: { kind: s.source.kind, detail: s.source.detail || null },
-    }));
-    try {
-      await trx
-        .insertInto('investigation_section_version')
-        .values({
-          case_id: caseId,
-          section,
-          version: body.version + 1,
-          statements: JSON.stringify(statements),
-          recorded_by: actor.userId,
-          recorded_at: now,
-        })
-        .execute();
-    } catch (error) {
-      // Two saves from the same version: the primary key lets only the first one in.
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
-        throw new AppError('VERSION_CONFLICT', { cause: error });
+  return execute(deps, ctx, {
+    action: 'investigation.write',
+    ...onCase(ctx, caseId),
+    run: async (trx, { row }) => {
+      const investigation = await trx
+        .selectFrom('investigation')
+        .select(['template', 'closed_at'])
+        .where('case_id', '=', caseId)
+        .executeTakeFirst();
+      if (!investigation) {
+        throw new AppError('STEP_OUT_OF_ORDER', {
+          detail:
+            'Ingen utredning är inledd. Gör förhandsbedömningen och inled en utredning först.',
+        });
       }
-      throw error;
-    }
-    await deleteDraft(trx, actor.userId, { caseId, kind: 'investigation_section', key: section });
-    await recordAudit(trx, auditOf(ctx, decision), {
-      action: 'investigation.write',
-      personIds: [row.person_id],
-      caseIds: [caseId],
-      purpose: decision.via,
-      details: { caseId, section, version: body.version + 1 },
-    });
-    return { section, version: body.version + 1 };
+      if (investigation.closed_at) {
+        throw new AppError('STEP_OUT_OF_ORDER', {
+          detail: 'Utredningen är avslutad med beslut och kan inte ändras.',
+        });
+      }
+      const def = sectionDefinition(investigation.template, section);
+      if (!def || def.groupOnly) {
+        throw new AppError('VALIDATION', {
+          fields: [{ path: 'params.section', message: 'Avsnittet finns inte i utredningsmallen.' }],
+        });
+      }
+      const current = await trx
+        .selectFrom('investigation_section_version')
+        .select((eb) => eb.fn.max('version').as('version'))
+        .where('case_id', '=', caseId)
+        .where('section', '=', section)
+        .executeTakeFirst();
+      const statements: Statement[] = body.statements.map((s) => ({
+        text: s.text,
+        source: { kind: s.source.kind, detail: s.source.detail || null },
+      }));
+      // Refused (a stale version, or a save from the same version got in first): the
+      // transaction rolls back and the writer's draft of the section stays.
+      const version = await appendVersion(current?.version ?? 0, body.version, (next) =>
+        trx
+          .insertInto('investigation_section_version')
+          .values({
+            case_id: caseId,
+            section,
+            version: next,
+            statements: JSON.stringify(statements),
+            recorded_by: ctx.actor.userId,
+            recorded_at: ctx.now,
+          })
+          .execute(),
+      );
+      await deleteDraft(trx, ctx.actor.userId, {
+        caseId,
+        kind: 'investigation_section',
+        key: section,
+      });
+      return {
+        result: { section, version },
+        audit: {
+          personIds: [row.person_id],
+          caseIds: [caseId],
+          details: { caseId, section, version },
+        },
+      };
+    },
   });
 }
 
@@ -193,12 +188,10 @@ export async function saveInvestigationSection(
  * A section's draft is authorized like writing the section: case.work on the case. Whether the
  * section exists in the template is checked when it is saved; a draft names it only by its key.
  */
-const caseWork =
-  (caseId: string): AuthorizeDraft =>
-  async (trx, actor, now) => {
-    const { row, decision } = await authorizeCase(trx, actor, caseId, 'case.work', now);
-    return { caseId, personIds: [row.person_id], decision };
-  };
+const caseWork = (ctx: ActionContext, caseId: string): DraftAuthorizer<LoadedCase> => ({
+  ...onCase(ctx, caseId),
+  subject: ({ row }) => ({ caseId, personIds: [row.person_id] }),
+});
 
 export function saveSectionDraft(
   deps: ServiceDeps,
@@ -211,7 +204,7 @@ export function saveSectionDraft(
     deps,
     ctx,
     { kind: 'investigation_section', key: section },
-    caseWork(caseId),
+    caseWork(ctx, caseId),
     draft,
   );
 }
@@ -226,7 +219,7 @@ export function getSectionDraft(
     deps,
     ctx,
     { kind: 'investigation_section', key: section },
-    caseWork(caseId),
+    caseWork(ctx, caseId),
     SectionDraft,
   );
 }
@@ -237,7 +230,12 @@ export function discardSectionDraft(
   caseId: string,
   section: string,
 ) {
-  return discardDraft(deps, ctx, { kind: 'investigation_section', key: section }, caseWork(caseId));
+  return discardDraft(
+    deps,
+    ctx,
+    { kind: 'investigation_section', key: section },
+    caseWork(ctx, caseId),
+  );
 }
 
 export async function listSectionDrafts(deps: ServiceDeps, ctx: ActionContext, caseId: string) {
@@ -245,7 +243,7 @@ export async function listSectionDrafts(deps: ServiceDeps, ctx: ActionContext, c
     deps,
     ctx,
     'investigation_section',
-    caseWork(caseId),
+    caseWork(ctx, caseId),
     SectionDraft,
   );
   return { items: drafts.map((d) => ({ section: d.key, draft: d.draft, savedAt: d.savedAt })) };

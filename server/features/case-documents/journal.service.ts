@@ -1,6 +1,6 @@
 import { execute } from '../../command.ts';
+import type { Command } from '../../command.ts';
 import { onCase } from '../../case-kernel/on-case.ts';
-import { auditOf } from '../../http/action-context.ts';
 import type { ActionContext } from '../../http/action-context.ts';
 import { sql } from 'kysely';
 import { z } from 'zod';
@@ -10,16 +10,13 @@ import type {
   correctJournalEntry as correctContract,
   createJournalEntry as createContract,
 } from '../../../core/contracts/case-documents.ts';
-import { can } from '../../../core/policy/policy.ts';
-import type { Actor } from '../../../core/policy/policy.ts';
-import { recordAudit } from '../../audit/audit.ts';
 import type { Db, Trx } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { cursorId, cursorTime, decodeCursor, encodeCursor } from '../../http/cursor.ts';
 import { stockholmDate } from '../../time.ts';
-import { authorizeCase, caseFacts, loadCase } from '../../case-kernel/case-access.ts';
+import type { LoadedCase } from '../../case-kernel/case-access.ts';
 import { deleteDraft, discardDraft, readDraft, saveDraft } from '../../case-kernel/drafts.ts';
-import type { AuthorizeDraft } from '../../case-kernel/drafts.ts';
+import type { DraftAuthorizer } from '../../case-kernel/drafts.ts';
 import type { ServiceDeps } from '../../service-deps.ts';
 
 /**
@@ -77,43 +74,38 @@ const toEntry = (r: EntryRow): JournalEntry => ({
   changedAt: r.recorded_at.toISOString(),
 });
 
-export async function listJournal(
-  deps: ServiceDeps,
-  ctx: ActionContext,
-  caseId: string,
-  page: Page,
-) {
-  const actor = ctx.actor;
-  const now = ctx.now;
+export function listJournal(deps: ServiceDeps, ctx: ActionContext, caseId: string, page: Page) {
   const cursor = decodeCursor(page.after, JournalCursor);
-  return deps.db.transaction().execute(async (trx) => {
-    const { row, decision } = await authorizeCase(trx, actor, caseId, 'case.read', now);
-    let q = entryQuery(trx).where('e.case_id', '=', caseId);
-    if (cursor) {
-      q = q.where((eb) =>
-        eb(eb.refTuple('e.created_at', 'e.id'), '<', eb.tuple(cursor.createdAt, cursor.id)),
-      );
-    }
-    const rows = await q
-      .orderBy('e.created_at', 'desc')
-      .orderBy('e.id', 'desc')
-      .limit(page.limit + 1)
-      .execute();
-    const pageRows = rows.slice(0, page.limit);
-    await recordAudit(trx, auditOf(ctx, decision), {
-      action: 'journal.read',
-      personIds: [row.person_id],
-      caseIds: [caseId],
-      purpose: decision.via,
-      emergency: decision.via === 'emergency_access',
-      details: { entries: pageRows.length },
-    });
-    const last = pageRows.at(-1);
-    return {
-      items: pageRows.map(toEntry),
-      nextCursor:
-        rows.length > page.limit && last ? encodeCursor([last.created_at, last.id]) : null,
-    };
+  return execute(deps, ctx, {
+    action: 'journal.read',
+    ...onCase(ctx, caseId, 'case.read'),
+    run: async (trx, { row }) => {
+      let q = entryQuery(trx).where('e.case_id', '=', caseId);
+      if (cursor) {
+        q = q.where((eb) =>
+          eb(eb.refTuple('e.created_at', 'e.id'), '<', eb.tuple(cursor.createdAt, cursor.id)),
+        );
+      }
+      const rows = await q
+        .orderBy('e.created_at', 'desc')
+        .orderBy('e.id', 'desc')
+        .limit(page.limit + 1)
+        .execute();
+      const pageRows = rows.slice(0, page.limit);
+      const last = pageRows.at(-1);
+      return {
+        result: {
+          items: pageRows.map(toEntry),
+          nextCursor:
+            rows.length > page.limit && last ? encodeCursor([last.created_at, last.id]) : null,
+        },
+        audit: {
+          personIds: [row.person_id],
+          caseIds: [caseId],
+          details: { entries: pageRows.length },
+        },
+      };
+    },
   });
 }
 
@@ -169,21 +161,31 @@ export function createJournalEntry(
   });
 }
 
-/** The entry's case, authorized for the action; a missing or hidden entry answers 404. */
-async function authorizeEntry(
-  trx: Trx,
-  actor: Actor,
+/**
+ * The load and authorize of a command on one entry: the entry and its case, and the policy's
+ * decision on its case. A missing or hidden entry answers 404.
+ */
+function onEntry(
+  ctx: ActionContext,
   entryId: string,
-  action: 'case.read' | 'case.work',
-  now: Date,
-) {
-  const entry = await trx
-    .selectFrom('journal_entry')
-    .select(['id', 'case_id', 'version'])
-    .where('id', '=', entryId)
-    .executeTakeFirst();
-  if (!entry) throw new AppError('NOT_FOUND');
-  return { entry, ...(await authorizeCase(trx, actor, entry.case_id, action, now)) };
+  action: 'case.work' | 'case.read' = 'case.work',
+): Pick<Command<LoadedEntry, never>, 'load' | 'authorize'> {
+  return {
+    load: async (trx) => {
+      const entry = await trx
+        .selectFrom('journal_entry')
+        .select(['id', 'case_id', 'version'])
+        .where('id', '=', entryId)
+        .executeTakeFirst();
+      if (!entry) throw new AppError('NOT_FOUND');
+      return { entry, ...(await onCase(ctx, entry.case_id, action).load(trx, ctx)) };
+    },
+    authorize: (actor, facts) => onCase(ctx, facts.entry.case_id, action).authorize(actor, facts),
+  };
+}
+
+interface LoadedEntry extends LoadedCase {
+  entry: { id: string; case_id: string; version: number };
 }
 
 export function correctJournalEntry(
@@ -195,17 +197,7 @@ export function correctJournalEntry(
   refuseFutureDate(body.occurredOn, ctx.now);
   return execute(deps, ctx, {
     action: 'journal.correct',
-    load: async (trx) => {
-      const entry = await trx
-        .selectFrom('journal_entry')
-        .select(['id', 'case_id', 'version'])
-        .where('id', '=', entryId)
-        .executeTakeFirst();
-      if (!entry) throw new AppError('NOT_FOUND');
-      return { entry, ...(await loadCase(trx, ctx.actor, entry.case_id, ctx.now)) };
-    },
-    authorize: (actor, { row, person }) =>
-      can(actor, 'case.work', { person, case: caseFacts(row), now: ctx.now }),
+    ...onEntry(ctx, entryId),
     run: async (trx, { entry, row }) => {
       const bumped = await trx
         .updateTable('journal_entry')
@@ -247,66 +239,62 @@ export function correctJournalEntry(
   });
 }
 
-export async function getJournalHistory(deps: ServiceDeps, ctx: ActionContext, entryId: string) {
-  const actor = ctx.actor;
-  const now = ctx.now;
-  return deps.db.transaction().execute(async (trx) => {
-    const { entry, row, decision } = await authorizeEntry(trx, actor, entryId, 'case.read', now);
-    const versions = await trx
-      .selectFrom('journal_entry_version as v')
-      .innerJoin('app_user as u', 'u.id', 'v.recorded_by')
-      .select([
-        'v.version',
-        'v.occurred_on',
-        'v.text',
-        'v.source_kind',
-        'v.source_detail',
-        'v.recorded_by',
-        'v.recorded_at',
-        'v.correction_reason',
-        'u.display_name',
-      ])
-      .where('v.entry_id', '=', entryId)
-      .orderBy('v.version')
-      .execute();
-    await recordAudit(trx, auditOf(ctx, decision), {
-      action: 'journal.read',
-      personIds: [row.person_id],
-      caseIds: [entry.case_id],
-      purpose: decision.via,
-      emergency: decision.via === 'emergency_access',
-      details: { history: true },
-    });
-    return {
-      entryId,
-      versions: versions.map((v) => ({
-        version: v.version,
-        occurredOn: v.occurred_on,
-        text: v.text,
-        source: { kind: v.source_kind, detail: v.source_detail },
-        recordedBy: { id: v.recorded_by, displayName: v.display_name },
-        recordedAt: v.recorded_at.toISOString(),
-        correctionReason: v.correction_reason,
-      })),
-    };
+export function getJournalHistory(deps: ServiceDeps, ctx: ActionContext, entryId: string) {
+  return execute(deps, ctx, {
+    action: 'journal.read',
+    ...onEntry(ctx, entryId, 'case.read'),
+    run: async (trx, { entry, row }) => {
+      const versions = await trx
+        .selectFrom('journal_entry_version as v')
+        .innerJoin('app_user as u', 'u.id', 'v.recorded_by')
+        .select([
+          'v.version',
+          'v.occurred_on',
+          'v.text',
+          'v.source_kind',
+          'v.source_detail',
+          'v.recorded_by',
+          'v.recorded_at',
+          'v.correction_reason',
+          'u.display_name',
+        ])
+        .where('v.entry_id', '=', entryId)
+        .orderBy('v.version')
+        .execute();
+      return {
+        result: {
+          entryId,
+          versions: versions.map((v) => ({
+            version: v.version,
+            occurredOn: v.occurred_on,
+            text: v.text,
+            source: { kind: v.source_kind, detail: v.source_detail },
+            recordedBy: { id: v.recorded_by, displayName: v.display_name },
+            recordedAt: v.recorded_at.toISOString(),
+            correctionReason: v.correction_reason,
+          })),
+        },
+        audit: {
+          personIds: [row.person_id],
+          caseIds: [entry.case_id],
+          details: { history: true },
+        },
+      };
+    },
   });
 }
 
 /** A new entry's draft is authorized like writing the entry: by case.work on the case. */
-const caseWork =
-  (caseId: string): AuthorizeDraft =>
-  async (trx, actor, now) => {
-    const { row, decision } = await authorizeCase(trx, actor, caseId, 'case.work', now);
-    return { caseId, personIds: [row.person_id], decision };
-  };
+const caseWork = (ctx: ActionContext, caseId: string): DraftAuthorizer<LoadedCase> => ({
+  ...onCase(ctx, caseId),
+  subject: ({ row }) => ({ caseId, personIds: [row.person_id] }),
+});
 
 /** A correction's draft is authorized like the correction: case.work on the entry's case. */
-const entryWork =
-  (entryId: string): AuthorizeDraft =>
-  async (trx, actor, now) => {
-    const { entry, row, decision } = await authorizeEntry(trx, actor, entryId, 'case.work', now);
-    return { caseId: entry.case_id, personIds: [row.person_id], decision };
-  };
+const entryWork = (ctx: ActionContext, entryId: string): DraftAuthorizer<LoadedEntry> => ({
+  ...onEntry(ctx, entryId),
+  subject: ({ entry, row }) => ({ caseId: entry.case_id, personIds: [row.person_id] }),
+});
 
 export function saveJournalDraft(
   deps: ServiceDeps,
@@ -314,15 +302,21 @@ export function saveJournalDraft(
   caseId: string,
   draft: z.infer<typeof JournalDraft>,
 ) {
-  return saveDraft(deps, ctx, { kind: 'journal', key: NEW_ENTRY }, caseWork(caseId), draft);
+  return saveDraft(deps, ctx, { kind: 'journal', key: NEW_ENTRY }, caseWork(ctx, caseId), draft);
 }
 
 export function getJournalDraft(deps: ServiceDeps, ctx: ActionContext, caseId: string) {
-  return readDraft(deps, ctx, { kind: 'journal', key: NEW_ENTRY }, caseWork(caseId), JournalDraft);
+  return readDraft(
+    deps,
+    ctx,
+    { kind: 'journal', key: NEW_ENTRY },
+    caseWork(ctx, caseId),
+    JournalDraft,
+  );
 }
 
 export function discardJournalDraft(deps: ServiceDeps, ctx: ActionContext, caseId: string) {
-  return discardDraft(deps, ctx, { kind: 'journal', key: NEW_ENTRY }, caseWork(caseId));
+  return discardDraft(deps, ctx, { kind: 'journal', key: NEW_ENTRY }, caseWork(ctx, caseId));
 }
 
 export function saveCorrectionDraft(
@@ -335,7 +329,7 @@ export function saveCorrectionDraft(
     deps,
     ctx,
     { kind: 'journal_correction', key: entryId },
-    entryWork(entryId),
+    entryWork(ctx, entryId),
     draft,
   );
 }
@@ -345,11 +339,16 @@ export function getCorrectionDraft(deps: ServiceDeps, ctx: ActionContext, entryI
     deps,
     ctx,
     { kind: 'journal_correction', key: entryId },
-    entryWork(entryId),
+    entryWork(ctx, entryId),
     CorrectionDraft,
   );
 }
 
 export function discardCorrectionDraft(deps: ServiceDeps, ctx: ActionContext, entryId: string) {
-  return discardDraft(deps, ctx, { kind: 'journal_correction', key: entryId }, entryWork(entryId));
+  return discardDraft(
+    deps,
+    ctx,
+    { kind: 'journal_correction', key: entryId },
+    entryWork(ctx, entryId),
+  );
 }
