@@ -27,6 +27,28 @@ const ioModules = [
   'react-dom',
 ];
 
+// Import patterns of the server's boundaries, combined per folder below: in a flat config the
+// last matching block's `no-restricted-imports` replaces the earlier ones, it does not add to them.
+const anotherFeature = {
+  regex: '^\\.\\./[a-z][a-z-]*/',
+  message:
+    'A feature does not import another feature. Move what both need to server/case-kernel/ or server/accounts/.',
+};
+const anyFeature = {
+  group: ['**/features/**'],
+  message: 'A kernel does not depend on a feature.',
+};
+// Audit rows are written by the command frame (server/command.ts): an act and its record are one.
+const auditOutsideTheFrame = {
+  group: ['**/audit/audit.ts'],
+  importNames: ['recordAudit'],
+  message:
+    'Audit rows are written by the command frame: run the act through execute() in server/command.ts.',
+};
+const restrictedImports = (...patterns) => ({
+  'no-restricted-imports': ['error', { patterns }],
+});
+
 export default tseslint.config(
   {
     ignores: [
@@ -100,24 +122,30 @@ export default tseslint.config(
     },
   },
   {
+    // Nothing writes an audit row but the frame, and what comes before an actor exists: logging in
+    // and out (auth), a replayed answer (http/idempotency), a refusal (audit/refusals).
+    files: ['server/**/*.ts'],
+    ignores: [
+      'server/command.ts',
+      'server/audit/**',
+      'server/http/idempotency.ts',
+      'server/features/auth/**',
+      'server/**/*.test.ts',
+      'server/test/**',
+    ],
+    rules: restrictedImports(auditOutsideTheFrame),
+  },
+  {
     // A feature imports the case kernel (server/case-kernel), the accounts kernel
     // (server/accounts) and the shared server parts, never another feature: what several
     // features need belongs in a kernel, named as such, not in one of them.
     files: ['server/features/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              regex: '^\\.\\./[a-z][a-z-]*/',
-              message:
-                'A feature does not import another feature. Move what both need to server/case-kernel/ or server/accounts/.',
-            },
-          ],
-        },
-      ],
-    },
+    ignores: ['server/features/auth/**', 'server/**/*.test.ts'],
+    rules: restrictedImports(anotherFeature, auditOutsideTheFrame),
+  },
+  {
+    files: ['server/features/auth/**/*.ts', 'server/features/**/*.test.ts'],
+    rules: restrictedImports(anotherFeature),
   },
   {
     // The case row is the projection of its log: only openCase and appendEvents write either.
@@ -138,19 +166,12 @@ export default tseslint.config(
   {
     // The kernels serve the features and never depend on one.
     files: ['server/case-kernel/**/*.ts', 'server/accounts/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/features/**'],
-              message: 'A kernel does not depend on a feature.',
-            },
-          ],
-        },
-      ],
-    },
+    ignores: ['server/**/*.test.ts'],
+    rules: restrictedImports(anyFeature, auditOutsideTheFrame),
+  },
+  {
+    files: ['server/case-kernel/**/*.test.ts', 'server/accounts/**/*.test.ts'],
+    rules: restrictedImports(anyFeature),
   },
   {
     // Command-line entry points talk to the operator on the console.

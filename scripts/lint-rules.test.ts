@@ -66,6 +66,38 @@ describe('architecture lint rules', () => {
     );
   });
 
+  it('let only the command frame write audit rows', async () => {
+    const code =
+      "import { recordAudit } from '../../audit/audit.ts';\nexport const x = recordAudit;\n";
+    expect(await rulesHit('server/features/cases/cases.service.ts', code)).toContain(
+      'no-restricted-imports',
+    );
+    const kernel =
+      "import { recordAudit } from '../audit/audit.ts';\nexport const x = recordAudit;\n";
+    expect(await rulesHit('server/case-kernel/drafts.ts', kernel)).toContain(
+      'no-restricted-imports',
+    );
+    // The feature rule still bites beside it (one block's patterns replace another's).
+    const crossing =
+      "import { takeStep } from '../cases/case-work.service.ts';\nexport const x = takeStep;\n";
+    expect(await rulesHit('server/features/risk/risk.service.ts', crossing)).toContain(
+      'no-restricted-imports',
+    );
+    // What comes before an actor: logging in, and the frame itself.
+    expect(await rulesHit('server/features/auth/auth.service.ts', code)).not.toContain(
+      'no-restricted-imports',
+    );
+    const frame =
+      "import { recordAudit } from './audit/audit.ts';\nexport const x = recordAudit;\n";
+    expect(await rulesHit('server/command.ts', frame)).not.toContain('no-restricted-imports');
+    // Other names from the audit module stay importable.
+    const verify =
+      "import { verifyAuditChain } from '../../audit/audit.ts';\nexport const x = verifyAuditChain;\n";
+    expect(await rulesHit('server/features/cases/cases.service.ts', verify)).not.toContain(
+      'no-restricted-imports',
+    );
+  });
+
   it('leave the server free to do I/O', async () => {
     const hits = await rulesHit(
       'server/config.ts',

@@ -3,12 +3,10 @@ import { parseCaseEvent } from '../../core/domain/case-events.ts';
 import type { CaseEventRecord } from '../../core/domain/case-events.ts';
 import { caseProjection, caseState } from '../../core/domain/case-flow.ts';
 import type { CaseEvent } from '../../core/domain/case-flow.ts';
-import { can } from '../../core/policy/policy.ts';
 import type { Actor, CaseFacts, PersonFacts } from '../../core/policy/policy.ts';
 import type { Db, Trx } from '../db/database.ts';
 import type { CaseTable } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
-import { enforce } from '../http/context.ts';
 import { loadPersonFacts } from './persons.repository.ts';
 
 type Reader = Db | Trx;
@@ -65,26 +63,6 @@ export async function loadCase(
   const person = (await loadPersonFacts(db, [row.person_id], actor.userId, now)).get(row.person_id);
   if (!person) throw new AppError('NOT_FOUND');
   return { row, person };
-}
-
-/**
- * The one way into a case: load it and its person's facts, and let the policy decide. A case the
- * actor may not read answers 404 whether or not it exists.
- */
-export async function authorizeCase(
-  db: Reader,
-  actor: Actor,
-  caseId: string,
-  action: 'case.read' | 'case.work',
-  now: Date,
-): Promise<{
-  row: CaseRow;
-  person: PersonFacts;
-  decision: ReturnType<typeof enforce>;
-}> {
-  const { row, person } = await loadCase(db, actor, caseId, now);
-  const decision = enforce(can(actor, action, { person, case: caseFacts(row), now }));
-  return { row, person, decision };
 }
 
 /** One row of the case's log, its payload checked against its type (core/domain/case-events.ts). */

@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import type { Actor, Decision } from '../../core/policy/policy.ts';
 import type { AuditEvent } from '../../core/audit/events.ts';
 import { execute } from '../command.ts';
 import type { Command } from '../command.ts';
@@ -39,25 +38,6 @@ export interface DraftAuthorizer<Facts> extends Pick<Command<Facts, never>, 'loa
   subject: (facts: Facts) => DraftSubject;
 }
 
-/**
- * The older shape of a draft's authorization, a function that loads and enforces in one and
- * throws 404/403 as the write would: what it found, who is concerned and by what right.
- */
-export interface DraftAccess extends DraftSubject {
-  decision: Extract<Decision, { allowed: true }>;
-}
-type LoadAndEnforceDraft = (trx: Trx, actor: Actor, now: Date) => Promise<DraftAccess>;
-
-/** Authorizes the draft as writing its record is authorized (preferably a `DraftAuthorizer`). */
-export type AuthorizeDraft<Facts = unknown> = DraftAuthorizer<Facts> | LoadAndEnforceDraft;
-
-/** The older shape as a command's load (which enforces) and the decision it enforced. */
-const loadAndEnforce = (authorize: LoadAndEnforceDraft): DraftAuthorizer<DraftAccess> => ({
-  load: (trx, ctx) => authorize(trx, ctx.actor, ctx.now),
-  authorize: (_actor, access) => access.decision,
-  subject: (access) => access,
-});
-
 const actions = {
   save: 'draft.save',
   read: 'draft.read',
@@ -66,21 +46,8 @@ const actions = {
 
 type DraftAct<T> = (trx: Trx, userId: string, caseId: string, now: Date) => Promise<T>;
 
-function withDraftAccess<Facts, T>(
-  deps: ServiceDeps,
-  ctx: ActionContext,
-  ref: Omit<DraftRef, 'caseId'>,
-  authorize: AuthorizeDraft<Facts>,
-  op: keyof typeof actions,
-  act: DraftAct<T>,
-): Promise<T> {
-  return typeof authorize === 'function'
-    ? draftCommand(deps, ctx, ref, loadAndEnforce(authorize), op, act)
-    : draftCommand(deps, ctx, ref, authorize, op, act);
-}
-
 /** A draft's act through the command frame: the record's own authorization, one audit row. */
-function draftCommand<Facts, T>(
+function withDraftAccess<Facts, T>(
   deps: ServiceDeps,
   ctx: ActionContext,
   ref: Omit<DraftRef, 'caseId'>,
@@ -111,7 +78,7 @@ export function saveDraft<Facts>(
   deps: ServiceDeps,
   ctx: ActionContext,
   ref: Omit<DraftRef, 'caseId'>,
-  authorize: AuthorizeDraft<Facts>,
+  authorize: DraftAuthorizer<Facts>,
   draft: unknown,
 ): Promise<{ savedAt: string }> {
   return withDraftAccess(deps, ctx, ref, authorize, 'save', async (trx, userId, caseId, now) => {
@@ -148,7 +115,7 @@ export function readDraft<S extends z.ZodType, Facts>(
   deps: ServiceDeps,
   ctx: ActionContext,
   ref: Omit<DraftRef, 'caseId'>,
-  authorize: AuthorizeDraft<Facts>,
+  authorize: DraftAuthorizer<Facts>,
   schema: S,
 ): Promise<{ draft: z.infer<S> | null; savedAt: string | null }> {
   return withDraftAccess(deps, ctx, ref, authorize, 'read', async (trx, userId, caseId) => {
@@ -170,7 +137,7 @@ export function listDrafts<S extends z.ZodType, Facts>(
   deps: ServiceDeps,
   ctx: ActionContext,
   kind: DraftKind,
-  authorize: AuthorizeDraft<Facts>,
+  authorize: DraftAuthorizer<Facts>,
   schema: S,
 ): Promise<{ key: string; draft: z.infer<S>; savedAt: string }[]> {
   return withDraftAccess(
@@ -200,7 +167,7 @@ export function discardDraft<Facts>(
   deps: ServiceDeps,
   ctx: ActionContext,
   ref: Omit<DraftRef, 'caseId'>,
-  authorize: AuthorizeDraft<Facts>,
+  authorize: DraftAuthorizer<Facts>,
 ): Promise<{ discarded: boolean }> {
   return withDraftAccess(deps, ctx, ref, authorize, 'discard', async (trx, userId, caseId) => ({
     discarded: await deleteDraft(trx, userId, { caseId, kind: ref.kind, key: ref.key }),

@@ -43,20 +43,3 @@ export function systemContext(job: string, clock: () => Date): ActionContext {
     audit: { actorUserId: null, correlationId: `${job}:${randomUUID()}` },
   };
 }
-
-/** The audit row's who, in the role and unit the policy allowed the act in. */
-export function auditOf(
-  ctx: ActionContext,
-  decision?: { role: string; unitId: string },
-): {
-  actorUserId: string | null;
-  role: string | null;
-  unitId: string | null;
-  correlationId: string;
-} {
-  return {
-    ...ctx.audit,
-    role: decision?.role ?? null,
-    unitId: decision?.unitId ?? null,
-  };
-}

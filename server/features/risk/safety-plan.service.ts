@@ -19,12 +19,11 @@ import type { Trx } from '../../db/database.ts';
 import { renderPdf } from '../../documents/pdf.ts';
 import type { PdfDocument, PdfSection } from '../../documents/pdf.ts';
 import { AppError } from '../../errors.ts';
-import { enforce } from '../../http/context.ts';
 import { stockholmDate } from '../../time.ts';
 import { caseFacts } from '../../case-kernel/case-access.ts';
 import type { LoadedCase } from '../../case-kernel/case-access.ts';
 import { deleteDraft, discardDraft, readDraft, saveDraft } from '../../case-kernel/drafts.ts';
-import type { AuthorizeDraft } from '../../case-kernel/drafts.ts';
+import type { DraftAuthorizer } from '../../case-kernel/drafts.ts';
 import { loadHousehold } from '../../case-kernel/household.ts';
 import type { RenderedDocument } from '../../documents/pdf.ts';
 import { findPersonSummaries, loadPersonFacts } from '../../case-kernel/persons.repository.ts';
@@ -204,16 +203,15 @@ export function saveSafetyPlan(
 /**
  * The plan's draft is authorized like writing the plan (safetyPlan.write): for a protected
  * person only her assigned handläggare may keep one, since it holds where she can be reached.
- * drafts.ts calls it with this context's actor and time.
  */
-const planWrite =
-  (ctx: ActionContext, caseId: string, personId: string): AuthorizeDraft =>
-  async (trx) => {
-    const plan = onPlan(ctx, caseId, personId, 'safetyPlan.write');
-    const facts = await plan.load(trx, ctx);
-    const decision = enforce(plan.authorize(ctx.actor, facts));
-    return { caseId, personIds: [facts.row.person_id, personId], decision };
-  };
+const planWrite = (
+  ctx: ActionContext,
+  caseId: string,
+  personId: string,
+): DraftAuthorizer<PlanFacts> => ({
+  ...onPlan(ctx, caseId, personId, 'safetyPlan.write'),
+  subject: ({ row }) => ({ caseId, personIds: [row.person_id, personId] }),
+});
 
 export function saveSafetyPlanDraft(
   deps: ServiceDeps,
