@@ -131,6 +131,8 @@ function toFlow(events: readonly (CaseEventRecord & { at: Date })[]): CaseEvent[
         return { type: e.type, at, acuteNeed: e.payload.acuteNeed };
       case 'preliminary_assessment':
         return { type: e.type, at, outcome: e.payload.outcome };
+      case 'case_assigned':
+        return { type: e.type, at, userId: e.payload.userId };
       default:
         return { type: e.type, at };
     }
@@ -233,6 +235,7 @@ function projectionColumns(log: readonly (CaseEventRecord & { at: Date })[]) {
     ...(projection.closedAt !== null ? { closed_at: new Date(projection.closedAt) } : {}),
     ...(projection.acuteNeed !== null ? { acute_need: projection.acuteNeed } : {}),
     ...(projection.queuePriority !== null ? { queue_priority: projection.queuePriority } : {}),
+    ...(projection.assignedUserId !== null ? { assigned_user_id: projection.assignedUserId } : {}),
   };
 }
 
