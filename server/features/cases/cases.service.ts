@@ -1,4 +1,5 @@
-import { auditOf } from '../../http/action-context.ts';
+import { execute, noFacts } from '../../command.ts';
+import type { Done } from '../../command.ts';
 import type { ActionContext } from '../../http/action-context.ts';
 import { sql } from 'kysely';
 import { z } from 'zod';
@@ -11,7 +12,6 @@ import { isProtected } from '../../../core/domain/protection.ts';
 import { can } from '../../../core/policy/policy.ts';
 import type { Actor, CaseFacts, Decision, PersonFacts } from '../../../core/policy/policy.ts';
 import { caseworkerRoles } from '../../../core/policy/roles.ts';
-import { recordAudit } from '../../audit/audit.ts';
 import type { Db, Trx } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { enforce } from '../../http/context.ts';
@@ -27,8 +27,6 @@ import {
 } from '../../case-kernel/persons.repository.ts';
 import { parseIdentityOrFail } from '../../case-kernel/identity.ts';
 import type { ServiceDeps } from '../../service-deps.ts';
-
-type AllowedDecision = Extract<Decision, { allowed: true }>;
 
 interface Page {
   limit: number;
@@ -110,111 +108,110 @@ function toItem(
 }
 
 /**
- * Runs a listing: page it, keep what the policy lets the actor read, audit what is returned.
- * 'queue' order puts acute cases first, then the oldest; 'opened' is oldest first.
+ * Runs a listing as a command (command.ts): the policy's decision on the listing, then page it,
+ * keep what the policy lets the actor read, audit what is returned. 'queue' order puts acute
+ * cases first, then the oldest; 'opened' is oldest first.
  */
-async function listCases(
+function listCases(
   deps: ServiceDeps,
   ctx: ActionContext,
-  actor: Actor,
-  decision: Extract<ReturnType<typeof can>, { allowed: true }>,
+  authorize: (actor: Actor) => Decision,
   filter: (q: ReturnType<typeof caseListQuery>) => ReturnType<typeof caseListQuery>,
   page: Page,
   order: 'queue' | 'opened',
 ) {
-  const cursor = decodeCursor(page.after, CaseCursor);
-  const now = ctx.now;
-  return deps.db.transaction().execute(async (trx) => {
-    let q = filter(caseListQuery(trx));
-    if (cursor) {
-      q = q.where((eb) =>
-        order === 'queue'
-          ? eb(
-              eb.refTuple('case.queue_priority', 'case.opened_at', 'case.id'),
-              '>',
-              eb.tuple(cursor.priority, cursor.openedAt, cursor.id),
-            )
-          : eb(eb.refTuple('case.opened_at', 'case.id'), '>', eb.tuple(cursor.openedAt, cursor.id)),
+  const { actor, now } = ctx;
+  return execute(deps, ctx, {
+    action: 'case.list',
+    load: noFacts,
+    authorize,
+    run: async (trx) => {
+      const cursor = decodeCursor(page.after, CaseCursor);
+      let q = filter(caseListQuery(trx));
+      if (cursor) {
+        q = q.where((eb) =>
+          order === 'queue'
+            ? eb(
+                eb.refTuple('case.queue_priority', 'case.opened_at', 'case.id'),
+                '>',
+                eb.tuple(cursor.priority, cursor.openedAt, cursor.id),
+              )
+            : eb(
+                eb.refTuple('case.opened_at', 'case.id'),
+                '>',
+                eb.tuple(cursor.openedAt, cursor.id),
+              ),
+        );
+      }
+      if (order === 'queue') q = q.orderBy('case.queue_priority');
+      const rows = await q
+        .orderBy('case.opened_at')
+        .orderBy('case.id')
+        .limit(page.limit + 1)
+        .execute();
+      const pageRows = rows.slice(0, page.limit);
+      const visible = pageRows.filter(
+        (row) =>
+          can(actor, 'case.read', {
+            case: factsOf(row),
+            person: {
+              personId: row.person_id,
+              protectionLevel: row.protection_level,
+              cases: [factsOf(row)],
+              emergencyAccessUntil: undefined,
+            },
+            now,
+          }).allowed,
       );
-    }
-    if (order === 'queue') q = q.orderBy('case.queue_priority');
-    const rows = await q
-      .orderBy('case.opened_at')
-      .orderBy('case.id')
-      .limit(page.limit + 1)
-      .execute();
-    const pageRows = rows.slice(0, page.limit);
-    const visible = pageRows.filter(
-      (row) =>
-        can(actor, 'case.read', {
-          case: factsOf(row),
-          person: {
-            personId: row.person_id,
-            protectionLevel: row.protection_level,
-            cases: [factsOf(row)],
-            emergencyAccessUntil: undefined,
-          },
-          now,
-        }).allowed,
-    );
-    const { deadlines } = await loadDeadlines(
-      trx,
-      visible,
-      stockholmDate(now),
-      deps.config.investigationMonths,
-    );
-    const levels = await loadRiskLevels(trx, visible);
-    await recordAudit(trx, auditOf(ctx, decision), {
-      action: 'case.list',
-      personIds: visible.map((r) => r.person_id),
-      caseIds: visible.map((r) => r.id),
-      purpose: decision.via,
-    });
-    const last = pageRows.at(-1);
-    return {
-      items: visible.map((row) =>
-        toItem(row, deadlines.get(row.id) ?? [], levels.get(row.id) ?? null),
-      ),
-      nextCursor:
-        rows.length > page.limit && last
-          ? encodeCaseCursor({
-              priority: last.queue_priority,
-              openedAt: last.opened_at,
-              id: last.id,
-            })
-          : null,
-    };
+      const { deadlines } = await loadDeadlines(
+        trx,
+        visible,
+        stockholmDate(now),
+        deps.config.investigationMonths,
+      );
+      const levels = await loadRiskLevels(trx, visible);
+      const last = pageRows.at(-1);
+      return {
+        result: {
+          items: visible.map((row) =>
+            toItem(row, deadlines.get(row.id) ?? [], levels.get(row.id) ?? null),
+          ),
+          nextCursor:
+            rows.length > page.limit && last
+              ? encodeCaseCursor({
+                  priority: last.queue_priority,
+                  openedAt: last.opened_at,
+                  id: last.id,
+                })
+              : null,
+        },
+        audit: {
+          personIds: visible.map((r) => r.person_id),
+          caseIds: visible.map((r) => r.id),
+        },
+      };
+    },
   });
 }
 
-export async function listMyCases(deps: ServiceDeps, ctx: ActionContext, page: Page) {
+export function listMyCases(deps: ServiceDeps, ctx: ActionContext, page: Page) {
   const actor = ctx.actor;
-  const decision = enforce(can(actor, 'cases.listMine', {}));
   const units = actor.grants.filter((g) => caseworkerRoles.has(g.role)).map((g) => g.unitId);
   return listCases(
     deps,
     ctx,
-    actor,
-    decision,
+    (who) => can(who, 'cases.listMine', {}),
     (q) => q.where('case.assigned_user_id', '=', actor.userId).where('case.unit_id', 'in', units),
     page,
     'opened',
   );
 }
 
-export async function listUnitQueue(
-  deps: ServiceDeps,
-  ctx: ActionContext,
-  unitId: string,
-  page: Page,
-) {
-  const actor = ctx.actor;
-  const decision = enforce(can(actor, 'unitQueue.read', { unitId }));
+export function listUnitQueue(deps: ServiceDeps, ctx: ActionContext, unitId: string, page: Page) {
   return listCases(
     deps,
     ctx,
-    actor,
-    decision,
+    (actor) => can(actor, 'unitQueue.read', { unitId }),
     (q) => q.where('case.unit_id', '=', unitId).where('case.assigned_user_id', 'is', null),
     page,
     'queue',
@@ -233,151 +230,174 @@ type IntakeResult = z.infer<typeof intakeContract.response>;
  * unit responsible for the file, unassigned and out of the registering user's reach, and she
  * learns only that it was passed on (docs/SECURITY.md: access is granted, never taken).
  */
-export async function registerIntake(
+export function registerIntake(
   deps: ServiceDeps,
   ctx: ActionContext,
   body: IntakeBody,
 ): Promise<IntakeResult> {
-  const actor = ctx.actor;
-  const decision = enforce(can(actor, 'case.open', { unitId: body.unitId }));
-  const now = ctx.now;
-  const receivedAt = new Date(body.intake.receivedAt);
-  if (receivedAt.getTime() > now.getTime() + RECEIVED_AT_SKEW_MS) {
-    throw new AppError('VALIDATION', {
-      fields: [
-        { path: 'body.intake.receivedAt', message: 'Tidpunkten kan inte ligga i framtiden.' },
-      ],
-    });
-  }
-  const identity =
-    !body.person.existing && body.person.newPerson.identity
-      ? parseIdentityOrFail(
-          body.person.newPerson.identity.kind,
-          body.person.newPerson.identity.number,
-          stockholmDate(now),
-          'body.person.newPerson.identity.number',
-        )
-      : undefined;
-
-  return deps.db.transaction().execute(async (trx) => {
-    const existingId = body.person.existing
-      ? body.person.personId
-      : identity
-        ? await findPersonIdByIdentity(trx, identity.normalized)
-        : undefined;
-    if (existingId !== undefined) {
-      const person = (await loadPersonFacts(trx, [existingId], actor.userId, now)).get(existingId);
-      if (!person) throw new AppError('NOT_FOUND');
-      // An id the user picked must be one they may see; a typed personnummer may be anyone's.
-      if (body.person.existing) enforce(can(actor, 'person.read', { person, now }));
-      const direct = can(actor, 'case.openForExisting', { unitId: body.unitId, person, now });
-      if (!direct.allowed) return routeIntake(trx, ctx, decision, actor.userId, body, person, now);
-      const caseId = await insertIntakeCase(trx, body, existingId, actor.userId, now, {
+  const { actor, now } = ctx;
+  return execute(deps, ctx, {
+    action: 'case.open',
+    load: noFacts,
+    authorize: (who) => can(who, 'case.open', { unitId: body.unitId }),
+    run: async (trx): Promise<Done<IntakeResult>> => {
+      const receivedAt = new Date(body.intake.receivedAt);
+      if (receivedAt.getTime() > now.getTime() + RECEIVED_AT_SKEW_MS) {
+        throw new AppError('VALIDATION', {
+          fields: [
+            { path: 'body.intake.receivedAt', message: 'Tidpunkten kan inte ligga i framtiden.' },
+          ],
+        });
+      }
+      const identity =
+        !body.person.existing && body.person.newPerson.identity
+          ? parseIdentityOrFail(
+              body.person.newPerson.identity.kind,
+              body.person.newPerson.identity.number,
+              stockholmDate(now),
+              'body.person.newPerson.identity.number',
+            )
+          : undefined;
+      const existingId = body.person.existing
+        ? body.person.personId
+        : identity
+          ? await findPersonIdByIdentity(trx, identity.normalized)
+          : undefined;
+      if (existingId !== undefined) {
+        const person = (await loadPersonFacts(trx, [existingId], actor.userId, now)).get(
+          existingId,
+        );
+        if (!person) throw new AppError('NOT_FOUND');
+        // An id the user picked must be one they may see; a typed personnummer may be anyone's.
+        if (body.person.existing) enforce(can(actor, 'person.read', { person, now }));
+        const direct = can(actor, 'case.openForExisting', { unitId: body.unitId, person, now });
+        if (!direct.allowed) return routeIntake(trx, actor.userId, body, person, now);
+        const caseId = await insertIntakeCase(trx, body, existingId, actor.userId, now, {
+          assignedUserId: body.assignToMe ? actor.userId : null,
+          routedBy: null,
+        });
+        return {
+          result: { outcome: 'registered', caseId, personId: existingId },
+          // Opened by the handläggare already assigned to the person: in that role and unit, as
+          // the assigned one.
+          audit: {
+            allowed: direct,
+            personIds: [existingId],
+            caseIds: [caseId],
+            details: {
+              caseId,
+              personId: existingId,
+              personCreated: false,
+              intakeType: body.intake.type,
+              acuteNeed: body.acuteScreening.acuteNeed,
+            },
+          },
+        };
+      }
+      if (body.person.existing) throw new AppError('NOT_FOUND');
+      const p = body.person.newPerson;
+      const created = await trx
+        .insertInto('person')
+        .values({
+          identity_kind: identity?.kind ?? null,
+          identity_number: identity?.normalized ?? null,
+          given_name: p.givenName,
+          family_name: p.familyName,
+          protection_level: p.protectionLevel,
+          created_by: actor.userId,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const caseId = await insertIntakeCase(trx, body, created.id, actor.userId, now, {
         assignedUserId: body.assignToMe ? actor.userId : null,
         routedBy: null,
       });
-      await recordAudit(trx, auditOf(ctx, direct), {
-        action: 'case.open',
-        personIds: [existingId],
-        caseIds: [caseId],
-        purpose: 'assigned',
-        details: {
-          caseId,
-          personId: existingId,
-          personCreated: false,
-          intakeType: body.intake.type,
-          acuteNeed: body.acuteScreening.acuteNeed,
+      return {
+        result: { outcome: 'registered', caseId, personId: created.id },
+        audit: {
+          // The policy allows opening by role; the case is then the registrar's own, or the
+          // unit's queue's.
+          purpose: body.assignToMe ? 'assigned' : 'intake_queue',
+          personIds: [created.id],
+          caseIds: [caseId],
+          details: {
+            caseId,
+            personId: created.id,
+            personCreated: true,
+            intakeType: body.intake.type,
+            acuteNeed: body.acuteScreening.acuteNeed,
+          },
         },
-      });
-      return { outcome: 'registered', caseId, personId: existingId };
-    }
-    if (body.person.existing) throw new AppError('NOT_FOUND');
-    const p = body.person.newPerson;
-    const created = await trx
-      .insertInto('person')
-      .values({
-        identity_kind: identity?.kind ?? null,
-        identity_number: identity?.normalized ?? null,
-        given_name: p.givenName,
-        family_name: p.familyName,
-        protection_level: p.protectionLevel,
-        created_by: actor.userId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const caseId = await insertIntakeCase(trx, body, created.id, actor.userId, now, {
-      assignedUserId: body.assignToMe ? actor.userId : null,
-      routedBy: null,
-    });
-    await recordAudit(trx, auditOf(ctx, decision), {
-      action: 'case.open',
-      personIds: [created.id],
-      caseIds: [caseId],
-      purpose: body.assignToMe ? 'assigned' : 'intake_queue',
-      details: {
-        caseId,
-        personId: created.id,
-        personCreated: true,
-        intakeType: body.intake.type,
-        acuteNeed: body.acuteScreening.acuteNeed,
-      },
-    });
-    return { outcome: 'registered', caseId, personId: created.id };
+      };
+    },
   });
 }
 
-/** Files the matter with the unit responsible for the person's file (./routing.ts). */
+/**
+ * Files the matter with the unit responsible for the person's file (./routing.ts): recorded as
+ * routed, under the decision that allowed the intake.
+ */
 async function routeIntake(
   trx: Trx,
-  ctx: ActionContext,
-  decision: AllowedDecision,
   actorId: string,
   body: IntakeBody,
   person: PersonFacts,
   now: Date,
-): Promise<IntakeResult> {
+): Promise<Done<IntakeResult>> {
   const routed = await routeMatter(trx, body, person.personId, actorId, now);
-  await recordAudit(trx, auditOf(ctx, decision), {
-    action: 'case.route',
-    personIds: [person.personId],
-    caseIds: [routed.caseId],
-    purpose: decision.via,
-    details: {
-      caseId: routed.caseId,
-      intakeType: body.intake.type,
-      acuteNeed: body.acuteScreening.acuteNeed,
-      unitId: routed.unitId,
-    },
-  });
   return {
-    outcome: 'routed',
-    unitName: isProtected(person.protectionLevel) ? null : routed.unitName,
+    result: {
+      outcome: 'routed',
+      unitName: isProtected(person.protectionLevel) ? null : routed.unitName,
+    },
+    audit: {
+      action: 'case.route',
+      personIds: [person.personId],
+      caseIds: [routed.caseId],
+      details: {
+        caseId: routed.caseId,
+        intakeType: body.intake.type,
+        acuteNeed: body.acuteScreening.acuteNeed,
+        unitId: routed.unitId,
+      },
+    },
   };
 }
 
-export async function assignCase(
+export function assignCase(
   deps: ServiceDeps,
   ctx: ActionContext,
   caseId: string,
   body: { userId: string; version: number },
 ): Promise<{ caseId: string; version: number }> {
-  const actor = ctx.actor;
-  return deps.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom('case')
-      .select(['id', 'person_id', 'unit_id', 'assigned_user_id', 'status', 'version', 'routed_by'])
-      .where('id', '=', caseId)
-      .executeTakeFirst();
-    if (!row) throw new AppError('NOT_FOUND');
-    const assignee = await trx
-      .selectFrom('user_role')
-      .innerJoin('app_user', 'app_user.id', 'user_role.user_id')
-      .select('user_role.role')
-      .where('user_role.user_id', '=', body.userId)
-      .where('user_role.unit_id', '=', row.unit_id)
-      .where('app_user.disabled_at', 'is', null)
-      .execute();
-    const decision = enforce(
+  return execute(deps, ctx, {
+    action: 'case.assign',
+    load: async (trx) => {
+      const row = await trx
+        .selectFrom('case')
+        .select([
+          'id',
+          'person_id',
+          'unit_id',
+          'assigned_user_id',
+          'status',
+          'version',
+          'routed_by',
+        ])
+        .where('id', '=', caseId)
+        .executeTakeFirst();
+      if (!row) throw new AppError('NOT_FOUND');
+      const assignee = await trx
+        .selectFrom('user_role')
+        .innerJoin('app_user', 'app_user.id', 'user_role.user_id')
+        .select('user_role.role')
+        .where('user_role.user_id', '=', body.userId)
+        .where('user_role.unit_id', '=', row.unit_id)
+        .where('app_user.disabled_at', 'is', null)
+        .execute();
+      return { row, assignee };
+    },
+    authorize: (actor, { row, assignee }) =>
       can(actor, 'case.assign', {
         case: {
           caseId: row.id,
@@ -389,26 +409,27 @@ export async function assignCase(
         assigneeUserId: body.userId,
         assigneeHandlesCasesInUnit: assignee.some((a) => caseworkerRoles.has(a.role)),
       }),
-    );
-    const updated = await trx
-      .updateTable('case')
-      .set({ assigned_user_id: body.userId, version: sql`version + 1` })
-      .where('id', '=', caseId)
-      .where('version', '=', body.version)
-      .returning('version')
-      .executeTakeFirst();
-    if (!updated) throw new AppError('VERSION_CONFLICT');
-    await recordAudit(trx, auditOf(ctx, decision), {
-      action: 'case.assign',
-      personIds: [row.person_id],
-      caseIds: [caseId],
-      purpose: decision.via,
-      details: {
-        caseId,
-        version: updated.version,
-        assignedToSelf: body.userId === actor.userId,
-      },
-    });
-    return { caseId, version: updated.version };
+    run: async (trx, { row }) => {
+      const updated = await trx
+        .updateTable('case')
+        .set({ assigned_user_id: body.userId, version: sql`version + 1` })
+        .where('id', '=', caseId)
+        .where('version', '=', body.version)
+        .returning('version')
+        .executeTakeFirst();
+      if (!updated) throw new AppError('VERSION_CONFLICT');
+      return {
+        result: { caseId, version: updated.version },
+        audit: {
+          personIds: [row.person_id],
+          caseIds: [caseId],
+          details: {
+            caseId,
+            version: updated.version,
+            assignedToSelf: body.userId === ctx.actor.userId,
+          },
+        },
+      };
+    },
   });
 }

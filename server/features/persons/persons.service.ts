@@ -1,4 +1,5 @@
-import { auditOf } from '../../http/action-context.ts';
+import { execute, noFacts } from '../../command.ts';
+import type { Done } from '../../command.ts';
 import type { ActionContext } from '../../http/action-context.ts';
 import { parseIdentityOrFail } from '../../case-kernel/identity.ts';
 import { sql } from 'kysely';
@@ -20,10 +21,8 @@ import type { ProtectionLevel } from '../../../core/domain/protection.ts';
 import { relationFromSide, relationToStore } from '../../../core/domain/relations.ts';
 import { can } from '../../../core/policy/policy.ts';
 import type { Actor, PersonFacts } from '../../../core/policy/policy.ts';
-import { recordAudit } from '../../audit/audit.ts';
 import type { Trx } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
-import { enforce } from '../../http/context.ts';
 import { stockholmDate } from '../../time.ts';
 import {
   findPersonIdByIdentity,
@@ -44,123 +43,130 @@ import type { ServiceDeps } from '../../service-deps.ts';
 /** How many persons a name search shows; more means the search should be narrowed. */
 export const NAME_SEARCH_LIMIT = 50;
 
-export async function searchPersons(
+export function searchPersons(
   deps: ServiceDeps,
   ctx: ActionContext,
   body: z.infer<typeof searchContract.body>,
 ): Promise<{ results: PersonSummary[]; truncated: boolean }> {
-  const actor = ctx.actor;
-  const decision = enforce(can(actor, 'person.search', {}));
-  const now = ctx.now;
-
-  return deps.db.transaction().execute(async (trx) => {
-    const found =
-      body.by === 'identity'
-        ? {
-            results: await searchByIdentity(
-              trx,
-              parseIdentityOrFail(body.kind, body.number, stockholmDate(now)).normalized,
-              possiblyVisible(actor, now),
-            ),
-            truncated: false,
-          }
-        : await searchByName(trx, body.query, possiblyVisibleIds(actor, now), NAME_SEARCH_LIMIT);
-    // The pre-filter narrows; the policy decides. A result the policy refuses is never shown.
-    const facts = await loadPersonFacts(
-      trx,
-      found.results.map((p) => p.id),
-      actor.userId,
-      now,
-    );
-    const results = found.results.filter((p) => {
-      const f = facts.get(p.id);
-      return f !== undefined && can(actor, 'person.read', { person: f, now }).allowed;
-    });
-    await recordAudit(trx, auditOf(ctx, decision), {
-      action: 'person.search',
-      personIds: results.map((p) => p.id),
-      purpose: 'role',
-      details: { by: body.by, resultCount: results.length },
-    });
-    return { results, truncated: found.truncated };
+  const { actor, now } = ctx;
+  return execute(deps, ctx, {
+    action: 'person.search',
+    load: noFacts,
+    authorize: (who) => can(who, 'person.search', {}),
+    run: async (trx) => {
+      const found =
+        body.by === 'identity'
+          ? {
+              results: await searchByIdentity(
+                trx,
+                parseIdentityOrFail(body.kind, body.number, stockholmDate(now)).normalized,
+                possiblyVisible(actor, now),
+              ),
+              truncated: false,
+            }
+          : await searchByName(trx, body.query, possiblyVisibleIds(actor, now), NAME_SEARCH_LIMIT);
+      // The pre-filter narrows; the policy decides. A result the policy refuses is never shown.
+      const facts = await loadPersonFacts(
+        trx,
+        found.results.map((p) => p.id),
+        actor.userId,
+        now,
+      );
+      const results = found.results.filter((p) => {
+        const f = facts.get(p.id);
+        return f !== undefined && can(actor, 'person.read', { person: f, now }).allowed;
+      });
+      return {
+        result: { results, truncated: found.truncated },
+        audit: {
+          personIds: results.map((p) => p.id),
+          details: { by: body.by, resultCount: results.length },
+        },
+      };
+    },
   });
 }
 
-export async function getPersonFile(
+export function getPersonFile(
   deps: ServiceDeps,
   ctx: ActionContext,
   personId: string,
 ): Promise<PersonFile> {
-  const actor = ctx.actor;
-  const now = ctx.now;
-  return deps.db.transaction().execute(async (trx) => {
-    // The relations first, so that the facts of the person and of everyone related come in one
-    // load; nothing of them is shown unless the policy allows it below.
-    const stored = (await loadRelations(trx, personId)).map((r) => ({
-      id: r.id,
-      view: relationFromSide(r, personId),
-    }));
-    const allFacts = await loadPersonFacts(
-      trx,
-      [personId, ...stored.map((r) => r.view.otherPersonId)],
-      actor.userId,
-      now,
-    );
-    const facts = allFacts.get(personId);
-    if (!facts) throw new AppError('NOT_FOUND');
-    const decision = enforce(can(actor, 'person.read', { person: facts, now }));
-
-    const visibleCases = facts.cases.filter(
-      (c) =>
-        decision.via === 'emergency_access' ||
-        can(actor, 'case.read', { person: facts, case: c, now }).allowed,
-    );
-    const relations = visibleRelations(actor, facts, stored, allFacts, now);
-    const summaries = await findPersonSummaries(trx, [personId, ...relations.map((r) => r.other)]);
-    const person = summaries.get(personId);
-    if (!person) throw new AppError('NOT_FOUND');
-    const relationViews: RelationView[] = relations.flatMap((r) => {
-      const other = summaries.get(r.other);
-      return other ? [{ id: r.id, kind: r.view.kind, violence: r.view.violence, other }] : [];
-    });
-    const details = isProtected(facts.protectionLevel) ? null : await loadDetails(trx, personId);
-
-    const update = (lowers: boolean) =>
-      can(actor, 'person.update', {
-        person: facts,
+  const { actor, now } = ctx;
+  return execute(deps, ctx, {
+    action: 'person.read',
+    load: async (trx) => {
+      // The relations first, so that the facts of the person and of everyone related come in
+      // one load; nothing of them is shown unless the policy allows it below.
+      const stored = (await loadRelations(trx, personId)).map((r) => ({
+        id: r.id,
+        view: relationFromSide(r, personId),
+      }));
+      const allFacts = await loadPersonFacts(
+        trx,
+        [personId, ...stored.map((r) => r.view.otherPersonId)],
+        actor.userId,
         now,
-        lowersProtection: lowers,
-        touchesProtectedDetails: false,
-      }).allowed;
-    const version = (await findPersonVersion(trx, personId)) ?? 1;
-    const cases = await loadCaseSummaries(
-      trx,
-      visibleCases.map((c) => c.caseId),
-    );
-    // Last: the audit row takes the chain's lock until commit (see audit_event_chain).
-    await recordAudit(trx, auditOf(ctx, decision), {
-      action: 'person.read',
-      personIds: [personId, ...relationViews.map((r) => r.other.id)],
-      caseIds: visibleCases.map((c) => c.caseId),
-      purpose: decision.via,
-      emergency: decision.via === 'emergency_access',
-    });
-    return {
-      ...person,
-      version,
-      cases,
-      relations: relationViews,
-      details,
-      access: decision.via as PersonFile['access'],
-      emergencyAccessUntil: facts.emergencyAccessUntil?.toISOString() ?? null,
-      abilities: {
-        readProtectedDetails:
-          isProtected(facts.protectionLevel) &&
-          can(actor, 'person.readProtected', { person: facts, now }).allowed,
-        update: update(false),
-        lowerProtection: update(true),
-      },
-    };
+      );
+      const facts = allFacts.get(personId);
+      if (!facts) throw new AppError('NOT_FOUND');
+      return { facts, stored, allFacts };
+    },
+    authorize: (who, { facts }) => can(who, 'person.read', { person: facts, now }),
+    run: async (trx, { facts, stored, allFacts }, decision) => {
+      const visibleCases = facts.cases.filter(
+        (c) =>
+          decision.via === 'emergency_access' ||
+          can(actor, 'case.read', { person: facts, case: c, now }).allowed,
+      );
+      const relations = visibleRelations(actor, facts, stored, allFacts, now);
+      const summaries = await findPersonSummaries(trx, [
+        personId,
+        ...relations.map((r) => r.other),
+      ]);
+      const person = summaries.get(personId);
+      if (!person) throw new AppError('NOT_FOUND');
+      const relationViews: RelationView[] = relations.flatMap((r) => {
+        const other = summaries.get(r.other);
+        return other ? [{ id: r.id, kind: r.view.kind, violence: r.view.violence, other }] : [];
+      });
+      const details = isProtected(facts.protectionLevel) ? null : await loadDetails(trx, personId);
+
+      const update = (lowers: boolean) =>
+        can(actor, 'person.update', {
+          person: facts,
+          now,
+          lowersProtection: lowers,
+          touchesProtectedDetails: false,
+        }).allowed;
+      const version = (await findPersonVersion(trx, personId)) ?? 1;
+      const cases = await loadCaseSummaries(
+        trx,
+        visibleCases.map((c) => c.caseId),
+      );
+      return {
+        result: {
+          ...person,
+          version,
+          cases,
+          relations: relationViews,
+          details,
+          access: decision.via as PersonFile['access'],
+          emergencyAccessUntil: facts.emergencyAccessUntil?.toISOString() ?? null,
+          abilities: {
+            readProtectedDetails:
+              isProtected(facts.protectionLevel) &&
+              can(actor, 'person.readProtected', { person: facts, now }).allowed,
+            update: update(false),
+            lowerProtection: update(true),
+          },
+        },
+        audit: {
+          personIds: [personId, ...relationViews.map((r) => r.other.id)],
+          caseIds: visibleCases.map((c) => c.caseId),
+        },
+      };
+    },
   });
 }
 
@@ -180,35 +186,35 @@ function visibleRelations(
     .map((v) => ({ id: v.id, view: v.view, other: v.view.otherPersonId }));
 }
 
-export async function getProtectedDetails(
+/** The person's facts, in the command's transaction; a person nobody has answers 404. */
+async function loadPerson(trx: Trx, ctx: ActionContext, personId: string): Promise<PersonFacts> {
+  const facts = (await loadPersonFacts(trx, [personId], ctx.actor.userId, ctx.now)).get(personId);
+  if (!facts) throw new AppError('NOT_FOUND');
+  return facts;
+}
+
+export function getProtectedDetails(
   deps: ServiceDeps,
   ctx: ActionContext,
   personId: string,
 ): Promise<ProtectedDetails> {
-  const actor = ctx.actor;
-  const now = ctx.now;
-  return deps.db.transaction().execute(async (trx) => {
-    const facts = (await loadPersonFacts(trx, [personId], actor.userId, now)).get(personId);
-    if (!facts) throw new AppError('NOT_FOUND');
-    const decision = enforce(can(actor, 'person.readProtected', { person: facts, now }));
-    const details = await loadDetails(trx, personId);
-    await recordAudit(trx, auditOf(ctx, decision), {
-      action: 'person.protected.read',
-      personIds: [personId],
-      purpose: decision.via,
-    });
-    return details;
+  return execute(deps, ctx, {
+    action: 'person.protected.read',
+    load: (trx) => loadPerson(trx, ctx, personId),
+    authorize: (actor, person) => can(actor, 'person.readProtected', { person, now: ctx.now }),
+    run: async (trx) => ({
+      result: await loadDetails(trx, personId),
+      audit: { personIds: [personId] },
+    }),
   });
 }
 
-export async function createRelation(
+export function createRelation(
   deps: ServiceDeps,
   ctx: ActionContext,
   personId: string,
   body: z.infer<typeof relationContract.body>,
 ): Promise<RelationView> {
-  const actor = ctx.actor;
-  const now = ctx.now;
   if (body.otherPersonId === personId) {
     throw new AppError('VALIDATION', {
       fields: [
@@ -219,53 +225,70 @@ export async function createRelation(
       ],
     });
   }
-  return deps.db.transaction().execute(async (trx) => {
-    const facts = await loadPersonFacts(trx, [personId, body.otherPersonId], actor.userId, now);
-    const from = facts.get(personId);
-    const to = facts.get(body.otherPersonId);
-    if (!from || !to) throw new AppError('NOT_FOUND');
-    const decision = enforce(can(actor, 'relation.create', { from, to, now }));
-    const stored = relationToStore(personId, {
-      otherPersonId: body.otherPersonId,
-      kind: body.kind,
-      violence: body.violence,
-    });
-    const duplicate = await trx
-      .selectFrom('person_relation')
-      .select('id')
-      .where('person_id', '=', stored.personId)
-      .where('related_person_id', '=', stored.relatedPersonId)
-      .where('kind', '=', stored.kind)
-      .executeTakeFirst();
-    if (duplicate) {
-      throw new AppError('VALIDATION', {
-        fields: [
-          { path: 'body.kind', message: 'Relationen finns redan. Ändra den befintliga i stället.' },
-        ],
+  return execute(deps, ctx, {
+    action: 'relation.create',
+    load: async (trx) => {
+      const facts = await loadPersonFacts(
+        trx,
+        [personId, body.otherPersonId],
+        ctx.actor.userId,
+        ctx.now,
+      );
+      const from = facts.get(personId);
+      const to = facts.get(body.otherPersonId);
+      if (!from || !to) throw new AppError('NOT_FOUND');
+      return { from, to };
+    },
+    authorize: (actor, { from, to }) => can(actor, 'relation.create', { from, to, now: ctx.now }),
+    run: async (trx) => {
+      const stored = relationToStore(personId, {
+        otherPersonId: body.otherPersonId,
+        kind: body.kind,
+        violence: body.violence,
       });
-    }
-    const row = await trx
-      .insertInto('person_relation')
-      .values({
-        person_id: stored.personId,
-        related_person_id: stored.relatedPersonId,
-        kind: stored.kind,
-        violence: stored.violence,
-        created_by: actor.userId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const other = (await findPersonSummaries(trx, [body.otherPersonId])).get(body.otherPersonId);
-    if (!other) throw new AppError('NOT_FOUND');
-    await recordAudit(trx, auditOf(ctx, decision), {
-      action: 'relation.create',
-      personIds: [personId, body.otherPersonId],
-      purpose: decision.via,
-      details: { relationId: row.id, kind: body.kind },
-    });
-    return { id: row.id, kind: body.kind, violence: body.violence, other };
+      const duplicate = await trx
+        .selectFrom('person_relation')
+        .select('id')
+        .where('person_id', '=', stored.personId)
+        .where('related_person_id', '=', stored.relatedPersonId)
+        .where('kind', '=', stored.kind)
+        .executeTakeFirst();
+      if (duplicate) {
+        throw new AppError('VALIDATION', {
+          fields: [
+            {
+              path: 'body.kind',
+              message: 'Relationen finns redan. Ändra den befintliga i stället.',
+            },
+          ],
+        });
+      }
+      const row = await trx
+        .insertInto('person_relation')
+        .values({
+          person_id: stored.personId,
+          related_person_id: stored.relatedPersonId,
+          kind: stored.kind,
+          violence: stored.violence,
+          created_by: ctx.actor.userId,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const other = (await findPersonSummaries(trx, [body.otherPersonId])).get(body.otherPersonId);
+      if (!other) throw new AppError('NOT_FOUND');
+      return {
+        result: { id: row.id, kind: body.kind, violence: body.violence, other },
+        audit: {
+          personIds: [personId, body.otherPersonId],
+          details: { relationId: row.id, kind: body.kind },
+        },
+      };
+    },
   });
 }
+
+/** A started nödåtkomst: to whom, and until when. */
+type Started = { personId: string; expiresAt: string };
 
 /**
  * Nödåtkomst: with a stated reason, for a limited time, to one person found by exact identity
@@ -276,43 +299,43 @@ export async function startEmergencyAccess(
   deps: ServiceDeps,
   ctx: ActionContext,
   body: z.infer<typeof emergencyContract.body>,
-): Promise<{ personId: string; expiresAt: string }> {
-  const actor = ctx.actor;
-  const decision = enforce(can(actor, 'emergencyAccess.start', {}));
-  const now = ctx.now;
-  const identity = parseIdentityOrFail(body.kind, body.number, stockholmDate(now));
-  const result = await deps.db.transaction().execute(async (trx) => {
-    const personId = await findPersonIdByIdentity(trx, identity.normalized);
-    if (!personId) {
-      await recordAudit(trx, auditOf(ctx, decision), {
-        action: 'emergency_access.start',
-        purpose: 'emergency_access',
-        emergency: true,
-        details: { found: false },
-      });
-      return undefined;
-    }
-    const expiresAt = new Date(now.getTime() + deps.config.emergencyAccessMs);
-    const row = await trx
-      .insertInto('emergency_access')
-      .values({
-        user_id: actor.userId,
-        unit_id: decision.unitId,
-        person_id: personId,
-        reason: body.reason,
-        started_at: now,
-        expires_at: expiresAt,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await recordAudit(trx, auditOf(ctx, decision), {
-      action: 'emergency_access.start',
-      personIds: [personId],
-      purpose: 'emergency_access',
-      emergency: true,
-      details: { found: true, emergencyAccessId: row.id },
-    });
-    return { personId, expiresAt: expiresAt.toISOString() };
+): Promise<Started> {
+  const result = await execute(deps, ctx, {
+    action: 'emergency_access.start',
+    load: noFacts,
+    authorize: (actor) => can(actor, 'emergencyAccess.start', {}),
+    run: async (trx, _facts, allowed): Promise<Done<Started | undefined>> => {
+      // The policy allows starting it by role; the act itself is emergency access, recorded
+      // under that purpose and flagged as such, in the role and unit the policy allowed.
+      const asEmergency = { ...allowed, via: 'emergency_access' as const };
+      // Parsed once the policy has allowed the act: whoever may not start it learns nothing.
+      const identity = parseIdentityOrFail(body.kind, body.number, stockholmDate(ctx.now));
+      const personId = await findPersonIdByIdentity(trx, identity.normalized);
+      if (!personId) {
+        return { result: undefined, audit: { allowed: asEmergency, details: { found: false } } };
+      }
+      const expiresAt = new Date(ctx.now.getTime() + deps.config.emergencyAccessMs);
+      const row = await trx
+        .insertInto('emergency_access')
+        .values({
+          user_id: ctx.actor.userId,
+          unit_id: allowed.unitId,
+          person_id: personId,
+          reason: body.reason,
+          started_at: ctx.now,
+          expires_at: expiresAt,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return {
+        result: { personId, expiresAt: expiresAt.toISOString() },
+        audit: {
+          allowed: asEmergency,
+          personIds: [personId],
+          details: { found: true, emergencyAccessId: row.id },
+        },
+      };
+    },
   });
   // The attempt is audited above (emergency_access.start, found: false).
   if (!result) throw new AppError('NOT_FOUND', { audited: true });
@@ -320,10 +343,11 @@ export async function startEmergencyAccess(
 }
 
 /**
- * The shared shape of every change to a person's file: load the facts, ask the policy (with what
- * the change touches), make the change, and audit it — in one transaction.
+ * The shared shape of every change to a person's file, as a command (command.ts): load the
+ * facts, ask the policy (with what the change touches), make the change, and audit it — in one
+ * transaction.
  */
-async function changePerson<T>(
+function changePerson<T>(
   deps: ServiceDeps,
   ctx: ActionContext,
   personId: string,
@@ -333,24 +357,24 @@ async function changePerson<T>(
     facts: PersonFacts,
   ) => Promise<{ result: T; audit: Record<string, string | number | boolean> }>,
 ): Promise<T> {
-  const actor = ctx.actor;
-  const now = ctx.now;
-  return deps.db.transaction().execute(async (trx) => {
-    const facts = (await loadPersonFacts(trx, [personId], actor.userId, now)).get(personId);
-    if (!facts) throw new AppError('NOT_FOUND');
-    const decision = enforce(
-      can(actor, 'person.update', { person: facts, now, ...touches(facts) }),
-    );
-    const { result, audit } = await change(trx, facts);
-    await recordAudit(trx, auditOf(ctx, decision), {
-      action: 'person.update',
-      personIds: [personId],
-      purpose: decision.via,
-      protectionBefore: [facts.protectionLevel],
-      // Every change names the person whose file it changed; the change adds what else it names.
-      details: { personId, ...audit },
-    });
-    return result;
+  return execute(deps, ctx, {
+    action: 'person.update',
+    load: (trx) => loadPerson(trx, ctx, personId),
+    authorize: (actor, facts) =>
+      can(actor, 'person.update', { person: facts, now: ctx.now, ...touches(facts) }),
+    run: async (trx, facts) => {
+      const { result, audit } = await change(trx, facts);
+      return {
+        result,
+        audit: {
+          personIds: [personId],
+          protectionBefore: [facts.protectionLevel],
+          // Every change names the person whose file it changed; the change adds what else it
+          // names.
+          details: { personId, ...audit },
+        },
+      };
+    },
   });
 }
 

@@ -93,3 +93,45 @@ describe('the personakt', () => {
     expect(res.statusCode).toBe(403);
   });
 });
+
+describe('nödåtkomst', () => {
+  it('records its start and every read under it as emergency access, flagged for review', async () => {
+    // S's only case is closed: the colleague reaches S by nödåtkomst alone.
+    const started = await t.app.inject({
+      method: 'POST',
+      url: '/api/emergency-access',
+      headers: w.sessions.colleague.headers,
+      payload: {
+        kind: 'personnummer',
+        number: w.persons.s.personnummer,
+        reason: 'Polisen larmar om hot i natt.',
+      },
+    });
+    expect(started.statusCode).toBe(201);
+    const details = await t.app.inject({
+      method: 'GET',
+      url: `/api/persons/${w.persons.s.id}/protected-details`,
+      headers: w.sessions.colleague.headers,
+    });
+    expect(details.statusCode).toBe(200);
+
+    const rows = await t.database.db
+      .selectFrom('audit_event')
+      .select(['action', 'actor_role', 'actor_unit_id', 'purpose', 'emergency', 'person_ids'])
+      .where('actor_user_id', '=', w.users.colleague.id)
+      .where('action', 'in', ['emergency_access.start', 'person.protected.read'])
+      .orderBy('seq')
+      .execute();
+    const asEmergency = {
+      actor_role: 'adult_caseworker',
+      actor_unit_id: w.units.adult,
+      purpose: 'emergency_access',
+      emergency: true,
+      person_ids: [w.persons.s.id],
+    };
+    expect(rows).toEqual([
+      { action: 'emergency_access.start', ...asEmergency },
+      { action: 'person.protected.read', ...asEmergency },
+    ]);
+  });
+});
