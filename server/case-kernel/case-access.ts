@@ -40,7 +40,9 @@ export async function loadCaseRow(db: Reader, caseId: string) {
 }
 export type CaseRow = NonNullable<Awaited<ReturnType<typeof loadCaseRow>>>;
 
-export const caseFacts = (row: CaseRow): CaseFacts => ({
+export const caseFacts = (
+  row: Pick<CaseRow, 'id' | 'unit_id' | 'assigned_user_id' | 'status' | 'routed_by'>,
+): CaseFacts => ({
   caseId: row.id,
   unitId: row.unit_id,
   assignedUserId: row.assigned_user_id,
