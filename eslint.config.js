@@ -148,7 +148,8 @@ export default tseslint.config(
     rules: restrictedImports(anotherFeature),
   },
   {
-    // The case row is the projection of its log: only openCase and appendEvents write either.
+    // The case row is the projection of its log: only openCase and appendEvents write either
+    // (an assignment too is an event).
     files: ['server/**/*.ts'],
     ignores: ['server/case-kernel/case-access.ts', 'server/**/*.test.ts', 'server/test/**'],
     rules: {
@@ -156,7 +157,7 @@ export default tseslint.config(
         'error',
         {
           selector:
-            "CallExpression[callee.property.name='insertInto'][arguments.0.value=/^case(_event)?$/]",
+            'CallExpression[callee.property.name=/^(insertInto|updateTable)$/][arguments.0.value=/^case(_event)?$/]',
           message:
             'A case and its events are written only by openCase and appendEvents (server/case-kernel/case-access.ts).',
         },

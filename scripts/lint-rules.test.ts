@@ -64,6 +64,11 @@ describe('architecture lint rules', () => {
     expect(await rulesHit('server/case-kernel/case-access.ts', code)).not.toContain(
       'no-restricted-syntax',
     );
+    const byHand =
+      "import type { Trx } from '../../db/database.ts';\nexport const f = (trx: Trx) => trx.updateTable('case');\n";
+    expect(await rulesHit('server/features/cases/cases.service.ts', byHand)).toContain(
+      'no-restricted-syntax',
+    );
   });
 
   it('let only the command frame write audit rows', async () => {

@@ -214,6 +214,7 @@ export const CaseHistoryItem = z.object({
     'communication_recorded',
     'decision_recorded',
     'case_closed',
+    'case_assigned',
   ]),
   recordedAt: z.iso.datetime(),
   recordedBy: z.string().nullable(),

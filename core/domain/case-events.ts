@@ -81,6 +81,11 @@ export const caseEventRecord = z.discriminatedUnion('type', [
     reason: z.string(),
     filedAsNoAction: z.boolean(),
   }),
+  /** Who handles the case from now: taken from the unit's queue, or given by the manager. */
+  event('case_assigned', {
+    userId: z.string(),
+    previousUserId: z.string().nullable(),
+  }),
 ]);
 
 /** One event as the log holds it: its type and its typed payload. */

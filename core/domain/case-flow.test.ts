@@ -158,7 +158,23 @@ describe('the case row as a projection of the log', () => {
     fc.constant({ type: 'communication_recorded' as const, at: at(3) }),
     fc.constant({ type: 'decision_recorded' as const, at: at(4) }),
     fc.integer({ min: 5, max: 59 }).map((m) => ({ type: 'case_closed' as const, at: at(m) })),
+    fc
+      .constantFrom('anna', 'bo', 'cecilia')
+      .map((userId) => ({ type: 'case_assigned' as const, userId, at: at(6) })),
   );
+
+  it('says who handles the case by its last assignment before closing, or leaves the row alone', () => {
+    fc.assert(
+      fc.property(fc.array(eventArb, { maxLength: 10 }), (events) => {
+        const projection = caseProjection(caseState(events));
+        const closedAt = events.findIndex((e) => e.type === 'case_closed');
+        const assignment = (closedAt >= 0 ? events.slice(0, closedAt) : events).findLast(
+          (e) => e.type === 'case_assigned',
+        );
+        expect(projection.assignedUserId).toBe(assignment?.userId ?? null);
+      }),
+    );
+  });
 
   it('says closed exactly when the log closed the case, and when', () => {
     fc.assert(

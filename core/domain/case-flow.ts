@@ -29,7 +29,8 @@ export type CaseEvent =
   | { type: 'child_report_waived'; at: string }
   | { type: 'communication_recorded'; at: string }
   | { type: 'decision_recorded'; at: string }
-  | { type: 'case_closed'; at: string };
+  | { type: 'case_closed'; at: string }
+  | { type: 'case_assigned'; userId: string; at: string };
 
 export type Phase =
   'intake' | 'preliminary_assessment' | 'investigation' | 'communicated' | 'decided' | 'closed';
@@ -42,6 +43,11 @@ export interface CaseState {
   preliminaryOutcome: 'open_investigation' | 'no_investigation' | null;
   /** When the case was closed (the case_closed event), or null while it is open. */
   closedAt: string | null;
+  /**
+   * Who handles the case by its log's last assignment; undefined when the log has none (the
+   * registering user's own case carries its assignee from the start, on the row).
+   */
+  assignedUserId: string | undefined;
 }
 
 export function caseState(events: readonly CaseEvent[]): CaseState {
@@ -51,6 +57,7 @@ export function caseState(events: readonly CaseEvent[]): CaseState {
     hasApplicationOrConsent: false,
     preliminaryOutcome: null,
     closedAt: null,
+    assignedUserId: undefined,
   };
   for (const e of events) {
     // Closing is final: a closed case is not reopened, a new matter is a new case.
@@ -87,6 +94,9 @@ export function caseState(events: readonly CaseEvent[]): CaseState {
         state.phase = 'closed';
         state.closedAt = e.at;
         break;
+      case 'case_assigned':
+        state.assignedUserId = e.userId;
+        break;
     }
   }
   return state;
@@ -105,6 +115,7 @@ export interface CaseProjection {
   acuteNeed: 'yes' | 'no' | 'unclear' | null;
   /** 0 puts the case first in the unit's queue: an open case screened as acute. */
   queuePriority: 0 | 1 | null;
+  assignedUserId: string | null;
 }
 
 export function caseProjection(state: CaseState): CaseProjection {
@@ -115,6 +126,7 @@ export function caseProjection(state: CaseState): CaseProjection {
     closedAt: state.closedAt,
     acuteNeed: state.acuteNeed,
     queuePriority: closed ? 1 : state.acuteNeed === null ? null : state.acuteNeed === 'yes' ? 0 : 1,
+    assignedUserId: state.assignedUserId ?? null,
   };
 }
 

@@ -38,7 +38,9 @@ export async function loadCaseRow(db: Reader, caseId: string) {
 }
 export type CaseRow = NonNullable<Awaited<ReturnType<typeof loadCaseRow>>>;
 
-export const caseFacts = (row: CaseRow): CaseFacts => ({
+export const caseFacts = (
+  row: Pick<CaseRow, 'id' | 'unit_id' | 'assigned_user_id' | 'status' | 'routed_by'>,
+): CaseFacts => ({
   caseId: row.id,
   unitId: row.unit_id,
   assignedUserId: row.assigned_user_id,
@@ -109,6 +111,8 @@ function toFlow(events: readonly (CaseEventRecord & { at: Date })[]): CaseEvent[
         return { type: e.type, at, acuteNeed: e.payload.acuteNeed };
       case 'preliminary_assessment':
         return { type: e.type, at, outcome: e.payload.outcome };
+      case 'case_assigned':
+        return { type: e.type, at, userId: e.payload.userId };
       default:
         return { type: e.type, at };
     }
@@ -211,6 +215,7 @@ function projectionColumns(log: readonly (CaseEventRecord & { at: Date })[]) {
     ...(projection.closedAt !== null ? { closed_at: new Date(projection.closedAt) } : {}),
     ...(projection.acuteNeed !== null ? { acute_need: projection.acuteNeed } : {}),
     ...(projection.queuePriority !== null ? { queue_priority: projection.queuePriority } : {}),
+    ...(projection.assignedUserId !== null ? { assigned_user_id: projection.assignedUserId } : {}),
   };
 }
 

@@ -50,7 +50,8 @@ import {
 import type { StoredEvent } from '../../case-kernel/case-access.ts';
 import type { ServiceDeps } from '../../service-deps.ts';
 
-function historySummary(e: StoredEvent): string {
+/** One line of the case's history; `staff` names the handläggare an assignment went to. */
+function historySummary(e: StoredEvent, staff: ReadonlyMap<string, string>): string {
   switch (e.type) {
     case 'intake_registered':
       return e.payload.migrated
@@ -78,7 +79,23 @@ function historySummary(e: StoredEvent): string {
       return e.payload.filedAsNoAction
         ? 'Avslutat: handling som inte föranlett åtgärd'
         : 'Ärendet avslutat';
+    case 'case_assigned':
+      return `Ärendet tilldelat ${staff.get(e.payload.userId) ?? 'en handläggare'}`;
   }
+}
+
+/** The display names of the handläggare the log's assignments went to. */
+async function assigneeNames(trx: Trx, events: readonly StoredEvent[]) {
+  const ids = [
+    ...new Set(events.flatMap((e) => (e.type === 'case_assigned' ? [e.payload.userId] : []))),
+  ];
+  if (ids.length === 0) return new Map<string, string>();
+  const rows = await trx
+    .selectFrom('app_user')
+    .select(['id', 'display_name'])
+    .where('id', 'in', ids)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
 }
 
 export async function getCase(
@@ -117,6 +134,7 @@ export async function getCase(
       const preliminary = events.find((e) => e.type === 'preliminary_assessment');
       const state = caseState(toFlowEvents(events));
       const deadlines = loaded.deadlines.get(row.id) ?? [];
+      const staff = await assigneeNames(trx, events);
 
       const visible = await visibleMembers(
         trx,
@@ -205,7 +223,7 @@ export async function getCase(
           type: e.type,
           recordedAt: e.recorded_at.toISOString(),
           recordedBy: e.recorded_by_name,
-          summary: historySummary(e),
+          summary: historySummary(e, staff),
         })),
         legal: {
           investigationDuty: legalReference(catalogue, 'investigationDuty'),

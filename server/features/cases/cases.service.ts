@@ -1,7 +1,6 @@
 import { execute, noFacts } from '../../command.ts';
 import type { Done } from '../../command.ts';
 import type { ActionContext } from '../../http/action-context.ts';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import type {
   CaseListItem,
@@ -26,6 +25,7 @@ import {
   toSummary,
 } from '../../case-kernel/persons.repository.ts';
 import { parseIdentityOrFail } from '../../case-kernel/identity.ts';
+import { appendEvents, caseFacts } from '../../case-kernel/case-access.ts';
 import type { ServiceDeps } from '../../service-deps.ts';
 
 interface Page {
@@ -399,33 +399,33 @@ export function assignCase(
     },
     authorize: (actor, { row, assignee }) =>
       can(actor, 'case.assign', {
-        case: {
-          caseId: row.id,
-          unitId: row.unit_id,
-          assignedUserId: row.assigned_user_id,
-          status: row.status,
-          routedBy: row.routed_by,
-        },
+        case: caseFacts(row),
         assigneeUserId: body.userId,
         assigneeHandlesCasesInUnit: assignee.some((a) => caseworkerRoles.has(a.role)),
       }),
     run: async (trx, { row }) => {
-      const updated = await trx
-        .updateTable('case')
-        .set({ assigned_user_id: body.userId, version: sql`version + 1` })
-        .where('id', '=', caseId)
-        .where('version', '=', body.version)
-        .returning('version')
-        .executeTakeFirst();
-      if (!updated) throw new AppError('VERSION_CONFLICT');
+      // An event in the case's log, so who handled the case when stays in its history.
+      const version = await appendEvents(
+        trx,
+        caseId,
+        [
+          {
+            type: 'case_assigned',
+            payload: { userId: body.userId, previousUserId: row.assigned_user_id },
+          },
+        ],
+        ctx.actor.userId,
+        ctx.now,
+        body.version,
+      );
       return {
-        result: { caseId, version: updated.version },
+        result: { caseId, version },
         audit: {
           personIds: [row.person_id],
           caseIds: [caseId],
           details: {
             caseId,
-            version: updated.version,
+            version,
             assignedToSelf: body.userId === ctx.actor.userId,
           },
         },

@@ -206,6 +206,36 @@ describe('assignment', () => {
     expect(row.assigned_user_id).toBe(w.users.colleague.id);
   });
 
+  it("is an event in the case's log: the history says who was given the case, and by whom", async () => {
+    const detail = await t.app.inject({
+      method: 'GET',
+      url: `/api/cases/${w.persons.r.caseId}`,
+      headers: w.sessions.colleague.headers,
+    });
+    expect(detail.statusCode).toBe(200);
+    const history = detail.json<{
+      history: { type: string; summary: string; recordedBy: string | null }[];
+    }>().history;
+    expect(history.filter((h) => h.type === 'case_assigned')).toEqual([
+      expect.objectContaining({
+        summary: `Ärendet tilldelat Test ${w.users.colleague.username}`,
+        recordedBy: `Test ${w.users.manager.username}`,
+      }),
+    ]);
+    const events = await t.database.db
+      .selectFrom('case_event')
+      .select(['payload', 'recorded_by'])
+      .where('case_id', '=', w.persons.r.caseId)
+      .where('type', '=', 'case_assigned')
+      .execute();
+    expect(events).toEqual([
+      {
+        payload: { userId: w.users.colleague.id, previousUserId: null },
+        recorded_by: w.users.manager.id,
+      },
+    ]);
+  });
+
   it('refuses an assignee who does not handle cases in the unit', async () => {
     const row = await t.database.db
       .selectFrom('case')
