@@ -10,6 +10,9 @@ function parts(date: string): [number, number, number] {
   return [Number(match[1]), Number(match[2]), Number(match[3])];
 }
 
+/** The date of a year, month (1–12) and day, as 'YYYY-MM-DD'. */
+export const dateOf = (y: number, m: number, d: number) => `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+
 const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 export const daysInMonth = (y: number, m: number) =>
   [31, isLeap(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1] ?? 30;
@@ -38,7 +41,7 @@ function fromDayNumber(z: number): string {
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const m = mp < 10 ? mp + 3 : mp - 9;
   const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+  return dateOf(y, m, d);
 }
 
 export function addDays(date: string, days: number): string {
@@ -51,9 +54,14 @@ export function addMonths(date: string, months: number): string {
   const index = y * 12 + (m - 1) + months;
   const year = Math.floor(index / 12);
   const month = (index % 12) + 1;
-  return `${pad(year, 4)}-${pad(month)}-${pad(Math.min(d, daysInMonth(year, month)))}`;
+  return dateOf(year, month, Math.min(d, daysInMonth(year, month)));
 }
 
 export function daysBetween(from: string, to: string): number {
   return toDayNumber(to) - toDayNumber(from);
+}
+
+/** ISO weekday: 1 is Monday, 7 is Sunday (1970-01-01 was a Thursday). */
+export function isoWeekday(date: string): number {
+  return ((((toDayNumber(date) + 3) % 7) + 7) % 7) + 1;
 }
