@@ -135,6 +135,8 @@ const covered = new Set<Contract>([
   documentContracts.reviseDecision,
   adminContracts.listDelegations,
   adminContracts.setDelegation,
+  adminContracts.getHandoverRules,
+  adminContracts.setHandoverRules,
   adminContracts.listLegalCatalogues,
   adminContracts.importLegalCatalogue,
   adminContracts.activateLegalCatalogue,

@@ -26,6 +26,7 @@ import { createLogger } from './logger.ts';
 import { prepareStoredSecrets } from './accounts/stored-secrets.ts';
 import { loadExampleInstruments } from './features/risk/instruments.service.ts';
 import { offsetClock } from './test-clock.ts';
+import { startHandoverJob } from './jobs/handover.ts';
 import { demoLogins, seedDemoData } from './seed/demo.ts';
 import { buildWebIfNeeded, webRoot } from './web-build.ts';
 
@@ -221,6 +222,7 @@ async function start() {
         version: string;
       }
     ).version;
+    const clock = config.testClockFile ? offsetClock(config.testClockFile) : () => new Date();
     const app = await buildApp({
       config,
       db: database.db,
@@ -228,7 +230,7 @@ async function start() {
       logger,
       webRoot: root,
       version,
-      ...(config.testClockFile ? { clock: offsetClock(config.testClockFile) } : {}),
+      clock,
     });
 
     // Audit rows are written by requests: after each, the anchor follows (at most once a second).
@@ -239,6 +241,20 @@ async function start() {
         done();
       });
     }
+
+    // Socialjour's handovers move to the day units on their working day (every minute).
+    const handovers = startHandoverJob(
+      { db: database.db, config, clock },
+      {
+        onError: (error) => {
+          logger.error({ err: error }, 'the handover job failed; it runs again in a minute');
+        },
+        onMoved: () => writer?.poke(),
+      },
+    );
+    app.addHook('onClose', async () => {
+      await handovers.stop();
+    });
 
     try {
       await app.listen({ port: config.port, host: config.host });

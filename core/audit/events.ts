@@ -17,6 +17,7 @@ export const auditActions = {
   'case.open': 'Öppnade ärende',
   'case.route': 'Skickade aktualisering till ansvarig enhet',
   'case.assign': 'Fördelade ärende',
+  'case.handover': 'Lämnade över ärende från socialjouren',
   'case.read': 'Läste ärende',
   'case.step': 'Dokumenterade steg i ärende',
   'case.child_report': 'Registrerade orosanmälan',
@@ -59,6 +60,7 @@ export const auditActions = {
   'admin.role.revoke': 'Tog bort roll',
   'admin.delegation': 'Ändrade delegationsordning',
   'admin.legal_catalogue': 'Ändrade lagrumskatalog',
+  'admin.handover_rules': 'Ändrade regler för socialjourens överlämning',
   'admin.instrument': 'Ändrade bedömningsinstrument',
   'admin.request.create': 'Begärde ändring av behörighet',
   'admin.request.approve': 'Godkände begäran om behörighet',
@@ -84,6 +86,7 @@ export const auditRecordKeys = {
   'case.open': ['caseId', 'personId'],
   'case.route': ['caseId'],
   'case.assign': ['caseId', 'version'],
+  'case.handover': ['caseId', 'version'],
   'case.step': ['caseId'],
   'case.child_report': ['caseId', 'childCaseId'],
   'journal.write': ['entryId', 'version'],
@@ -115,6 +118,8 @@ export const auditRecordKeys = {
   'admin.role.revoke': ['userId', 'unitId', 'role'],
   'admin.delegation': ['unitId', 'intervention', 'role'],
   'admin.legal_catalogue': ['catalogueId'],
+  // The one row of settings, by its version.
+  'admin.handover_rules': ['version'],
   'admin.instrument': ['instrumentId', 'version'],
   'admin.request.create': ['requestId', 'version'],
   'admin.request.approve': ['requestId', 'version'],
@@ -171,6 +176,7 @@ export const auditPurposes = [
   'own_account',
   'administration',
   'review',
+  'planned_handover',
 ] as const;
 export type AuditPurpose = (typeof auditPurposes)[number];
 // Compile-time check: every basis the policy can give is a purpose.

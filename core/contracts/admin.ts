@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { roles } from '../policy/roles.ts';
 import { delegableRoles, interventions } from '../domain/decisions.ts';
 import { LegalCatalogue } from '../domain/legal-references.ts';
+import { handoverTargetGroups } from '../domain/handover.ts';
 import { defineContract } from './contract.ts';
 import { version } from './input.ts';
 
@@ -154,6 +155,45 @@ export const setDelegation = defineContract({
     granted: z.boolean(),
   }),
   response: z.object({ items: z.array(Delegation) }),
+});
+
+const HandoverTargetGroup = z.enum(handoverTargetGroups);
+const hour = z.number().int().min(0).max(23);
+
+/**
+ * Which day unit takes over socialjour's night and weekend matters (core/domain/handover.ts): a
+ * unit per target group, the default unit, the children's unit for a child whatever the target
+ * group (null: by target group), and socialjour's night.
+ */
+export const HandoverRulesView = z.object({
+  rules: z.array(z.object({ targetGroup: HandoverTargetGroup, unitId: z.uuid() })),
+  /** Null until an administrator sets the rules: nothing is then handed over. */
+  defaultUnitId: z.uuid().nullable(),
+  childUnitId: z.uuid().nullable(),
+  nightStartsHour: hour,
+  nightEndsHour: hour,
+  version: z.number().int().nullable(),
+});
+
+export const getHandoverRules = defineContract({
+  method: 'GET',
+  path: '/api/admin/handover-rules',
+  response: HandoverRulesView,
+});
+
+export const setHandoverRules = defineContract({
+  method: 'PUT',
+  path: '/api/admin/handover-rules',
+  body: z.strictObject({
+    rules: z
+      .array(z.strictObject({ targetGroup: HandoverTargetGroup, unitId: z.uuid() }))
+      .max(handoverTargetGroups.length),
+    defaultUnitId: z.uuid(),
+    childUnitId: z.uuid().nullable(),
+    nightStartsHour: hour,
+    nightEndsHour: hour,
+  }),
+  response: HandoverRulesView,
 });
 
 export const LegalCatalogueView = LegalCatalogue.extend({

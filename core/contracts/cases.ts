@@ -27,6 +27,11 @@ export const CaseListItem = z.object({
    * unit: its queue and manager see it marked so.
    */
   routed: z.boolean(),
+  /**
+   * Registered by socialjour at night or on a day off and handed over to this unit on the next
+   * working day (core/domain/handover.ts): when. The queue shows it first, marked so.
+   */
+  handedOver: z.object({ on: z.iso.date() }).nullable(),
   phase: z.enum([
     'intake',
     'preliminary_assessment',
@@ -215,6 +220,8 @@ export const CaseHistoryItem = z.object({
     'decision_recorded',
     'case_closed',
     'case_assigned',
+    'handover_planned',
+    'case_handed_over',
   ]),
   recordedAt: z.iso.datetime(),
   recordedBy: z.string().nullable(),

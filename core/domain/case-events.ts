@@ -86,6 +86,19 @@ export const caseEventRecord = z.discriminatedUnion('type', [
     userId: z.string(),
     previousUserId: z.string().nullable(),
   }),
+  /**
+   * Socialjour's intake names the day unit that takes the matter over, and the working day it
+   * does (core/domain/handover.ts); the handover job carries it out on that day.
+   */
+  event('handover_planned', {
+    toUnitId: z.string(),
+    on: z.string(),
+  }),
+  /** The matter moved from socialjour to the day unit: unassigned, first in its queue. */
+  event('case_handed_over', {
+    fromUnitId: z.string(),
+    toUnitId: z.string(),
+  }),
 ]);
 
 /** One event as the log holds it: its type and its typed payload. */

@@ -30,7 +30,9 @@ export type CaseEvent =
   | { type: 'communication_recorded'; at: string }
   | { type: 'decision_recorded'; at: string }
   | { type: 'case_closed'; at: string }
-  | { type: 'case_assigned'; userId: string; at: string };
+  | { type: 'case_assigned'; userId: string; at: string }
+  | { type: 'handover_planned'; toUnitId: string; on: string; at: string }
+  | { type: 'case_handed_over'; toUnitId: string; at: string };
 
 export type Phase =
   'intake' | 'preliminary_assessment' | 'investigation' | 'communicated' | 'decided' | 'closed';
@@ -48,6 +50,18 @@ export interface CaseState {
    * registering user's own case carries its assignee from the start, on the row).
    */
   assignedUserId: string | undefined;
+  /**
+   * The unit the case is in by its log's last handover; undefined when it was never handed over
+   * (a case stays in the unit it was opened in).
+   */
+  unitId: string | undefined;
+  /** Socialjour's planned handover not yet carried out: to which unit, on which working day. */
+  plannedHandover: { toUnitId: string; on: string } | null;
+  /**
+   * Handed over and not assigned since: nobody in the day unit has it yet, so it is unassigned
+   * and first in the unit's queue.
+   */
+  awaitingDayUnit: boolean;
 }
 
 export function caseState(events: readonly CaseEvent[]): CaseState {
@@ -58,6 +72,9 @@ export function caseState(events: readonly CaseEvent[]): CaseState {
     preliminaryOutcome: null,
     closedAt: null,
     assignedUserId: undefined,
+    unitId: undefined,
+    plannedHandover: null,
+    awaitingDayUnit: false,
   };
   for (const e of events) {
     // Closing is final: a closed case is not reopened, a new matter is a new case.
@@ -96,6 +113,18 @@ export function caseState(events: readonly CaseEvent[]): CaseState {
         break;
       case 'case_assigned':
         state.assignedUserId = e.userId;
+        state.awaitingDayUnit = false;
+        break;
+      case 'handover_planned':
+        state.plannedHandover = { toUnitId: e.toUnitId, on: e.on };
+        break;
+      case 'case_handed_over':
+        // Access is granted, never taken: socialjour's hold on the case ends with the handover,
+        // and nobody in the day unit has it until someone takes it or is given it.
+        state.unitId = e.toUnitId;
+        state.assignedUserId = undefined;
+        state.plannedHandover = null;
+        state.awaitingDayUnit = true;
         break;
     }
   }
@@ -116,6 +145,10 @@ export interface CaseProjection {
   /** 0 puts the case first in the unit's queue: an open case screened as acute. */
   queuePriority: 0 | 1 | null;
   assignedUserId: string | null;
+  /** The unit the log last handed the case to; null leaves the row's unit (where it opened). */
+  unitId: string | null;
+  /** The log's last word on the assignee is a handover: nobody has the case. */
+  unassigned: boolean;
 }
 
 export function caseProjection(state: CaseState): CaseProjection {
@@ -125,8 +158,16 @@ export function caseProjection(state: CaseState): CaseProjection {
     status: state.phase === 'intake' ? null : closed ? 'closed' : 'open',
     closedAt: state.closedAt,
     acuteNeed: state.acuteNeed,
-    queuePriority: closed ? 1 : state.acuteNeed === null ? null : state.acuteNeed === 'yes' ? 0 : 1,
+    queuePriority: closed
+      ? 1
+      : state.awaitingDayUnit || state.acuteNeed === 'yes'
+        ? 0
+        : state.acuteNeed === null
+          ? null
+          : 1,
     assignedUserId: state.assignedUserId ?? null,
+    unitId: state.unitId ?? null,
+    unassigned: state.awaitingDayUnit && state.assignedUserId === undefined,
   };
 }
 

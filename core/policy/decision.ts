@@ -9,6 +9,12 @@ export interface Actor {
   grants: readonly RoleGrant[];
 }
 
+/**
+ * The actor of a scheduled job (server/http/action-context.ts `systemContext`): it holds no
+ * grant, so it may do only what a rule names for it, on facts that show a user's act asked for it.
+ */
+export const systemActorId = 'system';
+
 export interface CaseFacts {
   caseId: string;
   unitId: string;
@@ -30,7 +36,14 @@ export interface PersonFacts {
 }
 
 /** How an allowed access is justified; recorded as the purpose of the audit row. */
-export type Via = 'assigned' | 'intake_queue' | 'unit_manager' | 'emergency_access' | 'role';
+export type Via =
+  | 'assigned'
+  | 'intake_queue'
+  | 'unit_manager'
+  | 'emergency_access'
+  | 'role'
+  /** A scheduled job carrying out what a user planned (socialjour's handover). */
+  | 'planned_handover';
 
 export type Allowed = { allowed: true; role: Role; unitId: string; via: Via };
 

@@ -40,6 +40,7 @@ const viaStrength: Record<Via, number> = {
   unit_manager: 2,
   emergency_access: 3,
   role: 4,
+  planned_handover: 5,
 };
 
 /** A work relation to the person through one of their cases, or a running emergency access. */

@@ -113,6 +113,10 @@ function toFlow(events: readonly (CaseEventRecord & { at: Date })[]): CaseEvent[
         return { type: e.type, at, outcome: e.payload.outcome };
       case 'case_assigned':
         return { type: e.type, at, userId: e.payload.userId };
+      case 'handover_planned':
+        return { type: e.type, at, toUnitId: e.payload.toUnitId, on: e.payload.on };
+      case 'case_handed_over':
+        return { type: e.type, at, toUnitId: e.payload.toUnitId };
       default:
         return { type: e.type, at };
     }
@@ -216,6 +220,8 @@ function projectionColumns(log: readonly (CaseEventRecord & { at: Date })[]) {
     ...(projection.acuteNeed !== null ? { acute_need: projection.acuteNeed } : {}),
     ...(projection.queuePriority !== null ? { queue_priority: projection.queuePriority } : {}),
     ...(projection.assignedUserId !== null ? { assigned_user_id: projection.assignedUserId } : {}),
+    ...(projection.unassigned ? { assigned_user_id: null } : {}),
+    ...(projection.unitId !== null ? { unit_id: projection.unitId } : {}),
   };
 }
 

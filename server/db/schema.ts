@@ -47,6 +47,26 @@ export interface Database {
   admin_request: AdminRequestTable;
   user_notice: UserNoticeTable;
   idempotent_request: IdempotentRequestTable;
+  handover_rule: HandoverRuleTable;
+  handover_setting: HandoverSettingTable;
+}
+
+/** Which day unit takes over socialjour's matter of a target group (core/domain/handover.ts). */
+export interface HandoverRuleTable {
+  target_group: TargetGroup;
+  unit_id: string;
+}
+
+/** The one row of the handover's settings: the default unit, a child's unit, the night. */
+export interface HandoverSettingTable {
+  id: ColumnType<boolean, true | undefined, never>;
+  default_unit_id: string;
+  child_unit_id: string | null;
+  night_starts_hour: number;
+  night_ends_hour: number;
+  version: ColumnType<number, number | undefined, number>;
+  updated_by: string | null;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
 }
 
 type CreatedAt = ColumnType<Date, never, never>;

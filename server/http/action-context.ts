@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../../core/policy/policy.ts';
+import { systemActorId } from '../../core/policy/decision.ts';
 import { stockholmDate } from '../time.ts';
 import { requireActor } from './context.ts';
 
@@ -37,7 +38,7 @@ export function requestContext(request: FastifyRequest, clock: () => Date): Acti
 export function systemContext(job: string, clock: () => Date): ActionContext {
   const now = clock();
   return {
-    actor: { userId: 'system', grants: [] },
+    actor: { userId: systemActorId, grants: [] },
     now,
     today: stockholmDate(now),
     audit: { actorUserId: null, correlationId: `${job}:${randomUUID()}` },

@@ -455,6 +455,28 @@ async function insertDemo(trx: Trx, now: Date) {
     ])
     .execute();
 
+  // Socialjouren hands its night and weekend matters to the day units (issue 13, item 2): victims
+  // and perpetrators to the relationsvåldsteam, children to barn och unga, and a child is the
+  // children's unit's whatever the target group; the night is 17–08.
+  await trx
+    .insertInto('handover_setting')
+    .values({
+      default_unit_id: unitIds.rvt,
+      child_unit_id: unitIds.children,
+      night_starts_hour: 17,
+      night_ends_hour: 8,
+      updated_by: null,
+    })
+    .execute();
+  await trx
+    .insertInto('handover_rule')
+    .values([
+      { target_group: 'victim', unit_id: unitIds.rvt },
+      { target_group: 'perpetrator', unit_id: unitIds.rvt },
+      { target_group: 'child', unit_id: unitIds.children },
+    ])
+    .execute();
+
   const personIds: Record<string, string> = {};
   for (const p of persons) {
     const { id } = await trx

@@ -637,6 +637,29 @@ export const scenarios: Scenario[] = [
     expect: outcomes(403, { admin: 200 }),
   },
   {
+    name: "read socialjour's handover rules",
+    request: () => ({ method: 'GET', url: '/api/admin/handover-rules' }),
+    expect: outcomes(403, { admin: 200 }),
+  },
+  {
+    name: "change socialjour's handover rules",
+    request: (w) => ({
+      method: 'PUT',
+      url: '/api/admin/handover-rules',
+      payload: {
+        rules: [
+          { targetGroup: 'victim', unitId: w.units.adult },
+          { targetGroup: 'child', unitId: w.units.children },
+        ],
+        defaultUnitId: w.units.adult,
+        childUnitId: w.units.children,
+        nightStartsHour: 17,
+        nightEndsHour: 8,
+      },
+    }),
+    expect: outcomes(403, { admin: 200 }),
+  },
+  {
     name: 'list the legal catalogues',
     request: () => ({ method: 'GET', url: '/api/admin/legal-catalogues' }),
     expect: outcomes(403, { admin: 200 }),

@@ -1,5 +1,6 @@
+import { isHandoverDue } from '../../domain/handover.ts';
 import { isProtected } from '../../domain/protection.ts';
-import { forbidden, notFound } from '../decision.ts';
+import { forbidden, notFound, systemActorId } from '../decision.ts';
 import type { Actor, CaseFacts, Decision, PersonFacts, RulesFor } from '../decision.ts';
 import {
   caseRelation,
@@ -53,6 +54,18 @@ export interface CaseActions {
   'noActionRecord.read': { unitId: string; person: PersonFacts; now: Date };
   /** See which units receive orosanmälningar. */
   'childrenUnits.list': Record<string, never>;
+  /**
+   * Hand socialjour's matter over to the day unit (core/domain/handover.ts): only the handover
+   * job, and only what socialjour planned at intake, once it is due and not yet done. The job
+   * gains no access by it: it acts on socialjour's recorded plan, in socialjour's name.
+   */
+  'case.handover': {
+    case: CaseFacts;
+    /** The case's planned handover not yet carried out, by its log. */
+    planned: { toUnitId: string; on: string } | null;
+    /** The Stockholm date now. */
+    today: string;
+  };
 }
 
 /** A work relation to the case, or emergency access to its person. */
@@ -129,4 +142,13 @@ export const caseRules = {
       : list;
   },
   'childrenUnits.list': (actor) => roleDecision(actor, isCaseworkerOrManager),
+  'case.handover': (actor, f) => {
+    if (actor.userId !== systemActorId || actor.grants.length > 0) {
+      return notFound('only the handover job hands a case over');
+    }
+    if (f.case.status !== 'open') return forbidden('a closed case is not handed over');
+    if (!f.planned) return forbidden('no handover is planned, or it is done');
+    if (!isHandoverDue(f.planned.on, f.today)) return forbidden('the handover is not yet due');
+    return { allowed: true, role: 'out_of_hours', unitId: f.case.unitId, via: 'planned_handover' };
+  },
 } satisfies RulesFor<CaseActions>;

@@ -5,6 +5,8 @@ import {
   listDelegations,
   listLegalCatalogues,
   setDelegation,
+  getHandoverRules,
+  setHandoverRules,
   createUnit,
   createUser,
   grantRole,
@@ -29,6 +31,8 @@ export function adminRoutes(app: FastifyInstance, deps: ServiceDeps) {
   addAction(app, listUnits, (_input, ctx) => admin.listUnits(deps, ctx));
   addAction(app, listDelegations, (_input, ctx) => rules.listDelegations(deps, ctx));
   addAction(app, setDelegation, ({ body }, ctx) => rules.setDelegation(deps, ctx, body));
+  addAction(app, getHandoverRules, (_input, ctx) => rules.getHandoverRules(deps, ctx));
+  addAction(app, setHandoverRules, ({ body }, ctx) => rules.setHandoverRules(deps, ctx, body));
   addAction(app, listLegalCatalogues, (_input, ctx) => rules.listLegalCatalogues(deps, ctx));
   addAction(app, importLegalCatalogue, ({ body }, ctx) =>
     rules.importLegalCatalogue(deps, ctx, body),

@@ -1,6 +1,12 @@
 import type { ActionContext } from '../../http/action-context.ts';
 import type { z } from 'zod';
-import type { Delegation, LegalCatalogueView } from '../../../core/contracts/admin.ts';
+import { sql } from 'kysely';
+import type {
+  Delegation,
+  HandoverRulesView,
+  LegalCatalogueView,
+  setHandoverRules as setHandoverRulesContract,
+} from '../../../core/contracts/admin.ts';
 import type { DelegableRole, Intervention } from '../../../core/domain/decisions.ts';
 import type { LegalCatalogue } from '../../../core/domain/legal-references.ts';
 import { can } from '../../../core/policy/policy.ts';
@@ -171,6 +177,112 @@ export function activateLegalCatalogue(deps: ServiceDeps, ctx: ActionContext, ca
       return {
         result: { items: await catalogues(trx) },
         audit: { purpose: 'administration', details: { catalogueId, change: 'activate' } },
+      };
+    },
+  });
+}
+
+async function handoverRules(db: Db | Trx): Promise<z.infer<typeof HandoverRulesView>> {
+  const setting = await db
+    .selectFrom('handover_setting')
+    .select(['default_unit_id', 'child_unit_id', 'night_starts_hour', 'night_ends_hour', 'version'])
+    .executeTakeFirst();
+  const rules = await db
+    .selectFrom('handover_rule')
+    .select(['target_group', 'unit_id'])
+    .orderBy('target_group')
+    .execute();
+  return {
+    rules: rules.map((r) => ({ targetGroup: r.target_group, unitId: r.unit_id })),
+    defaultUnitId: setting?.default_unit_id ?? null,
+    childUnitId: setting?.child_unit_id ?? null,
+    nightStartsHour: setting?.night_starts_hour ?? 17,
+    nightEndsHour: setting?.night_ends_hour ?? 8,
+    version: setting?.version ?? null,
+  };
+}
+
+/** Which day unit takes over socialjour's matters (core/domain/handover.ts). */
+export async function getHandoverRules(deps: ServiceDeps, ctx: ActionContext) {
+  enforce(can(ctx.actor, 'admin.manage', {}));
+  return handoverRules(deps.db);
+}
+
+/** Replaces the handover rules as a whole; every unit named must exist. */
+export function setHandoverRules(
+  deps: ServiceDeps,
+  ctx: ActionContext,
+  body: z.infer<typeof setHandoverRulesContract.body>,
+) {
+  return execute(deps, ctx, {
+    action: 'admin.handover_rules',
+    load: noFacts,
+    authorize: (actor) => can(actor, 'admin.manage', {}),
+    run: async (trx) => {
+      const groups = body.rules.map((r) => r.targetGroup);
+      if (new Set(groups).size !== groups.length) {
+        throw new AppError('VALIDATION', {
+          fields: [{ path: 'body.rules', message: 'En målgrupp kan bara ha en enhet.' }],
+        });
+      }
+      const named = [
+        { path: 'body.defaultUnitId', unitId: body.defaultUnitId },
+        ...(body.childUnitId ? [{ path: 'body.childUnitId', unitId: body.childUnitId }] : []),
+        ...body.rules.map((r, i) => ({ path: `body.rules.${i}.unitId`, unitId: r.unitId })),
+      ];
+      const existing = new Set(
+        (
+          await trx
+            .selectFrom('unit')
+            .select('id')
+            .where(
+              'id',
+              'in',
+              named.map((n) => n.unitId),
+            )
+            .execute()
+        ).map((u) => u.id),
+      );
+      const unknown = named.filter((n) => !existing.has(n.unitId));
+      if (unknown.length > 0) {
+        throw new AppError('VALIDATION', {
+          fields: unknown.map((n) => ({ path: n.path, message: 'Enheten finns inte.' })),
+        });
+      }
+      const values = {
+        default_unit_id: body.defaultUnitId,
+        child_unit_id: body.childUnitId,
+        night_starts_hour: body.nightStartsHour,
+        night_ends_hour: body.nightEndsHour,
+        updated_by: ctx.actor.userId,
+        updated_at: ctx.now,
+      };
+      const saved = await trx
+        .insertInto('handover_setting')
+        .values(values)
+        .onConflict((oc) =>
+          oc.column('id').doUpdateSet({ ...values, version: sql`handover_setting.version + 1` }),
+        )
+        .returning('version')
+        .executeTakeFirstOrThrow();
+      await trx.deleteFrom('handover_rule').execute();
+      if (body.rules.length > 0) {
+        await trx
+          .insertInto('handover_rule')
+          .values(body.rules.map((r) => ({ target_group: r.targetGroup, unit_id: r.unitId })))
+          .execute();
+      }
+      return {
+        result: await handoverRules(trx),
+        audit: {
+          purpose: 'administration',
+          details: {
+            version: saved.version,
+            defaultUnitId: body.defaultUnitId,
+            childUnitId: body.childUnitId,
+            rules: body.rules.length,
+          },
+        },
       };
     },
   });

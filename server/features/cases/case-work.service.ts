@@ -50,8 +50,15 @@ import {
 import type { StoredEvent } from '../../case-kernel/case-access.ts';
 import type { ServiceDeps } from '../../service-deps.ts';
 
-/** One line of the case's history; `staff` names the handläggare an assignment went to. */
-function historySummary(e: StoredEvent, staff: ReadonlyMap<string, string>): string {
+/**
+ * One line of the case's history; `staff` names the handläggare an assignment went to, `units`
+ * the units a handover went to.
+ */
+function historySummary(
+  e: StoredEvent,
+  staff: ReadonlyMap<string, string>,
+  units: ReadonlyMap<string, string>,
+): string {
   switch (e.type) {
     case 'intake_registered':
       return e.payload.migrated
@@ -81,7 +88,25 @@ function historySummary(e: StoredEvent, staff: ReadonlyMap<string, string>): str
         : 'Ärendet avslutat';
     case 'case_assigned':
       return `Ärendet tilldelat ${staff.get(e.payload.userId) ?? 'en handläggare'}`;
+    case 'handover_planned':
+      return `Överlämning från socialjouren planerad till ${units.get(e.payload.toUnitId) ?? 'dagenheten'} ${e.payload.on}`;
+    case 'case_handed_over':
+      return `Överlämnat från socialjouren till ${units.get(e.payload.toUnitId) ?? 'dagenheten'}`;
   }
+}
+
+/** The names of the units the log's handovers went to. */
+async function handoverUnitNames(trx: Trx, events: readonly StoredEvent[]) {
+  const ids = [
+    ...new Set(
+      events.flatMap((e) =>
+        e.type === 'handover_planned' || e.type === 'case_handed_over' ? [e.payload.toUnitId] : [],
+      ),
+    ),
+  ];
+  if (ids.length === 0) return new Map<string, string>();
+  const rows = await trx.selectFrom('unit').select(['id', 'name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 /** The display names of the handläggare the log's assignments went to. */
@@ -135,6 +160,7 @@ export async function getCase(
       const state = caseState(toFlowEvents(events));
       const deadlines = loaded.deadlines.get(row.id) ?? [];
       const staff = await assigneeNames(trx, events);
+      const units = await handoverUnitNames(trx, events);
 
       const visible = await visibleMembers(
         trx,
@@ -223,7 +249,7 @@ export async function getCase(
           type: e.type,
           recordedAt: e.recorded_at.toISOString(),
           recordedBy: e.recorded_by_name,
-          summary: historySummary(e, staff),
+          summary: historySummary(e, staff, units),
         })),
         legal: {
           investigationDuty: legalReference(catalogue, 'investigationDuty'),

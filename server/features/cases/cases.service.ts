@@ -19,6 +19,7 @@ import { stockholmDate } from '../../time.ts';
 import { loadRiskLevels } from '../../case-kernel/risk-levels.ts';
 import { loadDeadlines } from './case-deadlines.ts';
 import { insertIntakeCase, routeMatter } from './routing.ts';
+import { plannedHandover, storedBirthDate } from './handover.ts';
 import {
   findPersonIdByIdentity,
   loadPersonFacts,
@@ -86,6 +87,7 @@ function toItem(
   row: CaseRow,
   deadlines: CaseListItem['deadlines'],
   riskLevel: CaseListItem['riskLevel'],
+  handedOver: CaseListItem['handedOver'],
 ): CaseListItem {
   return {
     id: row.id,
@@ -101,6 +103,7 @@ function toItem(
     version: row.version,
     acuteNeed: row.acute_need,
     routed: row.routed_by !== null,
+    handedOver,
     phase: row.phase,
     riskLevel,
     deadlines,
@@ -170,11 +173,17 @@ function listCases(
         deps.config.investigationMonths,
       );
       const levels = await loadRiskLevels(trx, visible);
+      const handovers = await loadHandovers(trx, visible);
       const last = pageRows.at(-1);
       return {
         result: {
           items: visible.map((row) =>
-            toItem(row, deadlines.get(row.id) ?? [], levels.get(row.id) ?? null),
+            toItem(
+              row,
+              deadlines.get(row.id) ?? [],
+              levels.get(row.id) ?? null,
+              handovers.get(row.id) ?? null,
+            ),
           ),
           nextCursor:
             rows.length > page.limit && last
@@ -192,6 +201,25 @@ function listCases(
       };
     },
   });
+}
+
+/** When each case was handed over from socialjour to the unit it is in, if it was. */
+async function loadHandovers(trx: Trx, rows: readonly CaseRow[]) {
+  const byCase = new Map<string, { on: string }>();
+  if (rows.length === 0) return byCase;
+  const events = await trx
+    .selectFrom('case_event')
+    .select(['case_id', 'recorded_at'])
+    .where('type', '=', 'case_handed_over')
+    .where(
+      'case_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .orderBy('seq')
+    .execute();
+  for (const e of events) byCase.set(e.case_id, { on: stockholmDate(e.recorded_at) });
+  return byCase;
 }
 
 export function listMyCases(deps: ServiceDeps, ctx: ActionContext, page: Page) {
@@ -272,10 +300,21 @@ export function registerIntake(
         if (body.person.existing) enforce(can(actor, 'person.read', { person, now }));
         const direct = can(actor, 'case.openForExisting', { unitId: body.unitId, person, now });
         if (!direct.allowed) return routeIntake(trx, actor.userId, body, person, now);
-        const caseId = await insertIntakeCase(trx, body, existingId, actor.userId, now, {
-          assignedUserId: body.assignToMe ? actor.userId : null,
-          routedBy: null,
+        const handover = await plannedHandover(trx, actor, {
+          unitId: body.unitId,
+          targetGroup: body.targetGroup,
+          receivedAt,
+          birthDate: await storedBirthDate(trx, existingId),
         });
+        const caseId = await insertIntakeCase(
+          trx,
+          body,
+          existingId,
+          actor.userId,
+          now,
+          { assignedUserId: body.assignToMe ? actor.userId : null, routedBy: null },
+          handover ? [handover] : [],
+        );
         return {
           result: { outcome: 'registered', caseId, personId: existingId },
           // Opened by the handläggare already assigned to the person: in that role and unit, as
@@ -308,10 +347,22 @@ export function registerIntake(
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      const caseId = await insertIntakeCase(trx, body, created.id, actor.userId, now, {
-        assignedUserId: body.assignToMe ? actor.userId : null,
-        routedBy: null,
+      // Socialjour names the day unit that takes the matter over, and when.
+      const handover = await plannedHandover(trx, actor, {
+        unitId: body.unitId,
+        targetGroup: body.targetGroup,
+        receivedAt,
+        birthDate: identity && 'birthDate' in identity ? identity.birthDate : null,
       });
+      const caseId = await insertIntakeCase(
+        trx,
+        body,
+        created.id,
+        actor.userId,
+        now,
+        { assignedUserId: body.assignToMe ? actor.userId : null, routedBy: null },
+        handover ? [handover] : [],
+      );
       return {
         result: { outcome: 'registered', caseId, personId: created.id },
         audit: {

@@ -1,5 +1,6 @@
 import { responsibleUnits, routedUnit } from '../../../core/domain/routing.ts';
 import type { IntakeBody } from '../../../core/contracts/cases.ts';
+import type { CaseEventRecord } from '../../../core/domain/case-events.ts';
 import type { Trx } from '../../db/database.ts';
 import { openCase } from '../../case-kernel/case-access.ts';
 
@@ -52,6 +53,8 @@ export async function insertIntakeCase(
   actorId: string,
   now: Date,
   hands: { assignedUserId: string | null; routedBy: string | null },
+  /** Events the intake records besides the first two (socialjour's planned handover). */
+  more: readonly CaseEventRecord[] = [],
 ): Promise<string> {
   return openCase(
     trx,
@@ -74,6 +77,7 @@ export async function insertIntakeCase(
         },
       },
       { type: 'acute_screening', payload: body.acuteScreening },
+      ...more,
     ],
     actorId,
     now,

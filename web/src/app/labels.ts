@@ -92,6 +92,7 @@ export const purposeLabels: Record<AuditPurpose, string> = {
   own_account: 'Eget konto',
   administration: 'Administration',
   review: 'Granskning',
+  planned_handover: 'Planerad överlämning från socialjouren',
 };
 
 export const unitKindLabels: Record<z.infer<typeof UnitKind>, string> = {
