@@ -1,6 +1,7 @@
 import { BodyLong, VStack } from '@navikt/ds-react';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { DelegationSection } from './DelegationSection.tsx';
+import { HandoverSection } from './HandoverSection.tsx';
 import { InstrumentsSection } from './InstrumentsSection.tsx';
 import { LegalCataloguesSection } from './LegalCataloguesSection.tsx';
 import { RequestsSection } from './RequestsSection.tsx';
@@ -22,6 +23,7 @@ export function AdminPage() {
       <UsersSection />
       <UnitsSection />
       <DelegationSection />
+      <HandoverSection />
       <LegalCataloguesSection />
       <InstrumentsSection />
     </VStack>

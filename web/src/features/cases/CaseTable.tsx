@@ -58,6 +58,11 @@ export function CaseTable({
                   </Link>
                   <BodyShort size="small">Fas: {phaseLabels[item.phase]}</BodyShort>
                   <AcuteTag acuteNeed={item.acuteNeed} />
+                  {item.handedOver ? (
+                    <Tag variant="strong" data-color="warning" size="small">
+                      Överlämnat från socialjouren {formatDate(item.handedOver.on)}
+                    </Tag>
+                  ) : null}
                   {item.routed ? (
                     <Tag variant="outline" data-color="info" size="small">
                       Skickad hit: personen har en akt här

@@ -43,7 +43,7 @@ export function UnitQueue({ unitId, unitName }: { unitId: string; unitName: stri
         </Heading>
         <BodyLong size="small">
           Nya ärenden i enheten som ingen handläggare har tagit än. Den som tar ett ärende blir dess
-          handläggare.
+          handläggare. Akuta ärenden och ärenden som socialjouren lämnat över står först.
         </BodyLong>
         <div role="status">{taken}</div>
         <ApiErrorAlert error={take.error} />
