@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runHandovers } from '../../jobs/handover.ts';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { runHandovers, startHandoverJob } from '../../jobs/handover.ts';
 import { createTestApp } from '../../test/test-app.ts';
 import type { TestApp } from '../../test/test-app.ts';
 import { createUnit, createUser, intakePayload, loginAs } from '../../test/factories.ts';
@@ -345,5 +345,43 @@ describe('socialjour on a weekday', () => {
       .where('type', '=', 'handover_planned')
       .execute();
     expect(planned).toEqual([]);
+  });
+});
+
+describe('the job on its interval', () => {
+  it('runs at once and on every tick until stopped, and stops cleanly', async () => {
+    const session = await login(socialjour);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/intakes',
+      headers: session.headers,
+      payload: intakePayload(
+        units.outOfHours,
+        {
+          existing: false,
+          newPerson: {
+            identity: null,
+            givenName: 'Tick',
+            familyName: 'Jobb',
+            protectionLevel: 'none',
+          },
+        },
+        { receivedAt: new Date(now.getTime() - 60_000).toISOString() },
+      ),
+    });
+    expect(res.statusCode).toBe(201);
+    const id = res.json<{ caseId: string }>().caseId;
+    const moved: string[] = [];
+    const errors: unknown[] = [];
+    const job = startHandoverJob(deps, {
+      everyMs: 20,
+      onError: (error) => errors.push(error),
+      onMoved: (ids) => moved.push(...ids),
+    });
+    await vi.waitFor(() => {
+      expect(moved).toEqual([id]);
+    });
+    await job.stop();
+    expect(errors).toEqual([]);
   });
 });
