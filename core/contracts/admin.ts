@@ -3,6 +3,8 @@ import { roles } from '../policy/roles.ts';
 import { delegableRoles, interventions } from '../domain/decisions.ts';
 import { LegalCatalogue } from '../domain/legal-references.ts';
 import { handoverTargetGroups } from '../domain/handover.ts';
+import type { HandoverTargetGroup } from '../domain/handover.ts';
+import type { TargetGroup } from './persons.ts';
 import { defineContract } from './contract.ts';
 import { version } from './input.ts';
 
@@ -158,6 +160,9 @@ export const setDelegation = defineContract({
 });
 
 const HandoverTargetGroup = z.enum(handoverTargetGroups);
+// Compile-time check: the handover's target groups are the cases' target groups, both ways.
+const _everyTargetGroupHandedOver: readonly HandoverTargetGroup[] = [] as TargetGroup[];
+const _everyHandoverGroupATargetGroup: readonly TargetGroup[] = [] as HandoverTargetGroup[];
 const hour = z.number().int().min(0).max(23);
 
 /**
