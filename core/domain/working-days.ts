@@ -87,7 +87,8 @@ export function addWorkingDays(date: string, n: number): string {
 /** The working days after `from` up to and including `to`; negative when `to` is earlier. */
 export function workingDaysBetween(from: string, to: string): number {
   const span = daysBetween(from, to);
-  if (span < 0) return -workingDaysBetween(to, from);
+  // 0 - n, not -n: an empty span backwards is 0, not -0.
+  if (span < 0) return 0 - workingDaysBetween(to, from);
   let count = 0;
   for (let i = 1; i <= span; i++) if (isWorkingDay(addDays(from, i))) count++;
   return count;
