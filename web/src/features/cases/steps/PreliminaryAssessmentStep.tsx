@@ -130,15 +130,15 @@ export function PreliminaryAssessmentStep({
                   refresh('detail');
                 }}
               />
-              <RadioGroup {...save.choice('outcome')} legend="Bedömning">
+              <RadioGroup
+                {...save.choice('outcome')}
+                legend="Bedömning"
+                // Why an outcome is not offered, in the flow's words: with the group, not with the
+                // greyed-out option, so that it is read in full contrast.
+                description={refusals.length > 0 ? refusals.join(' ') : undefined}
+              >
                 {(['open_investigation', 'no_investigation'] as const).map((outcome) => (
-                  <Radio
-                    key={outcome}
-                    value={outcome}
-                    // An outcome the flow refuses now is not offered; its sentence says why.
-                    disabled={!steps[outcome].allowed}
-                    description={steps[outcome].message ?? undefined}
-                  >
+                  <Radio key={outcome} value={outcome} disabled={!steps[outcome].allowed}>
                     {preliminaryOutcomeLabels[outcome]}
                   </Radio>
                 ))}
