@@ -152,7 +152,7 @@ test('what is typed just before the tab is closed is kept as the draft', async (
   await expectAccessible(again);
 });
 
-test('a correction keeps the original; a stale correction is refused and offers a reload', async ({
+test('a correction keeps the original; a stale correction is refused and keeps her text beside the saved one', async ({
   page,
   login,
   expectedApiErrors,
