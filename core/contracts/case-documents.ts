@@ -120,6 +120,7 @@ export const CorrectionDraft = z.object({
   source: z.object({ kind: SourceKind, detail: z.string().max(200).nullable() }),
   reason: z.string().max(2_000),
 });
+export type CorrectionDraft = z.infer<typeof CorrectionDraft>;
 const correctionDraft = draftContracts(
   '/api/journal/:entryId/draft',
   z.strictObject({ entryId: z.uuid() }),

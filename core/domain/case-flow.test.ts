@@ -15,15 +15,37 @@ const application: CaseEvent = { type: 'intake_registered', intakeType: 'applica
 
 describe('case flow', () => {
   it('refuses every step before the intake is registered', () => {
-    const steps: Step[] = [
-      'acute_screening',
-      'preliminary_assessment_open',
-      'communication',
-      'decision',
-      'close',
-    ];
-    for (const step of steps)
+    for (const step of caseSteps)
       expect(checkStep(caseState([]), step, adult)).toMatchObject({ ok: false, missing: 'intake' });
+  });
+
+  it('takes an application or consent at any point of an open case after the intake', () => {
+    const logs: CaseEvent[][] = [
+      [policeNotification],
+      [policeNotification, { type: 'consent_recorded', at }],
+      [application, { type: 'preliminary_assessment', outcome: 'open_investigation', at }],
+      [
+        application,
+        { type: 'preliminary_assessment', outcome: 'open_investigation', at },
+        { type: 'communication_recorded', at },
+        { type: 'decision_recorded', at },
+      ],
+    ];
+    for (const events of logs) {
+      expect(checkStep(caseState(events), 'application', adult)).toEqual({ ok: true });
+      // An open child-report duty holds the förhandsbedömning, not the person's own application.
+      expect(
+        checkStep(caseState(events), 'application', { ...adult, openChildReportDuty: true }),
+      ).toEqual({ ok: true });
+    }
+    expect(checkStep(caseState([]), 'application', adult)).toEqual({
+      ok: false,
+      missing: 'intake',
+      message: 'Registrera aktualiseringen först.',
+    });
+    expect(
+      checkStep(caseState([policeNotification, { type: 'case_closed', at }]), 'application', adult),
+    ).toEqual({ ok: false, missing: 'open_case', message: 'Ärendet är avslutat.' });
   });
 
   it('does not open an utredning about an adult against their will', () => {
@@ -70,8 +92,7 @@ describe('case flow', () => {
 
   it('lets nothing happen to a closed case', () => {
     const closed = caseState([application, { type: 'case_closed', at }]);
-    const steps: Step[] = ['acute_screening', 'communication', 'decision', 'close'];
-    for (const step of steps)
+    for (const step of caseSteps)
       expect(checkStep(closed, step, adult)).toMatchObject({ ok: false, missing: 'open_case' });
   });
 
@@ -120,18 +141,42 @@ describe('case flow', () => {
     );
   });
 
+  it('allows an application exactly while the case is open past its intake, whatever the log', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(eventArb, fc.constant({ type: 'case_closed' as const, at })), {
+          maxLength: 8,
+        }),
+        fc.boolean(),
+        fc.boolean(),
+        (events, subjectIsAdult, openChildReportDuty) => {
+          const check = checkStep(caseState(events), 'application', {
+            subjectIsAdult,
+            openChildReportDuty,
+          });
+          // Past the intake: registered, or a later step on record (a case from before the log
+          // has no intake event). Closing is final, wherever it stands in the log.
+          const started = events.some((e) =>
+            [
+              'intake_registered',
+              'preliminary_assessment',
+              'communication_recorded',
+              'decision_recorded',
+            ].includes(e.type),
+          );
+          const closed = events.some((e) => e.type === 'case_closed');
+          expect(check.ok).toBe(started && !closed);
+          if (!check.ok) expect(check.missing).toBe(closed ? 'open_case' : 'intake');
+        },
+      ),
+    );
+  });
+
   it('refuses with a Swedish message whenever it refuses', () => {
     fc.assert(
       fc.property(
         fc.array(eventArb, { maxLength: 8 }),
-        fc.constantFrom<Step>(
-          'acute_screening',
-          'preliminary_assessment_open',
-          'preliminary_assessment_close',
-          'communication',
-          'decision',
-          'close',
-        ),
+        fc.constantFrom<Step>(...caseSteps),
         fc.boolean(),
         fc.boolean(),
         (events, step, subjectIsAdult, openChildReportDuty) => {

@@ -173,6 +173,7 @@ export function caseProjection(state: CaseState): CaseProjection {
 
 export const caseSteps = [
   'acute_screening',
+  'application',
   'preliminary_assessment_open',
   'preliminary_assessment_close',
   'communication',
@@ -219,7 +220,10 @@ export function checkStep(state: CaseState, step: Step, context: StepContext): S
     return refuse('intake', 'Registrera aktualiseringen först.');
   }
   switch (step) {
+    // An application or consent, like a new screening of acute need, may come at any point of
+    // an open case after the intake: an utredning about an adult opens only on one.
     case 'acute_screening':
+    case 'application':
       return { ok: true };
     case 'preliminary_assessment_open':
     case 'preliminary_assessment_close':

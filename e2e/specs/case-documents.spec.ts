@@ -1,6 +1,21 @@
 import type { Page } from '@playwright/test';
 import { expectAccessible, expect, test } from '../fixtures.ts';
 
+/**
+ * Closes the page as the writer does, while the server has not confirmed her text: the browser
+ * asks "leave the page?" (beforeunload), and she leaves.
+ */
+async function closeAskedFirst(page: Page) {
+  const asked = new Promise<string>((resolve) => {
+    page.once('dialog', (dialog) => {
+      resolve(dialog.type());
+      void dialog.accept();
+    });
+  });
+  await page.close({ runBeforeUnload: true });
+  expect(await asked).toBe('beforeunload');
+}
+
 /** From Mina ärenden to a demo client's case (server/seed/demo.ts), on the given tab. */
 async function openCase(page: Page, person: string, tab?: string) {
   await page.goto('/arenden');
@@ -64,9 +79,10 @@ test('a section and a safety plan typed just before the tab is closed come back'
   const section = page.getByRole('form', { name: 'Bakgrund', exact: true });
   await section.getByRole('button', { name: 'Lägg till uppgift' }).click();
   await section.getByRole('group', { name: 'Uppgift 1' }).getByLabel('Text').fill(text);
-  // Closed at once, well within the autosave delay: the page sends the text as it goes.
+  // Closed at once, well within the autosave delay: the browser asks first (the text is not yet
+  // confirmed saved); she leaves anyway, and the page sends the text as it goes.
   const context = page.context();
-  await page.close({ runBeforeUnload: true });
+  await closeAskedFirst(page);
   const again = await context.newPage();
   const restored = again.getByRole('form', { name: 'Bakgrund', exact: true });
   await expect(async () => {
@@ -120,9 +136,10 @@ test('what is typed just before the tab is closed is kept as the draft', async (
     .getByRole('form', { name: 'Ny journalanteckning' })
     .getByLabel('Anteckning')
     .fill(text);
-  // Closed at once, well within the autosave delay: the page sends the text as it goes.
+  // Closed at once, well within the autosave delay: the browser asks first (the text is not yet
+  // confirmed saved); she leaves anyway, and the page sends the text as it goes.
   const context = page.context();
-  await page.close({ runBeforeUnload: true });
+  await closeAskedFirst(page);
   const again = await context.newPage();
   const form = again.getByRole('form', { name: 'Ny journalanteckning' });
   await expect(async () => {
@@ -135,7 +152,7 @@ test('what is typed just before the tab is closed is kept as the draft', async (
   await expectAccessible(again);
 });
 
-test('a correction keeps the original; a stale correction is refused and offers a reload', async ({
+test('a correction keeps the original; a stale correction is refused and keeps her text beside the saved one', async ({
   page,
   login,
   expectedApiErrors,
@@ -204,15 +221,24 @@ test('a correction keeps the original; a stale correction is refused and offers 
   await expect(otherDialog).toBeHidden();
   await other.close();
 
-  // This tab still has version 2: refused, and a reload shows what is stored.
+  // This tab still has version 2: refused. Her text stays in the dialog, as her draft, and the
+  // entry as saved meanwhile is shown beside it to compare.
   await entry.getByRole('button', { name: /^Rätta/ }).click();
   await dialog.getByLabel('Skäl till rättelsen').fill('Förtydligande.');
   await dialog.getByRole('button', { name: 'Spara rättelsen' }).click();
-  await expect(dialog.getByRole('alert')).toContainText('Någon annan har ändrat uppgifterna');
-  await expectAccessible(page);
-  await dialog.getByRole('button', { name: 'Ladda om' }).click();
-  await expect(dialog).toBeHidden();
+  const saved = dialog.getByRole('region', { name: 'Sparad text att jämföra med' });
+  await expect(saved).toContainText('Datum 2026-01-05');
+  await expect(dialog.getByRole('status')).toContainText(
+    'Någon annan rättade anteckningen medan du skrev.',
+  );
+  await expect(dialog.getByLabel('Skäl till rättelsen')).toHaveValue('Förtydligande.');
   await expect(entry.getByRole('button', { name: 'Visa alla 3 versioner' })).toBeVisible();
+  await expectAccessible(page);
+  // She takes the other tab's date and saves over the version she has now seen.
+  await dialog.getByLabel('Datum').fill('2026-01-05');
+  await dialog.getByRole('button', { name: 'Spara rättelsen' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(entry.getByRole('button', { name: 'Visa alla 4 versioner' })).toBeVisible();
   await expect(entry.getByRole('heading')).toContainText('2026-01-05');
 });
 
@@ -238,7 +264,7 @@ async function openInvestigationFor(page: Page, givenName: string, familyName: s
     page.getByText('Personen har ansökt eller samtyckt till en utredning.'),
   ).toBeVisible();
   await page.getByRole('radio', { name: 'Utredning inleds', exact: true }).check();
-  await page.getByLabel('Skäl').fill('Hon ansöker om stöd.');
+  await page.getByLabel('Skäl', { exact: true }).fill('Hon ansöker om stöd.');
   await page.getByRole('button', { name: 'Spara förhandsbedömningen' }).click();
   await expect(page.getByText('Utredningen är inledd.')).toBeVisible();
   return page.url();

@@ -298,9 +298,9 @@ export function recordApplication(
   caseId: string,
   body: z.infer<typeof applicationContract.body>,
 ) {
-  // An application or consent may come at any point of an open case after the intake: the
-  // same condition as a new screening of acute need.
-  return takeStep(deps, ctx, caseId, 'acute_screening', async ({ trx, now, actorId, today }) => {
+  // The case flow's application step (any point of an open case after the intake): the same
+  // step the case page reads in abilities.steps, so the page offers it exactly when this allows.
+  return takeStep(deps, ctx, caseId, 'application', async ({ trx, now, actorId, today }) => {
     if (body.receivedOn > today) {
       throw new AppError('VALIDATION', {
         fields: [{ path: 'body.receivedOn', message: 'Datumet kan inte ligga i framtiden.' }],

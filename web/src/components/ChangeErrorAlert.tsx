@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { Button, VStack } from '@navikt/ds-react';
 import { ApiError } from '../api/client.ts';
 import { ApiErrorAlert } from './ApiErrorAlert.tsx';
@@ -29,4 +30,25 @@ export function ChangeErrorAlert({
       ) : null}
     </VStack>
   );
+}
+
+/**
+ * Runs `onConflict` once for each version conflict a save answers: the forms that keep the
+ * writer's text as her draft and show the saved text beside it, rather than offer a reload.
+ */
+export function VersionConflictEffect({
+  error,
+  onConflict,
+}: {
+  error: unknown;
+  onConflict: () => void;
+}) {
+  const handled = useRef<unknown>(null);
+  useEffect(() => {
+    if (isVersionConflict(error) && handled.current !== error) {
+      handled.current = error;
+      onConflict();
+    }
+  });
+  return null;
 }

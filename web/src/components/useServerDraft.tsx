@@ -50,8 +50,8 @@ const subscribeGuards = (listener: () => void) => {
 /**
  * The writer's draft of a long form, kept on the server (issue 12): saved a moment after typing
  * stops, sent as the page is hidden or closed, saved before an in-app navigation, and warned
- * about before leaving when it could not be saved. The form owns its fields and reports each
- * change; the hook says how the draft stands.
+ * about before leaving while the server has not confirmed it. The form owns its fields and
+ * reports each change; the hook says how the draft stands.
  */
 export function useServerDraft<T>(endpoints: DraftEndpoints<T>, initial: StoredDraft<T> | null) {
   const ends = useRef(endpoints);
@@ -65,8 +65,12 @@ export function useServerDraft<T>(endpoints: DraftEndpoints<T>, initial: StoredD
   const [restoredAt, setRestoredAt] = useState<string | null>(initial?.savedAt ?? null);
   /** The newest value not yet handed to a save; null when the server has (or is getting) it. */
   const unsent = useRef<T | null>(null);
-  /** The last save failed: what it carried is on this page only. */
+  /** The last save failed: what it carried is on this page only (and in `unsent` again). */
   const failed = useRef(false);
+  /** The newest value handed to a save that has not answered yet. */
+  const sending = useRef<T | null>(null);
+  /** The last value sent as the page goes away: once per leave, not once per event. */
+  const sentWhileLeaving = useRef<T | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   /** Saves run one after another, so an older one never lands after a newer one. */
   const queue = useRef<Promise<unknown>>(Promise.resolve());
@@ -87,6 +91,7 @@ export function useServerDraft<T>(endpoints: DraftEndpoints<T>, initial: StoredD
     const value = unsent.current;
     if (value === null) return queue.current.then(() => !failed.current);
     unsent.current = null;
+    sending.current = value;
     const run = queue.current.then(async () => {
       setState({ kind: 'saving' });
       try {
@@ -106,6 +111,8 @@ export function useServerDraft<T>(endpoints: DraftEndpoints<T>, initial: StoredD
         failed.current = true;
         setState({ kind: 'failed', error });
         return false;
+      } finally {
+        if (sending.current === value) sending.current = null;
       }
     });
     queue.current = run;
@@ -153,20 +160,45 @@ export function useServerDraft<T>(endpoints: DraftEndpoints<T>, initial: StoredD
   }, [settle, reset]);
 
   // Closing the tab, or the page hidden (a phone locked): the last words go with a request that
-  // outlives the page. A leave is warned about only when the text could not be saved.
+  // outlives the page.
   useEffect(() => {
-    const flush = () => {
-      const value = unsent.current;
-      if (value === null || ends.current.isEmpty(value)) return;
-      clearTimeout(timer.current);
-      timer.current = undefined;
+    /**
+     * What the server has not confirmed it has: typed and still in the pause before the
+     * autosave, or refused (a failed save puts its text back in `unsent`), or on its way (a
+     * save in flight is cancelled when the page goes). An emptied form has nothing to lose.
+     */
+    const unconfirmed = () => {
+      const value = unsent.current ?? sending.current;
+      return value === null || ends.current.isEmpty(value) ? null : value;
+    };
+    const sendWhileLeaving = (value: T) => {
+      if (sentWhileLeaving.current === value) return;
+      sentWhileLeaving.current = value;
       ends.current.saveWhileLeaving(value);
+    };
+    // The autosave keeps its timer: if the page comes back, its answer confirms the text.
+    const flush = () => {
+      const value = unconfirmed();
+      if (value !== null) sendWhileLeaving(value);
     };
     const onVisibility = () => {
       if (document.visibilityState === 'hidden') flush();
     };
+    // The browser's own "leave the page?" whenever typed text is not yet confirmed saved by the
+    // server (see `unconfirmed`). A request sent as the page goes is a last try, not a promise:
+    // nobody reads its answer, so an expired session, a lost network or a refusal would lose
+    // the text without a word, and this prompt is the writer's last chance to stay. Once the
+    // server has answered that it has everything there is no prompt: a warning that comes when
+    // nothing is at risk teaches people to click it away. The text is sent here already, before
+    // the prompt, and not only on pagehide: a page closed after the prompt does not always get
+    // its pagehide request out. If she stays, the autosave still runs and its answer counts.
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      if (failed.current) event.preventDefault();
+      const value = unconfirmed();
+      if (value === null) return;
+      // Each attempt to leave sends again: an earlier one's answer is unknown.
+      sentWhileLeaving.current = null;
+      sendWhileLeaving(value);
+      event.preventDefault();
     };
     window.addEventListener('pagehide', flush);
     window.addEventListener('beforeunload', onBeforeUnload);

@@ -91,8 +91,11 @@ export function JournalTab({ detail }: { detail: CaseDetail }) {
       </section>
       {correcting ? (
         <CorrectionDialog
-          key={`${correcting.id}-${correcting.version}`}
-          entry={correcting}
+          // One dialog per entry, kept across a refetch: after a version conflict it shows the
+          // entry saved meanwhile beside the writer's text.
+          key={correcting.id}
+          entry={entries.find((e) => e.id === correcting.id) ?? correcting}
+          reload={refetch}
           onClose={(result) => {
             setCorrecting(null);
             if (result === 'saved')

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import {
   BodyLong,
   BodyShort,
@@ -26,7 +26,11 @@ import type { BodyOf } from '../../../../core/contracts/contract.ts';
 import { sourceLabel } from '../../../../core/domain/investigation-template.ts';
 import { call, callWhileLeaving } from '../../api/client.ts';
 import { fieldId, messageFor } from '../../api/forms.ts';
-import { ChangeErrorAlert, isVersionConflict } from '../../components/ChangeErrorAlert.tsx';
+import {
+  ChangeErrorAlert,
+  isVersionConflict,
+  VersionConflictEffect,
+} from '../../components/ChangeErrorAlert.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
 import { useFormMutation } from '../../components/useFormMutation.ts';
@@ -363,16 +367,4 @@ function EditableStatements({
       </VStack>
     </form>
   );
-}
-
-/** Runs once for each version conflict the save answers. */
-function VersionConflictEffect({ error, onConflict }: { error: unknown; onConflict: () => void }) {
-  const handled = useRef<unknown>(null);
-  useEffect(() => {
-    if (isVersionConflict(error) && handled.current !== error) {
-      handled.current = error;
-      onConflict();
-    }
-  });
-  return null;
 }

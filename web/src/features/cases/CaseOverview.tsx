@@ -10,8 +10,9 @@ import { HouseholdChildren } from './steps/HouseholdChildren.tsx';
 import { PreliminaryAssessmentStep } from './steps/PreliminaryAssessmentStep.tsx';
 
 /**
- * The case's first tab: what came in, the steps to take now (shown as the phase and the reader's
- * abilities allow), the children in the household with the duty to report, and the history.
+ * The case's first tab: what came in, the steps to take now (offered as abilities.steps allows,
+ * with the case flow's sentence where it does not), the children in the household with the duty
+ * to report, and the history.
  */
 export function CaseOverview({ detail }: { detail: CaseDetail }) {
   // One place where a step says it is done, read out by a screen reader.
@@ -33,9 +34,7 @@ export function CaseOverview({ detail }: { detail: CaseDetail }) {
         <HouseholdChildren detail={detail} canWork={canWork} onDone={setAnnouncement} />
       ) : null}
       {canWork ? <AcuteScreeningStep detail={detail} onDone={setAnnouncement} /> : null}
-      {canWork && detail.phase !== 'preliminary_assessment' && detail.phase !== 'intake' ? (
-        <CloseCaseStep detail={detail} />
-      ) : null}
+      {canWork ? <CloseCaseStep detail={detail} /> : null}
       <History detail={detail} />
     </VStack>
   );

@@ -35,7 +35,11 @@ import type { SafetyPlanItem, SafetyPlanStatus } from '../../../../core/domain/s
 import { call, callWhileLeaving } from '../../api/client.ts';
 import { fieldId, messageFor } from '../../api/forms.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
-import { ChangeErrorAlert, isVersionConflict } from '../../components/ChangeErrorAlert.tsx';
+import {
+  ChangeErrorAlert,
+  isVersionConflict,
+  VersionConflictEffect,
+} from '../../components/ChangeErrorAlert.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
 import { Loading } from '../../components/Loading.tsx';
@@ -213,7 +217,7 @@ function PlanForm({
             {isVersionConflict(save.generalError) ? null : (
               <ChangeErrorAlert error={save.generalError} onReload={() => undefined} />
             )}
-            <ConflictEffect
+            <VersionConflictEffect
               error={save.generalError}
               onConflict={() => {
                 // Her text is kept as her draft on the version it started from; the saved plan
@@ -352,16 +356,4 @@ function PlanForm({
       </VStack>
     </section>
   );
-}
-
-/** Runs once for each version conflict the save answers. */
-function ConflictEffect({ error, onConflict }: { error: unknown; onConflict: () => void }) {
-  const handled = useRef<unknown>(null);
-  useEffect(() => {
-    if (isVersionConflict(error) && handled.current !== error) {
-      handled.current = error;
-      onConflict();
-    }
-  });
-  return null;
 }

@@ -51,8 +51,11 @@ export function ApplicationStep({
       refresh('detail');
     },
   });
-  const open = canWork && detail.phase === 'preliminary_assessment';
-  if (!detail.hasApplicationOrConsent && !open) return null;
+  // The case flow's own answer, the same as the server's 409: never a test of the phase.
+  const step = detail.abilities.steps.application;
+  // Why it cannot be taken now, for the one who works the case (nobody else could act on it).
+  const refusal = canWork ? step.message : null;
+  if (!detail.hasApplicationOrConsent && !step.allowed && refusal === null) return null;
 
   return (
     <section aria-labelledby="ansokan-rubrik">
@@ -62,6 +65,8 @@ export function ApplicationStep({
         </Heading>
         {detail.hasApplicationOrConsent ? (
           <BodyLong>Personen har ansökt eller samtyckt till en utredning.</BodyLong>
+        ) : !step.allowed ? (
+          <BodyLong>{refusal}</BodyLong>
         ) : (
           <form {...save.formProps} aria-labelledby="ansokan-rubrik">
             <VStack gap="space-16">

@@ -10,7 +10,11 @@ import { useLeaveClosedCase, useRefreshCase } from '../useCase.ts';
 
 const formId = 'avslut';
 
-/** Avslut: the case is closed with the reason; nothing more is documented on it afterwards. */
+/**
+ * Avslut: the case is closed with the reason; nothing more is documented on it afterwards.
+ * Offered when the case flow allows it; otherwise its sentence says what is missing. Rendered
+ * only for the one who works the case.
+ */
 export function CloseCaseStep({ detail }: { detail: CaseDetail }) {
   const refresh = useRefreshCase(detail.id);
   const leave = useLeaveClosedCase(detail.id);
@@ -25,13 +29,30 @@ export function CloseCaseStep({ detail }: { detail: CaseDetail }) {
     },
   });
 
+  // The case flow's own answer, the same as the server's 409: never a test of the phase.
+  const step = detail.abilities.steps.close;
+  const heading = (
+    <Heading level="2" size="medium" id="avslut-rubrik">
+      Avsluta ärendet
+    </Heading>
+  );
+  if (!step.allowed) {
+    if (step.message === null) return null;
+    return (
+      <section aria-labelledby="avslut-rubrik">
+        <VStack gap="space-16">
+          {heading}
+          <BodyLong>{step.message}</BodyLong>
+        </VStack>
+      </section>
+    );
+  }
+
   return (
     <section aria-labelledby="avslut-rubrik">
       <form {...save.formProps} aria-labelledby="avslut-rubrik">
         <VStack gap="space-16">
-          <Heading level="2" size="medium" id="avslut-rubrik">
-            Avsluta ärendet
-          </Heading>
+          {heading}
           <BodyLong>
             När beslutet är fattat, eller personen inte längre vill ha stöd, avslutas ärendet.
             Därefter dokumenteras inget mer i det, och det finns inte längre bland dina ärenden.

@@ -75,8 +75,21 @@ export function PreliminaryAssessmentStep({
   });
   const done = detail.preliminaryAssessment;
   const child = detail.targetGroup === 'child';
-  const open = canWork && detail.phase === 'preliminary_assessment';
-  if (!done && !open) return null;
+  // The case flow's own answers, the same as the server's 409: never a test of the phase. Each
+  // outcome is its own step (an adult's utredning needs her application; closing does not).
+  const steps = {
+    open_investigation: detail.abilities.steps.preliminary_assessment_open,
+    no_investigation: detail.abilities.steps.preliminary_assessment_close,
+  } satisfies Record<Outcome, unknown>;
+  const offered = steps.open_investigation.allowed || steps.no_investigation.allowed;
+  // Why it cannot be made now, for the one who works the case (nobody else could act on it);
+  // both outcomes often give the same reason, said once.
+  const refusals = canWork
+    ? [...new Set([steps.open_investigation.message, steps.no_investigation.message])].filter(
+        (m): m is string => m !== null,
+      )
+    : [];
+  if (!done && !offered && refusals.length === 0) return null;
 
   return (
     <section aria-labelledby="forhandsbedomning-rubrik">
@@ -99,6 +112,8 @@ export function PreliminaryAssessmentStep({
             <dt>Datum</dt>
             <dd>{done.on}</dd>
           </dl>
+        ) : !offered ? (
+          refusals.map((message) => <BodyLong key={message}>{message}</BodyLong>)
         ) : (
           <form {...save.formProps} aria-labelledby="forhandsbedomning-rubrik">
             <VStack gap="space-16">
@@ -115,11 +130,18 @@ export function PreliminaryAssessmentStep({
                   refresh('detail');
                 }}
               />
-              <RadioGroup {...save.choice('outcome')} legend="Bedömning">
-                <Radio value="open_investigation">
-                  {preliminaryOutcomeLabels.open_investigation}
-                </Radio>
-                <Radio value="no_investigation">{preliminaryOutcomeLabels.no_investigation}</Radio>
+              <RadioGroup
+                {...save.choice('outcome')}
+                legend="Bedömning"
+                // Why an outcome is not offered, in the flow's words: with the group, not with the
+                // greyed-out option, so that it is read in full contrast.
+                description={refusals.length > 0 ? refusals.join(' ') : undefined}
+              >
+                {(['open_investigation', 'no_investigation'] as const).map((outcome) => (
+                  <Radio key={outcome} value={outcome} disabled={!steps[outcome].allowed}>
+                    {preliminaryOutcomeLabels[outcome]}
+                  </Radio>
+                ))}
               </RadioGroup>
               {save.values.outcome === 'open_investigation' ? (
                 <RadioGroup {...save.choice('template')} legend="Mall för utredningen">
