@@ -276,6 +276,15 @@ export function checkStep(state: CaseState, step: Step, context: StepContext): S
           'Det finns barn i hushållet. Registrera orosanmälan, eller ange skälet till att den inte görs, innan ärendet avslutas.',
         );
       }
+      // A matter that ends before an utredning ends with the förhandsbedömning's decision not to
+      // investigate: documented, and filed among handlingar som inte föranlett åtgärd when the
+      // person has no personakt. Closing it otherwise would skip both.
+      if (state.phase === 'preliminary_assessment') {
+        return refuse(
+          'preliminary_assessment',
+          'Ett ärende i förhandsbedömning avslutas med förhandsbedömningen: välj att ingen utredning inleds och skriv skälet.',
+        );
+      }
       return { ok: true };
   }
 }

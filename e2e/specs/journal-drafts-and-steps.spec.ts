@@ -148,8 +148,11 @@ test('a step the case flow does not allow yet says why, where the step would be'
     'En utredning om en vuxen kan inte inledas mot personens vilja. Registrera ansökan eller samtycke först.',
   );
   await expect(assessment.getByRole('radio', { name: 'Ingen utredning inleds' })).toBeEnabled();
-  // Closing the case is allowed by the case flow (the server takes it) and so offered.
-  await expect(closing.getByRole('button', { name: 'Avsluta ärendet' })).toBeVisible();
+  // In förhandsbedömning the matter ends with the förhandsbedömning, not a bare closing.
+  await expect(closing).toContainText(
+    'Ett ärende i förhandsbedömning avslutas med förhandsbedömningen: välj att ingen utredning inleds och skriv skälet.',
+  );
+  await expect(closing.getByRole('button', { name: 'Avsluta ärendet' })).toHaveCount(0);
   await expectAccessible(page);
 
   // A child in the household without orosanmälan holds both the förhandsbedömning and closing.

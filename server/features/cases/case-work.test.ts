@@ -293,7 +293,15 @@ describe('the duty to report concern for children', () => {
       reason: 'Barnet bor sedan länge hos sin far i annan kommun; anmält dit av polisen.',
     });
     c = await detail(caseId);
-    const closed = await post(`/api/cases/${caseId}/closure`, {
+    // In förhandsbedömning the matter ends with it, not with a bare closing.
+    const bare = await post(`/api/cases/${caseId}/closure`, {
+      reason: 'Personen har flyttat.',
+      version: c.version,
+    });
+    expect(bare.statusCode).toBe(409);
+    expect(bare.body).toContain('ingen utredning inleds');
+    const closed = await post(`/api/cases/${caseId}/preliminary-assessment`, {
+      outcome: 'no_investigation',
       reason: 'Personen har flyttat.',
       version: c.version,
     });
