@@ -457,6 +457,7 @@ describe('the legal catalogue is data', () => {
         correction: '36 § förvaltningslagen (2017:900)',
         change: '37–39 §§ förvaltningslagen (2017:900)',
         communication: '25 § förvaltningslagen (2017:900)',
+        decisionWithoutCommunication: '25 § andra stycket 3 förvaltningslagen (2017:900)',
         secrecyOverridePolice: '10 kap. 23 § offentlighets- och sekretesslagen (2009:400)',
       },
     };

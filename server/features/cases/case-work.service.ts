@@ -75,6 +75,8 @@ function historySummary(e: StoredEvent, staff: ReadonlyMap<string, string>): str
       return 'Materialet kommunicerat med personen';
     case 'decision_recorded':
       return `Beslut: ${interventionLabels[e.payload.intervention]} – ${outcomeLabels[e.payload.outcome]}`;
+    case 'acute_decision_recorded':
+      return `Akut beslut före kommunicering: ${interventionLabels[e.payload.intervention]} ${e.payload.periodFrom}–${e.payload.periodTo}`;
     case 'case_closed':
       return e.payload.filedAsNoAction
         ? 'Avslutat: handling som inte föranlett åtgärd'
