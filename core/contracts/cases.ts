@@ -256,6 +256,8 @@ export const CaseDetail = z.object({
     investigationDuty: z.string(),
     preliminaryAssessmentChild: z.string(),
     childConcernReport: z.string(),
+    /** The ground for an acute beslut without prior kommunicering (25 § FL). */
+    decisionWithoutCommunication: z.string(),
   }),
   /** What was communicated before the decision, when and how (never the channel's value). */
   communications: z.array(

@@ -175,4 +175,33 @@ describe('the period of a granted insats', () => {
       }),
     );
   });
+
+  it('shows the period running today, and an ended one only until a later beslut continues it', () => {
+    const acute = {
+      intervention: 'shelter' as const,
+      period: { from: '2026-11-07', to: '2026-11-21' },
+    };
+    const next = {
+      intervention: 'shelter' as const,
+      period: { from: '2026-11-22', to: '2027-01-31' },
+    };
+    expect(deadlinesFor(withPeriods([acute, next]), '2026-11-15')).toEqual([
+      {
+        kind: 'intervention_period',
+        dueOn: '2026-11-21',
+        status: 'due_soon',
+        intervention: 'shelter',
+      },
+    ]);
+    expect(deadlinesFor(withPeriods([acute, next]), '2026-11-23')).toMatchObject([
+      { dueOn: '2027-01-31', status: 'ok' },
+    ]);
+    // Ended, with nothing after it: to be followed up.
+    expect(deadlinesFor(withPeriods([acute]), '2026-11-23')).toMatchObject([
+      { dueOn: '2026-11-21', status: 'overdue' },
+    ]);
+    // Continued as open-ended support: nothing to watch.
+    const open = { intervention: 'shelter' as const, period: { from: '2026-11-10', to: null } };
+    expect(deadlinesFor(withPeriods([acute, open]), '2026-11-15')).toEqual([]);
+  });
 });

@@ -50,8 +50,8 @@ export interface CaseTimeline {
   /** The day of the case's first acute beslut, or null; an open case's only. */
   acuteDecidedOn?: string | null;
   /**
-   * The insatser granted on an open case, each with the period of its latest beslut (a later
-   * beslut on the same insats — an extension, an end — replaces the earlier one).
+   * The periods granted on an open case, one per beslut that grants an insats (its current
+   * version's period: a rättelse or ändring of the end replaces it).
    */
   grantedPeriods?: readonly { intervention: Intervention; period: Period }[];
 }
@@ -129,25 +129,48 @@ export function deadlinesFor(
 }
 
 /**
- * The running insatser with an end date, and those ended lately: running (ok), ending soon, or
- * ended (overdue) for a while after their t.o.m., to be followed up or extended. An open-ended
- * one has no end to watch; one that has not begun is not running yet.
+ * The insatser running today with an end date, and those ended lately. Per insats: the granted
+ * period that covers today (the one ending last, if several do) shows as running (ok) or ending
+ * soon; none running, the one that ended last shows as ended (overdue) for a while after its
+ * t.o.m., to be followed up or extended — unless a later beslut already continues it. An
+ * open-ended one has no end to watch; one that has not begun is not running yet.
  */
 function periodEnds(
   granted: NonNullable<CaseTimeline['grantedPeriods']>,
   today: string,
   rules: DeadlineRules,
 ): Deadline[] {
-  return granted.flatMap(({ intervention, period }): Deadline[] => {
-    if (period.to === null || period.from > today) return [];
-    if (daysBetween(period.to, today) > rules.interventionEndedShownDays) return [];
-    return [
-      {
-        kind: 'intervention_period',
-        dueOn: period.to,
-        status: status(period.to, today, rules.interventionEndsSoonDays),
-        intervention,
-      },
-    ];
+  const byIntervention = Map.groupBy(granted, (g) => g.intervention);
+  return [...byIntervention.entries()].flatMap(([intervention, periods]): Deadline[] => {
+    const running = periods.filter(
+      (p) => p.period.from <= today && (p.period.to ?? today) >= today,
+    );
+    if (running.some((p) => p.period.to === null)) return [];
+    const ends = (list: typeof periods) =>
+      list
+        .map((p) => p.period.to)
+        .filter((to): to is string => to !== null)
+        .sort();
+    const end = running.length > 0 ? ends(running).at(-1) : undefined;
+    if (end !== undefined) {
+      return [
+        {
+          kind: 'intervention_period',
+          dueOn: end,
+          status: status(end, today, rules.interventionEndsSoonDays),
+          intervention,
+        },
+      ];
+    }
+    const ended = ends(periods.filter((p) => p.period.to !== null && p.period.to < today)).at(-1);
+    const continued = periods.some((p) => p.period.from > today);
+    if (
+      ended === undefined ||
+      continued ||
+      daysBetween(ended, today) > rules.interventionEndedShownDays
+    ) {
+      return [];
+    }
+    return [{ kind: 'intervention_period', dueOn: ended, status: 'overdue', intervention }];
   });
 }

@@ -357,6 +357,7 @@ describe('beslut', () => {
     outcome,
     motivation: 'Hög risk för fortsatt våld; behovet kan inte tillgodoses på annat sätt.',
     decidedOn: '2026-11-06',
+    period: outcome === 'refused' ? null : { from: '2026-11-06', to: '2026-12-06' },
     notified: { how: 'in_person', on: '2026-11-06' },
     version,
   });

@@ -121,7 +121,7 @@ export async function getCase(
           .executeTakeFirst(),
         activeCatalogue(trx),
       ]);
-      const loaded = await loadDeadlines(trx, [row], today, deps.config.investigationMonths);
+      const loaded = await loadDeadlines(trx, [row], today, deps.config);
       const riskLevel = (await loadRiskLevels(trx, [row])).get(row.id) ?? null;
       const duties = loaded.duties.get(row.id) ?? [];
       const summaries = await findPersonSummaries(trx, [
@@ -231,6 +231,7 @@ export async function getCase(
           investigationDuty: legalReference(catalogue, 'investigationDuty'),
           preliminaryAssessmentChild: legalReference(catalogue, 'preliminaryAssessmentChild'),
           childConcernReport: legalReference(catalogue, 'childConcernReport'),
+          decisionWithoutCommunication: legalReference(catalogue, 'decisionWithoutCommunication'),
         },
         communications: events
           .filter((e) => e.type === 'communication_recorded')

@@ -163,12 +163,7 @@ function listCases(
             now,
           }).allowed,
       );
-      const { deadlines } = await loadDeadlines(
-        trx,
-        visible,
-        stockholmDate(now),
-        deps.config.investigationMonths,
-      );
+      const { deadlines } = await loadDeadlines(trx, visible, stockholmDate(now), deps.config);
       const levels = await loadRiskLevels(trx, visible);
       const last = pageRows.at(-1);
       return {
