@@ -354,6 +354,13 @@ const writes: Write[] = [
     expect: ({ body }) => ({ 'decision.record': { decisionId: body.id, version: 1 } }),
   },
   {
+    scenario: 'make an acute beslut before kommunicering on an assigned case in förhandsbedömning',
+    actor: 'assigned',
+    expect: ({ body }) => ({
+      'decision.acute': { decisionId: body.id, version: 1, assessmentId: body.assessmentId },
+    }),
+  },
+  {
     scenario: 'correct a beslut on an assigned case',
     actor: 'assigned',
     expect: ({ body, url }) => {

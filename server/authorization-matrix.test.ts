@@ -132,6 +132,7 @@ const covered = new Set<Contract>([
   documentContracts.recordCommunication,
   documentContracts.listDecisions,
   documentContracts.recordDecision,
+  documentContracts.recordAcuteDecision,
   documentContracts.reviseDecision,
   adminContracts.listDelegations,
   adminContracts.setDelegation,

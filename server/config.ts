@@ -86,6 +86,8 @@ const Environment = z
      */
     VARN_TEST_CLOCK_FILE: z.string().min(1).optional(),
     VARN_INVESTIGATION_MONTHS: z.coerce.number().int().min(1).max(12).default(4),
+    /** Calendar days after an acute beslut by which the utredning must be opened (deadlines.ts). */
+    VARN_ACUTE_INVESTIGATION_DAYS: z.coerce.number().int().min(1).max(60).default(7),
     VARN_EMERGENCY_ACCESS_MINUTES: z.coerce
       .number()
       .int()
@@ -244,6 +246,8 @@ export interface AppConfig {
   emergencyAccessMs: number;
   /** Months an utredning may stay open before it shows as overdue. */
   investigationMonths: number;
+  /** Days after an acute beslut before the utredning not yet opened shows as overdue. */
+  acuteInvestigationDays: number;
   /** Browser tests only (NODE_ENV=test): a file with days to move the clock forward. */
   testClockFile: string | undefined;
   /** Cookies get the Secure attribute and the __Host- prefix when served over https. */
@@ -298,6 +302,7 @@ export function parseConfig(
     sessionMaxMs: e.VARN_SESSION_MAX_HOURS * 3_600_000,
     emergencyAccessMs: e.VARN_EMERGENCY_ACCESS_MINUTES * 60_000,
     investigationMonths: e.VARN_INVESTIGATION_MONTHS,
+    acuteInvestigationDays: e.VARN_ACUTE_INVESTIGATION_DAYS,
     testClockFile: e.VARN_TEST_CLOCK_FILE,
     secureCookies: e.VARN_PUBLIC_URL?.startsWith('https://') ?? false,
     secretKey: e.VARN_SECRET_KEY

@@ -36,6 +36,7 @@ export const auditActions = {
   'communication.record': 'Registrerade kommunicering',
   'decision.read': 'Läste beslut',
   'decision.record': 'Fattade beslut',
+  'decision.acute': 'Fattade akut beslut',
   'decision.revise': 'Rättade eller ändrade beslut',
   'document.export': 'Skrev ut dokument',
   'risk.read': 'Läste riskbedömningar',
@@ -98,6 +99,8 @@ export const auditRecordKeys = {
   'investigation.write': ['caseId', 'section', 'version'],
   'communication.record': ['caseId', 'version'],
   'decision.record': ['decisionId', 'version'],
+  // An acute beslut also records the person's own view of the danger as a risk assessment.
+  'decision.acute': ['decisionId', 'version', 'assessmentId'],
   'decision.revise': ['decisionId', 'version'],
   'risk.assess': ['assessmentId'],
   'risk.incident': ['incidentId'],

@@ -262,14 +262,27 @@ export const NotifiedHow = z.enum([
   'interpreter_meeting',
 ]);
 
+/**
+ * The time a beslut grants its insats, fr.o.m.–t.o.m.; t.o.m. null where the insats may run
+ * open-ended. Null on an avslag. What else is wrong with it (t.o.m. before fr.o.m., an end the
+ * insats needs) core/domain/decisions.ts periodProblems says, on the server and in the form.
+ */
+export const Period = z.strictObject({
+  from: isoDate('Ange från och med vilket datum beslutet gäller (ÅÅÅÅ-MM-DD).'),
+  to: isoDate('Ange till och med vilket datum beslutet gäller (ÅÅÅÅ-MM-DD).').nullable(),
+});
+
+const notified = z.strictObject({ how: NotifiedHow, on: isoDate() }).nullable();
+
 const decisionFields = {
   intervention: Intervention,
   requested: z.string().trim().min(1, 'Ange vad personen har ansökt om.').max(2_000),
   outcome: Outcome,
   motivation: z.string().trim().min(1, 'Motivera beslutet.').max(20_000),
   decidedOn: isoDate(),
+  period: Period.nullable(),
   /** How and when the person was told; may be added in a later version. */
-  notified: z.strictObject({ how: NotifiedHow, on: isoDate() }).nullable(),
+  notified,
 };
 
 export const DecisionVersion = z.object({
@@ -283,6 +296,8 @@ export const DecisionVersion = z.object({
   appealInstructions: z.string().nullable(),
   decidedOn: z.iso.date(),
   decidedBy: z.string(),
+  /** Null on an avslag, and on a beslut made before beslut carried periods. */
+  period: z.object({ from: z.iso.date(), to: z.iso.date().nullable() }).nullable(),
   notified: z.object({ how: NotifiedHow, on: z.iso.date() }).nullable(),
   changeReason: z.string().nullable(),
   recordedAt: z.iso.datetime(),
@@ -291,6 +306,18 @@ export const DecisionVersion = z.object({
 export const Decision = z.object({
   id: z.uuid(),
   version: z.number().int(),
+  /**
+   * An acute beslut, taken before kommunicering: the ground (the paragraph in force then, and
+   * why it could not wait) and the person's own view of the danger it recorded as the first
+   * risk assessment.
+   */
+  acute: z
+    .object({
+      groundReference: z.string(),
+      groundReason: z.string(),
+      ownViewAssessmentId: z.uuid(),
+    })
+    .nullable(),
   current: DecisionVersion,
   /** Every version, oldest first: the original stays visible after a rättelse or ändring. */
   history: z.array(DecisionVersion),
@@ -311,6 +338,41 @@ export const recordDecision = defineContract({
   params: caseParams,
   body: z.strictObject({ ...decisionFields, version: version() }),
   response: z.object({ id: z.uuid(), version: z.number().int() }),
+  successStatus: 201,
+});
+
+/**
+ * An acute beslut: skyddat boende tonight, or another insats whose need cannot wait
+ * (core/domain/decisions.ts interventionRules), decided at once — at intake, in
+ * förhandsbedömning or in the utredning before kommunicering — by whoever holds delegation for
+ * it, socialjour included. It grants (bifall) for a period with both dates, records the ground
+ * for deciding without prior kommunicering (25 § FL, from the legal catalogue, and why it could
+ * not wait) and the person's own view of the danger as the case's first risk assessment. The
+ * phase stays: the utredning must still be opened, and a deadline says by when.
+ */
+export const recordAcuteDecision = defineContract({
+  method: 'POST',
+  path: '/api/cases/:caseId/acute-decisions',
+  params: caseParams,
+  body: z.strictObject({
+    intervention: Intervention,
+    requested: z.string().trim().min(1, 'Ange vad personen behöver.').max(2_000),
+    motivation: z.string().trim().min(1, 'Motivera beslutet.').max(20_000),
+    groundReason: z
+      .string()
+      .trim()
+      .min(1, 'Skriv varför beslutet inte kunde vänta på kommunicering.')
+      .max(5_000),
+    ownView: z.string().trim().min(1, 'Skriv personens egen bedömning av faran.').max(20_000),
+    decidedOn: isoDate(),
+    period: z.strictObject({
+      from: Period.shape.from,
+      to: isoDate('Ange till och med vilket datum beslutet gäller (ÅÅÅÅ-MM-DD).'),
+    }),
+    notified,
+    version: version(),
+  }),
+  response: z.object({ id: z.uuid(), version: z.number().int(), assessmentId: z.uuid() }),
   successStatus: 201,
 });
 

@@ -1,4 +1,6 @@
 import { caseSteps } from '../domain/case-flow.ts';
+import { interventions } from '../domain/decisions.ts';
+import { deadlineKinds } from '../domain/deadlines.ts';
 import { z } from 'zod';
 import { defineContract } from './contract.ts';
 import { isoDate, isoDateTime, pageQuery, version } from './input.ts';
@@ -9,6 +11,18 @@ import {
   ProtectionLevel,
   TargetGroup,
 } from './persons.ts';
+
+/**
+ * A deadline still running (core/domain/deadlines.ts). For an insats's period the date is its
+ * t.o.m. and the status says running, ending soon or ended; `intervention` names the insats.
+ */
+export const DeadlineView = z.object({
+  kind: z.enum(deadlineKinds),
+  dueOn: z.iso.date(),
+  status: z.enum(['ok', 'due_soon', 'overdue']),
+  intervention: z.enum(interventions).optional(),
+});
+export type DeadlineView = z.infer<typeof DeadlineView>;
 
 export const CaseListItem = z.object({
   id: z.uuid(),
@@ -43,18 +57,7 @@ export const CaseListItem = z.object({
   /** The latest assessed risk level of the case's person in this case, if assessed. */
   riskLevel: z.enum(['low', 'medium', 'high']).nullable(),
   /** The deadlines still running, most urgent first. */
-  deadlines: z.array(
-    z.object({
-      kind: z.enum([
-        'protection_assessment',
-        'preliminary_assessment',
-        'investigation',
-        'child_report',
-      ]),
-      dueOn: z.iso.date(),
-      status: z.enum(['ok', 'due_soon', 'overdue']),
-    }),
-  ),
+  deadlines: z.array(DeadlineView),
 });
 export type CaseListItem = z.infer<typeof CaseListItem>;
 
@@ -194,18 +197,6 @@ export const ChildReportDutyView = z.object({
 });
 export type ChildReportDutyView = z.infer<typeof ChildReportDutyView>;
 
-export const DeadlineView = z.object({
-  kind: z.enum([
-    'protection_assessment',
-    'preliminary_assessment',
-    'investigation',
-    'child_report',
-  ]),
-  dueOn: z.iso.date(),
-  status: z.enum(['ok', 'due_soon', 'overdue']),
-});
-export type DeadlineView = z.infer<typeof DeadlineView>;
-
 export const CaseHistoryItem = z.object({
   seq: z.number().int(),
   type: z.enum([
@@ -218,6 +209,7 @@ export const CaseHistoryItem = z.object({
     'child_report_waived',
     'communication_recorded',
     'decision_recorded',
+    'acute_decision_recorded',
     'case_closed',
     'case_assigned',
     'handover_planned',
@@ -271,6 +263,8 @@ export const CaseDetail = z.object({
     investigationDuty: z.string(),
     preliminaryAssessmentChild: z.string(),
     childConcernReport: z.string(),
+    /** The ground for an acute beslut without prior kommunicering (25 § FL). */
+    decisionWithoutCommunication: z.string(),
   }),
   /** What was communicated before the decision, when and how (never the channel's value). */
   communications: z.array(

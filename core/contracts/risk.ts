@@ -82,7 +82,8 @@ const Author = z.object({ id: z.uuid(), displayName: z.string() });
 export const Assessment = z.object({
   id: z.uuid(),
   person: PersonSummary,
-  kind: z.enum(['structured', 'police']),
+  /** 'own_view': the person's own view of the danger, the first assessment after an acute beslut. */
+  kind: z.enum(['structured', 'police', 'own_view']),
   instrument: z
     .object({ id: z.string(), version: z.number().int(), name: z.string(), example: z.boolean() })
     .nullable(),
@@ -114,6 +115,8 @@ export const Prompt = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('interval'), since: z.iso.date(), days: z.number().int() }),
   z.object({ kind: z.literal('new_incident'), on: z.iso.date() }),
   z.object({ kind: z.literal('high_without_safety_plan') }),
+  /** Only the person's own view of the danger so far: complete it with a structured assessment. */
+  z.object({ kind: z.literal('own_view_only') }),
 ]);
 
 /** The risk picture of a case: assessments over time per person, prompts, incidents. */

@@ -77,6 +77,18 @@ export const caseEventRecord = z.discriminatedUnion('type', [
     intervention: z.enum(interventions),
     outcome: z.enum(['granted', 'partly_granted', 'refused']),
   }),
+  /**
+   * A beslut taken at once, before kommunicering, because the need could not wait (25 § FL):
+   * it leaves the phase alone, and starts the clock for opening the utredning.
+   */
+  event('acute_decision_recorded', {
+    decisionId: z.string(),
+    intervention: z.enum(interventions),
+    periodFrom: z.string(),
+    periodTo: z.string(),
+    /** The person's own view of the danger, recorded as the case's first risk assessment. */
+    assessmentId: z.string(),
+  }),
   event('case_closed', {
     reason: z.string(),
     filedAsNoAction: z.boolean(),

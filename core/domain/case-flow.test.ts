@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { caseProjection, caseState, caseSteps, checkStep, stepAbilities } from './case-flow.ts';
 import type { CaseEvent, Step } from './case-flow.ts';
+import { interventions, mayDecideAcutely } from './decisions.ts';
 
 const at = '2026-11-22T10:00:00Z';
 const adult = { subjectIsAdult: true, openChildReportDuty: false };
@@ -106,6 +107,7 @@ describe('case flow', () => {
       .map((outcome) => ({ type: 'preliminary_assessment' as const, outcome, at })),
     fc.constant({ type: 'communication_recorded' as const, at }),
     fc.constant({ type: 'decision_recorded' as const, at }),
+    fc.constant({ type: 'acute_decision_recorded' as const, at }),
   );
   type IntakeTypeLiteral = 'application_oral' | 'report' | 'police_notification';
 
@@ -179,11 +181,105 @@ describe('case flow', () => {
         fc.constantFrom<Step>(...caseSteps),
         fc.boolean(),
         fc.boolean(),
-        (events, step, subjectIsAdult, openChildReportDuty) => {
-          const check = checkStep(caseState(events), step, { subjectIsAdult, openChildReportDuty });
+        fc.option(fc.constantFrom(...interventions), { nil: undefined }),
+        (events, step, subjectIsAdult, openChildReportDuty, intervention) => {
+          const check = checkStep(caseState(events), step, {
+            subjectIsAdult,
+            openChildReportDuty,
+            ...(intervention ? { intervention } : {}),
+          });
           if (!check.ok) expect(check.message).toMatch(/^[A-ZÅÄÖ].*\.$/);
         },
       ),
+    );
+  });
+});
+
+describe('the acute beslut', () => {
+  const acute: CaseEvent = { type: 'acute_decision_recorded', at };
+  const eventArb: fc.Arbitrary<CaseEvent> = fc.oneof(
+    fc
+      .constantFrom('application_oral' as const, 'report' as const, 'police_notification' as const)
+      .map((intakeType) => ({ type: 'intake_registered' as const, intakeType, at })),
+    fc.constant({ type: 'acute_screening' as const, acuteNeed: 'yes' as const, at }),
+    fc.constant({ type: 'consent_recorded' as const, at }),
+    fc
+      .constantFrom('open_investigation' as const, 'no_investigation' as const)
+      .map((outcome) => ({ type: 'preliminary_assessment' as const, outcome, at })),
+    fc.constant({ type: 'communication_recorded' as const, at }),
+    fc.constant({ type: 'decision_recorded' as const, at }),
+    fc.constant(acute),
+    fc.constant({ type: 'case_closed' as const, at }),
+  );
+  const context = fc.record({
+    subjectIsAdult: fc.boolean(),
+    openChildReportDuty: fc.boolean(),
+    intervention: fc.constantFrom(...interventions),
+  });
+
+  it('is allowed at intake, in förhandsbedömning and in the utredning, with a child duty open', () => {
+    const intake = caseState([
+      { type: 'intake_registered', intakeType: 'police_notification', at },
+    ]);
+    const investigating = caseState([
+      application,
+      { type: 'preliminary_assessment', outcome: 'open_investigation', at },
+    ]);
+    for (const state of [intake, investigating]) {
+      expect(
+        checkStep(state, 'acute_decision', {
+          ...adult,
+          openChildReportDuty: true,
+          intervention: 'shelter',
+        }),
+      ).toEqual({ ok: true });
+    }
+    expect(
+      checkStep(intake, 'acute_decision', { ...adult, intervention: 'support_sessions' }),
+    ).toMatchObject({
+      ok: false,
+      missing: 'acute_intervention',
+      message:
+        'Stödsamtal kan inte beslutas akut före kommunicering. Akut beslut kan fattas om skyddat boende, tillfälligt boende och ekonomiskt bistånd.',
+    });
+  });
+
+  it('never changes the phase, whatever came before or comes after', () => {
+    fc.assert(
+      fc.property(
+        fc.array(eventArb, { maxLength: 8 }),
+        fc.array(eventArb, { maxLength: 4 }),
+        (before, after) => {
+          const without = caseState([...before, ...after].filter((e) => e.type !== acute.type));
+          const withAcute = caseState([...before, acute, ...after]);
+          expect(withAcute.phase).toBe(without.phase);
+          expect(caseProjection(withAcute)).toEqual(caseProjection(without));
+        },
+      ),
+    );
+  });
+
+  it('leaves an ordinary beslut refused before kommunicering', () => {
+    fc.assert(
+      fc.property(fc.array(eventArb, { maxLength: 8 }), context, (events, ctx) => {
+        const state = caseState(events);
+        if (state.phase === 'preliminary_assessment' || state.phase === 'investigation') {
+          expect(checkStep(state, 'decision', ctx).ok).toBe(false);
+        }
+      }),
+    );
+  });
+
+  it('is never allowed on a closed case, after kommunicering, or on an insats that can wait', () => {
+    fc.assert(
+      fc.property(fc.array(eventArb, { maxLength: 8 }), context, (events, ctx) => {
+        const state = caseState(events);
+        const check = checkStep(state, 'acute_decision', ctx);
+        const allowedPhase =
+          state.phase === 'preliminary_assessment' || state.phase === 'investigation';
+        expect(check.ok).toBe(allowedPhase && mayDecideAcutely(ctx.intervention));
+        if (state.phase === 'closed') expect(check).toMatchObject({ missing: 'open_case' });
+      }),
     );
   });
 });
@@ -279,6 +375,7 @@ describe('step abilities', () => {
       .map((outcome) => ({ type: 'preliminary_assessment' as const, outcome, at })),
     fc.constant({ type: 'communication_recorded' as const, at }),
     fc.constant({ type: 'decision_recorded' as const, at }),
+    fc.constant({ type: 'acute_decision_recorded' as const, at }),
     fc.constant({ type: 'case_closed' as const, at }),
   );
 

@@ -6,6 +6,8 @@
  *
  * Pure: events and the child-report duty state come in as arguments.
  */
+import { acuteInterventions, interventionLabels, mayDecideAcutely } from './decisions.ts';
+import type { Intervention } from './decisions.ts';
 
 export type IntakeType =
   | 'application_oral'
@@ -29,6 +31,7 @@ export type CaseEvent =
   | { type: 'child_report_waived'; at: string }
   | { type: 'communication_recorded'; at: string }
   | { type: 'decision_recorded'; at: string }
+  | { type: 'acute_decision_recorded'; at: string }
   | { type: 'case_closed'; at: string }
   | { type: 'case_assigned'; userId: string; at: string }
   | { type: 'handover_planned'; toUnitId: string; on: string; at: string }
@@ -107,6 +110,10 @@ export function caseState(events: readonly CaseEvent[]): CaseState {
       case 'decision_recorded':
         state.phase = 'decided';
         break;
+      case 'acute_decision_recorded':
+        // Protection tonight does not replace the handling: the förhandsbedömning, utredning,
+        // kommunicering and ordinary beslut still follow, so the phase stays where it was.
+        break;
       case 'case_closed':
         state.phase = 'closed';
         state.closedAt = e.at;
@@ -178,6 +185,7 @@ export const caseSteps = [
   'preliminary_assessment_close',
   'communication',
   'decision',
+  'acute_decision',
   'close',
 ] as const;
 export type Step = (typeof caseSteps)[number];
@@ -187,6 +195,8 @@ export interface StepContext {
   subjectIsAdult: boolean;
   /** The duty to report concern for a child is open for at least one child. */
   openChildReportDuty: boolean;
+  /** The insats a beslut is about, when the step is a beslut on one (the acute beslut). */
+  intervention?: Intervention;
 }
 
 export type StepCheck =
@@ -200,7 +210,9 @@ export type StepCheck =
         | 'preliminary_assessment'
         | 'investigation'
         | 'communication'
-        | 'open_case';
+        | 'open_case'
+        | 'acute_intervention'
+        | 'ordinary_decision';
       message: string;
     };
 
@@ -215,7 +227,14 @@ const refuse = (
 
 /** Whether a step may be taken now, and if not, the Swedish reason naming the missing step. */
 export function checkStep(state: CaseState, step: Step, context: StepContext): StepCheck {
-  if (state.phase === 'closed') return refuse('open_case', 'Ärendet är avslutat.');
+  if (state.phase === 'closed') {
+    return step === 'acute_decision'
+      ? refuse(
+          'open_case',
+          'Ärendet är avslutat. Ett nytt akut behov av skydd registreras som en ny aktualisering.',
+        )
+      : refuse('open_case', 'Ärendet är avslutat.');
+  }
   if (state.phase === 'intake') {
     return refuse('intake', 'Registrera aktualiseringen först.');
   }
@@ -269,6 +288,8 @@ export function checkStep(state: CaseState, step: Step, context: StepContext): S
         return refuse('communication', 'Kommunicera materialet med personen innan beslut fattas.');
       }
       return { ok: true };
+    case 'acute_decision':
+      return checkAcuteDecision(state, context);
     case 'close':
       if (context.openChildReportDuty) {
         return refuse(
@@ -287,6 +308,35 @@ export function checkStep(state: CaseState, step: Step, context: StepContext): S
       }
       return { ok: true };
   }
+}
+
+/**
+ * An acute beslut: at intake, during förhandsbedömning or during the utredning before
+ * kommunicering — the need cannot wait for the material to be communicated (25 § FL). After
+ * kommunicering the ordinary beslut is open, and that is the one to take. An open duty to report
+ * concern for a child does not hold it back: protecting the parent tonight protects the children.
+ */
+function checkAcuteDecision(state: CaseState, context: StepContext): StepCheck {
+  if (state.phase === 'communicated') {
+    return refuse(
+      'ordinary_decision',
+      'Materialet är kommunicerat. Fatta ett ordinarie beslut i stället för ett akut.',
+    );
+  }
+  if (state.phase === 'decided') {
+    return refuse(
+      'ordinary_decision',
+      'Ärendet är beslutat. Fatta ett nytt ordinarie beslut i stället för ett akut.',
+    );
+  }
+  if (context.intervention !== undefined && !mayDecideAcutely(context.intervention)) {
+    const acute = acuteInterventions.map((i) => interventionLabels[i].toLowerCase());
+    return refuse(
+      'acute_intervention',
+      `${interventionLabels[context.intervention]} kan inte beslutas akut före kommunicering. Akut beslut kan fattas om ${acute.slice(0, -1).join(', ')} och ${acute.at(-1) ?? ''}.`,
+    );
+  }
+  return { ok: true };
 }
 
 /** Whether the reader may take a step now, and if the case flow refuses it, its sentence why. */

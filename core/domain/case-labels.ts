@@ -46,7 +46,16 @@ export const deadlineLabels: Record<DeadlineKind, string> = {
   preliminary_assessment: 'Förhandsbedömning (inom 14 dagar)',
   investigation: 'Utredningstid',
   child_report: 'Orosanmälan för barn i hushållet',
+  investigation_after_acute: 'Utredning efter akut beslut',
+  intervention_period: 'Insatsens period',
 };
+
+/** An insats's period as a deadline speaks of the insats, not of something to do by then. */
+export const interventionPeriodStatusLabels = {
+  ok: 'Pågår',
+  due_soon: 'Slutar snart',
+  overdue: 'Har upphört',
+} as const;
 
 export const communicationMethodLabels = {
   meeting: 'Vid möte',

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, addMonths, daysBetween } from './calendar.ts';
-import { deadlinesFor } from './deadlines.ts';
+import { deadlinesFor, defaultDeadlineRules } from './deadlines.ts';
 import type { CaseTimeline } from './deadlines.ts';
 
 const isoDate = fc
@@ -99,5 +99,109 @@ describe('deadlinesFor', () => {
         expect(late.every((d) => d.status === 'overdue')).toBe(true);
       }),
     );
+  });
+});
+
+describe('after an acute beslut', () => {
+  const adultIntake = (acuteDecidedOn: string): CaseTimeline => ({
+    ...childIntake(acuteDecidedOn),
+    isChildCase: false,
+    acuteDecidedOn,
+  });
+
+  it('asks for the utredning within a week, overdue the day after', () => {
+    expect(deadlinesFor(adultIntake('2026-11-07'), '2026-11-07')).toEqual([
+      { kind: 'investigation_after_acute', dueOn: '2026-11-14', status: 'ok' },
+    ]);
+    expect(deadlinesFor(adultIntake('2026-11-07'), '2026-11-15')).toEqual([
+      { kind: 'investigation_after_acute', dueOn: '2026-11-14', status: 'overdue' },
+    ]);
+    const configured = { ...defaultDeadlineRules, acuteInvestigationDays: 3 };
+    expect(deadlinesFor(adultIntake('2026-11-07'), '2026-11-07', configured)).toMatchObject([
+      { dueOn: '2026-11-10', status: 'due_soon' },
+    ]);
+  });
+
+  it('is met once the utredning opens, or the förhandsbedömning decides none is opened', () => {
+    fc.assert(
+      fc.property(isoDate, fc.integer({ min: 0, max: 60 }), (decided, later) => {
+        const today = addDays(decided, later);
+        const opened = { ...adultIntake(decided), investigationOpenedOn: today };
+        expect(deadlinesFor(opened, today).map((d) => d.kind)).not.toContain(
+          'investigation_after_acute',
+        );
+        const declined = { ...adultIntake(decided), preliminaryAssessedOn: today };
+        expect(deadlinesFor(declined, today)).toEqual([]);
+      }),
+    );
+  });
+});
+
+describe('the period of a granted insats', () => {
+  const withPeriods = (grantedPeriods: CaseTimeline['grantedPeriods']): CaseTimeline => ({
+    ...childIntake('2026-11-01'),
+    isChildCase: false,
+    grantedPeriods,
+  });
+
+  it('shows a running insats, ending soon within a week, ended for two weeks after', () => {
+    const timeline = withPeriods([
+      { intervention: 'shelter', period: { from: '2026-11-01', to: '2026-11-30' } },
+      { intervention: 'support_sessions', period: { from: '2026-11-01', to: null } },
+    ]);
+    const at = (today: string) => deadlinesFor(timeline, today);
+    expect(at('2026-11-10')).toEqual([
+      { kind: 'intervention_period', dueOn: '2026-11-30', status: 'ok', intervention: 'shelter' },
+    ]);
+    expect(at('2026-11-24')).toMatchObject([{ status: 'due_soon' }]);
+    expect(at('2026-12-01')).toMatchObject([{ status: 'overdue' }]);
+    expect(at('2026-12-14')).toMatchObject([{ status: 'overdue' }]);
+    expect(at('2026-12-15')).toEqual([]);
+    // Not begun yet: not running.
+    expect(at('2026-10-20')).toEqual([]);
+  });
+
+  it('lists exactly the insatser with an end that have begun and ended at most 14 days ago', () => {
+    fc.assert(
+      fc.property(isoDate, fc.integer({ min: 0, max: 90 }), isoDate, (from, length, today) => {
+        const to = addDays(from, length);
+        const listed = deadlinesFor(
+          withPeriods([{ intervention: 'shelter', period: { from, to } }]),
+          today,
+        );
+        const expected = from <= today && daysBetween(to, today) <= 14;
+        expect(listed.length).toBe(expected ? 1 : 0);
+        if (expected) expect(listed[0]?.status === 'overdue').toBe(today > to);
+      }),
+    );
+  });
+
+  it('shows the period running today, and an ended one only until a later beslut continues it', () => {
+    const acute = {
+      intervention: 'shelter' as const,
+      period: { from: '2026-11-07', to: '2026-11-21' },
+    };
+    const next = {
+      intervention: 'shelter' as const,
+      period: { from: '2026-11-22', to: '2027-01-31' },
+    };
+    expect(deadlinesFor(withPeriods([acute, next]), '2026-11-15')).toEqual([
+      {
+        kind: 'intervention_period',
+        dueOn: '2026-11-21',
+        status: 'due_soon',
+        intervention: 'shelter',
+      },
+    ]);
+    expect(deadlinesFor(withPeriods([acute, next]), '2026-11-23')).toMatchObject([
+      { dueOn: '2027-01-31', status: 'ok' },
+    ]);
+    // Ended, with nothing after it: to be followed up.
+    expect(deadlinesFor(withPeriods([acute]), '2026-11-23')).toMatchObject([
+      { dueOn: '2026-11-21', status: 'overdue' },
+    ]);
+    // Continued as open-ended support: nothing to watch.
+    const open = { intervention: 'shelter' as const, period: { from: '2026-11-10', to: null } };
+    expect(deadlinesFor(withPeriods([acute, open]), '2026-11-15')).toEqual([]);
   });
 });

@@ -1,22 +1,40 @@
 import { addDays, addMonths, daysBetween } from './calendar.ts';
+import type { Intervention, Period } from './decisions.ts';
 
 /**
  * Deadlines shown on a case and in "Mina ärenden". The statutory ones for children (a protection
  * assessment the day a report comes in, förhandsbedömning within 14 days, 11 kap. 1 a § SoL) and
  * the municipality's own limit for how long an utredning may stay open (4 months by default,
- * configurable; for children also statutory, 11 kap. 2 § SoL).
+ * configurable; for children also statutory, 11 kap. 2 § SoL). After an acute beslut, the
+ * utredning that must follow "within reasonable time" [002 Dialog med socialstyrelsen]; and the
+ * end of every insats granted for a period, so that a stay in skyddat boende does not run out
+ * unnoticed.
  */
 export interface DeadlineRules {
   childPreliminaryAssessmentDays: number;
   investigationMonths: number;
   /** A deadline this many days away or closer is shown as due soon. */
   dueSoonDays: number;
+  /** Calendar days from an acute beslut until the utredning must be opened. */
+  acuteInvestigationDays: number;
+  /** An insats ending this many days away or closer is shown as ending soon. */
+  interventionEndsSoonDays: number;
+  /** How many days after its end an insats is still shown as ended, to be followed up. */
+  interventionEndedShownDays: number;
 }
 
 export const defaultDeadlineRules: DeadlineRules = {
   childPreliminaryAssessmentDays: 14,
   investigationMonths: 4,
   dueSoonDays: 3,
+  // "Within reasonable time" is not a number in the law [002]. A week: the day unit takes over
+  // the next working day, meets the person, and opens the utredning in the days after — half the
+  // 14 days the law gives a child's förhandsbedömning, since she is already placed and her need
+  // is known. Configurable per municipality (VARN_ACUTE_INVESTIGATION_DAYS).
+  acuteInvestigationDays: 7,
+  // A week's notice is what it takes to extend a placement or to arrange where she goes next.
+  interventionEndsSoonDays: 7,
+  interventionEndedShownDays: 14,
 };
 
 export interface CaseTimeline {
@@ -29,21 +47,38 @@ export interface CaseTimeline {
   investigationClosedOn: string | null;
   /** Children for whom this case's duty to report is still open. */
   openChildReportDuties: number;
+  /** The day of the case's first acute beslut, or null; an open case's only. */
+  acuteDecidedOn?: string | null;
+  /**
+   * The periods granted on an open case, one per beslut that grants an insats (its current
+   * version's period: a rättelse or ändring of the end replaces it).
+   */
+  grantedPeriods?: readonly { intervention: Intervention; period: Period }[];
 }
 
-export type DeadlineKind =
-  'protection_assessment' | 'preliminary_assessment' | 'investigation' | 'child_report';
+export const deadlineKinds = [
+  'protection_assessment',
+  'preliminary_assessment',
+  'investigation',
+  'child_report',
+  'investigation_after_acute',
+  'intervention_period',
+] as const;
+export type DeadlineKind = (typeof deadlineKinds)[number];
 
 export interface Deadline {
   kind: DeadlineKind;
   dueOn: string;
+  /** For an insats's period ('intervention_period'): ok running, due_soon ends soon, overdue ended. */
   status: 'ok' | 'due_soon' | 'overdue';
+  /** The insats whose period ends ('intervention_period' only). */
+  intervention?: Intervention;
 }
 
-function status(dueOn: string, today: string, rules: DeadlineRules): Deadline['status'] {
+function status(dueOn: string, today: string, soonDays: number): Deadline['status'] {
   const left = daysBetween(today, dueOn);
   if (left < 0) return 'overdue';
-  return left <= rules.dueSoonDays ? 'due_soon' : 'ok';
+  return left <= soonDays ? 'due_soon' : 'ok';
 }
 
 /** The deadlines still running for a case; one that was met is not listed. */
@@ -72,5 +107,70 @@ export function deadlinesFor(
     // A report of concern is made without delay: the day the children become known.
     due.push({ kind: 'child_report', dueOn: timeline.receivedOn });
   }
-  return due.map((d) => ({ ...d, status: status(d.dueOn, today, rules) }));
+  // After an acute beslut the utredning must follow. Met when it is opened — or when the
+  // förhandsbedömning decides that none is opened: an adult's utredning is never opened against
+  // her will, and that decision is the documented answer.
+  const acute = timeline.acuteDecidedOn ?? null;
+  if (
+    acute !== null &&
+    timeline.investigationOpenedOn === null &&
+    timeline.preliminaryAssessedOn === null
+  ) {
+    due.push({
+      kind: 'investigation_after_acute',
+      dueOn: addDays(acute, rules.acuteInvestigationDays),
+    });
+  }
+  const statused: Deadline[] = due.map((d) => ({
+    ...d,
+    status: status(d.dueOn, today, rules.dueSoonDays),
+  }));
+  return [...statused, ...periodEnds(timeline.grantedPeriods ?? [], today, rules)];
+}
+
+/**
+ * The insatser running today with an end date, and those ended lately. Per insats: the granted
+ * period that covers today (the one ending last, if several do) shows as running (ok) or ending
+ * soon; none running, the one that ended last shows as ended (overdue) for a while after its
+ * t.o.m., to be followed up or extended — unless a later beslut already continues it. An
+ * open-ended one has no end to watch; one that has not begun is not running yet.
+ */
+function periodEnds(
+  granted: NonNullable<CaseTimeline['grantedPeriods']>,
+  today: string,
+  rules: DeadlineRules,
+): Deadline[] {
+  const byIntervention = Map.groupBy(granted, (g) => g.intervention);
+  return [...byIntervention.entries()].flatMap(([intervention, periods]): Deadline[] => {
+    const running = periods.filter(
+      (p) => p.period.from <= today && (p.period.to ?? today) >= today,
+    );
+    if (running.some((p) => p.period.to === null)) return [];
+    const ends = (list: typeof periods) =>
+      list
+        .map((p) => p.period.to)
+        .filter((to): to is string => to !== null)
+        .sort();
+    const end = running.length > 0 ? ends(running).at(-1) : undefined;
+    if (end !== undefined) {
+      return [
+        {
+          kind: 'intervention_period',
+          dueOn: end,
+          status: status(end, today, rules.interventionEndsSoonDays),
+          intervention,
+        },
+      ];
+    }
+    const ended = ends(periods.filter((p) => p.period.to !== null && p.period.to < today)).at(-1);
+    const continued = periods.some((p) => p.period.from > today);
+    if (
+      ended === undefined ||
+      continued ||
+      daysBetween(ended, today) > rules.interventionEndedShownDays
+    ) {
+      return [];
+    }
+    return [{ kind: 'intervention_period', dueOn: ended, status: 'overdue', intervention }];
+  });
 }

@@ -7,6 +7,7 @@
  * Pure: the delegation list and the actor's roles come in as arguments.
  */
 import type { Role, RoleGrant } from '../policy/roles.ts';
+import { addDays } from './calendar.ts';
 
 export const interventions = [
   'shelter',
@@ -24,6 +25,34 @@ export const interventionLabels: Record<Intervention, string> = {
   support_sessions: 'Stödsamtal',
   other_assistance: 'Annat bistånd',
 };
+
+/**
+ * What each insats allows, as data (the insatser catalogue will carry these, issue 13):
+ * - `acute`: it may be decided at once, before kommunicering, because the need cannot wait — a
+ *   place in skyddat boende tonight, a roof, money for food and a ticket — under 25 § FL; the
+ *   utredning follows [002 Dialog med socialstyrelsen; 000 3.1.3.2, 3.1.4].
+ * - `openEnded`: a beslut may run without a t.o.m. date. Housing and money are decided for a
+ *   stated time and then followed up; counselling may run until it ends.
+ */
+export interface InterventionRule {
+  acute: boolean;
+  openEnded: boolean;
+}
+
+export const interventionRules: Record<Intervention, InterventionRule> = {
+  shelter: { acute: true, openEnded: false },
+  temporary_housing: { acute: true, openEnded: false },
+  financial_assistance: { acute: true, openEnded: false },
+  support_sessions: { acute: false, openEnded: true },
+  other_assistance: { acute: false, openEnded: true },
+};
+
+/** Whether a beslut on the insats may be taken acutely, before kommunicering. */
+export const mayDecideAcutely = (intervention: Intervention): boolean =>
+  interventionRules[intervention].acute;
+
+/** The insatser that may be decided acutely, in the catalogue's order. */
+export const acuteInterventions: readonly Intervention[] = interventions.filter(mayDecideAcutely);
 
 export type Outcome = 'granted' | 'partly_granted' | 'refused';
 
@@ -63,6 +92,80 @@ export function delegatedRole(
       ),
   )?.role;
 }
+
+/** The time a beslut grants its insats: fr.o.m. and t.o.m. ('YYYY-MM-DD'); t.o.m. null when open-ended. */
+export interface Period {
+  from: string;
+  to: string | null;
+}
+
+/**
+ * How many days before today an acute beslut may start: a placement made on Friday night is
+ * often written down on Saturday or, by the day unit, on Monday; further back it is no longer
+ * an acute decision but an ordinary one.
+ */
+export const ACUTE_BACKDATING_DAYS = 3;
+
+export interface PeriodProblem {
+  /** Where in the beslut: the period as a whole, or one of its dates. */
+  path: 'period' | 'period.from' | 'period.to';
+  message: string;
+}
+
+/**
+ * What is wrong with a beslut's period, in Swedish per field; none when it is right. A beslut
+ * that grants anything carries its period; an avslag grants nothing and has none. T.o.m. is
+ * never before fr.o.m.; it may be left open only where the insats allows it, never on an acute
+ * beslut (it must say until when, since the utredning is still to come); an acute beslut starts
+ * at most {@link ACUTE_BACKDATING_DAYS} days back.
+ */
+export function periodProblems(decision: {
+  intervention: Intervention | null;
+  outcome: Outcome | null;
+  period: Period | null;
+  acute: boolean;
+  today: string;
+}): PeriodProblem[] {
+  const { intervention, outcome, period, acute, today } = decision;
+  if (outcome === 'refused') {
+    return period === null
+      ? []
+      : [{ path: 'period', message: 'Ett avslag beviljar ingen insats och har ingen period.' }];
+  }
+  if (period === null) {
+    return [{ path: 'period.from', message: 'Ange från och med vilket datum beslutet gäller.' }];
+  }
+  const problems: PeriodProblem[] = [];
+  if (acute && period.from < addDays(today, -ACUTE_BACKDATING_DAYS)) {
+    problems.push({
+      path: 'period.from',
+      message: `Ett akut beslut kan gälla från högst ${ACUTE_BACKDATING_DAYS} dagar bakåt. Ange ett senare datum, eller fatta ett ordinarie beslut.`,
+    });
+  }
+  if (period.to === null) {
+    if (acute) {
+      problems.push({
+        path: 'period.to',
+        message: 'Ett akut beslut gäller till ett visst datum. Ange till och med vilket datum.',
+      });
+    } else if (intervention !== null && !interventionRules[intervention].openEnded) {
+      problems.push({
+        path: 'period.to',
+        message: `Beslut om ${interventionLabels[intervention].toLowerCase()} gäller för en bestämd tid. Ange till och med vilket datum.`,
+      });
+    }
+  } else if (period.to < period.from) {
+    problems.push({
+      path: 'period.to',
+      message: 'Till och med-datumet kan inte ligga före från och med-datumet.',
+    });
+  }
+  return problems;
+}
+
+/** Whether a granted period covers the day: the insats is running. */
+export const periodCovers = (period: Period, day: string): boolean =>
+  period.from <= day && (period.to === null || day <= period.to);
 
 /** A decision that refuses, wholly or in part, can be appealed: the person must be told how. */
 export const needsAppealInstructions = (outcome: Outcome): boolean => outcome !== 'granted';

@@ -18,6 +18,7 @@ export const legalConcepts = [
   'correction',
   'change',
   'communication',
+  'decisionWithoutCommunication',
   'secrecyOverridePolice',
 ] as const;
 export type LegalConcept = (typeof legalConcepts)[number];
@@ -50,6 +51,8 @@ export const sol2001Catalogue: LegalCatalogue = {
     correction: '36 § förvaltningslagen (2017:900)',
     change: '37–39 §§ förvaltningslagen (2017:900)',
     communication: '25 § förvaltningslagen (2017:900)',
+    // The exception for a decision that cannot be put off: the ground an acute beslut records.
+    decisionWithoutCommunication: '25 § andra stycket 4 förvaltningslagen (2017:900)',
     secrecyOverridePolice: '10 kap. 23 § offentlighets- och sekretesslagen (2009:400)',
   },
 };

@@ -42,6 +42,13 @@ describe('reassessmentPrompts', () => {
     ]);
   });
 
+  it('asks to complete the person’s own view with a structured assessment', () => {
+    expect(reassessmentPrompts({ ...base, ownViewOnly: true }, '2026-11-02')).toEqual([
+      { kind: 'own_view_only' },
+    ]);
+    expect(reassessmentPrompts({ ...base, ownViewOnly: false }, '2026-11-02')).toEqual([]);
+  });
+
   it('an assessment on or after every incident and within the interval leaves no prompt', () => {
     fc.assert(
       fc.property(fc.array(fc.nat(60)), fc.nat(29), (incidentOffsets, sinceAssessment) => {

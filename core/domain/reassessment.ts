@@ -4,8 +4,9 @@ import type { RiskLevel } from './instruments.ts';
 /**
  * When the risk should be assessed again, as prompts on the case and in the work lists: a victim
  * case open longer than the interval (30 days by default) since the last assessment — or since it
- * opened, if there is none —, a new incident registered after the last assessment, and a high
- * level without a safety plan.
+ * opened, if there is none —, a new incident registered after the last assessment, a high
+ * level without a safety plan, and a person's own view of the danger not yet completed with a
+ * structured assessment.
  *
  * Pure: dates ('YYYY-MM-DD') and the interval come in as arguments.
  */
@@ -22,12 +23,18 @@ export interface ReassessmentFacts {
    */
   incidents: readonly { on: string; registeredAt: string }[];
   hasSafetyPlan: boolean;
+  /**
+   * The person's own view of the danger is all there is so far: a valid first assessment (after
+   * an acute beslut), to be completed with a structured one [000 3.1.3.2].
+   */
+  ownViewOnly?: boolean;
 }
 
 export type Prompt =
   | { kind: 'interval'; since: string; days: number }
   | { kind: 'new_incident'; on: string }
-  | { kind: 'high_without_safety_plan' };
+  | { kind: 'high_without_safety_plan' }
+  | { kind: 'own_view_only' };
 
 export const DEFAULT_REASSESSMENT_DAYS = 30;
 
@@ -52,5 +59,6 @@ export function reassessmentPrompts(
   if (facts.currentLevel === 'high' && !facts.hasSafetyPlan) {
     prompts.push({ kind: 'high_without_safety_plan' });
   }
+  if (facts.ownViewOnly === true) prompts.push({ kind: 'own_view_only' });
   return prompts;
 }

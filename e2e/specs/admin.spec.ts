@@ -335,6 +335,7 @@ test('an administrator loads a legal catalogue and puts it in force', async ({
     correction: '36 § förvaltningslagen (2017:900)',
     change: '37–39 §§ förvaltningslagen (2017:900)',
     communication: '25 § förvaltningslagen (2017:900)',
+    decisionWithoutCommunication: '25 § andra stycket 4 förvaltningslagen (2017:900)',
     secrecyOverridePolice: '10 kap. 23 § offentlighets- och sekretesslagen (2009:400)',
   };
   const catalogue = { id: 'sol-e2e-test', name: 'Socialtjänstlagen (testnumrering)', references };

@@ -327,6 +327,9 @@ async function fillDecision(page: Page) {
   await form
     .getByLabel('Motivering')
     .fill('Bistånd till hyra för november beviljas. Bistånd till möbler avslås.');
+  // Ekonomiskt bistånd is granted for a stated time: fr.o.m. today, t.o.m. a month on.
+  const to = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  await form.getByLabel('Till och med', { exact: true }).fill(to);
   await form.getByRole('radio', { name: 'Ja', exact: true }).check();
   await form.getByLabel('Hur?').selectOption({ label: 'Personligen vid möte' });
 }

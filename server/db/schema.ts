@@ -36,6 +36,7 @@ export interface Database {
   investigation_section_version: InvestigationSectionVersionTable;
   decision: DecisionTable;
   decision_version: DecisionVersionTable;
+  acute_decision: AcuteDecisionTable;
   delegation: DelegationTable;
   legal_catalogue: LegalCatalogueTable;
   instrument_version: InstrumentVersionTable;
@@ -346,6 +347,18 @@ export interface DecisionVersionTable {
   notified_on: ColumnType<string | null, string | null, never>;
   change_reason: string | null;
   recorded_at: Recorded<Date>;
+  /** The period granted; null on an avslag and on beslut from before periods (migration 018). */
+  period_from: ColumnType<string | null, string | null, never>;
+  period_to: ColumnType<string | null, string | null, never>;
+}
+
+/** What makes a beslut acute: the ground for deciding before kommunicering, and its first risk assessment. */
+export interface AcuteDecisionTable {
+  decision_id: string;
+  ground_reference: string;
+  ground_reason: string;
+  own_view_assessment_id: string;
+  recorded_at: Recorded<Date>;
 }
 
 export interface DelegationTable {
@@ -381,7 +394,7 @@ export interface RiskAssessmentTable {
   id: Generated<string>;
   case_id: string;
   person_id: string;
-  kind: 'structured' | 'police';
+  kind: 'structured' | 'police' | 'own_view';
   instrument_id: string | null;
   instrument_version: number | null;
   method: string;

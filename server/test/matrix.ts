@@ -7,6 +7,8 @@ import { legalConcepts } from '../../core/domain/legal-references.ts';
 import { dangerExample } from '../../core/instruments/examples.ts';
 import type { TestApp } from './test-app.ts';
 import type { Role } from '../../core/policy/roles.ts';
+import { addDays } from '../../core/domain/calendar.ts';
+import { stockholmDate } from '../time.ts';
 
 /**
  * The authorization matrix: for every endpoint, what each actor — a role with a given relation to
@@ -595,6 +597,16 @@ export const scenarios: Scenario[] = [
       method: 'POST',
       url: `/api/cases/${await freshCase(db, w, w.users.assigned.id, 'communicated')}/decisions`,
       payload: decisionPayload(1),
+    }),
+    expect: outcomes(404, { assigned: 201, manager: 201 }),
+  },
+  {
+    name: 'make an acute beslut before kommunicering on an assigned case in förhandsbedömning',
+    audited: true,
+    request: async (w, _actor, db) => ({
+      method: 'POST',
+      url: `/api/cases/${await freshCase(db, w, w.users.assigned.id, 'intake')}/acute-decisions`,
+      payload: acuteDecisionPayload(1),
     }),
     expect: outcomes(404, { assigned: 201, manager: 201 }),
   },
@@ -1374,9 +1386,26 @@ const decisionPayload = (version: number) => ({
   outcome: 'granted',
   motivation: 'Hög risk för fortsatt våld.',
   decidedOn: '2026-11-02',
+  period: { from: '2026-11-02', to: '2026-12-02' },
   notified: null,
   version,
 });
+
+/** Skyddat boende tonight: the dates are today's, as an acute beslut's must be. */
+const acuteDecisionPayload = (version: number) => {
+  const today = stockholmDate(new Date());
+  return {
+    intervention: 'shelter',
+    requested: 'Skyddat boende i natt.',
+    motivation: 'Hon har hotats till livet och kan inte återvända hem.',
+    groundReason: 'Hon behöver skydd i natt; beslutet kan inte vänta.',
+    ownView: 'Hon säger att han kommer att döda henne om han hittar henne.',
+    decidedOn: today,
+    period: { from: today, to: addDays(today, 14) },
+    notified: null,
+    version,
+  };
+};
 
 /** A beslut (version 1) on a fresh communicated case assigned to `assigned`. */
 async function decisionOn(db: Db, w: World) {

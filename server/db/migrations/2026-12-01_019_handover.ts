@@ -20,6 +20,7 @@ const types = (extra: string[]) =>
       'decision_recorded',
       'case_closed',
       'case_assigned',
+      'acute_decision_recorded',
       ...extra,
     ]
       .map((t) => `'${t}'`)

@@ -9,6 +9,7 @@ import {
   getInvestigation,
   investigationPdfPath,
   listDecisions,
+  recordAcuteDecision,
   recordCommunication,
   recordDecision,
   reviseDecision,
@@ -48,6 +49,9 @@ export function caseDocumentRoutes(app: FastifyInstance, deps: ServiceDeps) {
   );
   addAction(app, recordDecision, ({ params, body }, ctx) =>
     decisions.recordDecision(deps, ctx, params.caseId, body),
+  );
+  addAction(app, recordAcuteDecision, ({ params, body }, ctx) =>
+    decisions.recordAcuteDecision(deps, ctx, params.caseId, body),
   );
   addAction(app, reviseDecision, ({ params, body }, ctx) =>
     decisions.reviseDecision(deps, ctx, params.decisionId, body),

@@ -357,6 +357,7 @@ describe('beslut', () => {
     outcome,
     motivation: 'Hög risk för fortsatt våld; behovet kan inte tillgodoses på annat sätt.',
     decidedOn: '2026-11-06',
+    period: outcome === 'refused' ? null : { from: '2026-11-06', to: '2026-12-06' },
     notified: { how: 'in_person', on: '2026-11-06' },
     version,
   });
@@ -457,6 +458,7 @@ describe('the legal catalogue is data', () => {
         correction: '36 § förvaltningslagen (2017:900)',
         change: '37–39 §§ förvaltningslagen (2017:900)',
         communication: '25 § förvaltningslagen (2017:900)',
+        decisionWithoutCommunication: '25 § andra stycket 4 förvaltningslagen (2017:900)',
         secrecyOverridePolice: '10 kap. 23 § offentlighets- och sekretesslagen (2009:400)',
       },
     };

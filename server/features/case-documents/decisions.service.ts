@@ -7,13 +7,20 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import type {
   Decision,
+  recordAcuteDecision as acuteContract,
   recordCommunication as communicationContract,
   recordDecision as decisionContract,
   reviseDecision as reviseContract,
 } from '../../../core/contracts/case-documents.ts';
+import type { FieldError } from '../../../core/contracts/errors.ts';
 import { checkStep, caseState } from '../../../core/domain/case-flow.ts';
 import { hasOpenDuty } from '../../../core/domain/child-report-duty.ts';
-import { appealInstructions, needsAppealInstructions } from '../../../core/domain/decisions.ts';
+import {
+  appealInstructions,
+  needsAppealInstructions,
+  periodProblems,
+} from '../../../core/domain/decisions.ts';
+import type { Intervention, Outcome, Period } from '../../../core/domain/decisions.ts';
 import { legalReference } from '../../../core/domain/legal-references.ts';
 import { checkCommunicationChannel } from '../../../core/domain/safe-channel.ts';
 import type { Db, Trx } from '../../db/database.ts';
@@ -134,8 +141,22 @@ export function recordCommunication(
   );
 }
 
+/** What every version of a beslut holds, ordinary or acute, as its columns. */
+interface VersionFields {
+  intervention: Intervention;
+  requested: string;
+  outcome: Outcome;
+  motivation: string;
+  decidedOn: string;
+  period: Period | null;
+  notified: {
+    how: NonNullable<z.infer<typeof decisionContract.body>['notified']>['how'];
+    on: string;
+  } | null;
+}
+
 function versionValues(
-  body: z.infer<typeof decisionContract.body>,
+  body: VersionFields,
   catalogue: Awaited<ReturnType<typeof activeCatalogue>>,
 ) {
   return {
@@ -148,13 +169,16 @@ function versionValues(
       ? appealInstructions(legalReference(catalogue, 'appeal'))
       : null,
     decided_on: body.decidedOn,
+    period_from: body.period?.from ?? null,
+    period_to: body.period?.to ?? null,
     notified_how: body.notified?.how ?? null,
     notified_on: body.notified?.on ?? null,
   };
 }
 
-function refuseFutureDates(body: z.infer<typeof decisionContract.body>, today: string) {
-  const fields = [
+/** The dates' problems as the field errors of a 400: dates in the future, the period's rules. */
+function dateProblems(body: VersionFields, today: string, acute: boolean): FieldError[] {
+  return [
     ...(body.decidedOn > today
       ? [{ path: 'body.decidedOn', message: 'Beslutsdatumet kan inte ligga i framtiden.' }]
       : []),
@@ -164,7 +188,15 @@ function refuseFutureDates(body: z.infer<typeof decisionContract.body>, today: s
     ...(body.notified && body.notified.on < body.decidedOn
       ? [{ path: 'body.notified.on', message: 'Personen kan inte underrättas före beslutet.' }]
       : []),
+    ...periodProblems({ ...body, acute, today }).map((p) => ({
+      path: `body.${p.path}`,
+      message: p.message,
+    })),
   ];
+}
+
+function refuseBadDates(body: VersionFields, today: string, acute = false) {
+  const fields = dateProblems(body, today, acute);
   if (fields.length) throw new AppError('VALIDATION', { fields });
 }
 
@@ -174,7 +206,7 @@ export function recordDecision(
   caseId: string,
   body: z.infer<typeof decisionContract.body>,
 ) {
-  refuseFutureDates(body, ctx.today);
+  refuseBadDates(body, ctx.today);
   return execute(deps, ctx, {
     action: 'decision.record',
     forbidden: 'NO_DELEGATION',
@@ -253,6 +285,128 @@ export function recordDecision(
   });
 }
 
+/**
+ * An acute beslut: granted at once, before kommunicering, because the need cannot wait. The same
+ * delegation as any beslut on the insats; the case flow's acute step says when and on what
+ * (core/domain/case-flow.ts). In one transaction: the person's own view of the danger as the
+ * case's first risk assessment, the beslut with its period, the ground for deciding without
+ * kommunicering, and the event — which leaves the phase alone and starts the utredning's clock.
+ */
+export function recordAcuteDecision(
+  deps: ServiceDeps,
+  ctx: ActionContext,
+  caseId: string,
+  body: z.infer<typeof acuteContract.body>,
+) {
+  const fields: VersionFields = { ...body, outcome: 'granted' };
+  refuseBadDates(fields, ctx.today, true);
+  return execute(deps, ctx, {
+    action: 'decision.acute',
+    forbidden: 'NO_DELEGATION',
+    load: async (trx) => {
+      const row = await loadCaseRow(trx, caseId);
+      if (!row) throw new AppError('NOT_FOUND');
+      return { row, delegations: await loadDelegations(trx, row.unit_id) };
+    },
+    authorize: (actor, { row, delegations }) =>
+      decisionRight(actor, row, delegations, body.intervention),
+    run: async (trx, { row }, allowed) => {
+      const events = await loadEvents(trx, caseId);
+      const duties = (await loadDuties(trx, [row], ctx.today)).get(caseId) ?? [];
+      const check = checkStep(caseState(toFlowEvents(events)), 'acute_decision', {
+        subjectIsAdult: row.target_group !== 'child',
+        openChildReportDuty: hasOpenDuty(duties),
+        intervention: body.intervention,
+      });
+      if (!check.ok) throw new AppError('STEP_OUT_OF_ORDER', { detail: check.message });
+      const catalogue = await activeCatalogue(trx);
+      // Her own view of the danger: a valid first assessment, to be completed by a structured one.
+      const assessment = await trx
+        .insertInto('risk_assessment')
+        .values({
+          case_id: caseId,
+          person_id: row.person_id,
+          kind: 'own_view',
+          instrument_id: null,
+          instrument_version: null,
+          method: 'own_view',
+          answers: '{}',
+          score: null,
+          level: null,
+          scenario_ratings: null,
+          motivation: body.ownView,
+          police_reference: null,
+          consent_reference: null,
+          assessed_on: body.decidedOn,
+          recorded_by: ctx.actor.userId,
+          recorded_at: ctx.now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const created = await trx
+        .insertInto('decision')
+        .values({ case_id: caseId })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto('decision_version')
+        .values({
+          decision_id: created.id,
+          version: 1,
+          kind: 'original',
+          ...versionValues(fields, catalogue),
+          decided_by: ctx.actor.userId,
+          decided_role: allowed.role,
+          change_reason: null,
+          recorded_at: ctx.now,
+        })
+        .execute();
+      await trx
+        .insertInto('acute_decision')
+        .values({
+          decision_id: created.id,
+          ground_reference: legalReference(catalogue, 'decisionWithoutCommunication'),
+          ground_reason: body.groundReason,
+          own_view_assessment_id: assessment.id,
+          recorded_at: ctx.now,
+        })
+        .execute();
+      await appendEvents(
+        trx,
+        caseId,
+        [
+          {
+            type: 'acute_decision_recorded',
+            payload: {
+              decisionId: created.id,
+              intervention: body.intervention,
+              periodFrom: body.period.from,
+              periodTo: body.period.to,
+              assessmentId: assessment.id,
+            },
+          },
+        ],
+        ctx.actor.userId,
+        ctx.now,
+        body.version,
+      );
+      return {
+        result: { id: created.id, version: 1, assessmentId: assessment.id },
+        audit: {
+          personIds: [row.person_id],
+          caseIds: [caseId],
+          details: {
+            decisionId: created.id,
+            version: 1,
+            assessmentId: assessment.id,
+            intervention: body.intervention,
+          },
+        },
+      };
+    },
+  });
+}
+
 /** Rättelse or ändring: a new version naming who and why; the original stays. */
 export function reviseDecision(
   deps: ServiceDeps,
@@ -260,7 +414,7 @@ export function reviseDecision(
   decisionId: string,
   body: z.infer<typeof reviseContract.body>,
 ) {
-  refuseFutureDates(body, ctx.today);
+  refuseBadDates(body, ctx.today);
   return execute(deps, ctx, {
     action: 'decision.revise',
     forbidden: 'NO_DELEGATION',
@@ -278,6 +432,13 @@ export function reviseDecision(
     authorize: (actor, { row, delegations }) =>
       decisionRight(actor, row, delegations, body.intervention),
     run: async (trx, { row }, allowed) => {
+      // A new version of an acute beslut stays acute: its period keeps an end.
+      const acute = await trx
+        .selectFrom('acute_decision')
+        .select('decision_id')
+        .where('decision_id', '=', decisionId)
+        .executeTakeFirst();
+      if (acute) refuseBadDates(body, ctx.today, true);
       const bumped = await trx
         .updateTable('decision')
         .set({ version: sql`version + 1` })
@@ -318,9 +479,15 @@ export async function loadDecisions(db: Db | Trx, caseId: string): Promise<Decis
     .selectFrom('decision as d')
     .innerJoin('decision_version as v', 'v.decision_id', 'd.id')
     .innerJoin('app_user as u', 'u.id', 'v.decided_by')
+    .leftJoin('acute_decision as a', 'a.decision_id', 'd.id')
     .select([
       'd.id',
       'd.version as head_version',
+      'a.ground_reference',
+      'a.ground_reason',
+      'a.own_view_assessment_id',
+      'v.period_from',
+      'v.period_to',
       'v.version',
       'v.kind',
       'v.intervention',
@@ -353,13 +520,30 @@ export async function loadDecisions(db: Db | Trx, caseId: string): Promise<Decis
       appealInstructions: v.appeal_instructions,
       decidedOn: v.decided_on,
       decidedBy: v.display_name,
+      period: v.period_from ? { from: v.period_from, to: v.period_to } : null,
       notified: v.notified_how && v.notified_on ? { how: v.notified_how, on: v.notified_on } : null,
       changeReason: v.change_reason,
       recordedAt: v.recorded_at.toISOString(),
     }));
     const current = history.at(-1);
-    if (!current) throw new Error('a decision without versions');
-    return { id, version: versions[0]?.head_version ?? current.version, current, history };
+    const first = versions[0];
+    if (!current || !first) throw new Error('a decision without versions');
+    return {
+      id,
+      version: first.head_version,
+      acute:
+        first.ground_reference !== null &&
+        first.ground_reason !== null &&
+        first.own_view_assessment_id !== null
+          ? {
+              groundReference: first.ground_reference,
+              groundReason: first.ground_reason,
+              ownViewAssessmentId: first.own_view_assessment_id,
+            }
+          : null,
+      current,
+      history,
+    };
   });
 }
 

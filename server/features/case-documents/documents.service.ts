@@ -149,7 +149,36 @@ async function decisionDocument(
         },
       ],
     },
+    ...(d.period
+      ? [
+          {
+            heading: 'Period',
+            level: 2 as const,
+            paragraphs: [
+              {
+                text: d.period.to
+                  ? `Från och med ${d.period.from} till och med ${d.period.to}`
+                  : `Från och med ${d.period.from}, tills vidare`,
+              },
+            ],
+          },
+        ]
+      : []),
     { heading: 'Motivering', level: 2, paragraphs: [{ text: d.motivation }] },
+    ...(found.acute
+      ? [
+          {
+            heading: 'Beslut utan föregående kommunicering',
+            level: 2 as const,
+            paragraphs: [
+              {
+                text: found.acute.groundReason,
+                note: `Beslutet fattades akut, utan att materialet först kommunicerades, enligt ${found.acute.groundReference}. Utredningen följer.`,
+              },
+            ],
+          },
+        ]
+      : []),
     {
       heading: 'Underrättelse',
       level: 2,
@@ -177,7 +206,7 @@ async function decisionDocument(
       ],
     });
   }
-  const title = `Beslut – ${interventionLabels[d.intervention]}`;
+  const title = `${found.acute ? 'Akut beslut' : 'Beslut'} – ${interventionLabels[d.intervention]}`;
   const pdf: PdfDocument = {
     title,
     subtitle: `${outcomeLabels[d.outcome]}${d.kind === 'original' ? '' : ` (version ${d.version})`}`,

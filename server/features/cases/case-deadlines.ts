@@ -1,5 +1,5 @@
 import { deadlinesFor, defaultDeadlineRules } from '../../../core/domain/deadlines.ts';
-import type { Deadline } from '../../../core/domain/deadlines.ts';
+import type { Deadline, DeadlineRules } from '../../../core/domain/deadlines.ts';
 import type { Db, Trx } from '../../db/database.ts';
 import { stockholmDate } from '../../time.ts';
 import { loadDuties } from '../../case-kernel/child-duties.ts';
@@ -13,26 +13,61 @@ interface DeadlineCase {
   received_at: Date;
 }
 
+/** The municipality's own limits (configuration); the rest are the defaults of deadlines.ts. */
+export type ConfiguredDeadlines = Pick<
+  DeadlineRules,
+  'investigationMonths' | 'acuteInvestigationDays'
+>;
+
+/** The period of every beslut that grants an insats on the cases, as its current version says. */
+async function grantedPeriods(db: Db | Trx, ids: readonly string[]) {
+  const rows = await db
+    .selectFrom('decision as d')
+    .innerJoin('decision_version as v', (j) =>
+      j.onRef('v.decision_id', '=', 'd.id').onRef('v.version', '=', 'd.version'),
+    )
+    .select(['d.case_id', 'v.intervention', 'v.period_from', 'v.period_to'])
+    .where('d.case_id', 'in', ids)
+    .where('v.outcome', '<>', 'refused')
+    .where('v.period_from', 'is not', null)
+    .execute();
+  return Map.groupBy(
+    rows.flatMap((r) =>
+      r.period_from === null
+        ? []
+        : [
+            {
+              caseId: r.case_id,
+              intervention: r.intervention,
+              period: { from: r.period_from, to: r.period_to },
+            },
+          ],
+    ),
+    (p) => p.caseId,
+  );
+}
+
 /**
  * The deadlines still running for each case — the child's protection assessment and
- * förhandsbedömning, the utredning's time limit, an open duty to report — for a page of cases
- * in a handful of queries. Most urgent first.
+ * förhandsbedömning, the utredning's time limit, an open duty to report, the utredning after an
+ * acute beslut, the end of a granted insats — for a page of cases in a handful of queries. Most
+ * urgent first.
  */
 export async function loadDeadlines(
   db: Db | Trx,
   cases: readonly DeadlineCase[],
   today: string,
-  investigationMonths: number,
+  configured: ConfiguredDeadlines,
 ): Promise<{ deadlines: Map<string, Deadline[]>; duties: Map<string, HouseholdDuty[]> }> {
   const deadlines = new Map<string, Deadline[]>();
   if (cases.length === 0) return { deadlines, duties: new Map() };
   const ids = cases.map((c) => c.id);
-  const [steps, investigations, duties] = await Promise.all([
+  const [steps, investigations, duties, periods] = await Promise.all([
     db
       .selectFrom('case_event')
       .select(['case_id', 'type', (eb) => eb.fn.min('recorded_at').as('first_at')])
       .where('case_id', 'in', ids)
-      .where('type', 'in', ['acute_screening', 'preliminary_assessment'])
+      .where('type', 'in', ['acute_screening', 'preliminary_assessment', 'acute_decision_recorded'])
       .groupBy(['case_id', 'type'])
       .execute(),
     db
@@ -41,12 +76,13 @@ export async function loadDeadlines(
       .where('case_id', 'in', ids)
       .execute(),
     loadDuties(db, cases, today),
+    grantedPeriods(db, ids),
   ]);
   const stepOn = (caseId: string, type: string) => {
     const at = steps.find((s) => s.case_id === caseId && s.type === type)?.first_at;
     return at ? stockholmDate(new Date(at)) : null;
   };
-  const rules = { ...defaultDeadlineRules, investigationMonths };
+  const rules = { ...defaultDeadlineRules, ...configured };
   for (const c of cases) {
     const investigation = investigations.find((i) => i.case_id === c.id);
     const list = deadlinesFor(
@@ -63,6 +99,9 @@ export async function loadDeadlines(
           c.status === 'open'
             ? (duties.get(c.id) ?? []).filter((d) => d.status === 'open').length
             : 0,
+        // A closed case has nothing left to open or to follow up.
+        acuteDecidedOn: c.status === 'open' ? stepOn(c.id, 'acute_decision_recorded') : null,
+        grantedPeriods: c.status === 'open' ? (periods.get(c.id) ?? []) : [],
       },
       today,
       rules,

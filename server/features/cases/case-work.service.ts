@@ -82,6 +82,8 @@ function historySummary(
       return 'Materialet kommunicerat med personen';
     case 'decision_recorded':
       return `Beslut: ${interventionLabels[e.payload.intervention]} – ${outcomeLabels[e.payload.outcome]}`;
+    case 'acute_decision_recorded':
+      return `Akut beslut före kommunicering: ${interventionLabels[e.payload.intervention]} ${e.payload.periodFrom}–${e.payload.periodTo}`;
     case 'case_closed':
       return e.payload.filedAsNoAction
         ? 'Avslutat: handling som inte föranlett åtgärd'
@@ -144,7 +146,7 @@ export async function getCase(
           .executeTakeFirst(),
         activeCatalogue(trx),
       ]);
-      const loaded = await loadDeadlines(trx, [row], today, deps.config.investigationMonths);
+      const loaded = await loadDeadlines(trx, [row], today, deps.config);
       const riskLevel = (await loadRiskLevels(trx, [row])).get(row.id) ?? null;
       const duties = loaded.duties.get(row.id) ?? [];
       const summaries = await findPersonSummaries(trx, [
@@ -255,6 +257,7 @@ export async function getCase(
           investigationDuty: legalReference(catalogue, 'investigationDuty'),
           preliminaryAssessmentChild: legalReference(catalogue, 'preliminaryAssessmentChild'),
           childConcernReport: legalReference(catalogue, 'childConcernReport'),
+          decisionWithoutCommunication: legalReference(catalogue, 'decisionWithoutCommunication'),
         },
         communications: events
           .filter((e) => e.type === 'communication_recorded')

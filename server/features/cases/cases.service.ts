@@ -166,12 +166,7 @@ function listCases(
             now,
           }).allowed,
       );
-      const { deadlines } = await loadDeadlines(
-        trx,
-        visible,
-        stockholmDate(now),
-        deps.config.investigationMonths,
-      );
+      const { deadlines } = await loadDeadlines(trx, visible, stockholmDate(now), deps.config);
       const levels = await loadRiskLevels(trx, visible);
       const handovers = await loadHandovers(trx, visible);
       const last = pageRows.at(-1);

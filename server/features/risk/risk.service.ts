@@ -149,7 +149,8 @@ export async function getCaseRisk(
       const withPlan = new Set(plans.map((p) => p.person_id));
       const latestLevel = (personId: string): RiskLevel | null =>
         rows.filter((r) => r.person_id === personId && r.level !== null).at(-1)?.level ?? null;
-      const lastOfSubject = rows.filter((r) => r.person_id === row.person_id).at(-1);
+      const ofSubject = rows.filter((r) => r.person_id === row.person_id);
+      const lastOfSubject = ofSubject.at(-1);
       const prompts =
         row.status === 'open'
           ? reassessmentPrompts(
@@ -168,6 +169,7 @@ export async function getCaseRisk(
                   registeredAt: i.recorded_at.toISOString(),
                 })),
                 hasSafetyPlan: withPlan.has(row.person_id),
+                ownViewOnly: ofSubject.length > 0 && ofSubject.every((r) => r.kind === 'own_view'),
               },
               today,
             )

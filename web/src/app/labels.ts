@@ -23,6 +23,7 @@ export {
   deadlineLabels,
   intakeChannelLabels,
   intakeTypeLabels,
+  interventionPeriodStatusLabels,
   notifiedHowLabels,
   phaseLabels,
 } from '../../../core/domain/case-labels.ts';

@@ -1,4 +1,13 @@
-import { Alert, HStack, Radio, RadioGroup, Select, Textarea, VStack } from '@navikt/ds-react';
+import {
+  Alert,
+  Fieldset,
+  HStack,
+  Radio,
+  RadioGroup,
+  Select,
+  Textarea,
+  VStack,
+} from '@navikt/ds-react';
 import { Intervention, NotifiedHow, Outcome } from '../../../../core/contracts/case-documents.ts';
 import type { DecisionVersion } from '../../../../core/contracts/case-documents.ts';
 import type { FieldError } from '../../../../core/contracts/errors.ts';
@@ -6,7 +15,8 @@ import type { z } from 'zod';
 import { interventionLabels, notifiedHowLabels, outcomeLabels } from '../../app/labels.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { stockholmToday } from '../../components/dates.ts';
-import type { FieldBindings } from '../../components/useContractForm.ts';
+import type { FieldBindings, TextKey } from '../../components/useContractForm.ts';
+import { interventionRules, periodProblems } from '../../../../core/domain/decisions.ts';
 
 type InterventionValue = z.infer<typeof Intervention>;
 type OutcomeValue = z.infer<typeof Outcome>;
@@ -18,6 +28,9 @@ export type DecisionValues = {
   outcome: OutcomeValue | '';
   motivation: string;
   decidedOn: string;
+  periodFrom: string;
+  /** '' for a beslut that runs until further notice, where the insats allows it. */
+  periodTo: string;
   notified: boolean;
   notifiedHow: NotifiedHowValue | '';
   notifiedOn: string;
@@ -29,6 +42,8 @@ export const emptyDecision = (): DecisionValues => ({
   outcome: '',
   motivation: '',
   decidedOn: stockholmToday(),
+  periodFrom: stockholmToday(),
+  periodTo: '',
   notified: false,
   notifiedHow: '',
   notifiedOn: stockholmToday(),
@@ -40,24 +55,52 @@ export const decisionValuesOf = (v: z.infer<typeof DecisionVersion>): DecisionVa
   outcome: v.outcome,
   motivation: v.motivation,
   decidedOn: v.decidedOn,
+  periodFrom: v.period?.from ?? v.decidedOn,
+  periodTo: v.period?.to ?? '',
   notified: v.notified !== null,
   notifiedHow: v.notified?.how ?? '',
   notifiedOn: v.notified?.on ?? stockholmToday(),
 });
 
 /** Where the values stand in a beslut's body. */
-export const decisionPaths = { notifiedHow: 'notified.how', notifiedOn: 'notified.on' } as const;
+export const decisionPaths = {
+  periodFrom: 'period.from',
+  periodTo: 'period.to',
+  notifiedHow: 'notified.how',
+  notifiedOn: 'notified.on',
+} as const;
 
 export const decisionUnchosen = {
   intervention: 'Välj insats.',
   outcome: 'Välj beslut.',
 } as const;
 
-/** What the contract cannot say with '' for a choice: how the person was told, once told. */
-export const decisionProblems = (values: DecisionValues): FieldError[] =>
-  values.notified && values.notifiedHow === ''
+/**
+ * What the contract cannot say with '' for a choice: how the person was told, once told; and
+ * the period's rules (core/domain/decisions.ts), the same sentences the server answers with.
+ */
+export const decisionProblems = (values: DecisionValues, acute = false): FieldError[] => [
+  ...(values.notified && values.notifiedHow === ''
     ? [{ path: 'body.notified.how', message: 'Välj hur personen underrättades.' }]
-    : [];
+    : []),
+  ...(isoDay.test(values.periodFrom) && (values.periodTo === '' || isoDay.test(values.periodTo))
+    ? periodProblems({
+        intervention: values.intervention === '' ? null : values.intervention,
+        outcome: values.outcome === '' ? null : values.outcome,
+        period: periodOf(values),
+        acute,
+        today: stockholmToday(),
+      }).map((p) => ({ path: `body.${p.path}`, message: p.message }))
+    : []),
+];
+
+const isoDay = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The period as the API takes it: none on an avslag, t.o.m. null when left empty. */
+const periodOf = (values: DecisionValues) =>
+  values.outcome === 'refused'
+    ? null
+    : { from: values.periodFrom, to: values.periodTo === '' ? null : values.periodTo };
 
 /** The fields as the API takes them; '' stands where a choice is still to be made. */
 export const decisionFields = (values: DecisionValues) => ({
@@ -66,8 +109,37 @@ export const decisionFields = (values: DecisionValues) => ({
   outcome: values.outcome,
   motivation: values.motivation,
   decidedOn: values.decidedOn,
+  period: periodOf(values),
   notified: values.notified ? { how: values.notifiedHow, on: values.notifiedOn } : null,
 });
+
+/** Fr.o.m. and t.o.m.: the time the beslut grants its insats. */
+export function PeriodFields<V extends { periodFrom: string; periodTo: string }>({
+  form,
+  openEnded,
+}: {
+  form: FieldBindings<V>;
+  /** T.o.m. may be left empty: the beslut runs until further notice. */
+  openEnded: boolean;
+}) {
+  return (
+    <Fieldset
+      legend="Period"
+      description={
+        openEnded
+          ? 'Den tid beslutet gäller. Lämna till och med tomt om insatsen gäller tills vidare.'
+          : 'Den tid beslutet gäller.'
+      }
+      error={form.errorOf('period')}
+      size="small"
+    >
+      <HStack gap="space-16" align="start" wrap>
+        <DateField {...form.text('periodFrom' as TextKey<V>)} label="Från och med" />
+        <DateField {...form.text('periodTo' as TextKey<V>)} label="Till och med" />
+      </HStack>
+    </Fieldset>
+  );
+}
 
 /** Insats, what was applied for, the outcome, motivation, date, and how the person was told. */
 export function DecisionFields({
@@ -106,6 +178,12 @@ export function DecisionFields({
       ) : null}
       <Textarea {...form.longText('motivation')} label="Motivering" minRows={4} />
       <DateField {...form.text('decidedOn')} label="Beslutsdatum" />
+      {values.outcome === 'refused' ? null : (
+        <PeriodFields
+          form={form}
+          openEnded={values.intervention !== '' && interventionRules[values.intervention].openEnded}
+        />
+      )}
       <RadioGroup
         legend="Har personen underrättats om beslutet?"
         value={values.notified ? 'yes' : 'no'}

@@ -38,6 +38,7 @@ import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { useContractForm } from '../../components/useContractForm.ts';
 import { useRefreshCase } from '../cases/useCase.ts';
+import { AcuteDecisionSection } from './AcuteDecisionForm.tsx';
 import { CommunicationSection } from './CommunicationSection.tsx';
 import {
   DecisionFields,
@@ -96,6 +97,7 @@ export function DecisionsTab({ detail }: { detail: CaseDetail }) {
               <BodyLong>{detail.abilities.steps.decision.message}</BodyLong>
             )
           ) : null}
+          <AcuteDecisionSection detail={detail} />
         </VStack>
       </section>
     </VStack>
@@ -127,6 +129,11 @@ function DecisionView({
           <Heading level="3" size="small" id={headingId}>
             {interventionLabels[current.intervention]}: {outcomeLabels[current.outcome]}
           </Heading>
+          {decision.acute ? (
+            <Tag variant="moderate" data-color="warning" size="small">
+              Akut beslut
+            </Tag>
+          ) : null}
           {current.kind !== 'original' ? (
             <Tag variant="moderate" data-color="info" size="small">
               {decisionVersionKindLabels[current.kind]}
@@ -134,6 +141,14 @@ function DecisionView({
           ) : null}
         </HStack>
         <DecisionVersionFacts version={current} />
+        {decision.acute ? (
+          <dl className="facts">
+            <dt>Utan föregående kommunicering</dt>
+            <dd>{decision.acute.groundReference}</dd>
+            <dt>Varför det inte kunde vänta</dt>
+            <dd className="preserve-lines">{decision.acute.groundReason}</dd>
+          </dl>
+        ) : null}
         <HStack gap="space-16" align="center" wrap>
           <Link href={buildPath(decisionPdfPath, { decisionId: decision.id })} target="_blank">
             <FilePdfIcon aria-hidden />
@@ -222,6 +237,16 @@ function DecisionVersionFacts({ version }: { version: Decision['current'] }) {
       <dd>{version.legalBasis}</dd>
       <dt>Beslutsdatum</dt>
       <dd>{version.decidedOn}</dd>
+      {version.period ? (
+        <>
+          <dt>Period</dt>
+          <dd>
+            {version.period.to
+              ? `${version.period.from}–${version.period.to}`
+              : `Från och med ${version.period.from}, tills vidare`}
+          </dd>
+        </>
+      ) : null}
       <dt>Beslutsfattare</dt>
       <dd>{version.decidedBy}</dd>
       <dt>Underrättad</dt>
@@ -325,7 +350,8 @@ function ReviseDialog({
     initial: revisionOf(decision),
     paths: decisionPaths,
     unchosen: { ...decisionUnchosen, kind: 'Välj rättelse eller ändring.' },
-    check: decisionProblems,
+    // A new version of an acute beslut stays acute: its period keeps an end.
+    check: (v) => decisionProblems(v, decision.acute !== null),
     toBody: (v) => ({
       ...decisionFields(v),
       kind: v.kind,

@@ -72,10 +72,15 @@ function CaseView({ detail }: { detail: CaseDetail }) {
   const [params, setParams] = useSearchParams();
   const requested = params.get('flik') as Tab | null;
   const hasInvestigation = detail.investigation !== null;
+  // Beslut come before the utredning when they are acute: the tab is there while one may be
+  // taken, and once one is.
+  const hasDecisions =
+    hasInvestigation ||
+    detail.abilities.steps.acute_decision.allowed ||
+    detail.history.some((h) => h.type === 'acute_decision_recorded');
+  const shown = (t: Tab) => (t === 'utredning' ? hasInvestigation : t !== 'beslut' || hasDecisions);
   const tab: Tab =
-    requested && tabs.includes(requested) && (hasInvestigation || !isInvestigationTab(requested))
-      ? requested
-      : 'oversikt';
+    requested && tabs.includes(requested) && shown(requested) ? requested : 'oversikt';
 
   return (
     <VStack gap="space-32">
@@ -90,12 +95,8 @@ function CaseView({ detail }: { detail: CaseDetail }) {
           <Tabs.Tab value="oversikt" label="Översikt" />
           <Tabs.Tab value="journal" label="Journal" />
           <Tabs.Tab value="risk" label="Risk och säkerhet" />
-          {hasInvestigation ? (
-            <>
-              <Tabs.Tab value="utredning" label="Utredning" />
-              <Tabs.Tab value="beslut" label="Kommunicering och beslut" />
-            </>
-          ) : null}
+          {hasInvestigation ? <Tabs.Tab value="utredning" label="Utredning" /> : null}
+          {hasDecisions ? <Tabs.Tab value="beslut" label="Kommunicering och beslut" /> : null}
         </Tabs.List>
         <Tabs.Panel value="oversikt" className="tab-panel">
           <CaseOverview detail={detail} />
@@ -111,25 +112,23 @@ function CaseView({ detail }: { detail: CaseDetail }) {
           </Suspense>
         </Tabs.Panel>
         {hasInvestigation ? (
-          <>
-            <Tabs.Panel value="utredning" className="tab-panel">
-              <Suspense fallback={<Loading label="Öppnar utredningen…" />}>
-                <InvestigationTab detail={detail} />
-              </Suspense>
-            </Tabs.Panel>
-            <Tabs.Panel value="beslut" className="tab-panel">
-              <Suspense fallback={<Loading label="Öppnar beslut…" />}>
-                <DecisionsTab detail={detail} />
-              </Suspense>
-            </Tabs.Panel>
-          </>
+          <Tabs.Panel value="utredning" className="tab-panel">
+            <Suspense fallback={<Loading label="Öppnar utredningen…" />}>
+              <InvestigationTab detail={detail} />
+            </Suspense>
+          </Tabs.Panel>
+        ) : null}
+        {hasDecisions ? (
+          <Tabs.Panel value="beslut" className="tab-panel">
+            <Suspense fallback={<Loading label="Öppnar beslut…" />}>
+              <DecisionsTab detail={detail} />
+            </Suspense>
+          </Tabs.Panel>
         ) : null}
       </Tabs>
     </VStack>
   );
 }
-
-const isInvestigationTab = (tab: Tab) => tab === 'utredning' || tab === 'beslut';
 
 function CaseHeader({ detail }: { detail: CaseDetail }) {
   const name = personName(detail.person);

@@ -1,7 +1,12 @@
 import { BodyShort, Tag } from '@navikt/ds-react';
 import { CheckmarkCircleIcon, ClockIcon, ExclamationmarkTriangleIcon } from '@navikt/aksel-icons';
 import type { DeadlineView } from '../../../../core/contracts/cases.ts';
-import { deadlineLabels, deadlineStatusLabels } from '../../app/labels.ts';
+import {
+  deadlineLabels,
+  deadlineStatusLabels,
+  interventionLabels,
+  interventionPeriodStatusLabels,
+} from '../../app/labels.ts';
 
 const colours = { ok: 'success', due_soon: 'warning', overdue: 'danger' } as const;
 const icons = {
@@ -21,8 +26,9 @@ export function DeadlineTag({ deadline }: { deadline: DeadlineView }) {
       icon={<Icon aria-hidden />}
       className="deadline-tag"
     >
-      {deadlineStatusLabels[deadline.status]}: {deadlineLabels[deadline.kind]}, senast{' '}
-      {deadline.dueOn}
+      {deadline.kind === 'intervention_period' && deadline.intervention
+        ? `${interventionPeriodStatusLabels[deadline.status]}: ${interventionLabels[deadline.intervention]} till och med ${deadline.dueOn}`
+        : `${deadlineStatusLabels[deadline.status]}: ${deadlineLabels[deadline.kind]}, senast ${deadline.dueOn}`}
     </Tag>
   );
 }
@@ -39,7 +45,7 @@ export function DeadlineList({ deadlines }: { deadlines: readonly DeadlineView[]
   return (
     <ul className="deadline-list">
       {deadlines.map((d) => (
-        <li key={`${d.kind}-${d.dueOn}`}>
+        <li key={`${d.kind}-${d.intervention ?? ''}-${d.dueOn}`}>
           <DeadlineTag deadline={d} />
         </li>
       ))}

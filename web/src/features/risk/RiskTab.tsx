@@ -153,6 +153,8 @@ function Prompts({
             `Dags att bedöma risken igen – ${prompt.days} dagar sedan senaste bedömningen (${formatDate(prompt.since)}).`
           ) : prompt.kind === 'new_incident' ? (
             `Ny händelse efter senaste bedömningen (${formatDate(prompt.on)}).`
+          ) : prompt.kind === 'own_view_only' ? (
+            'Personens egen bedömning av faran är hittills den enda bedömningen. Komplettera med en strukturerad riskbedömning.'
           ) : (
             <VStack gap="space-8" align="start">
               <BodyShort>Hög risk men ingen säkerhetsplan – gör en säkerhetsplan.</BodyShort>

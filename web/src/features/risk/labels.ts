@@ -18,4 +18,5 @@ export const methodLabels: Record<string, string> = {
   honour_judgement: 'Hedersrelaterat våld, strukturerad bedömning',
   other: 'Annat',
   police: 'Polisens riskbedömning',
+  own_view: 'Personens egen bedömning',
 };

@@ -1,0 +1,99 @@
+import { expectAccessible, expect, test } from '../fixtures.ts';
+
+/** A date in Sweden, `days` from today, as the forms take it: 'YYYY-MM-DD'. */
+function swedishDate(days = 0) {
+  const at = new Date(Date.now() + days * 86_400_000);
+  return new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Europe/Stockholm',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at);
+}
+
+const caseUrl = /\/arenden\/([0-9a-f-]{36})$/;
+
+test('socialjour places a woman in skyddat boende tonight, before the utredning, and sees its deadline', async ({
+  page,
+  login,
+  visit,
+}) => {
+  await login('sara.socialjour');
+  await visit('/arenden/ny');
+  await page.getByLabel('Målgrupp').selectOption({ label: 'Våldsutsatt vuxen' });
+  await page.getByRole('radio', { name: 'En ny person' }).check();
+  await page.getByLabel('Förnamn').fill('Siri');
+  await page.getByLabel('Efternamn').fill('Nattsson');
+  await page.getByRole('radio', { name: 'Ansökan (muntlig)' }).check();
+  await page.getByLabel('Från vem').fill('Personen själv');
+  await page.getByLabel('Hur kom uppgifterna in?').selectOption({ label: 'Telefon' });
+  await page
+    .getByLabel('Vad har kommit in?')
+    .fill('Ringer från en bensinmack. Sambon har slagit henne i kväll, hon vågar inte gå hem.');
+  await page.getByRole('radio', { name: 'Ja, akut skyddsbehov' }).check();
+  await page.getByLabel('Motivering').fill('Hon har skador och säger att han letar efter henne.');
+  await page.getByRole('button', { name: 'Registrera aktualiseringen' }).click();
+  await expect(page).toHaveURL(caseUrl);
+  const caseId = caseUrl.exec(page.url())?.[1] ?? '';
+  expect(caseId).not.toBe('');
+
+  // The beslut tab is there before any utredning: an acute beslut may be taken now.
+  await visit(`/arenden/${caseId}?flik=beslut`);
+  const form = page.getByRole('form', { name: 'Nytt akut beslut' });
+  await expect(form).toBeVisible();
+  // Only what may be decided acutely, and what she holds delegation for: not stödsamtal.
+  await expect(form.getByRole('option', { name: 'Stödsamtal' })).toHaveCount(0);
+  // The ordinary beslut still waits for the utredning and its kommunicering.
+  await expect(
+    page.getByText('Gör förhandsbedömningen och inled en utredning först.').first(),
+  ).toBeVisible();
+
+  // Submitting empty names what is missing, in Swedish.
+  await form.getByRole('button', { name: 'Fatta det akuta beslutet' }).click();
+  await expect(page.getByText('Skriv personens egen bedömning av faran.').first()).toBeVisible();
+  await expectAccessible(page);
+
+  await form.getByLabel('Insats').selectOption({ label: 'Skyddat boende' });
+  await form.getByLabel('Vad personen behöver').fill('En skyddad plats i natt.');
+  await form
+    .getByLabel('Personens egen bedömning av faran')
+    .fill('Hon säger att han kommer att döda henne om han hittar henne.');
+  await form
+    .getByLabel('Varför beslutet inte kan vänta på kommunicering')
+    .fill('Hon kan inte återvända hem i natt.');
+  await form.getByLabel('Motivering').fill('Akut skyddsbehov; inget annat skydd finns i natt.');
+  const end = swedishDate(14);
+  await form.getByLabel('Till och med', { exact: true }).fill(end);
+  await form.getByLabel('Hur?').selectOption({ label: 'Personligen vid möte' });
+  await form.getByRole('button', { name: 'Fatta det akuta beslutet' }).click();
+  await expect(
+    page.getByText(
+      `Det akuta beslutet om skyddat boende är fattat och gäller ${swedishDate()}–${end}.`,
+      { exact: false },
+    ),
+  ).toBeVisible();
+
+  const decision = page.getByRole('article', { name: 'Skyddat boende: Bifall' });
+  await expect(decision).toContainText('Akut beslut');
+  await expect(decision).toContainText('25 § andra stycket 4 förvaltningslagen (2017:900)');
+  await expect(decision).toContainText(`${swedishDate()}–${end}`);
+  // The phase is still the förhandsbedömning; the utredning must follow within a week.
+  await expect(page.getByText('Fas').locator('xpath=following-sibling::dd[1]')).toHaveText(
+    'Förhandsbedömning',
+  );
+  await expect(
+    page.getByText(`I tid: Utredning efter akut beslut, senast ${swedishDate(7)}`),
+  ).toBeVisible();
+  await expect(page.getByText(`Pågår: Skyddat boende till och med ${end}`)).toBeVisible();
+  await expectAccessible(page);
+
+  // Her own view of the danger is the case's first risk assessment, to be completed.
+  await visit(`/arenden/${caseId}?flik=risk`);
+  const assessments = page.getByRole('region', { name: 'Bedömningar' });
+  await expect(assessments).toContainText('Personens egen bedömning');
+  await expect(assessments).toContainText('han kommer att döda henne');
+  await expect(
+    page.getByText('Komplettera med en strukturerad riskbedömning.', { exact: false }),
+  ).toBeVisible();
+  await expectAccessible(page);
+});
