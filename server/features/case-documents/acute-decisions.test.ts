@@ -353,7 +353,9 @@ describe('an acute beslut is refused', () => {
 
   it('on a closed case: nobody works a closed case, so the policy answers first (404)', async () => {
     const { caseId } = await nightIntake('Avslutsson');
-    const closed = await send('POST', `/api/cases/${caseId}/closure`, {
+    // In förhandsbedömning a matter ends with its decision not to investigate.
+    const closed = await send('POST', `/api/cases/${caseId}/preliminary-assessment`, {
+      outcome: 'no_investigation',
       reason: 'Hon har flyttat till en annan kommun.',
       version: (await detail(caseId)).version,
     });
