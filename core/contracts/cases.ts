@@ -253,6 +253,10 @@ export const CaseDetail = z.object({
     .nullable(),
   /** The utredning's template, once one is opened. */
   investigation: z.object({ template: z.enum(['victim', 'perpetrator']) }).nullable(),
+  /** Handed over from socialjour (the log's last case_handed_over): on which day, from which unit. */
+  handedOver: z.object({ on: z.iso.date(), fromUnitName: z.string() }).nullable(),
+  /** Socialjour's planned handover not yet carried out: to which unit, on which working day. */
+  handoverPlanned: z.object({ on: z.iso.date(), toUnitName: z.string() }).nullable(),
   childReportDuties: z.array(ChildReportDutyView),
   /** The latest assessed risk level of the case's person in this case, if assessed. */
   riskLevel: z.enum(['low', 'medium', 'high']).nullable(),

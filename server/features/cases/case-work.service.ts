@@ -97,12 +97,16 @@ function historySummary(
   }
 }
 
-/** The names of the units the log's handovers went to. */
+/** The names of the units the log's handovers went to and came from. */
 async function handoverUnitNames(trx: Trx, events: readonly StoredEvent[]) {
   const ids = [
     ...new Set(
       events.flatMap((e) =>
-        e.type === 'handover_planned' || e.type === 'case_handed_over' ? [e.payload.toUnitId] : [],
+        e.type === 'handover_planned'
+          ? [e.payload.toUnitId]
+          : e.type === 'case_handed_over'
+            ? [e.payload.fromUnitId, e.payload.toUnitId]
+            : [],
       ),
     ),
   ];
@@ -163,6 +167,8 @@ export async function getCase(
       const deadlines = loaded.deadlines.get(row.id) ?? [];
       const staff = await assigneeNames(trx, events);
       const units = await handoverUnitNames(trx, events);
+      const handedOver = events.findLast((e) => e.type === 'case_handed_over');
+      const planned = state.plannedHandover;
 
       const visible = await visibleMembers(
         trx,
@@ -243,6 +249,17 @@ export async function getCase(
             }
           : null,
         investigation: investigation ? { template: investigation.template } : null,
+        handedOver: handedOver
+          ? {
+              on: stockholmDate(handedOver.recorded_at),
+              fromUnitName: units.get(handedOver.payload.fromUnitId) ?? 'socialjouren',
+            }
+          : null,
+        // Only while the case is open: a closed matter is not handed over (the job skips it).
+        handoverPlanned:
+          planned && row.status === 'open'
+            ? { on: planned.on, toUnitName: units.get(planned.toUnitId) ?? 'dagenheten' }
+            : null,
         childReportDuties: dutyViews,
         riskLevel,
         deadlines,

@@ -62,6 +62,11 @@ interface QueueItem {
   acuteNeed: string | null;
 }
 
+interface CaseHandover {
+  handedOver: { on: string; fromUnitName: string } | null;
+  handoverPlanned: { on: string; toUnitName: string } | null;
+}
+
 describe('the handover rules', () => {
   it('are set by an administrator and read back', async () => {
     const session = await login(admin);
@@ -162,6 +167,20 @@ describe('socialjour on a Saturday night', () => {
       headers: session.headers,
     });
     expect(detail.statusCode).toBe(200);
+  });
+
+  it('shows socialjour on the case page where and when it will be handed over', async () => {
+    const session = await login(socialjour);
+    const detail = await t.app.inject({
+      method: 'GET',
+      url: `/api/cases/${caseId}`,
+      headers: session.headers,
+    });
+    expect(detail.statusCode).toBe(200);
+    expect(detail.json<CaseHandover>()).toMatchObject({
+      handoverPlanned: { on: '2026-12-07', toUnitName: 'Relationsvåldsteamet' },
+      handedOver: null,
+    });
   });
 
   it('is not moved on Sunday', async () => {
@@ -269,6 +288,11 @@ describe('socialjour on a Saturday night', () => {
     expect(history.map((h) => h.summary)).toContain(
       'Överlämnat från socialjouren till Relationsvåldsteamet',
     );
+    // The case page says when it came from socialjour, and no longer that it is planned.
+    expect(allowed.json<CaseHandover>()).toMatchObject({
+      handedOver: { on: '2026-12-07', fromUnitName: 'Socialjouren' },
+      handoverPlanned: null,
+    });
     const take = await t.app.inject({
       method: 'POST',
       url: `/api/cases/${caseId}/assignment`,

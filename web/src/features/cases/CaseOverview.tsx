@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { BodyLong, BodyShort, Heading, VStack } from '@navikt/ds-react';
+import { Alert, BodyLong, BodyShort, Heading, VStack } from '@navikt/ds-react';
 import type { CaseDetail } from '../../../../core/contracts/cases.ts';
 import { acuteNeedLabels, intakeChannelLabels, intakeTypeLabels } from '../../app/labels.ts';
-import { formatDateTime } from '../../components/format.ts';
+import { formatDate, formatDateTime } from '../../components/format.ts';
 import { AcuteScreeningStep } from './steps/AcuteScreeningStep.tsx';
 import { ApplicationStep } from './steps/ApplicationStep.tsx';
 import { CloseCaseStep } from './steps/CloseCaseStep.tsx';
@@ -70,8 +70,31 @@ function IntakeSection({ detail }: { detail: CaseDetail }) {
           <dd className="preserve-lines">{detail.acuteScreening.motivation}</dd>
         </dl>
       ) : null}
+      <Handover detail={detail} />
     </section>
   );
+}
+
+/**
+ * Socialjour's handover to the day unit (issue 13, item 2): socialjour sees where and when the
+ * matter goes while it is planned; the day unit sees when it came, once it is done.
+ */
+function Handover({ detail }: { detail: CaseDetail }) {
+  if (detail.handedOver) {
+    return (
+      <Alert variant="info" size="small" inline className="facts-spaced">
+        Överlämnat från socialjouren {formatDate(detail.handedOver.on)}
+      </Alert>
+    );
+  }
+  if (detail.handoverPlanned) {
+    return (
+      <Alert variant="info" size="small" inline className="facts-spaced">
+        Överlämnas till {detail.handoverPlanned.toUnitName} {formatDate(detail.handoverPlanned.on)}
+      </Alert>
+    );
+  }
+  return null;
 }
 
 function History({ detail }: { detail: CaseDetail }) {
