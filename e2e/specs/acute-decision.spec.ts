@@ -1,3 +1,4 @@
+import { setServerClock } from '../clock.ts';
 import { expectAccessible, expect, test } from '../fixtures.ts';
 
 /** A date in Sweden, `days` from today, as the forms take it: 'YYYY-MM-DD'. */
@@ -13,11 +14,27 @@ function swedishDate(days = 0) {
 
 const caseUrl = /\/arenden\/([0-9a-f-]{36})$/;
 
+/** Days from today to the next Saturday in Sweden (1–7): a day that is never a working day. */
+function daysToSaturday() {
+  const weekday = new Date(`${swedishDate(0)}T12:00:00Z`).getUTCDay();
+  return (6 - weekday + 7) % 7 || 7;
+}
+
+test.afterEach(() => {
+  setServerClock(0);
+});
+
 test('socialjour places a woman in skyddat boende tonight, before the utredning, and sees its deadline', async ({
   page,
   login,
   visit,
 }) => {
+  // A Saturday, for the server and the page alike: socialjour's intake then waits for Monday's
+  // handover, so the handover job (every minute) cannot take the case from her mid-test.
+  const saturday = daysToSaturday();
+  setServerClock(saturday);
+  await page.clock.setFixedTime(new Date(Date.now() + saturday * 86_400_000));
+  const day = (days = 0) => swedishDate(saturday + days);
   await login('sara.socialjour');
   await visit('/arenden/ny');
   await page.getByLabel('Målgrupp').selectOption({ label: 'Våldsutsatt vuxen' });
@@ -62,27 +79,26 @@ test('socialjour places a woman in skyddat boende tonight, before the utredning,
     .getByLabel('Varför beslutet inte kan vänta på kommunicering')
     .fill('Hon kan inte återvända hem i natt.');
   await form.getByLabel('Motivering').fill('Akut skyddsbehov; inget annat skydd finns i natt.');
-  const end = swedishDate(14);
+  const end = day(14);
   await form.getByLabel('Till och med', { exact: true }).fill(end);
   await form.getByLabel('Hur?').selectOption({ label: 'Personligen vid möte' });
   await form.getByRole('button', { name: 'Fatta det akuta beslutet' }).click();
   await expect(
-    page.getByText(
-      `Det akuta beslutet om skyddat boende är fattat och gäller ${swedishDate()}–${end}.`,
-      { exact: false },
-    ),
+    page.getByText(`Det akuta beslutet om skyddat boende är fattat och gäller ${day()}–${end}.`, {
+      exact: false,
+    }),
   ).toBeVisible();
 
   const decision = page.getByRole('article', { name: 'Skyddat boende: Bifall' });
   await expect(decision).toContainText('Akut beslut');
   await expect(decision).toContainText('25 § andra stycket 4 förvaltningslagen (2017:900)');
-  await expect(decision).toContainText(`${swedishDate()}–${end}`);
+  await expect(decision).toContainText(`${day()}–${end}`);
   // The phase is still the förhandsbedömning; the utredning must follow within a week.
   await expect(page.getByText('Fas').locator('xpath=following-sibling::dd[1]')).toHaveText(
     'Förhandsbedömning',
   );
   await expect(
-    page.getByText(`I tid: Utredning efter akut beslut, senast ${swedishDate(7)}`),
+    page.getByText(`I tid: Utredning efter akut beslut, senast ${day(7)}`),
   ).toBeVisible();
   await expect(page.getByText(`Pågår: Skyddat boende till och med ${end}`)).toBeVisible();
   await expectAccessible(page);
