@@ -7,6 +7,7 @@ import type { AppConfig } from './config.ts';
 import type { Db, Engine } from './db/database.ts';
 import { accessLogRoutes } from './features/access-log/access-log.routes.ts';
 import { adminRoutes } from './features/admin/admin.routes.ts';
+import { adviceSessionRoutes } from './features/advice-sessions/advice-sessions.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { casesRoutes } from './features/cases/cases.routes.ts';
 import { caseDocumentRoutes } from './features/case-documents/case-documents.routes.ts';
@@ -80,6 +81,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   journalRoutes(app, features);
   caseDocumentRoutes(app, features);
   riskRoutes(app, features);
+  adviceSessionRoutes(app, features);
   accessLogRoutes(app, features);
   adminRoutes(app, features);
   noticesRoutes(app, features);

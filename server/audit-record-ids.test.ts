@@ -5,6 +5,7 @@ import type { AuditAction, AuditRecordAction } from '../core/audit/events.ts';
 import type { Contract } from '../core/contracts/contract.ts';
 import * as accessLogContracts from '../core/contracts/access-log.ts';
 import * as adminContracts from '../core/contracts/admin.ts';
+import * as adviceSessionContracts from '../core/contracts/advice-sessions.ts';
 import * as authContracts from '../core/contracts/auth.ts';
 import * as caseContracts from '../core/contracts/cases.ts';
 import * as documentContracts from '../core/contracts/case-documents.ts';
@@ -434,6 +435,11 @@ const writes: Write[] = [
     expect: ({ body }) => ({ 'risk.incident': { incidentId: body.id } }),
   },
   {
+    scenario: 'record a råd och stöd session on an assigned case',
+    actor: 'assigned',
+    expect: ({ body }) => ({ 'advice_session.record': { sessionId: body.id } }),
+  },
+  {
     scenario: 'write the safety plan of a protected person',
     actor: 'assigned',
     expect: ({ body, w }) => ({
@@ -655,6 +661,7 @@ const isContract = (value: unknown): value is Contract =>
 const writeContracts = [
   accessLogContracts,
   adminContracts,
+  adviceSessionContracts,
   authContracts,
   caseContracts,
   documentContracts,

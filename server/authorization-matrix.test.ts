@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Contract } from '../core/contracts/contract.ts';
 import * as accessLogContracts from '../core/contracts/access-log.ts';
 import * as adminContracts from '../core/contracts/admin.ts';
+import * as adviceSessionContracts from '../core/contracts/advice-sessions.ts';
 import * as authContracts from '../core/contracts/auth.ts';
 import * as caseContracts from '../core/contracts/cases.ts';
 import * as documentContracts from '../core/contracts/case-documents.ts';
@@ -67,6 +68,7 @@ const isContract = (value: unknown): value is Contract =>
 const allContracts = [
   accessLogContracts,
   adminContracts,
+  adviceSessionContracts,
   authContracts,
   caseContracts,
   documentContracts,
@@ -149,6 +151,8 @@ const covered = new Set<Contract>([
   riskContracts.recordAssessment,
   riskContracts.recordPoliceAssessment,
   riskContracts.recordIncident,
+  adviceSessionContracts.listAdviceSessions,
+  adviceSessionContracts.recordAdviceSession,
   riskContracts.getSafetyPlan,
   riskContracts.saveSafetyPlan,
   riskContracts.saveSafetyPlanDraft,

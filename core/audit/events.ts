@@ -42,6 +42,8 @@ export const auditActions = {
   'risk.read': 'Läste riskbedömningar',
   'risk.assess': 'Gjorde riskbedömning',
   'risk.incident': 'Registrerade händelse',
+  'advice_session.read': 'Läste samtal i råd och stöd',
+  'advice_session.record': 'Registrerade samtal i råd och stöd',
   'safety_plan.read': 'Läste säkerhetsplan',
   'safety_plan.write': 'Ändrade säkerhetsplan',
   'emergency_access.start': 'Nödåtkomst',
@@ -104,6 +106,7 @@ export const auditRecordKeys = {
   'decision.revise': ['decisionId', 'version'],
   'risk.assess': ['assessmentId'],
   'risk.incident': ['incidentId'],
+  'advice_session.record': ['sessionId'],
   // A safety plan is one person's in one case; personIds also holds the case's own person.
   'safety_plan.write': ['caseId', 'planPersonId', 'version'],
   // An attempt for a number nobody has creates nothing: that row says found: false instead.
@@ -149,6 +152,7 @@ export const auditActionsWithoutRecord = [
   'decision.read',
   'document.export',
   'risk.read',
+  'advice_session.read',
   'safety_plan.read',
   'access_log.read',
   'security.refused',

@@ -42,6 +42,7 @@ export interface Database {
   instrument_version: InstrumentVersionTable;
   risk_assessment: RiskAssessmentTable;
   case_incident: CaseIncidentTable;
+  advice_session: AdviceSessionTable;
   safety_plan_version: SafetyPlanVersionTable;
   emergency_access: EmergencyAccessTable;
   audit_event: AuditEventTable;
@@ -420,6 +421,17 @@ export interface CaseIncidentTable {
   occurred_on: ColumnType<string, string, never>;
   description: string;
   recorded_by: string;
+  recorded_at: Recorded<Date>;
+}
+
+/** A session of råd och stöd held (core/domain/advice-and-support.ts); never changed. */
+export interface AdviceSessionTable {
+  id: Generated<string>;
+  case_id: string;
+  person_id: string;
+  held_on: ColumnType<string, string, never>;
+  held_by: string;
+  note: string;
   recorded_at: Recorded<Date>;
 }
 

@@ -772,6 +772,22 @@ export const scenarios: Scenario[] = [
     expect: outcomes(404, { assigned: 201, manager: 403 }),
   },
   {
+    name: 'read the råd och stöd sessions of an assigned case',
+    audited: true,
+    request: (w) => ({ method: 'GET', url: `/api/cases/${w.persons.p.caseId}/advice-sessions` }),
+    expect: outcomes(404, { assigned: 200, manager: 200 }),
+  },
+  {
+    name: 'record a råd och stöd session on an assigned case',
+    audited: true,
+    request: (w) => ({
+      method: 'POST',
+      url: `/api/cases/${w.persons.p.caseId}/advice-sessions`,
+      payload: { heldOn: '2026-11-02', note: 'Samtal om stöd och skydd.' },
+    }),
+    expect: outcomes(404, { assigned: 201, manager: 403 }),
+  },
+  {
     name: 'read the safety plan of a person with an assigned case',
     audited: true,
     request: (w) => ({

@@ -38,7 +38,14 @@ const DecisionsTab = lazy(() =>
 // Risk och säkerhet, with the chart library it draws with, loaded when the tab is first opened.
 const RiskTab = lazy(() => import('../risk/RiskTab.tsx').then((m) => ({ default: m.RiskTab })));
 
-const tabs = ['oversikt', 'journal', 'risk', 'utredning', 'beslut'] as const;
+// Råd och stöd: the sessions held without a beslut, and the limit (issue 13).
+const AdviceSessionsTab = lazy(() =>
+  import('../advice-sessions/AdviceSessionsTab.tsx').then((m) => ({
+    default: m.AdviceSessionsTab,
+  })),
+);
+
+const tabs = ['oversikt', 'journal', 'risk', 'rad-och-stod', 'utredning', 'beslut'] as const;
 type Tab = (typeof tabs)[number];
 
 export function CasePage() {
@@ -95,6 +102,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
           <Tabs.Tab value="oversikt" label="Översikt" />
           <Tabs.Tab value="journal" label="Journal" />
           <Tabs.Tab value="risk" label="Risk och säkerhet" />
+          <Tabs.Tab value="rad-och-stod" label="Råd och stöd" />
           {hasInvestigation ? <Tabs.Tab value="utredning" label="Utredning" /> : null}
           {hasDecisions ? <Tabs.Tab value="beslut" label="Kommunicering och beslut" /> : null}
         </Tabs.List>
@@ -109,6 +117,11 @@ function CaseView({ detail }: { detail: CaseDetail }) {
         <Tabs.Panel value="risk" className="tab-panel">
           <Suspense fallback={<Loading label="Öppnar risk och säkerhet…" />}>
             <RiskTab detail={detail} />
+          </Suspense>
+        </Tabs.Panel>
+        <Tabs.Panel value="rad-och-stod" className="tab-panel">
+          <Suspense fallback={<Loading label="Öppnar råd och stöd…" />}>
+            <AdviceSessionsTab detail={detail} />
           </Suspense>
         </Tabs.Panel>
         {hasInvestigation ? (
