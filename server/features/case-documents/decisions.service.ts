@@ -20,7 +20,13 @@ import {
   needsAppealInstructions,
   periodProblems,
 } from '../../../core/domain/decisions.ts';
-import type { Intervention, Outcome, Period } from '../../../core/domain/decisions.ts';
+import type {
+  DelegationRow,
+  Intervention,
+  Outcome,
+  Period,
+} from '../../../core/domain/decisions.ts';
+import type { Actor } from '../../../core/policy/policy.ts';
 import { legalReference } from '../../../core/domain/legal-references.ts';
 import { checkCommunicationChannel } from '../../../core/domain/safe-channel.ts';
 import type { Db, Trx } from '../../db/database.ts';
@@ -34,6 +40,7 @@ import {
 import { takeStep } from '../../case-kernel/case-steps.ts';
 import { loadDuties } from '../../case-kernel/child-duties.ts';
 import { activeCatalogue } from '../../case-kernel/legal-catalogue.ts';
+import type { CaseRow } from '../../case-kernel/case-access.ts';
 import type { ServiceDeps } from '../../service-deps.ts';
 
 /** The persons recorded as using violence against `personId`, from either side of a relation. */
@@ -200,6 +207,43 @@ function refuseBadDates(body: VersionFields, today: string, acute = false) {
   if (fields.length) throw new AppError('VALIDATION', { fields });
 }
 
+/**
+ * The load and authorize of a new beslut on an insats: the case and its unit's delegation list,
+ * and the delegation rule (a refusal on a visible case answers NO_DELEGATION).
+ */
+function onDecision(caseId: string, intervention: Intervention) {
+  return {
+    forbidden: 'NO_DELEGATION' as const,
+    load: async (trx: Trx) => {
+      const row = await loadCaseRow(trx, caseId);
+      if (!row) throw new AppError('NOT_FOUND');
+      return { row, delegations: await loadDelegations(trx, row.unit_id) };
+    },
+    authorize: (
+      actor: Actor,
+      { row, delegations }: { row: CaseRow; delegations: DelegationRow[] },
+    ) => decisionRight(actor, row, delegations, intervention),
+  };
+}
+
+/** The case flow's check of a beslut step, as a 409 with its sentence when it refuses. */
+async function refuseOutOfOrder(
+  trx: Trx,
+  row: CaseRow,
+  step: 'decision' | 'acute_decision',
+  today: string,
+  intervention?: Intervention,
+) {
+  const events = await loadEvents(trx, row.id);
+  const duties = (await loadDuties(trx, [row], today)).get(row.id) ?? [];
+  const check = checkStep(caseState(toFlowEvents(events)), step, {
+    subjectIsAdult: row.target_group !== 'child',
+    openChildReportDuty: hasOpenDuty(duties),
+    ...(intervention ? { intervention } : {}),
+  });
+  if (!check.ok) throw new AppError('STEP_OUT_OF_ORDER', { detail: check.message });
+}
+
 export function recordDecision(
   deps: ServiceDeps,
   ctx: ActionContext,
@@ -209,22 +253,9 @@ export function recordDecision(
   refuseBadDates(body, ctx.today);
   return execute(deps, ctx, {
     action: 'decision.record',
-    forbidden: 'NO_DELEGATION',
-    load: async (trx) => {
-      const row = await loadCaseRow(trx, caseId);
-      if (!row) throw new AppError('NOT_FOUND');
-      return { row, delegations: await loadDelegations(trx, row.unit_id) };
-    },
-    authorize: (actor, { row, delegations }) =>
-      decisionRight(actor, row, delegations, body.intervention),
+    ...onDecision(caseId, body.intervention),
     run: async (trx, { row }, allowed) => {
-      const events = await loadEvents(trx, caseId);
-      const duties = (await loadDuties(trx, [row], ctx.today)).get(caseId) ?? [];
-      const check = checkStep(caseState(toFlowEvents(events)), 'decision', {
-        subjectIsAdult: row.target_group !== 'child',
-        openChildReportDuty: hasOpenDuty(duties),
-      });
-      if (!check.ok) throw new AppError('STEP_OUT_OF_ORDER', { detail: check.message });
+      await refuseOutOfOrder(trx, row, 'decision', ctx.today);
       const catalogue = await activeCatalogue(trx);
       const created = await trx
         .insertInto('decision')
@@ -302,23 +333,9 @@ export function recordAcuteDecision(
   refuseBadDates(fields, ctx.today, true);
   return execute(deps, ctx, {
     action: 'decision.acute',
-    forbidden: 'NO_DELEGATION',
-    load: async (trx) => {
-      const row = await loadCaseRow(trx, caseId);
-      if (!row) throw new AppError('NOT_FOUND');
-      return { row, delegations: await loadDelegations(trx, row.unit_id) };
-    },
-    authorize: (actor, { row, delegations }) =>
-      decisionRight(actor, row, delegations, body.intervention),
+    ...onDecision(caseId, body.intervention),
     run: async (trx, { row }, allowed) => {
-      const events = await loadEvents(trx, caseId);
-      const duties = (await loadDuties(trx, [row], ctx.today)).get(caseId) ?? [];
-      const check = checkStep(caseState(toFlowEvents(events)), 'acute_decision', {
-        subjectIsAdult: row.target_group !== 'child',
-        openChildReportDuty: hasOpenDuty(duties),
-        intervention: body.intervention,
-      });
-      if (!check.ok) throw new AppError('STEP_OUT_OF_ORDER', { detail: check.message });
+      await refuseOutOfOrder(trx, row, 'acute_decision', ctx.today, body.intervention);
       const catalogue = await activeCatalogue(trx);
       // Her own view of the danger: a valid first assessment, to be completed by a structured one.
       const assessment = await trx
