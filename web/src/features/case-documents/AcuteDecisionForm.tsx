@@ -1,16 +1,6 @@
-import {
-  Alert,
-  BodyLong,
-  Button,
-  Heading,
-  HStack,
-  Radio,
-  RadioGroup,
-  Select,
-  Textarea,
-  VStack,
-} from '@navikt/ds-react';
-import { NotifiedHow, recordAcuteDecision } from '../../../../core/contracts/case-documents.ts';
+import { Alert, BodyLong, Button, Heading, Select, Textarea, VStack } from '@navikt/ds-react';
+import type { NotifiedHow } from '../../../../core/contracts/case-documents.ts';
+import { recordAcuteDecision } from '../../../../core/contracts/case-documents.ts';
 import type { CaseDetail } from '../../../../core/contracts/cases.ts';
 import type { FieldError } from '../../../../core/contracts/errors.ts';
 import {
@@ -20,14 +10,14 @@ import {
 } from '../../../../core/domain/decisions.ts';
 import type { Intervention } from '../../../../core/domain/decisions.ts';
 import { call } from '../../api/client.ts';
-import { interventionLabels, notifiedHowLabels } from '../../app/labels.ts';
+import { interventionLabels } from '../../app/labels.ts';
 import { ChangeErrorAlert } from '../../components/ChangeErrorAlert.tsx';
 import { DateField } from '../../components/DateField.tsx';
 import { stockholmToday } from '../../components/dates.ts';
 import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
 import { useContractForm } from '../../components/useContractForm.ts';
 import { useRefreshCase } from '../cases/useCase.ts';
-import { PeriodFields } from './DecisionFields.tsx';
+import { NotificationFields, PeriodFields } from './DecisionFields.tsx';
 
 const formId = 'akut-beslut';
 
@@ -144,7 +134,6 @@ function AcuteDecisionForm({
       refresh();
     },
   });
-  const { values, set } = form;
   const saved = form.saved ? form.mutation.variables : undefined;
 
   return (
@@ -194,31 +183,7 @@ function AcuteDecisionForm({
           Ett akut beslut gäller till ett visst datum och kan börja högst {ACUTE_BACKDATING_DAYS}{' '}
           dagar bakåt. Beslutet blir bifall och behöver ingen överklagandehänvisning.
         </Alert>
-        <RadioGroup
-          legend="Har personen underrättats om beslutet?"
-          value={values.notified ? 'yes' : 'no'}
-          onChange={(v: 'yes' | 'no') => {
-            set({ notified: v === 'yes' });
-          }}
-        >
-          <HStack gap="space-24">
-            <Radio value="no">Inte än</Radio>
-            <Radio value="yes">Ja</Radio>
-          </HStack>
-        </RadioGroup>
-        {values.notified ? (
-          <HStack gap="space-16" align="start" wrap className="indented">
-            <Select {...form.select('notifiedHow')} label="Hur?">
-              <option value="">Välj hur</option>
-              {NotifiedHow.options.map((h) => (
-                <option key={h} value={h}>
-                  {notifiedHowLabels[h]}
-                </option>
-              ))}
-            </Select>
-            <DateField {...form.text('notifiedOn')} label="När?" />
-          </HStack>
-        ) : null}
+        <NotificationFields form={form} />
         <div>
           <Button type="submit" loading={form.mutation.isPending}>
             Fatta det akuta beslutet

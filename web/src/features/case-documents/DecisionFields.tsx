@@ -113,6 +113,41 @@ export const decisionFields = (values: DecisionValues) => ({
   notified: values.notified ? { how: values.notifiedHow, on: values.notifiedOn } : null,
 });
 
+/** Whether, how and when the person was told of the beslut. */
+export function NotificationFields<
+  V extends { notified: boolean; notifiedHow: string; notifiedOn: string },
+>({ form }: { form: FieldBindings<V> }) {
+  return (
+    <>
+      <RadioGroup
+        legend="Har personen underrättats om beslutet?"
+        value={form.values.notified ? 'yes' : 'no'}
+        onChange={(v: 'yes' | 'no') => {
+          form.set({ notified: v === 'yes' } as Partial<V>);
+        }}
+      >
+        <HStack gap="space-24">
+          <Radio value="no">Inte än</Radio>
+          <Radio value="yes">Ja</Radio>
+        </HStack>
+      </RadioGroup>
+      {form.values.notified ? (
+        <HStack gap="space-16" align="start" wrap className="indented">
+          <Select {...form.select('notifiedHow' as TextKey<V>)} label="Hur?">
+            <option value="">Välj hur</option>
+            {NotifiedHow.options.map((h) => (
+              <option key={h} value={h}>
+                {notifiedHowLabels[h]}
+              </option>
+            ))}
+          </Select>
+          <DateField {...form.text('notifiedOn' as TextKey<V>)} label="När?" />
+        </HStack>
+      ) : null}
+    </>
+  );
+}
+
 /** Fr.o.m. and t.o.m.: the time the beslut grants its insats. */
 export function PeriodFields<V extends { periodFrom: string; periodTo: string }>({
   form,
@@ -150,7 +185,7 @@ export function DecisionFields({
   /** The insatser the reader may decide on (delegation); all of them when not given. */
   interventions?: readonly InterventionValue[];
 }) {
-  const { values, set } = form;
+  const { values } = form;
   return (
     <VStack gap="space-16">
       <Select {...form.select('intervention')} className="field-narrow" label="Insats">
@@ -184,31 +219,7 @@ export function DecisionFields({
           openEnded={values.intervention !== '' && interventionRules[values.intervention].openEnded}
         />
       )}
-      <RadioGroup
-        legend="Har personen underrättats om beslutet?"
-        value={values.notified ? 'yes' : 'no'}
-        onChange={(v: 'yes' | 'no') => {
-          set({ notified: v === 'yes' });
-        }}
-      >
-        <HStack gap="space-24">
-          <Radio value="no">Inte än</Radio>
-          <Radio value="yes">Ja</Radio>
-        </HStack>
-      </RadioGroup>
-      {values.notified ? (
-        <HStack gap="space-16" align="start" wrap className="indented">
-          <Select {...form.select('notifiedHow')} label="Hur?">
-            <option value="">Välj hur</option>
-            {NotifiedHow.options.map((h) => (
-              <option key={h} value={h}>
-                {notifiedHowLabels[h]}
-              </option>
-            ))}
-          </Select>
-          <DateField {...form.text('notifiedOn')} label="När?" />
-        </HStack>
-      ) : null}
+      <NotificationFields form={form} />
     </VStack>
   );
 }
