@@ -51,6 +51,9 @@ export interface Database {
   idempotent_request: IdempotentRequestTable;
   handover_rule: HandoverRuleTable;
   handover_setting: HandoverSettingTable;
+  provider: ProviderTable;
+  provider_intervention: ProviderInterventionTable;
+  commission: CommissionTable;
 }
 
 /** Which day unit takes over socialjour's matter of a target group (core/domain/handover.ts). */
@@ -493,4 +496,41 @@ export interface IdempotentRequestTable {
   case_ids: ColumnType<string[], string[] | undefined, string[]>;
   correlation_id: string;
   created_at: Date;
+}
+
+/** An utförare: in-house or external; one with a unit has staff working its uppdrag in Värn. */
+export interface ProviderTable {
+  id: Generated<string>;
+  name: string;
+  kind: 'in_house' | 'external';
+  unit_id: string | null;
+  contact: string | null;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Recorded<Date>;
+  updated_at: Generated<Date>;
+}
+
+/** Which insatser (catalogue codes) a provider carries out. */
+export interface ProviderInterventionTable {
+  provider_id: string;
+  intervention: string;
+}
+
+export type CommissionStatus = 'sent' | 'accepted' | 'declined' | 'ended';
+
+/** An uppdrag: the order to a provider to carry out a granted beslut for one person. */
+export interface CommissionTable {
+  id: Generated<string>;
+  case_id: string;
+  decision_id: string;
+  person_id: string;
+  provider_id: string;
+  intervention: string;
+  period_from: string;
+  period_to: string | null;
+  status: Generated<CommissionStatus>;
+  version: Generated<number>;
+  created_by: string;
+  created_at: Recorded<Date>;
 }
