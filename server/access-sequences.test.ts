@@ -3,6 +3,12 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../core/contracts/cases.ts';
 import type { CaseRisk } from '../core/contracts/risk.ts';
+import { isWorkingDay } from '../core/domain/working-days.ts';
+import { addDays } from '../core/domain/calendar.ts';
+import { parseConfig } from './config.ts';
+import { runHandovers } from './jobs/handover.ts';
+import type { ServiceDeps } from './service-deps.ts';
+import { stockholmDate } from './time.ts';
 import { createTestApp } from './test/test-app.ts';
 import type { TestApp } from './test/test-app.ts';
 import { intakePayload } from './test/factories.ts';
@@ -18,7 +24,8 @@ import type { ActorName, World } from './test/world.ts';
  * starting facts. Commands register intakes with new and existing identities, link children,
  * relate persons, take from the queue, assign, start nödåtkomst and write safety plans, through
  * real HTTP; intakes are sent again with their Idempotency-Key, by their sender and by others, and
- * journal drafts saved and read. After every step, every actor tries to open the file and the protected details of
+ * journal drafts saved and read, and socialjour's night intakes handed over to the day unit by
+ * the handover job. After every step, every actor tries to open the file and the protected details of
  * every person the step touched; any 200 without a grant in the ledger — or a canary of a
  * protected field in any response — fails, naming the sequence. Seeded and reproducible:
  * VARN_SEQ_SEED and VARN_SEQ_RUNS change the seed and the number of sequences.
@@ -90,6 +97,7 @@ interface SentIntake {
 
 let t: TestApp;
 let w: World;
+let deps: ServiceDeps;
 const model: Model = {
   persons: [],
   cases: [],
@@ -111,7 +119,7 @@ function inHousehold(c: KnownCase, childId: string): boolean {
   ];
   return parents.some((parent) => model.parentOf.has(`${parent}|${childId}`));
 }
-const stats = { sequences: 0, steps: 0, requests: 0, replays: 0, drafts: 0 };
+const stats = { sequences: 0, steps: 0, requests: 0, replays: 0, drafts: 0, handovers: 0 };
 let serial = 0;
 
 const grant = (actor: ActorName, personId: string) => model.grants.add(`${actor}|${personId}`);
@@ -222,7 +230,11 @@ function registerIntake(
                   protectionLevel: 'none',
                 },
               };
-      const payload = intakePayload(unitId(unit), person, { assignToMe: assignToMe });
+      const payload = intakePayload(unitId(unit), person, {
+        assignToMe,
+        // Socialjour's matters come in at night, so that the handover job has them to move.
+        ...(unit === 'outOfHours' ? { receivedAt: lastWorkingNight() } : {}),
+      });
       const key = randomUUID();
       const res = await submitIntake(actor, unit, payload, key, {
         known: target === 'new' ? undefined : known,
@@ -310,6 +322,49 @@ async function submitIntake(
   for (const c of caseworkers[routedUnit] ?? []) if (c !== actor) grant(c, known.id);
   await sweep([known.id]);
   return res;
+}
+
+/**
+ * 03:00 in Stockholm on the last working day up to today: the night before a working morning,
+ * when socialjour's matter is planned for the day unit that same day — so the job moves it now.
+ */
+function lastWorkingNight(): string {
+  let day = stockholmDate(new Date());
+  while (!isWorkingDay(day)) day = addDays(day, -1);
+  // 02:00 UTC is 03:00 (CET) or 04:00 (CEST): night either way.
+  return new Date(`${day}T02:00:00Z`).toISOString();
+}
+
+/**
+ * The handover job runs (server/jobs/handover.ts): socialjour's planned matters move to the day
+ * unit, unassigned, into its queue — which grants the unit's handläggare and manager the file,
+ * an accountable act of the municipality's rules, not of anyone's write.
+ */
+function handover(): Command {
+  return {
+    check: always,
+    async run() {
+      const moved = await runHandovers(deps, () => new Date());
+      for (const caseId of moved) {
+        stats.handovers++;
+        const row = await t.database.db
+          .selectFrom('case')
+          .select(['unit_id', 'person_id', 'assigned_user_id'])
+          .where('id', '=', caseId)
+          .executeTakeFirstOrThrow();
+        expect(row.assigned_user_id, 'a handed-over case is unassigned').toBeNull();
+        const unit = unitOf(row.unit_id);
+        expect(unit, 'handed over to a day unit').not.toBe('outOfHours');
+        const known = model.cases.find((c) => c.id === caseId);
+        if (known) known.unit = unit;
+        for (const a of [...(managers[unit] ?? []), ...(caseworkers[unit] ?? [])]) {
+          grant(a, row.person_id);
+        }
+        await sweep([row.person_id]);
+      }
+    },
+    toString: () => 'handover()',
+  };
 }
 
 /**
@@ -634,11 +689,31 @@ const commands = [
     .map(([a, c, p, write]) => throughCase(a, c, p, write)),
   fc.tuple(caseworker, fc.nat()).map(([a, i]) => replayIntake(a, i)),
   fc.tuple(anyone, fc.nat(), fc.boolean()).map(([a, c, save]) => journalDraft(a, c, save)),
+  // Socialjour's night intakes, more often than the mix above gives them, and the job's runs.
+  fc
+    .tuple(
+      fc.constantFrom<'new' | 'identity' | 'id'>('new', 'identity', 'id'),
+      fc.nat(),
+      fc.boolean(),
+    )
+    .map(([target, i, p]) => registerIntake('outOfHours', target, i, p, false)),
+  fc.constant(null).map(() => handover()),
 ];
 
 beforeAll(async () => {
   t = await createTestApp();
   w = await buildWorld(t);
+  deps = { db: t.database.db, config: parseConfig({ NODE_ENV: 'test' }), clock: () => new Date() };
+  // The municipality's handover rules: socialjour's night (17–08) goes to the adult unit.
+  await t.database.db
+    .insertInto('handover_setting')
+    .values({
+      default_unit_id: w.units.adult,
+      child_unit_id: w.units.children,
+      night_starts_hour: 17,
+      night_ends_hour: 8,
+    })
+    .execute();
   const { p, q, r, s } = w.persons;
   model.persons.push(
     { id: p.id, personnummer: p.personnummer, protected: false },
@@ -686,13 +761,14 @@ describe('attack sequences', () => {
         { seed: SEED, numRuns: RUNS, endOnFailure: true },
       );
       process.stdout.write(
-        `access sequences: ${stats.sequences} sequences, ${stats.steps} steps, ${stats.requests} requests, ${stats.replays} replays, ${stats.drafts} drafts (seed ${SEED})\n`,
+        `access sequences: ${stats.sequences} sequences, ${stats.steps} steps, ${stats.requests} requests, ${stats.replays} replays, ${stats.drafts} drafts, ${stats.handovers} handovers (seed ${SEED})\n`,
       );
       expect(stats.steps).toBeGreaterThan(RUNS);
       // The sequences did reach the accountable acts they are about, replays and drafts too.
       expect(model.grants.size).toBeGreaterThan(7);
       expect(stats.replays).toBeGreaterThan(0);
       expect(stats.drafts).toBeGreaterThan(0);
+      expect(stats.handovers).toBeGreaterThan(0);
     },
     Math.max(600_000, RUNS * 30_000),
   );
