@@ -189,6 +189,8 @@ export const Phase = z.enum([
 export const ChildReportDutyView = z.object({
   /** Masked where the reader may not see the child ('householdMember.read'). */
   child: ListedPerson,
+  /** "7 år", or "6–7 år" when the birth date is partly known; null when unknown or masked. */
+  age: z.string().nullable(),
   /** 'own': the person's child; 'partner': the current partner's child. */
   via: z.enum(['own', 'partner']),
   status: z.enum(['open', 'reported', 'waived']),

@@ -1,18 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ageOn, childReportDuties, hasOpenDuty, householdChildren } from './child-report-duty.ts';
+import { childReportDuties, hasOpenDuty, householdChildren } from './child-report-duty.ts';
 import type { FamilyRelation } from './child-report-duty.ts';
 
 const today = '2026-11-22';
-
-describe('ageOn', () => {
-  it('counts whole years, turning a year older on the birthday', () => {
-    expect(ageOn('2008-11-22', today)).toBe(18);
-    expect(ageOn('2008-11-23', today)).toBe(17);
-    expect(ageOn('2012-02-29', '2026-02-28')).toBe(13);
-    expect(ageOn('2012-02-29', '2026-03-01')).toBe(14);
-  });
-});
 
 describe('householdChildren', () => {
   const births = new Map<string, string | null>([
@@ -43,6 +34,26 @@ describe('householdChildren', () => {
     ];
     expect(householdChildren('maria', relations, births, today)).toEqual([
       { personId: 'okand', via: 'own' },
+    ]);
+  });
+
+  it('counts a child known only to the year or month while she may still be under 18', () => {
+    const partial = new Map<string, string | null>([
+      ['year2008', '2008'], // may turn 18 as late as 31 December 2026
+      ['nov2008', '2008-11'], // 18 by 30 November 2026 at the latest
+      ['year2007', '2007'],
+    ]);
+    const relations: FamilyRelation[] = [...partial.keys()].map((id) => ({
+      personId: 'maria',
+      relatedPersonId: id,
+      kind: 'parent_of',
+    }));
+    expect(householdChildren('maria', relations, partial, today)).toEqual([
+      { personId: 'year2008', via: 'own' },
+      { personId: 'nov2008', via: 'own' },
+    ]);
+    expect(householdChildren('maria', relations, partial, '2026-11-30')).toEqual([
+      { personId: 'year2008', via: 'own' },
     ]);
   });
 

@@ -7,6 +7,7 @@
  *
  * Pure: relations, reports and today's date come in as arguments.
  */
+import { ageOn, earliestBirthDay } from './birth-date.ts';
 
 /** Age below which a person is a child. */
 export const ADULT_AGE = 18;
@@ -40,16 +41,10 @@ export interface ChildReportDuty {
   status: 'open' | 'reported' | 'waived';
 }
 
-/** Whole years between a 'YYYY-MM-DD' birth date and today. */
-export function ageOn(birthDate: string, today: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
-  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
-  return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
-}
-
 /**
  * The children of the subject and of the subject's current partners. A child with an unknown
- * birth date counts: the duty errs on the side of the child.
+ * birth date counts, and one known only to the year or month counts while she may still be under
+ * 18: the duty errs on the side of the child.
  */
 export function householdChildren(
   subjectId: string,
@@ -59,7 +54,11 @@ export function householdChildren(
 ): HouseholdChild[] {
   const isChild = (id: string) => {
     const born = birthDates.get(id);
-    return born === null || born === undefined || (born <= today && ageOn(born, today) < ADULT_AGE);
+    return (
+      born === null ||
+      born === undefined ||
+      (earliestBirthDay(born) <= today && ageOn(born, today) < ADULT_AGE)
+    );
   };
   const childrenOf = (parentId: string) =>
     relations

@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, isoWeekday } from './calendar.ts';
 import {
-  ageOn,
   dayUnitFor,
   handoverOn,
   handoverTargetGroups,
@@ -143,12 +142,5 @@ describe('dayUnitFor', () => {
     expect(dayUnitFor({ targetGroup: 'victim', age: 16 }, rules)).toBe('bou');
     expect(dayUnitFor({ targetGroup: 'child', age: null }, rules)).toBe('bou');
     expect(dayUnitFor({ targetGroup: 'trafficking', age: null }, rules)).toBe('rvt');
-  });
-});
-
-describe('ageOn', () => {
-  it('counts whole years, a birthday counting from its day', () => {
-    expect(ageOn('2008-12-02', '2026-12-01')).toBe(17);
-    expect(ageOn('2008-12-01', '2026-12-01')).toBe(18);
   });
 });

@@ -54,12 +54,6 @@ export function dayUnitFor(matter: Matter, rules: HandoverRules): string {
   );
 }
 
-/** Whole years from a birth date to a date, both 'YYYY-MM-DD'. */
-export function ageOn(birthDate: string, date: string): number {
-  const years = Number(date.slice(0, 4)) - Number(birthDate.slice(0, 4));
-  return date.slice(5) < birthDate.slice(5) ? years - 1 : years;
-}
-
 const stockholm = new Intl.DateTimeFormat('sv-SE', {
   timeZone: 'Europe/Stockholm',
   year: 'numeric',

@@ -18,16 +18,19 @@ const MESSAGE = {
     'Personnumret får bara innehålla siffror och ett bindestreck, till exempel ÅÅÅÅMMDD-NNNN.',
   pnrPlus: 'Skriv bindestreck när personnumret har 12 siffror, till exempel ÅÅÅÅMMDD-NNNN.',
   pnrIsCoordination:
-    'Dagen i numret är 61–91, så det är ett samordningsnummer. Välj samordningsnummer i stället.',
+    'Dagen i numret är 60–91, så det är ett samordningsnummer. Välj samordningsnummer i stället.',
   pnrDate: 'Datumet i personnumret finns inte.',
   snrFormat: 'Samordningsnumret ska ha 10 eller 12 siffror, till exempel ÅÅÅÅMMDD-NNNN.',
   snrCharacters:
     'Samordningsnumret får bara innehålla siffror och ett bindestreck, till exempel ÅÅÅÅMMDD-NNNN.',
   snrPlus: 'Skriv bindestreck när samordningsnumret har 12 siffror, till exempel ÅÅÅÅMMDD-NNNN.',
-  snrDay: 'Samordningsnummer har dag 61–91. Är det ett personnummer? Välj personnummer i stället.',
+  snrDay:
+    'Samordningsnummer har dag 60–91 (60 när dagen är okänd). Är det ett personnummer? Välj personnummer i stället.',
   snrDate: 'Datumet i samordningsnumret finns inte.',
   future: 'Födelsedatumet kan inte ligga i framtiden.',
   checkDigit: 'Kontrollsiffran stämmer inte. Kontrollera att du har skrivit rätt.',
+  serial:
+    'De tre siffrorna efter födelsedatumet kan inte vara 000. Kontrollera att du har skrivit rätt.',
   reservLength: 'Reservnumret ska ha 4–20 tecken.',
   reservCharacters: 'Reservnumret får bara innehålla siffror, bokstäverna A–Z och bindestreck.',
 } as const;
@@ -68,7 +71,8 @@ const todayAndBirth = isoDate('1960-01-01', '2150-12-31').chain((today) =>
   fc.tuple(fc.constant(today), isoDate(`${String(Number(today.slice(0, 4)) - 199)}-01-01`, today)),
 );
 
-const serial = fc.integer({ min: 0, max: 999 }).map((n) => String(n).padStart(3, '0'));
+// The birth number (serial) is 001–999 for both kinds.
+const serial = fc.integer({ min: 1, max: 999 }).map((n) => String(n).padStart(3, '0'));
 
 /** A valid normalized 12-digit number for a birth date, with the day shifted for samordningsnummer. */
 function buildNormalized(birthDate: string, nnn: string, coordination: boolean) {
@@ -77,9 +81,12 @@ function buildNormalized(birthDate: string, nnn: string, coordination: boolean) 
   return `${year.slice(0, 2)}${withCheck(year.slice(2) + month + dd + nnn)}`;
 }
 
-/** Whether someone born on birthDate has turned 100 by today (the `+` separator applies). */
+/**
+ * Whether the `+` separator applies: from the year a person turns 100, not the birthday
+ * (18 § folkbokföringslagen).
+ */
 const isCentenarian = (birthDate: string, today: string) =>
-  `${String(Number(birthDate.slice(0, 4)) + 100)}${birthDate.slice(4)}` <= today;
+  Number(today.slice(0, 4)) - Number(birthDate.slice(0, 4)) >= 100;
 
 // ---------------------------------------------------------------------------------------------
 
@@ -154,10 +161,20 @@ describe('parseIdentityNumber: century of a 10-digit number', () => {
     expect(ok(pnr(on('100101', ''))).birthDate).toBe('2010-01-01');
   });
 
-  it('with "+" means 100 or older, around the 100th birthday', () => {
+  it('with "+" means turning 100 this year or older: the year decides, not the birthday', () => {
     expect(ok(pnr(on('250614', '+'))).birthDate).toBe('1925-06-14'); // 100 yesterday
     expect(ok(pnr(on('250615', '+'))).birthDate).toBe('1925-06-15'); // 100 today
-    expect(ok(pnr(on('250616', '+'))).birthDate).toBe('1825-06-16'); // 1925 would be 99
+    expect(ok(pnr(on('250616', '+'))).birthDate).toBe('1925-06-16'); // 100 tomorrow, this year
+    expect(ok(pnr(on('251231', '+'))).birthDate).toBe('1925-12-31');
+    expect(ok(pnr(on('260101', '+'))).birthDate).toBe('1826-01-01'); // 1926: 100 only next year
+  });
+
+  it('regression: on 2026-12-01, 261204+9029 is born 1926-12-04, not 1826', () => {
+    const plus = ok(pnr(on('261204', '+'), '2026-12-01'));
+    expect(plus.birthDate).toBe('1926-12-04');
+    expect(plus.normalized.slice(0, 4)).toBe('1926');
+    // The dash form of the same digits that day is the most recent 1926-12-04 too.
+    expect(ok(pnr(on('261204', '-'), '2026-12-01')).normalized).toBe(plus.normalized);
   });
 
   it('gives "-" and "+" one century apart for the same digits', () => {
@@ -223,20 +240,39 @@ describe('parseIdentityNumber: samordningsnummer', () => {
     expect(ok(snr(withCheck('900191123'))).birthDate).toBe('1990-01-31');
   });
 
-  it('refuses a day outside 61–91', () => {
+  it('refuses a day outside 60–91', () => {
     expect(messageOf(snr(withCheck('900101123')))).toBe(MESSAGE.snrDay);
-    expect(messageOf(snr(withCheck('900160123')))).toBe(MESSAGE.snrDay);
+    expect(messageOf(snr(withCheck('900159123')))).toBe(MESSAGE.snrDay);
     expect(messageOf(snr(withCheck('900192123')))).toBe(MESSAGE.snrDay);
   });
 
-  it('refuses a day that does not exist once 60 is taken off', () => {
-    expect(messageOf(snr(withCheck('900491123')))).toBe(MESSAGE.snrDate); // 31 April
-    expect(messageOf(snr(withCheck('230289123')))).toBe(MESSAGE.snrDate); // 29 Feb 2023
+  it('regression: accepts what Skatteverket issues with a birth date it does not know in full', () => {
+    // Day 60 is day "00": the month is known, the day not.
+    expect(ok(snr(withCheck('900160123'))).birthDate).toBe('1990-01');
+    // Month 00: only the year is known.
+    expect(ok(snr(withCheck('900072123'))).birthDate).toBe('1990');
+    expect(ok(snr(withCheck('900060123'))).birthDate).toBe('1990');
+    // A date not in the calendar (31 April, 29 February 2023): known to the month.
+    expect(ok(snr(withCheck('900491123'))).birthDate).toBe('1990-04');
+    expect(ok(snr(withCheck('230289123'))).birthDate).toBe('2023-02');
     expect(ok(snr(withCheck('240289123'))).birthDate).toBe('2024-02-29');
+    // A month that does not exist is still refused, and a personnummer needs a real date.
+    expect(messageOf(snr(withCheck('901372123')))).toBe(MESSAGE.snrDate);
+    expect(messageOf(pnr(withCheck('900431123')))).toBe(MESSAGE.pnrDate);
+    expect(messageOf(pnr(withCheck('900001123')))).toBe(MESSAGE.pnrDate);
+  });
+
+  it('reads the century of a partial date from its earliest day, and refuses it in the future', () => {
+    // On 2025-06-15, "25" with month 00 can be 2025 (January at the earliest): not in the future.
+    expect(ok(snr(withCheck('250060123'))).normalized.slice(0, 4)).toBe('2025');
+    // "25", July, day unknown: 1 July 2025 at the earliest is after today, so 1925.
+    expect(ok(snr(withCheck('250760123'))).normalized.slice(0, 4)).toBe('1925');
+    expect(messageOf(snr(`20250760${withCheck('250760123').slice(6)}`))).toBe(MESSAGE.future);
   });
 
   it('points a samordningsnummer entered as a personnummer to the right kind', () => {
     expect(messageOf(pnr(withCheck('701063239')))).toBe(MESSAGE.pnrIsCoordination);
+    expect(messageOf(pnr(withCheck('701060239')))).toBe(MESSAGE.pnrIsCoordination);
   });
 
   it('has its own wording for format and date errors', () => {
@@ -245,6 +281,13 @@ describe('parseIdentityNumber: samordningsnummer', () => {
 });
 
 describe('parseIdentityNumber: refusals', () => {
+  it('regression: refuses birth number 000, for both kinds', () => {
+    expect(messageOf(pnr('150916-0006'))).toBe(MESSAGE.serial);
+    expect(messageOf(pnr(withCheck('150916000')))).toBe(MESSAGE.serial);
+    expect(messageOf(snr(withCheck('150976000')))).toBe(MESSAGE.serial);
+    expect(ok(pnr(withCheck('150916001'))).birthDate).toBe('2015-09-16');
+  });
+
   it('refuses a wrong check digit', () => {
     expect(messageOf(pnr('640823-3235'))).toBe(MESSAGE.checkDigit);
     expect(messageOf(pnr('196408233230'))).toBe(MESSAGE.checkDigit);

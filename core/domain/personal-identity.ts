@@ -18,7 +18,12 @@ export interface DatedIdentityNumber {
   readonly normalized: string;
   /** `YYYYMMDD-NNNC`. */
   readonly display: string;
-  /** 'YYYY-MM-DD'; for a samordningsnummer the real day (day − 60). */
+  /**
+   * The birth date as far as the number tells it: 'YYYY-MM-DD' (for a samordningsnummer the real
+   * day, day − 60), or, for a samordningsnummer whose date Skatteverket does not know in full,
+   * 'YYYY-MM' (day 60, i.e. day "00", or a date not in the calendar) or 'YYYY' (month 00).
+   * core/domain/birth-date.ts reads all three.
+   */
   readonly birthDate: string;
 }
 
@@ -50,7 +55,7 @@ const datedMessages = {
     plusWithCentury:
       'Skriv bindestreck när personnumret har 12 siffror, till exempel ÅÅÅÅMMDD-NNNN.',
     wrongKind:
-      'Dagen i numret är 61–91, så det är ett samordningsnummer. Välj samordningsnummer i stället.',
+      'Dagen i numret är 60–91, så det är ett samordningsnummer. Välj samordningsnummer i stället.',
     date: 'Datumet i personnumret finns inte.',
   },
   samordningsnummer: {
@@ -60,7 +65,7 @@ const datedMessages = {
     plusWithCentury:
       'Skriv bindestreck när samordningsnumret har 12 siffror, till exempel ÅÅÅÅMMDD-NNNN.',
     wrongKind:
-      'Samordningsnummer har dag 61–91. Är det ett personnummer? Välj personnummer i stället.',
+      'Samordningsnummer har dag 60–91 (60 när dagen är okänd). Är det ett personnummer? Välj personnummer i stället.',
     date: 'Datumet i samordningsnumret finns inte.',
   },
 } as const;
@@ -68,11 +73,13 @@ const datedMessages = {
 const commonMessages = {
   future: 'Födelsedatumet kan inte ligga i framtiden.',
   checkDigit: 'Kontrollsiffran stämmer inte. Kontrollera att du har skrivit rätt.',
+  serial:
+    'De tre siffrorna efter födelsedatumet kan inte vara 000. Kontrollera att du har skrivit rätt.',
   reservLength: 'Reservnumret ska ha 4–20 tecken.',
   reservCharacters: 'Reservnumret får bara innehålla siffror, bokstäverna A–Z och bindestreck.',
 } as const;
 
-/** Samordningsnummer add 60 to the day of birth. */
+/** Samordningsnummer add 60 to the day of birth; day 60 itself is day "00", an unknown day. */
 const COORDINATION_DAY_OFFSET = 60;
 
 // ---------------------------------------------------------------------------------------------
@@ -149,20 +156,43 @@ export function luhnCheckDigit(nineDigits: string): number {
 const datedPattern = /^(\d{2})?(\d{6})([-+]?)(\d{4})$/;
 
 /**
- * The full year of a 10-digit number. With `-` (or no separator) the person is under 100: the most
- * recent year ending in `yy` whose date is not after today. With `+` the person is 100 or older:
- * the most recent such year at least 100 years before today.
+ * The full year of a 10-digit number. The separator goes by the year, not the birthday: the dash
+ * becomes a plus from the year a person turns 100 (18 § folkbokföringslagen). So with `+` the year
+ * is the most recent one ending in `yy` at least 100 years before this year; with `-` (or none) the
+ * most recent one whose (earliest possible) birth date is not after today.
  */
 function resolveYear(
   yy: number,
-  month: number,
-  day: number,
+  earliest: { month: number; day: number },
   separator: string,
   today: CalendarDate,
 ): number {
-  let year = today.year - (today.year % 100) + yy;
-  if (compareDates({ year, month, day }, today) > 0) year -= 100;
-  return separator === '+' ? year - 100 : year;
+  if (separator === '+') {
+    const latest = today.year - 100;
+    return latest - ((((latest - yy) % 100) + 100) % 100);
+  }
+  const year = today.year - (today.year % 100) + yy;
+  return compareDates({ year, ...earliest }, today) > 0 ? year - 100 : year;
+}
+
+/**
+ * The birth date a number's digits give, as far as they give it, and its earliest possible day
+ * (for the century and the future check); undefined when they give none. A personnummer carries
+ * a date that exists. A samordningsnummer may not: Skatteverket issues them with month 00 when the
+ * month is unknown, day 60 when the day is, and with dates not in the calendar — the date is then
+ * known only to the month.
+ */
+function birthDateOf(
+  year: number,
+  month: number,
+  day: number,
+  kind: 'personnummer' | 'samordningsnummer',
+): { birthDate: string; earliest: CalendarDate } | undefined {
+  const date = { year, month, day };
+  if (isRealDate(date)) return { birthDate: toIsoDate(date), earliest: date };
+  if (kind === 'personnummer' || month > 12) return undefined;
+  if (month === 0) return { birthDate: pad(year, 4), earliest: { year, month: 1, day: 1 } };
+  return { birthDate: `${pad(year, 4)}-${pad(month, 2)}`, earliest: { year, month, day: 1 } };
 }
 
 function parseDated(
@@ -184,25 +214,27 @@ function parseDated(
   const month = Number(yymmdd.slice(2, 4));
   const writtenDay = Number(yymmdd.slice(4, 6));
   const isCoordinationDay =
-    writtenDay > COORDINATION_DAY_OFFSET && writtenDay <= COORDINATION_DAY_OFFSET + 31;
+    writtenDay >= COORDINATION_DAY_OFFSET && writtenDay <= COORDINATION_DAY_OFFSET + 31;
   if (isCoordinationDay !== (kind === 'samordningsnummer')) return fail(messages.wrongKind);
   const day = isCoordinationDay ? writtenDay - COORDINATION_DAY_OFFSET : writtenDay;
 
+  // The century only needs the earliest day the date can be; month 00 (unknown) is January.
   const year =
     century === undefined
-      ? resolveYear(yy, month, day, separator, today)
+      ? resolveYear(yy, { month: Math.max(month, 1), day: Math.max(day, 1) }, separator, today)
       : Number(century) * 100 + yy;
-  const birth = { year, month, day };
-  if (!isRealDate(birth)) return fail(messages.date);
-  if (compareDates(birth, today) > 0) return fail(commonMessages.future);
+  const birth = birthDateOf(year, month, day, kind);
+  if (!birth) return fail(messages.date);
+  if (compareDates(birth.earliest, today) > 0) return fail(commonMessages.future);
 
+  if (serialAndCheck.startsWith('000')) return fail(commonMessages.serial);
   const checked = yymmdd + serialAndCheck.slice(0, 3);
   if (luhnCheckDigit(checked) !== Number(serialAndCheck[3])) return fail(commonMessages.checkDigit);
 
   const normalized = pad(year, 4) + yymmdd.slice(2) + serialAndCheck;
   return {
     ok: true,
-    value: { kind, normalized, display: displayDated(normalized), birthDate: toIsoDate(birth) },
+    value: { kind, normalized, display: displayDated(normalized), birthDate: birth.birthDate },
   };
 }
 
@@ -238,13 +270,36 @@ export function parseIdentityNumber<K extends IdentityKind>(
 
 /**
  * Guesses from the day digits whether a number is a personnummer or a samordningsnummer (day
- * 61–91). Null when the input does not have the shape of either; a reservnummer is never guessed.
+ * 60–91). Null when the input does not have the shape of either; a reservnummer is never guessed.
  */
 export function detectIdentityKind(input: string): 'personnummer' | 'samordningsnummer' | null {
   const match = datedPattern.exec(input.trim());
   if (!match) return null;
   const day = Number(match[2]?.slice(4, 6));
-  return day > COORDINATION_DAY_OFFSET ? 'samordningsnummer' : 'personnummer';
+  return day >= COORDINATION_DAY_OFFSET ? 'samordningsnummer' : 'personnummer';
+}
+
+/**
+ * The birth date of a stored, normalized personnummer or samordningsnummer (as
+ * {@link DatedIdentityNumber.birthDate}); no clock is needed, the century is in the number.
+ */
+export function birthDateOfNormalized(
+  normalized: string,
+  kind: 'personnummer' | 'samordningsnummer',
+): string {
+  if (!/^\d{12}$/.test(normalized)) {
+    throw new RangeError('birthDateOfNormalized expects a normalized number of 12 digits');
+  }
+  const written = Number(normalized.slice(6, 8));
+  const day = kind === 'samordningsnummer' ? written - COORDINATION_DAY_OFFSET : written;
+  const birth = birthDateOf(
+    Number(normalized.slice(0, 4)),
+    Number(normalized.slice(4, 6)),
+    day,
+    kind,
+  );
+  if (!birth) throw new RangeError('birthDateOfNormalized expects a number that was accepted');
+  return birth.birthDate;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,12 +1,14 @@
 import { parsePayload } from '../../core/domain/case-events.ts';
 import { childReportDuties, householdChildren } from '../../core/domain/child-report-duty.ts';
 import type { ChildReportDuty, FamilyRelation } from '../../core/domain/child-report-duty.ts';
-import { parseIdentityNumber } from '../../core/domain/personal-identity.ts';
+import { birthDateOfNormalized } from '../../core/domain/personal-identity.ts';
 import type { Db, Trx } from '../db/database.ts';
 
 type Reader = Db | Trx;
 
 export interface HouseholdDuty extends ChildReportDuty {
+  /** As the child's identity number gives it, perhaps only in part (core/domain/birth-date.ts). */
+  birthDate: string | null;
   reportedOn: string | null;
   waiverReason: string | null;
 }
@@ -87,8 +89,7 @@ export async function loadDuties(
       if (!p.identity_kind || !p.identity_number || p.identity_kind === 'reservnummer') {
         return [p.id, null];
       }
-      const parsed = parseIdentityNumber(p.identity_number, p.identity_kind, today);
-      return [p.id, parsed.ok && 'birthDate' in parsed.value ? parsed.value.birthDate : null];
+      return [p.id, birthDateOfNormalized(p.identity_number, p.identity_kind)];
     }),
   );
   const eventsOf = Map.groupBy(events, (e) => e.case_id);
@@ -112,6 +113,7 @@ export async function loadDuties(
       c.id,
       childReportDuties(children, reports, waivers).map((d) => ({
         ...d,
+        birthDate: birthDates.get(d.childPersonId) ?? null,
         reportedOn: reports.find((r) => r.childPersonId === d.childPersonId)?.registeredOn ?? null,
         waiverReason: waivers.find((w) => w.childPersonId === d.childPersonId)?.reason ?? null,
       })),

@@ -14,6 +14,7 @@ import type {
 } from '../../../core/contracts/cases.ts';
 import { caseState, stepAbilities } from '../../../core/domain/case-flow.ts';
 import { hasOpenDuty } from '../../../core/domain/child-report-duty.ts';
+import { formatAge } from '../../../core/domain/birth-date.ts';
 import { acuteNeedLabels, intakeTypeLabels } from '../../../core/domain/case-labels.ts';
 import {
   interventionLabels,
@@ -185,6 +186,7 @@ export async function getCase(
           ? [
               {
                 child,
+                age: d.birthDate ? formatAge(d.birthDate, ctx.today) : null,
                 via: d.via,
                 status: d.status,
                 reportedOn: d.reportedOn,
@@ -194,6 +196,7 @@ export async function getCase(
           : [
               {
                 child: { id: child.id, masked: true as const },
+                age: null,
                 via: d.via,
                 status: d.status,
                 reportedOn: d.reportedOn,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../../../core/contracts/cases.ts';
+import { luhnCheckDigit } from '../../../core/domain/personal-identity.ts';
 import { createTestApp } from '../../test/test-app.ts';
 import type { TestApp } from '../../test/test-app.ts';
 import { intakePayload } from '../../test/factories.ts';
@@ -46,9 +47,13 @@ async function detail(caseId: string, as: ActorName = 'colleague') {
   return res.json<CaseDetail>();
 }
 
-const child = (givenName: string, number: string | null) => ({
+const child = (
+  givenName: string,
+  number: string | null,
+  kind: 'personnummer' | 'samordningsnummer' = 'personnummer',
+) => ({
   child: {
-    identity: number ? { kind: 'personnummer', number } : null,
+    identity: number ? { kind, number } : null,
     givenName,
     familyName: 'Barnsson',
     protectionLevel: 'none',
@@ -184,6 +189,31 @@ describe('förhandsbedömning', () => {
 });
 
 describe('the duty to report concern for children', () => {
+  it('counts a child whose samordningsnummer gives only the year, and shows the ages it allows', async () => {
+    const { caseId } = await newCase('Delvis');
+    // Born some day in 2015 (month 00, day 60): Skatteverket issues such numbers.
+    const number = `20150060-123${luhnCheckDigit('150060123')}`;
+    const res = await post(
+      `/api/cases/${caseId}/household-children`,
+      child('Ida', number, 'samordningsnummer'),
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    const withAge = await post(
+      `/api/cases/${caseId}/household-children`,
+      child('Nils', `20150427-123${luhnCheckDigit('150427123')}`),
+    );
+    expect(withAge.statusCode, withAge.body).toBe(201);
+    const c = await detail(caseId);
+    const ages = Object.fromEntries(
+      c.childReportDuties.map((d) => ['givenName' in d.child ? d.child.givenName : '', d.age]),
+    );
+    const today = new Date().toISOString().slice(0, 10);
+    const years = Number(today.slice(0, 4)) - 2015;
+    expect(ages.Ida).toBe(`${years - 1}–${years} år`);
+    expect(ages.Nils).toMatch(/^\d+ år$/);
+    expect(c.childReportDuties.find((d) => d.age === ages.Ida)?.status).toBe('open');
+  });
+
   it('opens for each child, blocks the förhandsbedömning, and a report opens the children’s intake', async () => {
     const { caseId } = await newCase('Familj');
     const first = await post(`/api/cases/${caseId}/household-children`, child('Alva', null));

@@ -1,4 +1,6 @@
-import { ageOn, dayUnitFor, handoverOn } from '../../../core/domain/handover.ts';
+import { ageOn } from '../../../core/domain/birth-date.ts';
+import { dayUnitFor, handoverOn } from '../../../core/domain/handover.ts';
+import { birthDateOfNormalized } from '../../../core/domain/personal-identity.ts';
 import type { HandoverRules, HandoverTargetGroup } from '../../../core/domain/handover.ts';
 import type { CaseEventRecord } from '../../../core/domain/case-events.ts';
 import type { Actor } from '../../../core/policy/policy.ts';
@@ -78,9 +80,7 @@ export async function storedBirthDate(trx: Trx, personId: string): Promise<strin
     .select(['identity_kind', 'identity_number'])
     .where('id', '=', personId)
     .executeTakeFirst();
-  if (!person?.identity_number || person.identity_kind === 'reservnummer') return null;
-  const n = person.identity_number;
-  // A samordningsnummer adds 60 to the day.
-  const day = Number(n.slice(6, 8)) - (person.identity_kind === 'samordningsnummer' ? 60 : 0);
-  return `${n.slice(0, 4)}-${n.slice(4, 6)}-${String(day).padStart(2, '0')}`;
+  if (!person?.identity_number || !person.identity_kind) return null;
+  if (person.identity_kind === 'reservnummer') return null;
+  return birthDateOfNormalized(person.identity_number, person.identity_kind);
 }

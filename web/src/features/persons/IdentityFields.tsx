@@ -8,7 +8,7 @@ import type { SelectBinding, TextBinding } from '../../components/useContractFor
 
 export const identityHints: Record<IdentityKind, string> = {
   personnummer: 'ÅÅÅÅMMDD-NNNN',
-  samordningsnummer: 'ÅÅÅÅMMDD-NNNN, där dagen är 61–91',
+  samordningsnummer: 'ÅÅÅÅMMDD-NNNN, där dagen är 60–91 (60 om dagen är okänd)',
   reservnummer: 'Som det är skrivet i ärendet',
 };
 

@@ -70,6 +70,7 @@ export function HouseholdChildren({
               <Table.Header>
                 <Table.Row>
                   <Table.HeaderCell scope="col">Barn</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">Ålder</Table.HeaderCell>
                   <Table.HeaderCell scope="col">Relation</Table.HeaderCell>
                   <Table.HeaderCell scope="col">Orosanmälan</Table.HeaderCell>
                   {canWork ? <Table.HeaderCell scope="col">Åtgärd</Table.HeaderCell> : null}
@@ -81,6 +82,7 @@ export function HouseholdChildren({
                     <Table.DataCell>
                       <PersonCell person={duty.child} />
                     </Table.DataCell>
+                    <Table.DataCell>{duty.age ?? 'Okänd'}</Table.DataCell>
                     <Table.DataCell>{childDutyViaLabels[duty.via]}</Table.DataCell>
                     <Table.DataCell>
                       <DutyStatus duty={duty} />
