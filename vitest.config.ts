@@ -10,7 +10,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['core/**/*.test.ts', 'web/src/**/*.test.ts'],
+          include: ['core/**/*.test.ts', 'web/src/**/*.test.ts', 'web/build/**/*.test.ts'],
         },
       },
       {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import fastifyCompress from '@fastify/compress';
 import Fastify from 'fastify';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -40,6 +41,9 @@ export interface AppDeps {
 /** Largest request body accepted. Journal text fits many times over; files come another way. */
 const BODY_LIMIT_BYTES = 512 * 1024;
 
+/** API answers at least this large are compressed. */
+export const COMPRESS_THRESHOLD_BYTES = 2048;
+
 /**
  * Builds the whole application from its dependencies, without listening. Tests call it with an
  * in-memory database and `app.inject()` or a real port; main.ts calls it with the configured one.
@@ -68,6 +72,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // running in one transaction (an idempotent write) has all its statements in it.
   const db = requestAware(deps.db);
   registerErrorHandler(app, { onRefusal: createRefusalRecorder({ db, clock }), db });
+  // API answers above a couple of kilobytes (a case page, a list) go compressed; smaller ones
+  // would gain less than the work. The web client's files come precompressed (plugins/web.ts).
+  // Why this is safe from BREACH: docs/SECURITY.md. The answers that carry the CSRF token (the
+  // session, under /api/auth) never go compressed, whatever their size; this hook runs before
+  // the plugin's own, which honours `compress: false`.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/auth/')) route.compress = false;
+  });
+  await app.register(fastifyCompress, {
+    global: true,
+    threshold: COMPRESS_THRESHOLD_BYTES,
+    encodings: ['br', 'gzip'],
+  });
   registerInputGuard(app);
   await registerSecurityHeaders(app, { hsts: deps.config.secureCookies });
   await registerSessions(app, { db, config: deps.config, clock });

@@ -4,7 +4,14 @@ import path from 'node:path';
 export const webRoot = (projectRoot: string) => path.join(projectRoot, 'web', 'dist');
 
 /** Where the web client's sources live: a change in any of them means the build is stale. */
-const sourcePaths = ['web/src', 'web/index.html', 'web/vite.config.ts', 'web/public', 'core'];
+const sourcePaths = [
+  'web/src',
+  'web/index.html',
+  'web/vite.config.ts',
+  'web/build',
+  'web/public',
+  'core',
+];
 
 function newestMtime(target: string): number {
   if (!fs.existsSync(target)) return 0;

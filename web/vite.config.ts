@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { defineConfig } from 'vite';
+import { precompress } from './build/precompress.ts';
 
 // The web client is served by the Värn server itself in production; in development `vite` proxies
 // the API to a running server so the same origin rules (cookies, CSP) hold.
@@ -7,6 +8,7 @@ export default defineConfig({
   root: import.meta.dirname,
   publicDir: 'public',
   oxc: { jsx: { runtime: 'automatic' } },
+  plugins: [precompress()],
   build: {
     outDir: path.join(import.meta.dirname, 'dist'),
     emptyOutDir: true,

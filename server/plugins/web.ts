@@ -16,6 +16,9 @@ export async function registerWeb(app: FastifyInstance, webRoot: string | undefi
       root: webRoot,
       index: ['index.html'],
       wildcard: true,
+      // The build writes a .br and a .gz beside each text file (web/build/precompress.ts): the
+      // copy the browser accepts is sent, with Content-Encoding and Vary: Accept-Encoding.
+      preCompressed: true,
       setHeaders: (res, filePath) => {
         res.header(
           'cache-control',
