@@ -18,7 +18,6 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -31,6 +30,7 @@ import { commonSearches } from './names.ts';
 import type { Size } from './generate.ts';
 import { openBenchDatabase, rng, summary } from './lib.ts';
 import type { Summary } from './lib.ts';
+import { freePort } from '../server/test/free-port.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -71,19 +71,6 @@ interface UserData {
   username: string;
   unitId: string;
   cases: { id: string; personId: string; pnr: string; name: string }[];
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => {
-        if (address && typeof address === 'object') resolve(address.port);
-        else reject(new Error('no port'));
-      });
-    });
-  });
 }
 
 async function startVarn(databaseUrl: string) {

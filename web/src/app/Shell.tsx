@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { Alert, InternalHeader, Spacer } from '@navikt/ds-react';
 import { LeaveIcon } from '@navikt/aksel-icons';
 import { useQuery } from '@tanstack/react-query';
@@ -8,14 +8,24 @@ import { getAppInfo } from '../../../core/contracts/system.ts';
 import { call } from '../api/client.ts';
 import { ApiErrorAlert } from '../components/ApiErrorAlert.tsx';
 import { Loading } from '../components/Loading.tsx';
-import { EnrollmentPage } from '../features/auth/EnrollmentPage.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
-import { SecondFactorPage } from '../features/auth/SecondFactorPage.tsx';
 import { useSession } from '../features/auth/session.tsx';
-import { SessionTimeout } from '../features/auth/SessionTimeout.tsx';
 import { useLogout } from '../features/auth/useLogout.ts';
 import { areas } from './areas.ts';
+import { requestHeadingFocus } from './page.ts';
 import { roleLabels } from './labels.ts';
+
+// Only the login page is part of the first load; the later steps of signing in, and the
+// session's timeout dialog, come when they are needed.
+const SecondFactorPage = lazy(() =>
+  import('../features/auth/SecondFactorPage.tsx').then((m) => ({ default: m.SecondFactorPage })),
+);
+const EnrollmentPage = lazy(() =>
+  import('../features/auth/EnrollmentPage.tsx').then((m) => ({ default: m.EnrollmentPage })),
+);
+const SessionTimeout = lazy(() =>
+  import('../features/auth/SessionTimeout.tsx').then((m) => ({ default: m.SessionTimeout })),
+);
 
 /** After a navigation or a login step, focus goes to the new page's heading, not the menu. */
 function useFocusHeadingOnChange(key: string) {
@@ -25,7 +35,7 @@ function useFocusHeadingOnChange(key: string) {
       first.current = false;
       return;
     }
-    document.querySelector<HTMLElement>('[data-page-heading]')?.focus();
+    requestHeadingFocus();
   }, [key]);
 }
 
@@ -37,23 +47,29 @@ function describeGrants(session: SessionInfo) {
 }
 
 function MainContent() {
-  const { session, loadError } = useSession();
-  if (session === undefined) {
-    return loadError ? <ApiErrorAlert error={loadError} /> : <Loading label="Startar Värn…" />;
-  }
+  const { session } = useSession();
   if (session === null) return <LoginPage />;
-  if (session.stage === 'second_factor') return <SecondFactorPage />;
-  if (session.stage === 'enrollment') return <EnrollmentPage />;
+  const step =
+    session?.stage === 'second_factor' ? (
+      <SecondFactorPage />
+    ) : session?.stage === 'enrollment' ? (
+      <EnrollmentPage />
+    ) : null;
+  if (step) return <Suspense fallback={<Loading label="Öppnar nästa steg…" />}>{step}</Suspense>;
   return <Outlet />;
 }
 
 export function Shell() {
   const location = useLocation();
-  const { session } = useSession();
+  const { session, loadError } = useSession();
   const active = session?.stage === 'active' ? session : undefined;
   useFocusHeadingOnChange(`${location.pathname}|${session?.stage ?? 'none'}`);
   const info = useQuery({ queryKey: ['app-info'], queryFn: () => call(getAppInfo) });
   const logout = useLogout();
+  // Until the session, and whether this is a demo installation, are known, only the header and
+  // a loading line show — in an element of their own, not in <main>. The banner, the menu and
+  // the page then appear in one frame, and nothing already on screen is pushed down.
+  const booting = session === undefined || (info.isPending && !loadError);
 
   return (
     <div className="shell">
@@ -84,13 +100,18 @@ export function Shell() {
           </>
         ) : null}
       </InternalHeader>
-      {info.data?.demo ? (
+      {booting ? (
+        <div className="main">
+          {loadError ? <ApiErrorAlert error={loadError} /> : <Loading label="Startar Värn…" />}
+        </div>
+      ) : null}
+      {!booting && info.data?.demo ? (
         <Alert variant="warning" size="small" fullWidth className="demo-banner">
           Demoversion: alla personer och ärenden är påhittade. Skriv aldrig in riktiga uppgifter
           här.
         </Alert>
       ) : null}
-      {active ? (
+      {active && !booting ? (
         <nav aria-label="Huvudmeny" className="main-nav">
           <ul>
             {areas
@@ -110,10 +131,16 @@ export function Shell() {
           </ul>
         </nav>
       ) : null}
-      <main id="huvudinnehall" className="main">
-        <MainContent />
-      </main>
-      {active ? <SessionTimeout session={active} /> : null}
+      {booting ? null : (
+        <main id="huvudinnehall" className="main">
+          <MainContent />
+        </main>
+      )}
+      {active ? (
+        <Suspense fallback={null}>
+          <SessionTimeout session={active} />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

@@ -1,5 +1,6 @@
+import { useEffect, useRef } from 'react';
 import { Heading } from '@navikt/ds-react';
-import { usePageTitle } from '../app/page.ts';
+import { takeHeadingFocusRequest, usePageTitle } from '../app/page.ts';
 
 /**
  * The page's one h1. It takes focus after a navigation (see Shell), so keyboard and screen
@@ -7,8 +8,12 @@ import { usePageTitle } from '../app/page.ts';
  */
 export function PageHeading({ children }: { children: string }) {
   usePageTitle(children);
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (takeHeadingFocusRequest()) ref.current?.focus();
+  }, []);
   return (
-    <Heading level="1" size="large" spacing tabIndex={-1} data-page-heading>
+    <Heading ref={ref} level="1" size="large" spacing tabIndex={-1} data-page-heading>
       {children}
     </Heading>
   );

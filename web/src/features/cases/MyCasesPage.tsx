@@ -1,3 +1,4 @@
+import { useCallback, useState } from 'react';
 import { Alert, BodyLong, Button, Heading, VStack } from '@navikt/ds-react';
 import { PlusIcon } from '@navikt/aksel-icons';
 import { Link as RouterLink, useLocation } from 'react-router';
@@ -11,6 +12,7 @@ import { UnitQueue } from './UnitQueue.tsx';
 import { caseworkerUnits } from './units.ts';
 import type { CasesNotice } from './useCase.ts';
 import { useMyCases } from './useCaseList.ts';
+import { ShowMoreButton } from '../../components/ShowMoreButton.tsx';
 
 export function MyCasesPage() {
   const session = useActiveSession();
@@ -19,6 +21,13 @@ export function MyCasesPage() {
   const items = cases.data?.pages.flatMap((p) => p.items) ?? [];
   // One queue per unit where the user handles cases, even with several roles there.
   const queueUnits = caseworkerUnits(session);
+  // The lists appear together, once each has its first answer: a list arriving on its own would
+  // push the ones below it down while the person reads (layout shift).
+  const [loadedQueues, setLoadedQueues] = useState<ReadonlySet<string>>(new Set());
+  const onQueueLoaded = useCallback((unitId: string) => {
+    setLoadedQueues((loaded) => (loaded.has(unitId) ? loaded : new Set(loaded).add(unitId)));
+  }, []);
+  const listsReady = !cases.isPending && queueUnits.every((u) => loadedQueues.has(u.id));
 
   return (
     <VStack gap="space-40">
@@ -43,38 +52,33 @@ export function MyCasesPage() {
           </Button>
         ) : null}
       </div>
-      <section aria-labelledby="mina-arenden-rubrik">
-        <VStack gap="space-16">
-          <Heading level="2" size="medium" id="mina-arenden-rubrik">
-            Mina öppna ärenden
-          </Heading>
-          {cases.isPending ? <Loading label="Hämtar dina ärenden…" /> : null}
-          <ApiErrorAlert error={cases.error} />
-          {cases.isSuccess && items.length === 0 ? (
-            <BodyLong>Du har inga öppna ärenden just nu.</BodyLong>
-          ) : null}
-          {items.length > 0 ? <CaseTable items={items} labelledBy="mina-arenden-rubrik" /> : null}
-          {cases.hasNextPage ? (
-            <div>
-              <Button
-                variant="secondary"
-                loading={cases.isFetchingNextPage}
-                onClick={() => {
-                  void cases.fetchNextPage();
-                }}
-              >
-                Visa fler
-              </Button>
-            </div>
-          ) : null}
-        </VStack>
-      </section>
-      {queueUnits.map((unit) => (
-        <UnitQueue key={unit.id} unitId={unit.id} unitName={unit.name} />
-      ))}
-      {queueUnits.map((unit) => (
-        <NoActionRecords key={unit.id} unitId={unit.id} unitName={unit.name} />
-      ))}
+      {listsReady ? null : <Loading label="Hämtar dina ärenden…" />}
+      <VStack gap="space-40" hidden={!listsReady}>
+        <section aria-labelledby="mina-arenden-rubrik">
+          <VStack gap="space-16">
+            <Heading level="2" size="medium" id="mina-arenden-rubrik">
+              Mina öppna ärenden
+            </Heading>
+            <ApiErrorAlert error={cases.error} />
+            {cases.isSuccess && items.length === 0 ? (
+              <BodyLong>Du har inga öppna ärenden just nu.</BodyLong>
+            ) : null}
+            {items.length > 0 ? <CaseTable items={items} labelledBy="mina-arenden-rubrik" /> : null}
+            <ShowMoreButton query={cases} />
+          </VStack>
+        </section>
+        {queueUnits.map((unit) => (
+          <UnitQueue
+            key={unit.id}
+            unitId={unit.id}
+            unitName={unit.name}
+            onFirstLoad={onQueueLoaded}
+          />
+        ))}
+        {queueUnits.map((unit) => (
+          <NoActionRecords key={unit.id} unitId={unit.id} unitName={unit.name} />
+        ))}
+      </VStack>
     </VStack>
   );
 }

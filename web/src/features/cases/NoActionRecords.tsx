@@ -8,6 +8,7 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { formatDate } from '../../components/format.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { PersonCell } from '../../components/PersonCell.tsx';
+import { ShowMoreButton } from '../../components/ShowMoreButton.tsx';
 
 /**
  * Handlingar som inte föranlett åtgärd: intakes closed without utredning for a person with no
@@ -80,17 +81,7 @@ export function NoActionRecords({ unitId, unitName }: { unitId: string; unitName
             </Table>
           </div>
         ) : null}
-        {records.hasNextPage ? (
-          <Button
-            variant="secondary"
-            loading={records.isFetchingNextPage}
-            onClick={() => {
-              void records.fetchNextPage();
-            }}
-          >
-            Visa fler
-          </Button>
-        ) : null}
+        <ShowMoreButton query={records} />
       </VStack>
     </section>
   );

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { BodyLong, Button, Heading, VStack } from '@navikt/ds-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { assignCase } from '../../../../core/contracts/cases.ts';
@@ -10,12 +10,27 @@ import { personName } from '../../components/PersonCell.tsx';
 import { useActiveSession } from '../auth/session.tsx';
 import { CaseTable } from './CaseTable.tsx';
 import { useUnitQueue } from './useCaseList.ts';
+import { ShowMoreButton } from '../../components/ShowMoreButton.tsx';
 
-/** The unit's intake queue: open cases nobody has taken, each with "Ta ärendet". */
-export function UnitQueue({ unitId, unitName }: { unitId: string; unitName: string }) {
+/**
+ * The unit's intake queue: open cases nobody has taken, each with "Ta ärendet". `onFirstLoad`
+ * says when its first answer (or error) is in, so the page can show its lists together.
+ */
+export function UnitQueue({
+  unitId,
+  unitName,
+  onFirstLoad,
+}: {
+  unitId: string;
+  unitName: string;
+  onFirstLoad?: (unitId: string) => void;
+}) {
   const session = useActiveSession();
   const queryClient = useQueryClient();
   const queue = useUnitQueue(unitId);
+  useEffect(() => {
+    if (!queue.isPending) onFirstLoad?.(unitId);
+  }, [queue.isPending, onFirstLoad, unitId]);
   const items = queue.data?.pages.flatMap((p) => p.items) ?? [];
   const headingId = `inkorg-${unitId}`;
   const [taken, setTaken] = useState<string | null>(null);
@@ -74,19 +89,7 @@ export function UnitQueue({ unitId, unitName }: { unitId: string; unitName: stri
             }}
           />
         ) : null}
-        {queue.hasNextPage ? (
-          <div>
-            <Button
-              variant="secondary"
-              loading={queue.isFetchingNextPage}
-              onClick={() => {
-                void queue.fetchNextPage();
-              }}
-            >
-              Visa fler
-            </Button>
-          </div>
-        ) : null}
+        <ShowMoreButton query={queue} />
       </VStack>
     </section>
   );
