@@ -36,6 +36,7 @@ import type {
   FollowUps,
 } from '../../../../core/contracts/follow-ups.ts';
 import {
+  followUpProblems,
   followUpMethodLabels,
   followUpMethods,
   goalFulfilmentLabels,
@@ -83,6 +84,7 @@ export function FollowUpsTab({ detail }: { detail: CaseDetail }) {
     queryKey: followUpsKey(detail.id),
     queryFn: () => call(listFollowUps, { params: { caseId: detail.id } }),
   });
+  const [recorded, setRecorded] = useState(false);
   if (followUps.isPending) return <Loading label="Hämtar uppföljningarna…" />;
   if (followUps.isError) return <ApiErrorAlert error={followUps.error} />;
   const data = followUps.data;
@@ -109,13 +111,30 @@ export function FollowUpsTab({ detail }: { detail: CaseDetail }) {
           {data.commissions.map((c) => (
             <CommissionDues key={c.id} caseId={detail.id} commission={c} write={write} />
           ))}
-          {write ? <RecordFollowUpForm caseId={detail.id} data={data} /> : null}
+          {write ? (
+            // Starts again when the open dates change, so it offers the earliest still open.
+            <RecordFollowUpForm
+              key={openDueKey(data)}
+              caseId={detail.id}
+              data={data}
+              onRecorded={() => {
+                setRecorded(true);
+              }}
+            />
+          ) : null}
+          {/* Outside the form, which starts again once the uppföljning answers its date. */}
+          <div role="status">{recorded ? 'Uppföljningen är registrerad.' : null}</div>
           <FollowUpList caseId={detail.id} data={data} write={write} />
         </>
       )}
     </VStack>
   );
 }
+
+const openDueKey = (data: FollowUps) =>
+  data.commissions
+    .flatMap((c) => c.dues.filter((d) => !d.cancelled && !d.answeredBy).map((d) => d.id))
+    .join(',');
 
 function dueState(due: FollowUpDueView, today: string) {
   if (due.cancelled) return 'Inställd';
@@ -170,8 +189,8 @@ function CommissionDues({
                       <ul className="plain-list">
                         {d.history.slice(1).map((h) => (
                           <li key={h.version}>
-                            {h.cancelled ? 'Inställd' : `Flyttad till ${formatDate(h.dueOn)}`}{' '}
-                            {formatDateTime(h.recordedAt)} av {h.recordedBy.displayName}:{' '}
+                            {h.cancelled ? 'Inställd' : `Flyttad till ${formatDate(h.dueOn)}`} (
+                            {formatDateTime(h.recordedAt)}, {h.recordedBy.displayName}):{' '}
                             {h.changeReason}
                           </li>
                         ))}
@@ -382,12 +401,32 @@ const emptyContent = (): ContentValues => ({
   goalFulfilment: '',
 });
 
+/**
+ * What the server's rule would refuse (core/domain/follow-ups.ts), asked before sending; a choice
+ * not made is left to `unchosen`.
+ */
+const contentCheck = (values: ContentValues) =>
+  values.method === '' || values.goalFulfilment === ''
+    ? []
+    : followUpProblems(
+        { ...values, method: values.method, goalFulfilment: values.goalFulfilment },
+        stockholmToday(),
+      ).map((p) => ({ path: `body.${p.field}`, message: p.message }));
+
 const contentUnchosen = {
   method: 'Välj hur uppföljningen gjordes.',
   goalFulfilment: 'Välj om målen är uppfyllda.',
 } as const;
 
-function RecordFollowUpForm({ caseId, data }: { caseId: string; data: FollowUps }) {
+function RecordFollowUpForm({
+  caseId,
+  data,
+  onRecorded,
+}: {
+  caseId: string;
+  data: FollowUps;
+  onRecorded: () => void;
+}) {
   const queryClient = useQueryClient();
   const formId = 'ny-uppfoljning';
   const open = data.commissions.filter((c) => c.status !== 'declined');
@@ -405,9 +444,11 @@ function RecordFollowUpForm({ caseId, data }: { caseId: string; data: FollowUps 
     },
     toBody: ({ dueId, ...rest }) => ({ ...rest, dueId: dueId === '' ? null : dueId }),
     unchosen: { commissionId: 'Välj uppdrag.', ...contentUnchosen },
+    check: contentCheck,
     send: (body) => call(recordFollowUp, { params: { caseId }, body }),
     clearOnSuccess: true,
     onSuccess: () => {
+      onRecorded();
       void queryClient.invalidateQueries({ queryKey: caseKey(caseId) });
     },
   });
@@ -451,7 +492,6 @@ function RecordFollowUpForm({ caseId, data }: { caseId: string; data: FollowUps 
             Registrera uppföljningen
           </Button>
         </div>
-        <div role="status">{form.saved ? 'Uppföljningen är registrerad.' : null}</div>
       </VStack>
     </form>
   );
@@ -651,6 +691,7 @@ function CorrectFollowUpForm({
       version: followUp.version,
     },
     unchosen: contentUnchosen,
+    check: contentCheck,
     send: (body) => call(correctFollowUp, { params: { caseId, followUpId: followUp.id }, body }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: caseKey(caseId) });
