@@ -283,6 +283,8 @@ export function changeFollowUpDue(
         .limit(1)
         .executeTakeFirst();
       if (!latest) throw new AppError('NOT_FOUND');
+      // Locked as recording an uppföljning locks it: a date is not moved while it is answered.
+      await commissionOfCase(trx, caseId, latest.commission_id, true);
       if (latest.cancelled) {
         throw new AppError('STEP_OUT_OF_ORDER', {
           detail: 'Uppföljningen är redan inställd. Sätt ett nytt datum i stället.',

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseDetail, DeadlineView } from '../../../core/contracts/cases.ts';
+import type { CaseDetail, CaseListItem, DeadlineView } from '../../../core/contracts/cases.ts';
 import type { FollowUps } from '../../../core/contracts/follow-ups.ts';
 import type { Db } from '../../db/database.ts';
 import { createTestApp } from '../../test/test-app.ts';
@@ -210,11 +210,17 @@ describe('uppföljning of an uppdrag', () => {
     ]);
     expect(afterMove.abilities.write).toBe(true);
 
-    // The day after, the date is overdue.
+    // The day after, the date is overdue — on the case, and in her list of cases.
     await at('2026-11-19T09:00:00Z');
-    expect(await deadlinesOf(c.caseId, 'follow_up')).toEqual([
-      { kind: 'follow_up', dueOn: '2026-11-18', status: 'overdue', intervention: 'shelter' },
-    ]);
+    const overdue = {
+      kind: 'follow_up',
+      dueOn: '2026-11-18',
+      status: 'overdue',
+      intervention: 'shelter',
+    };
+    expect(await deadlinesOf(c.caseId, 'follow_up')).toEqual([overdue]);
+    const mine = (await send('GET', '/api/cases/mine?limit=100')).json<{ items: CaseListItem[] }>();
+    expect(mine.items.find((i) => i.id === c.caseId)?.deadlines).toContainEqual(overdue);
 
     // Goals partly met, and no action named: refused on the field, nothing saved.
     const incomplete = await send(
@@ -308,6 +314,57 @@ describe('uppföljning of an uppdrag', () => {
       'follow_up.record',
       'follow_up.correct',
     ]);
+  });
+
+  it('lets one of two corrections from the same version in, and a cancelled date stops being a deadline', async () => {
+    await at('2026-11-10T09:00:00Z');
+    const c = await placed('Samtidigsson');
+    const commissionId = await commissionFor(c);
+    const recorded = await send(
+      'POST',
+      `/api/cases/${c.caseId}/follow-ups`,
+      followUpBody(commissionId, null, { followedUpOn: '2026-11-10' }),
+    );
+    expect(recorded.statusCode, recorded.body).toBe(201);
+    const { id } = recorded.json<{ id: string }>();
+    const correction = (goalFulfilment: string, reason: string) =>
+      send('POST', `/api/cases/${c.caseId}/follow-ups/${id}/versions`, {
+        ...followUpBody(commissionId, null, { followedUpOn: '2026-11-10', goalFulfilment }),
+        reason,
+        version: 1,
+        commissionId: undefined,
+        dueId: undefined,
+      });
+    const both = await Promise.all([
+      correction('not_met', 'Målen är inte nådda.'),
+      correction('fully', 'Målen är nådda.'),
+    ]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    const [shown] = (await list(c.caseId)).followUps;
+    expect(shown?.history).toHaveLength(2);
+
+    const set = await send('POST', `/api/cases/${c.caseId}/follow-up-dues`, {
+      commissionId,
+      dueOn: '2026-11-30',
+    });
+    const due = set.json<{ id: string }>();
+    expect(await deadlinesOf(c.caseId, 'follow_up')).toHaveLength(1);
+    const cancelled = await send(
+      'POST',
+      `/api/cases/${c.caseId}/follow-up-dues/${due.id}/versions`,
+      { dueOn: '2026-11-30', cancelled: true, reason: 'Insatsen avslutas tidigare.', version: 1 },
+    );
+    expect(cancelled.statusCode, cancelled.body).toBe(201);
+    expect(await deadlinesOf(c.caseId, 'follow_up')).toEqual([]);
+    const [dueView] = (await list(c.caseId)).commissions[0]?.dues ?? [];
+    expect(dueView).toMatchObject({ cancelled: true, version: 2, dueOn: '2026-11-30' });
+    const again = await send('POST', `/api/cases/${c.caseId}/follow-up-dues/${due.id}/versions`, {
+      dueOn: '2026-12-02',
+      cancelled: false,
+      reason: 'Ändå.',
+      version: 2,
+    });
+    expect(again.statusCode, again.body).toBe(409);
   });
 
   it("asks for the safety plan's review while she stays in skyddat boende, until it is revised", async () => {
