@@ -109,7 +109,12 @@ async function shelterSafetyPlans(
   cases: readonly DeadlineCase[],
   granted: Map<string, { intervention: Intervention; period: Period }[]>,
 ): Promise<Map<string, SafetyPlanReviewInput>> {
-  const ids = cases.map((c) => c.id);
+  // An uppdrag carries out a beslut: only a case with a granted shelter beslut has a stay.
+  const ids = cases
+    .filter((c) => granted.get(c.id)?.some((g) => g.intervention === 'shelter'))
+    .map((c) => c.id);
+  const result = new Map<string, SafetyPlanReviewInput>();
+  if (ids.length === 0) return result;
   const [commissions, plans] = await Promise.all([
     db
       .selectFrom('commission as c')
@@ -129,17 +134,15 @@ async function shelterSafetyPlans(
       .orderBy('p.version')
       .execute(),
   ]);
-  const result = new Map<string, SafetyPlanReviewInput>();
-  for (const c of cases) {
+  for (const id of ids) {
     const shelterPeriods = [
-      ...(granted.get(c.id) ?? []).filter((g) => g.intervention === 'shelter').map((g) => g.period),
+      ...(granted.get(id) ?? []).filter((g) => g.intervention === 'shelter').map((g) => g.period),
       ...commissions
-        .filter((k) => k.case_id === c.id)
+        .filter((k) => k.case_id === id)
         .map((k) => ({ from: k.period_from, to: k.period_to })),
     ];
-    if (shelterPeriods.length === 0) continue;
-    const versions = plans.filter((p) => p.case_id === c.id);
-    result.set(c.id, {
+    const versions = plans.filter((p) => p.case_id === id);
+    result.set(id, {
       shelterPeriods,
       planSavedOn: versions.map((v) => stockholmDate(v.recorded_at)),
       planReviewOn: versions.at(-1)?.review_on ?? null,
