@@ -7,6 +7,7 @@ import {
   Fieldset,
   Heading,
   HStack,
+  Link,
   Radio,
   RadioGroup,
   Select,
@@ -21,6 +22,7 @@ import {
   PieChartIcon,
 } from '@navikt/aksel-icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link as RouterLink } from 'react-router';
 import type { CaseDetail } from '../../../../core/contracts/cases.ts';
 import {
   changeFollowUpDue,
@@ -101,6 +103,7 @@ export function FollowUpsTab({ detail }: { detail: CaseDetail }) {
           och om målen är uppfyllda.
         </BodyLong>
       </VStack>
+      <SafetyPlanReview detail={detail} />
       {data.commissions.length === 0 ? (
         <BodyShort textColor="subtle">
           Det finns inga uppdrag i ärendet. En insats följs upp när ett uppdrag har lämnats till en
@@ -128,6 +131,31 @@ export function FollowUpsTab({ detail }: { detail: CaseDetail }) {
         </>
       )}
     </VStack>
+  );
+}
+
+/** While she stays in skyddat boende: when the safety plan is next to be reviewed, and where. */
+function SafetyPlanReview({ detail }: { detail: CaseDetail }) {
+  const review = detail.deadlines.find((d) => d.kind === 'safety_plan_review');
+  if (!review) return null;
+  return (
+    <section aria-labelledby="sakerhetsplan-rubrik">
+      <VStack gap="space-8">
+        <Heading level="3" size="medium" id="sakerhetsplan-rubrik">
+          Säkerhetsplanen under vistelsen i skyddat boende
+        </Heading>
+        <BodyShort>
+          Säkerhetsplanen ses över regelbundet under vistelsen, ofta tillsammans med boendet. Nästa
+          översyn senast {formatDate(review.dueOn)}
+          {review.status === 'overdue' ? ' – den är försenad' : ''}.
+        </BodyShort>
+        <div>
+          <Link as={RouterLink} to={`/arenden/${detail.id}?flik=risk`}>
+            Öppna säkerhetsplanen under Risk och säkerhet
+          </Link>
+        </div>
+      </VStack>
+    </section>
   );
 }
 
