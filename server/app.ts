@@ -11,6 +11,7 @@ import { adminRoutes } from './features/admin/admin.routes.ts';
 import { adviceSessionRoutes } from './features/advice-sessions/advice-sessions.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { casesRoutes } from './features/cases/cases.routes.ts';
+import { followUpRoutes } from './features/follow-ups/follow-ups.routes.ts';
 import { caseDocumentRoutes } from './features/case-documents/case-documents.routes.ts';
 import { journalRoutes } from './features/case-documents/journal.routes.ts';
 import { noticesRoutes } from './features/notices/notices.routes.ts';
@@ -99,6 +100,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   caseDocumentRoutes(app, features);
   riskRoutes(app, features);
   adviceSessionRoutes(app, features);
+  followUpRoutes(app, features);
   accessLogRoutes(app, features);
   adminRoutes(app, features);
   noticesRoutes(app, features);

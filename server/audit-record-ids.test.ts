@@ -9,6 +9,7 @@ import * as adviceSessionContracts from '../core/contracts/advice-sessions.ts';
 import * as authContracts from '../core/contracts/auth.ts';
 import * as caseContracts from '../core/contracts/cases.ts';
 import * as documentContracts from '../core/contracts/case-documents.ts';
+import * as followUpContracts from '../core/contracts/follow-ups.ts';
 import * as noticeContracts from '../core/contracts/notices.ts';
 import * as personContracts from '../core/contracts/persons.ts';
 import * as riskContracts from '../core/contracts/risk.ts';
@@ -440,6 +441,30 @@ const writes: Write[] = [
     expect: ({ body }) => ({ 'advice_session.record': { sessionId: body.id } }),
   },
   {
+    scenario: 'set a date for the uppföljning of an uppdrag on an assigned case',
+    actor: 'assigned',
+    expect: ({ body }) => ({ 'follow_up_due.set': { dueId: body.id, version: 1 } }),
+  },
+  {
+    scenario: 'move the date of an uppföljning on an assigned case',
+    actor: 'assigned',
+    expect: ({ url, body }) => ({
+      'follow_up_due.change': { dueId: segment(url, 'follow-up-dues'), version: body.version },
+    }),
+  },
+  {
+    scenario: 'record an uppföljning of an uppdrag on an assigned case',
+    actor: 'assigned',
+    expect: ({ body }) => ({ 'follow_up.record': { followUpId: body.id, version: 1 } }),
+  },
+  {
+    scenario: 'correct an uppföljning on an assigned case',
+    actor: 'assigned',
+    expect: ({ url, body }) => ({
+      'follow_up.correct': { followUpId: segment(url, 'follow-ups'), version: body.version },
+    }),
+  },
+  {
     scenario: 'write the safety plan of a protected person',
     actor: 'assigned',
     expect: ({ body, w }) => ({
@@ -665,6 +690,7 @@ const writeContracts = [
   authContracts,
   caseContracts,
   documentContracts,
+  followUpContracts,
   noticeContracts,
   personContracts,
   riskContracts,

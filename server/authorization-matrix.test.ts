@@ -8,6 +8,7 @@ import * as adviceSessionContracts from '../core/contracts/advice-sessions.ts';
 import * as authContracts from '../core/contracts/auth.ts';
 import * as caseContracts from '../core/contracts/cases.ts';
 import * as documentContracts from '../core/contracts/case-documents.ts';
+import * as followUpContracts from '../core/contracts/follow-ups.ts';
 import * as noticeContracts from '../core/contracts/notices.ts';
 import * as personContracts from '../core/contracts/persons.ts';
 import * as riskContracts from '../core/contracts/risk.ts';
@@ -72,6 +73,7 @@ const allContracts = [
   authContracts,
   caseContracts,
   documentContracts,
+  followUpContracts,
   noticeContracts,
   personContracts,
   riskContracts,
@@ -153,6 +155,11 @@ const covered = new Set<Contract>([
   riskContracts.recordIncident,
   adviceSessionContracts.listAdviceSessions,
   adviceSessionContracts.recordAdviceSession,
+  followUpContracts.listFollowUps,
+  followUpContracts.setFollowUpDue,
+  followUpContracts.changeFollowUpDue,
+  followUpContracts.recordFollowUp,
+  followUpContracts.correctFollowUp,
   riskContracts.getSafetyPlan,
   riskContracts.saveSafetyPlan,
   riskContracts.saveSafetyPlanDraft,

@@ -88,6 +88,11 @@ const Environment = z
     VARN_INVESTIGATION_MONTHS: z.coerce.number().int().min(1).max(12).default(4),
     /** Calendar days after an acute beslut by which the utredning must be opened (deadlines.ts). */
     VARN_ACUTE_INVESTIGATION_DAYS: z.coerce.number().int().min(1).max(60).default(7),
+    /**
+     * Days between reviews of the safety plan while the person stays in skyddat boende
+     * (core/domain/follow-ups.ts).
+     */
+    VARN_SHELTER_SAFETY_PLAN_REVIEW_DAYS: z.coerce.number().int().min(1).max(90).default(14),
     VARN_EMERGENCY_ACCESS_MINUTES: z.coerce
       .number()
       .int()
@@ -248,6 +253,8 @@ export interface AppConfig {
   investigationMonths: number;
   /** Days after an acute beslut before the utredning not yet opened shows as overdue. */
   acuteInvestigationDays: number;
+  /** Days between reviews of the safety plan during a stay in skyddat boende. */
+  safetyPlanReviewDays: number;
   /** Browser tests only (NODE_ENV=test): a file with days to move the clock forward. */
   testClockFile: string | undefined;
   /** Cookies get the Secure attribute and the __Host- prefix when served over https. */
@@ -303,6 +310,7 @@ export function parseConfig(
     emergencyAccessMs: e.VARN_EMERGENCY_ACCESS_MINUTES * 60_000,
     investigationMonths: e.VARN_INVESTIGATION_MONTHS,
     acuteInvestigationDays: e.VARN_ACUTE_INVESTIGATION_DAYS,
+    safetyPlanReviewDays: e.VARN_SHELTER_SAFETY_PLAN_REVIEW_DAYS,
     testClockFile: e.VARN_TEST_CLOCK_FILE,
     secureCookies: e.VARN_PUBLIC_URL?.startsWith('https://') ?? false,
     secretKey: e.VARN_SECRET_KEY

@@ -1,5 +1,7 @@
 import { addDays, addMonths, daysBetween } from './calendar.ts';
 import type { Intervention, Period } from './decisions.ts';
+import { SHELTER_SAFETY_PLAN_REVIEW_DAYS, safetyPlanReviewDue } from './follow-ups.ts';
+import type { SafetyPlanReviewInput } from './follow-ups.ts';
 
 /**
  * Deadlines shown on a case and in "Mina ärenden". The statutory ones for children (a protection
@@ -21,6 +23,8 @@ export interface DeadlineRules {
   interventionEndsSoonDays: number;
   /** How many days after its end an insats is still shown as ended, to be followed up. */
   interventionEndedShownDays: number;
+  /** Days between reviews of the safety plan during a stay in skyddat boende (follow-ups.ts). */
+  safetyPlanReviewDays: number;
 }
 
 export const defaultDeadlineRules: DeadlineRules = {
@@ -35,6 +39,7 @@ export const defaultDeadlineRules: DeadlineRules = {
   // A week's notice is what it takes to extend a placement or to arrange where she goes next.
   interventionEndsSoonDays: 7,
   interventionEndedShownDays: 14,
+  safetyPlanReviewDays: SHELTER_SAFETY_PLAN_REVIEW_DAYS,
 };
 
 export interface CaseTimeline {
@@ -54,6 +59,10 @@ export interface CaseTimeline {
    * version's period: a rättelse or ändring of the end replaces it).
    */
   grantedPeriods?: readonly { intervention: Intervention; period: Period }[];
+  /** The dates set for following up an uppdrag and not yet met (follow-ups.ts `openDues`). */
+  followUpsDue?: readonly { dueOn: string; intervention: Intervention | undefined }[];
+  /** The stays in skyddat boende and the case's safety plan, for its review (follow-ups.ts). */
+  shelterSafetyPlan?: SafetyPlanReviewInput;
 }
 
 export const deadlineKinds = [
@@ -63,6 +72,8 @@ export const deadlineKinds = [
   'child_report',
   'investigation_after_acute',
   'intervention_period',
+  'follow_up',
+  'safety_plan_review',
 ] as const;
 export type DeadlineKind = (typeof deadlineKinds)[number];
 
@@ -71,7 +82,7 @@ export interface Deadline {
   dueOn: string;
   /** For an insats's period ('intervention_period'): ok running, due_soon ends soon, overdue ended. */
   status: 'ok' | 'due_soon' | 'overdue';
-  /** The insats whose period ends ('intervention_period' only). */
+  /** The insats whose period ends ('intervention_period'), or that is followed up ('follow_up'). */
   intervention?: Intervention;
 }
 
@@ -125,7 +136,35 @@ export function deadlinesFor(
     ...d,
     status: status(d.dueOn, today, rules.dueSoonDays),
   }));
-  return [...statused, ...periodEnds(timeline.grantedPeriods ?? [], today, rules)];
+  return [
+    ...statused,
+    ...periodEnds(timeline.grantedPeriods ?? [], today, rules),
+    ...followUpDeadlines(timeline, today, rules),
+  ];
+}
+
+/**
+ * Uppföljning (core/domain/follow-ups.ts): each date set for following up an uppdrag, until an
+ * uppföljning answers it; and while a stay in skyddat boende runs, the next review of the safety
+ * plan.
+ */
+function followUpDeadlines(timeline: CaseTimeline, today: string, rules: DeadlineRules) {
+  const list: Deadline[] = (timeline.followUpsDue ?? []).map((d) => ({
+    kind: 'follow_up',
+    dueOn: d.dueOn,
+    status: status(d.dueOn, today, rules.dueSoonDays),
+    ...(d.intervention ? { intervention: d.intervention } : {}),
+  }));
+  const plan = timeline.shelterSafetyPlan;
+  const review = plan ? safetyPlanReviewDue(plan, today, rules.safetyPlanReviewDays) : null;
+  if (review !== null) {
+    list.push({
+      kind: 'safety_plan_review',
+      dueOn: review,
+      status: status(review, today, rules.dueSoonDays),
+    });
+  }
+  return list;
 }
 
 /**

@@ -10,6 +10,7 @@ import type { IdentityKind } from '../../core/domain/personal-identity.ts';
 import type { ProtectionLevel } from '../../core/domain/protection.ts';
 import type { InstrumentDefinition, RiskLevel } from '../../core/domain/instruments.ts';
 import type { SafetyPlanItem } from '../../core/domain/safety-plan.ts';
+import type { FollowUpMethod, GoalFulfilment } from '../../core/domain/follow-ups.ts';
 import type { NoticeKind } from '../../core/domain/account-notices.ts';
 import type { Role } from '../../core/policy/roles.ts';
 
@@ -54,6 +55,8 @@ export interface Database {
   provider: ProviderTable;
   provider_intervention: ProviderInterventionTable;
   commission: CommissionTable;
+  follow_up_due: FollowUpDueTable;
+  follow_up: FollowUpTable;
 }
 
 /** Which day unit takes over socialjour's matter of a target group (core/domain/handover.ts). */
@@ -533,4 +536,38 @@ export interface CommissionTable {
   version: Generated<number>;
   created_by: string;
   created_at: Recorded<Date>;
+}
+
+/** A date set for following up an uppdrag; moved or cancelled by a new version. */
+export interface FollowUpDueTable {
+  id: string;
+  version: number;
+  case_id: string;
+  commission_id: string;
+  due_on: ColumnType<string, string, never>;
+  cancelled: ColumnType<boolean, boolean | undefined, never>;
+  change_reason: string | null;
+  recorded_by: string;
+  recorded_at: Recorded<Date>;
+}
+
+/** An uppföljning of an uppdrag; corrected by a new version. */
+export interface FollowUpTable {
+  id: string;
+  version: number;
+  case_id: string;
+  person_id: string;
+  commission_id: string;
+  due_id: string | null;
+  followed_up_on: ColumnType<string, string, never>;
+  method: FollowUpMethod;
+  with_person: boolean;
+  with_provider: boolean;
+  person_view: string;
+  assessment: string;
+  actions: string;
+  goal_fulfilment: GoalFulfilment;
+  correction_reason: string | null;
+  recorded_by: string;
+  recorded_at: Recorded<Date>;
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { InjectOptions } from 'fastify';
 import { actorNames } from './world.ts';
 import type { ActorName, World } from './world.ts';
@@ -788,6 +789,69 @@ export const scenarios: Scenario[] = [
     expect: outcomes(404, { assigned: 201, manager: 403 }),
   },
   {
+    name: 'read the uppföljning of an assigned case',
+    audited: true,
+    request: (w) => ({ method: 'GET', url: `/api/cases/${w.persons.p.caseId}/follow-ups` }),
+    expect: outcomes(404, { assigned: 200, manager: 200 }),
+  },
+  {
+    name: 'set a date for the uppföljning of an uppdrag on an assigned case',
+    audited: true,
+    request: async (w, _actor, db) => {
+      const { caseId, commissionId } = await commissionOn(db, w);
+      return {
+        method: 'POST',
+        url: `/api/cases/${caseId}/follow-up-dues`,
+        payload: { commissionId, dueOn: addDays(stockholmDate(new Date()), 14) },
+      };
+    },
+    expect: outcomes(404, { assigned: 201, manager: 403 }),
+  },
+  {
+    name: 'move the date of an uppföljning on an assigned case',
+    audited: true,
+    request: async (w, _actor, db) => {
+      const { caseId, dueId } = await followUpOn(db, w);
+      return {
+        method: 'POST',
+        url: `/api/cases/${caseId}/follow-up-dues/${dueId}/versions`,
+        payload: {
+          dueOn: addDays(stockholmDate(new Date()), 21),
+          cancelled: false,
+          reason: 'Boendet kan inte träffas då.',
+          version: 1,
+        },
+      };
+    },
+    expect: outcomes(404, { assigned: 201, manager: 403 }),
+  },
+  {
+    name: 'record an uppföljning of an uppdrag on an assigned case',
+    audited: true,
+    request: async (w, _actor, db) => {
+      const { caseId, commissionId } = await commissionOn(db, w);
+      return {
+        method: 'POST',
+        url: `/api/cases/${caseId}/follow-ups`,
+        payload: { commissionId, dueId: null, ...followUpContent() },
+      };
+    },
+    expect: outcomes(404, { assigned: 201, manager: 403 }),
+  },
+  {
+    name: 'correct an uppföljning on an assigned case',
+    audited: true,
+    request: async (w, _actor, db) => {
+      const { caseId, followUpId } = await followUpOn(db, w);
+      return {
+        method: 'POST',
+        url: `/api/cases/${caseId}/follow-ups/${followUpId}/versions`,
+        payload: { ...followUpContent(), reason: 'Fel datum.', version: 1 },
+      };
+    },
+    expect: outcomes(404, { assigned: 201, manager: 403 }),
+  },
+  {
     name: 'read the safety plan of a person with an assigned case',
     audited: true,
     request: (w) => ({
@@ -1452,6 +1516,90 @@ async function decisionOn(db: Db, w: World) {
     })
     .execute();
   return decision.id;
+}
+
+/** An uppdrag at a shelter for a beslut on a fresh case assigned to `assigned` (a fixture). */
+async function commissionOn(db: Db, w: World) {
+  const decisionId = await decisionOn(db, w);
+  const decision = await db
+    .selectFrom('decision as d')
+    .innerJoin('case as c', 'c.id', 'd.case_id')
+    .select(['d.case_id', 'c.person_id'])
+    .where('d.id', '=', decisionId)
+    .executeTakeFirstOrThrow();
+  const provider = await db
+    .insertInto('provider')
+    .values({ name: `Matrisboendet ${decisionId}`, kind: 'external' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const commission = await db
+    .insertInto('commission')
+    .values({
+      case_id: decision.case_id,
+      decision_id: decisionId,
+      person_id: decision.person_id,
+      provider_id: provider.id,
+      intervention: 'shelter',
+      period_from: '2026-11-02',
+      period_to: '2026-12-02',
+      status: 'accepted',
+      created_by: w.users.assigned.id,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { caseId: decision.case_id, personId: decision.person_id, commissionId: commission.id };
+}
+
+const followUpContent = () => ({
+  followedUpOn: stockholmDate(new Date()),
+  method: 'phone',
+  withPerson: true,
+  withProvider: false,
+  personView: 'Det känns tryggt.',
+  assessment: 'Insatsen svarar mot behovet.',
+  actions: '',
+  goalFulfilment: 'fully',
+});
+
+/** A date set and an uppföljning recorded (each at version 1) on such an uppdrag. */
+async function followUpOn(db: Db, w: World) {
+  const { caseId, personId, commissionId } = await commissionOn(db, w);
+  const dueId = randomUUID();
+  await db
+    .insertInto('follow_up_due')
+    .values({
+      id: dueId,
+      version: 1,
+      case_id: caseId,
+      commission_id: commissionId,
+      due_on: addDays(stockholmDate(new Date()), 7),
+      change_reason: null,
+      recorded_by: w.users.assigned.id,
+    })
+    .execute();
+  const followUpId = randomUUID();
+  await db
+    .insertInto('follow_up')
+    .values({
+      id: followUpId,
+      version: 1,
+      case_id: caseId,
+      person_id: personId,
+      commission_id: commissionId,
+      due_id: null,
+      followed_up_on: '2026-11-20',
+      method: 'meeting',
+      with_person: true,
+      with_provider: true,
+      person_view: 'Det känns tryggt.',
+      assessment: 'Insatsen svarar mot behovet.',
+      actions: '',
+      goal_fulfilment: 'fully',
+      correction_reason: null,
+      recorded_by: w.users.assigned.id,
+    })
+    .execute();
+  return { caseId, commissionId, dueId, followUpId };
 }
 
 /** A new child of `parentId`, with no case yet. */

@@ -20,6 +20,13 @@ export interface CaseDocumentActions {
   'safetyPlan.write': SafetyPlanFacts;
   /** See the risk-assessment instruments in use. */
   'instruments.list': Record<string, never>;
+  /**
+   * Read the uppföljning of a case's uppdrag (the dates set, the uppföljningar recorded): whoever
+   * may read the case. A provider never: it has no work relation to the case, only its uppdrag.
+   */
+  'followUp.read': { person: PersonFacts; case: CaseFacts; now: Date };
+  /** Set the dates and record an uppföljning: a handläggare working with the case. */
+  'followUp.write': { person: PersonFacts; case: CaseFacts; now: Date };
 }
 
 interface SafetyPlanFacts {
@@ -47,4 +54,6 @@ export const caseDocumentRules = {
   'safetyPlan.read': (actor: Actor, f) => safetyPlan(caseRead(actor, f), f),
   'safetyPlan.write': (actor: Actor, f) => safetyPlan(caseWork(actor, f), f),
   'instruments.list': (actor) => roleDecision(actor, isCaseworkerOrManager),
+  'followUp.read': caseRead,
+  'followUp.write': caseWork,
 } satisfies RulesFor<CaseDocumentActions>;

@@ -1,5 +1,9 @@
 import { deadlinesFor, defaultDeadlineRules } from '../../../core/domain/deadlines.ts';
 import type { Deadline, DeadlineRules } from '../../../core/domain/deadlines.ts';
+import { interventions } from '../../../core/domain/decisions.ts';
+import type { Intervention, Period } from '../../../core/domain/decisions.ts';
+import { openDues } from '../../../core/domain/follow-ups.ts';
+import type { SafetyPlanReviewInput } from '../../../core/domain/follow-ups.ts';
 import type { Db, Trx } from '../../db/database.ts';
 import { stockholmDate } from '../../time.ts';
 import { loadDuties } from '../../case-kernel/child-duties.ts';
@@ -16,7 +20,7 @@ interface DeadlineCase {
 /** The municipality's own limits (configuration); the rest are the defaults of deadlines.ts. */
 export type ConfiguredDeadlines = Pick<
   DeadlineRules,
-  'investigationMonths' | 'acuteInvestigationDays'
+  'investigationMonths' | 'acuteInvestigationDays' | 'safetyPlanReviewDays'
 >;
 
 /** The period of every beslut that grants an insats on the cases, as its current version says. */
@@ -47,10 +51,111 @@ async function grantedPeriods(db: Db | Trx, ids: readonly string[]) {
   );
 }
 
+const asIntervention = (code: string): Intervention | undefined =>
+  (interventions as readonly string[]).includes(code) ? (code as Intervention) : undefined;
+
+/**
+ * The dates set for following up the cases' uppdrag that are still to be met (follow-ups.ts):
+ * each date's latest version, less those cancelled, answered or on a declined uppdrag.
+ */
+async function followUpsDue(db: Db | Trx, ids: readonly string[]) {
+  const [dues, answered] = await Promise.all([
+    db
+      .selectFrom('follow_up_due as d')
+      .innerJoin('commission as c', 'c.id', 'd.commission_id')
+      .select(['d.id', 'd.case_id', 'd.due_on', 'd.cancelled', 'c.status', 'c.intervention'])
+      .where('d.case_id', 'in', ids)
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('follow_up_due as later')
+              .select('later.id')
+              .whereRef('later.id', '=', 'd.id')
+              .whereRef('later.version', '>', 'd.version'),
+          ),
+        ),
+      )
+      .execute(),
+    db
+      .selectFrom('follow_up')
+      .select('due_id')
+      .distinct()
+      .where('case_id', 'in', ids)
+      .where('due_id', 'is not', null)
+      .execute(),
+  ]);
+  const open = openDues(
+    dues.map((d) => ({
+      id: d.id,
+      caseId: d.case_id,
+      dueOn: d.due_on,
+      cancelled: d.cancelled,
+      commissionStatus: d.status,
+      intervention: asIntervention(d.intervention),
+    })),
+    new Set(answered.flatMap((a) => (a.due_id ? [a.due_id] : []))),
+  );
+  return Map.groupBy(open, (d) => d.caseId);
+}
+
+/**
+ * What the safety plan's review during a stay in skyddat boende reads, per case: the case's
+ * person's shelter periods (granted beslut, and uppdrag that hold a place: sent or accepted) and
+ * the days her plan in the case was saved.
+ */
+async function shelterSafetyPlans(
+  db: Db | Trx,
+  cases: readonly DeadlineCase[],
+  granted: Map<string, { intervention: Intervention; period: Period }[]>,
+): Promise<Map<string, SafetyPlanReviewInput>> {
+  // An uppdrag carries out a beslut: only a case with a granted shelter beslut has a stay.
+  const ids = cases
+    .filter((c) => granted.get(c.id)?.some((g) => g.intervention === 'shelter'))
+    .map((c) => c.id);
+  const result = new Map<string, SafetyPlanReviewInput>();
+  if (ids.length === 0) return result;
+  const [commissions, plans] = await Promise.all([
+    db
+      .selectFrom('commission as c')
+      .innerJoin('case as k', 'k.id', 'c.case_id')
+      .select(['c.case_id', 'c.period_from', 'c.period_to'])
+      .where('c.case_id', 'in', ids)
+      .whereRef('c.person_id', '=', 'k.person_id')
+      .where('c.intervention', '=', 'shelter')
+      .where('c.status', 'in', ['sent', 'accepted'])
+      .execute(),
+    db
+      .selectFrom('safety_plan_version as p')
+      .innerJoin('case as k', 'k.id', 'p.case_id')
+      .select(['p.case_id', 'p.version', 'p.recorded_at', 'p.review_on'])
+      .where('p.case_id', 'in', ids)
+      .whereRef('p.person_id', '=', 'k.person_id')
+      .orderBy('p.version')
+      .execute(),
+  ]);
+  for (const id of ids) {
+    const shelterPeriods = [
+      ...(granted.get(id) ?? []).filter((g) => g.intervention === 'shelter').map((g) => g.period),
+      ...commissions
+        .filter((k) => k.case_id === id)
+        .map((k) => ({ from: k.period_from, to: k.period_to })),
+    ];
+    const versions = plans.filter((p) => p.case_id === id);
+    result.set(id, {
+      shelterPeriods,
+      planSavedOn: versions.map((v) => stockholmDate(v.recorded_at)),
+      planReviewOn: versions.at(-1)?.review_on ?? null,
+    });
+  }
+  return result;
+}
+
 /**
  * The deadlines still running for each case — the child's protection assessment and
  * förhandsbedömning, the utredning's time limit, an open duty to report, the utredning after an
- * acute beslut, the end of a granted insats — for a page of cases in a handful of queries. Most
+ * acute beslut, the end of a granted insats, the uppföljning of an uppdrag and the safety plan's
+ * review during a stay in skyddat boende — for a page of cases in a handful of queries. Most
  * urgent first.
  */
 export async function loadDeadlines(
@@ -62,7 +167,7 @@ export async function loadDeadlines(
   const deadlines = new Map<string, Deadline[]>();
   if (cases.length === 0) return { deadlines, duties: new Map() };
   const ids = cases.map((c) => c.id);
-  const [steps, investigations, duties, periods] = await Promise.all([
+  const [steps, investigations, duties, periods, dues] = await Promise.all([
     db
       .selectFrom('case_event')
       .select(['case_id', 'type', (eb) => eb.fn.min('recorded_at').as('first_at')])
@@ -77,7 +182,10 @@ export async function loadDeadlines(
       .execute(),
     loadDuties(db, cases, today),
     grantedPeriods(db, ids),
+    followUpsDue(db, ids),
   ]);
+  const open = cases.filter((c) => c.status === 'open');
+  const plans = await shelterSafetyPlans(db, open, periods);
   const stepOn = (caseId: string, type: string) => {
     const at = steps.find((s) => s.case_id === caseId && s.type === type)?.first_at;
     return at ? stockholmDate(new Date(at)) : null;
@@ -102,6 +210,8 @@ export async function loadDeadlines(
         // A closed case has nothing left to open or to follow up.
         acuteDecidedOn: c.status === 'open' ? stepOn(c.id, 'acute_decision_recorded') : null,
         grantedPeriods: c.status === 'open' ? (periods.get(c.id) ?? []) : [],
+        followUpsDue: c.status === 'open' ? (dues.get(c.id) ?? []) : [],
+        ...(plans.has(c.id) ? { shelterSafetyPlan: plans.get(c.id) } : {}),
       },
       today,
       rules,

@@ -9,6 +9,7 @@ import { call } from '../../api/client.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { Loading } from '../../components/Loading.tsx';
+import { VersionsButton } from '../../components/VersionsButton.tsx';
 import { journalKey } from './keys.ts';
 import { CorrectionDialog } from './CorrectionDialog.tsx';
 import { NewJournalEntry } from './NewJournalEntry.tsx';
@@ -149,17 +150,14 @@ function JournalEntryView({
             </Button>
           ) : null}
           {corrected ? (
-            <Button
-              size="small"
-              variant="tertiary"
-              aria-expanded={showHistory}
-              aria-controls={`${headingId}-versioner`}
-              onClick={() => {
+            <VersionsButton
+              shown={showHistory}
+              onToggle={() => {
                 setShowHistory((shown) => !shown);
               }}
-            >
-              {showHistory ? 'Dölj versionerna' : `Visa alla ${entry.version} versioner`}
-            </Button>
+              controls={`${headingId}-versioner`}
+              count={entry.version}
+            />
           ) : null}
         </HStack>
         <div id={`${headingId}-versioner`}>

@@ -45,7 +45,20 @@ const AdviceSessionsTab = lazy(() =>
   })),
 );
 
-const tabs = ['oversikt', 'journal', 'risk', 'rad-och-stod', 'utredning', 'beslut'] as const;
+// Uppföljning of the case's uppdrag: dates, uppföljningar and måluppfyllelse (issue 13).
+const FollowUpsTab = lazy(() =>
+  import('../follow-ups/FollowUpsTab.tsx').then((m) => ({ default: m.FollowUpsTab })),
+);
+
+const tabs = [
+  'oversikt',
+  'journal',
+  'risk',
+  'rad-och-stod',
+  'utredning',
+  'beslut',
+  'uppfoljning',
+] as const;
 type Tab = (typeof tabs)[number];
 
 export function CasePage() {
@@ -85,7 +98,16 @@ function CaseView({ detail }: { detail: CaseDetail }) {
     hasInvestigation ||
     detail.abilities.steps.acute_decision.allowed ||
     detail.history.some((h) => h.type === 'acute_decision_recorded');
-  const shown = (t: Tab) => (t === 'utredning' ? hasInvestigation : t !== 'beslut' || hasDecisions);
+  // Uppföljning follows a beslut: the tab is there once one is taken.
+  const hasFollowUp = detail.history.some(
+    (h) => h.type === 'decision_recorded' || h.type === 'acute_decision_recorded',
+  );
+  const shown = (t: Tab) =>
+    t === 'utredning'
+      ? hasInvestigation
+      : t === 'beslut'
+        ? hasDecisions
+        : t !== 'uppfoljning' || hasFollowUp;
   const tab: Tab =
     requested && tabs.includes(requested) && shown(requested) ? requested : 'oversikt';
 
@@ -105,6 +127,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
           <Tabs.Tab value="rad-och-stod" label="Råd och stöd" />
           {hasInvestigation ? <Tabs.Tab value="utredning" label="Utredning" /> : null}
           {hasDecisions ? <Tabs.Tab value="beslut" label="Kommunicering och beslut" /> : null}
+          {hasFollowUp ? <Tabs.Tab value="uppfoljning" label="Uppföljning" /> : null}
         </Tabs.List>
         <Tabs.Panel value="oversikt" className="tab-panel">
           <CaseOverview detail={detail} />
@@ -135,6 +158,13 @@ function CaseView({ detail }: { detail: CaseDetail }) {
           <Tabs.Panel value="beslut" className="tab-panel">
             <Suspense fallback={<Loading label="Öppnar beslut…" />}>
               <DecisionsTab detail={detail} />
+            </Suspense>
+          </Tabs.Panel>
+        ) : null}
+        {hasFollowUp ? (
+          <Tabs.Panel value="uppfoljning" className="tab-panel">
+            <Suspense fallback={<Loading label="Öppnar uppföljningen…" />}>
+              <FollowUpsTab detail={detail} />
             </Suspense>
           </Tabs.Panel>
         ) : null}

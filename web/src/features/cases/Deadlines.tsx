@@ -15,6 +15,18 @@ const icons = {
   overdue: ExclamationmarkTriangleIcon,
 } as const;
 
+function deadlineText(deadline: DeadlineView) {
+  if (deadline.kind === 'intervention_period' && deadline.intervention) {
+    return `${interventionPeriodStatusLabels[deadline.status]}: ${interventionLabels[deadline.intervention]} till och med ${deadline.dueOn}`;
+  }
+  // An uppföljning names the insats it follows up.
+  const what =
+    deadline.kind === 'follow_up' && deadline.intervention
+      ? `Uppföljning av ${interventionLabels[deadline.intervention].toLowerCase()}`
+      : deadlineLabels[deadline.kind];
+  return `${deadlineStatusLabels[deadline.status]}: ${what}, senast ${deadline.dueOn}`;
+}
+
 /** One deadline: its state in words and an icon, with the colour only as support. */
 export function DeadlineTag({ deadline }: { deadline: DeadlineView }) {
   const Icon = icons[deadline.status];
@@ -26,9 +38,7 @@ export function DeadlineTag({ deadline }: { deadline: DeadlineView }) {
       icon={<Icon aria-hidden />}
       className="deadline-tag"
     >
-      {deadline.kind === 'intervention_period' && deadline.intervention
-        ? `${interventionPeriodStatusLabels[deadline.status]}: ${interventionLabels[deadline.intervention]} till och med ${deadline.dueOn}`
-        : `${deadlineStatusLabels[deadline.status]}: ${deadlineLabels[deadline.kind]}, senast ${deadline.dueOn}`}
+      {deadlineText(deadline)}
     </Tag>
   );
 }
