@@ -13,6 +13,7 @@ import { VersionsButton } from '../../components/VersionsButton.tsx';
 import { journalKey } from './keys.ts';
 import { CorrectionDialog } from './CorrectionDialog.tsx';
 import { NewJournalEntry } from './NewJournalEntry.tsx';
+import { ShowMoreButton } from '../../components/ShowMoreButton.tsx';
 
 const PAGE_SIZE = 25;
 
@@ -75,19 +76,7 @@ export function JournalTab({ detail }: { detail: CaseDetail }) {
               ))}
             </ol>
           ) : null}
-          {journal.hasNextPage ? (
-            <div>
-              <Button
-                variant="secondary"
-                loading={journal.isFetchingNextPage}
-                onClick={() => {
-                  void journal.fetchNextPage();
-                }}
-              >
-                Visa fler
-              </Button>
-            </div>
-          ) : null}
+          <ShowMoreButton query={journal} />
         </VStack>
       </section>
       {correcting ? (
