@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { caseProjection, caseState, caseSteps, checkStep, stepAbilities } from './case-flow.ts';
+import {
+  caseProjection,
+  caseState,
+  caseSteps,
+  checkStep,
+  queuePriorities,
+  stepAbilities,
+} from './case-flow.ts';
 import type { CaseEvent, Step } from './case-flow.ts';
 import { interventions, mayDecideAcutely } from './decisions.ts';
 
@@ -326,7 +333,7 @@ describe('the case row as a projection of the log', () => {
         if (closing) {
           expect(projection.status).toBe('closed');
           expect(projection.closedAt).toBe(closing.at);
-          expect(projection.queuePriority).toBe(1);
+          expect(projection.queuePriority).toBe(queuePriorities.ordinary);
         } else {
           expect(projection.closedAt).toBeNull();
           expect(projection.status).not.toBe('closed');
@@ -335,7 +342,7 @@ describe('the case row as a projection of the log', () => {
     );
   });
 
-  it('puts a case first only while it is open and its last screening found acute need', () => {
+  it('puts a case with acute need ahead of the ordinary ones only while it is open and its last screening found acute need', () => {
     fc.assert(
       fc.property(fc.array(eventArb, { maxLength: 10 }), (events) => {
         const projection = caseProjection(caseState(events));
@@ -343,9 +350,12 @@ describe('the case row as a projection of the log', () => {
         const screening = (closedAt >= 0 ? events.slice(0, closedAt) : events).findLast(
           (e) => e.type === 'acute_screening',
         );
-        if (projection.queuePriority === 0) {
+        if (projection.queuePriority === queuePriorities.acute) {
           expect(screening?.acuteNeed).toBe('yes');
           expect(projection.status).not.toBe('closed');
+        }
+        if (projection.status !== 'closed' && screening?.acuteNeed === 'yes') {
+          expect(projection.queuePriority).toBeLessThanOrEqual(queuePriorities.acute);
         }
         // Unscreened and open: the log does not say, so the row keeps what it was opened with.
         if (!screening && projection.status !== 'closed')

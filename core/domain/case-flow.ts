@@ -149,14 +149,22 @@ export interface CaseProjection {
   status: 'open' | 'closed' | null;
   closedAt: string | null;
   acuteNeed: 'yes' | 'no' | 'unclear' | null;
-  /** 0 puts the case first in the unit's queue: an open case screened as acute. */
-  queuePriority: 0 | 1 | null;
+  /** Where the case stands in its unit's queue (queuePriorities); null where the log does not say. */
+  queuePriority: QueuePriority | null;
   assignedUserId: string | null;
   /** The unit the log last handed the case to; null leaves the row's unit (where it opened). */
   unitId: string | null;
   /** The log's last word on the assignee is a handover: nobody has the case. */
   unassigned: boolean;
 }
+
+/**
+ * Where an open case stands in its unit's queue, first to last (issue 13): what socialjour
+ * handed over in the night and the day unit has not yet taken — what was decided then must be
+ * seen first; then a case screened as acute; then the rest, each group oldest first.
+ */
+export const queuePriorities = { handedOver: 0, acute: 1, ordinary: 2 } as const;
+export type QueuePriority = (typeof queuePriorities)[keyof typeof queuePriorities];
 
 export function caseProjection(state: CaseState): CaseProjection {
   const closed = state.phase === 'closed';
@@ -166,12 +174,14 @@ export function caseProjection(state: CaseState): CaseProjection {
     closedAt: state.closedAt,
     acuteNeed: state.acuteNeed,
     queuePriority: closed
-      ? 1
-      : state.awaitingDayUnit || state.acuteNeed === 'yes'
-        ? 0
-        : state.acuteNeed === null
-          ? null
-          : 1,
+      ? queuePriorities.ordinary
+      : state.awaitingDayUnit
+        ? queuePriorities.handedOver
+        : state.acuteNeed === 'yes'
+          ? queuePriorities.acute
+          : state.acuteNeed === null
+            ? null
+            : queuePriorities.ordinary,
     assignedUserId: state.assignedUserId ?? null,
     unitId: state.unitId ?? null,
     unassigned: state.awaitingDayUnit && state.assignedUserId === undefined,

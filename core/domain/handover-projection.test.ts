@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { caseProjection, caseState } from './case-flow.ts';
+import { caseProjection, caseState, queuePriorities } from './case-flow.ts';
 import type { CaseEvent } from './case-flow.ts';
 import { can } from '../policy/policy.ts';
 import type { Actor, CaseFacts } from '../policy/policy.ts';
@@ -59,7 +59,11 @@ describe("the handover in the case row's projection", () => {
         const handedOver = lastHands?.type === 'case_handed_over';
         expect(projection.unassigned).toBe(handedOver);
         if (handedOver) expect(projection.assignedUserId).toBeNull();
-        if (handedOver && projection.status === 'open') expect(projection.queuePriority).toBe(0);
+        if (handedOver && projection.status === 'open') {
+          expect(projection.queuePriority).toBe(queuePriorities.handedOver);
+        }
+        // Nothing else goes ahead of the night's handover.
+        if (!handedOver) expect(projection.queuePriority).not.toBe(queuePriorities.handedOver);
       }),
     );
   });

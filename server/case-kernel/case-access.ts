@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { parseCaseEvent } from '../../core/domain/case-events.ts';
 import type { CaseEventRecord } from '../../core/domain/case-events.ts';
-import { caseProjection, caseState } from '../../core/domain/case-flow.ts';
-import type { CaseEvent } from '../../core/domain/case-flow.ts';
+import { caseProjection, caseState, queuePriorities } from '../../core/domain/case-flow.ts';
+import type { CaseEvent, QueuePriority } from '../../core/domain/case-flow.ts';
 import type { Actor, CaseFacts, PersonFacts } from '../../core/policy/policy.ts';
 import type { Db, Trx } from '../db/database.ts';
 import type { CaseTable } from '../db/schema.ts';
@@ -190,7 +190,7 @@ export async function openCase(
   events: readonly [CaseEventRecord, ...CaseEventRecord[]],
   by: string | null,
   now: Date,
-  queuePriority: 0 | 1 = 1,
+  queuePriority: QueuePriority = queuePriorities.ordinary,
 ): Promise<string> {
   const projected = projectionColumns(events.map((e) => ({ ...e, at: now })));
   const created = await trx

@@ -12,7 +12,7 @@ import type {
   registerChildReport as childReportContract,
   registerHouseholdChild as householdChildContract,
 } from '../../../core/contracts/cases.ts';
-import { caseState, stepAbilities } from '../../../core/domain/case-flow.ts';
+import { caseState, queuePriorities, stepAbilities } from '../../../core/domain/case-flow.ts';
 import { hasOpenDuty } from '../../../core/domain/child-report-duty.ts';
 import { formatAge } from '../../../core/domain/birth-date.ts';
 import { acuteNeedLabels, intakeTypeLabels } from '../../../core/domain/case-labels.ts';
@@ -639,7 +639,7 @@ export function registerChildReport(
         ],
         actorId,
         now,
-        0,
+        queuePriorities.acute,
       );
       await appendEvents(
         trx,

@@ -28,6 +28,7 @@ import {
 import { parseIdentityOrFail } from '../../case-kernel/identity.ts';
 import { appendEvents, caseFacts } from '../../case-kernel/case-access.ts';
 import type { ServiceDeps } from '../../service-deps.ts';
+import { queuePriorities } from '../../../core/domain/case-flow.ts';
 
 interface Page {
   limit: number;
@@ -36,7 +37,15 @@ interface Page {
 
 /** A page position: the last row's sort key. Opaque to the client; never an OFFSET. */
 const CaseCursor = z
-  .tuple([z.union([z.literal(0), z.literal(1)]), cursorTime, cursorId])
+  .tuple([
+    z.union([
+      z.literal(queuePriorities.handedOver),
+      z.literal(queuePriorities.acute),
+      z.literal(queuePriorities.ordinary),
+    ]),
+    cursorTime,
+    cursorId,
+  ])
   .transform(([priority, openedAt, id]) => ({ priority, openedAt, id }));
 
 const encodeCaseCursor = (c: { priority: number; openedAt: Date; id: string }) =>

@@ -258,6 +258,31 @@ describe('socialjour on a Saturday night', () => {
       ),
     });
     expect(older.statusCode).toBe(201);
+    // And an acute one opened before socialjour's night: the night's handover still goes first.
+    const acute = await t.app.inject({
+      method: 'POST',
+      url: '/api/intakes',
+      headers: session.headers,
+      payload: intakePayload(
+        units.adult,
+        {
+          existing: false,
+          newPerson: {
+            identity: null,
+            givenName: 'Akut',
+            familyName: 'Tidigare',
+            protectionLevel: 'none',
+          },
+        },
+        { acuteNeed: 'yes', assignToMe: false, receivedAt: SUNDAY_NOON.toISOString() },
+      ),
+    });
+    expect(acute.statusCode).toBe(201);
+    await t.database.db
+      .updateTable('case')
+      .set({ opened_at: new Date(SATURDAY_NIGHT.getTime() - 86_400_000) })
+      .where('id', '=', acute.json<{ caseId: string }>().caseId)
+      .execute();
     const queue = await t.app.inject({
       method: 'GET',
       url: `/api/units/${units.adult}/queue`,
@@ -266,6 +291,7 @@ describe('socialjour on a Saturday night', () => {
     expect(queue.statusCode).toBe(200);
     const items = queue.json<{ items: QueueItem[] }>().items;
     expect(items[0]).toMatchObject({ id: caseId, handedOver: { on: '2026-12-07' } });
+    expect(items.map((i) => i.acuteNeed).slice(1, 3)).toEqual(['yes', 'no']);
     expect(items.find((i) => i.id !== caseId)?.handedOver).toBeNull();
   });
 
