@@ -292,15 +292,7 @@ export const CaseDetail = z.object({
       z.object({ allowed: z.boolean(), message: z.string().nullable() }),
     ),
     /** The insatser the reader may decide on in this case: a work relation and delegation. */
-    decide: z.array(
-      z.enum([
-        'shelter',
-        'temporary_housing',
-        'financial_assistance',
-        'support_sessions',
-        'other_assistance',
-      ]),
-    ),
+    decide: z.array(z.enum(interventions)),
   }),
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;

@@ -39,6 +39,7 @@ export interface Database {
   acute_decision: AcuteDecisionTable;
   delegation: DelegationTable;
   legal_catalogue: LegalCatalogueTable;
+  intervention_catalogue: InterventionCatalogueTable;
   instrument_version: InstrumentVersionTable;
   risk_assessment: RiskAssessmentTable;
   case_incident: CaseIncidentTable;
@@ -354,6 +355,8 @@ export interface DecisionVersionTable {
   /** The period granted; null on an avslag and on beslut from before periods (migration 018). */
   period_from: ColumnType<string | null, string | null, never>;
   period_to: ColumnType<string | null, string | null, never>;
+  /** What the rules of the insats required, as decided (core/domain/intervention-rules.ts). */
+  conditions: ColumnType<Record<string, unknown> | null, string | null | undefined, never>;
 }
 
 /** What makes a beslut acute: the ground for deciding before kommunicering, and its first risk assessment. */
@@ -377,6 +380,17 @@ export interface LegalCatalogueTable {
   id: string;
   name: string;
   references: ColumnType<Record<string, string>, string, never>;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+  loaded_at: ColumnType<Date, Date | undefined, never>;
+  loaded_by: string | null;
+}
+
+/** The insatser catalogues loaded; the one active is in force (core/domain/intervention-catalogue.ts). */
+export interface InterventionCatalogueTable {
+  id: string;
+  name: string;
+  version: number;
+  entries: ColumnType<unknown[], string, never>;
   active: ColumnType<boolean, boolean | undefined, boolean>;
   loaded_at: ColumnType<Date, Date | undefined, never>;
   loaded_by: string | null;

@@ -10,6 +10,8 @@ import type {
 import type { DelegableRole, Intervention } from '../../../core/domain/decisions.ts';
 import type { LegalCatalogue } from '../../../core/domain/legal-references.ts';
 import { can } from '../../../core/policy/policy.ts';
+import { delegableFor, entryOf } from '../../../core/domain/intervention-catalogue.ts';
+import { activeInterventionCatalogue } from '../../case-kernel/intervention-catalogue.ts';
 import { execute, noFacts } from '../../command.ts';
 import type { Db, Trx } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
@@ -56,6 +58,21 @@ export function setDelegation(
       if (!unit) {
         throw new AppError('VALIDATION', {
           fields: [{ path: 'body.unitId', message: 'Enheten finns inte.' }],
+        });
+      }
+      const interventions = await activeInterventionCatalogue(trx);
+      if (body.granted && !delegableFor(interventions, body.intervention, body.role)) {
+        const entry = entryOf(interventions, body.intervention);
+        throw new AppError('VALIDATION', {
+          fields: [
+            {
+              path: 'body.role',
+              message:
+                entry.kind === 'service'
+                  ? `${entry.name} är en serviceinsats och beslutas inte.`
+                  : `Insatskatalogen ger inte rollen delegation för ${entry.name.toLowerCase()}.`,
+            },
+          ],
         });
       }
       if (body.granted) {

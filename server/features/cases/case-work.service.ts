@@ -28,6 +28,8 @@ import { enforce } from '../../http/context.ts';
 import { cursorId, cursorTime, decodeCursor, encodeCursor } from '../../http/cursor.ts';
 import { stockholmDate } from '../../time.ts';
 import { activeCatalogue } from '../../case-kernel/legal-catalogue.ts';
+import { activeInterventionCatalogue } from '../../case-kernel/intervention-catalogue.ts';
+import { catalogueRefusal } from '../../../core/domain/intervention-catalogue.ts';
 import {
   findPersonIdByIdentity,
   findPersonSummaries,
@@ -203,10 +205,15 @@ export async function getCase(
       });
       const work = can(actor, 'case.work', { person, case: caseFacts(row), now }).allowed;
       const delegations = await loadDelegations(trx, row.unit_id);
+      // What the reader may decide here: delegation, and an insats the catalogue has for the
+      // case's target group (a service is given without a beslut).
+      const interventionCatalogue = await activeInterventionCatalogue(trx);
       const decide =
         row.status === 'open'
           ? interventions.filter(
-              (intervention) => decisionRight(actor, row, delegations, intervention).allowed,
+              (intervention) =>
+                catalogueRefusal(interventionCatalogue, intervention, row.target_group) === null &&
+                decisionRight(actor, row, delegations, intervention).allowed,
             )
           : [];
       const detail: CaseDetail = {
