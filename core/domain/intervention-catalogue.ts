@@ -208,6 +208,17 @@ export const interventionNames = (catalogue: InterventionCatalogue): Record<Inte
     string
   >;
 
+/** Why no beslut is taken on a service, as a Swedish sentence; null for bistånd. */
+export function serviceRefusal(
+  catalogue: InterventionCatalogue,
+  code: Intervention,
+): string | null {
+  const entry = entryOf(catalogue, code);
+  return entry.kind === 'service'
+    ? `${entry.name} är en serviceinsats som ges utan biståndsbeslut. Registrera den som samtal i stället för att fatta beslut.`
+    : null;
+}
+
 /**
  * Why the catalogue does not let a beslut on the insats be taken in a case of the target group,
  * as a Swedish sentence; null when it does. A service is given without a beslut; an insats that
@@ -219,9 +230,8 @@ export function catalogueRefusal(
   targetGroup: CatalogueTargetGroup,
 ): string | null {
   const entry = entryOf(catalogue, code);
-  if (entry.kind === 'service') {
-    return `${entry.name} är en serviceinsats som ges utan biståndsbeslut. Registrera den som samtal i stället för att fatta beslut.`;
-  }
+  const service = serviceRefusal(catalogue, code);
+  if (service) return service;
   if (!entry.targetGroups.includes(targetGroup)) {
     return `${entry.name} ges inte till målgruppen i det här ärendet enligt insatskatalogen. Välj en insats som katalogen har för målgruppen.`;
   }

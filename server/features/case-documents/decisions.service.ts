@@ -28,7 +28,7 @@ import type {
   Period,
 } from '../../../core/domain/decisions.ts';
 import type { Actor } from '../../../core/policy/policy.ts';
-import { catalogueRefusal } from '../../../core/domain/intervention-catalogue.ts';
+import { catalogueRefusal, serviceRefusal } from '../../../core/domain/intervention-catalogue.ts';
 import type { InterventionCatalogue } from '../../../core/domain/intervention-catalogue.ts';
 import {
   interventionRuleProblems,
@@ -233,6 +233,16 @@ function refuseBadDates(
 }
 
 /**
+ * A service (råd och stöd) is given without a beslut, whoever asks and on whatever case: a 409
+ * before anything is read about the case, so the answer says nothing about it. Whether the insats
+ * serves the case's target group is asked after authorization (refuseAgainstRules).
+ */
+async function refuseService(deps: ServiceDeps, intervention: Intervention) {
+  const refusal = serviceRefusal(await activeInterventionCatalogue(deps.db), intervention);
+  if (refusal) throw new AppError('STEP_OUT_OF_ORDER', { detail: refusal });
+}
+
+/**
  * What the insatser catalogue in force and the rules of the insats say of this beslut in this
  * case, as a 409 naming what is missing: a service is not decided, an insats is decided only for
  * the target groups it serves, and a perpetrator's tillfälligt boende or a partnerkontakt rests
@@ -316,12 +326,13 @@ async function refuseOutOfOrder(
   if (!check.ok) throw new AppError('STEP_OUT_OF_ORDER', { detail: check.message });
 }
 
-export function recordDecision(
+export async function recordDecision(
   deps: ServiceDeps,
   ctx: ActionContext,
   caseId: string,
   body: z.infer<typeof decisionContract.body>,
 ) {
+  await refuseService(deps, body.intervention);
   return execute(deps, ctx, {
     action: 'decision.record',
     ...onDecision(caseId, body.intervention),
@@ -397,13 +408,14 @@ export function recordDecision(
  * case's first risk assessment, the beslut with its period, the ground for deciding without
  * kommunicering, and the event — which leaves the phase alone and starts the utredning's clock.
  */
-export function recordAcuteDecision(
+export async function recordAcuteDecision(
   deps: ServiceDeps,
   ctx: ActionContext,
   caseId: string,
   body: z.infer<typeof acuteContract.body>,
 ) {
   const fields: VersionFields = { ...body, outcome: 'granted' };
+  await refuseService(deps, body.intervention);
   return execute(deps, ctx, {
     action: 'decision.acute',
     ...onDecision(caseId, body.intervention),
@@ -508,12 +520,13 @@ export function recordAcuteDecision(
 }
 
 /** Rättelse or ändring: a new version naming who and why; the original stays. */
-export function reviseDecision(
+export async function reviseDecision(
   deps: ServiceDeps,
   ctx: ActionContext,
   decisionId: string,
   body: z.infer<typeof reviseContract.body>,
 ) {
+  await refuseService(deps, body.intervention);
   return execute(deps, ctx, {
     action: 'decision.revise',
     forbidden: 'NO_DELEGATION',
