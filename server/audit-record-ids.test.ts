@@ -402,6 +402,18 @@ const writes: Write[] = [
     }),
   },
   {
+    scenario: 'load an insatser catalogue',
+    actor: 'admin',
+    expect: ({ body }) => ({ 'admin.intervention_catalogue': { catalogueId: body.id } }),
+  },
+  {
+    scenario: 'put an insatser catalogue in force',
+    actor: 'admin',
+    expect: ({ url }) => ({
+      'admin.intervention_catalogue': { catalogueId: segment(url, 'intervention-catalogues') },
+    }),
+  },
+  {
     scenario: 'load an instrument version',
     actor: 'admin',
     expect: ({ body }) => ({

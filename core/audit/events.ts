@@ -63,6 +63,7 @@ export const auditActions = {
   'admin.role.revoke': 'Tog bort roll',
   'admin.delegation': 'Ändrade delegationsordning',
   'admin.legal_catalogue': 'Ändrade lagrumskatalog',
+  'admin.intervention_catalogue': 'Ändrade insatskatalog',
   'admin.handover_rules': 'Ändrade regler för socialjourens överlämning',
   'admin.instrument': 'Ändrade bedömningsinstrument',
   'admin.request.create': 'Begärde ändring av behörighet',
@@ -124,6 +125,7 @@ export const auditRecordKeys = {
   'admin.role.revoke': ['userId', 'unitId', 'role'],
   'admin.delegation': ['unitId', 'intervention', 'role'],
   'admin.legal_catalogue': ['catalogueId'],
+  'admin.intervention_catalogue': ['catalogueId'],
   // The one row of settings, by its version.
   'admin.handover_rules': ['version'],
   'admin.instrument': ['instrumentId', 'version'],

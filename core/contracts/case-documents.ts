@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { interventions } from '../domain/decisions.ts';
+import { InterventionCatalogue } from '../domain/intervention-catalogue.ts';
 import { defineContract } from './contract.ts';
 import { draftContracts } from './drafts.ts';
 import { baseVersion, isoDate, pageQuery, version } from './input.ts';
@@ -434,6 +435,16 @@ export const reviseDecision = defineContract({
   }),
   response: z.object({ id: z.uuid(), version: z.number().int() }),
   successStatus: 201,
+});
+
+/**
+ * The insatser catalogue in force, for the decision forms: each insats's name, target groups,
+ * kind and rules. Not personal data; for those who decide.
+ */
+export const getInterventionCatalogue = defineContract({
+  method: 'GET',
+  path: '/api/intervention-catalogue',
+  response: InterventionCatalogue,
 });
 
 /** Documents as PDF. Not JSON: the server answers application/pdf. */

@@ -4,6 +4,7 @@ import type { ActorName, World } from './world.ts';
 import type { Db } from '../db/database.ts';
 import { createUser, intakePayload } from './factories.ts';
 import { legalConcepts } from '../../core/domain/legal-references.ts';
+import { defaultInterventionCatalogue } from '../../core/domain/intervention-catalogue.ts';
 import { dangerExample } from '../../core/instruments/examples.ts';
 import type { TestApp } from './test-app.ts';
 import type { Role } from '../../core/policy/roles.ts';
@@ -692,6 +693,37 @@ export const scenarios: Scenario[] = [
   {
     name: 'put a legal catalogue in force',
     request: () => ({ method: 'POST', url: '/api/admin/legal-catalogues/sol-2001-453/activation' }),
+    expect: outcomes(403, { admin: 200 }),
+  },
+  {
+    name: 'read the insatser catalogue in force',
+    request: () => ({ method: 'GET', url: '/api/intervention-catalogue' }),
+    expect: outcomes(200, { provider: 403, analyst: 403, admin: 403 }),
+  },
+  {
+    name: 'list the insatser catalogues',
+    request: () => ({ method: 'GET', url: '/api/admin/intervention-catalogues' }),
+    expect: outcomes(403, { admin: 200 }),
+  },
+  {
+    name: 'load an insatser catalogue',
+    request: (_w, actor) => ({
+      method: 'POST',
+      url: '/api/admin/intervention-catalogues',
+      payload: {
+        ...defaultInterventionCatalogue,
+        id: `matris-${actor.toLowerCase()}`,
+        version: 2,
+      },
+    }),
+    expect: outcomes(403, { admin: 201 }),
+  },
+  {
+    name: 'put an insatser catalogue in force',
+    request: () => ({
+      method: 'POST',
+      url: `/api/admin/intervention-catalogues/${defaultInterventionCatalogue.id}/activation`,
+    }),
     expect: outcomes(403, { admin: 200 }),
   },
   {

@@ -20,6 +20,7 @@ export interface CaseDocumentActions {
   'safetyPlan.write': SafetyPlanFacts;
   /** See the risk-assessment instruments in use. */
   'instruments.list': Record<string, never>;
+  'interventions.list': Record<string, never>;
 }
 
 interface SafetyPlanFacts {
@@ -47,4 +48,5 @@ export const caseDocumentRules = {
   'safetyPlan.read': (actor: Actor, f) => safetyPlan(caseRead(actor, f), f),
   'safetyPlan.write': (actor: Actor, f) => safetyPlan(caseWork(actor, f), f),
   'instruments.list': (actor) => roleDecision(actor, isCaseworkerOrManager),
+  'interventions.list': (actor) => roleDecision(actor, isCaseworkerOrManager),
 } satisfies RulesFor<CaseDocumentActions>;

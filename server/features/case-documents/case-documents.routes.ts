@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
+  getInterventionCatalogue,
   decisionPdfPath,
   discardSectionDraft,
   getSectionDraft,
@@ -43,6 +44,9 @@ export function caseDocumentRoutes(app: FastifyInstance, deps: ServiceDeps) {
   );
   addAction(app, recordCommunication, ({ params, body }, ctx) =>
     decisions.recordCommunication(deps, ctx, params.caseId, body),
+  );
+  addAction(app, getInterventionCatalogue, (_input, ctx) =>
+    decisions.getInterventionCatalogue(deps, ctx),
   );
   addAction(app, listDecisions, ({ params }, ctx) =>
     decisions.listDecisions(deps, ctx, params.caseId),

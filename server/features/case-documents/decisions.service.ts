@@ -42,6 +42,8 @@ import { legalReference } from '../../../core/domain/legal-references.ts';
 import { checkCommunicationChannel } from '../../../core/domain/safe-channel.ts';
 import type { Db, Trx } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
+import { enforce } from '../../http/context.ts';
+import { can } from '../../../core/policy/policy.ts';
 import {
   appendEvents,
   loadCaseRow,
@@ -591,6 +593,12 @@ export async function reviseDecision(
       };
     },
   });
+}
+
+/** The insatser catalogue in force, for the decision forms. Not personal data. */
+export async function getInterventionCatalogue(deps: ServiceDeps, ctx: ActionContext) {
+  enforce(can(ctx.actor, 'interventions.list', {}));
+  return activeInterventionCatalogue(deps.db);
 }
 
 /** Every decision on the case with its versions, oldest first. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../../../core/contracts/cases.ts';
 import type { Decision } from '../../../core/contracts/case-documents.ts';
+import { defaultInterventionCatalogue } from '../../../core/domain/intervention-catalogue.ts';
 import { createTestApp } from '../../test/test-app.ts';
 import type { TestApp } from '../../test/test-app.ts';
 import { createUnit, createUser, intakePayload, loginAs } from '../../test/factories.ts';
@@ -328,5 +329,80 @@ describe('partnerkontakt', () => {
     expect(ok.statusCode, ok.body).toBe(201);
     const [decision] = await decisionsOf(caseId);
     expect(decision?.current.conditions).toEqual({ partnerContact });
+  });
+});
+
+describe('the catalogue is data', () => {
+  it('a version loaded and put in force changes names, target groups and delegation at once', async () => {
+    const admin = await loginAs(
+      t.app,
+      await createUser(t.database.db, { grants: [{ unitId, role: 'administrator' }] }),
+      now,
+    );
+    const asAdmin = (method: 'POST' | 'GET', url: string, payload?: object) =>
+      t.app.inject({ method, url, headers: admin.headers, ...(payload ? { payload } : {}) });
+    const shipped = (await send('GET', '/api/intervention-catalogue')).json<
+      typeof defaultInterventionCatalogue
+    >();
+    expect(shipped).toEqual(defaultInterventionCatalogue);
+
+    // The municipality decides that tillfälligt boende is not given to perpetrators, calls
+    // skyddat boende by its local name, and takes partnerkontakt from the caseworkers.
+    const local = {
+      ...defaultInterventionCatalogue,
+      id: 'kommunen-insatser-2',
+      name: 'Kommunens insatskatalog',
+      version: 2,
+      entries: defaultInterventionCatalogue.entries.map((e) =>
+        e.code === 'temporary_housing'
+          ? { ...e, targetGroups: e.targetGroups.filter((g) => g !== 'perpetrator') }
+          : e.code === 'shelter'
+            ? { ...e, name: 'Skyddat boende (kommunens)' }
+            : e.code === 'partner_contact'
+              ? { ...e, delegation: ['unit_manager'] }
+              : e,
+      ),
+    };
+    const broken = await asAdmin('POST', '/api/admin/intervention-catalogues', {
+      ...local,
+      entries: local.entries.slice(1),
+    });
+    expect(broken.statusCode).toBe(400);
+    const loaded = await asAdmin('POST', '/api/admin/intervention-catalogues', local);
+    expect(loaded.statusCode, loaded.body).toBe(201);
+    const { caseId } = await intake('perpetrator', 'Lokalsson');
+    // Loaded is not in force.
+    expect((await detail(caseId)).abilities.decide).toContain('temporary_housing');
+
+    const activated = await asAdmin(
+      'POST',
+      '/api/admin/intervention-catalogues/kommunen-insatser-2/activation',
+    );
+    expect(activated.statusCode, activated.body).toBe(200);
+    try {
+      expect((await detail(caseId)).abilities.decide).toEqual(['financial_assistance']);
+      const refused = await send(
+        'POST',
+        `/api/cases/${caseId}/acute-decisions`,
+        acute('temporary_housing', (await detail(caseId)).version),
+      );
+      expect(refused.statusCode).toBe(409);
+      expect(messageOf(refused).message).toContain('Tillfälligt boende ges inte till målgruppen');
+      const victim = await intake('victim', 'Lokaldottir');
+      const partnerContact = await send(
+        'POST',
+        `/api/cases/${victim.caseId}/acute-decisions`,
+        acute('partner_contact', (await detail(victim.caseId)).version),
+      );
+      // Partnerkontakt: the caseworker no longer holds delegation under this catalogue.
+      expect(partnerContact.statusCode).toBe(403);
+      expect((await detail(victim.caseId)).abilities.decide).not.toContain('partner_contact');
+    } finally {
+      const back = await asAdmin(
+        'POST',
+        `/api/admin/intervention-catalogues/${defaultInterventionCatalogue.id}/activation`,
+      );
+      expect(back.statusCode).toBe(200);
+    }
   });
 });
