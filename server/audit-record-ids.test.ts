@@ -362,6 +362,11 @@ const writes: Write[] = [
     }),
   },
   {
+    scenario: 'record the school of a child accompanying the parent into skyddat boende',
+    actor: 'assigned',
+    expect: ({ body }) => ({ 'school_arrangement.record': { arrangementId: body.id } }),
+  },
+  {
     scenario: 'correct a beslut on an assigned case',
     actor: 'assigned',
     expect: ({ body, url }) => {

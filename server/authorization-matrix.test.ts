@@ -137,6 +137,7 @@ const covered = new Set<Contract>([
   documentContracts.recordAcuteDecision,
   documentContracts.reviseDecision,
   documentContracts.getInterventionCatalogue,
+  documentContracts.recordSchoolArrangement,
   adminContracts.listInterventionCatalogues,
   adminContracts.importInterventionCatalogue,
   adminContracts.activateInterventionCatalogue,

@@ -37,6 +37,7 @@ export const auditActions = {
   'decision.read': 'Läste beslut',
   'decision.record': 'Fattade beslut',
   'decision.acute': 'Fattade akut beslut',
+  'school_arrangement.record': 'Registrerade skolgång för barn i skyddat boende',
   'decision.revise': 'Rättade eller ändrade beslut',
   'document.export': 'Skrev ut dokument',
   'risk.read': 'Läste riskbedömningar',
@@ -104,6 +105,7 @@ export const auditRecordKeys = {
   'decision.record': ['decisionId', 'version'],
   // An acute beslut also records the person's own view of the danger as a risk assessment.
   'decision.acute': ['decisionId', 'version', 'assessmentId'],
+  'school_arrangement.record': ['arrangementId'],
   'decision.revise': ['decisionId', 'version'],
   'risk.assess': ['assessmentId'],
   'risk.incident': ['incidentId'],

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { interventions } from '../domain/decisions.ts';
 import { InterventionCatalogue } from '../domain/intervention-catalogue.ts';
+import { schoolArrangements } from '../domain/accompanying-children.ts';
 import { defineContract } from './contract.ts';
 import { draftContracts } from './drafts.ts';
 import { baseVersion, isoDate, pageQuery, version } from './input.ts';
@@ -434,6 +435,25 @@ export const reviseDecision = defineContract({
     version: version(),
   }),
   response: z.object({ id: z.uuid(), version: z.number().int() }),
+  successStatus: 201,
+});
+
+/**
+ * How the school or preschool of a child accompanying the parent into skyddat boende was solved
+ * (core/domain/accompanying-children.ts): on the parent's case, for a child of the household
+ * whose duty is open there.
+ */
+export const recordSchoolArrangement = defineContract({
+  method: 'POST',
+  path: '/api/cases/:caseId/school-arrangements',
+  params: caseParams,
+  body: z.strictObject({
+    childPersonId: z.uuid(),
+    arrangement: z.enum(schoolArrangements),
+    note: shortText('Beskriv hur skolgången är löst.', 5_000),
+    arrangedOn: isoDate(),
+  }),
+  response: z.object({ id: z.uuid() }),
   successStatus: 201,
 });
 

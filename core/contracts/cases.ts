@@ -258,6 +258,20 @@ export const CaseDetail = z.object({
   /** Socialjour's planned handover not yet carried out: to which unit, on which working day. */
   handoverPlanned: z.object({ on: z.iso.date(), toUnitName: z.string() }).nullable(),
   childReportDuties: z.array(ChildReportDutyView),
+  /**
+   * Children accompanying the parent into skyddat boende (core/domain/accompanying-children.ts):
+   * each child's own beslut by the children's unit, and its school situation. The child is named
+   * as in `childReportDuties` (by id; the name there, or masked).
+   */
+  accompanyingChildren: z.array(
+    z.object({
+      childPersonId: z.uuid(),
+      since: z.iso.date(),
+      status: z.enum(['open', 'decided']),
+      decidedOn: z.iso.date().nullable(),
+      school: z.object({ dueOn: z.iso.date(), arrangedOn: z.iso.date().nullable() }),
+    }),
+  ),
   /** The latest assessed risk level of the case's person in this case, if assessed. */
   riskLevel: z.enum(['low', 'medium', 'high']).nullable(),
   deadlines: z.array(DeadlineView),

@@ -48,6 +48,8 @@ export const deadlineLabels: Record<DeadlineKind, string> = {
   child_report: 'Orosanmälan för barn i hushållet',
   investigation_after_acute: 'Utredning efter akut beslut',
   intervention_period: 'Insatsens period',
+  accompanying_child_decision: 'Eget beslut för medföljande barn i skyddat boende',
+  school_arrangement: 'Skolgång för barn i skyddat boende',
 };
 
 /** An insats's period as a deadline speaks of the insats, not of something to do by then. */

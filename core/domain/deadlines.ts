@@ -1,5 +1,6 @@
 import { addDays, addMonths, daysBetween } from './calendar.ts';
 import type { Intervention, Period } from './decisions.ts';
+import type { AccompanyingChildDuty } from './accompanying-children.ts';
 
 /**
  * Deadlines shown on a case and in "Mina ärenden". The statutory ones for children (a protection
@@ -54,6 +55,8 @@ export interface CaseTimeline {
    * version's period: a rättelse or ändring of the end replaces it).
    */
   grantedPeriods?: readonly { intervention: Intervention; period: Period }[];
+  /** The duties for the children accompanying a parent into skyddat boende (accompanying-children.ts). */
+  accompanyingChildren?: readonly AccompanyingChildDuty[];
 }
 
 export const deadlineKinds = [
@@ -63,6 +66,8 @@ export const deadlineKinds = [
   'child_report',
   'investigation_after_acute',
   'intervention_period',
+  'accompanying_child_decision',
+  'school_arrangement',
 ] as const;
 export type DeadlineKind = (typeof deadlineKinds)[number];
 
@@ -121,6 +126,17 @@ export function deadlinesFor(
       dueOn: addDays(acute, rules.acuteInvestigationDays),
     });
   }
+  // A child accompanying a parent into skyddat boende has its own beslut, without delay; and
+  // its school or preschool solved within the stay's first days.
+  const accompanying = timeline.accompanyingChildren ?? [];
+  const undecided = accompanying.find((d) => d.status === 'open');
+  if (undecided) due.push({ kind: 'accompanying_child_decision', dueOn: undecided.since });
+  const school = accompanying
+    .filter((d) => d.school.arrangedOn === null)
+    .map((d) => d.school.dueOn)
+    .sort()
+    .at(0);
+  if (school !== undefined) due.push({ kind: 'school_arrangement', dueOn: school });
   const statused: Deadline[] = due.map((d) => ({
     ...d,
     status: status(d.dueOn, today, rules.dueSoonDays),

@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { CaseEventType } from '../../core/domain/case-events.ts';
 import type { DelegableRole, Intervention, Outcome } from '../../core/domain/decisions.ts';
+import type { SchoolArrangementKind } from '../../core/domain/accompanying-children.ts';
 import type {
   InvestigationTemplate,
   SourceKind,
@@ -40,6 +41,7 @@ export interface Database {
   delegation: DelegationTable;
   legal_catalogue: LegalCatalogueTable;
   intervention_catalogue: InterventionCatalogueTable;
+  school_arrangement: SchoolArrangementTable;
   instrument_version: InstrumentVersionTable;
   risk_assessment: RiskAssessmentTable;
   case_incident: CaseIncidentTable;
@@ -383,6 +385,18 @@ export interface LegalCatalogueTable {
   active: ColumnType<boolean, boolean | undefined, boolean>;
   loaded_at: ColumnType<Date, Date | undefined, never>;
   loaded_by: string | null;
+}
+
+/** How an accompanying child's school or preschool was solved (core/domain/accompanying-children.ts). */
+export interface SchoolArrangementTable {
+  id: Generated<string>;
+  case_id: string;
+  child_person_id: string;
+  arrangement: SchoolArrangementKind;
+  note: string;
+  arranged_on: ColumnType<string, string, never>;
+  recorded_by: string;
+  recorded_at: Recorded<Date>;
 }
 
 /** The insatser catalogues loaded; the one active is in force (core/domain/intervention-catalogue.ts). */

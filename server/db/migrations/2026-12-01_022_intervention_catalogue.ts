@@ -152,9 +152,32 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // What the rules of the insats required, as decided (core/domain/intervention-rules.ts).
   await sql`alter table decision_version add column conditions jsonb`.execute(db);
+
+  // A child accompanying a parent into skyddat boende: how its school or preschool was solved
+  // (core/domain/accompanying-children.ts), recorded on the parent's case. Never changed: a new
+  // arrangement is a new row.
+  await sql`
+    create table school_arrangement (
+      id uuid primary key default gen_random_uuid(),
+      case_id uuid not null references "case" (id),
+      child_person_id uuid not null references person (id),
+      arrangement text not null check (arrangement in ('same_school', 'school_near_shelter',
+        'teaching_at_shelter', 'not_in_school')),
+      note text not null check (length(note) between 1 and 5000),
+      arranged_on date not null,
+      recorded_by uuid not null references app_user (id),
+      recorded_at timestamptz not null default now()
+    )`.execute(db);
+  await sql`create index school_arrangement_case on school_arrangement (case_id, child_person_id)`.execute(
+    db,
+  );
+  await sql`create trigger school_arrangement_no_change before update or delete on school_arrangement for each row execute function reject_change()`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await sql`drop table school_arrangement`.execute(db);
   await sql`alter table decision_version drop column conditions`.execute(db);
   await sql`drop table intervention_catalogue`.execute(db);
   for (const table of ['decision_version', 'delegation']) {

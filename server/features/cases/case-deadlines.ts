@@ -4,6 +4,8 @@ import type { Db, Trx } from '../../db/database.ts';
 import { stockholmDate } from '../../time.ts';
 import { loadDuties } from '../../case-kernel/child-duties.ts';
 import type { HouseholdDuty } from '../../case-kernel/child-duties.ts';
+import { loadAccompanying } from '../../case-kernel/accompanying-children.ts';
+import type { AccompanyingChildDuty } from '../../../core/domain/accompanying-children.ts';
 
 interface DeadlineCase {
   id: string;
@@ -58,9 +60,13 @@ export async function loadDeadlines(
   cases: readonly DeadlineCase[],
   today: string,
   configured: ConfiguredDeadlines,
-): Promise<{ deadlines: Map<string, Deadline[]>; duties: Map<string, HouseholdDuty[]> }> {
+): Promise<{
+  deadlines: Map<string, Deadline[]>;
+  duties: Map<string, HouseholdDuty[]>;
+  accompanying: Map<string, AccompanyingChildDuty[]>;
+}> {
   const deadlines = new Map<string, Deadline[]>();
-  if (cases.length === 0) return { deadlines, duties: new Map() };
+  if (cases.length === 0) return { deadlines, duties: new Map(), accompanying: new Map() };
   const ids = cases.map((c) => c.id);
   const [steps, investigations, duties, periods] = await Promise.all([
     db
@@ -78,6 +84,7 @@ export async function loadDeadlines(
     loadDuties(db, cases, today),
     grantedPeriods(db, ids),
   ]);
+  const accompanying = await loadAccompanying(db, cases, duties);
   const stepOn = (caseId: string, type: string) => {
     const at = steps.find((s) => s.case_id === caseId && s.type === type)?.first_at;
     return at ? stockholmDate(new Date(at)) : null;
@@ -102,6 +109,7 @@ export async function loadDeadlines(
         // A closed case has nothing left to open or to follow up.
         acuteDecidedOn: c.status === 'open' ? stepOn(c.id, 'acute_decision_recorded') : null,
         grantedPeriods: c.status === 'open' ? (periods.get(c.id) ?? []) : [],
+        accompanyingChildren: accompanying.get(c.id) ?? [],
       },
       today,
       rules,
@@ -111,5 +119,5 @@ export async function loadDeadlines(
       list.sort((a, b) => a.dueOn.localeCompare(b.dueOn)),
     );
   }
-  return { deadlines, duties };
+  return { deadlines, duties, accompanying };
 }

@@ -268,6 +268,13 @@ export async function getCase(
             ? { on: planned.on, toUnitName: units.get(planned.toUnitId) ?? 'dagenheten' }
             : null,
         childReportDuties: dutyViews,
+        accompanyingChildren: (loaded.accompanying.get(row.id) ?? []).map((d) => ({
+          childPersonId: d.childPersonId,
+          since: d.since,
+          status: d.status,
+          decidedOn: d.decidedOn,
+          school: d.school,
+        })),
         riskLevel,
         deadlines,
         history: events.map((e) => ({
