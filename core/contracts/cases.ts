@@ -283,6 +283,8 @@ export const CaseDetail = z.object({
     childConcernReport: z.string(),
     /** The ground for an acute beslut without prior kommunicering (25 § FL). */
     decisionWithoutCommunication: z.string(),
+    /** An accompanying child's own beslut on skyddat boende (since 2024-04-01). */
+    shelterForAccompanyingChildren: z.string(),
   }),
   /** What was communicated before the decision, when and how (never the channel's value). */
   communications: z.array(

@@ -289,6 +289,10 @@ export async function getCase(
           preliminaryAssessmentChild: legalReference(catalogue, 'preliminaryAssessmentChild'),
           childConcernReport: legalReference(catalogue, 'childConcernReport'),
           decisionWithoutCommunication: legalReference(catalogue, 'decisionWithoutCommunication'),
+          shelterForAccompanyingChildren: legalReference(
+            catalogue,
+            'shelterForAccompanyingChildren',
+          ),
         },
         communications: events
           .filter((e) => e.type === 'communication_recorded')

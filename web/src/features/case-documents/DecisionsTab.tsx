@@ -51,6 +51,7 @@ import {
 } from './DecisionFields.tsx';
 import type { DecisionValues } from './DecisionFields.tsx';
 import { ConditionFacts } from './RuleFields.tsx';
+import { AccompanyingChildren } from './AccompanyingChildren.tsx';
 import { decisionsKey } from './keys.ts';
 
 /** Kommunicering, then beslut: each with its versions, a rättelse or ändring, and the PDF. */
@@ -100,6 +101,7 @@ export function DecisionsTab({ detail }: { detail: CaseDetail }) {
             )
           ) : null}
           <AcuteDecisionSection detail={detail} />
+          <AccompanyingChildren detail={detail} />
         </VStack>
       </section>
     </VStack>
