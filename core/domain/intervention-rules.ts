@@ -200,3 +200,41 @@ export function relevantConditions(input: {
   };
   return Object.keys(kept).length > 0 ? kept : null;
 }
+
+/** What a beslut recorded for the rules of its insats, as label and Swedish text, for screen and PDF. */
+export function conditionLines(conditions: DecisionConditions | null): {
+  label: string;
+  text: string;
+}[] {
+  if (!conditions) return [];
+  const { victimWish, riskSupport, partnerContact, meansTestWaived } = conditions;
+  return [
+    ...(victimWish
+      ? [
+          {
+            label: 'Den våldsutsattas önskan att bo kvar',
+            text: `Framkom ${victimWish.learntOn}: ${victimWish.how}`,
+          },
+        ]
+      : []),
+    ...(riskSupport
+      ? [{ label: 'Riskbedömningen talar för det', text: riskSupport.conclusion }]
+      : []),
+    ...(partnerContact
+      ? [
+          {
+            label: 'Partnerkontakt',
+            text: `Våldsutövaren samtyckte ${partnerContact.consentOn}. Kontaktperson: ${partnerContact.contactPerson}. Våldsutövarens behandlare: ${partnerContact.perpetratorTherapist}.`,
+          },
+        ]
+      : []),
+    ...(meansTestWaived
+      ? [
+          {
+            label: 'Utan sedvanlig prövning',
+            text: `Beviljat utan den sedvanliga prövningen av egna ekonomiska förutsättningar, eftersom skyddsbehovet går först: ${meansTestWaived.reason}`,
+          },
+        ]
+      : []),
+  ];
+}

@@ -3,6 +3,7 @@ import { onCase } from '../../case-kernel/on-case.ts';
 import type { ActionContext } from '../../http/action-context.ts';
 import type { RenderedDocument } from '../../documents/pdf.ts';
 import { interventionLabels, outcomeLabels } from '../../../core/domain/decisions.ts';
+import { conditionLines } from '../../../core/domain/intervention-rules.ts';
 import { notifiedHowLabels } from '../../../core/domain/case-labels.ts';
 import { sourceLabel } from '../../../core/domain/investigation-template.ts';
 import { legalReference } from '../../../core/domain/legal-references.ts';
@@ -165,6 +166,12 @@ async function decisionDocument(
         ]
       : []),
     { heading: 'Motivering', level: 2, paragraphs: [{ text: d.motivation }] },
+    // What the rules of the insats asked the beslut to rest on (core/domain/intervention-rules.ts).
+    ...conditionLines(d.conditions).map((line) => ({
+      heading: line.label,
+      level: 2 as const,
+      paragraphs: [{ text: line.text }],
+    })),
     ...(found.acute
       ? [
           {

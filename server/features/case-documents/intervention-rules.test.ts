@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../../../core/contracts/cases.ts';
 import type { Decision } from '../../../core/contracts/case-documents.ts';
 import { defaultInterventionCatalogue } from '../../../core/domain/intervention-catalogue.ts';
+import { readPdf } from '../../test/pdf-reader.ts';
 import { createTestApp } from '../../test/test-app.ts';
 import type { TestApp } from '../../test/test-app.ts';
 import { createUnit, createUser, intakePayload, loginAs } from '../../test/factories.ts';
@@ -257,6 +258,12 @@ describe('ekonomiskt bistånd in acute need', () => {
     expect(res.statusCode, res.body).toBe(201);
     const [decision] = await decisionsOf(caseId);
     expect(decision?.current.conditions).toEqual({ meansTestWaived });
+    // Recorded as such on the beslut itself.
+    const pdf = await send('GET', `/api/decisions/${decision?.id ?? ''}/decision.pdf`);
+    expect(pdf.statusCode).toBe(200);
+    const text = (await readPdf(pdf.rawPayload)).text;
+    expect(text).toContain('Utan sedvanlig prövning');
+    expect(text).toContain('Hon har inte tillgång till bankkort');
   });
 });
 

@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { Alert, Checkbox, Fieldset, Select, Textarea, TextField, VStack } from '@navikt/ds-react';
 import { useQuery } from '@tanstack/react-query';
 import { getInterventionCatalogue } from '../../../../core/contracts/case-documents.ts';
@@ -8,7 +9,7 @@ import type {
   Intervention,
   InterventionCatalogue,
 } from '../../../../core/domain/intervention-catalogue.ts';
-import { relevantConditions } from '../../../../core/domain/intervention-rules.ts';
+import { conditionLines, relevantConditions } from '../../../../core/domain/intervention-rules.ts';
 import { riskLevelLabels } from '../../../../core/domain/instruments.ts';
 import { call } from '../../api/client.ts';
 import { DateField } from '../../components/DateField.tsx';
@@ -249,36 +250,14 @@ function PerpetratorHousingFields<V extends RuleValues>({
 
 /** What the beslut recorded because the rules of its insats asked for it, as facts. */
 export function ConditionFacts({ conditions }: { conditions: DecisionConditions | null }) {
-  if (!conditions) return null;
-  const { victimWish, riskSupport, partnerContact, meansTestWaived } = conditions;
   return (
     <>
-      {victimWish ? (
-        <>
-          <dt>Den våldsutsattas önskan att bo kvar</dt>
-          <dd>{`${victimWish.learntOn}: ${victimWish.how}`}</dd>
-        </>
-      ) : null}
-      {riskSupport ? (
-        <>
-          <dt>Riskbedömningen talar för det</dt>
-          <dd>{riskSupport.conclusion}</dd>
-        </>
-      ) : null}
-      {partnerContact ? (
-        <>
-          <dt>Partnerkontakt</dt>
-          <dd>
-            {`Våldsutövaren samtyckte ${partnerContact.consentOn}. Kontaktperson: ${partnerContact.contactPerson}. Våldsutövarens behandlare: ${partnerContact.perpetratorTherapist}.`}
-          </dd>
-        </>
-      ) : null}
-      {meansTestWaived ? (
-        <>
-          <dt>Utan sedvanlig prövning</dt>
-          <dd>{`Beviljat utan den sedvanliga prövningen av egna ekonomiska förutsättningar: ${meansTestWaived.reason}`}</dd>
-        </>
-      ) : null}
+      {conditionLines(conditions).map((line) => (
+        <Fragment key={line.label}>
+          <dt>{line.label}</dt>
+          <dd>{line.text}</dd>
+        </Fragment>
+      ))}
     </>
   );
 }
