@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { int32 } from '../contracts/input.ts';
 import type { Role } from '../policy/roles.ts';
 import { handoverTargetGroups } from './handover.ts';
 
@@ -58,7 +59,7 @@ export const InterventionCatalogue = z
   .strictObject({
     id: z.string().regex(/^[a-z0-9-]{3,40}$/),
     name: z.string().trim().min(3).max(200),
-    version: z.number().int().positive(),
+    version: int32({ min: 1 }),
     entries: z.array(InterventionEntry),
   })
   .superRefine((catalogue, ctx) => {
