@@ -8,6 +8,7 @@ import {
 } from './accompanying-children.ts';
 import type { HouseholdChild } from './child-report-duty.ts';
 import { ACUTE_BACKDATING_DAYS } from './decisions.ts';
+import { deadlinesFor } from './deadlines.ts';
 import { isWorkingDay, workingDaysBetween } from './working-days.ts';
 
 const day = fc.integer({ min: 0, max: 2_000 }).map((n) => addDays('2023-06-01', n));
@@ -87,5 +88,47 @@ describe('accompanyingChildDuties', () => {
         arrangements: [],
       }),
     ).toEqual([]);
+  });
+});
+
+describe('the duties as deadlines', () => {
+  it('asks for the children’s own beslut while one is open, and the school while one is unsolved', () => {
+    fc.assert(
+      fc.property(
+        day,
+        fc.array(fc.record({ decided: fc.boolean(), arranged: fc.boolean() }), { maxLength: 3 }),
+        (since, states) => {
+          const accompanyingChildren = states.map((s, i) => ({
+            childPersonId: `c${i}`,
+            via: 'own' as const,
+            since,
+            status: s.decided ? ('decided' as const) : ('open' as const),
+            decidedOn: s.decided ? since : null,
+            school: { dueOn: addDays(since, 7 + i), arrangedOn: s.arranged ? since : null },
+          }));
+          const kinds = deadlinesFor(
+            {
+              isChildCase: false,
+              receivedOn: since,
+              protectionAssessedOn: null,
+              preliminaryAssessedOn: since,
+              investigationOpenedOn: null,
+              investigationClosedOn: null,
+              openChildReportDuties: 0,
+              accompanyingChildren,
+            },
+            since,
+          );
+          const decision = kinds.filter((d) => d.kind === 'accompanying_child_decision');
+          const school = kinds.filter((d) => d.kind === 'school_arrangement');
+          expect(decision.length).toBe(states.some((s) => !s.decided) ? 1 : 0);
+          expect(decision[0]?.dueOn ?? since).toBe(since);
+          const unsolved = accompanyingChildren.filter((c) => c.school.arrangedOn === null);
+          expect(school.map((d) => d.dueOn)).toEqual(
+            unsolved.length > 0 ? [unsolved.map((c) => c.school.dueOn).sort()[0]] : [],
+          );
+        },
+      ),
+    );
   });
 });
