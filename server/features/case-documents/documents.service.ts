@@ -2,7 +2,9 @@ import { execute } from '../../command.ts';
 import { onCase } from '../../case-kernel/on-case.ts';
 import type { ActionContext } from '../../http/action-context.ts';
 import type { RenderedDocument } from '../../documents/pdf.ts';
-import { interventionLabels, outcomeLabels } from '../../../core/domain/decisions.ts';
+import { outcomeLabels } from '../../../core/domain/decisions.ts';
+import { interventionNames } from '../../../core/domain/intervention-catalogue.ts';
+import { activeInterventionCatalogue } from '../../case-kernel/intervention-catalogue.ts';
 import { conditionLines } from '../../../core/domain/intervention-rules.ts';
 import { notifiedHowLabels } from '../../../core/domain/case-labels.ts';
 import { sourceLabel } from '../../../core/domain/investigation-template.ts';
@@ -137,6 +139,8 @@ async function decisionDocument(
   if (!found) throw new AppError('NOT_FOUND');
   const subject = await header(trx, row);
   const catalogue = await activeCatalogue(trx);
+  // The insats by its name in the insatser catalogue in force.
+  const interventionLabels = interventionNames(await activeInterventionCatalogue(trx));
   const d = found.current;
   const sections: PdfSection[] = [
     { heading: 'Ansökan', level: 2, paragraphs: [{ text: d.requested }] },
