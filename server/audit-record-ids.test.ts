@@ -363,6 +363,11 @@ const writes: Write[] = [
     }),
   },
   {
+    scenario: 'record the school of a child accompanying the parent into skyddat boende',
+    actor: 'assigned',
+    expect: ({ body }) => ({ 'school_arrangement.record': { arrangementId: body.id } }),
+  },
+  {
     scenario: 'correct a beslut on an assigned case',
     actor: 'assigned',
     expect: ({ body, url }) => {
@@ -400,6 +405,18 @@ const writes: Write[] = [
     actor: 'admin',
     expect: ({ url }) => ({
       'admin.legal_catalogue': { catalogueId: segment(url, 'legal-catalogues') },
+    }),
+  },
+  {
+    scenario: 'load an insatser catalogue',
+    actor: 'admin',
+    expect: ({ body }) => ({ 'admin.intervention_catalogue': { catalogueId: body.id } }),
+  },
+  {
+    scenario: 'put an insatser catalogue in force',
+    actor: 'admin',
+    expect: ({ url }) => ({
+      'admin.intervention_catalogue': { catalogueId: segment(url, 'intervention-catalogues') },
     }),
   },
   {

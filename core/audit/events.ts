@@ -37,6 +37,7 @@ export const auditActions = {
   'decision.read': 'Läste beslut',
   'decision.record': 'Fattade beslut',
   'decision.acute': 'Fattade akut beslut',
+  'school_arrangement.record': 'Registrerade skolgång för barn i skyddat boende',
   'decision.revise': 'Rättade eller ändrade beslut',
   'document.export': 'Skrev ut dokument',
   'risk.read': 'Läste riskbedömningar',
@@ -68,6 +69,7 @@ export const auditActions = {
   'admin.role.revoke': 'Tog bort roll',
   'admin.delegation': 'Ändrade delegationsordning',
   'admin.legal_catalogue': 'Ändrade lagrumskatalog',
+  'admin.intervention_catalogue': 'Ändrade insatskatalog',
   'admin.handover_rules': 'Ändrade regler för socialjourens överlämning',
   'admin.instrument': 'Ändrade bedömningsinstrument',
   'admin.request.create': 'Begärde ändring av behörighet',
@@ -108,6 +110,7 @@ export const auditRecordKeys = {
   'decision.record': ['decisionId', 'version'],
   // An acute beslut also records the person's own view of the danger as a risk assessment.
   'decision.acute': ['decisionId', 'version', 'assessmentId'],
+  'school_arrangement.record': ['arrangementId'],
   'decision.revise': ['decisionId', 'version'],
   'risk.assess': ['assessmentId'],
   'risk.incident': ['incidentId'],
@@ -133,6 +136,7 @@ export const auditRecordKeys = {
   'admin.role.revoke': ['userId', 'unitId', 'role'],
   'admin.delegation': ['unitId', 'intervention', 'role'],
   'admin.legal_catalogue': ['catalogueId'],
+  'admin.intervention_catalogue': ['catalogueId'],
   // The one row of settings, by its version.
   'admin.handover_rules': ['version'],
   'admin.instrument': ['instrumentId', 'version'],

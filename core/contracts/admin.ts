@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { roles } from '../policy/roles.ts';
 import { delegableRoles, interventions } from '../domain/decisions.ts';
 import { LegalCatalogue } from '../domain/legal-references.ts';
+import { InterventionCatalogue, InterventionEntry } from '../domain/intervention-catalogue.ts';
 import { handoverTargetGroups } from '../domain/handover.ts';
 import type { HandoverTargetGroup } from '../domain/handover.ts';
 import type { TargetGroup } from './persons.ts';
@@ -276,4 +277,39 @@ export const withdrawAdminRequest = defineContract({
   params: RequestParams,
   body: z.strictObject({ version: version() }),
   response: AdminRequest,
+});
+
+export const InterventionCatalogueView = z.object({
+  id: z.string(),
+  name: z.string(),
+  version: z.number().int(),
+  entries: z.array(InterventionEntry),
+  active: z.boolean(),
+  loadedAt: z.iso.datetime(),
+});
+
+/** The insatser catalogues loaded (core/domain/intervention-catalogue.ts), the one in force marked. */
+export const listInterventionCatalogues = defineContract({
+  method: 'GET',
+  path: '/api/admin/intervention-catalogues',
+  response: z.object({ items: z.array(InterventionCatalogueView) }),
+});
+
+/**
+ * Load a version of the insatser catalogue — other names, target groups or delegation — not in
+ * force until activated. Every insats code appears exactly once; a service has no delegation.
+ */
+export const importInterventionCatalogue = defineContract({
+  method: 'POST',
+  path: '/api/admin/intervention-catalogues',
+  body: InterventionCatalogue,
+  response: InterventionCatalogueView,
+  successStatus: 201,
+});
+
+export const activateInterventionCatalogue = defineContract({
+  method: 'POST',
+  path: '/api/admin/intervention-catalogues/:catalogueId/activation',
+  params: z.strictObject({ catalogueId: z.string().regex(/^[a-z0-9-]{3,40}$/) }),
+  response: z.object({ items: z.array(InterventionCatalogueView) }),
 });

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { interventions } from '../domain/decisions.ts';
+import { InterventionCatalogue } from '../domain/intervention-catalogue.ts';
+import { schoolArrangements } from '../domain/accompanying-children.ts';
 import { defineContract } from './contract.ts';
 import { draftContracts } from './drafts.ts';
 import { baseVersion, isoDate, pageQuery, version } from './input.ts';
@@ -274,6 +276,47 @@ export const Period = z.strictObject({
 
 const notified = z.strictObject({ how: NotifiedHow, on: isoDate() }).nullable();
 
+const shortText = (message: string, max = 2_000) => z.string().trim().min(1, message).max(max);
+
+/**
+ * What a beslut records because the rules of its insats require it
+ * (core/domain/intervention-rules.ts): the victim's wish to stay in the home and the risk
+ * assessment behind a perpetrator's tillfälligt boende, the perpetrator's consent and the
+ * contact person of a partnerkontakt, an acute ekonomiskt bistånd without the usual means test.
+ * Each part is whole or absent; what is absent that the rules need, the server refuses (409)
+ * with a sentence naming it.
+ */
+export const DecisionConditions = z.strictObject({
+  victimWish: z
+    .strictObject({
+      learntOn: isoDate('Ange när önskan framkom (ÅÅÅÅ-MM-DD).'),
+      how: shortText('Skriv hur önskan framkom.'),
+    })
+    .optional(),
+  riskSupport: z
+    .strictObject({
+      assessmentId: z.uuid('Välj riskbedömningen som beslutet grundas på.'),
+      conclusion: shortText(
+        'Skriv hur riskbedömningen talar för att den våldsutsatta kan bo kvar.',
+        5_000,
+      ),
+    })
+    .optional(),
+  partnerContact: z
+    .strictObject({
+      consentOn: isoDate('Ange när våldsutövaren samtyckte (ÅÅÅÅ-MM-DD).'),
+      contactPerson: shortText('Ange den våldsutsattas kontaktperson.', 200),
+      perpetratorTherapist: shortText('Ange vem som behandlar våldsutövaren.', 200),
+    })
+    .optional(),
+  meansTestWaived: z
+    .strictObject({
+      reason: shortText('Skriv varför den sedvanliga prövningen inte görs.', 2_000),
+    })
+    .optional(),
+});
+export type DecisionConditions = z.infer<typeof DecisionConditions>;
+
 const decisionFields = {
   intervention: Intervention,
   requested: z.string().trim().min(1, 'Ange vad personen har ansökt om.').max(2_000),
@@ -283,6 +326,7 @@ const decisionFields = {
   period: Period.nullable(),
   /** How and when the person was told; may be added in a later version. */
   notified,
+  conditions: DecisionConditions.optional(),
 };
 
 export const DecisionVersion = z.object({
@@ -301,6 +345,8 @@ export const DecisionVersion = z.object({
   notified: z.object({ how: NotifiedHow, on: z.iso.date() }).nullable(),
   changeReason: z.string().nullable(),
   recordedAt: z.iso.datetime(),
+  /** What the rules of the insats required, as decided; null when they asked for nothing. */
+  conditions: DecisionConditions.nullable(),
 });
 
 export const Decision = z.object({
@@ -370,6 +416,7 @@ export const recordAcuteDecision = defineContract({
       to: isoDate('Ange till och med vilket datum beslutet gäller (ÅÅÅÅ-MM-DD).'),
     }),
     notified,
+    conditions: DecisionConditions.optional(),
     version: version(),
   }),
   response: z.object({ id: z.uuid(), version: z.number().int(), assessmentId: z.uuid() }),
@@ -389,6 +436,35 @@ export const reviseDecision = defineContract({
   }),
   response: z.object({ id: z.uuid(), version: z.number().int() }),
   successStatus: 201,
+});
+
+/**
+ * How the school or preschool of a child accompanying the parent into skyddat boende was solved
+ * (core/domain/accompanying-children.ts): on the parent's case, for a child of the household
+ * whose duty is open there.
+ */
+export const recordSchoolArrangement = defineContract({
+  method: 'POST',
+  path: '/api/cases/:caseId/school-arrangements',
+  params: caseParams,
+  body: z.strictObject({
+    childPersonId: z.uuid(),
+    arrangement: z.enum(schoolArrangements),
+    note: shortText('Beskriv hur skolgången är löst.', 5_000),
+    arrangedOn: isoDate(),
+  }),
+  response: z.object({ id: z.uuid() }),
+  successStatus: 201,
+});
+
+/**
+ * The insatser catalogue in force, for the decision forms: each insats's name, target groups,
+ * kind and rules. Not personal data; for those who decide.
+ */
+export const getInterventionCatalogue = defineContract({
+  method: 'GET',
+  path: '/api/intervention-catalogue',
+  response: InterventionCatalogue,
 });
 
 /** Documents as PDF. Not JSON: the server answers application/pdf. */

@@ -260,6 +260,20 @@ export const CaseDetail = z.object({
   /** Socialjour's planned handover not yet carried out: to which unit, on which working day. */
   handoverPlanned: z.object({ on: z.iso.date(), toUnitName: z.string() }).nullable(),
   childReportDuties: z.array(ChildReportDutyView),
+  /**
+   * Children accompanying the parent into skyddat boende (core/domain/accompanying-children.ts):
+   * each child's own beslut by the children's unit, and its school situation. The child is named
+   * as in `childReportDuties` (by id; the name there, or masked).
+   */
+  accompanyingChildren: z.array(
+    z.object({
+      childPersonId: z.uuid(),
+      since: z.iso.date(),
+      status: z.enum(['open', 'decided']),
+      decidedOn: z.iso.date().nullable(),
+      school: z.object({ dueOn: z.iso.date(), arrangedOn: z.iso.date().nullable() }),
+    }),
+  ),
   /** The latest assessed risk level of the case's person in this case, if assessed. */
   riskLevel: z.enum(['low', 'medium', 'high']).nullable(),
   deadlines: z.array(DeadlineView),
@@ -271,6 +285,8 @@ export const CaseDetail = z.object({
     childConcernReport: z.string(),
     /** The ground for an acute beslut without prior kommunicering (25 § FL). */
     decisionWithoutCommunication: z.string(),
+    /** An accompanying child's own beslut on skyddat boende (since 2024-04-01). */
+    shelterForAccompanyingChildren: z.string(),
   }),
   /** What was communicated before the decision, when and how (never the channel's value). */
   communications: z.array(
@@ -294,15 +310,7 @@ export const CaseDetail = z.object({
       z.object({ allowed: z.boolean(), message: z.string().nullable() }),
     ),
     /** The insatser the reader may decide on in this case: a work relation and delegation. */
-    decide: z.array(
-      z.enum([
-        'shelter',
-        'temporary_housing',
-        'financial_assistance',
-        'support_sessions',
-        'other_assistance',
-      ]),
-    ),
+    decide: z.array(z.enum(interventions)),
   }),
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;

@@ -6,8 +6,10 @@
  *
  * Pure: events and the child-report duty state come in as arguments.
  */
-import { acuteInterventions, interventionLabels, mayDecideAcutely } from './decisions.ts';
+import { acuteInterventionsOf, mayDecideAcutely } from './decisions.ts';
 import type { Intervention } from './decisions.ts';
+import { defaultInterventionCatalogue, interventionNames } from './intervention-catalogue.ts';
+import type { InterventionCatalogue } from './intervention-catalogue.ts';
 
 export type IntakeType =
   | 'application_oral'
@@ -207,6 +209,8 @@ export interface StepContext {
   openChildReportDuty: boolean;
   /** The insats a beslut is about, when the step is a beslut on one (the acute beslut). */
   intervention?: Intervention;
+  /** The insatser catalogue in force; the one Värn ships with when not given. */
+  catalogue?: InterventionCatalogue;
 }
 
 export type StepCheck =
@@ -339,11 +343,13 @@ function checkAcuteDecision(state: CaseState, context: StepContext): StepCheck {
       'Ärendet är beslutat. Fatta ett nytt ordinarie beslut i stället för ett akut.',
     );
   }
-  if (context.intervention !== undefined && !mayDecideAcutely(context.intervention)) {
-    const acute = acuteInterventions.map((i) => interventionLabels[i].toLowerCase());
+  const catalogue = context.catalogue ?? defaultInterventionCatalogue;
+  if (context.intervention !== undefined && !mayDecideAcutely(context.intervention, catalogue)) {
+    const names = interventionNames(catalogue);
+    const acute = acuteInterventionsOf(catalogue).map((i) => names[i].toLowerCase());
     return refuse(
       'acute_intervention',
-      `${interventionLabels[context.intervention]} kan inte beslutas akut före kommunicering. Akut beslut kan fattas om ${acute.slice(0, -1).join(', ')} och ${acute.at(-1) ?? ''}.`,
+      `${names[context.intervention]} kan inte beslutas akut före kommunicering. Akut beslut kan fattas om ${acute.slice(0, -1).join(', ')} och ${acute.at(-1) ?? ''}.`,
     );
   }
   return { ok: true };

@@ -50,6 +50,8 @@ export const deadlineLabels: Record<DeadlineKind, string> = {
   intervention_period: 'Insatsens period',
   follow_up: 'Uppföljning av uppdrag',
   safety_plan_review: 'Säkerhetsplanen ses över (skyddat boende)',
+  accompanying_child_decision: 'Eget beslut för medföljande barn i skyddat boende',
+  school_arrangement: 'Skolgång för barn i skyddat boende',
 };
 
 /** An insats's period as a deadline speaks of the insats, not of something to do by then. */

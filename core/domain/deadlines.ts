@@ -2,6 +2,7 @@ import { addDays, addMonths, daysBetween } from './calendar.ts';
 import type { Intervention, Period } from './decisions.ts';
 import { SHELTER_SAFETY_PLAN_REVIEW_DAYS, safetyPlanReviewDue } from './follow-ups.ts';
 import type { SafetyPlanReviewInput } from './follow-ups.ts';
+import type { AccompanyingChildDuty } from './accompanying-children.ts';
 
 /**
  * Deadlines shown on a case and in "Mina ärenden". The statutory ones for children (a protection
@@ -63,6 +64,8 @@ export interface CaseTimeline {
   followUpsDue?: readonly { dueOn: string; intervention: Intervention | undefined }[];
   /** The stays in skyddat boende and the case's safety plan, for its review (follow-ups.ts). */
   shelterSafetyPlan?: SafetyPlanReviewInput;
+  /** The duties for the children accompanying a parent into skyddat boende (accompanying-children.ts). */
+  accompanyingChildren?: readonly AccompanyingChildDuty[];
 }
 
 export const deadlineKinds = [
@@ -74,6 +77,8 @@ export const deadlineKinds = [
   'intervention_period',
   'follow_up',
   'safety_plan_review',
+  'accompanying_child_decision',
+  'school_arrangement',
 ] as const;
 export type DeadlineKind = (typeof deadlineKinds)[number];
 
@@ -132,6 +137,17 @@ export function deadlinesFor(
       dueOn: addDays(acute, rules.acuteInvestigationDays),
     });
   }
+  // A child accompanying a parent into skyddat boende has its own beslut, without delay; and
+  // its school or preschool solved within the stay's first days.
+  const accompanying = timeline.accompanyingChildren ?? [];
+  const undecided = accompanying.find((d) => d.status === 'open');
+  if (undecided) due.push({ kind: 'accompanying_child_decision', dueOn: undecided.since });
+  const school = accompanying
+    .filter((d) => d.school.arrangedOn === null)
+    .map((d) => d.school.dueOn)
+    .sort()
+    .at(0);
+  if (school !== undefined) due.push({ kind: 'school_arrangement', dueOn: school });
   const statused: Deadline[] = due.map((d) => ({
     ...d,
     status: status(d.dueOn, today, rules.dueSoonDays),

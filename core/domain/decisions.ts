@@ -8,26 +8,28 @@
  */
 import type { Role, RoleGrant } from '../policy/roles.ts';
 import { addDays } from './calendar.ts';
+import {
+  defaultInterventionCatalogue,
+  entryOf,
+  interventionNames,
+  interventions,
+} from './intervention-catalogue.ts';
+import type {
+  DelegableRole,
+  Intervention,
+  InterventionCatalogue,
+} from './intervention-catalogue.ts';
 
-export const interventions = [
-  'shelter',
-  'temporary_housing',
-  'financial_assistance',
-  'support_sessions',
-  'other_assistance',
-] as const;
-export type Intervention = (typeof interventions)[number];
+export { delegableRoles, interventions } from './intervention-catalogue.ts';
+export type { DelegableRole, Intervention } from './intervention-catalogue.ts';
 
-export const interventionLabels: Record<Intervention, string> = {
-  shelter: 'Skyddat boende',
-  temporary_housing: 'Tillfälligt boende',
-  financial_assistance: 'Ekonomiskt bistånd',
-  support_sessions: 'Stödsamtal',
-  other_assistance: 'Annat bistånd',
-};
+/** The names in the catalogue Värn ships with; screens use the catalogue in force. */
+export const interventionLabels: Record<Intervention, string> = interventionNames(
+  defaultInterventionCatalogue,
+);
 
 /**
- * What each insats allows, as data (the insatser catalogue will carry these, issue 13):
+ * What each insats allows, from the insatser catalogue (core/domain/intervention-catalogue.ts):
  * - `acute`: it may be decided at once, before kommunicering, because the need cannot wait — a
  *   place in skyddat boende tonight, a roof, money for food and a ticket — under 25 § FL; the
  *   utredning follows [002 Dialog med socialstyrelsen; 000 3.1.3.2, 3.1.4].
@@ -39,20 +41,39 @@ export interface InterventionRule {
   openEnded: boolean;
 }
 
-export const interventionRules: Record<Intervention, InterventionRule> = {
-  shelter: { acute: true, openEnded: false },
-  temporary_housing: { acute: true, openEnded: false },
-  financial_assistance: { acute: true, openEnded: false },
-  support_sessions: { acute: false, openEnded: true },
-  other_assistance: { acute: false, openEnded: true },
-};
+/** The rules of each insats in a catalogue. */
+export const interventionRulesOf = (
+  catalogue: InterventionCatalogue,
+): Record<Intervention, InterventionRule> =>
+  Object.fromEntries(
+    interventions.map((code) => {
+      const { acute, openEnded } = entryOf(catalogue, code);
+      return [code, { acute, openEnded }];
+    }),
+  ) as Record<Intervention, InterventionRule>;
+
+/** The rules in the catalogue Värn ships with. */
+export const interventionRules: Record<Intervention, InterventionRule> = interventionRulesOf(
+  defaultInterventionCatalogue,
+);
 
 /** Whether a beslut on the insats may be taken acutely, before kommunicering. */
-export const mayDecideAcutely = (intervention: Intervention): boolean =>
-  interventionRules[intervention].acute;
+export const mayDecideAcutely = (
+  intervention: Intervention,
+  catalogue: InterventionCatalogue = defaultInterventionCatalogue,
+): boolean => {
+  const entry = entryOf(catalogue, intervention);
+  return entry.kind === 'assistance' && entry.acute;
+};
 
 /** The insatser that may be decided acutely, in the catalogue's order. */
-export const acuteInterventions: readonly Intervention[] = interventions.filter(mayDecideAcutely);
+export const acuteInterventionsOf = (catalogue: InterventionCatalogue): Intervention[] =>
+  interventions.filter((i) => mayDecideAcutely(i, catalogue));
+
+/** The acute insatser of the catalogue Värn ships with. */
+export const acuteInterventions: readonly Intervention[] = acuteInterventionsOf(
+  defaultInterventionCatalogue,
+);
 
 export type Outcome = 'granted' | 'partly_granted' | 'refused';
 
@@ -61,15 +82,6 @@ export const outcomeLabels: Record<Outcome, string> = {
   partly_granted: 'Delvis bifall',
   refused: 'Avslag',
 };
-
-/** Roles that can appear on the delegation list: those who handle or lead case work. */
-export const delegableRoles = [
-  'adult_caseworker',
-  'children_caseworker',
-  'out_of_hours',
-  'unit_manager',
-] as const satisfies readonly Role[];
-export type DelegableRole = (typeof delegableRoles)[number];
 
 export interface DelegationRow {
   unitId: string;
@@ -119,13 +131,16 @@ export interface PeriodProblem {
  * beslut (it must say until when, since the utredning is still to come); an acute beslut starts
  * at most {@link ACUTE_BACKDATING_DAYS} days back.
  */
-export function periodProblems(decision: {
-  intervention: Intervention | null;
-  outcome: Outcome | null;
-  period: Period | null;
-  acute: boolean;
-  today: string;
-}): PeriodProblem[] {
+export function periodProblems(
+  decision: {
+    intervention: Intervention | null;
+    outcome: Outcome | null;
+    period: Period | null;
+    acute: boolean;
+    today: string;
+  },
+  catalogue: InterventionCatalogue = defaultInterventionCatalogue,
+): PeriodProblem[] {
   const { intervention, outcome, period, acute, today } = decision;
   if (outcome === 'refused') {
     return period === null
@@ -148,10 +163,10 @@ export function periodProblems(decision: {
         path: 'period.to',
         message: 'Ett akut beslut gäller till ett visst datum. Ange till och med vilket datum.',
       });
-    } else if (intervention !== null && !interventionRules[intervention].openEnded) {
+    } else if (intervention !== null && !entryOf(catalogue, intervention).openEnded) {
       problems.push({
         path: 'period.to',
-        message: `Beslut om ${interventionLabels[intervention].toLowerCase()} gäller för en bestämd tid. Ange till och med vilket datum.`,
+        message: `Beslut om ${entryOf(catalogue, intervention).name.toLowerCase()} gäller för en bestämd tid. Ange till och med vilket datum.`,
       });
     }
   } else if (period.to < period.from) {

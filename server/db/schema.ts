@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { CaseEventType } from '../../core/domain/case-events.ts';
 import type { DelegableRole, Intervention, Outcome } from '../../core/domain/decisions.ts';
+import type { SchoolArrangementKind } from '../../core/domain/accompanying-children.ts';
 import type {
   InvestigationTemplate,
   SourceKind,
@@ -40,6 +41,8 @@ export interface Database {
   acute_decision: AcuteDecisionTable;
   delegation: DelegationTable;
   legal_catalogue: LegalCatalogueTable;
+  intervention_catalogue: InterventionCatalogueTable;
+  school_arrangement: SchoolArrangementTable;
   instrument_version: InstrumentVersionTable;
   risk_assessment: RiskAssessmentTable;
   case_incident: CaseIncidentTable;
@@ -357,6 +360,8 @@ export interface DecisionVersionTable {
   /** The period granted; null on an avslag and on beslut from before periods (migration 018). */
   period_from: ColumnType<string | null, string | null, never>;
   period_to: ColumnType<string | null, string | null, never>;
+  /** What the rules of the insats required, as decided (core/domain/intervention-rules.ts). */
+  conditions: ColumnType<Record<string, unknown> | null, string | null | undefined, never>;
 }
 
 /** What makes a beslut acute: the ground for deciding before kommunicering, and its first risk assessment. */
@@ -380,6 +385,29 @@ export interface LegalCatalogueTable {
   id: string;
   name: string;
   references: ColumnType<Record<string, string>, string, never>;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+  loaded_at: ColumnType<Date, Date | undefined, never>;
+  loaded_by: string | null;
+}
+
+/** How an accompanying child's school or preschool was solved (core/domain/accompanying-children.ts). */
+export interface SchoolArrangementTable {
+  id: Generated<string>;
+  case_id: string;
+  child_person_id: string;
+  arrangement: SchoolArrangementKind;
+  note: string;
+  arranged_on: ColumnType<string, string, never>;
+  recorded_by: string;
+  recorded_at: Recorded<Date>;
+}
+
+/** The insatser catalogues loaded; the one active is in force (core/domain/intervention-catalogue.ts). */
+export interface InterventionCatalogueTable {
+  id: string;
+  name: string;
+  version: number;
+  entries: ColumnType<unknown[], string, never>;
   active: ColumnType<boolean, boolean | undefined, boolean>;
   loaded_at: ColumnType<Date, Date | undefined, never>;
   loaded_by: string | null;

@@ -5,6 +5,7 @@ import type { ActorName, World } from './world.ts';
 import type { Db } from '../db/database.ts';
 import { createUser, intakePayload } from './factories.ts';
 import { legalConcepts } from '../../core/domain/legal-references.ts';
+import { defaultInterventionCatalogue } from '../../core/domain/intervention-catalogue.ts';
 import { dangerExample } from '../../core/instruments/examples.ts';
 import type { TestApp } from './test-app.ts';
 import type { Role } from '../../core/policy/roles.ts';
@@ -612,6 +613,24 @@ export const scenarios: Scenario[] = [
     expect: outcomes(404, { assigned: 201, manager: 201 }),
   },
   {
+    name: 'record the school of a child accompanying the parent into skyddat boende',
+    audited: true,
+    request: async (w, _actor, db) => {
+      const { caseId, childId } = await shelterWithChild(db, w);
+      return {
+        method: 'POST',
+        url: `/api/cases/${caseId}/school-arrangements`,
+        payload: {
+          childPersonId: childId,
+          arrangement: 'school_near_shelter',
+          note: 'Plats i skolan nära boendet från måndag.',
+          arrangedOn: '2026-11-03',
+        },
+      };
+    },
+    expect: outcomes(404, { assigned: 201, manager: 403 }),
+  },
+  {
     name: 'correct a beslut on an assigned case',
     audited: true,
     request: async (w, _actor, db) => ({
@@ -693,6 +712,37 @@ export const scenarios: Scenario[] = [
   {
     name: 'put a legal catalogue in force',
     request: () => ({ method: 'POST', url: '/api/admin/legal-catalogues/sol-2001-453/activation' }),
+    expect: outcomes(403, { admin: 200 }),
+  },
+  {
+    name: 'read the insatser catalogue in force',
+    request: () => ({ method: 'GET', url: '/api/intervention-catalogue' }),
+    expect: outcomes(200, { provider: 403, analyst: 403, admin: 403 }),
+  },
+  {
+    name: 'list the insatser catalogues',
+    request: () => ({ method: 'GET', url: '/api/admin/intervention-catalogues' }),
+    expect: outcomes(403, { admin: 200 }),
+  },
+  {
+    name: 'load an insatser catalogue',
+    request: (_w, actor) => ({
+      method: 'POST',
+      url: '/api/admin/intervention-catalogues',
+      payload: {
+        ...defaultInterventionCatalogue,
+        id: `matris-${actor.toLowerCase()}`,
+        version: 2,
+      },
+    }),
+    expect: outcomes(403, { admin: 201 }),
+  },
+  {
+    name: 'put an insatser catalogue in force',
+    request: () => ({
+      method: 'POST',
+      url: `/api/admin/intervention-catalogues/${defaultInterventionCatalogue.id}/activation`,
+    }),
     expect: outcomes(403, { admin: 200 }),
   },
   {
@@ -1600,6 +1650,52 @@ async function followUpOn(db: Db, w: World) {
     })
     .execute();
   return { caseId, commissionId, dueId, followUpId };
+}
+
+/** An assigned case whose person has a child and a granted stay in skyddat boende. */
+async function shelterWithChild(db: Db, w: World) {
+  const decisionId = await decisionOn(db, w);
+  const { case_id: caseId } = await db
+    .selectFrom('decision')
+    .select('case_id')
+    .where('id', '=', decisionId)
+    .executeTakeFirstOrThrow();
+  // The stay's period (decisionOn's beslut predates periods); the versions refuse changes, so a
+  // rättelse carries it, as in the application.
+  const head = await db
+    .updateTable('decision')
+    .set({ version: 2 })
+    .where('id', '=', decisionId)
+    .returning('version')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('decision_version')
+    .values({
+      decision_id: decisionId,
+      version: head.version,
+      kind: 'correction',
+      intervention: 'shelter',
+      requested: 'Skyddat boende.',
+      outcome: 'granted',
+      motivation: 'Hög risk.',
+      legal_basis: '4 kap. 1 § SoL',
+      appeal_instructions: null,
+      decided_on: '2026-11-02',
+      decided_by: w.users.assigned.id,
+      decided_role: 'adult_caseworker',
+      notified_how: null,
+      notified_on: null,
+      change_reason: 'Perioden saknades.',
+      period_from: '2026-11-02',
+      period_to: '2026-12-02',
+    })
+    .execute();
+  const { person_id: parentId } = await db
+    .selectFrom('case')
+    .select('person_id')
+    .where('id', '=', caseId)
+    .executeTakeFirstOrThrow();
+  return { caseId, childId: await householdChild(db, parentId) };
 }
 
 /** A new child of `parentId`, with no case yet. */

@@ -27,6 +27,7 @@ export interface CaseDocumentActions {
   'followUp.read': { person: PersonFacts; case: CaseFacts; now: Date };
   /** Set the dates and record an uppföljning: a handläggare working with the case. */
   'followUp.write': { person: PersonFacts; case: CaseFacts; now: Date };
+  'interventions.list': Record<string, never>;
 }
 
 interface SafetyPlanFacts {
@@ -56,4 +57,5 @@ export const caseDocumentRules = {
   'instruments.list': (actor) => roleDecision(actor, isCaseworkerOrManager),
   'followUp.read': caseRead,
   'followUp.write': caseWork,
+  'interventions.list': (actor) => roleDecision(actor, isCaseworkerOrManager),
 } satisfies RulesFor<CaseDocumentActions>;

@@ -1,5 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import {
+  activateInterventionCatalogue,
+  importInterventionCatalogue,
+  listInterventionCatalogues,
   activateLegalCatalogue,
   importLegalCatalogue,
   listDelegations,
@@ -25,6 +28,7 @@ import { addAction } from '../../http/route.ts';
 import * as admin from './admin.service.ts';
 import * as requests from './admin-requests.service.ts';
 import * as rules from './case-rules.service.ts';
+import * as interventionCatalogues from './intervention-catalogue.service.ts';
 import type { ServiceDeps } from '../../service-deps.ts';
 
 export function adminRoutes(app: FastifyInstance, deps: ServiceDeps) {
@@ -39,6 +43,15 @@ export function adminRoutes(app: FastifyInstance, deps: ServiceDeps) {
   );
   addAction(app, activateLegalCatalogue, ({ params }, ctx) =>
     rules.activateLegalCatalogue(deps, ctx, params.catalogueId),
+  );
+  addAction(app, listInterventionCatalogues, (_input, ctx) =>
+    interventionCatalogues.listInterventionCatalogues(deps, ctx),
+  );
+  addAction(app, importInterventionCatalogue, ({ body }, ctx) =>
+    interventionCatalogues.importInterventionCatalogue(deps, ctx, body),
+  );
+  addAction(app, activateInterventionCatalogue, ({ params }, ctx) =>
+    interventionCatalogues.activateInterventionCatalogue(deps, ctx, params.catalogueId),
   );
   addAction(app, createUnit, ({ body }, ctx) => admin.createUnit(deps, ctx, body));
   addAction(app, listUsers, (_input, ctx) => admin.listUsers(deps, ctx));

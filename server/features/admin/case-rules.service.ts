@@ -10,6 +10,8 @@ import type {
 import type { DelegableRole, Intervention } from '../../../core/domain/decisions.ts';
 import type { LegalCatalogue } from '../../../core/domain/legal-references.ts';
 import { can } from '../../../core/policy/policy.ts';
+import { delegableFor, entryOf } from '../../../core/domain/intervention-catalogue.ts';
+import { activeInterventionCatalogue } from '../../case-kernel/intervention-catalogue.ts';
 import { execute, noFacts } from '../../command.ts';
 import type { Db, Trx } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
@@ -56,6 +58,21 @@ export function setDelegation(
       if (!unit) {
         throw new AppError('VALIDATION', {
           fields: [{ path: 'body.unitId', message: 'Enheten finns inte.' }],
+        });
+      }
+      const interventions = await activeInterventionCatalogue(trx);
+      if (body.granted && !delegableFor(interventions, body.intervention, body.role)) {
+        const entry = entryOf(interventions, body.intervention);
+        throw new AppError('VALIDATION', {
+          fields: [
+            {
+              path: 'body.role',
+              message:
+                entry.kind === 'service'
+                  ? `${entry.name} är en serviceinsats och beslutas inte.`
+                  : `Insatskatalogen ger inte rollen delegation för ${entry.name.toLowerCase()}.`,
+            },
+          ],
         });
       }
       if (body.granted) {
@@ -131,16 +148,7 @@ export function importLegalCatalogue(deps: ServiceDeps, ctx: ActionContext, body
         .onConflict((oc) => oc.column('id').doNothing())
         .returning('id')
         .executeTakeFirst();
-      if (!inserted) {
-        throw new AppError('VALIDATION', {
-          fields: [
-            {
-              path: 'body.id',
-              message: 'Det finns redan en katalog med det id:t. Ge den nya versionen ett eget id.',
-            },
-          ],
-        });
-      }
+      if (!inserted) throw catalogueIdTaken();
       const view = (await catalogues(trx)).find((c) => c.id === body.id);
       if (!view) throw new AppError('NOT_FOUND');
       return {
@@ -151,6 +159,36 @@ export function importLegalCatalogue(deps: ServiceDeps, ctx: ActionContext, body
   });
 }
 
+/** A catalogue is loaded once under its id; a new version has its own. */
+export const catalogueIdTaken = () =>
+  new AppError('VALIDATION', {
+    fields: [
+      {
+        path: 'body.id',
+        message: 'Det finns redan en katalog med det id:t. Ge den nya versionen ett eget id.',
+      },
+    ],
+  });
+
+/**
+ * Puts a loaded catalogue in force — the legal catalogue or the insatser catalogue, one active
+ * row each; the one before stays loaded, to switch back.
+ */
+export async function putInForce(
+  trx: Trx,
+  table: 'legal_catalogue' | 'intervention_catalogue',
+  catalogueId: string,
+) {
+  const found = await trx
+    .selectFrom(table)
+    .select('id')
+    .where('id', '=', catalogueId)
+    .executeTakeFirst();
+  if (!found) throw new AppError('NOT_FOUND');
+  await trx.updateTable(table).set({ active: false }).where('active', '=', true).execute();
+  await trx.updateTable(table).set({ active: true }).where('id', '=', catalogueId).execute();
+}
+
 /** Puts a catalogue in force; the one before it stays loaded, to switch back. */
 export function activateLegalCatalogue(deps: ServiceDeps, ctx: ActionContext, catalogueId: string) {
   return execute(deps, ctx, {
@@ -158,22 +196,7 @@ export function activateLegalCatalogue(deps: ServiceDeps, ctx: ActionContext, ca
     load: noFacts,
     authorize: (actor) => can(actor, 'admin.manage', {}),
     run: async (trx) => {
-      const found = await trx
-        .selectFrom('legal_catalogue')
-        .select('id')
-        .where('id', '=', catalogueId)
-        .executeTakeFirst();
-      if (!found) throw new AppError('NOT_FOUND');
-      await trx
-        .updateTable('legal_catalogue')
-        .set({ active: false })
-        .where('active', '=', true)
-        .execute();
-      await trx
-        .updateTable('legal_catalogue')
-        .set({ active: true })
-        .where('id', '=', catalogueId)
-        .execute();
+      await putInForce(trx, 'legal_catalogue', catalogueId);
       return {
         result: { items: await catalogues(trx) },
         audit: { purpose: 'administration', details: { catalogueId, change: 'activate' } },

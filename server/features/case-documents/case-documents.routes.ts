@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
+  getInterventionCatalogue,
+  recordSchoolArrangement,
   decisionPdfPath,
   discardSectionDraft,
   getSectionDraft,
@@ -19,6 +21,7 @@ import { addAction, addDocumentRoute } from '../../http/route.ts';
 import { decisionPdf, investigationPdf } from './documents.service.ts';
 import * as investigation from './investigation.service.ts';
 import * as decisions from './decisions.service.ts';
+import * as schooling from './school-arrangements.service.ts';
 import type { ServiceDeps } from '../../service-deps.ts';
 
 /** The utredning, kommunicering, beslut and their documents. */
@@ -43,6 +46,12 @@ export function caseDocumentRoutes(app: FastifyInstance, deps: ServiceDeps) {
   );
   addAction(app, recordCommunication, ({ params, body }, ctx) =>
     decisions.recordCommunication(deps, ctx, params.caseId, body),
+  );
+  addAction(app, recordSchoolArrangement, ({ params, body }, ctx) =>
+    schooling.recordSchoolArrangement(deps, ctx, params.caseId, body),
+  );
+  addAction(app, getInterventionCatalogue, (_input, ctx) =>
+    decisions.getInterventionCatalogue(deps, ctx),
   );
   addAction(app, listDecisions, ({ params }, ctx) =>
     decisions.listDecisions(deps, ctx, params.caseId),

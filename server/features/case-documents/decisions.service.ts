@@ -12,6 +12,7 @@ import type {
   recordDecision as decisionContract,
   reviseDecision as reviseContract,
 } from '../../../core/contracts/case-documents.ts';
+import { DecisionConditions as StoredConditions } from '../../../core/contracts/case-documents.ts';
 import type { FieldError } from '../../../core/contracts/errors.ts';
 import { checkStep, caseState } from '../../../core/domain/case-flow.ts';
 import { hasOpenDuty } from '../../../core/domain/child-report-duty.ts';
@@ -27,10 +28,22 @@ import type {
   Period,
 } from '../../../core/domain/decisions.ts';
 import type { Actor } from '../../../core/policy/policy.ts';
+import { catalogueRefusal, serviceRefusal } from '../../../core/domain/intervention-catalogue.ts';
+import type { InterventionCatalogue } from '../../../core/domain/intervention-catalogue.ts';
+import {
+  interventionRuleProblems,
+  relevantConditions,
+} from '../../../core/domain/intervention-rules.ts';
+import type {
+  AssessmentFact,
+  DecisionConditions,
+} from '../../../core/domain/intervention-rules.ts';
 import { legalReference } from '../../../core/domain/legal-references.ts';
 import { checkCommunicationChannel } from '../../../core/domain/safe-channel.ts';
 import type { Db, Trx } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
+import { enforce } from '../../http/context.ts';
+import { can } from '../../../core/policy/policy.ts';
 import {
   appendEvents,
   loadCaseRow,
@@ -40,6 +53,7 @@ import {
 import { takeStep } from '../../case-kernel/case-steps.ts';
 import { loadDuties } from '../../case-kernel/child-duties.ts';
 import { activeCatalogue } from '../../case-kernel/legal-catalogue.ts';
+import { activeInterventionCatalogue } from '../../case-kernel/intervention-catalogue.ts';
 import type { CaseRow } from '../../case-kernel/case-access.ts';
 import type { ServiceDeps } from '../../service-deps.ts';
 
@@ -160,13 +174,16 @@ interface VersionFields {
     how: NonNullable<z.infer<typeof decisionContract.body>['notified']>['how'];
     on: string;
   } | null;
+  conditions?: DecisionConditions | undefined;
 }
 
 function versionValues(
   body: VersionFields,
   catalogue: Awaited<ReturnType<typeof activeCatalogue>>,
+  conditions: DecisionConditions | null,
 ) {
   return {
+    conditions: conditions ? JSON.stringify(conditions) : null,
     intervention: body.intervention,
     requested: body.requested,
     outcome: body.outcome,
@@ -184,7 +201,12 @@ function versionValues(
 }
 
 /** The dates' problems as the field errors of a 400: dates in the future, the period's rules. */
-function dateProblems(body: VersionFields, today: string, acute: boolean): FieldError[] {
+function dateProblems(
+  body: VersionFields,
+  today: string,
+  acute: boolean,
+  interventions: InterventionCatalogue,
+): FieldError[] {
   return [
     ...(body.decidedOn > today
       ? [{ path: 'body.decidedOn', message: 'Beslutsdatumet kan inte ligga i framtiden.' }]
@@ -195,16 +217,76 @@ function dateProblems(body: VersionFields, today: string, acute: boolean): Field
     ...(body.notified && body.notified.on < body.decidedOn
       ? [{ path: 'body.notified.on', message: 'Personen kan inte underrättas före beslutet.' }]
       : []),
-    ...periodProblems({ ...body, acute, today }).map((p) => ({
+    ...periodProblems({ ...body, acute, today }, interventions).map((p) => ({
       path: `body.${p.path}`,
       message: p.message,
     })),
   ];
 }
 
-function refuseBadDates(body: VersionFields, today: string, acute = false) {
-  const fields = dateProblems(body, today, acute);
+function refuseBadDates(
+  body: VersionFields,
+  today: string,
+  interventions: InterventionCatalogue,
+  acute = false,
+) {
+  const fields = dateProblems(body, today, acute, interventions);
   if (fields.length) throw new AppError('VALIDATION', { fields });
+}
+
+/**
+ * A service (råd och stöd) is given without a beslut, whoever asks and on whatever case: a 409
+ * before anything is read about the case, so the answer says nothing about it. Whether the insats
+ * serves the case's target group is asked after authorization (refuseAgainstRules).
+ */
+async function refuseService(deps: ServiceDeps, intervention: Intervention) {
+  const refusal = serviceRefusal(await activeInterventionCatalogue(deps.db), intervention);
+  if (refusal) throw new AppError('STEP_OUT_OF_ORDER', { detail: refusal });
+}
+
+/**
+ * What the insatser catalogue in force and the rules of the insats say of this beslut in this
+ * case, as a 409 naming what is missing: a service is not decided, an insats is decided only for
+ * the target groups it serves, and a perpetrator's tillfälligt boende or a partnerkontakt rests
+ * on what core/domain/intervention-rules.ts asks. Returns the conditions the beslut keeps.
+ */
+async function refuseAgainstRules(
+  trx: Trx,
+  row: CaseRow,
+  body: VersionFields,
+  interventions: InterventionCatalogue,
+  acute: boolean,
+): Promise<DecisionConditions | null> {
+  const refusal = catalogueRefusal(interventions, body.intervention, row.target_group);
+  if (refusal) throw new AppError('STEP_OUT_OF_ORDER', { detail: refusal });
+  const conditions = body.conditions ?? {};
+  const named = conditions.riskSupport
+    ? await trx
+        .selectFrom('risk_assessment')
+        .select(['id', 'kind', 'level', 'assessed_on'])
+        .where('id', '=', conditions.riskSupport.assessmentId)
+        .where('case_id', '=', row.id)
+        .executeTakeFirst()
+    : undefined;
+  const assessment: AssessmentFact | null = named
+    ? { id: named.id, kind: named.kind, level: named.level, assessedOn: named.assessed_on }
+    : null;
+  const problems = interventionRuleProblems({
+    intervention: body.intervention,
+    targetGroup: row.target_group,
+    outcome: body.outcome,
+    acute,
+    conditions,
+    assessment,
+    decidedOn: body.decidedOn,
+  });
+  if (problems.length) throw new AppError('STEP_OUT_OF_ORDER', { detail: problems.join(' ') });
+  return relevantConditions({
+    intervention: body.intervention,
+    targetGroup: row.target_group,
+    acute,
+    conditions,
+  });
 }
 
 /**
@@ -233,6 +315,7 @@ async function refuseOutOfOrder(
   step: 'decision' | 'acute_decision',
   today: string,
   intervention?: Intervention,
+  catalogue?: InterventionCatalogue,
 ) {
   const events = await loadEvents(trx, row.id);
   const duties = (await loadDuties(trx, [row], today)).get(row.id) ?? [];
@@ -240,22 +323,26 @@ async function refuseOutOfOrder(
     subjectIsAdult: row.target_group !== 'child',
     openChildReportDuty: hasOpenDuty(duties),
     ...(intervention ? { intervention } : {}),
+    ...(catalogue ? { catalogue } : {}),
   });
   if (!check.ok) throw new AppError('STEP_OUT_OF_ORDER', { detail: check.message });
 }
 
-export function recordDecision(
+export async function recordDecision(
   deps: ServiceDeps,
   ctx: ActionContext,
   caseId: string,
   body: z.infer<typeof decisionContract.body>,
 ) {
-  refuseBadDates(body, ctx.today);
+  await refuseService(deps, body.intervention);
   return execute(deps, ctx, {
     action: 'decision.record',
     ...onDecision(caseId, body.intervention),
     run: async (trx, { row }, allowed) => {
+      const interventions = await activeInterventionCatalogue(trx);
+      refuseBadDates(body, ctx.today, interventions);
       await refuseOutOfOrder(trx, row, 'decision', ctx.today);
+      const conditions = await refuseAgainstRules(trx, row, body, interventions, false);
       const catalogue = await activeCatalogue(trx);
       const created = await trx
         .insertInto('decision')
@@ -268,7 +355,7 @@ export function recordDecision(
           decision_id: created.id,
           version: 1,
           kind: 'original',
-          ...versionValues(body, catalogue),
+          ...versionValues(body, catalogue, conditions),
           decided_by: ctx.actor.userId,
           decided_role: allowed.role,
           change_reason: null,
@@ -323,19 +410,29 @@ export function recordDecision(
  * case's first risk assessment, the beslut with its period, the ground for deciding without
  * kommunicering, and the event — which leaves the phase alone and starts the utredning's clock.
  */
-export function recordAcuteDecision(
+export async function recordAcuteDecision(
   deps: ServiceDeps,
   ctx: ActionContext,
   caseId: string,
   body: z.infer<typeof acuteContract.body>,
 ) {
   const fields: VersionFields = { ...body, outcome: 'granted' };
-  refuseBadDates(fields, ctx.today, true);
+  await refuseService(deps, body.intervention);
   return execute(deps, ctx, {
     action: 'decision.acute',
     ...onDecision(caseId, body.intervention),
     run: async (trx, { row }, allowed) => {
-      await refuseOutOfOrder(trx, row, 'acute_decision', ctx.today, body.intervention);
+      const interventions = await activeInterventionCatalogue(trx);
+      refuseBadDates(fields, ctx.today, interventions, true);
+      await refuseOutOfOrder(
+        trx,
+        row,
+        'acute_decision',
+        ctx.today,
+        body.intervention,
+        interventions,
+      );
+      const conditions = await refuseAgainstRules(trx, row, fields, interventions, true);
       const catalogue = await activeCatalogue(trx);
       // Her own view of the danger: a valid first assessment, to be completed by a structured one.
       const assessment = await trx
@@ -371,7 +468,7 @@ export function recordAcuteDecision(
           decision_id: created.id,
           version: 1,
           kind: 'original',
-          ...versionValues(fields, catalogue),
+          ...versionValues(fields, catalogue, conditions),
           decided_by: ctx.actor.userId,
           decided_role: allowed.role,
           change_reason: null,
@@ -425,13 +522,13 @@ export function recordAcuteDecision(
 }
 
 /** Rättelse or ändring: a new version naming who and why; the original stays. */
-export function reviseDecision(
+export async function reviseDecision(
   deps: ServiceDeps,
   ctx: ActionContext,
   decisionId: string,
   body: z.infer<typeof reviseContract.body>,
 ) {
-  refuseBadDates(body, ctx.today);
+  await refuseService(deps, body.intervention);
   return execute(deps, ctx, {
     action: 'decision.revise',
     forbidden: 'NO_DELEGATION',
@@ -455,7 +552,15 @@ export function reviseDecision(
         .select('decision_id')
         .where('decision_id', '=', decisionId)
         .executeTakeFirst();
-      if (acute) refuseBadDates(body, ctx.today, true);
+      const interventions = await activeInterventionCatalogue(trx);
+      refuseBadDates(body, ctx.today, interventions, acute !== undefined);
+      const conditions = await refuseAgainstRules(
+        trx,
+        row,
+        body,
+        interventions,
+        acute !== undefined,
+      );
       const bumped = await trx
         .updateTable('decision')
         .set({ version: sql`version + 1` })
@@ -471,7 +576,7 @@ export function reviseDecision(
           decision_id: decisionId,
           version: bumped.version,
           kind: body.kind,
-          ...versionValues(body, catalogue),
+          ...versionValues(body, catalogue, conditions),
           decided_by: ctx.actor.userId,
           decided_role: allowed.role,
           change_reason: body.reason,
@@ -488,6 +593,12 @@ export function reviseDecision(
       };
     },
   });
+}
+
+/** The insatser catalogue in force, for the decision forms. Not personal data. */
+export async function getInterventionCatalogue(deps: ServiceDeps, ctx: ActionContext) {
+  enforce(can(ctx.actor, 'interventions.list', {}));
+  return activeInterventionCatalogue(deps.db);
 }
 
 /** Every decision on the case with its versions, oldest first. */
@@ -519,6 +630,7 @@ export async function loadDecisions(db: Db | Trx, caseId: string): Promise<Decis
       'v.notified_on',
       'v.change_reason',
       'v.recorded_at',
+      'v.conditions',
     ])
     .where('d.case_id', '=', caseId)
     .orderBy('v.recorded_at')
@@ -541,6 +653,7 @@ export async function loadDecisions(db: Db | Trx, caseId: string): Promise<Decis
       notified: v.notified_how && v.notified_on ? { how: v.notified_how, on: v.notified_on } : null,
       changeReason: v.change_reason,
       recordedAt: v.recorded_at.toISOString(),
+      conditions: v.conditions === null ? null : StoredConditions.parse(v.conditions),
     }));
     const current = history.at(-1);
     const first = versions[0];

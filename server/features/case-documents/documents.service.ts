@@ -2,7 +2,10 @@ import { execute } from '../../command.ts';
 import { onCase } from '../../case-kernel/on-case.ts';
 import type { ActionContext } from '../../http/action-context.ts';
 import type { RenderedDocument } from '../../documents/pdf.ts';
-import { interventionLabels, outcomeLabels } from '../../../core/domain/decisions.ts';
+import { outcomeLabels } from '../../../core/domain/decisions.ts';
+import { interventionNames } from '../../../core/domain/intervention-catalogue.ts';
+import { activeInterventionCatalogue } from '../../case-kernel/intervention-catalogue.ts';
+import { conditionLines } from '../../../core/domain/intervention-rules.ts';
 import { notifiedHowLabels } from '../../../core/domain/case-labels.ts';
 import { sourceLabel } from '../../../core/domain/investigation-template.ts';
 import { legalReference } from '../../../core/domain/legal-references.ts';
@@ -136,6 +139,8 @@ async function decisionDocument(
   if (!found) throw new AppError('NOT_FOUND');
   const subject = await header(trx, row);
   const catalogue = await activeCatalogue(trx);
+  // The insats by its name in the insatser catalogue in force.
+  const interventionLabels = interventionNames(await activeInterventionCatalogue(trx));
   const d = found.current;
   const sections: PdfSection[] = [
     { heading: 'Ansökan', level: 2, paragraphs: [{ text: d.requested }] },
@@ -165,6 +170,12 @@ async function decisionDocument(
         ]
       : []),
     { heading: 'Motivering', level: 2, paragraphs: [{ text: d.motivation }] },
+    // What the rules of the insats asked the beslut to rest on (core/domain/intervention-rules.ts).
+    ...conditionLines(d.conditions).map((line) => ({
+      heading: line.label,
+      level: 2 as const,
+      paragraphs: [{ text: line.text }],
+    })),
     ...(found.acute
       ? [
           {

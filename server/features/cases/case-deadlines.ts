@@ -8,6 +8,8 @@ import type { Db, Trx } from '../../db/database.ts';
 import { stockholmDate } from '../../time.ts';
 import { loadDuties } from '../../case-kernel/child-duties.ts';
 import type { HouseholdDuty } from '../../case-kernel/child-duties.ts';
+import { loadAccompanying } from '../../case-kernel/accompanying-children.ts';
+import type { AccompanyingChildDuty } from '../../../core/domain/accompanying-children.ts';
 
 interface DeadlineCase {
   id: string;
@@ -163,9 +165,13 @@ export async function loadDeadlines(
   cases: readonly DeadlineCase[],
   today: string,
   configured: ConfiguredDeadlines,
-): Promise<{ deadlines: Map<string, Deadline[]>; duties: Map<string, HouseholdDuty[]> }> {
+): Promise<{
+  deadlines: Map<string, Deadline[]>;
+  duties: Map<string, HouseholdDuty[]>;
+  accompanying: Map<string, AccompanyingChildDuty[]>;
+}> {
   const deadlines = new Map<string, Deadline[]>();
-  if (cases.length === 0) return { deadlines, duties: new Map() };
+  if (cases.length === 0) return { deadlines, duties: new Map(), accompanying: new Map() };
   const ids = cases.map((c) => c.id);
   const [steps, investigations, duties, periods, dues] = await Promise.all([
     db
@@ -186,6 +192,7 @@ export async function loadDeadlines(
   ]);
   const open = cases.filter((c) => c.status === 'open');
   const plans = await shelterSafetyPlans(db, open, periods);
+  const accompanying = await loadAccompanying(db, cases, duties);
   const stepOn = (caseId: string, type: string) => {
     const at = steps.find((s) => s.case_id === caseId && s.type === type)?.first_at;
     return at ? stockholmDate(new Date(at)) : null;
@@ -212,6 +219,7 @@ export async function loadDeadlines(
         grantedPeriods: c.status === 'open' ? (periods.get(c.id) ?? []) : [],
         followUpsDue: c.status === 'open' ? (dues.get(c.id) ?? []) : [],
         ...(plans.has(c.id) ? { shelterSafetyPlan: plans.get(c.id) } : {}),
+        accompanyingChildren: accompanying.get(c.id) ?? [],
       },
       today,
       rules,
@@ -221,5 +229,5 @@ export async function loadDeadlines(
       list.sort((a, b) => a.dueOn.localeCompare(b.dueOn)),
     );
   }
-  return { deadlines, duties };
+  return { deadlines, duties, accompanying };
 }

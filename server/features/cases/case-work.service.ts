@@ -29,6 +29,8 @@ import { enforce } from '../../http/context.ts';
 import { cursorId, cursorTime, decodeCursor, encodeCursor } from '../../http/cursor.ts';
 import { stockholmDate } from '../../time.ts';
 import { activeCatalogue } from '../../case-kernel/legal-catalogue.ts';
+import { activeInterventionCatalogue } from '../../case-kernel/intervention-catalogue.ts';
+import { catalogueRefusal } from '../../../core/domain/intervention-catalogue.ts';
 import {
   findPersonIdByIdentity,
   findPersonSummaries,
@@ -206,10 +208,15 @@ export async function getCase(
       });
       const work = can(actor, 'case.work', { person, case: caseFacts(row), now }).allowed;
       const delegations = await loadDelegations(trx, row.unit_id);
+      // What the reader may decide here: delegation, and an insats the catalogue has for the
+      // case's target group (a service is given without a beslut).
+      const interventionCatalogue = await activeInterventionCatalogue(trx);
       const decide =
         row.status === 'open'
           ? interventions.filter(
-              (intervention) => decisionRight(actor, row, delegations, intervention).allowed,
+              (intervention) =>
+                catalogueRefusal(interventionCatalogue, intervention, row.target_group) === null &&
+                decisionRight(actor, row, delegations, intervention).allowed,
             )
           : [];
       const detail: CaseDetail = {
@@ -264,6 +271,13 @@ export async function getCase(
             ? { on: planned.on, toUnitName: units.get(planned.toUnitId) ?? 'dagenheten' }
             : null,
         childReportDuties: dutyViews,
+        accompanyingChildren: (loaded.accompanying.get(row.id) ?? []).map((d) => ({
+          childPersonId: d.childPersonId,
+          since: d.since,
+          status: d.status,
+          decidedOn: d.decidedOn,
+          school: d.school,
+        })),
         riskLevel,
         deadlines,
         history: events.map((e) => ({
@@ -278,6 +292,10 @@ export async function getCase(
           preliminaryAssessmentChild: legalReference(catalogue, 'preliminaryAssessmentChild'),
           childConcernReport: legalReference(catalogue, 'childConcernReport'),
           decisionWithoutCommunication: legalReference(catalogue, 'decisionWithoutCommunication'),
+          shelterForAccompanyingChildren: legalReference(
+            catalogue,
+            'shelterForAccompanyingChildren',
+          ),
         },
         communications: events
           .filter((e) => e.type === 'communication_recorded')

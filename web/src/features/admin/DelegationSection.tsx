@@ -1,11 +1,19 @@
 import { useState } from 'react';
 import { BodyLong, Checkbox, Heading, Table, VStack } from '@navikt/ds-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { listDelegations, setDelegation } from '../../../../core/contracts/admin.ts';
+import {
+  listDelegations,
+  listInterventionCatalogues,
+  setDelegation,
+} from '../../../../core/contracts/admin.ts';
 import type { BodyOf } from '../../../../core/contracts/contract.ts';
-import { delegableRoles, interventions } from '../../../../core/domain/decisions.ts';
+import { delegableRoles } from '../../../../core/domain/decisions.ts';
+import {
+  defaultInterventionCatalogue,
+  interventionNames,
+} from '../../../../core/domain/intervention-catalogue.ts';
 import { call } from '../../api/client.ts';
-import { interventionLabels, roleLabels } from '../../app/labels.ts';
+import { roleLabels } from '../../app/labels.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { useUnits } from './useAdmin.ts';
@@ -25,6 +33,15 @@ export function DelegationSection() {
   const units = useUnits();
   const delegations = useQuery({ queryKey: delegationsKey, queryFn: () => call(listDelegations) });
   const [status, setStatus] = useState<string | null>(null);
+  // The insatser catalogue in force says which insatser are decided (not services) and which
+  // roles may hold delegation for each; the server refuses any other box.
+  const catalogues = useQuery({
+    queryKey: ['admin', 'intervention-catalogues'],
+    queryFn: () => call(listInterventionCatalogues),
+  });
+  const catalogue = catalogues.data?.items.find((c) => c.active) ?? defaultInterventionCatalogue;
+  const interventionLabels = interventionNames(catalogue);
+  const decided = catalogue.entries.filter((e) => e.kind === 'assistance');
   const change = useMutation({
     mutationFn: (body: Change) => call(setDelegation, { body }),
     onSuccess: (result, body) => {
@@ -95,12 +112,22 @@ export function DelegationSection() {
                           </Table.Row>
                         </Table.Header>
                         <Table.Body>
-                          {interventions.map((intervention) => (
+                          {decided.map(({ code: intervention, delegation }) => (
                             <Table.Row key={intervention}>
                               <Table.HeaderCell scope="row">
                                 {interventionLabels[intervention]}
                               </Table.HeaderCell>
                               {delegableRoles.map((role) => {
+                                if (!delegation.includes(role)) {
+                                  return (
+                                    <Table.DataCell key={role}>
+                                      <span aria-hidden="true">–</span>
+                                      <span className="visually-hidden">
+                                        {`Insatskatalogen ger inte ${roleLabels[role].toLowerCase()} delegation för ${interventionLabels[intervention].toLowerCase()}`}
+                                      </span>
+                                    </Table.DataCell>
+                                  );
+                                }
                                 return (
                                   <Table.DataCell key={role}>
                                     <Checkbox

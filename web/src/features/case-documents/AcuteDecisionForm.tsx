@@ -5,12 +5,12 @@ import type { CaseDetail } from '../../../../core/contracts/cases.ts';
 import type { FieldError } from '../../../../core/contracts/errors.ts';
 import {
   ACUTE_BACKDATING_DAYS,
-  acuteInterventions,
+  acuteInterventionsOf,
   periodProblems,
 } from '../../../../core/domain/decisions.ts';
+import { interventionNames } from '../../../../core/domain/intervention-catalogue.ts';
 import type { Intervention } from '../../../../core/domain/decisions.ts';
 import { call } from '../../api/client.ts';
-import { interventionLabels } from '../../app/labels.ts';
 import { ChangeErrorAlert } from '../../components/ChangeErrorAlert.tsx';
 import { DateField } from '../../components/DateField.tsx';
 import { stockholmToday } from '../../components/dates.ts';
@@ -18,6 +18,14 @@ import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
 import { useContractForm } from '../../components/useContractForm.ts';
 import { useRefreshCase } from '../cases/useCase.ts';
 import { NotificationFields, PeriodFields } from './DecisionFields.tsx';
+import {
+  conditionsOf,
+  emptyRules,
+  RuleFields,
+  rulePaths,
+  useInterventionCatalogue,
+} from './RuleFields.tsx';
+import type { RuleValues } from './RuleFields.tsx';
 
 const formId = 'akut-beslut';
 
@@ -33,7 +41,7 @@ type Values = {
   notified: boolean;
   notifiedHow: NotifiedHowValue | '';
   notifiedOn: string;
-};
+} & RuleValues;
 type NotifiedHowValue = (typeof NotifiedHow.options)[number];
 
 const initial = (): Values => ({
@@ -48,6 +56,7 @@ const initial = (): Values => ({
   notified: true,
   notifiedHow: '',
   notifiedOn: stockholmToday(),
+  ...emptyRules(),
 });
 
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
@@ -76,7 +85,9 @@ const problems = (values: Values): FieldError[] => [
  */
 export function AcuteDecisionSection({ detail }: { detail: CaseDetail }) {
   const step = detail.abilities.steps.acute_decision;
-  const mayDecide = detail.abilities.decide.filter((i) => acuteInterventions.includes(i));
+  const catalogue = useInterventionCatalogue();
+  const acute = acuteInterventionsOf(catalogue);
+  const mayDecide = detail.abilities.decide.filter((i) => acute.includes(i));
   return (
     <section aria-labelledby={`${formId}-avsnitt`}>
       <VStack gap="space-16">
@@ -114,6 +125,7 @@ function AcuteDecisionForm({
       periodTo: 'period.to',
       notifiedHow: 'notified.how',
       notifiedOn: 'notified.on',
+      ...rulePaths,
     },
     unchosen: { intervention: 'Välj insats.' },
     check: problems,
@@ -126,6 +138,7 @@ function AcuteDecisionForm({
       decidedOn: v.decidedOn,
       period: { from: v.periodFrom, to: v.periodTo },
       notified: v.notified ? { how: v.notifiedHow, on: v.notifiedOn } : null,
+      conditions: conditionsOf(v, detail.targetGroup, true),
       version: detail.version,
     }),
     send: (body) => call(recordAcuteDecision, { params: { caseId: detail.id }, body }),
@@ -135,6 +148,7 @@ function AcuteDecisionForm({
     },
   });
   const saved = form.saved ? form.mutation.variables : undefined;
+  const names = interventionNames(useInterventionCatalogue());
 
   return (
     <form {...form.formProps} aria-labelledby={`${formId}-rubrik`} className="step-form">
@@ -160,7 +174,7 @@ function AcuteDecisionForm({
           <option value="">Välj insats</option>
           {interventions.map((i) => (
             <option key={i} value={i}>
-              {interventionLabels[i]}
+              {names[i]}
             </option>
           ))}
         </Select>
@@ -176,6 +190,7 @@ function AcuteDecisionForm({
           label="Varför beslutet inte kan vänta på kommunicering"
           minRows={2}
         />
+        <RuleFields form={form} caseId={detail.id} targetGroup={detail.targetGroup} acute />
         <Textarea {...form.longText('motivation')} label="Motivering" minRows={3} />
         <DateField {...form.text('decidedOn')} label="Beslutsdatum" />
         <PeriodFields form={form} openEnded={false} />
@@ -191,7 +206,7 @@ function AcuteDecisionForm({
         </div>
         <div role="status">
           {saved
-            ? `Det akuta beslutet om ${interventionLabels[saved.intervention].toLowerCase()} är fattat och gäller ${saved.period.from}–${saved.period.to}. Personens egen bedömning av faran är sparad som första riskbedömning.`
+            ? `Det akuta beslutet om ${names[saved.intervention].toLowerCase()} är fattat och gäller ${saved.period.from}–${saved.period.to}. Personens egen bedömning av faran är sparad som första riskbedömning.`
             : null}
         </div>
       </VStack>

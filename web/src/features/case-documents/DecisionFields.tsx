@@ -12,11 +12,22 @@ import { Intervention, NotifiedHow, Outcome } from '../../../../core/contracts/c
 import type { DecisionVersion } from '../../../../core/contracts/case-documents.ts';
 import type { FieldError } from '../../../../core/contracts/errors.ts';
 import type { z } from 'zod';
-import { interventionLabels, notifiedHowLabels, outcomeLabels } from '../../app/labels.ts';
+import { notifiedHowLabels, outcomeLabels } from '../../app/labels.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { stockholmToday } from '../../components/dates.ts';
 import type { FieldBindings, TextKey } from '../../components/useContractForm.ts';
-import { interventionRules, periodProblems } from '../../../../core/domain/decisions.ts';
+import { periodProblems } from '../../../../core/domain/decisions.ts';
+import { entryOf, interventionNames } from '../../../../core/domain/intervention-catalogue.ts';
+import type { InterventionCatalogue } from '../../../../core/domain/intervention-catalogue.ts';
+import {
+  conditionsOf,
+  emptyRules,
+  RuleFields,
+  rulePaths,
+  ruleValuesOf,
+  useInterventionCatalogue,
+} from './RuleFields.tsx';
+import type { RuleValues } from './RuleFields.tsx';
 
 type InterventionValue = z.infer<typeof Intervention>;
 type OutcomeValue = z.infer<typeof Outcome>;
@@ -34,7 +45,7 @@ export type DecisionValues = {
   notified: boolean;
   notifiedHow: NotifiedHowValue | '';
   notifiedOn: string;
-};
+} & RuleValues;
 
 export const emptyDecision = (): DecisionValues => ({
   intervention: '',
@@ -47,6 +58,7 @@ export const emptyDecision = (): DecisionValues => ({
   notified: false,
   notifiedHow: '',
   notifiedOn: stockholmToday(),
+  ...emptyRules(),
 });
 
 export const decisionValuesOf = (v: z.infer<typeof DecisionVersion>): DecisionValues => ({
@@ -60,6 +72,7 @@ export const decisionValuesOf = (v: z.infer<typeof DecisionVersion>): DecisionVa
   notified: v.notified !== null,
   notifiedHow: v.notified?.how ?? '',
   notifiedOn: v.notified?.on ?? stockholmToday(),
+  ...ruleValuesOf(v.conditions),
 });
 
 /** Where the values stand in a beslut's body. */
@@ -68,6 +81,7 @@ export const decisionPaths = {
   periodTo: 'period.to',
   notifiedHow: 'notified.how',
   notifiedOn: 'notified.on',
+  ...rulePaths,
 } as const;
 
 export const decisionUnchosen = {
@@ -79,18 +93,25 @@ export const decisionUnchosen = {
  * What the contract cannot say with '' for a choice: how the person was told, once told; and
  * the period's rules (core/domain/decisions.ts), the same sentences the server answers with.
  */
-export const decisionProblems = (values: DecisionValues, acute = false): FieldError[] => [
+export const decisionProblems = (
+  values: DecisionValues,
+  acute = false,
+  catalogue?: InterventionCatalogue,
+): FieldError[] => [
   ...(values.notified && values.notifiedHow === ''
     ? [{ path: 'body.notified.how', message: 'Välj hur personen underrättades.' }]
     : []),
   ...(isoDay.test(values.periodFrom) && (values.periodTo === '' || isoDay.test(values.periodTo))
-    ? periodProblems({
-        intervention: values.intervention === '' ? null : values.intervention,
-        outcome: values.outcome === '' ? null : values.outcome,
-        period: periodOf(values),
-        acute,
-        today: stockholmToday(),
-      }).map((p) => ({ path: `body.${p.path}`, message: p.message }))
+    ? periodProblems(
+        {
+          intervention: values.intervention === '' ? null : values.intervention,
+          outcome: values.outcome === '' ? null : values.outcome,
+          period: periodOf(values),
+          acute,
+          today: stockholmToday(),
+        },
+        catalogue,
+      ).map((p) => ({ path: `body.${p.path}`, message: p.message }))
     : []),
 ];
 
@@ -103,7 +124,8 @@ const periodOf = (values: DecisionValues) =>
     : { from: values.periodFrom, to: values.periodTo === '' ? null : values.periodTo };
 
 /** The fields as the API takes them; '' stands where a choice is still to be made. */
-export const decisionFields = (values: DecisionValues) => ({
+export const decisionFields = (values: DecisionValues, targetGroup: string, acute = false) => ({
+  conditions: conditionsOf(values, targetGroup, acute),
   intervention: values.intervention,
   requested: values.requested,
   outcome: values.outcome,
@@ -180,12 +202,19 @@ export function PeriodFields<V extends { periodFrom: string; periodTo: string }>
 export function DecisionFields({
   form,
   interventions = Intervention.options,
+  caseId,
+  targetGroup,
 }: {
   form: FieldBindings<DecisionValues>;
   /** The insatser the reader may decide on (delegation); all of them when not given. */
   interventions?: readonly InterventionValue[];
+  caseId: string;
+  /** The case's target group: the rules of some insatser depend on it. */
+  targetGroup: string;
 }) {
   const { values } = form;
+  const catalogue = useInterventionCatalogue();
+  const names = interventionNames(catalogue);
   return (
     <VStack gap="space-16">
       <Select {...form.select('intervention')} className="field-narrow" label="Insats">
@@ -194,7 +223,7 @@ export function DecisionFields({
           .filter((i) => interventions.includes(i))
           .map((i) => (
             <option key={i} value={i}>
-              {interventionLabels[i]}
+              {names[i]}
             </option>
           ))}
       </Select>
@@ -211,12 +240,17 @@ export function DecisionFields({
           Beslutet får en överklagandehänvisning: hur personen överklagar och inom vilken tid.
         </Alert>
       ) : null}
+      {values.outcome === 'refused' ? null : (
+        <RuleFields form={form} caseId={caseId} targetGroup={targetGroup} acute={false} />
+      )}
       <Textarea {...form.longText('motivation')} label="Motivering" minRows={4} />
       <DateField {...form.text('decidedOn')} label="Beslutsdatum" />
       {values.outcome === 'refused' ? null : (
         <PeriodFields
           form={form}
-          openEnded={values.intervention !== '' && interventionRules[values.intervention].openEnded}
+          openEnded={
+            values.intervention !== '' && entryOf(catalogue, values.intervention).openEnded
+          }
         />
       )}
       <NotificationFields form={form} />

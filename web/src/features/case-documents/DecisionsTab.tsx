@@ -50,6 +50,8 @@ import {
   emptyDecision,
 } from './DecisionFields.tsx';
 import type { DecisionValues } from './DecisionFields.tsx';
+import { ConditionFacts } from './RuleFields.tsx';
+import { AccompanyingChildren } from './AccompanyingChildren.tsx';
 import { decisionsKey } from './keys.ts';
 
 /** Kommunicering, then beslut: each with its versions, a rättelse or ändring, and the PDF. */
@@ -79,6 +81,7 @@ export function DecisionsTab({ detail }: { detail: CaseDetail }) {
             <DecisionView
               key={d.id}
               caseId={detail.id}
+              targetGroup={detail.targetGroup}
               decision={d}
               decide={detail.status === 'open' ? decide : []}
             />
@@ -98,6 +101,7 @@ export function DecisionsTab({ detail }: { detail: CaseDetail }) {
             )
           ) : null}
           <AcuteDecisionSection detail={detail} />
+          <AccompanyingChildren detail={detail} />
         </VStack>
       </section>
     </VStack>
@@ -106,10 +110,12 @@ export function DecisionsTab({ detail }: { detail: CaseDetail }) {
 
 function DecisionView({
   caseId,
+  targetGroup,
   decision,
   decide,
 }: {
   caseId: string;
+  targetGroup: string;
   decision: Decision;
   decide: CaseDetail['abilities']['decide'];
 }) {
@@ -209,6 +215,8 @@ function DecisionView({
       {revising ? (
         <ReviseDialog
           key={decision.version}
+          caseId={caseId}
+          targetGroup={targetGroup}
           decision={decision}
           decide={decide}
           onClose={(result) => {
@@ -255,6 +263,7 @@ function DecisionVersionFacts({ version }: { version: Decision['current'] }) {
           ? `${notifiedHowLabels[version.notified.how]}, ${version.notified.on}`
           : 'Inte än'}
       </dd>
+      <ConditionFacts conditions={version.conditions} />
       {version.appealInstructions ? (
         <>
           <dt>Överklagande</dt>
@@ -275,7 +284,7 @@ function NewDecisionForm({ detail }: { detail: CaseDetail }) {
     paths: decisionPaths,
     unchosen: decisionUnchosen,
     check: decisionProblems,
-    toBody: (v) => ({ ...decisionFields(v), version: detail.version }),
+    toBody: (v) => ({ ...decisionFields(v, detail.targetGroup), version: detail.version }),
     send: (body) => call(recordDecision, { params: { caseId: detail.id }, body }),
     clearOnSuccess: true,
     onSuccess: () => {
@@ -299,7 +308,12 @@ function NewDecisionForm({ detail }: { detail: CaseDetail }) {
             refresh('detail');
           }}
         />
-        <DecisionFields form={save} interventions={detail.abilities.decide} />
+        <DecisionFields
+          form={save}
+          interventions={detail.abilities.decide}
+          caseId={detail.id}
+          targetGroup={detail.targetGroup}
+        />
         <div>
           <Button type="submit" loading={save.mutation.isPending}>
             Fatta beslutet
@@ -331,10 +345,14 @@ const revisionOf = (decision: Decision): DecisionValues & { kind: ReviseKind; re
 
 /** Rättelse (36 § FL) or ändring (37–39 §§ FL): a new version with the reason. */
 function ReviseDialog({
+  caseId,
+  targetGroup,
   decision,
   decide,
   onClose,
 }: {
+  caseId: string;
+  targetGroup: string;
   decision: Decision;
   decide: CaseDetail['abilities']['decide'];
   onClose: (result: Result) => void;
@@ -353,7 +371,7 @@ function ReviseDialog({
     // A new version of an acute beslut stays acute: its period keeps an end.
     check: (v) => decisionProblems(v, decision.acute !== null),
     toBody: (v) => ({
-      ...decisionFields(v),
+      ...decisionFields(v, targetGroup, decision.acute !== null),
       kind: v.kind,
       reason: v.reason,
       version: decision.version,
@@ -395,7 +413,12 @@ function ReviseDialog({
                 Ändring
               </Radio>
             </RadioGroup>
-            <DecisionFields form={save} interventions={decide} />
+            <DecisionFields
+              form={save}
+              interventions={decide}
+              caseId={caseId}
+              targetGroup={targetGroup}
+            />
             <Textarea {...save.longText('reason')} label="Skäl" minRows={2} />
           </VStack>
         </form>
