@@ -10,6 +10,7 @@ import * as caseContracts from '../core/contracts/cases.ts';
 import * as documentContracts from '../core/contracts/case-documents.ts';
 import * as noticeContracts from '../core/contracts/notices.ts';
 import * as personContracts from '../core/contracts/persons.ts';
+import * as providerContracts from '../core/contracts/providers.ts';
 import * as riskContracts from '../core/contracts/risk.ts';
 import * as systemContracts from '../core/contracts/system.ts';
 import { createTestApp } from './test/test-app.ts';
@@ -74,6 +75,7 @@ const allContracts = [
   documentContracts,
   noticeContracts,
   personContracts,
+  providerContracts,
   riskContracts,
   systemContracts,
 ].flatMap((module) => Object.values(module).filter(isContract));
@@ -177,4 +179,11 @@ const covered = new Set<Contract>([
   adminContracts.withdrawAdminRequest,
   noticeContracts.listMyNotices,
   noticeContracts.markNoticeRead,
+  providerContracts.listProviders,
+  providerContracts.createProvider,
+  providerContracts.updateProvider,
+  providerContracts.listActiveProviders,
+  providerContracts.searchShelters,
+  providerContracts.recordTurnedAway,
+  providerContracts.listTurnedAway,
 ]);

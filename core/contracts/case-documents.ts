@@ -283,6 +283,8 @@ const decisionFields = {
   period: Period.nullable(),
   /** How and when the person was told; may be added in a later version. */
   notified,
+  /** The place: the provider carrying out a granted insats (core/contracts/providers.ts). */
+  providerId: z.uuid().nullable().optional(),
 };
 
 export const DecisionVersion = z.object({
@@ -299,6 +301,8 @@ export const DecisionVersion = z.object({
   /** Null on an avslag, and on a beslut made before beslut carried periods. */
   period: z.object({ from: z.iso.date(), to: z.iso.date().nullable() }).nullable(),
   notified: z.object({ how: NotifiedHow, on: z.iso.date() }).nullable(),
+  /** The provider carrying out the insats, if the beslut names one. */
+  place: z.object({ providerId: z.uuid(), name: z.string() }).nullable(),
   changeReason: z.string().nullable(),
   recordedAt: z.iso.datetime(),
 });
@@ -370,6 +374,7 @@ export const recordAcuteDecision = defineContract({
       to: isoDate('Ange till och med vilket datum beslutet gäller (ÅÅÅÅ-MM-DD).'),
     }),
     notified,
+    providerId: decisionFields.providerId,
     version: version(),
   }),
   response: z.object({ id: z.uuid(), version: z.number().int(), assessmentId: z.uuid() }),

@@ -40,6 +40,7 @@ import {
 import { takeStep } from '../../case-kernel/case-steps.ts';
 import { loadDuties } from '../../case-kernel/child-duties.ts';
 import { activeCatalogue } from '../../case-kernel/legal-catalogue.ts';
+import { refuseUnfitPlace } from '../../case-kernel/providers.ts';
 import type { CaseRow } from '../../case-kernel/case-access.ts';
 import type { ServiceDeps } from '../../service-deps.ts';
 
@@ -160,6 +161,8 @@ interface VersionFields {
     how: NonNullable<z.infer<typeof decisionContract.body>['notified']>['how'];
     on: string;
   } | null;
+  /** The place (issue 13): a provider that carries out the insats. */
+  providerId?: string | null | undefined;
 }
 
 function versionValues(
@@ -180,6 +183,7 @@ function versionValues(
     period_to: body.period?.to ?? null,
     notified_how: body.notified?.how ?? null,
     notified_on: body.notified?.on ?? null,
+    provider_id: body.providerId ?? null,
   };
 }
 
@@ -256,6 +260,7 @@ export function recordDecision(
     ...onDecision(caseId, body.intervention),
     run: async (trx, { row }, allowed) => {
       await refuseOutOfOrder(trx, row, 'decision', ctx.today);
+      await refuseUnfitPlace(trx, body);
       const catalogue = await activeCatalogue(trx);
       const created = await trx
         .insertInto('decision')
@@ -336,6 +341,7 @@ export function recordAcuteDecision(
     ...onDecision(caseId, body.intervention),
     run: async (trx, { row }, allowed) => {
       await refuseOutOfOrder(trx, row, 'acute_decision', ctx.today, body.intervention);
+      await refuseUnfitPlace(trx, fields);
       const catalogue = await activeCatalogue(trx);
       // Her own view of the danger: a valid first assessment, to be completed by a structured one.
       const assessment = await trx
@@ -456,6 +462,7 @@ export function reviseDecision(
         .where('decision_id', '=', decisionId)
         .executeTakeFirst();
       if (acute) refuseBadDates(body, ctx.today, true);
+      await refuseUnfitPlace(trx, body);
       const bumped = await trx
         .updateTable('decision')
         .set({ version: sql`version + 1` })
@@ -497,7 +504,10 @@ export async function loadDecisions(db: Db | Trx, caseId: string): Promise<Decis
     .innerJoin('decision_version as v', 'v.decision_id', 'd.id')
     .innerJoin('app_user as u', 'u.id', 'v.decided_by')
     .leftJoin('acute_decision as a', 'a.decision_id', 'd.id')
+    .leftJoin('provider as pl', 'pl.id', 'v.provider_id')
     .select([
+      'v.provider_id',
+      'pl.name as provider_name',
       'd.id',
       'd.version as head_version',
       'a.ground_reference',
@@ -539,6 +549,10 @@ export async function loadDecisions(db: Db | Trx, caseId: string): Promise<Decis
       decidedBy: v.display_name,
       period: v.period_from ? { from: v.period_from, to: v.period_to } : null,
       notified: v.notified_how && v.notified_on ? { how: v.notified_how, on: v.notified_on } : null,
+      place:
+        v.provider_id && v.provider_name
+          ? { providerId: v.provider_id, name: v.provider_name }
+          : null,
       changeReason: v.change_reason,
       recordedAt: v.recorded_at.toISOString(),
     }));
