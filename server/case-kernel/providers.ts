@@ -68,25 +68,28 @@ export async function activeShelters(
   db: Db | Trx,
   today: string,
 ): Promise<(ShelterCandidate & { contact: string | null })[]> {
-  const [rows, running] = await Promise.all([
-    db
-      .selectFrom('shelter as s')
-      .innerJoin('provider as p', 'p.id', 's.provider_id')
-      .select(['p.id', 'p.name', 'p.contact', ...shelterColumns])
-      .where('p.active', '=', true)
-      // A shelter is a provider that carries out skyddat boende.
-      .where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('provider_intervention as i')
-            .select(sql.lit(1).as('one'))
-            .whereRef('i.provider_id', '=', 'p.id')
-            .where('i.intervention', '=', 'shelter'),
-        ),
-      )
-      .execute(),
-    runningByProvider(db, today),
-  ]);
+  const rows = await db
+    .selectFrom('shelter as s')
+    .innerJoin('provider as p', 'p.id', 's.provider_id')
+    .select(['p.id', 'p.name', 'p.contact', ...shelterColumns])
+    .where('p.active', '=', true)
+    // A shelter is a provider that carries out skyddat boende.
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('provider_intervention as i')
+          .select(sql.lit(1).as('one'))
+          .whereRef('i.provider_id', '=', 'p.id')
+          .where('i.intervention', '=', 'shelter'),
+      ),
+    )
+    .execute();
+  // Counted at these shelters only: the index on (provider_id, status, period_from) serves it.
+  const running = await runningByProvider(
+    db,
+    today,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({
     id: r.id,
     name: r.name,

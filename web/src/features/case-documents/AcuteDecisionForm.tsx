@@ -17,6 +17,7 @@ import { stockholmToday } from '../../components/dates.ts';
 import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
 import { useContractForm } from '../../components/useContractForm.ts';
 import { useRefreshCase } from '../cases/useCase.ts';
+import { PlaceField } from '../cases/ShelterPlace.tsx';
 import { NotificationFields, PeriodFields } from './DecisionFields.tsx';
 
 const formId = 'akut-beslut';
@@ -33,6 +34,7 @@ type Values = {
   notified: boolean;
   notifiedHow: NotifiedHowValue | '';
   notifiedOn: string;
+  providerId: string;
 };
 type NotifiedHowValue = (typeof NotifiedHow.options)[number];
 
@@ -48,6 +50,7 @@ const initial = (): Values => ({
   notified: true,
   notifiedHow: '',
   notifiedOn: stockholmToday(),
+  providerId: '',
 });
 
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
@@ -126,6 +129,7 @@ function AcuteDecisionForm({
       decidedOn: v.decidedOn,
       period: { from: v.periodFrom, to: v.periodTo },
       notified: v.notified ? { how: v.notifiedHow, on: v.notifiedOn } : null,
+      providerId: v.providerId === '' ? null : v.providerId,
       version: detail.version,
     }),
     send: (body) => call(recordAcuteDecision, { params: { caseId: detail.id }, body }),
@@ -179,6 +183,7 @@ function AcuteDecisionForm({
         <Textarea {...form.longText('motivation')} label="Motivering" minRows={3} />
         <DateField {...form.text('decidedOn')} label="Beslutsdatum" />
         <PeriodFields form={form} openEnded={false} />
+        <PlaceField form={form} caseId={detail.id} intervention={form.values.intervention} />
         <Alert variant="info" size="small">
           Ett akut beslut gäller till ett visst datum och kan börja högst {ACUTE_BACKDATING_DAYS}{' '}
           dagar bakåt. Beslutet blir bifall och behöver ingen överklagandehänvisning.

@@ -17,6 +17,7 @@ import { DateField } from '../../components/DateField.tsx';
 import { stockholmToday } from '../../components/dates.ts';
 import type { FieldBindings, TextKey } from '../../components/useContractForm.ts';
 import { interventionRules, periodProblems } from '../../../../core/domain/decisions.ts';
+import { PlaceField } from '../cases/ShelterPlace.tsx';
 
 type InterventionValue = z.infer<typeof Intervention>;
 type OutcomeValue = z.infer<typeof Outcome>;
@@ -34,6 +35,8 @@ export type DecisionValues = {
   notified: boolean;
   notifiedHow: NotifiedHowValue | '';
   notifiedOn: string;
+  /** The place (a provider's id); '' when none is named. */
+  providerId: string;
 };
 
 export const emptyDecision = (): DecisionValues => ({
@@ -47,6 +50,7 @@ export const emptyDecision = (): DecisionValues => ({
   notified: false,
   notifiedHow: '',
   notifiedOn: stockholmToday(),
+  providerId: '',
 });
 
 export const decisionValuesOf = (v: z.infer<typeof DecisionVersion>): DecisionValues => ({
@@ -60,6 +64,7 @@ export const decisionValuesOf = (v: z.infer<typeof DecisionVersion>): DecisionVa
   notified: v.notified !== null,
   notifiedHow: v.notified?.how ?? '',
   notifiedOn: v.notified?.on ?? stockholmToday(),
+  providerId: v.place?.providerId ?? '',
 });
 
 /** Where the values stand in a beslut's body. */
@@ -111,6 +116,7 @@ export const decisionFields = (values: DecisionValues) => ({
   decidedOn: values.decidedOn,
   period: periodOf(values),
   notified: values.notified ? { how: values.notifiedHow, on: values.notifiedOn } : null,
+  providerId: values.outcome === 'refused' || values.providerId === '' ? null : values.providerId,
 });
 
 /** Whether, how and when the person was told of the beslut. */
@@ -180,10 +186,13 @@ export function PeriodFields<V extends { periodFrom: string; periodTo: string }>
 export function DecisionFields({
   form,
   interventions = Intervention.options,
+  caseId,
 }: {
   form: FieldBindings<DecisionValues>;
   /** The insatser the reader may decide on (delegation); all of them when not given. */
   interventions?: readonly InterventionValue[];
+  /** The case, to search a place in skyddat boende for it. */
+  caseId?: string;
 }) {
   const { values } = form;
   return (
@@ -218,6 +227,9 @@ export function DecisionFields({
           form={form}
           openEnded={values.intervention !== '' && interventionRules[values.intervention].openEnded}
         />
+      )}
+      {values.outcome === 'refused' ? null : (
+        <PlaceField form={form} caseId={caseId} intervention={values.intervention} />
       )}
       <NotificationFields form={form} />
     </VStack>

@@ -38,6 +38,7 @@ import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { useContractForm } from '../../components/useContractForm.ts';
 import { useRefreshCase } from '../cases/useCase.ts';
+import { TurnedAwayList } from '../cases/ShelterPlace.tsx';
 import { AcuteDecisionSection } from './AcuteDecisionForm.tsx';
 import { CommunicationSection } from './CommunicationSection.tsx';
 import {
@@ -98,6 +99,7 @@ export function DecisionsTab({ detail }: { detail: CaseDetail }) {
             )
           ) : null}
           <AcuteDecisionSection detail={detail} />
+          <TurnedAwayList caseId={detail.id} />
         </VStack>
       </section>
     </VStack>
@@ -247,6 +249,12 @@ function DecisionVersionFacts({ version }: { version: Decision['current'] }) {
           </dd>
         </>
       ) : null}
+      {version.place ? (
+        <>
+          <dt>Plats (utförare)</dt>
+          <dd>{version.place.name}</dd>
+        </>
+      ) : null}
       <dt>Beslutsfattare</dt>
       <dd>{version.decidedBy}</dd>
       <dt>Underrättad</dt>
@@ -299,7 +307,7 @@ function NewDecisionForm({ detail }: { detail: CaseDetail }) {
             refresh('detail');
           }}
         />
-        <DecisionFields form={save} interventions={detail.abilities.decide} />
+        <DecisionFields form={save} interventions={detail.abilities.decide} caseId={detail.id} />
         <div>
           <Button type="submit" loading={save.mutation.isPending}>
             Fatta beslutet
