@@ -301,8 +301,13 @@ export const DecisionVersion = z.object({
   /** Null on an avslag, and on a beslut made before beslut carried periods. */
   period: z.object({ from: z.iso.date(), to: z.iso.date().nullable() }).nullable(),
   notified: z.object({ how: NotifiedHow, on: z.iso.date() }).nullable(),
-  /** The provider carrying out the insats, if the beslut names one. */
+  /** The provider carrying out the insats, if the beslut names one and the reader may see it. */
   place: z.object({ providerId: z.uuid(), name: z.string() }).nullable(),
+  /**
+   * A place is named but withheld: a shelter is where a protected person is, so only whoever
+   * may read her protected details sees it.
+   */
+  placeWithheld: z.boolean(),
   changeReason: z.string().nullable(),
   recordedAt: z.iso.datetime(),
 });

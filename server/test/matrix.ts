@@ -1489,9 +1489,16 @@ const acuteDecisionPayload = (version: number) => {
 };
 
 /** A beslut (version 1) on a fresh communicated case assigned to `assigned`. */
-/** A granted beslut on skyddat boende on a fresh case assigned to `assigned`. */
-export async function decisionOn(db: Db, w: World) {
-  const caseId = await freshCase(db, w, w.users.assigned.id, 'communicated');
+/**
+ * A granted beslut on skyddat boende, on a fresh case assigned to `assigned` unless `on` names a
+ * case, with its period and place.
+ */
+export async function decisionOn(
+  db: Db,
+  w: World,
+  on?: { caseId: string; from: string; to: string | null; providerId: string | null },
+) {
+  const caseId = on?.caseId ?? (await freshCase(db, w, w.users.assigned.id, 'communicated'));
   const decision = await db
     .insertInto('decision')
     .values({ case_id: caseId })
@@ -1509,12 +1516,13 @@ export async function decisionOn(db: Db, w: World) {
       motivation: 'Hög risk.',
       legal_basis: '4 kap. 1 § SoL',
       appeal_instructions: null,
-      decided_on: '2026-11-02',
+      decided_on: on?.from ?? '2026-11-02',
       decided_by: w.users.assigned.id,
       decided_role: 'adult_caseworker',
       notified_how: null,
       notified_on: null,
       change_reason: null,
+      ...(on ? { period_from: on.from, period_to: on.to, provider_id: on.providerId } : {}),
     })
     .execute();
   return decision.id;

@@ -26,6 +26,7 @@ import type {
   Outcome,
   Period,
 } from '../../../core/domain/decisions.ts';
+import { can } from '../../../core/policy/policy.ts';
 import type { Actor } from '../../../core/policy/policy.ts';
 import { legalReference } from '../../../core/domain/legal-references.ts';
 import { checkCommunicationChannel } from '../../../core/domain/safe-channel.ts';
@@ -472,13 +473,26 @@ export function reviseDecision(
         .executeTakeFirst();
       if (!bumped) throw new AppError('VERSION_CONFLICT');
       const catalogue = await activeCatalogue(trx);
+      // A place not sent stays as it was (a reader without sight of it revises the rest).
+      const latest = await trx
+        .selectFrom('decision_version')
+        .select('provider_id')
+        .where('decision_id', '=', decisionId)
+        .where('version', '=', bumped.version - 1)
+        .executeTakeFirst();
+      const providerId =
+        body.outcome === 'refused'
+          ? null
+          : body.providerId === undefined
+            ? (latest?.provider_id ?? null)
+            : body.providerId;
       await trx
         .insertInto('decision_version')
         .values({
           decision_id: decisionId,
           version: bumped.version,
           kind: body.kind,
-          ...versionValues(body, catalogue),
+          ...versionValues({ ...body, providerId }, catalogue),
           decided_by: ctx.actor.userId,
           decided_role: allowed.role,
           change_reason: body.reason,
@@ -497,8 +511,16 @@ export function reviseDecision(
   });
 }
 
-/** Every decision on the case with its versions, oldest first. */
-export async function loadDecisions(db: Db | Trx, caseId: string): Promise<Decision[]> {
+/**
+ * Every decision on the case with its versions, oldest first. The place of a beslut (a shelter)
+ * is where the person is: shown only where `placeVisible` says so — for a protected person, to
+ * whoever may read her protected details ('person.readProtected'); withheld otherwise.
+ */
+export async function loadDecisions(
+  db: Db | Trx,
+  caseId: string,
+  placeVisible = false,
+): Promise<Decision[]> {
   const rows = await db
     .selectFrom('decision as d')
     .innerJoin('decision_version as v', 'v.decision_id', 'd.id')
@@ -550,9 +572,10 @@ export async function loadDecisions(db: Db | Trx, caseId: string): Promise<Decis
       period: v.period_from ? { from: v.period_from, to: v.period_to } : null,
       notified: v.notified_how && v.notified_on ? { how: v.notified_how, on: v.notified_on } : null,
       place:
-        v.provider_id && v.provider_name
+        placeVisible && v.provider_id && v.provider_name
           ? { providerId: v.provider_id, name: v.provider_name }
           : null,
+      placeWithheld: !placeVisible && v.provider_id !== null,
       changeReason: v.change_reason,
       recordedAt: v.recorded_at.toISOString(),
     }));
@@ -582,8 +605,14 @@ export function listDecisions(deps: ServiceDeps, ctx: ActionContext, caseId: str
   return execute(deps, ctx, {
     action: 'decision.read',
     ...onCase(ctx, caseId, 'case.read'),
-    run: async (trx, { row }) => ({
-      result: { items: await loadDecisions(trx, caseId) },
+    run: async (trx, { row, person }) => ({
+      result: {
+        items: await loadDecisions(
+          trx,
+          caseId,
+          can(ctx.actor, 'person.readProtected', { person, now: ctx.now }).allowed,
+        ),
+      },
       audit: { personIds: [row.person_id], caseIds: [caseId] },
     }),
   });

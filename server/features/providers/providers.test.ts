@@ -454,6 +454,58 @@ describe("the beslut's place", () => {
     expect(made?.current.place).toEqual({ providerId: place.id, name: 'Platsboendet' });
   });
 
+  it("withholds a protected person's place from whoever may not read her protected details", async () => {
+    const place = await register(shelterBody('Hemliga boendet'));
+    const decision = {
+      id: await decisionOn(t.database.db, w, {
+        caseId: w.persons.q.caseId,
+        from: today,
+        to: addDays(today, 10),
+        providerId: place.id,
+      }),
+    };
+    const url = `/api/cases/${w.persons.q.caseId}/decisions`;
+    const seen = async (as: ActorName) => {
+      const res = await send('GET', url, undefined, as);
+      expect(res.status, res.text).toBe(200);
+      return (res.json() as { items: Decision[] }).items.find((d) => d.id === decision.id)?.current;
+    };
+    expect(await seen('assigned')).toMatchObject({
+      place: { providerId: place.id, name: 'Hemliga boendet' },
+      placeWithheld: false,
+    });
+    const manager = await seen('manager');
+    expect(manager).toMatchObject({ place: null, placeWithheld: true });
+    expect(JSON.stringify(manager)).not.toContain('Hemliga boendet');
+
+    // The manager corrects the beslut without seeing the place: it stays.
+    const revise = (body: object) =>
+      send(
+        'POST',
+        `/api/decisions/${decision.id}/versions`,
+        {
+          intervention: 'shelter',
+          requested: 'Skyddat boende.',
+          outcome: 'granted',
+          motivation: 'Hög risk för nytt våld.',
+          decidedOn: today,
+          period: { from: today, to: addDays(today, 10) },
+          notified: null,
+          kind: 'correction',
+          reason: 'Skrivfel i motiveringen.',
+          ...body,
+        },
+        'manager',
+      );
+    const kept = await revise({ version: 1 });
+    expect(kept.status, kept.text).toBe(201);
+    expect(await seen('assigned')).toMatchObject({ version: 2, place: { providerId: place.id } });
+    // Null takes it away.
+    const removed = await revise({ version: 2, providerId: null });
+    expect(removed.status, removed.text).toBe(201);
+    expect(await seen('assigned')).toMatchObject({ version: 3, place: null, placeWithheld: false });
+  });
+
   it('refuses a provider that does not carry the insats, an inactive one, and one on an avslag', async () => {
     const counsellors = await register({
       ...shelterBody('Samtalsmottagningen'),

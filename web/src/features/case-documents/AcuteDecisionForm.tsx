@@ -17,7 +17,7 @@ import { stockholmToday } from '../../components/dates.ts';
 import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
 import { useContractForm } from '../../components/useContractForm.ts';
 import { useRefreshCase } from '../cases/useCase.ts';
-import { PlaceField } from '../cases/ShelterPlace.tsx';
+import { PlaceField, placeOf } from '../cases/ShelterPlace.tsx';
 import { NotificationFields, PeriodFields } from './DecisionFields.tsx';
 
 const formId = 'akut-beslut';
@@ -129,7 +129,7 @@ function AcuteDecisionForm({
       decidedOn: v.decidedOn,
       period: { from: v.periodFrom, to: v.periodTo },
       notified: v.notified ? { how: v.notifiedHow, on: v.notifiedOn } : null,
-      providerId: v.providerId === '' ? null : v.providerId,
+      providerId: placeOf({ ...v, outcome: 'granted' }),
       version: detail.version,
     }),
     send: (body) => call(recordAcuteDecision, { params: { caseId: detail.id }, body }),

@@ -17,7 +17,7 @@ import { DateField } from '../../components/DateField.tsx';
 import { stockholmToday } from '../../components/dates.ts';
 import type { FieldBindings, TextKey } from '../../components/useContractForm.ts';
 import { interventionRules, periodProblems } from '../../../../core/domain/decisions.ts';
-import { PlaceField } from '../cases/ShelterPlace.tsx';
+import { keptPlace, PlaceField, placeOf } from '../cases/ShelterPlace.tsx';
 
 type InterventionValue = z.infer<typeof Intervention>;
 type OutcomeValue = z.infer<typeof Outcome>;
@@ -64,7 +64,7 @@ export const decisionValuesOf = (v: z.infer<typeof DecisionVersion>): DecisionVa
   notified: v.notified !== null,
   notifiedHow: v.notified?.how ?? '',
   notifiedOn: v.notified?.on ?? stockholmToday(),
-  providerId: v.place?.providerId ?? '',
+  providerId: v.placeWithheld ? keptPlace : (v.place?.providerId ?? ''),
 });
 
 /** Where the values stand in a beslut's body. */
@@ -116,7 +116,7 @@ export const decisionFields = (values: DecisionValues) => ({
   decidedOn: values.decidedOn,
   period: periodOf(values),
   notified: values.notified ? { how: values.notifiedHow, on: values.notifiedOn } : null,
-  providerId: values.outcome === 'refused' || values.providerId === '' ? null : values.providerId,
+  providerId: placeOf(values),
 });
 
 /** Whether, how and when the person was told of the beslut. */

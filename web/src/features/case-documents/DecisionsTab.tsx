@@ -249,10 +249,10 @@ function DecisionVersionFacts({ version }: { version: Decision['current'] }) {
           </dd>
         </>
       ) : null}
-      {version.place ? (
+      {version.place || version.placeWithheld ? (
         <>
           <dt>Plats (utförare)</dt>
-          <dd>{version.place.name}</dd>
+          <dd>{version.place?.name ?? 'Skyddad uppgift'}</dd>
         </>
       ) : null}
       <dt>Beslutsfattare</dt>

@@ -46,6 +46,20 @@ import type { FieldBindings, TextKey } from '../../components/useContractForm.ts
 
 const activeProvidersKey = ['providers', 'active'] as const;
 
+/**
+ * The value of the place field for a place the reader may not see (a protected person's
+ * shelter): sent as "not given", so a new version of the beslut keeps it.
+ */
+export const keptPlace = 'kept';
+
+/** The place as a beslut's body takes it: null for none, left out to keep a withheld one. */
+export const placeOf = (values: { providerId: string; outcome: string }) =>
+  values.outcome === 'refused' || values.providerId === ''
+    ? null
+    : values.providerId === keptPlace
+      ? undefined
+      : values.providerId;
+
 /** The place field of a beslut form: a provider that carries out the insats. */
 export function PlaceField<V extends { providerId: string }>({
   form,
@@ -77,7 +91,11 @@ export function PlaceField<V extends { providerId: string }>({
         description="Den utförare som ska utföra insatsen, om den är bestämd."
       >
         <option value="">Ingen vald ännu</option>
-        {known ? null : <option value={providerId}>Vald utförare</option>}
+        {known ? null : (
+          <option value={providerId}>
+            {providerId === keptPlace ? 'Skyddad uppgift (behålls)' : 'Vald utförare'}
+          </option>
+        )}
         {fitting.map((p) => (
           <option key={p.id} value={p.id}>
             {p.name}
