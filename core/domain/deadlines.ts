@@ -53,7 +53,7 @@ export interface CaseTimeline {
    * The periods granted on an open case, one per beslut that grants an insats (its current
    * version's period: a rättelse or ändring of the end replaces it).
    */
-  grantedPeriods?: readonly { intervention: Intervention; period: Period }[];
+  grantedPeriods?: readonly { intervention: Intervention; period: Period; place?: string }[];
 }
 
 export const deadlineKinds = [
@@ -73,6 +73,8 @@ export interface Deadline {
   status: 'ok' | 'due_soon' | 'overdue';
   /** The insats whose period ends ('intervention_period' only). */
   intervention?: Intervention;
+  /** Where it is carried out (the beslut's place), where the caller gave it. */
+  place?: string;
 }
 
 function status(dueOn: string, today: string, soonDays: number): Deadline['status'] {
@@ -153,12 +155,14 @@ function periodEnds(
         .sort();
     const end = running.length > 0 ? ends(running).at(-1) : undefined;
     if (end !== undefined) {
+      const place = running.find((p) => p.period.to === end)?.place;
       return [
         {
           kind: 'intervention_period',
           dueOn: end,
           status: status(end, today, rules.interventionEndsSoonDays),
           intervention,
+          ...(place ? { place } : {}),
         },
       ];
     }

@@ -477,6 +477,32 @@ describe("the beslut's place", () => {
     const manager = await seen('manager');
     expect(manager).toMatchObject({ place: null, placeWithheld: true });
     expect(JSON.stringify(manager)).not.toContain('Hemliga boendet');
+    // The case's running insatser: the place beside its end date, for the same readers only.
+    const running = async (as: ActorName) => {
+      const res = await send('GET', `/api/cases/${w.persons.q.caseId}`, undefined, as);
+      expect(res.status, res.text).toBe(200);
+      return { text: res.text, detail: res.json() as CaseDetail };
+    };
+    const mine = await running('assigned');
+    expect(mine.detail.deadlines).toContainEqual({
+      kind: 'intervention_period',
+      dueOn: addDays(today, 10),
+      status: 'ok',
+      intervention: 'shelter',
+      place: 'Hemliga boendet',
+    });
+    const managers = await running('manager');
+    expect(managers.detail.deadlines.find((d) => d.kind === 'intervention_period')).toEqual({
+      kind: 'intervention_period',
+      dueOn: addDays(today, 10),
+      status: 'ok',
+      intervention: 'shelter',
+    });
+    expect(managers.text).not.toContain('Hemliga boendet');
+    // Nor in the work list.
+    const list = await send('GET', '/api/cases/mine?limit=100', undefined, 'assigned');
+    expect(list.status, list.text).toBe(200);
+    expect(list.text).not.toContain('Hemliga boendet');
 
     // The manager corrects the beslut without seeing the place: it stays.
     const revise = (body: object) =>

@@ -27,7 +27,7 @@ export function DeadlineTag({ deadline }: { deadline: DeadlineView }) {
       className="deadline-tag"
     >
       {deadline.kind === 'intervention_period' && deadline.intervention
-        ? `${interventionPeriodStatusLabels[deadline.status]}: ${interventionLabels[deadline.intervention]} till och med ${deadline.dueOn}`
+        ? `${interventionPeriodStatusLabels[deadline.status]}: ${interventionLabels[deadline.intervention]}${deadline.place ? ` (${deadline.place})` : ''} till och med ${deadline.dueOn}`
         : `${deadlineStatusLabels[deadline.status]}: ${deadlineLabels[deadline.kind]}, senast ${deadline.dueOn}`}
     </Tag>
   );
