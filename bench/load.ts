@@ -364,6 +364,9 @@ async function floors(client: pg.Client, users: UserData[]): Promise<Record<Op, 
   const userId = (
     await client.query<{ id: string }>('select id from app_user where username = $1', [u.username])
   ).rows[0]?.id;
+  const shelterIds = (
+    await client.query<{ provider_id: string }>('select provider_id from shelter')
+  ).rows.map((r) => r.provider_id);
   const statements: Record<Op, { text: string; values: unknown[]; write?: true }> = {
     open_case: {
       text: 'select c.*, p.given_name, p.family_name from "case" c join person p on p.id = c.person_id where c.id = $1',
@@ -406,16 +409,14 @@ async function floors(client: pg.Client, users: UserData[]): Promise<Record<Op, 
       write: true,
     },
     login: { text: 'select * from app_user where username = $1', values: [u.username] },
-    // The active shelters, and the uppdrag running at them today.
+    // The uppdrag running today at the shelters (the server reads the shelters first, then this).
     shelter_search: {
-      text: `select p.id, s.places, coalesce(r.running, 0) as running
-             from shelter s join provider p on p.id = s.provider_id
-             left join (select provider_id, count(*) as running from commission
-                        where status in ('sent', 'accepted') and period_from <= current_date
-                          and (period_to is null or period_to >= current_date)
-                        group by provider_id) r on r.provider_id = p.id
-             where p.active`,
-      values: [],
+      text: `select provider_id, count(*) as running from commission
+             where provider_id = any($1) and status in ('sent', 'accepted')
+               and period_from <= current_date
+               and (period_to is null or period_to >= current_date)
+             group by provider_id`,
+      values: [shelterIds],
     },
   };
   const result = {} as Record<Op, number>;
