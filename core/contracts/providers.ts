@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { interventions } from '../domain/decisions.ts';
 import { securityLevels, turnedAwayReasons } from '../domain/shelters.ts';
+import type { SecurityLevel as Level } from '../domain/shelters.ts';
 import { defineContract } from './contract.ts';
 import { int32, version } from './input.ts';
 
@@ -10,12 +11,17 @@ import { int32, version } from './input.ts';
  * data; the search and the turned-away record are acts on a case and audited with it.
  */
 
+/** A skyddsnivå in an answer. */
 const SecurityLevel = z.literal([...securityLevels]);
+/** A skyddsnivå in a request: an int4 like every number sent (core/contracts/input.ts). */
+const SecurityLevelInput = int32({ min: securityLevels[0], max: securityLevels.at(-1) }).transform(
+  (level) => level as Level,
+);
 
 /** What a skyddat boende can take. */
 export const ShelterFields = z.strictObject({
   places: int32({ min: 0, max: 1000 }),
-  securityLevel: SecurityLevel,
+  securityLevel: SecurityLevelInput,
   takesChildren: z.boolean(),
   takesTeenageBoys: z.boolean(),
   takesPets: z.boolean(),
@@ -92,7 +98,7 @@ export const ProviderView = z.object({
   contact: z.string().nullable(),
   active: z.boolean(),
   interventions: z.array(z.enum(interventions)),
-  shelter: ShelterFields.nullable(),
+  shelter: ShelterFields.extend({ securityLevel: SecurityLevel }).nullable(),
   /** A shelter's places now: from its running uppdrag, never stored. */
   occupancy: Occupancy.nullable(),
   version: z.number().int(),
@@ -141,25 +147,25 @@ export const listActiveProviders = defineContract({
 
 const caseParams = z.strictObject({ caseId: z.uuid() });
 
+const needsShape = {
+  children: int32({ min: 0, max: 20 }),
+  teenageBoy: z.boolean(),
+  pets: z.boolean(),
+  wheelchair: z.boolean(),
+  language: z.string().trim().max(60, 'Skriv högst 60 tecken.').nullable(),
+  minSecurityLevel: SecurityLevelInput,
+};
+
 /** What the person needs of a place (core/domain/shelters.ts PlaceNeeds). */
-export const PlaceNeeds = z
-  .strictObject({
-    children: int32({ min: 0, max: 20 }),
-    teenageBoy: z.boolean(),
-    pets: z.boolean(),
-    wheelchair: z.boolean(),
-    language: z.string().trim().max(60, 'Skriv högst 60 tecken.').nullable(),
-    minSecurityLevel: SecurityLevel,
-  })
-  .superRefine((n, ctx) => {
-    if (n.teenageBoy && n.children === 0) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['teenageBoy'],
-        message: 'En tonårspojke som följer med räknas bland barnen. Ange antal barn.',
-      });
-    }
-  });
+export const PlaceNeeds = z.strictObject(needsShape).superRefine((n, ctx) => {
+  if (n.teenageBoy && n.children === 0) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['teenageBoy'],
+      message: 'En tonårspojke som följer med räknas bland barnen. Ange antal barn.',
+    });
+  }
+});
 export type PlaceNeeds = z.infer<typeof PlaceNeeds>;
 
 export const ShelterHit = z.object({
@@ -197,7 +203,7 @@ export const searchShelters = defineContract({
 export const TurnedAway = z.object({
   id: z.uuid(),
   reason: z.enum(turnedAwayReasons),
-  needs: PlaceNeeds,
+  needs: z.object({ ...needsShape, minSecurityLevel: SecurityLevel }),
   note: z.string().nullable(),
   recordedBy: z.string(),
   recordedAt: z.iso.datetime(),
