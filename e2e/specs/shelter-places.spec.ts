@@ -119,5 +119,9 @@ test('a handläggare searches a place in skyddat boende, records who could not b
   const decision = page.getByRole('article', { name: 'Skyddat boende: Bifall' });
   await expect(decision).toContainText('Plats (utförare)');
   await expect(decision).toContainText('Skyddat boende Fristad');
+  // The running insats names its place beside its end, for the handläggare assigned.
+  await expect(
+    page.getByText(`Pågår: Skyddat boende (Skyddat boende Fristad) till och med ${end}`),
+  ).toBeVisible();
   await expectAccessible(page);
 });
