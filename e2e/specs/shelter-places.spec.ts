@@ -14,7 +14,7 @@ test('the administrator registers a shelter and edits it as a new version', asyn
   await expect(section.getByRole('rowheader', { name: /Skyddat boende Fristad/ })).toBeVisible();
 
   const form = page.getByRole('form', { name: 'Ny utförare' });
-  await form.getByLabel('Namn').fill('Kvinnojouren Lärkan');
+  await form.getByLabel('Utförarens namn').fill('Kvinnojouren Lärkan');
   await form.getByRole('checkbox', { name: 'Skyddat boende' }).check();
   // A shelter without places is refused in Swedish, on the field.
   await form.getByRole('button', { name: 'Registrera utföraren' }).click();

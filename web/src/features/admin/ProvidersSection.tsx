@@ -326,7 +326,7 @@ function ProviderFields({ form }: { form: FieldBindings<Values> }) {
   return (
     <VStack gap="space-16">
       <HStack gap="space-16" align="start" wrap>
-        <TextField {...form.text('name')} label="Namn" />
+        <TextField {...form.text('name')} label="Utförarens namn" />
         <Select {...form.select('kind')} label="Regi">
           {providerKinds.map((k) => (
             <option key={k} value={k}>
