@@ -190,6 +190,8 @@ export type ShelterHit = z.infer<typeof ShelterHit>;
 export const searchShelters = defineContract({
   method: 'POST',
   path: '/api/cases/:caseId/shelter-search',
+  // A search: its needs tell about the person, so not in a URL; sent again, it counts anew.
+  readsOnly: true,
   params: caseParams,
   body: PlaceNeeds,
   response: z.object({

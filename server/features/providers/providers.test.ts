@@ -326,6 +326,28 @@ describe('the place search on a case', () => {
     expect((await search()).available).toEqual([]);
   });
 
+  it('counts anew when the same search is sent again, even with the same Idempotency-Key', async () => {
+    const shelter = await register(
+      shelterBody('Sök Igen', { securityLevel: 1, languages: ['finska'] }),
+    );
+    const again = async () => {
+      const res = await fetch(`${base}${url()}`, {
+        method: 'POST',
+        headers: {
+          ...w.sessions.assigned.headers,
+          'content-type': 'application/json',
+          'idempotency-key': 'd1c4b7a2-5e0f-4a8b-9c3d-2f1e0a9b8c7d',
+        },
+        body: JSON.stringify({ ...needs, language: 'finska' }),
+      });
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { available: ShelterHit[] }).available[0]?.free;
+    };
+    expect(await again()).toBe(3);
+    await commission(shelter.id, { status: 'accepted', from: today, to: null });
+    expect(await again()).toBe(2);
+  });
+
   it('refuses a teenage boy without children as bad input', async () => {
     const res = await send('POST', url(), { ...needs, teenageBoy: true }, 'assigned');
     expect(res.status, res.text).toBe(400);
