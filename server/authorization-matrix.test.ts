@@ -186,4 +186,5 @@ const covered = new Set<Contract>([
   providerContracts.searchShelters,
   providerContracts.recordTurnedAway,
   providerContracts.listTurnedAway,
+  providerContracts.countTurnedAway,
 ]);

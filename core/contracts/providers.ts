@@ -232,6 +232,22 @@ export const recordTurnedAway = defineContract({
   successStatus: 201,
 });
 
+/** How many requests for a place the unit could not meet, per reason: for its manager. */
+export const countTurnedAway = defineContract({
+  method: 'GET',
+  path: '/api/units/:unitId/turned-away',
+  params: z.strictObject({ unitId: z.uuid() }),
+  response: z.object({
+    total: z.number(),
+    byReason: z.object(
+      Object.fromEntries(turnedAwayReasons.map((r) => [r, z.number()])) as Record<
+        (typeof turnedAwayReasons)[number],
+        z.ZodNumber
+      >,
+    ),
+  }),
+});
+
 /** The requests for a place on the case that could not be met, oldest first. */
 export const listTurnedAway = defineContract({
   method: 'GET',

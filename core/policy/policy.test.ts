@@ -568,6 +568,19 @@ describe('the place search', () => {
   });
 });
 
+describe("the unit's count of who could not be placed", () => {
+  it('is for the manager of that unit only', () => {
+    fc.assert(
+      fc.property(actorArb, fc.constantFrom(...units), (actor, unitId) => {
+        const decision = can(actor, 'shelter.turnedAwayCount', { unitId });
+        expect(decision.allowed).toBe(
+          actor.grants.some((g) => g.unitId === unitId && g.role === 'unit_manager'),
+        );
+      }),
+    );
+  });
+});
+
 describe('the rules, one file per resource', () => {
   it('name each action in exactly one file, so merging them overrides nothing', () => {
     const files = [

@@ -847,6 +847,11 @@ export const scenarios: Scenario[] = [
     expect: outcomes(404, { assigned: 201, manager: 403 }),
   },
   {
+    name: "count who the adult unit could not place (its manager's numbers)",
+    request: (w) => ({ method: 'GET', url: `/api/units/${w.units.adult}/turned-away` }),
+    expect: outcomes(403, { manager: 200 }),
+  },
+  {
     name: 'read the requests for a place that could not be met on an assigned case',
     audited: true,
     request: (w) => ({ method: 'GET', url: `/api/cases/${w.persons.p.caseId}/turned-away` }),

@@ -1,5 +1,5 @@
 import type { RulesFor } from '../decision.ts';
-import { isCaseworkerOrManager, roleDecision } from '../relations.ts';
+import { isCaseworkerOrManager, isManager, roleDecision } from '../relations.ts';
 import { caseWork } from './cases.ts';
 import type { CaseActions } from './cases.ts';
 
@@ -20,10 +20,15 @@ export interface ProviderActions {
   'shelter.search': CaseActions['case.work'];
   /** Record on the case that no place could be arranged: the same handläggare. */
   'shelter.turnedAway': CaseActions['case.work'];
+  /**
+   * Count, per reason, who the unit could not place: its manager. Numbers only, no persons.
+   */
+  'shelter.turnedAwayCount': { unitId: string };
 }
 
 export const providerRules = {
   'providers.list': (actor) => roleDecision(actor, isCaseworkerOrManager),
   'shelter.search': caseWork,
   'shelter.turnedAway': caseWork,
+  'shelter.turnedAwayCount': (actor, f) => roleDecision(actor, isManager, f.unitId),
 } satisfies RulesFor<ProviderActions>;

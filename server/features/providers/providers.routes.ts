@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import {
+  countTurnedAway,
   createProvider,
   listActiveProviders,
   listProviders,
@@ -24,6 +25,9 @@ export function providerRoutes(app: FastifyInstance, deps: ServiceDeps) {
   );
   addAction(app, recordTurnedAway, ({ params, body }, ctx) =>
     providers.recordTurnedAway(deps, ctx, params.caseId, body),
+  );
+  addAction(app, countTurnedAway, ({ params }, ctx) =>
+    providers.countTurnedAway(deps, ctx, params.unitId),
   );
   addAction(app, listTurnedAway, ({ params }, ctx) =>
     providers.listTurnedAway(deps, ctx, params.caseId),

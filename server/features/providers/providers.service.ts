@@ -10,11 +10,12 @@ import type {
 } from '../../../core/contracts/providers.ts';
 import type { Intervention } from '../../../core/domain/decisions.ts';
 import {
+  turnedAwayReasons,
   occupancyOf,
   searchShelters as search,
   suggestedTurnedAwayReason,
 } from '../../../core/domain/shelters.ts';
-import type { ShelterMatch } from '../../../core/domain/shelters.ts';
+import type { ShelterMatch, TurnedAwayReason } from '../../../core/domain/shelters.ts';
 import { can } from '../../../core/policy/policy.ts';
 import type { ProviderActions } from '../../../core/policy/rules/providers.ts';
 import { caseFacts, loadCase } from '../../case-kernel/case-access.ts';
@@ -420,6 +421,21 @@ export function recordTurnedAway(
       };
     },
   });
+}
+
+/** The unit's count of who could not be placed, per reason. Numbers only: not audited. */
+export async function countTurnedAway(deps: ServiceDeps, ctx: ActionContext, unitId: string) {
+  enforce(can(ctx.actor, 'shelter.turnedAwayCount', { unitId }));
+  const rows = await deps.db
+    .selectFrom('shelter_turned_away')
+    .select(['reason', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('unit_id', '=', unitId)
+    .groupBy('reason')
+    .execute();
+  const byReason = Object.fromEntries(
+    turnedAwayReasons.map((r) => [r, rows.find((row) => row.reason === r)?.n ?? 0]),
+  ) as Record<TurnedAwayReason, number>;
+  return { total: rows.reduce((sum, r) => sum + r.n, 0), byReason };
 }
 
 export function listTurnedAway(deps: ServiceDeps, ctx: ActionContext, caseId: string) {

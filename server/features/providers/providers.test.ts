@@ -392,13 +392,21 @@ describe('the turned-away record', () => {
       { id, reason: 'no_free_place', needs: wanted, note: null },
     ]);
     expect(items[0]?.recordedBy).toBeTruthy();
-    // The unit counts who was turned away.
-    const counted = await t.database.db
-      .selectFrom('shelter_turned_away')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('unit_id', '=', w.units.adult)
-      .executeTakeFirstOrThrow();
-    expect(counted.n).toBeGreaterThanOrEqual(1);
+    // The unit's manager counts who was turned away; nobody else in the unit.
+    const counted = await send(
+      'GET',
+      `/api/units/${w.units.adult}/turned-away`,
+      undefined,
+      'manager',
+    );
+    expect(counted.status, counted.text).toBe(200);
+    expect(counted.json()).toMatchObject({
+      total: 1,
+      byReason: { no_free_place: 1, no_matching_shelter: 0, other: 0 },
+    });
+    expect(
+      (await send('GET', `/api/units/${w.units.adult}/turned-away`, undefined, 'assigned')).status,
+    ).toBe(403);
     await expect(
       sql`delete from shelter_turned_away where id = ${id}`.execute(t.database.db),
     ).rejects.toThrow(/append-only/);
