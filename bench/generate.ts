@@ -5,6 +5,7 @@
  *
  *   S: 2 000 cases, 6 000 persons, 100 000 journal entries
  *   M: 200 000 cases, 600 000 persons, 5 000 000 journal entries
+ *   and providers, shelters and an uppdrag on 30 % of cases (bench/providers.ts)
  *
  * Skewed like reality: most cases closed (85 %); entries per case follow a power law, so a few
  * cases carry hundreds; each case's household holds the person, a partner recorded as using
@@ -22,6 +23,7 @@ import type { ChainedContent } from '../server/audit/audit.ts';
 import { auditKeys, hmacHex } from '../server/audit/audit-keys.ts';
 import { hashPassword } from '../server/accounts/passwords.ts';
 import { familyNameSlots, givenNameSlots } from './names.ts';
+import { generateProviders } from './providers.ts';
 
 export const sizes = {
   S: { cases: 2_000, journal: 100_000, units: 5, usersPerUnit: 20 },
@@ -238,6 +240,8 @@ async function generateOn(db: Kysely<Database>, size: Size, seed: number): Promi
     await sql`drop table bench_audit`.execute(db);
     if (seq > 0) await sql`select setval('audit_event_seq', ${seq})`.execute(db);
   });
+
+  await step('providers, shelters, uppdrag (30 %)', () => generateProviders(db, size));
 
   await step('analyze', async () => {
     await sql`drop table bench_person, bench_household, bench_case`.execute(db);

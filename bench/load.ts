@@ -63,7 +63,8 @@ export const operations = {
   new_intake: 5,
   risk_update: 5,
   login: 5,
-  // (sums to 97 + the 3 % rounding the issue leaves open: drawn in proportion)
+  // Issue 13: the place search in skyddat boende, with live occupancy.
+  shelter_search: 3,
 } as const;
 type Op = keyof typeof operations;
 
@@ -251,6 +252,23 @@ async function runOp(op: Op, s: Session, random: () => number): Promise<boolean>
         : true;
     case 'login':
       return ok(await s.login());
+    case 'shelter_search': {
+      const children = random() < 0.5 ? 0 : 1 + Math.floor(random() * 3);
+      return own
+        ? ok(
+            (
+              await s.call('POST', `/api/cases/${own.id}/shelter-search`, {
+                children,
+                teenageBoy: children > 0 && random() < 0.2,
+                pets: random() < 0.1,
+                wheelchair: random() < 0.05,
+                language: random() < 0.2 ? 'arabiska' : null,
+                minSecurityLevel: 1 + Math.floor(random() * 3),
+              })
+            ).status,
+          )
+        : true;
+    }
   }
 }
 
@@ -333,6 +351,9 @@ async function floors(client: pg.Client, users: UserData[]): Promise<Record<Op, 
   const userId = (
     await client.query<{ id: string }>('select id from app_user where username = $1', [u.username])
   ).rows[0]?.id;
+  const shelterIds = (
+    await client.query<{ provider_id: string }>('select provider_id from shelter')
+  ).rows.map((r) => r.provider_id);
   const statements: Record<Op, { text: string; values: unknown[]; write?: true }> = {
     open_case: {
       text: 'select c.*, p.given_name, p.family_name from "case" c join person p on p.id = c.person_id where c.id = $1',
@@ -375,6 +396,15 @@ async function floors(client: pg.Client, users: UserData[]): Promise<Record<Op, 
       write: true,
     },
     login: { text: 'select * from app_user where username = $1', values: [u.username] },
+    // The uppdrag running today at the shelters (the server reads the shelters first, then this).
+    shelter_search: {
+      text: `select provider_id, count(*) as running from commission
+             where provider_id = any($1) and status in ('sent', 'accepted')
+               and period_from <= current_date
+               and (period_to is null or period_to >= current_date)
+             group by provider_id`,
+      values: [shelterIds],
+    },
   };
   const result = {} as Record<Op, number>;
   for (const [op, st] of Object.entries(statements) as [Op, (typeof statements)[Op]][]) {

@@ -17,6 +17,7 @@ import { journalRoutes } from './features/case-documents/journal.routes.ts';
 import { noticesRoutes } from './features/notices/notices.routes.ts';
 import { riskRoutes } from './features/risk/risk.routes.ts';
 import { personsRoutes } from './features/persons/persons.routes.ts';
+import { providerRoutes } from './features/providers/providers.routes.ts';
 import { systemRoutes } from './features/system/system.routes.ts';
 import { registerIdempotency } from './http/idempotency.ts';
 import { registerInputGuard } from './http/input-guard.ts';
@@ -104,6 +105,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   accessLogRoutes(app, features);
   adminRoutes(app, features);
   noticesRoutes(app, features);
+  providerRoutes(app, features);
 
   await registerWeb(app, deps.webRoot);
   return app;

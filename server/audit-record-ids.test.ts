@@ -12,6 +12,7 @@ import * as documentContracts from '../core/contracts/case-documents.ts';
 import * as followUpContracts from '../core/contracts/follow-ups.ts';
 import * as noticeContracts from '../core/contracts/notices.ts';
 import * as personContracts from '../core/contracts/persons.ts';
+import * as providerContracts from '../core/contracts/providers.ts';
 import * as riskContracts from '../core/contracts/risk.ts';
 import * as systemContracts from '../core/contracts/system.ts';
 import { verifyAuditChain } from './audit/audit.ts';
@@ -389,6 +390,27 @@ const writes: Write[] = [
     }),
   },
   {
+    scenario: 'register a provider of skyddat boende',
+    actor: 'admin',
+    expect: ({ body }) => ({
+      'admin.provider': { providerId: body.id, version: 1, change: 'create' },
+    }),
+  },
+  {
+    scenario: 'edit a provider',
+    actor: 'admin',
+    expect: ({ body, url }) => ({
+      'admin.provider': { providerId: segment(url, 'providers'), version: body.version },
+    }),
+  },
+  {
+    scenario: 'record that no place could be arranged on an assigned case',
+    actor: 'assigned',
+    expect: ({ body }) => ({
+      'shelter.turned_away': { turnedAwayId: body.id, reason: 'no_free_place' },
+    }),
+  },
+  {
     scenario: "change socialjour's handover rules",
     actor: 'admin',
     expect: ({ body, payload }) => ({
@@ -678,6 +700,7 @@ const withoutRecord = new Map<Contract, string>([
   [authContracts.completeEnrollment, 'a login: auth.login'],
   [authContracts.logout, 'auth.logout'],
   [personContracts.searchPersons, 'a search: person.search'],
+  [providerContracts.searchShelters, 'a search: shelter.search'],
   [accessLogContracts.searchAccessLog, 'a read of the log: access_log.read'],
   [noticeContracts.markNoticeRead, "one's own notice about one's own account: not audited"],
 ]);
@@ -710,6 +733,7 @@ const writeContracts = [
   followUpContracts,
   noticeContracts,
   personContracts,
+  providerContracts,
   riskContracts,
   systemContracts,
 ]

@@ -11,6 +11,7 @@ import * as documentContracts from '../core/contracts/case-documents.ts';
 import * as followUpContracts from '../core/contracts/follow-ups.ts';
 import * as noticeContracts from '../core/contracts/notices.ts';
 import * as personContracts from '../core/contracts/persons.ts';
+import * as providerContracts from '../core/contracts/providers.ts';
 import * as riskContracts from '../core/contracts/risk.ts';
 import * as systemContracts from '../core/contracts/system.ts';
 import { createTestApp } from './test/test-app.ts';
@@ -76,6 +77,7 @@ const allContracts = [
   followUpContracts,
   noticeContracts,
   personContracts,
+  providerContracts,
   riskContracts,
   systemContracts,
 ].flatMap((module) => Object.values(module).filter(isContract));
@@ -189,4 +191,12 @@ const covered = new Set<Contract>([
   adminContracts.withdrawAdminRequest,
   noticeContracts.listMyNotices,
   noticeContracts.markNoticeRead,
+  providerContracts.listProviders,
+  providerContracts.createProvider,
+  providerContracts.updateProvider,
+  providerContracts.listActiveProviders,
+  providerContracts.searchShelters,
+  providerContracts.recordTurnedAway,
+  providerContracts.listTurnedAway,
+  providerContracts.countTurnedAway,
 ]);

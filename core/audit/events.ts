@@ -77,6 +77,10 @@ export const auditActions = {
   'admin.request.reject': 'Avslog begäran om behörighet',
   'admin.request.withdraw': 'Drog tillbaka begäran om behörighet',
   'request.replay': 'Fick samma svar igen på en upprepad begäran',
+  'admin.provider': 'Ändrade utförare',
+  'shelter.search': 'Sökte plats i skyddat boende',
+  'shelter.turned_away': 'Registrerade att ingen plats kunde ordnas',
+  'shelter.turned_away.read': 'Läste förfrågningar om plats som inte kunde ordnas',
 } as const;
 export type AuditAction = keyof typeof auditActions;
 
@@ -144,6 +148,8 @@ export const auditRecordKeys = {
   'admin.request.approve': ['requestId', 'version'],
   'admin.request.reject': ['requestId', 'version'],
   'admin.request.withdraw': ['requestId', 'version'],
+  'admin.provider': ['providerId', 'version'],
+  'shelter.turned_away': ['turnedAwayId'],
 } as const satisfies Partial<Record<AuditAction, readonly [string, ...string[]]>>;
 export type AuditRecordAction = keyof typeof auditRecordKeys;
 
@@ -175,6 +181,8 @@ export const auditActionsWithoutRecord = [
   'auth.logout',
   // A replay gives back the first answer; its row names the first request (replayOf).
   'request.replay',
+  'shelter.search',
+  'shelter.turned_away.read',
 ] as const satisfies readonly Exclude<AuditAction, AuditRecordAction>[];
 // Compile-time check: a new action is either a record's create or change, or listed above.
 const _everyActionClassified: readonly (

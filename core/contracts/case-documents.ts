@@ -327,6 +327,8 @@ const decisionFields = {
   /** How and when the person was told; may be added in a later version. */
   notified,
   conditions: DecisionConditions.optional(),
+  /** The place: the provider carrying out a granted insats (core/contracts/providers.ts). */
+  providerId: z.uuid().nullable().optional(),
 };
 
 export const DecisionVersion = z.object({
@@ -343,6 +345,13 @@ export const DecisionVersion = z.object({
   /** Null on an avslag, and on a beslut made before beslut carried periods. */
   period: z.object({ from: z.iso.date(), to: z.iso.date().nullable() }).nullable(),
   notified: z.object({ how: NotifiedHow, on: z.iso.date() }).nullable(),
+  /** The provider carrying out the insats, if the beslut names one and the reader may see it. */
+  place: z.object({ providerId: z.uuid(), name: z.string() }).nullable(),
+  /**
+   * A place is named but withheld: a shelter is where a protected person is, so only whoever
+   * may read her protected details sees it.
+   */
+  placeWithheld: z.boolean(),
   changeReason: z.string().nullable(),
   recordedAt: z.iso.datetime(),
   /** What the rules of the insats required, as decided; null when they asked for nothing. */
@@ -417,6 +426,7 @@ export const recordAcuteDecision = defineContract({
     }),
     notified,
     conditions: DecisionConditions.optional(),
+    providerId: decisionFields.providerId,
     version: version(),
   }),
   response: z.object({ id: z.uuid(), version: z.number().int(), assessmentId: z.uuid() }),

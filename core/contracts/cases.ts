@@ -21,6 +21,8 @@ export const DeadlineView = z.object({
   dueOn: z.iso.date(),
   status: z.enum(['ok', 'due_soon', 'overdue']),
   intervention: z.enum(interventions).optional(),
+  /** Where the insats is carried out: on the case page, to whoever may see where the person is. */
+  place: z.string().optional(),
 });
 export type DeadlineView = z.infer<typeof DeadlineView>;
 

@@ -161,6 +161,22 @@ describe('the period of a granted insats', () => {
     expect(at('2026-10-20')).toEqual([]);
   });
 
+  it('names the place of the running period, where it was given, and only then', () => {
+    const at = (grantedPeriods: CaseTimeline['grantedPeriods']) =>
+      deadlinesFor(withPeriods(grantedPeriods), '2026-11-10');
+    const period = { from: '2026-11-01', to: '2026-11-30' };
+    expect(at([{ intervention: 'shelter', period, place: 'Fristad' }])).toEqual([
+      {
+        kind: 'intervention_period',
+        dueOn: '2026-11-30',
+        status: 'ok',
+        intervention: 'shelter',
+        place: 'Fristad',
+      },
+    ]);
+    expect(at([{ intervention: 'shelter', period }])[0]).not.toHaveProperty('place');
+  });
+
   it('lists exactly the insatser with an end that have begun and ended at most 14 days ago', () => {
     fc.assert(
       fc.property(isoDate, fc.integer({ min: 0, max: 90 }), isoDate, (from, length, today) => {

@@ -59,13 +59,13 @@ export interface CaseTimeline {
    * The periods granted on an open case, one per beslut that grants an insats (its current
    * version's period: a rättelse or ändring of the end replaces it).
    */
-  grantedPeriods?: readonly { intervention: Intervention; period: Period }[];
   /** The dates set for following up an uppdrag and not yet met (follow-ups.ts `openDues`). */
   followUpsDue?: readonly { dueOn: string; intervention: Intervention | undefined }[];
   /** The stays in skyddat boende and the case's safety plan, for its review (follow-ups.ts). */
   shelterSafetyPlan?: SafetyPlanReviewInput;
   /** The duties for the children accompanying a parent into skyddat boende (accompanying-children.ts). */
   accompanyingChildren?: readonly AccompanyingChildDuty[];
+  grantedPeriods?: readonly { intervention: Intervention; period: Period; place?: string }[];
 }
 
 export const deadlineKinds = [
@@ -89,6 +89,8 @@ export interface Deadline {
   status: 'ok' | 'due_soon' | 'overdue';
   /** The insats whose period ends ('intervention_period'), or that is followed up ('follow_up'). */
   intervention?: Intervention;
+  /** Where it is carried out (the beslut's place), where the caller gave it. */
+  place?: string;
 }
 
 function status(dueOn: string, today: string, soonDays: number): Deadline['status'] {
@@ -208,12 +210,14 @@ function periodEnds(
         .sort();
     const end = running.length > 0 ? ends(running).at(-1) : undefined;
     if (end !== undefined) {
+      const place = running.find((p) => p.period.to === end)?.place;
       return [
         {
           kind: 'intervention_period',
           dueOn: end,
           status: status(end, today, rules.interventionEndsSoonDays),
           intervention,
+          ...(place ? { place } : {}),
         },
       ];
     }

@@ -7,6 +7,7 @@ import { caseDocumentRules } from './rules/case-documents.ts';
 import { caseRules } from './rules/cases.ts';
 import { oversightRules } from './rules/oversight.ts';
 import { personRules } from './rules/persons.ts';
+import { providerRules } from './rules/providers.ts';
 import type { Actor, CaseFacts, PersonFacts } from './policy.ts';
 import { caseworkerRoles, roles } from './roles.ts';
 import type { Role } from './roles.ts';
@@ -551,9 +552,45 @@ describe('can(): access is granted, never taken', () => {
   });
 });
 
+describe('the place search', () => {
+  it('lets only a handläggare working with the case search and record a place, never the provider, analyst or administrator', () => {
+    fc.assert(
+      fc.property(actorArb, personArb, caseArb, (actor, person, kase) => {
+        const facts = { person, case: kase, now };
+        const work = can(actor, 'case.work', facts);
+        for (const action of ['shelter.search', 'shelter.turnedAway'] as const) {
+          const decision = can(actor, action, facts);
+          expect(decision.allowed).toBe(work.allowed);
+          if (decision.allowed) expect(caseworkerRoles.has(decision.role)).toBe(true);
+        }
+      }),
+    );
+  });
+});
+
+describe("the unit's count of who could not be placed", () => {
+  it('is for the manager of that unit only', () => {
+    fc.assert(
+      fc.property(actorArb, fc.constantFrom(...units), (actor, unitId) => {
+        const decision = can(actor, 'shelter.turnedAwayCount', { unitId });
+        expect(decision.allowed).toBe(
+          actor.grants.some((g) => g.unitId === unitId && g.role === 'unit_manager'),
+        );
+      }),
+    );
+  });
+});
+
 describe('the rules, one file per resource', () => {
   it('name each action in exactly one file, so merging them overrides nothing', () => {
-    const files = [personRules, caseRules, caseDocumentRules, oversightRules, administrationRules];
+    const files = [
+      personRules,
+      caseRules,
+      caseDocumentRules,
+      oversightRules,
+      administrationRules,
+      providerRules,
+    ];
     const names = files.flatMap((rules) => Object.keys(rules));
     expect(new Set(names).size).toBe(names.length);
     expect([...names].sort()).toEqual([...actions].sort());

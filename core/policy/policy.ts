@@ -9,6 +9,8 @@ import { oversightRules } from './rules/oversight.ts';
 import type { OversightActions } from './rules/oversight.ts';
 import { personRules } from './rules/persons.ts';
 import type { PersonActions } from './rules/persons.ts';
+import { providerRules } from './rules/providers.ts';
+import type { ProviderActions } from './rules/providers.ts';
 
 /**
  * The one authorization policy. Deny by default: an action is allowed only by its rule, and
@@ -25,7 +27,8 @@ export type FactsByAction = PersonActions &
   CaseActions &
   CaseDocumentActions &
   OversightActions &
-  AdministrationActions;
+  AdministrationActions &
+  ProviderActions;
 export type Action = keyof FactsByAction;
 
 const rules = {
@@ -34,6 +37,7 @@ const rules = {
   ...caseDocumentRules,
   ...oversightRules,
   ...administrationRules,
+  ...providerRules,
 } satisfies RulesFor<FactsByAction>;
 
 /** Every action the policy has a rule for: the same list as the type, for tests. */

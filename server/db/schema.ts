@@ -60,6 +60,9 @@ export interface Database {
   commission: CommissionTable;
   follow_up_due: FollowUpDueTable;
   follow_up: FollowUpTable;
+  shelter: ShelterTable;
+  provider_version: ProviderVersionTable;
+  shelter_turned_away: ShelterTurnedAwayTable;
 }
 
 /** Which day unit takes over socialjour's matter of a target group (core/domain/handover.ts). */
@@ -362,6 +365,8 @@ export interface DecisionVersionTable {
   period_to: ColumnType<string | null, string | null, never>;
   /** What the rules of the insats required, as decided (core/domain/intervention-rules.ts). */
   conditions: ColumnType<Record<string, unknown> | null, string | null | undefined, never>;
+  /** The place: the provider carrying out a granted insats (migration 023); null on an avslag. */
+  provider_id: ColumnType<string | null, string | null | undefined, never>;
 }
 
 /** What makes a beslut acute: the ground for deciding before kommunicering, and its first risk assessment. */
@@ -596,6 +601,42 @@ export interface FollowUpTable {
   actions: string;
   goal_fulfilment: GoalFulfilment;
   correction_reason: string | null;
+  recorded_by: string;
+  recorded_at: Recorded<Date>;
+}
+
+/** A provider that is a skyddat boende: its places and what it can take (migration 023). */
+export interface ShelterTable {
+  provider_id: string;
+  places: number;
+  security_level: number;
+  takes_children: boolean;
+  takes_teenage_boys: boolean;
+  takes_pets: boolean;
+  wheelchair_accessible: boolean;
+  languages: ColumnType<string[], string[] | undefined, string[]>;
+}
+
+/** Every version of a provider as it was saved: append-only. */
+export interface ProviderVersionTable {
+  provider_id: string;
+  version: number;
+  snapshot: ColumnType<unknown, string, never>;
+  changed_by: string;
+  changed_at: Recorded<Date>;
+}
+
+export type TurnedAwayReason = 'no_free_place' | 'no_matching_shelter' | 'other';
+
+/** A request for a shelter place that could not be met: append-only. */
+export interface ShelterTurnedAwayTable {
+  id: Generated<string>;
+  case_id: string;
+  person_id: string;
+  unit_id: string;
+  reason: TurnedAwayReason;
+  needs: ColumnType<unknown, string, never>;
+  note: string | null;
   recorded_by: string;
   recorded_at: Recorded<Date>;
 }

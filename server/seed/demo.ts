@@ -12,6 +12,7 @@ import type {
 } from '../db/schema.ts';
 import { hashPassword } from '../accounts/passwords.ts';
 import { appendEvents, openCase } from '../case-kernel/case-access.ts';
+import { insertDemoProviders } from './demo-providers.ts';
 import { testPersonnummer } from './skatteverket-test-numbers.ts';
 
 /**
@@ -476,6 +477,11 @@ async function insertDemo(trx: Trx, now: Date) {
       { target_group: 'child', unit_id: unitIds.children },
     ])
     .execute();
+
+  await insertDemoProviders(trx, {
+    providerUnitId: unitIds.shelter,
+    administratorId: userIds['adam.admin'],
+  });
 
   const personIds: Record<string, string> = {};
   for (const p of persons) {

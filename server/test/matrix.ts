@@ -11,6 +11,7 @@ import type { TestApp } from './test-app.ts';
 import type { Role } from '../../core/policy/roles.ts';
 import { addDays } from '../../core/domain/calendar.ts';
 import { stockholmDate } from '../time.ts';
+import type { ShelterFields } from '../../core/contracts/providers.ts';
 
 /**
  * The authorization matrix: for every endpoint, what each actor — a role with a given relation to
@@ -902,6 +903,75 @@ export const scenarios: Scenario[] = [
     expect: outcomes(404, { assigned: 201, manager: 403 }),
   },
   {
+    name: 'list the providers and their places',
+    request: () => ({ method: 'GET', url: '/api/admin/providers' }),
+    expect: outcomes(403, { admin: 200 }),
+  },
+  {
+    name: 'register a provider of skyddat boende',
+    request: (_w, actor) => ({
+      method: 'POST',
+      url: '/api/admin/providers',
+      payload: providerPayload(`Matrisboendet ${actor}`),
+    }),
+    expect: outcomes(403, { admin: 201 }),
+  },
+  {
+    name: 'edit a provider',
+    request: async (_w, actor, db) => ({
+      method: 'PUT',
+      url: `/api/admin/providers/${await providerIn(db, `Ändras ${actor}`)}`,
+      payload: { ...providerPayload(`Ändrat ${actor}`), version: 1 },
+    }),
+    expect: outcomes(403, { admin: 200 }),
+  },
+  {
+    name: 'list the active providers for a beslut',
+    request: () => ({ method: 'GET', url: '/api/providers' }),
+    expect: outcomes(200, { provider: 403, analyst: 403, admin: 403 }),
+  },
+  {
+    name: 'search skyddat boende for an assigned case',
+    audited: true,
+    request: (w) => ({
+      method: 'POST',
+      url: `/api/cases/${w.persons.p.caseId}/shelter-search`,
+      payload: placeNeeds,
+    }),
+    expect: outcomes(404, { assigned: 200, manager: 403 }),
+  },
+  {
+    name: 'search skyddat boende for a protected person',
+    audited: true,
+    request: (w) => ({
+      method: 'POST',
+      url: `/api/cases/${w.persons.q.caseId}/shelter-search`,
+      payload: placeNeeds,
+    }),
+    expect: outcomes(404, { assigned: 200, manager: 403 }),
+  },
+  {
+    name: 'record that no place could be arranged on an assigned case',
+    audited: true,
+    request: (w) => ({
+      method: 'POST',
+      url: `/api/cases/${w.persons.p.caseId}/turned-away`,
+      payload: { reason: 'no_free_place', needs: placeNeeds, note: null },
+    }),
+    expect: outcomes(404, { assigned: 201, manager: 403 }),
+  },
+  {
+    name: "count who the adult unit could not place (its manager's numbers)",
+    request: (w) => ({ method: 'GET', url: `/api/units/${w.units.adult}/turned-away` }),
+    expect: outcomes(403, { manager: 200 }),
+  },
+  {
+    name: 'read the requests for a place that could not be met on an assigned case',
+    audited: true,
+    request: (w) => ({ method: 'GET', url: `/api/cases/${w.persons.p.caseId}/turned-away` }),
+    expect: outcomes(404, { assigned: 200, manager: 200 }),
+  },
+  {
     name: 'read the safety plan of a person with an assigned case',
     audited: true,
     request: (w) => ({
@@ -1538,8 +1608,16 @@ const acuteDecisionPayload = (version: number) => {
 };
 
 /** A beslut (version 1) on a fresh communicated case assigned to `assigned`. */
-async function decisionOn(db: Db, w: World) {
-  const caseId = await freshCase(db, w, w.users.assigned.id, 'communicated');
+/**
+ * A granted beslut on skyddat boende, on a fresh case assigned to `assigned` unless `on` names a
+ * case, with its period and place.
+ */
+export async function decisionOn(
+  db: Db,
+  w: World,
+  on?: { caseId: string; from: string; to: string | null; providerId: string | null },
+) {
+  const caseId = on?.caseId ?? (await freshCase(db, w, w.users.assigned.id, 'communicated'));
   const decision = await db
     .insertInto('decision')
     .values({ case_id: caseId })
@@ -1557,12 +1635,13 @@ async function decisionOn(db: Db, w: World) {
       motivation: 'Hög risk.',
       legal_basis: '4 kap. 1 § SoL',
       appeal_instructions: null,
-      decided_on: '2026-11-02',
+      decided_on: on?.from ?? '2026-11-02',
       decided_by: w.users.assigned.id,
       decided_role: 'adult_caseworker',
       notified_how: null,
       notified_on: null,
       change_reason: null,
+      ...(on ? { period_from: on.from, period_to: on.to, provider_id: on.providerId } : {}),
     })
     .execute();
   return decision.id;
@@ -1722,6 +1801,49 @@ async function householdChild(db: Db, parentId: string) {
     })
     .execute();
   return child.id;
+}
+
+const placeNeeds = {
+  children: 2,
+  teenageBoy: false,
+  pets: false,
+  wheelchair: false,
+  language: null,
+  minSecurityLevel: 1,
+};
+
+/** A provider of skyddat boende, as the registry is sent it; `shelter` changes what it takes. */
+export const providerPayload = (name: string, shelter: Partial<ShelterFields> = {}) => ({
+  name,
+  kind: 'external',
+  unitId: null,
+  contact: 'Jour 08-123 456',
+  active: true,
+  interventions: ['shelter'],
+  shelter: {
+    places: 3,
+    securityLevel: 2,
+    takesChildren: true,
+    takesTeenageBoys: false,
+    takesPets: false,
+    wheelchairAccessible: false,
+    languages: ['svenska'],
+    ...shelter,
+  },
+});
+
+/** A provider of skyddat boende, at its first version. */
+async function providerIn(db: Db, name: string) {
+  const provider = await db
+    .insertInto('provider')
+    .values({ name, kind: 'external', unit_id: null, contact: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('provider_intervention')
+    .values({ provider_id: provider.id, intervention: 'shelter' })
+    .execute();
+  return provider.id;
 }
 
 /** Sends a scenario's request as an actor. */

@@ -27,6 +27,7 @@ import type {
   Outcome,
   Period,
 } from '../../../core/domain/decisions.ts';
+import { can } from '../../../core/policy/policy.ts';
 import type { Actor } from '../../../core/policy/policy.ts';
 import { catalogueRefusal, serviceRefusal } from '../../../core/domain/intervention-catalogue.ts';
 import type { InterventionCatalogue } from '../../../core/domain/intervention-catalogue.ts';
@@ -43,7 +44,6 @@ import { checkCommunicationChannel } from '../../../core/domain/safe-channel.ts'
 import type { Db, Trx } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { enforce } from '../../http/context.ts';
-import { can } from '../../../core/policy/policy.ts';
 import {
   appendEvents,
   loadCaseRow,
@@ -54,6 +54,7 @@ import { takeStep } from '../../case-kernel/case-steps.ts';
 import { loadDuties } from '../../case-kernel/child-duties.ts';
 import { activeCatalogue } from '../../case-kernel/legal-catalogue.ts';
 import { activeInterventionCatalogue } from '../../case-kernel/intervention-catalogue.ts';
+import { refuseUnfitPlace } from '../../case-kernel/providers.ts';
 import type { CaseRow } from '../../case-kernel/case-access.ts';
 import type { ServiceDeps } from '../../service-deps.ts';
 
@@ -175,6 +176,8 @@ interface VersionFields {
     on: string;
   } | null;
   conditions?: DecisionConditions | undefined;
+  /** The place (issue 13): a provider that carries out the insats. */
+  providerId?: string | null | undefined;
 }
 
 function versionValues(
@@ -197,6 +200,7 @@ function versionValues(
     period_to: body.period?.to ?? null,
     notified_how: body.notified?.how ?? null,
     notified_on: body.notified?.on ?? null,
+    provider_id: body.providerId ?? null,
   };
 }
 
@@ -343,6 +347,7 @@ export async function recordDecision(
       refuseBadDates(body, ctx.today, interventions);
       await refuseOutOfOrder(trx, row, 'decision', ctx.today);
       const conditions = await refuseAgainstRules(trx, row, body, interventions, false);
+      await refuseUnfitPlace(trx, body);
       const catalogue = await activeCatalogue(trx);
       const created = await trx
         .insertInto('decision')
@@ -433,6 +438,7 @@ export async function recordAcuteDecision(
         interventions,
       );
       const conditions = await refuseAgainstRules(trx, row, fields, interventions, true);
+      await refuseUnfitPlace(trx, fields);
       const catalogue = await activeCatalogue(trx);
       // Her own view of the danger: a valid first assessment, to be completed by a structured one.
       const assessment = await trx
@@ -561,6 +567,7 @@ export async function reviseDecision(
         interventions,
         acute !== undefined,
       );
+      await refuseUnfitPlace(trx, body);
       const bumped = await trx
         .updateTable('decision')
         .set({ version: sql`version + 1` })
@@ -570,13 +577,26 @@ export async function reviseDecision(
         .executeTakeFirst();
       if (!bumped) throw new AppError('VERSION_CONFLICT');
       const catalogue = await activeCatalogue(trx);
+      // A place not sent stays as it was (a reader without sight of it revises the rest).
+      const latest = await trx
+        .selectFrom('decision_version')
+        .select('provider_id')
+        .where('decision_id', '=', decisionId)
+        .where('version', '=', bumped.version - 1)
+        .executeTakeFirst();
+      const providerId =
+        body.outcome === 'refused'
+          ? null
+          : body.providerId === undefined
+            ? (latest?.provider_id ?? null)
+            : body.providerId;
       await trx
         .insertInto('decision_version')
         .values({
           decision_id: decisionId,
           version: bumped.version,
           kind: body.kind,
-          ...versionValues(body, catalogue, conditions),
+          ...versionValues({ ...body, providerId }, catalogue, conditions),
           decided_by: ctx.actor.userId,
           decided_role: allowed.role,
           change_reason: body.reason,
@@ -601,14 +621,25 @@ export async function getInterventionCatalogue(deps: ServiceDeps, ctx: ActionCon
   return activeInterventionCatalogue(deps.db);
 }
 
-/** Every decision on the case with its versions, oldest first. */
-export async function loadDecisions(db: Db | Trx, caseId: string): Promise<Decision[]> {
+/**
+ * Every decision on the case with its versions, oldest first. The place of a beslut (a shelter)
+ * is where the person is: shown only where `placeVisible` says so — for a protected person, to
+ * whoever may read her protected details ('person.readProtected'); withheld otherwise.
+ */
+export async function loadDecisions(
+  db: Db | Trx,
+  caseId: string,
+  placeVisible = false,
+): Promise<Decision[]> {
   const rows = await db
     .selectFrom('decision as d')
     .innerJoin('decision_version as v', 'v.decision_id', 'd.id')
     .innerJoin('app_user as u', 'u.id', 'v.decided_by')
     .leftJoin('acute_decision as a', 'a.decision_id', 'd.id')
+    .leftJoin('provider as pl', 'pl.id', 'v.provider_id')
     .select([
+      'v.provider_id',
+      'pl.name as provider_name',
       'd.id',
       'd.version as head_version',
       'a.ground_reference',
@@ -651,6 +682,11 @@ export async function loadDecisions(db: Db | Trx, caseId: string): Promise<Decis
       decidedBy: v.display_name,
       period: v.period_from ? { from: v.period_from, to: v.period_to } : null,
       notified: v.notified_how && v.notified_on ? { how: v.notified_how, on: v.notified_on } : null,
+      place:
+        placeVisible && v.provider_id && v.provider_name
+          ? { providerId: v.provider_id, name: v.provider_name }
+          : null,
+      placeWithheld: !placeVisible && v.provider_id !== null,
       changeReason: v.change_reason,
       recordedAt: v.recorded_at.toISOString(),
       conditions: v.conditions === null ? null : StoredConditions.parse(v.conditions),
@@ -681,8 +717,14 @@ export function listDecisions(deps: ServiceDeps, ctx: ActionContext, caseId: str
   return execute(deps, ctx, {
     action: 'decision.read',
     ...onCase(ctx, caseId, 'case.read'),
-    run: async (trx, { row }) => ({
-      result: { items: await loadDecisions(trx, caseId) },
+    run: async (trx, { row, person }) => ({
+      result: {
+        items: await loadDecisions(
+          trx,
+          caseId,
+          can(ctx.actor, 'person.readProtected', { person, now: ctx.now }).allowed,
+        ),
+      },
       audit: { personIds: [row.person_id], caseIds: [caseId] },
     }),
   });

@@ -25,14 +25,18 @@ export type ConfiguredDeadlines = Pick<
   'investigationMonths' | 'acuteInvestigationDays' | 'safetyPlanReviewDays'
 >;
 
-/** The period of every beslut that grants an insats on the cases, as its current version says. */
-async function grantedPeriods(db: Db | Trx, ids: readonly string[]) {
+/**
+ * The period of every beslut that grants an insats on the cases, as its current version says;
+ * with its place (the provider's name) only when asked (see loadDeadlines).
+ */
+async function grantedPeriods(db: Db | Trx, ids: readonly string[], places: boolean) {
   const rows = await db
     .selectFrom('decision as d')
     .innerJoin('decision_version as v', (j) =>
       j.onRef('v.decision_id', '=', 'd.id').onRef('v.version', '=', 'd.version'),
     )
-    .select(['d.case_id', 'v.intervention', 'v.period_from', 'v.period_to'])
+    .leftJoin('provider as pl', 'pl.id', 'v.provider_id')
+    .select(['d.case_id', 'v.intervention', 'v.period_from', 'v.period_to', 'pl.name as place'])
     .where('d.case_id', 'in', ids)
     .where('v.outcome', '<>', 'refused')
     .where('v.period_from', 'is not', null)
@@ -46,6 +50,7 @@ async function grantedPeriods(db: Db | Trx, ids: readonly string[]) {
               caseId: r.case_id,
               intervention: r.intervention,
               period: { from: r.period_from, to: r.period_to },
+              ...(places && r.place ? { place: r.place } : {}),
             },
           ],
     ),
@@ -165,6 +170,11 @@ export async function loadDeadlines(
   cases: readonly DeadlineCase[],
   today: string,
   configured: ConfiguredDeadlines,
+  /**
+   * Whether a running insats names its place. A shelter is where the person is: only the case
+   * page asks, for a reader who may see the person's protected details; never a list.
+   */
+  places = false,
 ): Promise<{
   deadlines: Map<string, Deadline[]>;
   duties: Map<string, HouseholdDuty[]>;
@@ -187,7 +197,7 @@ export async function loadDeadlines(
       .where('case_id', 'in', ids)
       .execute(),
     loadDuties(db, cases, today),
-    grantedPeriods(db, ids),
+    grantedPeriods(db, ids, places),
     followUpsDue(db, ids),
   ]);
   const open = cases.filter((c) => c.status === 'open');

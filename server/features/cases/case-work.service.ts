@@ -153,7 +153,13 @@ export async function getCase(
           .executeTakeFirst(),
         activeCatalogue(trx),
       ]);
-      const loaded = await loadDeadlines(trx, [row], today, deps.config);
+      const loaded = await loadDeadlines(
+        trx,
+        [row],
+        today,
+        deps.config,
+        can(actor, 'person.readProtected', { person, now }).allowed,
+      );
       const riskLevel = (await loadRiskLevels(trx, [row])).get(row.id) ?? null;
       const duties = loaded.duties.get(row.id) ?? [];
       const summaries = await findPersonSummaries(trx, [

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runHandovers, startHandoverJob } from '../../jobs/handover.ts';
 import { createTestApp } from '../../test/test-app.ts';
@@ -278,11 +279,10 @@ describe('socialjour on a Saturday night', () => {
       ),
     });
     expect(acute.statusCode).toBe(201);
-    await t.database.db
-      .updateTable('case')
-      .set({ opened_at: new Date(SATURDAY_NIGHT.getTime() - 86_400_000) })
-      .where('id', '=', acute.json<{ caseId: string }>().caseId)
-      .execute();
+    // The row's opening never changes in the application; the test moves it back by hand.
+    const acuteId = acute.json<{ caseId: string }>().caseId;
+    const friday = new Date(SATURDAY_NIGHT.getTime() - 86_400_000);
+    await sql`update "case" set opened_at = ${friday} where id = ${acuteId}`.execute(t.database.db);
     const queue = await t.app.inject({
       method: 'GET',
       url: `/api/units/${units.adult}/queue`,

@@ -4,6 +4,7 @@ import { DelegationSection } from './DelegationSection.tsx';
 import { HandoverSection } from './HandoverSection.tsx';
 import { InstrumentsSection } from './InstrumentsSection.tsx';
 import { LegalCataloguesSection } from './LegalCataloguesSection.tsx';
+import { ProvidersSection } from './ProvidersSection.tsx';
 import { RequestsSection } from './RequestsSection.tsx';
 import { UnitsSection } from './UnitsSection.tsx';
 import { UsersSection } from './UsersSection.tsx';
@@ -24,6 +25,7 @@ export function AdminPage() {
       <UnitsSection />
       <DelegationSection />
       <HandoverSection />
+      <ProvidersSection />
       <LegalCataloguesSection />
       <InstrumentsSection />
     </VStack>

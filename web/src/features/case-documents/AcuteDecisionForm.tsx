@@ -17,6 +17,7 @@ import { stockholmToday } from '../../components/dates.ts';
 import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
 import { useContractForm } from '../../components/useContractForm.ts';
 import { useRefreshCase } from '../cases/useCase.ts';
+import { PlaceField, placeOf } from '../cases/ShelterPlace.tsx';
 import { NotificationFields, PeriodFields } from './DecisionFields.tsx';
 import {
   conditionsOf,
@@ -41,6 +42,7 @@ type Values = {
   notified: boolean;
   notifiedHow: NotifiedHowValue | '';
   notifiedOn: string;
+  providerId: string;
 } & RuleValues;
 type NotifiedHowValue = (typeof NotifiedHow.options)[number];
 
@@ -57,6 +59,7 @@ const initial = (): Values => ({
   notifiedHow: '',
   notifiedOn: stockholmToday(),
   ...emptyRules(),
+  providerId: '',
 });
 
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
@@ -139,6 +142,7 @@ function AcuteDecisionForm({
       period: { from: v.periodFrom, to: v.periodTo },
       notified: v.notified ? { how: v.notifiedHow, on: v.notifiedOn } : null,
       conditions: conditionsOf(v, detail.targetGroup, true),
+      providerId: placeOf({ ...v, outcome: 'granted' }),
       version: detail.version,
     }),
     send: (body) => call(recordAcuteDecision, { params: { caseId: detail.id }, body }),
@@ -194,6 +198,7 @@ function AcuteDecisionForm({
         <Textarea {...form.longText('motivation')} label="Motivering" minRows={3} />
         <DateField {...form.text('decidedOn')} label="Beslutsdatum" />
         <PeriodFields form={form} openEnded={false} />
+        <PlaceField form={form} caseId={detail.id} intervention={form.values.intervention} />
         <Alert variant="info" size="small">
           Ett akut beslut gäller till ett visst datum och kan börja högst {ACUTE_BACKDATING_DAYS}{' '}
           dagar bakåt. Beslutet blir bifall och behöver ingen överklagandehänvisning.

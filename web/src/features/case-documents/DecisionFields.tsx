@@ -28,6 +28,7 @@ import {
   useInterventionCatalogue,
 } from './RuleFields.tsx';
 import type { RuleValues } from './RuleFields.tsx';
+import { keptPlace, PlaceField, placeOf } from '../cases/ShelterPlace.tsx';
 
 type InterventionValue = z.infer<typeof Intervention>;
 type OutcomeValue = z.infer<typeof Outcome>;
@@ -45,6 +46,8 @@ export type DecisionValues = {
   notified: boolean;
   notifiedHow: NotifiedHowValue | '';
   notifiedOn: string;
+  /** The place (a provider's id); '' when none is named. */
+  providerId: string;
 } & RuleValues;
 
 export const emptyDecision = (): DecisionValues => ({
@@ -59,6 +62,7 @@ export const emptyDecision = (): DecisionValues => ({
   notifiedHow: '',
   notifiedOn: stockholmToday(),
   ...emptyRules(),
+  providerId: '',
 });
 
 export const decisionValuesOf = (v: z.infer<typeof DecisionVersion>): DecisionValues => ({
@@ -73,6 +77,7 @@ export const decisionValuesOf = (v: z.infer<typeof DecisionVersion>): DecisionVa
   notifiedHow: v.notified?.how ?? '',
   notifiedOn: v.notified?.on ?? stockholmToday(),
   ...ruleValuesOf(v.conditions),
+  providerId: v.placeWithheld ? keptPlace : (v.place?.providerId ?? ''),
 });
 
 /** Where the values stand in a beslut's body. */
@@ -133,6 +138,7 @@ export const decisionFields = (values: DecisionValues, targetGroup: string, acut
   decidedOn: values.decidedOn,
   period: periodOf(values),
   notified: values.notified ? { how: values.notifiedHow, on: values.notifiedOn } : null,
+  providerId: placeOf(values),
 });
 
 /** Whether, how and when the person was told of the beslut. */
@@ -252,6 +258,9 @@ export function DecisionFields({
             values.intervention !== '' && entryOf(catalogue, values.intervention).openEnded
           }
         />
+      )}
+      {values.outcome === 'refused' ? null : (
+        <PlaceField form={form} caseId={caseId} intervention={values.intervention} />
       )}
       <NotificationFields form={form} />
     </VStack>

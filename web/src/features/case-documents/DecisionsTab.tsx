@@ -38,6 +38,7 @@ import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { useContractForm } from '../../components/useContractForm.ts';
 import { useRefreshCase } from '../cases/useCase.ts';
+import { TurnedAwayList } from '../cases/ShelterPlace.tsx';
 import { AcuteDecisionSection } from './AcuteDecisionForm.tsx';
 import { CommunicationSection } from './CommunicationSection.tsx';
 import {
@@ -102,6 +103,7 @@ export function DecisionsTab({ detail }: { detail: CaseDetail }) {
           ) : null}
           <AcuteDecisionSection detail={detail} />
           <AccompanyingChildren detail={detail} />
+          <TurnedAwayList caseId={detail.id} />
         </VStack>
       </section>
     </VStack>
@@ -253,6 +255,12 @@ function DecisionVersionFacts({ version }: { version: Decision['current'] }) {
               ? `${version.period.from}–${version.period.to}`
               : `Från och med ${version.period.from}, tills vidare`}
           </dd>
+        </>
+      ) : null}
+      {version.place || version.placeWithheld ? (
+        <>
+          <dt>Plats (utförare)</dt>
+          <dd>{version.place?.name ?? 'Skyddad uppgift'}</dd>
         </>
       ) : null}
       <dt>Beslutsfattare</dt>

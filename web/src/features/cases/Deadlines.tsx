@@ -17,7 +17,7 @@ const icons = {
 
 function deadlineText(deadline: DeadlineView) {
   if (deadline.kind === 'intervention_period' && deadline.intervention) {
-    return `${interventionPeriodStatusLabels[deadline.status]}: ${interventionLabels[deadline.intervention]} till och med ${deadline.dueOn}`;
+    return `${interventionPeriodStatusLabels[deadline.status]}: ${interventionLabels[deadline.intervention]}${deadline.place ? ` (${deadline.place})` : ''} till och med ${deadline.dueOn}`;
   }
   // An uppföljning names the insats it follows up.
   const what =
