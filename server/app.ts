@@ -8,6 +8,7 @@ import type { Db, Engine } from './db/database.ts';
 import { accessLogRoutes } from './features/access-log/access-log.routes.ts';
 import { adminRoutes } from './features/admin/admin.routes.ts';
 import { adviceSessionRoutes } from './features/advice-sessions/advice-sessions.routes.ts';
+import { commissionRoutes } from './features/commissions/commissions.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { casesRoutes } from './features/cases/cases.routes.ts';
 import { caseDocumentRoutes } from './features/case-documents/case-documents.routes.ts';
@@ -82,6 +83,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   caseDocumentRoutes(app, features);
   riskRoutes(app, features);
   adviceSessionRoutes(app, features);
+  commissionRoutes(app, features);
   accessLogRoutes(app, features);
   adminRoutes(app, features);
   noticesRoutes(app, features);

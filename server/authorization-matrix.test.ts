@@ -7,6 +7,7 @@ import * as adminContracts from '../core/contracts/admin.ts';
 import * as adviceSessionContracts from '../core/contracts/advice-sessions.ts';
 import * as authContracts from '../core/contracts/auth.ts';
 import * as caseContracts from '../core/contracts/cases.ts';
+import * as commissionContracts from '../core/contracts/commissions.ts';
 import * as documentContracts from '../core/contracts/case-documents.ts';
 import * as noticeContracts from '../core/contracts/notices.ts';
 import * as personContracts from '../core/contracts/persons.ts';
@@ -71,6 +72,7 @@ const allContracts = [
   adviceSessionContracts,
   authContracts,
   caseContracts,
+  commissionContracts,
   documentContracts,
   noticeContracts,
   personContracts,
@@ -177,4 +179,12 @@ const covered = new Set<Contract>([
   adminContracts.withdrawAdminRequest,
   noticeContracts.listMyNotices,
   noticeContracts.markNoticeRead,
+  commissionContracts.listCaseCommissions,
+  commissionContracts.createCommission,
+  commissionContracts.endCommission,
+  commissionContracts.listMyCommissions,
+  commissionContracts.getCommission,
+  commissionContracts.respondToCommission,
+  commissionContracts.saveImplementationPlan,
+  commissionContracts.recordCommissionEntry,
 ]);

@@ -5,6 +5,7 @@ import { actions, can } from './policy.ts';
 import { administrationRules } from './rules/administration.ts';
 import { caseDocumentRules } from './rules/case-documents.ts';
 import { caseRules } from './rules/cases.ts';
+import { commissionRules } from './rules/commissions.ts';
 import { oversightRules } from './rules/oversight.ts';
 import { personRules } from './rules/persons.ts';
 import type { Actor, CaseFacts, PersonFacts } from './policy.ts';
@@ -553,7 +554,14 @@ describe('can(): access is granted, never taken', () => {
 
 describe('the rules, one file per resource', () => {
   it('name each action in exactly one file, so merging them overrides nothing', () => {
-    const files = [personRules, caseRules, caseDocumentRules, oversightRules, administrationRules];
+    const files = [
+      personRules,
+      caseRules,
+      caseDocumentRules,
+      commissionRules,
+      oversightRules,
+      administrationRules,
+    ];
     const names = files.flatMap((rules) => Object.keys(rules));
     expect(new Set(names).size).toBe(names.length);
     expect([...names].sort()).toEqual([...actions].sort());

@@ -4,6 +4,8 @@ import type { AdministrationActions } from './rules/administration.ts';
 import { caseDocumentRules } from './rules/case-documents.ts';
 import type { CaseDocumentActions } from './rules/case-documents.ts';
 import { caseRules } from './rules/cases.ts';
+import { commissionRules } from './rules/commissions.ts';
+import type { CommissionActions } from './rules/commissions.ts';
 import type { CaseActions } from './rules/cases.ts';
 import { oversightRules } from './rules/oversight.ts';
 import type { OversightActions } from './rules/oversight.ts';
@@ -24,6 +26,7 @@ export type { Actor, Allowed, CaseFacts, Decision, PersonFacts, Refusal, Via } f
 export type FactsByAction = PersonActions &
   CaseActions &
   CaseDocumentActions &
+  CommissionActions &
   OversightActions &
   AdministrationActions;
 export type Action = keyof FactsByAction;
@@ -32,6 +35,7 @@ const rules = {
   ...personRules,
   ...caseRules,
   ...caseDocumentRules,
+  ...commissionRules,
   ...oversightRules,
   ...administrationRules,
 } satisfies RulesFor<FactsByAction>;
