@@ -477,6 +477,29 @@ async function insertDemo(trx: Trx, now: Date) {
     ])
     .execute();
 
+  // Uppdrag (issue 13, item 6): the shelter whose staff work in Värn as a provider, tied to its
+  // unit, so that ulf.utforare sees the uppdrag given to it. Left alone if the provider registry's
+  // demo already holds it.
+  const fristad = await trx
+    .insertInto('provider')
+    .values({
+      name: 'Skyddat boende Fristad',
+      kind: 'external',
+      unit_id: unitIds.shelter,
+      contact: 'Föreståndaren, 08-555 010 10',
+      created_at: now,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (fristad) {
+    await trx
+      .insertInto('provider_intervention')
+      .values({ provider_id: fristad.id, intervention: 'shelter' })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+
   const personIds: Record<string, string> = {};
   for (const p of persons) {
     const { id } = await trx

@@ -45,7 +45,20 @@ const AdviceSessionsTab = lazy(() =>
   })),
 );
 
-const tabs = ['oversikt', 'journal', 'risk', 'rad-och-stod', 'utredning', 'beslut'] as const;
+// Uppdrag to providers from the case's beslut (issue 13).
+const CommissionsTab = lazy(() =>
+  import('../commissions/CommissionsTab.tsx').then((m) => ({ default: m.CommissionsTab })),
+);
+
+const tabs = [
+  'oversikt',
+  'journal',
+  'risk',
+  'rad-och-stod',
+  'utredning',
+  'beslut',
+  'uppdrag',
+] as const;
 type Tab = (typeof tabs)[number];
 
 export function CasePage() {
@@ -85,7 +98,8 @@ function CaseView({ detail }: { detail: CaseDetail }) {
     hasInvestigation ||
     detail.abilities.steps.acute_decision.allowed ||
     detail.history.some((h) => h.type === 'acute_decision_recorded');
-  const shown = (t: Tab) => (t === 'utredning' ? hasInvestigation : t !== 'beslut' || hasDecisions);
+  const shown = (t: Tab) =>
+    t === 'utredning' ? hasInvestigation : (t !== 'beslut' && t !== 'uppdrag') || hasDecisions;
   const tab: Tab =
     requested && tabs.includes(requested) && shown(requested) ? requested : 'oversikt';
 
@@ -105,6 +119,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
           <Tabs.Tab value="rad-och-stod" label="Råd och stöd" />
           {hasInvestigation ? <Tabs.Tab value="utredning" label="Utredning" /> : null}
           {hasDecisions ? <Tabs.Tab value="beslut" label="Kommunicering och beslut" /> : null}
+          {hasDecisions ? <Tabs.Tab value="uppdrag" label="Uppdrag" /> : null}
         </Tabs.List>
         <Tabs.Panel value="oversikt" className="tab-panel">
           <CaseOverview detail={detail} />
@@ -135,6 +150,13 @@ function CaseView({ detail }: { detail: CaseDetail }) {
           <Tabs.Panel value="beslut" className="tab-panel">
             <Suspense fallback={<Loading label="Öppnar beslut…" />}>
               <DecisionsTab detail={detail} />
+            </Suspense>
+          </Tabs.Panel>
+        ) : null}
+        {hasDecisions ? (
+          <Tabs.Panel value="uppdrag" className="tab-panel">
+            <Suspense fallback={<Loading label="Öppnar uppdrag…" />}>
+              <CommissionsTab detail={detail} />
             </Suspense>
           </Tabs.Panel>
         ) : null}
