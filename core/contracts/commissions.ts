@@ -243,3 +243,6 @@ export const recordCommissionEntry = defineContract({
   response: z.object({ id: z.uuid() }),
   successStatus: 201,
 });
+
+/** The uppdrag as a PDF for a provider without users in Värn (GET, application/pdf). */
+export const commissionPdfPath = '/api/cases/:caseId/commissions/:commissionId/uppdrag.pdf';

@@ -1280,6 +1280,15 @@ export const scenarios: Scenario[] = [
     expect: outcomes(404, { assigned: 200, manager: 403 }),
   },
   {
+    name: 'print an uppdrag for an external provider',
+    audited: true,
+    request: async (w, _actor, db) => {
+      const { caseId, id } = await commissionFor(db, w, 'own');
+      return { method: 'GET', url: `/api/cases/${caseId}/commissions/${id}/uppdrag.pdf` };
+    },
+    expect: outcomes(404, { assigned: 200, manager: 200 }),
+  },
+  {
     name: "the provider's list of its uppdrag",
     audited: true,
     request: () => ({ method: 'GET', url: '/api/commissions' }),

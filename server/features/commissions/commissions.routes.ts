@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import {
+  commissionPdfPath,
   createCommission,
   endCommission,
   getCommission,
@@ -9,7 +11,7 @@ import {
   respondToCommission,
   saveImplementationPlan,
 } from '../../../core/contracts/commissions.ts';
-import { addAction } from '../../http/route.ts';
+import { addAction, addDocumentRoute } from '../../http/route.ts';
 import * as commissions from './commissions.service.ts';
 import type { ServiceDeps } from '../../service-deps.ts';
 
@@ -35,5 +37,11 @@ export function commissionRoutes(app: FastifyInstance, deps: ServiceDeps) {
   );
   addAction(app, recordCommissionEntry, ({ params, body }, ctx) =>
     commissions.recordCommissionEntry(deps, ctx, params.commissionId, body),
+  );
+  addDocumentRoute(
+    app,
+    commissionPdfPath,
+    z.strictObject({ caseId: z.uuid(), commissionId: z.uuid() }),
+    (p, ctx) => commissions.commissionPdf(deps, ctx, p.caseId, p.commissionId),
   );
 }

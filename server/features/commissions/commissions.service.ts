@@ -23,7 +23,12 @@ import {
   protectionNotice,
   sharedData,
 } from '../../../core/domain/commissions.ts';
+import { consentCategoryLabels, consentWayLabels } from '../../../core/domain/commissions.ts';
 import type { CommissionStep } from '../../../core/domain/commissions.ts';
+import { interventionLabels } from '../../../core/domain/decisions.ts';
+import { renderPdf } from '../../documents/pdf.ts';
+import type { PdfDocument, PdfSection, RenderedDocument } from '../../documents/pdf.ts';
+import { stockholmDate } from '../../time.ts';
 import { isProtected } from '../../../core/domain/protection.ts';
 import { can } from '../../../core/policy/policy.ts';
 import { grantsWith } from '../../../core/policy/relations.ts';
@@ -693,4 +698,116 @@ export function recordCommissionEntry(
       };
     },
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The uppdrag as a document, for a provider without users in Värn
+
+const PDF_FOOTER = 'Innehåller uppgifter som omfattas av sekretess inom socialtjänsten.';
+
+/**
+ * The uppdrag as a PDF the handläggare sends to an external provider: what it says and what it
+ * shares, as it was sent — printed from the uppdrag alone, never from the person's file, so
+ * nothing it does not share (an address, whereabouts, the utredning) can reach the page. For a
+ * protected person the notice is printed first. Audited as an export.
+ */
+export function commissionPdf(
+  deps: ServiceDeps,
+  ctx: ActionContext,
+  caseId: string,
+  commissionId: string,
+): Promise<RenderedDocument> {
+  return execute(deps, ctx, {
+    action: 'document.export',
+    load: (trx) => loadCase(trx, ctx.actor, caseId, ctx.now),
+    authorize: (actor, loaded) => can(actor, 'commissions.readForCase', caseSide(ctx, loaded)),
+    run: async (trx, loaded) => {
+      const owned = await trx
+        .selectFrom('commission')
+        .select('id')
+        .where('id', '=', commissionId)
+        .where('case_id', '=', caseId)
+        .executeTakeFirst();
+      const [c] = owned ? await loadCommissions(trx, [commissionId]) : [];
+      if (!c) throw new AppError('NOT_FOUND');
+      return {
+        result: { filename: 'uppdrag.pdf', pdf: await renderPdf(commissionDocument(c, ctx.now)) },
+        audit: {
+          personIds: [loaded.row.person_id],
+          caseIds: [caseId],
+          details: { document: 'commission', commissionId },
+        },
+      };
+    },
+  });
+}
+
+function commissionDocument(c: Commission, now: Date): PdfDocument {
+  const s = c.shared;
+  const shared = [
+    s.name !== null ? { text: `Namn: ${s.name}` } : null,
+    s.personalIdentityNumber !== null
+      ? { text: `Personnummer: ${s.personalIdentityNumber}` }
+      : null,
+    s.phone !== null ? { text: `Telefon: ${s.phone}` } : null,
+    s.language !== null ? { text: `Språk och tolkbehov: ${s.language}` } : null,
+    s.children !== null
+      ? {
+          text: `Medföljande barn: ${
+            s.children.length === 0
+              ? 'inga'
+              : s.children
+                  .map((ch) =>
+                    ch.birthYear ? `${ch.givenName} (född ${ch.birthYear})` : ch.givenName,
+                  )
+                  .join(', ')
+          }`,
+        }
+      : null,
+  ].filter((p) => p !== null);
+  const consent = `Personen har samtyckt ${consentWayLabels[c.consent.way].toLowerCase()} den ${c.consent.on} till att ${
+    c.consent.categories.length === 0
+      ? 'inga personuppgifter lämnas ut'
+      : `detta lämnas ut: ${c.consent.categories.map((k) => consentCategoryLabels[k].toLowerCase()).join(', ')}`
+  }.`;
+  const sections: PdfSection[] = [
+    ...(c.protectionNotice
+      ? [
+          {
+            heading: 'Skyddade personuppgifter',
+            level: 1 as const,
+            paragraphs: [{ text: c.protectionNotice }],
+          },
+        ]
+      : []),
+    { heading: 'Vad uppdraget gäller', level: 2, paragraphs: [{ text: c.what }] },
+    { heading: 'Varför', level: 2, paragraphs: [{ text: c.why }] },
+    {
+      heading: 'Uppgifter om personen',
+      level: 2,
+      paragraphs: [...shared, { text: consent }],
+    },
+    { heading: 'Kontakt hos socialtjänsten', level: 2, paragraphs: [{ text: c.contact }] },
+  ];
+  const label =
+    (interventionLabels as Record<string, string | undefined>)[c.intervention] ?? c.intervention;
+  const title = `Uppdrag – ${label}`;
+  return {
+    title,
+    subtitle: c.provider.name,
+    meta: [
+      { label: 'Utförare', value: c.provider.name },
+      {
+        label: 'Period',
+        value: c.period.to
+          ? `Från och med ${c.period.from} till och med ${c.period.to}`
+          : `Från och med ${c.period.from}, tills vidare`,
+      },
+      { label: 'Skickat', value: stockholmDate(new Date(c.sentAt)) },
+      { label: 'Handläggare', value: c.sentBy.displayName },
+    ],
+    sections,
+    footer: PDF_FOOTER,
+    info: { title, author: 'Värn', creationDate: now },
+  };
 }

@@ -8,6 +8,7 @@ import type {
 import { addDays } from '../../../core/domain/calendar.ts';
 import { intakePayload } from '../../test/factories.ts';
 import { httpAs } from '../../test/http.ts';
+import { readPdf } from '../../test/pdf-reader.ts';
 import { insertProvider } from '../../test/providers.ts';
 import { createTestApp } from '../../test/test-app.ts';
 import type { TestApp } from '../../test/test-app.ts';
@@ -460,5 +461,40 @@ describe('uppdrag', () => {
       expect(res.status, `${method} ${url}: ${res.text}`).toBe(404);
       expect(res.text).not.toContain(CANARY);
     }
+  });
+
+  it('prints the uppdrag for an external provider with the notice and nothing it does not share', async () => {
+    const url = `/api/cases/${caseId}/commissions/${commissionId}/uppdrag.pdf`;
+    const res = await fetch(`${base}${url}`, { headers: w.sessions.colleague.headers });
+    expect(res.status, await res.clone().text()).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    const { text } = await readPdf(new Uint8Array(await res.arrayBuffer()));
+    expect(text).toContain('Uppdrag – Skyddat boende');
+    expect(text).toContain('Skyddade personuppgifter');
+    expect(text).toContain('Kontakta Kim Handläggare');
+    expect(text).toContain('Sara Fristadsson');
+    expect(text).toContain('Lea (född 2018)');
+    expect(text).toContain('Arabiska; behöver tolk vid samtal.');
+    // Nothing the uppdrag does not share: no address or whereabouts, no phone, no personnummer.
+    expect(text).not.toContain(CANARY);
+    expect(text).not.toContain('0701234567');
+    expect(text).not.toContain('20180512');
+    expect(text).not.toContain('Personnummer:');
+    for (const actor of ['provider', 'otherProvider', 'childrenWorker', 'analyst'] as const) {
+      const refused = await send('GET', url, undefined, actor);
+      expect(refused.status, actor).toBe(404);
+    }
+    const audit = await t.database.db
+      .selectFrom('audit_event')
+      .select(['action', 'details', 'case_ids'])
+      .where('correlation_id', '=', res.headers.get('x-correlation-id') ?? '')
+      .execute();
+    expect(audit).toEqual([
+      {
+        action: 'document.export',
+        details: { document: 'commission', commissionId },
+        case_ids: [caseId],
+      },
+    ]);
   });
 });

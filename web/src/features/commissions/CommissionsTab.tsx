@@ -8,6 +8,7 @@ import {
   ExpansionCard,
   Heading,
   HStack,
+  Link,
   Radio,
   RadioGroup,
   Select,
@@ -15,9 +16,12 @@ import {
   TextField,
   VStack,
 } from '@navikt/ds-react';
+import { FilePdfIcon } from '@navikt/aksel-icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CaseDetail } from '../../../../core/contracts/cases.ts';
+import { buildPath } from '../../../../core/contracts/contract.ts';
 import {
+  commissionPdfPath,
   createCommission,
   endCommission,
   listCaseCommissions,
@@ -112,6 +116,19 @@ function CommissionCard({
       <ExpansionCard.Content>
         <VStack gap="space-24">
           <CommissionView commission={c} headingLevel="3" />
+          <div>
+            <Link
+              href={buildPath(commissionPdfPath, { caseId, commissionId: c.id })}
+              target="_blank"
+            >
+              <FilePdfIcon aria-hidden />
+              Uppdraget som PDF
+              <span className="visually-hidden">
+                {' '}
+                (för en utförare utan Värn, öppnas i en ny flik)
+              </span>
+            </Link>
+          </div>
           {mayEnd && (c.status === 'sent' || c.status === 'accepted') ? (
             <EndForm caseId={caseId} commission={c} />
           ) : null}
