@@ -264,7 +264,12 @@ function NewCommissionForm({
             </option>
           ))}
         </Select>
-        <Textarea {...form.longText('what')} label="Vad uppdraget gäller" minRows={3} />
+        <Textarea
+          {...form.longText('what')}
+          label="Vad uppdraget gäller"
+          description="Utföraren läser allt som står här. Skriv aldrig adress, var personen vistas eller uppgifter ur utredningen."
+          minRows={3}
+        />
         <Textarea {...form.longText('why')} label="Varför uppdraget ges" minRows={3} />
         <HStack gap="space-16">
           <DateField {...form.text('from')} label="Från och med" />
