@@ -4,6 +4,8 @@ import { addDays, daysBetween } from './calendar.ts';
 import type { Period } from './decisions.ts';
 import {
   birthYear,
+  childrenText,
+  interventionName,
   commissionPeriodProblem,
   commissionStep,
   consentCategories,
@@ -75,6 +77,18 @@ describe('what an uppdrag shares', () => {
         else expect(notice).toContain('Kontakta Anna Handläggare, 08-123');
       }),
     );
+  });
+
+  it('names the children staying along by given name and year of birth only', () => {
+    expect(childrenText([])).toBe('Inga');
+    expect(
+      childrenText([
+        { givenName: 'Lea', birthYear: 2018 },
+        { givenName: 'Sam', birthYear: null },
+      ]),
+    ).toBe('Lea (född 2018), Sam');
+    expect(interventionName('shelter')).toBe('Skyddat boende');
+    expect(interventionName('new_code')).toBe('new_code');
   });
 
   it('reads the year of birth from a personnummer', () => {

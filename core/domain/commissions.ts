@@ -9,6 +9,7 @@
  * markering protects: her phone number is not shared either, the provider reaches her through
  * the contact named.
  */
+import { interventionLabels } from './decisions.ts';
 import type { Period } from './decisions.ts';
 import { isProtected, protectionLabels } from './protection.ts';
 import type { ProtectionLevel } from './protection.ts';
@@ -148,6 +149,19 @@ export function commissionPeriodProblem(decision: Period, period: Period): strin
     return 'Uppdraget kan inte gälla längre än beslutet. Ange ett till och med-datum inom beslutets period.';
   }
   return null;
+}
+
+/** The children staying along as the uppdrag names them: "Lea (född 2018), Sam". */
+export function childrenText(children: readonly { givenName: string; birthYear: number | null }[]) {
+  if (children.length === 0) return 'Inga';
+  return children
+    .map((c) => (c.birthYear ? `${c.givenName} (född ${c.birthYear})` : c.givenName))
+    .join(', ');
+}
+
+/** The insats by its Swedish name; a code the catalogue knows and this list does not, as is. */
+export function interventionName(code: string): string {
+  return (interventionLabels as Record<string, string | undefined>)[code] ?? code;
 }
 
 /** Year of birth from a Swedish personnummer (YYYYMMDDNNNN), or null. */

@@ -23,14 +23,19 @@ import {
   protectionNotice,
   sharedData,
 } from '../../../core/domain/commissions.ts';
-import { consentCategoryLabels, consentWayLabels } from '../../../core/domain/commissions.ts';
+import {
+  childrenText,
+  consentCategoryLabels,
+  consentWayLabels,
+  interventionName,
+} from '../../../core/domain/commissions.ts';
 import type { CommissionStep } from '../../../core/domain/commissions.ts';
-import { interventionLabels } from '../../../core/domain/decisions.ts';
 import { renderPdf } from '../../documents/pdf.ts';
 import type { PdfDocument, PdfSection, RenderedDocument } from '../../documents/pdf.ts';
 import { stockholmDate } from '../../time.ts';
 import { isProtected } from '../../../core/domain/protection.ts';
 import { can } from '../../../core/policy/policy.ts';
+import type { Actor } from '../../../core/policy/policy.ts';
 import { grantsWith } from '../../../core/policy/relations.ts';
 import type { Trx } from '../../db/database.ts';
 import type { CommissionEventType } from '../../db/schema.ts';
@@ -210,6 +215,16 @@ const caseSide = (ctx: ActionContext, { row, person }: LoadedCase) => ({
   now: ctx.now,
 });
 
+/** The load and authorize of a command on the case's side: the case, and the rule on it. */
+const onCaseAs = (
+  ctx: ActionContext,
+  caseId: string,
+  action: 'commissions.readForCase' | 'commission.create' | 'commission.end',
+) => ({
+  load: (trx: Trx) => loadCase(trx, ctx.actor, caseId, ctx.now),
+  authorize: (actor: Actor, loaded: LoadedCase) => can(actor, action, caseSide(ctx, loaded)),
+});
+
 export function listCaseCommissions(
   deps: ServiceDeps,
   ctx: ActionContext,
@@ -217,8 +232,7 @@ export function listCaseCommissions(
 ): Promise<CaseCommissions> {
   return execute(deps, ctx, {
     action: 'commission.read',
-    load: (trx) => loadCase(trx, ctx.actor, caseId, ctx.now),
-    authorize: (actor, loaded) => can(actor, 'commissions.readForCase', caseSide(ctx, loaded)),
+    ...onCaseAs(ctx, caseId, 'commissions.readForCase'),
     run: async (trx, loaded) => {
       const ids = await trx
         .selectFrom('commission')
@@ -358,8 +372,7 @@ export function createCommission(
   if (fields.length > 0) throw new AppError('VALIDATION', { fields });
   return execute(deps, ctx, {
     action: 'commission.create',
-    load: (trx) => loadCase(trx, ctx.actor, caseId, ctx.now),
-    authorize: (actor, loaded) => can(actor, 'commission.create', caseSide(ctx, loaded)),
+    ...onCaseAs(ctx, caseId, 'commission.create'),
     run: async (trx, loaded) => {
       if (loaded.row.status !== 'open') throw refuse('Ärendet är avslutat.');
       const decision = (await grantedDecisions(trx, caseId)).find((d) => d.id === body.decisionId);
@@ -481,8 +494,7 @@ export function endCommission(
 ): Promise<{ id: string; version: number }> {
   return execute(deps, ctx, {
     action: 'commission.end',
-    load: (trx) => loadCase(trx, ctx.actor, caseId, ctx.now),
-    authorize: (actor, loaded) => can(actor, 'commission.end', caseSide(ctx, loaded)),
+    ...onCaseAs(ctx, caseId, 'commission.end'),
     run: async (trx, loaded) => {
       const row = await lockCommission(trx, commissionId, caseId);
       const version = await changeStatus(trx, ctx, row, 'end', body.version, body.reason);
@@ -719,8 +731,7 @@ export function commissionPdf(
 ): Promise<RenderedDocument> {
   return execute(deps, ctx, {
     action: 'document.export',
-    load: (trx) => loadCase(trx, ctx.actor, caseId, ctx.now),
-    authorize: (actor, loaded) => can(actor, 'commissions.readForCase', caseSide(ctx, loaded)),
+    ...onCaseAs(ctx, caseId, 'commissions.readForCase'),
     run: async (trx, loaded) => {
       const owned = await trx
         .selectFrom('commission')
@@ -753,15 +764,7 @@ function commissionDocument(c: Commission, now: Date): PdfDocument {
     s.language !== null ? { text: `Språk och tolkbehov: ${s.language}` } : null,
     s.children !== null
       ? {
-          text: `Medföljande barn: ${
-            s.children.length === 0
-              ? 'inga'
-              : s.children
-                  .map((ch) =>
-                    ch.birthYear ? `${ch.givenName} (född ${ch.birthYear})` : ch.givenName,
-                  )
-                  .join(', ')
-          }`,
+          text: `Medföljande barn: ${childrenText(s.children)}`,
         }
       : null,
   ].filter((p) => p !== null);
@@ -789,9 +792,7 @@ function commissionDocument(c: Commission, now: Date): PdfDocument {
     },
     { heading: 'Kontakt hos socialtjänsten', level: 2, paragraphs: [{ text: c.contact }] },
   ];
-  const label =
-    (interventionLabels as Record<string, string | undefined>)[c.intervention] ?? c.intervention;
-  const title = `Uppdrag – ${label}`;
+  const title = `Uppdrag – ${interventionName(c.intervention)}`;
   return {
     title,
     subtitle: c.provider.name,

@@ -11,16 +11,15 @@ import {
 } from '@navikt/ds-react';
 import type { Commission, PlanVersion } from '../../../../core/contracts/commissions.ts';
 import {
+  childrenText,
+  interventionName,
   commissionStatusLabels,
   consentCategoryLabels,
   consentWayLabels,
 } from '../../../../core/domain/commissions.ts';
-import { interventionLabels } from '../../app/labels.ts';
 import { formatDate, formatDateTime } from '../../components/format.ts';
 
-/** The insats by its Swedish name; a code the catalogue knows and this client does not, as is. */
-export const interventionName = (code: string) =>
-  (interventionLabels as Record<string, string | undefined>)[code] ?? code;
+export { interventionName };
 
 export const periodText = (p: { from: string; to: string | null }) =>
   p.to ? `${formatDate(p.from)} – ${formatDate(p.to)}` : `från ${formatDate(p.from)}`;
@@ -140,15 +139,7 @@ export function CommissionView({
           {shared.children !== null ? (
             <>
               <dt>Medföljande barn</dt>
-              <dd>
-                {shared.children.length === 0
-                  ? 'Inga'
-                  : shared.children
-                      .map((ch) =>
-                        ch.birthYear ? `${ch.givenName} (född ${ch.birthYear})` : ch.givenName,
-                      )
-                      .join(', ')}
-              </dd>
+              <dd>{childrenText(shared.children)}</dd>
             </>
           ) : null}
         </dl>
