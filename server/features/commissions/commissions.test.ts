@@ -351,6 +351,29 @@ describe('uppdrag', () => {
     expect(errorOf(again).message).toBe('Uppdraget kan bara avböjas medan det väntar på svar.');
   });
 
+  it('takes one answer when two are sent at once, and records only that one', async () => {
+    const made = await protectedCaseWithDecision('Samtidigsson');
+    const sent = await send(
+      'POST',
+      `/api/cases/${made.caseId}/commissions`,
+      orderFor(made.decisionId, w.providers.own),
+    );
+    expect(sent.status, sent.text).toBe(201);
+    const { id } = sent.json() as { id: string };
+    const url = `/api/commissions/${id}/response`;
+    const both = await Promise.all([
+      send('POST', url, { answer: 'accept', reason: null, version: 1 }, 'provider'),
+      send('POST', url, { answer: 'decline', reason: 'Inga platser.', version: 1 }, 'provider'),
+    ]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+    const [c] = (await caseCommissions(made.caseId)).commissions;
+    expect(c?.version).toBe(2);
+    expect(c?.events.map((e) => e.type)).toEqual([
+      'sent',
+      c?.status === 'accepted' ? 'accepted' : 'declined',
+    ]);
+  });
+
   it('takes the genomförandeplan in versions, notes and a report, and the handläggare sees them all', async () => {
     const planUrl = `/api/commissions/${commissionId}/plan`;
     const plan = (goals: string, planVersion: number) => ({
