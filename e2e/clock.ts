@@ -11,3 +11,14 @@ export function setServerClock(days: number) {
   if (days === 0) rmSync(clockFile, { force: true });
   else writeFileSync(clockFile, String(days));
 }
+
+/** A date in Sweden, `days` from today, as the forms take it: 'YYYY-MM-DD'. */
+export function swedishDate(days = 0) {
+  const at = new Date(Date.now() + days * 86_400_000);
+  return new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Europe/Stockholm',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at);
+}

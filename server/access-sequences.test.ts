@@ -25,7 +25,8 @@ import type { ActorName, World } from './test/world.ts';
  * relate persons, take from the queue, assign, start nödåtkomst and write safety plans, through
  * real HTTP; intakes are sent again with their Idempotency-Key, by their sender and by others, and
  * journal drafts saved and read, and socialjour's night intakes handed over to the day unit by
- * the handover job. After every step, every actor tries to open the file and the protected details of
+ * the handover job; uppdrag are sent to providers, and read, accepted and planned by anyone,
+ * followed by the routes a provider must never reach. After every step, every actor tries to open the file and the protected details of
  * every person the step touched; any 200 without a grant in the ledger — or a canary of a
  * protected field in any response — fails, naming the sequence. Seeded and reproducible:
  * VARN_SEQ_SEED and VARN_SEQ_RUNS change the seed and the number of sequences.
@@ -59,9 +60,16 @@ const everyone: ActorName[] = [
   'manager',
   'otherManager',
   'provider',
+  'otherProvider',
   'analyst',
   'admin',
 ];
+
+/** The provider users of the world's providers: each reaches only its own provider's uppdrag. */
+const providerUserOf: Record<keyof World['providers'], ActorName> = {
+  own: 'provider',
+  other: 'otherProvider',
+};
 
 interface KnownPerson {
   id: string;
@@ -86,6 +94,14 @@ interface Model {
   sent: SentIntake[];
   /** `${actor}|${caseId}` → the text of the journal draft that actor saved there last. */
   drafts: Map<string, string>;
+  /** Uppdrag sent: to which of the world's providers, on which case. */
+  commissions: KnownCommission[];
+}
+interface KnownCommission {
+  id: string;
+  caseId: string;
+  personId: string;
+  provider: keyof World['providers'];
 }
 interface SentIntake {
   actor: ActorName;
@@ -106,6 +122,7 @@ const model: Model = {
   partners: new Set(),
   sent: [],
   drafts: new Map(),
+  commissions: [],
 };
 
 /**
@@ -119,7 +136,16 @@ function inHousehold(c: KnownCase, childId: string): boolean {
   ];
   return parents.some((parent) => model.parentOf.has(`${parent}|${childId}`));
 }
-const stats = { sequences: 0, steps: 0, requests: 0, replays: 0, drafts: 0, handovers: 0 };
+const stats = {
+  sequences: 0,
+  steps: 0,
+  requests: 0,
+  replays: 0,
+  drafts: 0,
+  handovers: 0,
+  commissions: 0,
+  providerActs: 0,
+};
 let serial = 0;
 
 const grant = (actor: ActorName, personId: string) => model.grants.add(`${actor}|${personId}`);
@@ -649,13 +675,165 @@ function throughCase(
   };
 }
 
+/**
+ * An uppdrag sent from a case to one of the world's providers (the beslut it rests on is written
+ * as rows: a beslut grants no one anything). Sending needs the case and gives the sender nothing:
+ * not the provider's view of the uppdrag, and no file the ledger does not already grant.
+ */
+function sendCommission(
+  actor: ActorName,
+  caseIndex: number,
+  provider: keyof World['providers'],
+): Command {
+  return {
+    check: always,
+    async run() {
+      const c = pick(model.cases, caseIndex);
+      if (!c) return;
+      const db = t.database.db;
+      const today = new Date().toISOString().slice(0, 10);
+      const decision = await db
+        .insertInto('decision')
+        .values({ case_id: c.id })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await db
+        .insertInto('decision_version')
+        .values({
+          decision_id: decision.id,
+          version: 1,
+          kind: 'original',
+          intervention: 'shelter',
+          requested: 'Skyddat boende.',
+          outcome: 'granted',
+          motivation: 'Hög risk.',
+          legal_basis: '4 kap. 1 § SoL',
+          appeal_instructions: null,
+          decided_on: today,
+          decided_by: w.users.assigned.id,
+          decided_role: 'adult_caseworker',
+          notified_how: null,
+          notified_on: null,
+          change_reason: null,
+          period_from: today,
+          period_to: null,
+        })
+        .execute();
+      const res = await send(actor, 'POST', `/api/cases/${c.id}/commissions`, {
+        decisionId: decision.id,
+        providerId: w.providers[provider],
+        what: 'Skyddat boende.',
+        why: 'Hög risk för fortsatt våld.',
+        period: { from: today, to: null },
+        contact: 'Handläggaren, 08-111 11 11',
+        consent: {
+          categories: ['name', 'personal_identity_number', 'phone', 'children'],
+          way: 'oral',
+          on: today,
+        },
+        language: null,
+      });
+      if (res.statusCode === 201) {
+        expect(granted(actor, c.personId), `${actor} sent an uppdrag on a case not granted`).toBe(
+          true,
+        );
+        const { id } = res.json<{ id: string }>();
+        model.commissions.push({ id, caseId: c.id, personId: c.personId, provider });
+        stats.commissions++;
+        const view = await send(actor, 'GET', `/api/commissions/${id}`);
+        expect(view.statusCode, 'the sender gained the provider’s view').toBe(404);
+      } else {
+        expect(res.body).not.toContain(CANARY);
+      }
+      await sweep([c.personId]);
+    },
+    toString: () => `sendCommission(${actor}, case #${caseIndex} → ${provider})`,
+  };
+}
+
+/**
+ * The provider's work on an uppdrag — read it, accept it, write its plan — by anyone, then the
+ * routes a provider must never reach: the case, its journal and utredning, the person. Only the
+ * uppdrag's own provider's user gets the uppdrag, and then only what it shares.
+ */
+function providerActs(
+  actor: ActorName,
+  commissionIndex: number,
+  act: 'read' | 'accept' | 'plan',
+): Command {
+  return {
+    check: always,
+    async run() {
+      const inbox = await send(actor, 'GET', '/api/commissions');
+      if (inbox.statusCode === 200) {
+        const mine = Object.entries(providerUserOf).find(([, user]) => user === actor)?.[0];
+        for (const item of inbox.json<{ items: { id: string }[] }>().items) {
+          const known = model.commissions.find((k) => k.id === item.id);
+          if (known)
+            expect(known.provider, `${actor} listed another provider's uppdrag`).toBe(mine);
+        }
+      }
+      const k = pick(model.commissions, commissionIndex);
+      if (!k) return;
+      stats.providerActs++;
+      const own = providerUserOf[k.provider] === actor;
+      const url = `/api/commissions/${k.id}`;
+      const read = await send(actor, 'GET', url);
+      expect(read.statusCode, `${actor} read uppdrag of ${k.provider}`).toBe(own ? 200 : 404);
+      expect(read.body).not.toContain(CANARY);
+      const { version, status } = await t.database.db
+        .selectFrom('commission')
+        .select(['version', 'status'])
+        .where('id', '=', k.id)
+        .executeTakeFirstOrThrow();
+      if (act === 'accept') {
+        const res = await send(actor, 'POST', `${url}/response`, {
+          answer: 'accept',
+          reason: null,
+          version,
+        });
+        if (!own) expect(res.statusCode).toBe(404);
+        else expect(res.statusCode).toBe(status === 'sent' ? 200 : 409);
+      }
+      if (act === 'plan') {
+        const res = await send(actor, 'POST', `${url}/plan`, {
+          goals: 'Trygghet.',
+          actions: 'Boende.',
+          schedule: 'Varje vecka.',
+          participation: 'Tillsammans med henne.',
+          planVersion: 0,
+        });
+        if (!own) expect(res.statusCode).toBe(404);
+        else expect([201, 409]).toContain(res.statusCode);
+      }
+      if (actor === 'provider' || actor === 'otherProvider') {
+        for (const path of [
+          `/api/cases/${k.caseId}`,
+          `/api/cases/${k.caseId}/journal`,
+          `/api/cases/${k.caseId}/investigation`,
+          `/api/cases/${k.caseId}/commissions`,
+          `/api/persons/${k.personId}`,
+          `/api/persons/${k.personId}/protected-details`,
+        ]) {
+          const res = await send(actor, 'GET', path);
+          expect(res.statusCode, `${actor} reached ${path}`).toBe(404);
+        }
+      }
+      await sweep([k.personId]);
+    },
+    toString: () => `providerActs(${actor}, uppdrag #${commissionIndex}, ${act})`,
+  };
+}
+
 const caseworker = fc.constantFrom<ActorName>(
   'assigned',
   'colleague',
   'childrenWorker',
   'outOfHours',
 );
-const anyone = fc.constantFrom<ActorName>(...everyone);
+// The first property's actors and commands as they were before uppdrag, so that its seeded
+// sequences stay the ones they were; the uppdrag's have a property of their own below.
+const anyone = fc.constantFrom<ActorName>(...everyone.filter((a) => a !== 'otherProvider'));
 const commands = [
   fc
     .tuple(
@@ -700,6 +878,26 @@ const commands = [
   fc.constant(null).map(() => handover()),
 ];
 
+/** Uppdrag sent and worked, among the acts that make cases and grants. */
+const anyOne = fc.constantFrom<ActorName>(...everyone);
+const commissionCommands = [
+  commands[0]!,
+  commands[2]!,
+  fc
+    .tuple(
+      fc.constantFrom<ActorName>('assigned', 'colleague', 'manager', 'provider'),
+      fc.nat(),
+      fc.constantFrom<keyof World['providers']>('own', 'other'),
+    )
+    .map(([a, c, p]) => sendCommission(a, c, p)),
+  fc
+    .tuple(anyOne, fc.nat(), fc.constantFrom<'read' | 'accept' | 'plan'>('read', 'accept', 'plan'))
+    .map(([a, k, act]) => providerActs(a, k, act)),
+  fc
+    .tuple(anyOne, fc.nat(), fc.nat(), fc.boolean())
+    .map(([a, c, p, write]) => throughCase(a, c, p, write)),
+];
+
 beforeAll(async () => {
   t = await createTestApp();
   w = await buildWorld(t);
@@ -729,37 +927,46 @@ beforeAll(async () => {
   }
   grant('colleague', r.id);
   model.partners.add(`${p.id}|${q.id}`).add(`${q.id}|${p.id}`);
+  // An uppdrag on P's and on Q's (protected) case, one to each provider, for the provider's acts.
+  await sendCommission('assigned', 0, 'own').run(model, null);
+  await sendCommission('assigned', 1, 'other').run(model, null);
+  expect(model.commissions).toHaveLength(2);
 }, 120_000);
 afterAll(async () => {
   await t.close();
 });
 
+/** Runs seeded sequences of the commands on the shared model and database. */
+async function runSequences(list: fc.Arbitrary<Command>[], seed: number) {
+  await fc.assert(
+    fc.asyncProperty(
+      fc.commands(list, { maxCommands: MAX_STEPS, size: 'medium' }),
+      async (cmds) => {
+        stats.sequences++;
+        await fc.asyncModelRun(
+          () => ({ model, real: null }),
+          [...cmds].map((cmd) => {
+            const run = cmd.run.bind(cmd);
+            cmd.run = async (m, r) => {
+              stats.steps++;
+              await run(m, r);
+            };
+            return cmd;
+          }),
+        );
+      },
+    ),
+    // The database is shared by every sequence, so shrinking cannot replay a shorter one
+    // from scratch: a failure names the seed and the whole sequence instead.
+    { seed, numRuns: RUNS, endOnFailure: true },
+  );
+}
+
 describe('attack sequences', () => {
   it(
     'never lets an actor open a file or a protected field without a grant made by an accountable act',
     async () => {
-      await fc.assert(
-        fc.asyncProperty(
-          fc.commands(commands, { maxCommands: MAX_STEPS, size: 'medium' }),
-          async (cmds) => {
-            stats.sequences++;
-            await fc.asyncModelRun(
-              () => ({ model, real: null }),
-              [...cmds].map((cmd) => {
-                const run = cmd.run.bind(cmd);
-                cmd.run = async (m, r) => {
-                  stats.steps++;
-                  await run(m, r);
-                };
-                return cmd;
-              }),
-            );
-          },
-        ),
-        // The database is shared by every sequence, so shrinking cannot replay a shorter one
-        // from scratch: a failure names the seed and the whole sequence instead.
-        { seed: SEED, numRuns: RUNS, endOnFailure: true },
-      );
+      await runSequences(commands, SEED);
       process.stdout.write(
         `access sequences: ${stats.sequences} sequences, ${stats.steps} steps, ${stats.requests} requests, ${stats.replays} replays, ${stats.drafts} drafts, ${stats.handovers} handovers (seed ${SEED})\n`,
       );
@@ -769,6 +976,20 @@ describe('attack sequences', () => {
       expect(stats.replays).toBeGreaterThan(0);
       expect(stats.drafts).toBeGreaterThan(0);
       expect(stats.handovers).toBeGreaterThan(0);
+    },
+    Math.max(600_000, RUNS * 30_000),
+  );
+
+  it(
+    "never lets a provider reach beyond its own provider's uppdrag, nor the sender gain by sending one",
+    async () => {
+      await runSequences(commissionCommands, SEED + 1);
+      process.stdout.write(
+        `uppdrag sequences: ${stats.commissions} uppdrag sent, ${stats.providerActs} provider acts (seed ${SEED + 1})\n`,
+      );
+      // Beyond the two sent before the sequences.
+      expect(stats.commissions).toBeGreaterThan(2);
+      expect(stats.providerActs).toBeGreaterThan(RUNS);
     },
     Math.max(600_000, RUNS * 30_000),
   );

@@ -9,6 +9,7 @@ import type { Db, Engine } from './db/database.ts';
 import { accessLogRoutes } from './features/access-log/access-log.routes.ts';
 import { adminRoutes } from './features/admin/admin.routes.ts';
 import { adviceSessionRoutes } from './features/advice-sessions/advice-sessions.routes.ts';
+import { commissionRoutes } from './features/commissions/commissions.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { casesRoutes } from './features/cases/cases.routes.ts';
 import { followUpRoutes } from './features/follow-ups/follow-ups.routes.ts';
@@ -102,6 +103,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   riskRoutes(app, features);
   adviceSessionRoutes(app, features);
   followUpRoutes(app, features);
+  commissionRoutes(app, features);
   accessLogRoutes(app, features);
   adminRoutes(app, features);
   noticesRoutes(app, features);

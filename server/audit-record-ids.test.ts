@@ -8,6 +8,7 @@ import * as adminContracts from '../core/contracts/admin.ts';
 import * as adviceSessionContracts from '../core/contracts/advice-sessions.ts';
 import * as authContracts from '../core/contracts/auth.ts';
 import * as caseContracts from '../core/contracts/cases.ts';
+import * as commissionContracts from '../core/contracts/commissions.ts';
 import * as documentContracts from '../core/contracts/case-documents.ts';
 import * as followUpContracts from '../core/contracts/follow-ups.ts';
 import * as noticeContracts from '../core/contracts/notices.ts';
@@ -688,6 +689,40 @@ const writes: Write[] = [
       'admin.request.withdraw': { requestId: segment(url, 'requests'), version: body.version },
     }),
   },
+  {
+    scenario: 'send an uppdrag to a provider from a granted beslut',
+    actor: 'assigned',
+    expect: ({ body }) => ({ 'commission.create': { commissionId: body.id, version: 1 } }),
+  },
+  {
+    scenario: 'end an uppdrag',
+    actor: 'assigned',
+    expect: ({ body, url }) => ({
+      'commission.end': { commissionId: segment(url, 'commissions'), version: body.version },
+    }),
+  },
+  {
+    scenario: 'accept an uppdrag',
+    actor: 'provider',
+    expect: ({ body, url }) => ({
+      'commission.respond': { commissionId: segment(url, 'commissions'), version: body.version },
+    }),
+  },
+  {
+    scenario: 'write the genomförandeplan of an uppdrag',
+    actor: 'provider',
+    expect: ({ body, url }) => ({
+      'commission.plan': {
+        commissionId: segment(url, 'commissions'),
+        planVersion: body.planVersion,
+      },
+    }),
+  },
+  {
+    scenario: 'record a note on an uppdrag',
+    actor: 'provider',
+    expect: ({ body }) => ({ 'commission.record': { entryId: body.id } }),
+  },
 ];
 
 /**
@@ -729,6 +764,7 @@ const writeContracts = [
   adviceSessionContracts,
   authContracts,
   caseContracts,
+  commissionContracts,
   documentContracts,
   followUpContracts,
   noticeContracts,

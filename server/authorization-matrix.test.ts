@@ -7,6 +7,7 @@ import * as adminContracts from '../core/contracts/admin.ts';
 import * as adviceSessionContracts from '../core/contracts/advice-sessions.ts';
 import * as authContracts from '../core/contracts/auth.ts';
 import * as caseContracts from '../core/contracts/cases.ts';
+import * as commissionContracts from '../core/contracts/commissions.ts';
 import * as documentContracts from '../core/contracts/case-documents.ts';
 import * as followUpContracts from '../core/contracts/follow-ups.ts';
 import * as noticeContracts from '../core/contracts/notices.ts';
@@ -73,6 +74,7 @@ const allContracts = [
   adviceSessionContracts,
   authContracts,
   caseContracts,
+  commissionContracts,
   documentContracts,
   followUpContracts,
   noticeContracts,
@@ -199,4 +201,12 @@ const covered = new Set<Contract>([
   providerContracts.recordTurnedAway,
   providerContracts.listTurnedAway,
   providerContracts.countTurnedAway,
+  commissionContracts.listCaseCommissions,
+  commissionContracts.createCommission,
+  commissionContracts.endCommission,
+  commissionContracts.listMyCommissions,
+  commissionContracts.getCommission,
+  commissionContracts.respondToCommission,
+  commissionContracts.saveImplementationPlan,
+  commissionContracts.recordCommissionEntry,
 ]);

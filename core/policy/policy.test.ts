@@ -5,6 +5,7 @@ import { actions, can } from './policy.ts';
 import { administrationRules } from './rules/administration.ts';
 import { caseDocumentRules } from './rules/case-documents.ts';
 import { caseRules } from './rules/cases.ts';
+import { commissionRules } from './rules/commissions.ts';
 import { oversightRules } from './rules/oversight.ts';
 import { personRules } from './rules/persons.ts';
 import { providerRules } from './rules/providers.ts';
@@ -590,6 +591,7 @@ describe('the rules, one file per resource', () => {
       oversightRules,
       administrationRules,
       providerRules,
+      commissionRules,
     ];
     const names = files.flatMap((rules) => Object.keys(rules));
     expect(new Set(names).size).toBe(names.length);

@@ -4,6 +4,8 @@ import type { AdministrationActions } from './rules/administration.ts';
 import { caseDocumentRules } from './rules/case-documents.ts';
 import type { CaseDocumentActions } from './rules/case-documents.ts';
 import { caseRules } from './rules/cases.ts';
+import { commissionRules } from './rules/commissions.ts';
+import type { CommissionActions } from './rules/commissions.ts';
 import type { CaseActions } from './rules/cases.ts';
 import { oversightRules } from './rules/oversight.ts';
 import type { OversightActions } from './rules/oversight.ts';
@@ -26,6 +28,7 @@ export type { Actor, Allowed, CaseFacts, Decision, PersonFacts, Refusal, Via } f
 export type FactsByAction = PersonActions &
   CaseActions &
   CaseDocumentActions &
+  CommissionActions &
   OversightActions &
   AdministrationActions &
   ProviderActions;
@@ -35,6 +38,7 @@ const rules = {
   ...personRules,
   ...caseRules,
   ...caseDocumentRules,
+  ...commissionRules,
   ...oversightRules,
   ...administrationRules,
   ...providerRules,

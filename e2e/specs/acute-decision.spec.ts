@@ -1,16 +1,5 @@
-import { setServerClock } from '../clock.ts';
+import { setServerClock, swedishDate } from '../clock.ts';
 import { expectAccessible, expect, test } from '../fixtures.ts';
-
-/** A date in Sweden, `days` from today, as the forms take it: 'YYYY-MM-DD'. */
-function swedishDate(days = 0) {
-  const at = new Date(Date.now() + days * 86_400_000);
-  return new Intl.DateTimeFormat('sv-SE', {
-    timeZone: 'Europe/Stockholm',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
-}
 
 const caseUrl = /\/arenden\/([0-9a-f-]{36})$/;
 

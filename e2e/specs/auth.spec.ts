@@ -76,7 +76,7 @@ test('each role sees only its own areas in the menu', async ({ page, login }) =>
     ['erik.chef', ['Sök person', 'Loggkontroll', 'Uppföljning']],
     ['alva.analytiker', ['Uppföljning']],
     ['adam.admin', ['Administration']],
-    ['ulf.utforare', []],
+    ['ulf.utforare', ['Mina uppdrag']],
   ];
   for (const [user, expected] of menus) {
     await login(user);
@@ -88,12 +88,14 @@ test('each role sees only its own areas in the menu', async ({ page, login }) =>
   }
 });
 
-test('a provider and an analyst are told calmly that their area comes later', async ({
+test('a provider finds its uppdrag, and an analyst is told calmly that the area comes later', async ({
   page,
   login,
 }) => {
   await login('ulf.utforare');
-  await expect(page.getByText('Den delen av Värn kommer i en senare version')).toBeVisible();
+  await page.getByRole('link', { name: 'Mina uppdrag' }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Mina uppdrag' })).toBeVisible();
+  await expectAccessible(page);
   await page.getByRole('button', { name: 'Logga ut' }).click();
   await login('alva.analytiker');
   await page.getByRole('link', { name: 'Uppföljning' }).first().click();

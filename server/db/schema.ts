@@ -14,6 +14,7 @@ import type { SafetyPlanItem } from '../../core/domain/safety-plan.ts';
 import type { FollowUpMethod, GoalFulfilment } from '../../core/domain/follow-ups.ts';
 import type { NoticeKind } from '../../core/domain/account-notices.ts';
 import type { Role } from '../../core/policy/roles.ts';
+import type { ConsentCategory, ConsentWay, SharedData } from '../../core/domain/commissions.ts';
 
 /**
  * The database's tables as Kysely sees them. Migrations are the truth; this file follows them.
@@ -58,6 +59,10 @@ export interface Database {
   provider: ProviderTable;
   provider_intervention: ProviderInterventionTable;
   commission: CommissionTable;
+  commission_order: CommissionOrderTable;
+  commission_event: CommissionEventTable;
+  implementation_plan_version: ImplementationPlanVersionTable;
+  commission_entry: CommissionEntryTable;
   follow_up_due: FollowUpDueTable;
   follow_up: FollowUpTable;
   shelter: ShelterTable;
@@ -637,6 +642,57 @@ export interface ShelterTurnedAwayTable {
   reason: TurnedAwayReason;
   needs: ColumnType<unknown, string, never>;
   note: string | null;
+  recorded_by: string;
+  recorded_at: Recorded<Date>;
+}
+
+/** What an uppdrag says, written once when it is sent (migration 024). */
+export interface CommissionOrderTable {
+  commission_id: string;
+  what: string;
+  why: string;
+  contact: string;
+  consent_categories: ConsentCategory[];
+  consent_way: ConsentWay;
+  consent_on: string;
+  /** The personal data shared as sent (core/domain/commissions.ts SharedData), JSON. */
+  shared: ColumnType<SharedData, string, never>;
+  protection_notice: string | null;
+  recorded_at: Recorded<Date>;
+}
+
+export type CommissionEventType =
+  'sent' | 'accepted' | 'declined' | 'ended' | 'plan_version' | 'note' | 'report';
+
+/** Every step of an uppdrag, who and when: append-only. */
+export interface CommissionEventTable {
+  commission_id: string;
+  seq: number;
+  type: CommissionEventType;
+  reason: string | null;
+  recorded_by: string;
+  recorded_at: Recorded<Date>;
+}
+
+/** The genomförandeplan: each version a new row. */
+export interface ImplementationPlanVersionTable {
+  commission_id: string;
+  version: number;
+  goals: string;
+  actions: string;
+  schedule: string;
+  participation: string;
+  recorded_by: string;
+  recorded_at: Recorded<Date>;
+}
+
+/** The provider's notes from sessions and its återrapporter on an uppdrag. */
+export interface CommissionEntryTable {
+  id: Generated<string>;
+  commission_id: string;
+  kind: 'note' | 'report';
+  occurred_on: ColumnType<string, string, never>;
+  text: string;
   recorded_by: string;
   recorded_at: Recorded<Date>;
 }

@@ -4,6 +4,7 @@ import { actorNames } from './world.ts';
 import type { ActorName, World } from './world.ts';
 import type { Db } from '../db/database.ts';
 import { createUser, intakePayload } from './factories.ts';
+import { insertCommission } from './providers.ts';
 import { legalConcepts } from '../../core/domain/legal-references.ts';
 import { defaultInterventionCatalogue } from '../../core/domain/intervention-catalogue.ts';
 import { dangerExample } from '../../core/instruments/examples.ts';
@@ -43,7 +44,7 @@ function outcomes(
 }
 
 /** Roles that may never use a personal-data route are told it does not exist (404). */
-const neverPersonalData = { provider: 404, analyst: 404, admin: 404 } as const;
+const neverPersonalData = { provider: 404, otherProvider: 404, analyst: 404, admin: 404 } as const;
 const searchers = neverPersonalData;
 
 // Order matters: scenarios that change state (relation, nödåtkomst) come after those they would affect.
@@ -382,7 +383,7 @@ export const scenarios: Scenario[] = [
   {
     name: 'list the units that receive orosanmälningar',
     request: () => ({ method: 'GET', url: '/api/units/children' }),
-    expect: outcomes(200, { provider: 403, analyst: 403, admin: 403 }),
+    expect: outcomes(200, { provider: 403, otherProvider: 403, analyst: 403, admin: 403 }),
   },
   {
     name: "list the adult unit's handlingar som inte föranlett åtgärd",
@@ -749,7 +750,7 @@ export const scenarios: Scenario[] = [
   {
     name: 'list the risk-assessment instruments in use',
     request: () => ({ method: 'GET', url: '/api/instruments' }),
-    expect: outcomes(200, { provider: 403, analyst: 403, admin: 403 }),
+    expect: outcomes(200, { provider: 403, otherProvider: 403, analyst: 403, admin: 403 }),
   },
   {
     name: 'list every instrument version (administration)',
@@ -1083,7 +1084,7 @@ export const scenarios: Scenario[] = [
     name: 'open that personakt during the nödåtkomst',
     audited: true,
     request: (w) => ({ method: 'GET', url: `/api/persons/${w.persons.s.id}` }),
-    expect: outcomes(200, { provider: 404, analyst: 404, admin: 404 }),
+    expect: outcomes(200, { provider: 404, otherProvider: 404, analyst: 404, admin: 404 }),
   },
   {
     name: 'search by name during that nödåtkomst',
@@ -1419,6 +1420,122 @@ export const scenarios: Scenario[] = [
     },
     expect: outcomes(404, {}),
   },
+  // Uppdrag (commissions): the case's side through the case, the provider's side through the
+  // provider's unit — another provider's users, and everyone else, are told it does not exist.
+  {
+    name: "list a case's uppdrag",
+    audited: true,
+    request: (w) => ({ method: 'GET', url: `/api/cases/${w.persons.p.caseId}/commissions` }),
+    expect: outcomes(404, { assigned: 200, manager: 200 }),
+  },
+  {
+    name: 'send an uppdrag to a provider from a granted beslut',
+    audited: true,
+    request: async (w, _actor, db) => {
+      const { caseId, decisionId } = await grantedDecision(db, w, {
+        from: '2026-11-02',
+        to: '2026-12-02',
+        providerId: null,
+      });
+      return {
+        method: 'POST',
+        url: `/api/cases/${caseId}/commissions`,
+        payload: {
+          decisionId,
+          providerId: w.providers.own,
+          what: 'Skyddat boende.',
+          why: 'Hög risk för fortsatt våld.',
+          period: { from: '2026-11-02', to: '2026-12-02' },
+          contact: 'Handläggaren, 08-111 11 11',
+          consent: { categories: ['name'], way: 'oral', on: '2026-11-02' },
+          language: null,
+        },
+      };
+    },
+    expect: outcomes(404, { assigned: 201, manager: 403 }),
+  },
+  {
+    name: 'end an uppdrag',
+    audited: true,
+    request: async (w, _actor, db) => {
+      const { caseId, id } = await commissionFor(db, w, 'own');
+      return {
+        method: 'POST',
+        url: `/api/cases/${caseId}/commissions/${id}/end`,
+        payload: { reason: 'Personen har flyttat.', version: 1 },
+      };
+    },
+    expect: outcomes(404, { assigned: 200, manager: 403 }),
+  },
+  {
+    name: 'print an uppdrag for an external provider',
+    audited: true,
+    request: async (w, _actor, db) => {
+      const { caseId, id } = await commissionFor(db, w, 'own');
+      return { method: 'GET', url: `/api/cases/${caseId}/commissions/${id}/uppdrag.pdf` };
+    },
+    expect: outcomes(404, { assigned: 200, manager: 200 }),
+  },
+  {
+    name: "the provider's list of its uppdrag",
+    audited: true,
+    request: () => ({ method: 'GET', url: '/api/commissions' }),
+    expect: outcomes(404, { provider: 200, otherProvider: 200 }),
+  },
+  {
+    name: 'read an uppdrag given to the provider',
+    audited: true,
+    request: async (w, _actor, db) => ({
+      method: 'GET',
+      url: `/api/commissions/${(await commissionFor(db, w, 'own')).id}`,
+    }),
+    expect: outcomes(404, { provider: 200 }),
+  },
+  {
+    name: 'read an uppdrag given to another provider',
+    audited: true,
+    request: async (w, _actor, db) => ({
+      method: 'GET',
+      url: `/api/commissions/${(await commissionFor(db, w, 'other')).id}`,
+    }),
+    expect: outcomes(404, { otherProvider: 200 }),
+  },
+  {
+    name: 'accept an uppdrag',
+    audited: true,
+    request: async (w, _actor, db) => ({
+      method: 'POST',
+      url: `/api/commissions/${(await commissionFor(db, w, 'own')).id}/response`,
+      payload: { answer: 'accept', reason: null, version: 1 },
+    }),
+    expect: outcomes(404, { provider: 200 }),
+  },
+  {
+    name: 'write the genomförandeplan of an uppdrag',
+    audited: true,
+    request: async (w, _actor, db) => ({
+      method: 'POST',
+      url: `/api/commissions/${(await commissionFor(db, w, 'own', 'accepted')).id}/plan`,
+      payload: {
+        goals: 'Att känna sig trygg.',
+        actions: 'Boende och stödsamtal.',
+        schedule: 'Samtal varje vecka.',
+        participation: 'Planen skrevs tillsammans med henne.',
+        planVersion: 0,
+      },
+    }),
+    expect: outcomes(404, { provider: 201 }),
+  },
+  {
+    name: 'record a note on an uppdrag',
+    audited: true,
+    request: async (w, _actor, db) => ({
+      method: 'POST',
+      url: `/api/commissions/${(await commissionFor(db, w, 'own', 'accepted')).id}/entries`,
+      payload: { kind: 'note', occurredOn: '2026-11-03', text: 'Samtal om trygghet.' },
+    }),
+    expect: outcomes(404, { provider: 201 }),
+  },
 ];
 
 let requestCounter = 0;
@@ -1607,15 +1724,14 @@ const acuteDecisionPayload = (version: number) => {
   };
 };
 
-/** A beslut (version 1) on a fresh communicated case assigned to `assigned`. */
 /**
- * A granted beslut on skyddat boende, on a fresh case assigned to `assigned` unless `on` names a
- * case, with its period and place.
+ * A granted beslut on skyddat boende (version 1), on a fresh communicated case assigned to
+ * `assigned` unless `on` names a case; with its period and place when `on` gives them.
  */
-export async function decisionOn(
+async function grantedDecision(
   db: Db,
   w: World,
-  on?: { caseId: string; from: string; to: string | null; providerId: string | null },
+  on?: { caseId?: string; from: string; to: string | null; providerId: string | null },
 ) {
   const caseId = on?.caseId ?? (await freshCase(db, w, w.users.assigned.id, 'communicated'));
   const decision = await db
@@ -1644,7 +1760,44 @@ export async function decisionOn(
       ...(on ? { period_from: on.from, period_to: on.to, provider_id: on.providerId } : {}),
     })
     .execute();
-  return decision.id;
+  return { caseId, decisionId: decision.id };
+}
+
+/** A granted beslut's id (see grantedDecision). */
+export async function decisionOn(
+  db: Db,
+  w: World,
+  on?: { caseId?: string; from: string; to: string | null; providerId: string | null },
+) {
+  return (await grantedDecision(db, w, on)).decisionId;
+}
+
+/** An uppdrag from a fresh case's beslut to one of the world's providers, in a given status. */
+async function commissionFor(
+  db: Db,
+  w: World,
+  provider: keyof World['providers'],
+  status: 'sent' | 'accepted' = 'sent',
+) {
+  const { caseId, decisionId } = await grantedDecision(db, w, {
+    from: '2026-11-02',
+    to: '2026-12-02',
+    providerId: null,
+  });
+  const { person_id } = await db
+    .selectFrom('case')
+    .select('person_id')
+    .where('id', '=', caseId)
+    .executeTakeFirstOrThrow();
+  const id = await insertCommission(db, {
+    caseId,
+    decisionId,
+    personId: person_id,
+    providerId: w.providers[provider],
+    createdBy: w.users.assigned.id,
+    status,
+  });
+  return { caseId, id };
 }
 
 /** An uppdrag at a shelter for a beslut on a fresh case assigned to `assigned` (a fixture). */

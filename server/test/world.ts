@@ -3,6 +3,7 @@ import type { Db } from '../db/database.ts';
 import type { ProtectionLevel } from '../../core/domain/protection.ts';
 import { createUnit, createUser, loginAs } from './factories.ts';
 import type { LoggedIn, TestUser } from './factories.ts';
+import { insertProvider } from './providers.ts';
 import type { TestApp } from './test-app.ts';
 
 /**
@@ -19,7 +20,8 @@ export const actorNames = [
   'outOfHours',
   'manager', // enhetschef of the adult unit
   'otherManager', // enhetschef of the children's unit
-  'provider',
+  'provider', // a user of the provider the world's uppdrag go to
+  'otherProvider', // a user of another provider
   'analyst',
   'admin',
 ] as const;
@@ -31,8 +33,11 @@ export interface World {
     children: string;
     outOfHours: string;
     provider: string;
+    otherProvider: string;
     management: string;
   };
+  /** Providers tied to the provider units, both carrying skyddat boende. */
+  providers: { own: string; other: string };
   users: Record<ActorName, TestUser>;
   sessions: Record<ActorName, LoggedIn>;
   persons: {
@@ -138,6 +143,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     children: (await createUnit(db, { kind: 'children' })).id,
     outOfHours: (await createUnit(db, { kind: 'out_of_hours' })).id,
     provider: (await createUnit(db, { kind: 'provider' })).id,
+    otherProvider: (await createUnit(db, { kind: 'provider' })).id,
     management: (await createUnit(db, { kind: 'management' })).id,
   };
   const grants: Record<ActorName, { unitId: string; role: Role }[]> = {
@@ -148,6 +154,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     manager: [{ unitId: units.adult, role: 'unit_manager' }],
     otherManager: [{ unitId: units.children, role: 'unit_manager' }],
     provider: [{ unitId: units.provider, role: 'provider' }],
+    otherProvider: [{ unitId: units.otherProvider, role: 'provider' }],
     analyst: [{ unitId: units.management, role: 'analyst' }],
     admin: [{ unitId: units.management, role: 'administrator' }],
   };
@@ -210,7 +217,12 @@ export async function buildWorld(t: TestApp): Promise<World> {
     ])
     .execute();
 
+  const providers = {
+    own: await insertProvider(db, { unitId: units.provider, interventions: ['shelter'] }),
+    other: await insertProvider(db, { unitId: units.otherProvider, interventions: ['shelter'] }),
+  };
+
   const sessions = {} as Record<ActorName, LoggedIn>;
   for (const name of actorNames) sessions[name] = await loginAs(t.app, users[name]);
-  return { units, users, sessions, persons };
+  return { units, users, sessions, persons, providers };
 }

@@ -3,6 +3,7 @@ import type { AdviceSessions } from '../../../core/contracts/advice-sessions.ts'
 import type { CaseDetail } from '../../../core/contracts/cases.ts';
 import { addDays } from '../../../core/domain/calendar.ts';
 import { intakePayload } from '../../test/factories.ts';
+import { httpAs } from '../../test/http.ts';
 import { createTestApp } from '../../test/test-app.ts';
 import type { TestApp } from '../../test/test-app.ts';
 import { buildWorld } from '../../test/world.ts';
@@ -39,27 +40,11 @@ afterAll(async () => {
   await t.close();
 });
 
-async function send(
-  method: 'GET' | 'POST',
-  url: string,
-  body?: object,
-  as: ActorName = 'colleague',
-) {
-  const headers: Record<string, string> = { ...w.sessions[as].headers };
-  if (body) headers['content-type'] = 'application/json';
-  const res = await fetch(`${base}${url}`, {
-    method,
-    headers,
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await res.text();
-  return {
-    status: res.status,
-    text,
-    correlationId: res.headers.get('x-correlation-id') ?? '',
-    json: (): unknown => JSON.parse(text),
-  };
-}
+const send = httpAs(
+  () => base,
+  () => w,
+  'colleague',
+);
 const detail = async (caseId: string) =>
   (await send('GET', `/api/cases/${caseId}`)).json() as CaseDetail;
 const list = async (caseId: string, as: ActorName = 'colleague') =>

@@ -40,6 +40,17 @@ const NewIntakePage = lazy(() =>
 const CasePage = lazy(() =>
   import('../features/cases/CasePage.tsx').then((m) => ({ default: m.CasePage })),
 );
+// The provider's pages: its uppdrag (issue 13).
+const MyCommissionsPage = lazy(() =>
+  import('../features/commissions/MyCommissionsPage.tsx').then((m) => ({
+    default: m.MyCommissionsPage,
+  })),
+);
+const CommissionPage = lazy(() =>
+  import('../features/commissions/CommissionPage.tsx').then((m) => ({
+    default: m.CommissionPage,
+  })),
+);
 const AdminUserPage = lazy(() =>
   import('../features/admin/AdminUserPage.tsx').then((m) => ({ default: m.AdminUserPage })),
 );
@@ -86,6 +97,8 @@ const router = createBrowserRouter([
           </Suspense>
         ),
       },
+      { path: 'uppdrag', element: area('/uppdrag', <MyCommissionsPage />) },
+      { path: 'uppdrag/:commissionId', element: area('/uppdrag', <CommissionPage />) },
       { path: 'personer', element: area('/personer', <SearchPersonPage />) },
       // A personakt is opened through a work relation (or nödåtkomst); the server decides.
       {

@@ -27,6 +27,12 @@ export const areas: readonly Area[] = [
     allowed: (s) => hasRole(s, ...caseworkerRoles),
   },
   {
+    path: '/uppdrag',
+    label: 'Mina uppdrag',
+    description: 'Uppdrag som socialtjänsten har gett er: svar, genomförandeplan och anteckningar.',
+    allowed: (s) => hasRole(s, 'provider'),
+  },
+  {
     path: '/personer',
     label: 'Sök person',
     description: 'Hitta en personakt med personnummer eller namn.',

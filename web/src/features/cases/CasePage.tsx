@@ -49,6 +49,10 @@ const AdviceSessionsTab = lazy(() =>
 const FollowUpsTab = lazy(() =>
   import('../follow-ups/FollowUpsTab.tsx').then((m) => ({ default: m.FollowUpsTab })),
 );
+// Uppdrag to providers from the case's beslut (issue 13).
+const CommissionsTab = lazy(() =>
+  import('../commissions/CommissionsTab.tsx').then((m) => ({ default: m.CommissionsTab })),
+);
 
 const tabs = [
   'oversikt',
@@ -57,6 +61,7 @@ const tabs = [
   'rad-och-stod',
   'utredning',
   'beslut',
+  'uppdrag',
   'uppfoljning',
 ] as const;
 type Tab = (typeof tabs)[number];
@@ -105,7 +110,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
   const shown = (t: Tab) =>
     t === 'utredning'
       ? hasInvestigation
-      : t === 'beslut'
+      : t === 'beslut' || t === 'uppdrag'
         ? hasDecisions
         : t !== 'uppfoljning' || hasFollowUp;
   const tab: Tab =
@@ -127,6 +132,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
           <Tabs.Tab value="rad-och-stod" label="Råd och stöd" />
           {hasInvestigation ? <Tabs.Tab value="utredning" label="Utredning" /> : null}
           {hasDecisions ? <Tabs.Tab value="beslut" label="Kommunicering och beslut" /> : null}
+          {hasDecisions ? <Tabs.Tab value="uppdrag" label="Uppdrag" /> : null}
           {hasFollowUp ? <Tabs.Tab value="uppfoljning" label="Uppföljning" /> : null}
         </Tabs.List>
         <Tabs.Panel value="oversikt" className="tab-panel">
@@ -158,6 +164,13 @@ function CaseView({ detail }: { detail: CaseDetail }) {
           <Tabs.Panel value="beslut" className="tab-panel">
             <Suspense fallback={<Loading label="Öppnar beslut…" />}>
               <DecisionsTab detail={detail} />
+            </Suspense>
+          </Tabs.Panel>
+        ) : null}
+        {hasDecisions ? (
+          <Tabs.Panel value="uppdrag" className="tab-panel">
+            <Suspense fallback={<Loading label="Öppnar uppdrag…" />}>
+              <CommissionsTab detail={detail} />
             </Suspense>
           </Tabs.Panel>
         ) : null}

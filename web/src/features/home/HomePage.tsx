@@ -8,7 +8,6 @@ import { AccountNotices } from '../notices/AccountNotices.tsx';
 export function HomePage() {
   const session = useActiveSession();
   const mine = areas.filter((area) => area.allowed(session));
-  const isProvider = session.user.grants.some((g) => g.role === 'provider');
 
   return (
     <VStack gap="space-24">
@@ -36,13 +35,7 @@ export function HomePage() {
           ))}
         </Box>
       ) : null}
-      {isProvider ? (
-        <BodyLong>
-          Här kommer du som utförare att se de uppdrag du har fått och skriva genomförandeplan och
-          anteckningar för dem. Den delen av Värn kommer i en senare version; tills dess finns inget
-          för dig att göra här.
-        </BodyLong>
-      ) : mine.length === 0 ? (
+      {mine.length === 0 ? (
         <BodyLong>
           Dina roller ger ännu inte tillgång till någon del av Värn. Kontakta din enhetschef eller
           administratören om du behöver det i ditt arbete.
