@@ -24,7 +24,7 @@ import { registerIdempotency } from './http/idempotency.ts';
 import { registerInputGuard } from './http/input-guard.ts';
 import { requestAware } from './db/request-transaction.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
-import { createRefusalRecorder } from './audit/refusals.ts';
+import { REFUSAL_WINDOW_MS, RefusalLimiter, createRefusalRecorder } from './audit/refusals.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { registerSessions } from './plugins/session.ts';
 import { registerWeb } from './plugins/web.ts';
@@ -74,7 +74,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Everything in the app reaches the database through this one handle, so that a request
   // running in one transaction (an idempotent write) has all its statements in it.
   const db = requestAware(deps.db);
-  registerErrorHandler(app, { onRefusal: createRefusalRecorder({ db, clock }), db });
+  const limiter = new RefusalLimiter(deps.config.refusalRowsPerMinute, REFUSAL_WINDOW_MS);
+  registerErrorHandler(app, { onRefusal: createRefusalRecorder({ db, clock, limiter }), db });
   // API answers above a couple of kilobytes (a case page, a list) go compressed; smaller ones
   // would gain less than the work. The web client's files come precompressed (plugins/web.ts).
   // Why this is safe from BREACH: docs/SECURITY.md. The answers that carry the CSRF token (the

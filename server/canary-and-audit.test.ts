@@ -3,6 +3,7 @@ import { verifyAuditChain } from './audit/audit.ts';
 import { runScenario, scenarios } from './test/matrix.ts';
 import { readPdf } from './test/pdf-reader.ts';
 import { createTestApp } from './test/test-app.ts';
+import { parseConfig } from './config.ts';
 import type { TestApp } from './test/test-app.ts';
 import { CANARY, actorNames, buildWorld } from './test/world.ts';
 import type { ActorName, World } from './test/world.ts';
@@ -29,7 +30,15 @@ let world: World;
 const calls: Call[] = [];
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // Every actor is refused far more often here than a person would be in a minute: the limit
+  // on refusal rows (server/audit/refusals.ts) would otherwise count them instead of writing.
+  t = await createTestApp({
+    config: parseConfig({
+      NODE_ENV: 'test',
+      VARN_DEMO_DATA: 'false',
+      VARN_REFUSAL_ROWS_PER_MINUTE: '100000',
+    }),
+  });
   world = await buildWorld(t);
   for (const scenario of scenarios) {
     for (const actor of actorNames) {

@@ -86,6 +86,11 @@ const Environment = z
      */
     VARN_TEST_CLOCK_FILE: z.string().min(1).optional(),
     VARN_INVESTIGATION_MONTHS: z.coerce.number().int().min(1).max(12).default(4),
+    /**
+     * Refused requests one user may leave in the audit log per minute; beyond it they are only
+     * counted (server/audit/refusals.ts), so no session can flood the audit chain.
+     */
+    VARN_REFUSAL_ROWS_PER_MINUTE: z.coerce.number().int().min(10).max(100_000).default(120),
     /** Calendar days after an acute beslut by which the utredning must be opened (deadlines.ts). */
     VARN_ACUTE_INVESTIGATION_DAYS: z.coerce.number().int().min(1).max(60).default(7),
     /**
@@ -251,6 +256,8 @@ export interface AppConfig {
   emergencyAccessMs: number;
   /** Months an utredning may stay open before it shows as overdue. */
   investigationMonths: number;
+  /** Refusal rows one user may cause per minute before they are only counted. */
+  refusalRowsPerMinute: number;
   /** Days after an acute beslut before the utredning not yet opened shows as overdue. */
   acuteInvestigationDays: number;
   /** Days between reviews of the safety plan during a stay in skyddat boende. */
@@ -309,6 +316,7 @@ export function parseConfig(
     sessionMaxMs: e.VARN_SESSION_MAX_HOURS * 3_600_000,
     emergencyAccessMs: e.VARN_EMERGENCY_ACCESS_MINUTES * 60_000,
     investigationMonths: e.VARN_INVESTIGATION_MONTHS,
+    refusalRowsPerMinute: e.VARN_REFUSAL_ROWS_PER_MINUTE,
     acuteInvestigationDays: e.VARN_ACUTE_INVESTIGATION_DAYS,
     safetyPlanReviewDays: e.VARN_SHELTER_SAFETY_PLAN_REVIEW_DAYS,
     testClockFile: e.VARN_TEST_CLOCK_FILE,

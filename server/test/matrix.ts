@@ -719,7 +719,7 @@ export const scenarios: Scenario[] = [
   {
     name: 'read the insatser catalogue in force',
     request: () => ({ method: 'GET', url: '/api/intervention-catalogue' }),
-    expect: outcomes(200, { provider: 403, analyst: 403, admin: 403 }),
+    expect: outcomes(200, { provider: 403, otherProvider: 403, analyst: 403, admin: 403 }),
   },
   {
     name: 'list the insatser catalogues',
@@ -929,7 +929,7 @@ export const scenarios: Scenario[] = [
   {
     name: 'list the active providers for a beslut',
     request: () => ({ method: 'GET', url: '/api/providers' }),
-    expect: outcomes(200, { provider: 403, analyst: 403, admin: 403 }),
+    expect: outcomes(200, { provider: 403, otherProvider: 403, analyst: 403, admin: 403 }),
   },
   {
     name: 'search skyddat boende for an assigned case',

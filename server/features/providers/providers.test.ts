@@ -6,7 +6,7 @@ import type { ProviderView, ShelterHit, TurnedAway } from '../../../core/contrac
 import { addDays } from '../../../core/domain/calendar.ts';
 import { holdsPlace } from '../../../core/domain/shelters.ts';
 import { runningByProvider } from '../../case-kernel/providers.ts';
-import { intakePayload } from '../../test/factories.ts';
+import { createUnit, intakePayload } from '../../test/factories.ts';
 import { decisionOn, providerPayload } from '../../test/matrix.ts';
 import { createTestApp } from '../../test/test-app.ts';
 import type { TestApp } from '../../test/test-app.ts';
@@ -202,9 +202,13 @@ describe('the provider registry', () => {
   });
 
   it('keeps the unit its staff work in once it has been given uppdrag (409)', async () => {
-    const body = { ...shelterBody('Boende med personal'), unitId: w.units.provider };
+    // A unit of its own: the world's provider units already belong to its providers.
+    const unitId = (
+      await createUnit(t.database.db, { kind: 'provider', name: 'Personalens enhet' })
+    ).id;
+    const body = { ...shelterBody('Boende med personal'), unitId };
     const created = await register(body);
-    expect(created.unit?.id).toBe(w.units.provider);
+    expect(created.unit?.id).toBe(unitId);
     await commission(created.id, { status: 'accepted', from: today, to: addDays(today, 30) });
     const moved = await send('PUT', `/api/admin/providers/${created.id}`, {
       ...body,
