@@ -177,7 +177,14 @@ async function grantedDecisions(trx: Trx, caseId: string) {
     .innerJoin('decision_version as v', (j) =>
       j.onRef('v.decision_id', '=', 'd.id').onRef('v.version', '=', 'd.version'),
     )
-    .select(['d.id', 'v.intervention', 'v.decided_on', 'v.period_from', 'v.period_to'])
+    .select([
+      'd.id',
+      'v.intervention',
+      'v.decided_on',
+      'v.period_from',
+      'v.period_to',
+      'v.provider_id',
+    ])
     .where('d.case_id', '=', caseId)
     .where('v.outcome', 'in', ['granted', 'partly_granted'])
     .where('v.period_from', 'is not', null)
@@ -188,6 +195,8 @@ async function grantedDecisions(trx: Trx, caseId: string) {
     intervention: r.intervention,
     decidedOn: r.decided_on,
     period: { from: r.period_from ?? r.decided_on, to: r.period_to },
+    // The beslut's place, if it names one: kept on the server, never sent (where she stays).
+    placeId: r.provider_id,
   }));
 }
 
@@ -394,6 +403,12 @@ export function createCommission(
         .where('intervention', '=', decision.intervention)
         .executeTakeFirst();
       if (!carries) throw refuse('Utföraren utför inte den insats som beslutet gäller.');
+      // A beslut that names its place is carried out there: the uppdrag goes to that provider.
+      if (decision.placeId !== null && decision.placeId !== provider.id) {
+        throw refuse(
+          'Beslutet anger en annan utförare som plats. Skicka uppdraget dit, eller ändra beslutet först.',
+        );
+      }
       const periodProblem = commissionPeriodProblem(decision.period, body.period);
       if (periodProblem) throw refuse(periodProblem);
 

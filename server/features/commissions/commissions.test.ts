@@ -259,6 +259,29 @@ describe('uppdrag', () => {
     const noLanguage = await send('POST', url, { ...order, language: null });
     expect(noLanguage.status, noLanguage.text).toBe(400);
     expect(errorOf(noLanguage).fields?.map((f) => f.path)).toEqual(['body.language']);
+    // A beslut that names its place (another shelter) is carried out there, not here.
+    const elsewhere = await insertProvider(t.database.db, {
+      unitId: null,
+      interventions: ['shelter'],
+    });
+    const placed = await send('POST', `/api/cases/${made.caseId}/decisions`, {
+      intervention: 'shelter',
+      requested: 'Skyddat boende på annan ort.',
+      outcome: 'granted',
+      motivation: 'Hög risk för fortsatt våld; hon behöver bo långt från honom.',
+      decidedOn: today,
+      period,
+      notified: { how: 'in_person', on: today },
+      providerId: elsewhere,
+      version: await caseVersion(made.caseId),
+    });
+    expect(placed.status, placed.text).toBe(201);
+    const placedId = (placed.json() as { id: string }).id;
+    const notThePlace = await send('POST', url, orderFor(placedId, w.providers.own));
+    expect(notThePlace.status, notThePlace.text).toBe(409);
+    expect(errorOf(notThePlace).message).toBe(
+      'Beslutet anger en annan utförare som plats. Skicka uppdraget dit, eller ändra beslutet först.',
+    );
     const notADecision = await send('POST', url, { ...order, decisionId: made.personId });
     expect(notADecision.status, notADecision.text).toBe(409);
     expect((await caseCommissions(made.caseId)).commissions).toEqual([]);
