@@ -1,3 +1,4 @@
+import { can } from '../../../core/policy/policy.ts';
 import { execute } from '../../command.ts';
 import { onCase } from '../../case-kernel/on-case.ts';
 import type { ActionContext } from '../../http/action-context.ts';
@@ -117,8 +118,15 @@ export async function decisionPdf(
       return onCase(ctx, head.case_id, 'case.read').load(trx, ctx);
     },
     authorize: (actor, facts) => onCase(ctx, facts.row.id, 'case.read').authorize(actor, facts),
-    run: async (trx, { row }) => ({
-      result: await decisionDocument(trx, row, decisionId, now),
+    run: async (trx, { row, person }) => ({
+      // The place is where the person is: printed only for whoever may see it on screen.
+      result: await decisionDocument(
+        trx,
+        row,
+        decisionId,
+        now,
+        can(ctx.actor, 'person.readProtected', { person, now }).allowed,
+      ),
       audit: {
         personIds: [row.person_id],
         caseIds: [row.id],
@@ -134,8 +142,9 @@ async function decisionDocument(
   row: CaseRow,
   decisionId: string,
   now: Date,
+  placeVisible: boolean,
 ): Promise<PdfDocument> {
-  const found = (await loadDecisions(trx, row.id)).find((d) => d.id === decisionId);
+  const found = (await loadDecisions(trx, row.id, placeVisible)).find((d) => d.id === decisionId);
   if (!found) throw new AppError('NOT_FOUND');
   const subject = await header(trx, row);
   const catalogue = await activeCatalogue(trx);
@@ -165,6 +174,19 @@ async function decisionDocument(
                   ? `Från och med ${d.period.from} till och med ${d.period.to}`
                   : `Från och med ${d.period.from}, tills vidare`,
               },
+            ],
+          },
+        ]
+      : []),
+    ...(d.place || d.placeWithheld
+      ? [
+          {
+            heading: 'Plats',
+            level: 2 as const,
+            paragraphs: [
+              d.place
+                ? { text: d.place.name, note: 'Utföraren som verkställer beslutet.' }
+                : { text: 'Skyddad uppgift: platsen skrivs inte ut av den som inte får se den.' },
             ],
           },
         ]

@@ -6,6 +6,7 @@ import type { ProviderView, ShelterHit, TurnedAway } from '../../../core/contrac
 import { addDays } from '../../../core/domain/calendar.ts';
 import { holdsPlace } from '../../../core/domain/shelters.ts';
 import { runningByProvider } from '../../case-kernel/providers.ts';
+import { readPdf } from '../../test/pdf-reader.ts';
 import { createUnit, intakePayload } from '../../test/factories.ts';
 import { decisionOn, providerPayload } from '../../test/matrix.ts';
 import { createTestApp } from '../../test/test-app.ts';
@@ -58,6 +59,15 @@ const fieldsOf = (text: string) =>
   (JSON.parse(text) as { error: { fields: { path: string; message: string }[] } }).error.fields;
 
 const shelterBody = providerPayload;
+
+/** The text of a beslut's PDF as `as` prints it. */
+async function decisionPdfText(decisionId: string, as: ActorName) {
+  const res = await fetch(`${base}/api/decisions/${decisionId}/decision.pdf`, {
+    headers: w.sessions[as].headers,
+  });
+  expect(res.status).toBe(200);
+  return (await readPdf(new Uint8Array(await res.arrayBuffer()))).text;
+}
 async function register(body: object): Promise<ProviderView> {
   const res = await send('POST', '/api/admin/providers', body);
   expect(res.status, res.text).toBe(201);
@@ -486,6 +496,10 @@ describe("the beslut's place", () => {
     const list = await send('GET', `/api/cases/${caseId}/decisions`, undefined, 'colleague');
     const [made] = (list.json() as { items: Decision[] }).items;
     expect(made?.current.place).toEqual({ providerId: place.id, name: 'Platsboendet' });
+    // The beslut as a document names its place beside its period.
+    const printed = await decisionPdfText(made?.id ?? '', 'colleague');
+    expect(printed).toContain('Plats');
+    expect(printed).toContain('Platsboendet');
   });
 
   it("withholds a protected person's place from whoever may not read her protected details", async () => {
@@ -511,6 +525,11 @@ describe("the beslut's place", () => {
     const manager = await seen('manager');
     expect(manager).toMatchObject({ place: null, placeWithheld: true });
     expect(JSON.stringify(manager)).not.toContain('Hemliga boendet');
+    // Printed, the same: the place for her handläggare, withheld from the manager.
+    expect(await decisionPdfText(decision.id, 'assigned')).toContain('Hemliga boendet');
+    const managersPrint = await decisionPdfText(decision.id, 'manager');
+    expect(managersPrint).not.toContain('Hemliga boendet');
+    expect(managersPrint).toContain('Skyddad uppgift');
     // The case's running insatser: the place beside its end date, for the same readers only.
     const running = async (as: ActorName) => {
       const res = await send('GET', `/api/cases/${w.persons.q.caseId}`, undefined, as);
