@@ -55,7 +55,7 @@ const root = path.resolve(import.meta.dirname, '..');
 export const operations = {
   open_case: 12.5,
   open_person: 12.5,
-  work_list: 20,
+  work_list: 17,
   read_journal: 15,
   search_pnr: 5,
   search_name: 5,
@@ -63,8 +63,10 @@ export const operations = {
   new_intake: 5,
   risk_update: 5,
   login: 5,
-  // Issue 13: the place search in skyddat boende, with live occupancy.
+  // Issue 13: the place search in skyddat boende, with live occupancy; a shelter's staff reading
+  // the list of their uppdrag.
   shelter_search: 3,
+  provider_inbox: 3,
 } as const;
 type Op = keyof typeof operations;
 
@@ -145,6 +147,12 @@ class Session {
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * The shelters' staff (bench.provider.N, one per shelter): the provider's list of its uppdrag is
+ * theirs, whoever the virtual user is; each logs in on first use.
+ */
+let providerPool: Session[] = [];
 
 /** One operation of the mix for a user; resolves to whether it succeeded. */
 async function runOp(op: Op, s: Session, random: () => number): Promise<boolean> {
@@ -252,6 +260,12 @@ async function runOp(op: Op, s: Session, random: () => number): Promise<boolean>
         : true;
     case 'login':
       return ok(await s.login());
+    case 'provider_inbox': {
+      const p = providerPool[Math.floor(random() * providerPool.length)];
+      if (!p) return true;
+      if (!p.cookie && !ok(await p.login())) return false;
+      return ok((await p.call('GET', '/api/commissions')).status);
+    }
     case 'shelter_search': {
       const children = random() < 0.5 ? 0 : 1 + Math.floor(random() * 3);
       return own
@@ -405,6 +419,24 @@ async function floors(client: pg.Client, users: UserData[]): Promise<Record<Op, 
              group by provider_id`,
       values: [shelterIds],
     },
+    // The provider's list: its uppdrag with what each shares, unsent first, newest first.
+    provider_inbox: {
+      text: `select c.id, c.version, c.status, c.intervention, c.period_from, c.period_to,
+               c.person_id, c.created_at, o.shared, o.protection_notice
+             from commission c join provider p on p.id = c.provider_id
+             join commission_order o on o.commission_id = c.id
+             where p.unit_id = any($1)
+             order by case when c.status = 'sent' then 0 when c.status = 'accepted' then 1 else 2 end,
+               c.created_at desc
+             limit 500`,
+      values: [
+        (
+          await client.query<{ unit_id: string }>(
+            `select unit_id from provider where unit_id is not null order by name limit 1`,
+          )
+        ).rows.map((r) => r.unit_id),
+      ],
+    },
   };
   const result = {} as Record<Op, number>;
   for (const [op, st] of Object.entries(statements) as [Op, (typeof statements)[Op]][]) {
@@ -425,7 +457,7 @@ async function floors(client: pg.Client, users: UserData[]): Promise<Record<Op, 
 async function loadUsers(client: pg.Client): Promise<UserData[]> {
   const users = await client.query<{ id: string; username: string; unit_id: string }>(
     `select a.id, a.username, r.unit_id from app_user a join user_role r on r.user_id = a.id
-     where a.username like 'bench.%' order by a.username`,
+     where a.username like 'bench.%' and r.role <> 'provider' order by a.username`,
   );
   const cases = await client.query<{
     assigned_user_id: string;
@@ -493,6 +525,14 @@ async function main() {
     const all = await loadUsers(client);
     const users = Array.from({ length: USERS }, (_, i) => all[i % all.length] as UserData);
     server = await startVarn(url);
+    const providerUsers = await client.query<{ username: string; unit_id: string }>(
+      `select a.username, r.unit_id from app_user a join user_role r on r.user_id = a.id
+       where r.role = 'provider' and a.username like 'bench.provider.%' order by a.username`,
+    );
+    providerPool = providerUsers.rows.map(
+      (u) =>
+        new Session(server?.base ?? '', { username: u.username, unitId: u.unit_id, cases: [] }),
+    );
     console.log(`Mix: ${USERS} virtual users, think time 5–15 s, ${DURATION_S} s …`);
     const samples = await mixRun(server.base, users, DURATION_S * 1000);
     const floor = await floors(client, all);

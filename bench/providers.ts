@@ -128,4 +128,37 @@ export async function generateProviders(
       assigned_user_id, period_from::timestamptz
     from bench_commission`.execute(db);
   await sql`drop table bench_commission`.execute(db);
+
+  // What each uppdrag says (the provider's list reads it): the name she consented to share.
+  await sql`
+    insert into commission_order (commission_id, what, why, contact, consent_categories,
+      consent_way, consent_on, shared, protection_notice, recorded_at)
+    select c.id, 'Insatsen enligt beslutet.', 'Behovet är styrkt i utredningen.',
+      'Handläggaren, växeln 08-100 00 00', array['name'], 'oral', c.period_from,
+      jsonb_build_object('name', p.given_name || ' ' || p.family_name, 'children', '[]'::jsonb),
+      null, c.created_at
+    from commission c join person p on p.id = c.person_id`.execute(db);
+  // Each shelter's staff work in Värn: a unit of its own and one user with the provider role,
+  // bench.provider.N, with the bench staff's password (so the load test can log in as them).
+  await sql`
+    with s as (
+      select p.id, row_number() over (order by p.name) as k from provider p
+      where p.name like 'Skyddat boende %'),
+    u as (
+      insert into unit (name, kind)
+      select 'Utförare ' || k, 'provider' from s returning id, name)
+    update provider p set unit_id = u.id
+    from s join u on u.name = 'Utförare ' || s.k
+    where p.id = s.id`.execute(db);
+  await sql`
+    insert into app_user (username, display_name, password_hash, must_change_password,
+      totp_required)
+    select 'bench.provider.' || substr(u.name, 10), 'Utförare ' || substr(u.name, 10),
+      (select password_hash from app_user where username like 'bench.%' limit 1), false, false
+    from unit u where u.kind = 'provider' and u.name like 'Utförare %'`.execute(db);
+  await sql`
+    insert into user_role (user_id, unit_id, role)
+    select a.id, u.id, 'provider' from app_user a
+    join unit u on u.name = 'Utförare ' || substr(a.username, 16)
+    where a.username like 'bench.provider.%'`.execute(db);
 }
