@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openPGlite } from '../db/database.ts';
 import type { Db } from '../db/database.ts';
 import { createMigrator, migrateToLatest } from '../db/migrate.ts';
+import { createUnit } from '../test/factories.ts';
 import { createTestDatabase, testEngine } from '../test/test-db.ts';
 import type { TestDatabase } from '../test/test-db.ts';
 import { AuditAnchorWriter, readAnchor, signAnchor, writeAnchor } from './anchor.ts';
@@ -255,6 +256,47 @@ describe(`audit log on ${testEngine}`, () => {
       ),
     );
     expect((await verifyAuditChain(t.db)).ok).toBe(true);
+  });
+});
+
+describe(`whether a row involves a protected person, on ${testEngine}`, () => {
+  it('is derived from the persons named and from the persons of the cases named', async () => {
+    const db = t.db;
+    const unit = await createUnit(db);
+    const person = async (level: 'none' | 'protected_registration') =>
+      (
+        await db
+          .insertInto('person')
+          .values({ given_name: 'Skydd', family_name: 'Prov', protection_level: level })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+    const open = await person('none');
+    const hidden = await person('protected_registration');
+    const caseOf = async (personId: string) =>
+      (
+        await sql<{ id: string }>`insert into "case" (person_id, unit_id, target_group)
+          values (${personId}, ${unit.id}, 'victim') returning id`.execute(db)
+      ).rows[0]?.id ?? '';
+    const [openCase, hiddenCase] = [await caseOf(open), await caseOf(hidden)];
+    const flagOf = async (event: { personIds?: string[]; caseIds?: string[] }, id: string) => {
+      await db
+        .transaction()
+        .execute((trx) =>
+          recordAudit(trx, { ...ctx, correlationId: id }, { action: 'case.read', ...event }),
+        );
+      const row = await db
+        .selectFrom('audit_event')
+        .select('involves_protected')
+        .where('correlation_id', '=', id)
+        .executeTakeFirstOrThrow();
+      return row.involves_protected;
+    };
+    expect(await flagOf({ personIds: [open] }, 'p-open')).toBe(false);
+    expect(await flagOf({ personIds: [open, hidden] }, 'p-hidden')).toBe(true);
+    expect(await flagOf({ caseIds: [openCase] }, 'c-open')).toBe(false);
+    expect(await flagOf({ caseIds: [openCase, hiddenCase] }, 'c-hidden')).toBe(true);
+    expect(await flagOf({ personIds: [open], caseIds: [hiddenCase] }, 'pc-hidden')).toBe(true);
   });
 });
 

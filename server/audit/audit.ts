@@ -101,11 +101,15 @@ async function involvesProtected(trx: Trx, event: AuditEvent): Promise<boolean> 
   const personIds = [...new Set(event.personIds ?? [])];
   const caseIds = [...new Set(event.caseIds ?? [])];
   if (personIds.length === 0 && caseIds.length === 0) return false;
-  const result = await sql<{ protected: boolean | null }>`
-    select bool_or(p.protection_level <> 'none') as protected
-    from person p
-    where p.id = any(${personIds}::uuid[])
-       or p.id in (select c.person_id from "case" c where c.id = any(${caseIds}::uuid[]))`.execute(
+  // Two lookups by primary key. One `where id = any(…) or id in (subquery)` cannot use the index
+  // and read the whole person table on every audited request (80 ms at 600 000 persons).
+  const result = await sql<{ protected: boolean }>`
+    select exists (
+        select 1 from person p
+        where p.id = any(${personIds}::uuid[]) and p.protection_level <> 'none')
+      or exists (
+        select 1 from "case" c join person p on p.id = c.person_id
+        where c.id = any(${caseIds}::uuid[]) and p.protection_level <> 'none') as protected`.execute(
     trx,
   );
   return result.rows[0]?.protected === true;
