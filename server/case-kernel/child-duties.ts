@@ -41,6 +41,7 @@ export async function loadDuties(
       eb.or([eb('person_id', 'in', subjects), eb('related_person_id', 'in', subjects)]),
     )
     .where('kind', 'in', ['partner', 'parent_of'])
+    .where('status', '=', 'current')
     .execute();
   const partners = [
     ...new Set(
@@ -56,6 +57,7 @@ export async function loadDuties(
         .select(['person_id', 'related_person_id', 'kind'])
         .where('person_id', 'in', partners)
         .where('kind', '=', 'parent_of')
+        .where('status', '=', 'current')
         .execute()
     : [];
   const relations: FamilyRelation[] = [...direct, ...partnersChildren].map((r) => ({

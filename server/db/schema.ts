@@ -30,6 +30,8 @@ export interface Database {
   contact_channel: ContactChannelTable;
   person_protected_detail: PersonProtectedDetailTable;
   person_relation: PersonRelationTable;
+  person_relation_version: PersonRelationVersionTable;
+  counterpart: CounterpartTable;
   case: CaseTable;
   case_event: CaseEventTable;
   journal_entry: JournalEntryTable;
@@ -162,6 +164,9 @@ export interface PersonTable {
   created_at: CreatedAt;
   created_by: string | null;
   version: Version;
+  /** A child's age as told when the identity number is not known, and on which day (028). */
+  stated_age: ColumnType<number | null, number | null | undefined, number | null>;
+  stated_age_on: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type ContactChannelKind = 'phone' | 'email' | 'address' | 'digital_mailbox';
@@ -199,6 +204,55 @@ export interface PersonRelationTable {
   created_at: CreatedAt;
   created_by: string | null;
   version: Version;
+  /** The parent (or carer) is the child's vårdnadshavare (028). */
+  guardian: ColumnType<boolean, boolean | undefined, boolean>;
+  status: ColumnType<RecordStatus, RecordStatus | undefined, RecordStatus>;
+}
+
+/** A relation or counterpart that holds, has ended, or was recorded by mistake (028). */
+export type RecordStatus = 'current' | 'ended' | 'wrongly_recorded';
+
+/** Each state a relation has had, the first included: who changed it, and why (028). */
+export interface PersonRelationVersionTable {
+  relation_id: string;
+  version: number;
+  kind: RelationKind;
+  violence: RelationViolence;
+  guardian: boolean;
+  status: RecordStatus;
+  change_reason: string | null;
+  recorded_by: string | null;
+  recorded_at: Recorded<Date>;
+}
+
+export type CounterpartRelation =
+  'partner' | 'former_partner' | 'parent' | 'child' | 'sibling' | 'other_relative' | 'other';
+
+/**
+ * What a person's file records about someone related to them — the person who uses violence
+ * against them, or another member of the household — whether or not that someone has a file
+ * (028). Versions; a known identity number links it to a person for the rules only.
+ */
+export interface CounterpartTable {
+  id: string;
+  version: number;
+  person_id: string;
+  case_id: string;
+  identity_kind: 'personnummer' | 'samordningsnummer' | null;
+  identity_number: string | null;
+  given_name: string | null;
+  family_name: string | null;
+  description: string | null;
+  relation: CounterpartRelation;
+  uses_violence: boolean;
+  lives_together: boolean | null;
+  /** What is known of the counterpart's contact details: [{ kind, value }]. */
+  contact: ColumnType<{ kind: ContactChannelKind; value: string }[], string | undefined, never>;
+  whereabouts: string | null;
+  status: ColumnType<RecordStatus, RecordStatus | undefined, never>;
+  change_reason: string | null;
+  recorded_by: string;
+  recorded_at: Recorded<Date>;
 }
 
 export type TargetGroup =

@@ -55,29 +55,9 @@ import { loadDuties } from '../../case-kernel/child-duties.ts';
 import { activeCatalogue } from '../../case-kernel/legal-catalogue.ts';
 import { activeInterventionCatalogue } from '../../case-kernel/intervention-catalogue.ts';
 import { refuseUnfitPlace } from '../../case-kernel/providers.ts';
+import { channelsReachableByViolence } from '../../case-kernel/counterparts.ts';
 import type { CaseRow } from '../../case-kernel/case-access.ts';
 import type { ServiceDeps } from '../../service-deps.ts';
-
-/** The persons recorded as using violence against `personId`, from either side of a relation. */
-async function perpetratorsOf(db: Db | Trx, personId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('person_relation')
-    .select(['person_id', 'related_person_id', 'violence'])
-    .where((eb) =>
-      eb.or([
-        eb.and([
-          eb('person_id', '=', personId),
-          eb('violence', 'in', ['related_against_person', 'mutual']),
-        ]),
-        eb.and([
-          eb('related_person_id', '=', personId),
-          eb('violence', 'in', ['person_against_related', 'mutual']),
-        ]),
-      ]),
-    )
-    .execute();
-  return rows.map((r) => (r.person_id === personId ? r.related_person_id : r.person_id));
-}
 
 /**
  * Kommunicering: only through a channel the person who uses violence cannot reach. A channel is
@@ -118,14 +98,7 @@ export function recordCommunication(
             ],
           });
         }
-        const perpetrators = await perpetratorsOf(trx, row.person_id);
-        const theirs = perpetrators.length
-          ? await trx
-              .selectFrom('contact_channel')
-              .select(['kind', 'value'])
-              .where('person_id', 'in', perpetrators)
-              .execute()
-          : [];
+        const theirs = await channelsReachableByViolence(trx, row.person_id);
         const check = checkCommunicationChannel(
           { kind: channel.kind, value: channel.value, safeForContact: channel.safe_for_contact },
           theirs,

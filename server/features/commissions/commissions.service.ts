@@ -299,6 +299,7 @@ async function personSource(trx: Trx, ctx: ActionContext, loaded: LoadedCase) {
       .select(['c.id', 'c.given_name', 'c.identity_number'])
       .where('r.person_id', '=', personId)
       .where('r.kind', '=', 'parent_of')
+      .where('r.status', '=', 'current')
       .orderBy('c.identity_number')
       .execute(),
   ]);
