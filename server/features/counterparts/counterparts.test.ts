@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../../../core/contracts/cases.ts';
 import type { CaseCounterparts } from '../../../core/contracts/counterparts.ts';
+import type { CaseCommissions } from '../../../core/contracts/commissions.ts';
 import type { PersonFile } from '../../../core/contracts/persons.ts';
+import { addDays } from '../../../core/domain/calendar.ts';
+import { stockholmDate } from '../../time.ts';
 import { createTestApp } from '../../test/test-app.ts';
 import type { TestApp } from '../../test/test-app.ts';
 import { intakePayload } from '../../test/factories.ts';
@@ -353,6 +356,77 @@ describe('the safe-channel check of kommunicering', () => {
     expect(refused.json<{ error: { message: string } }>().error.message).toContain(
       'Kontaktvägen delas med en person som är registrerad som våldsutövare',
     );
+  });
+});
+
+describe('the phone an uppdrag shares', () => {
+  it('is never one the person who uses violence can reach, marked safe or not', async () => {
+    const today = stockholmDate(new Date());
+    const { caseId, personId } = await caseInInvestigation('Uppdragsson');
+    await t.database.db
+      .insertInto('contact_channel')
+      .values([
+        {
+          person_id: personId,
+          kind: 'phone',
+          value: '070-777 77 77',
+          safe_for_contact: true,
+          note: null,
+        },
+        {
+          person_id: personId,
+          kind: 'phone',
+          value: '+46 70 888 88 88',
+          safe_for_contact: true,
+          note: null,
+          created_at: new Date(Date.now() + 1000),
+        },
+      ])
+      .execute();
+    // Her file records that he has the newer number.
+    const recorded = await send(
+      'POST',
+      `/api/cases/${caseId}/counterparts`,
+      him({ contact: [{ kind: 'phone', value: '0708888888' }] }),
+    );
+    expect(recorded.statusCode, recorded.body).toBe(201);
+    const period = { from: today, to: addDays(today, 30) };
+    expect(
+      (
+        await send('POST', `/api/cases/${caseId}/communications`, {
+          what: 'Utredningen',
+          communicatedOn: addDays(today, -2),
+          method: { kind: 'meeting' },
+          version: (await detail(caseId)).version,
+        })
+      ).statusCode,
+    ).toBe(201);
+    const decided = await send('POST', `/api/cases/${caseId}/decisions`, {
+      intervention: 'shelter',
+      requested: 'Skyddat boende.',
+      outcome: 'granted',
+      motivation: 'Hög risk för fortsatt våld.',
+      decidedOn: today,
+      period,
+      notified: { how: 'in_person', on: today },
+      version: (await detail(caseId)).version,
+    });
+    expect(decided.statusCode, decided.body).toBe(201);
+    const options = (await send('GET', `/api/cases/${caseId}/commissions`)).json<CaseCommissions>();
+    const sent = await send('POST', `/api/cases/${caseId}/commissions`, {
+      decisionId: options.options?.decisions[0]?.id,
+      providerId: w.providers.own,
+      what: 'Skyddat boende.',
+      why: 'Hon har hotats av sin partner.',
+      period,
+      contact: 'Handläggaren, Vuxenenheten, 08-123 45 67',
+      consent: { categories: ['name', 'phone'], way: 'written', on: today },
+      language: null,
+    });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const [c] = (await send('GET', `/api/cases/${caseId}/commissions`)).json<CaseCommissions>()
+      .commissions;
+    expect(c?.shared.phone).toBe('070-777 77 77');
   });
 });
 
