@@ -363,26 +363,13 @@ describe('the phone an uppdrag shares', () => {
   it('is never one the person who uses violence can reach, marked safe or not', async () => {
     const today = stockholmDate(new Date());
     const { caseId, personId } = await caseInInvestigation('Uppdragsson');
-    await t.database.db
-      .insertInto('contact_channel')
-      .values([
-        {
-          person_id: personId,
-          kind: 'phone',
-          value: '070-777 77 77',
-          safe_for_contact: true,
-          note: null,
-        },
-        {
-          person_id: personId,
-          kind: 'phone',
-          value: '+46 70 888 88 88',
-          safe_for_contact: true,
-          note: null,
-          created_at: new Date(Date.now() + 1000),
-        },
-      ])
-      .execute();
+    // One after the other: the newer is the one an uppdrag would share without the check.
+    for (const value of ['070-777 77 77', '+46 70 888 88 88']) {
+      await t.database.db
+        .insertInto('contact_channel')
+        .values({ person_id: personId, kind: 'phone', value, safe_for_contact: true, note: null })
+        .execute();
+    }
     // Her file records that he has the newer number.
     const recorded = await send(
       'POST',
