@@ -95,3 +95,81 @@ test('the person who uses violence is recorded in her file, corrected, and his h
   await expect(section.getByText('Inga personer är registrerade.')).toBeVisible();
   await expectAccessible(page);
 });
+
+/** The personakt of the case just opened: its id, from the case page's link. */
+async function personIdOfCase(page: Page) {
+  const href = await page.getByRole('link', { name: 'Personakt' }).getAttribute('href');
+  return href?.split('/').at(-1) ?? '';
+}
+
+test('a relation on the personakt is corrected and ended with a reason, and keeps its history', async ({
+  page,
+  login,
+  visit,
+  expectedApiErrors,
+}) => {
+  // The guardian refused below answers 400, as it should.
+  expectedApiErrors.push({
+    path: /^\/api\/persons\/[0-9a-f-]{36}\/relations\/[0-9a-f-]{36}\/versions$/,
+    status: 400,
+  });
+  test.setTimeout(120_000);
+  await login('anna.handlaggare');
+  await visit('/arenden');
+  await registerIntake(page, { givenName: 'Rut', familyName: 'Relationsson' });
+  const rut = await personIdOfCase(page);
+  await visit('/arenden');
+  await registerIntake(page, { givenName: 'Nils', familyName: 'Relationsson' });
+  const nils = await personIdOfCase(page);
+  // The relation as the API records it (the personakt has no form for a new one yet).
+  const status = await page.evaluate(
+    async ({ from, to }) => {
+      const session = (await (await fetch('/api/session')).json()) as { csrfToken: string };
+      const res = await fetch(`/api/persons/${from}/relations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+        body: JSON.stringify({ otherPersonId: to, kind: 'sibling', violence: 'subjected' }),
+      });
+      return res.status;
+    },
+    { from: rut, to: nils },
+  );
+  expect(status).toBe(201);
+  await page.goto(`/personer/${rut}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Rut Relationsson' })).toBeVisible();
+
+  const relations = page.getByRole('region', { name: 'Relationer' });
+  await relations.getByRole('button', { name: 'Ändra relationen till Nils Relationsson' }).click();
+  const form = relations.getByRole('form', { name: 'Ändra relationen till Nils Relationsson' });
+  await form.getByLabel('Relation', { exact: true }).selectOption({ label: 'Annan släkting' });
+  // Vårdnadshavare means nothing between relatives: said on the field, in Swedish.
+  await form.getByRole('checkbox', { name: /vårdnadshavare/ }).check();
+  await form.getByLabel('Varför?').fill('Kusin, inte bror, enligt henne.');
+  await form.getByRole('button', { name: 'Spara' }).click();
+  await expect(
+    form.getByRole('link', {
+      name: 'Vårdnadshavare kan bara anges för en förälder eller en annan vårdnadshavare.',
+    }),
+  ).toBeVisible();
+  await expectAccessible(page);
+  await form.getByRole('checkbox', { name: /vårdnadshavare/ }).uncheck();
+  await form.getByRole('button', { name: 'Spara' }).click();
+  await expect(relations.getByText('Relationen är rättad.')).toBeVisible();
+  await expect(relations.getByRole('table', { name: 'Relationer' })).toContainText(
+    'Annan släkting',
+  );
+
+  await relations.getByRole('button', { name: 'Ändra relationen till Nils Relationsson' }).click();
+  const end = relations.getByRole('form', { name: 'Ändra relationen till Nils Relationsson' });
+  await end.getByRole('radio', { name: 'Relationen har upphört' }).check();
+  await end.getByLabel('Varför?').fill('Ingen kontakt längre.');
+  await end.getByRole('button', { name: 'Spara' }).click();
+  await expect(relations.getByText('Relationen är ändrad.')).toBeVisible();
+  await expect(
+    relations.getByRole('heading', { name: 'Avslutade och felregistrerade relationer' }),
+  ).toBeVisible();
+  await relations.getByRole('button', { name: /Historik \(3 versioner\)/ }).click();
+  await expect(relations.getByText('Skäl: Kusin, inte bror, enligt henne.')).toBeVisible();
+  await expect(relations.getByText('Skäl: Ingen kontakt längre.')).toBeVisible();
+  await expectAccessible(page);
+});
