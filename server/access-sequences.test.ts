@@ -145,6 +145,8 @@ const stats = {
   handovers: 0,
   commissions: 0,
   providerActs: 0,
+  counterparts: 0,
+  relationChanges: 0,
 };
 let serial = 0;
 
@@ -623,6 +625,117 @@ function relate(actor: ActorName, fromIndex: number, toIndex: number): Command {
   };
 }
 
+/**
+ * Every read of a person through one of their cases: the case page and its counterparts. A 200
+ * without a grant to the case's person fails, as for the file itself.
+ */
+async function checkCasesCannotBeTaken(actor: ActorName, personId: string) {
+  for (const c of model.cases.filter((k) => k.personId === personId)) {
+    for (const url of [`/api/cases/${c.id}`, `/api/cases/${c.id}/counterparts`]) {
+      const res = await send(actor, 'GET', url);
+      if (res.statusCode === 200) {
+        expect(granted(actor, personId), `${actor} read ${url} without a grant`).toBe(true);
+      }
+    }
+  }
+}
+
+/**
+ * A counterpart recorded in the file of a case's person with the identity number of another
+ * person in Värn (issue 14): the link is for the rules only, so the author gains nothing of that
+ * person — no file, no protected field, no case of theirs, no counterpart list — and the answer
+ * is the one an unknown number gets.
+ */
+function recordCounterpart(
+  actor: ActorName,
+  caseIndex: number,
+  personIndex: number,
+  usesViolence: boolean,
+): Command {
+  return {
+    check: always,
+    async run() {
+      const c = pick(model.cases, caseIndex);
+      const target = pick(
+        model.persons.filter((p) => p.personnummer && p.id !== c?.personId),
+        personIndex,
+      );
+      if (!c || !target?.personnummer) return;
+      const res = await send(actor, 'POST', `/api/cases/${c.id}/counterparts`, {
+        identity: { kind: 'personnummer', number: target.personnummer },
+        givenName: null,
+        familyName: null,
+        description: 'Sekvensens motpart',
+        relation: 'partner',
+        usesViolence,
+        livesTogether: 'unknown',
+        contact: [],
+        whereabouts: null,
+      });
+      if (res.statusCode === 201) {
+        stats.counterparts++;
+        expect(granted(actor, c.personId), 'recorded a counterpart in a file not granted').toBe(
+          true,
+        );
+        expect(Object.keys(res.json<object>()).sort()).toEqual(['id', 'version']);
+      }
+      expect(res.body).not.toContain(CANARY);
+      await sweep([target.id]);
+      // The author, above all: every read of that person through a case of theirs.
+      await checkCasesCannotBeTaken(actor, target.id);
+    },
+    toString: () => `counterpart(${actor}, case #${caseIndex} → person #${personIndex})`,
+  };
+}
+
+/** A relation corrected or ended from one end's file: only by whoever may see both ends. */
+function changeRelation(
+  actor: ActorName,
+  relationIndex: number,
+  fromRelated: boolean,
+  end: boolean,
+): Command {
+  return {
+    check: always,
+    async run() {
+      const all = await t.database.db
+        .selectFrom('person_relation')
+        .select(['id', 'person_id', 'related_person_id', 'kind', 'violence', 'version', 'status'])
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+      const relation = pick(all, relationIndex);
+      if (!relation) return;
+      const [viewer, other] = fromRelated
+        ? [relation.related_person_id, relation.person_id]
+        : [relation.person_id, relation.related_person_id];
+      const res = await send(
+        actor,
+        'POST',
+        `/api/persons/${viewer}/relations/${relation.id}/versions`,
+        end && relation.status === 'current'
+          ? { change: 'status', status: 'ended', reason: 'Sekvens.', version: relation.version }
+          : {
+              change: 'correction',
+              kind: relation.kind === 'parent_of' && fromRelated ? 'child_of' : relation.kind,
+              // Something changes: the violence, between two values that read the same both ways.
+              violence: relation.violence === 'unknown' ? 'none' : 'unknown',
+              guardian: false,
+              reason: 'Sekvens.',
+              version: relation.version,
+            },
+      );
+      if (res.statusCode === 201) {
+        stats.relationChanges++;
+        expect(granted(actor, viewer) && granted(actor, other)).toBe(true);
+      }
+      await sweep([viewer, other]);
+    },
+    toString: () =>
+      `changeRelation(${actor}, relation #${relationIndex}, fromRelated=${fromRelated}, end=${end})`,
+  };
+}
+
 /** Read (and perhaps write) a safety plan, the case and its risk picture through a case. */
 function throughCase(
   actor: ActorName,
@@ -898,6 +1011,26 @@ const commissionCommands = [
     .map(([a, c, p, write]) => throughCase(a, c, p, write)),
 ];
 
+/** Counterparts and relation corrections (issue 14), among the acts that make cases and grants. */
+const counterpartCommands = [
+  commands[0]!,
+  commands[2]!,
+  commands[4]!,
+  fc
+    .tuple(anyone, fc.nat(), fc.nat(), fc.boolean())
+    .map(([a, c, p, v]) => recordCounterpart(a, c, p, v)),
+  // Those who work cases, more often: their writes are the ones that get in.
+  fc
+    .tuple(caseworker, fc.nat(), fc.nat(), fc.boolean())
+    .map(([a, c, p, v]) => recordCounterpart(a, c, p, v)),
+  fc
+    .tuple(anyone, fc.nat(), fc.boolean(), fc.boolean())
+    .map(([a, r, side, end]) => changeRelation(a, r, side, end)),
+  fc
+    .tuple(caseworker, fc.nat(), fc.boolean(), fc.boolean())
+    .map(([a, r, side, end]) => changeRelation(a, r, side, end)),
+];
+
 beforeAll(async () => {
   t = await createTestApp();
   w = await buildWorld(t);
@@ -990,6 +1123,19 @@ describe('attack sequences', () => {
       // Beyond the two sent before the sequences.
       expect(stats.commissions).toBeGreaterThan(2);
       expect(stats.providerActs).toBeGreaterThan(RUNS);
+    },
+    Math.max(600_000, RUNS * 30_000),
+  );
+
+  it(
+    'never lets recording a counterpart with another person’s number, or correcting a relation, reach that person',
+    async () => {
+      await runSequences(counterpartCommands, SEED + 2);
+      process.stdout.write(
+        `counterpart sequences: ${stats.counterparts} counterparts, ${stats.relationChanges} relation changes (seed ${SEED + 2})\n`,
+      );
+      expect(stats.counterparts).toBeGreaterThan(0);
+      expect(stats.relationChanges).toBeGreaterThan(0);
     },
     Math.max(600_000, RUNS * 30_000),
   );

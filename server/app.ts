@@ -13,6 +13,7 @@ import { commissionRoutes } from './features/commissions/commissions.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { casesRoutes } from './features/cases/cases.routes.ts';
 import { followUpRoutes } from './features/follow-ups/follow-ups.routes.ts';
+import { counterpartRoutes } from './features/counterparts/counterparts.routes.ts';
 import { caseDocumentRoutes } from './features/case-documents/case-documents.routes.ts';
 import { journalRoutes } from './features/case-documents/journal.routes.ts';
 import { noticesRoutes } from './features/notices/notices.routes.ts';
@@ -104,6 +105,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   riskRoutes(app, features);
   adviceSessionRoutes(app, features);
   followUpRoutes(app, features);
+  counterpartRoutes(app, features);
   commissionRoutes(app, features);
   accessLogRoutes(app, features);
   adminRoutes(app, features);

@@ -8,6 +8,7 @@ import * as adviceSessionContracts from '../core/contracts/advice-sessions.ts';
 import * as authContracts from '../core/contracts/auth.ts';
 import * as caseContracts from '../core/contracts/cases.ts';
 import * as commissionContracts from '../core/contracts/commissions.ts';
+import * as counterpartContracts from '../core/contracts/counterparts.ts';
 import * as documentContracts from '../core/contracts/case-documents.ts';
 import * as followUpContracts from '../core/contracts/follow-ups.ts';
 import * as noticeContracts from '../core/contracts/notices.ts';
@@ -75,6 +76,7 @@ const allContracts = [
   authContracts,
   caseContracts,
   commissionContracts,
+  counterpartContracts,
   documentContracts,
   followUpContracts,
   noticeContracts,
@@ -209,4 +211,8 @@ const covered = new Set<Contract>([
   commissionContracts.respondToCommission,
   commissionContracts.saveImplementationPlan,
   commissionContracts.recordCommissionEntry,
+  counterpartContracts.listCounterparts,
+  counterpartContracts.recordCounterpart,
+  counterpartContracts.changeCounterpart,
+  counterpartContracts.changeRelation,
 ]);

@@ -6,6 +6,8 @@ import type { CaseDocumentActions } from './rules/case-documents.ts';
 import { caseRules } from './rules/cases.ts';
 import { commissionRules } from './rules/commissions.ts';
 import type { CommissionActions } from './rules/commissions.ts';
+import { counterpartRules } from './rules/counterparts.ts';
+import type { CounterpartActions } from './rules/counterparts.ts';
 import type { CaseActions } from './rules/cases.ts';
 import { oversightRules } from './rules/oversight.ts';
 import type { OversightActions } from './rules/oversight.ts';
@@ -29,6 +31,7 @@ export type FactsByAction = PersonActions &
   CaseActions &
   CaseDocumentActions &
   CommissionActions &
+  CounterpartActions &
   OversightActions &
   AdministrationActions &
   ProviderActions;
@@ -39,6 +42,7 @@ const rules = {
   ...caseRules,
   ...caseDocumentRules,
   ...commissionRules,
+  ...counterpartRules,
   ...oversightRules,
   ...administrationRules,
   ...providerRules,

@@ -3,6 +3,8 @@ import { execute } from '../../command.ts';
 import { caseFacts, loadCase } from '../../case-kernel/case-access.ts';
 import type { LoadedCase } from '../../case-kernel/case-access.ts';
 import { loadPersonFacts } from '../../case-kernel/persons.repository.ts';
+import { channelsReachableByViolence } from '../../case-kernel/counterparts.ts';
+import { checkCommunicationChannel } from '../../../core/domain/safe-channel.ts';
 import type { ActionContext } from '../../http/action-context.ts';
 import type {
   CaseCommissions,
@@ -278,7 +280,7 @@ export function listCaseCommissions(
 /** What the person's file holds that an uppdrag may share, as the actor may see it. */
 async function personSource(trx: Trx, ctx: ActionContext, loaded: LoadedCase) {
   const personId = loaded.row.person_id;
-  const [person, phone, children] = await Promise.all([
+  const [person, phones, reachable, children] = await Promise.all([
     trx
       .selectFrom('person')
       .select(['given_name', 'family_name', 'identity_number', 'protection_level'])
@@ -291,8 +293,11 @@ async function personSource(trx: Trx, ctx: ActionContext, loaded: LoadedCase) {
       .where('kind', '=', 'phone')
       .where('safe_for_contact', '=', true)
       .orderBy('created_at', 'desc')
-      .limit(1)
-      .executeTakeFirst(),
+      .execute(),
+    // A phone the person who uses violence can reach is never handed on, marked safe or not:
+    // the same check as kommunicering (core/domain/safe-channel.ts).
+    channelsReachableByViolence(trx, personId),
+
     trx
       .selectFrom('person_relation as r')
       .innerJoin('person as c', 'c.id', 'r.related_person_id')
@@ -322,7 +327,14 @@ async function personSource(trx: Trx, ctx: ActionContext, loaded: LoadedCase) {
     familyName: person.family_name,
     identityNumber: person.identity_number,
     protectionLevel: person.protection_level,
-    safePhone: phone?.value ?? null,
+    safePhone:
+      phones.find(
+        (p) =>
+          checkCommunicationChannel(
+            { kind: 'phone', value: p.value, safeForContact: true },
+            reachable,
+          ).ok,
+      )?.value ?? null,
     children: visible.map((c) => ({
       id: c.id,
       givenName: c.given_name,

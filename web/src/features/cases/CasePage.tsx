@@ -18,6 +18,7 @@ import { NotFoundPage } from '../home/NotFoundPage.tsx';
 import { ProtectionBanner } from '../persons/ProtectionBanner.tsx';
 import { RiskLevelTag } from '../risk/RiskLevelTag.tsx';
 import { CaseOverview } from './CaseOverview.tsx';
+import { CounterpartsSection } from '../counterparts/CounterpartsSection.tsx';
 import { DeadlineList } from './Deadlines.tsx';
 import { useCase } from './useCase.ts';
 
@@ -136,7 +137,10 @@ function CaseView({ detail }: { detail: CaseDetail }) {
           {hasFollowUp ? <Tabs.Tab value="uppfoljning" label="Uppföljning" /> : null}
         </Tabs.List>
         <Tabs.Panel value="oversikt" className="tab-panel">
-          <CaseOverview detail={detail} />
+          <VStack gap="space-40">
+            <CaseOverview detail={detail} />
+            <CounterpartsSection detail={detail} />
+          </VStack>
         </Tabs.Panel>
         <Tabs.Panel value="journal" className="tab-panel">
           <Suspense fallback={<Loading label="Öppnar journalen…" />}>

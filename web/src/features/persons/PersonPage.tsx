@@ -113,7 +113,11 @@ function PersonFileView({ file }: { file: PersonFile }) {
         />
       ) : null}
       {file.abilities.update ? <ProtectionLevelSection file={file} /> : null}
-      <PersonRelations relations={file.relations} />
+      <PersonRelations
+        personId={file.id}
+        relations={file.relations}
+        pastRelations={file.pastRelations}
+      />
       <PersonCases cases={file.cases} />
     </VStack>
   );
