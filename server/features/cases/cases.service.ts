@@ -293,6 +293,16 @@ export function registerIntake(
               'body.person.newPerson.identity.number',
             )
           : undefined;
+      if (body.targetGroup === 'child' && body.household?.children.length) {
+        throw new AppError('VALIDATION', {
+          fields: [
+            {
+              path: 'body.household.children',
+              message: 'Barn i hushållet registreras i ärendet om den vuxna.',
+            },
+          ],
+        });
+      }
       // Every number in the household is checked before anything is written.
       const household = body.household
         ? parseHousehold(body.household, stockholmDate(now), identity?.normalized)
