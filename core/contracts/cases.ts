@@ -494,6 +494,29 @@ export const registerChildReport = defineContract({
   successStatus: 201,
 });
 
+/**
+ * One orosanmälan covering several children of the household (siblings): one text, one intake
+ * per child in the children's unit, all or nothing.
+ */
+export const registerChildReports = defineContract({
+  method: 'POST',
+  path: '/api/cases/:caseId/joint-child-reports',
+  params: caseParams,
+  body: z.strictObject({
+    childPersonIds: z
+      .array(z.uuid())
+      .min(1, 'Välj minst ett barn.')
+      .max(15, 'Högst femton barn i en anmälan.'),
+    childrenUnitId: z.uuid({ message: 'Välj enhet för barn och unga.' }),
+    content: text(20_000, 'Beskriv oron för barnen.'),
+  }),
+  response: z.object({ childCaseIds: z.array(z.uuid()) }),
+  successStatus: 201,
+});
+
+/** The orosanmälan as a document: the children reported together with `childCaseId`. */
+export const childReportPdfPath = '/api/cases/:caseId/child-reports/:childCaseId/orosanmalan.pdf';
+
 /** The reason an orosanmälan is not made for a child (e.g. already reported by the police). */
 export const waiveChildReport = defineContract({
   method: 'POST',

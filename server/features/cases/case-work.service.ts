@@ -10,6 +10,7 @@ import type {
   recordApplication as applicationContract,
   recordPreliminaryAssessment as preliminaryContract,
   registerChildReport as childReportContract,
+  registerChildReports as jointChildReportContract,
   registerHouseholdChild as householdChildContract,
 } from '../../../core/contracts/cases.ts';
 import { caseState, queuePriorities, stepAbilities } from '../../../core/domain/case-flow.ts';
@@ -554,11 +555,34 @@ export function registerHouseholdChild(
   });
 }
 
-export function registerChildReport(
+/** Orosanmälan for one child: the one-child case of a joint report (registerChildReports). */
+export async function registerChildReport(
   deps: ServiceDeps,
   ctx: ActionContext,
   caseId: string,
   body: z.infer<typeof childReportContract.body>,
+): Promise<z.infer<typeof childReportContract.response>> {
+  const { childCaseIds } = await registerChildReports(deps, ctx, caseId, {
+    childPersonIds: [body.childPersonId],
+    childrenUnitId: body.childrenUnitId,
+    content: body.content,
+  });
+  const [childCaseId] = childCaseIds;
+  if (!childCaseId) throw new AppError('NOT_FOUND');
+  return { childCaseId };
+}
+
+/**
+ * One orosanmälan for one or more children of the household (siblings, one text): each child
+ * gets an intake in the children's unit — its own case, where its statutory clocks start — and
+ * the adult's case records a report for each, all in one transaction. A child not in the
+ * household, or already reported, refuses the whole report.
+ */
+export function registerChildReports(
+  deps: ServiceDeps,
+  ctx: ActionContext,
+  caseId: string,
+  body: z.infer<typeof jointChildReportContract.body>,
 ) {
   return takeStep(
     deps,
@@ -569,12 +593,15 @@ export function registerChildReport(
       if (state.phase === 'closed') {
         throw new AppError('STEP_OUT_OF_ORDER', { detail: 'Ärendet är avslutat.' });
       }
-      const duty = duties.find((d) => d.childPersonId === body.childPersonId);
-      if (!duty) throw new AppError('NOT_FOUND');
-      if (duty.status === 'reported') {
-        throw new AppError('STEP_OUT_OF_ORDER', {
-          detail: 'Orosanmälan för barnet är redan registrerad.',
-        });
+      const childIds = [...new Set(body.childPersonIds)];
+      for (const id of childIds) {
+        const duty = duties.find((d) => d.childPersonId === id);
+        if (!duty) throw new AppError('NOT_FOUND');
+        if (duty.status === 'reported') {
+          throw new AppError('STEP_OUT_OF_ORDER', {
+            detail: 'Orosanmälan för barnet är redan registrerad.',
+          });
+        }
       }
       const unit = await trx
         .selectFrom('unit')
@@ -586,59 +613,66 @@ export function registerChildReport(
           fields: [{ path: 'body.childrenUnitId', message: 'Välj en enhet för barn och unga.' }],
         });
       }
-      // The children's unit receives an intake about the child. Its protection assessment is
-      // due the same day, so it goes first in that unit's queue until it is made.
-      const childCaseId = await openCase(
-        trx,
-        {
-          person_id: body.childPersonId,
-          unit_id: unit.id,
-          target_group: 'child',
-          assigned_user_id: null,
-          received_at: now,
-          created_by: actorId,
-          origin_case_id: caseId,
-        },
-        [
-          {
-            type: 'intake_registered',
-            payload: {
-              intakeType: 'report',
-              from: `Socialtjänsten, ${row.unit_name}`,
-              channel: 'other',
-              receivedAt: now.toISOString(),
-              content: body.content,
+      const childCaseIds: string[] = [];
+      for (const childPersonId of childIds) {
+        // The children's unit receives an intake about the child. Its protection assessment is
+        // due the same day, so it goes first in that unit's queue until it is made.
+        childCaseIds.push(
+          await openCase(
+            trx,
+            {
+              person_id: childPersonId,
+              unit_id: unit.id,
+              target_group: 'child',
+              assigned_user_id: null,
+              received_at: now,
+              created_by: actorId,
+              origin_case_id: caseId,
             },
-          },
-        ],
-        actorId,
-        now,
-        queuePriorities.acute,
-      );
+            [
+              {
+                type: 'intake_registered',
+                payload: {
+                  intakeType: 'report',
+                  from: `Socialtjänsten, ${row.unit_name}`,
+                  channel: 'other',
+                  receivedAt: now.toISOString(),
+                  content: body.content,
+                },
+              },
+            ],
+            actorId,
+            now,
+            queuePriorities.acute,
+          ),
+        );
+      }
       await appendEvents(
         trx,
         caseId,
-        [
-          {
-            type: 'child_report_registered',
-            payload: {
-              childPersonId: body.childPersonId,
-              childCaseId: childCaseId,
-              childrenUnitId: unit.id,
-              reportedOn: today,
-              content: body.content,
-            },
+        childIds.map((childPersonId, i) => ({
+          type: 'child_report_registered' as const,
+          payload: {
+            childPersonId,
+            childCaseId: childCaseIds[i] ?? '',
+            childrenUnitId: unit.id,
+            reportedOn: today,
+            content: body.content,
           },
-        ],
+        })),
         actorId,
         now,
       );
       return {
-        childCaseId: childCaseId,
+        childCaseIds,
         audit: {
-          personIds: [row.person_id, body.childPersonId],
-          caseIds: [caseId, childCaseId],
-          details: { childCaseId: childCaseId, childrenUnitId: unit.id },
+          personIds: [row.person_id, ...childIds],
+          caseIds: [caseId, ...childCaseIds],
+          details: {
+            childCaseId: childCaseIds.join(','),
+            childrenUnitId: unit.id,
+            children: childIds.length,
+          },
         },
       };
     },

@@ -4,6 +4,7 @@ import { createTestApp } from '../../test/test-app.ts';
 import type { TestApp } from '../../test/test-app.ts';
 import { intakePayload } from '../../test/factories.ts';
 import { buildWorld } from '../../test/world.ts';
+import { readPdf } from '../../test/pdf-reader.ts';
 import type { World } from '../../test/world.ts';
 
 let t: TestApp;
@@ -366,5 +367,96 @@ describe('an intake with the household', () => {
     expect(
       theirs.json<{ childReportDuties: { status: string }[] }>().childReportDuties,
     ).toMatchObject([{ status: 'open' }]);
+  });
+});
+
+describe('one orosanmälan for siblings', () => {
+  it('opens one intake per child in the children’s unit with the same text, in one act, and prints it', async () => {
+    const res = await register(
+      withHousehold('Syskon', {
+        adults: [partner],
+        children: [child('Alva'), child('Melker', { statedAge: 4 })],
+      }),
+    );
+    expect(res.statusCode).toBe(201);
+    const { caseId } = res.json<{ caseId: string }>();
+    const page = await getCase(caseId);
+    const duties = page.json<{ childReportDuties: { child: { id: string } }[] }>()
+      .childReportDuties;
+    const childPersonIds = duties.map((d) => d.child.id);
+    expect(childPersonIds).toHaveLength(2);
+
+    const send = (payload: unknown, as: keyof World['sessions'] = 'colleague') =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/cases/${caseId}/joint-child-reports`,
+        headers: w.sessions[as].headers,
+        payload: payload as object,
+      });
+    // Someone else's child, or no text: refused, and nothing is written.
+    const before = await counts();
+    const bad = await send({
+      childPersonIds: [...childPersonIds, w.persons.r.id],
+      childrenUnitId: w.units.children,
+      content: 'Barnen har upplevt våld.',
+    });
+    expect(bad.statusCode).toBe(404);
+    const empty = await send({ childPersonIds, childrenUnitId: w.units.children, content: ' ' });
+    expect(empty.statusCode).toBe(400);
+    expect(await counts()).toEqual(before);
+
+    const text = 'Mamman berättar att pappan slår henne när barnen är hemma. Barnen har sett det.';
+    const ok = await send({ childPersonIds, childrenUnitId: w.units.children, content: text });
+    expect(ok.statusCode).toBe(201);
+    const { childCaseIds } = ok.json<{ childCaseIds: string[] }>();
+    expect(childCaseIds).toHaveLength(2);
+    const intakes = await t.database.db
+      .selectFrom('case')
+      .select(['person_id', 'unit_id', 'target_group', 'origin_case_id'])
+      .where('id', 'in', childCaseIds)
+      .execute();
+    expect(intakes.map((c) => c.person_id).sort()).toEqual([...childPersonIds].sort());
+    expect(
+      intakes.every((c) => c.unit_id === w.units.children && c.origin_case_id === caseId),
+    ).toBe(true);
+    const after = await getCase(caseId);
+    expect(
+      after
+        .json<{ childReportDuties: { status: string }[] }>()
+        .childReportDuties.map((d) => d.status),
+    ).toEqual(['reported', 'reported']);
+    // Reported twice: refused.
+    expect(
+      (await send({ childPersonIds, childrenUnitId: w.units.children, content: text })).statusCode,
+    ).toBe(409);
+
+    const pdf = await t.app.inject({
+      method: 'GET',
+      url: `/api/cases/${caseId}/child-reports/${childCaseIds[0] ?? ''}/orosanmalan.pdf`,
+      headers: w.sessions.colleague.headers,
+    });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const printed = (await readPdf(pdf.rawPayload)).text.replace(/\s+/g, ' ');
+    expect(printed).toContain('Orosanmälan');
+    expect(printed).toContain('Alva Berg');
+    expect(printed).toContain('Melker Berg');
+    expect(printed).toContain('ca 4 år');
+    expect(printed).toContain('pappan slår henne');
+    const audited = await t.database.db
+      .selectFrom('audit_event')
+      .select(['action', 'details'])
+      .where('action', '=', 'document.export')
+      .where('actor_user_id', '=', w.users.colleague.id)
+      .orderBy('occurred_at', 'desc')
+      .executeTakeFirst();
+    expect(audited?.details).toMatchObject({ document: 'child_report' });
+    // Another unit's handläggare gets nothing, not even whether it exists.
+    const other = await t.app.inject({
+      method: 'GET',
+      url: `/api/cases/${caseId}/child-reports/${childCaseIds[0] ?? ''}/orosanmalan.pdf`,
+      headers: w.sessions.childrenWorker.headers,
+    });
+    expect(other.statusCode).toBe(404);
   });
 });
