@@ -274,6 +274,11 @@ export const ChildReportDutyView = z.object({
   via: z.enum(['own', 'partner']),
   status: z.enum(['open', 'reported', 'waived']),
   reportedOn: z.iso.date().nullable(),
+  /**
+   * The case the orosanmälan opened in the children's unit, for its document
+   * (childReportPdfPath); null when not reported. Gives no access to that case.
+   */
+  reportCaseId: z.uuid().nullable(),
   waiverReason: z.string().nullable(),
 });
 export type ChildReportDutyView = z.infer<typeof ChildReportDutyView>;

@@ -74,6 +74,30 @@ test('the common call — a woman, her violent partner, two children — is a sa
   // eslint-disable-next-line no-console -- the measured count is what the goal reports
   console.log(`Interactions from the open form to the saved intake: ${String(user.count)}`);
   expect(user.count).toBeLessThanOrEqual(12);
+
+  // One orosanmälan for both children, its text prefilled from what came in.
+  await page.getByRole('button', { name: 'Gör en orosanmälan för alla barnen' }).click();
+  const report = page.getByRole('form', { name: 'Orosanmälan för flera barn' });
+  await expect(report.getByRole('checkbox', { name: /Alva Strand/ })).toBeChecked();
+  await expect(report.getByRole('checkbox', { name: /Melker Strand/ })).toBeChecked();
+  await expect(report.getByLabel('Oron för barnen')).toHaveValue(/sambon Jonas slår henne/);
+  await expect(report.getByLabel('Oron för barnen')).toHaveValue(/Alva Strand \(ca 7 år\)/);
+  const unit = report.getByLabel('Till enhet');
+  if ((await unit.inputValue()) === '') await unit.selectOption({ index: 1 });
+  await expectAccessible(page);
+  await report.getByRole('button', { name: 'Skicka orosanmälan' }).click();
+  await expect(page.getByText(/Orosanmälan för 2 barn är registrerad/)).toBeVisible();
+  await expect(page.getByText('Orosanmälan saknas för 2 barn.')).toHaveCount(0);
+
+  // Printable: the document of the report, from the case page.
+  const pdfLink = children.getByRole('link', { name: /Orosanmälan som PDF för Alva Strand/ });
+  await expect(pdfLink).toBeVisible();
+  await expectAccessible(page);
+  const href = await pdfLink.getAttribute('href');
+  expect(href).toMatch(/\/orosanmalan\.pdf$/);
+  const pdf = await page.request.get(href ?? '');
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()['content-type']).toBe('application/pdf');
 });
 
 test('a wrong personnummer for a child is named on the child’s field, and nothing is saved', async ({

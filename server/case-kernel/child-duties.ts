@@ -13,6 +13,8 @@ export interface HouseholdDuty extends ChildReportDuty {
   /** The age told at intake when the identity number is not known, and on which day. */
   statedAge: { age: number; on: string } | null;
   reportedOn: string | null;
+  /** The child's case the orosanmälan opened in the children's unit: names its document. */
+  reportCaseId: string | null;
   waiverReason: string | null;
 }
 
@@ -124,7 +126,11 @@ export async function loadDuties(
       .filter((e) => e.type === 'child_report_registered')
       .map((e) => {
         const p = parsePayload('child_report_registered', e.payload);
-        return { childPersonId: p.childPersonId, registeredOn: p.reportedOn };
+        return {
+          childPersonId: p.childPersonId,
+          registeredOn: p.reportedOn,
+          childCaseId: p.childCaseId,
+        };
       });
     const waivers = own
       .filter((e) => e.type === 'child_report_waived')
@@ -139,6 +145,8 @@ export async function loadDuties(
         birthDate: birthDates.get(d.childPersonId) ?? null,
         statedAge: statedAges.get(d.childPersonId) ?? null,
         reportedOn: reports.find((r) => r.childPersonId === d.childPersonId)?.registeredOn ?? null,
+        reportCaseId:
+          reports.find((r) => r.childPersonId === d.childPersonId)?.childCaseId ?? null,
         waiverReason: waivers.find((w) => w.childPersonId === d.childPersonId)?.reason ?? null,
       })),
     );

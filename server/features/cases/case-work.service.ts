@@ -202,6 +202,7 @@ export async function getCase(
                 via: d.via,
                 status: d.status,
                 reportedOn: d.reportedOn,
+                reportCaseId: d.reportCaseId,
                 waiverReason: d.waiverReason,
               },
             ]
@@ -212,6 +213,7 @@ export async function getCase(
                 via: d.via,
                 status: d.status,
                 reportedOn: d.reportedOn,
+                reportCaseId: d.reportCaseId,
                 waiverReason: null,
               },
             ];
