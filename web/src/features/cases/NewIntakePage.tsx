@@ -42,7 +42,12 @@ export function NewIntakePage() {
   const [routed, setRouted] = useState<{ unitName: string | null } | null>(null);
   // Registered, but a child's number belonged to a child whose file the user may not open.
   const [childrenRouted, setChildrenRouted] = useState<{ caseId: string; n: number } | null>(null);
-  const form = useIntakeForm(units[0]?.id ?? '', setRouted, (r) => {
+  // A handläggare for children and young people registers matters about children.
+  const firstUnit = units[0]?.id ?? '';
+  const forChildren = session.user.grants.some(
+    (g) => g.unitId === firstUnit && g.role === 'children_caseworker',
+  );
+  const form = useIntakeForm(firstUnit, forChildren ? 'child' : 'victim', setRouted, (r) => {
     setChildrenRouted({ caseId: r.caseId, n: r.childrenRouted });
   });
   const { values, set } = form;

@@ -103,12 +103,12 @@ export const intakeFormId = 'ny-aktualisering';
 export const personPath = 'person';
 export const newPersonPath = 'person.newPerson';
 
-const blank = (unitId: string): IntakeValues => {
+const blank = (unitId: string, targetGroup: Body['targetGroup']): IntakeValues => {
   const now = stockholmNow();
   return {
     unitId,
-    // The common call: a victim of violence calls about herself, and is new to the unit.
-    targetGroup: 'victim',
+    // The common call: a victim of violence (a child, in a unit for children) is new to the unit.
+    targetGroup,
     mode: 'new',
     chosen: null,
     givenName: '',
@@ -230,6 +230,7 @@ const check = (v: IntakeValues): FieldError[] => {
  */
 export function useIntakeForm(
   unitId: string,
+  targetGroup: Body['targetGroup'],
   onRouted: (routed: Extract<ResponseOf<typeof registerIntake>, { outcome: 'routed' }>) => void,
   onChildrenRouted: (
     registered: Extract<ResponseOf<typeof registerIntake>, { outcome: 'registered' }>,
@@ -239,7 +240,7 @@ export function useIntakeForm(
   const queryClient = useQueryClient();
   return useContractForm(registerIntake, {
     formId: intakeFormId,
-    initial: blank(unitId),
+    initial: blank(unitId, targetGroup),
     paths: {
       mode: personPath,
       givenName: `${newPersonPath}.givenName`,
