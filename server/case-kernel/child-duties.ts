@@ -145,8 +145,7 @@ export async function loadDuties(
         birthDate: birthDates.get(d.childPersonId) ?? null,
         statedAge: statedAges.get(d.childPersonId) ?? null,
         reportedOn: reports.find((r) => r.childPersonId === d.childPersonId)?.registeredOn ?? null,
-        reportCaseId:
-          reports.find((r) => r.childPersonId === d.childPersonId)?.childCaseId ?? null,
+        reportCaseId: reports.find((r) => r.childPersonId === d.childPersonId)?.childCaseId ?? null,
         waiverReason: waivers.find((w) => w.childPersonId === d.childPersonId)?.reason ?? null,
       })),
     );
