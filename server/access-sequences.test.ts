@@ -138,6 +138,7 @@ function inHousehold(c: KnownCase, childId: string): boolean {
 }
 const stats = {
   sequences: 0,
+  households: 0,
   steps: 0,
   requests: 0,
   replays: 0,
@@ -547,6 +548,139 @@ function linkChild(
       await sweep([body.childPersonId]);
     },
     toString: () => `linkChild(${actor}, case #${caseIndex}, existing=${existing})`,
+  };
+}
+
+/**
+ * An intake about a new person whose household names people already in Värn: a child with a
+ * known person's personnummer (someone else's child, perhaps) and the person who uses violence
+ * with another known person's number. A known child is linked only if the registrar already had
+ * it; otherwise its information is routed and nothing is linked. The counterpart's number links
+ * for the rules only and grants nothing.
+ */
+function intakeWithHousehold(
+  actor: ActorName,
+  childIndex: number,
+  counterpartIndex: number,
+  assignToMe: boolean,
+): Command {
+  return {
+    check: always,
+    async run() {
+      const unit = caseworkerUnit[actor];
+      if (!unit || unit === 'children') return;
+      const numbered = model.persons.filter((p) => p.personnummer);
+      const child = pick(numbered, childIndex);
+      const counterpart = pick(numbered, counterpartIndex);
+      const newNumber = freshPersonnummer();
+      const payload = {
+        ...intakePayload(
+          unitId(unit),
+          {
+            existing: false,
+            newPerson: {
+              identity: { kind: 'personnummer', number: newNumber },
+              givenName: 'Hushåll',
+              familyName: `Ny${serial++}`,
+              protectionLevel: 'none',
+            },
+          },
+          { assignToMe, ...(unit === 'outOfHours' ? { receivedAt: lastWorkingNight() } : {}) },
+        ),
+        household: {
+          adults: [
+            {
+              identity: counterpart?.personnummer
+                ? { kind: 'personnummer', number: counterpart.personnummer }
+                : null,
+              givenName: 'Våld',
+              familyName: 'Utövare',
+              description: null,
+              relation: 'partner',
+              usesViolence: true,
+              livesTogether: true,
+            },
+          ],
+          children: [
+            {
+              givenName: 'Känt',
+              familyName: 'Barn',
+              identity:
+                child?.personnummer && child.personnummer !== counterpart?.personnummer
+                  ? { kind: 'personnummer', number: child.personnummer }
+                  : null,
+              statedAge:
+                child?.personnummer && child.personnummer !== counterpart?.personnummer ? null : 5,
+              guardian: true,
+            },
+          ],
+        },
+      };
+      const key = randomUUID();
+      const res = await submitIntake(actor, unit, payload, key, {
+        known: undefined,
+        newNumber,
+        protectedNew: false,
+        assignToMe,
+      });
+      model.sent.push({ actor, key, payload, status: res.statusCode, body: res.body });
+      if (res.statusCode === 201) {
+        stats.households++;
+        const { personId } = res.json<{ personId: string }>();
+        const linked = await t.database.db
+          .selectFrom('person_relation')
+          .select('related_person_id')
+          .where('person_id', '=', personId)
+          .execute();
+        for (const { related_person_id: id } of linked) {
+          if (model.persons.some((p) => p.id === id)) {
+            // A known child is linked only where the registrar could already reach it.
+            expect(granted(actor, id), 'linked a known child not granted').toBe(true);
+          } else {
+            model.persons.push({ id, personnummer: null, protected: false });
+          }
+          model.parentOf.add(`${personId}|${id}`);
+        }
+        // A known child not linked: its information was routed to the unit responsible for its
+        // file, whose handläggare and manager find it in their queue (as any routed matter).
+        const routedChild = child
+          ? await t.database.db
+              .selectFrom('case')
+              .select(['id', 'unit_id', 'assigned_user_id'])
+              .where('person_id', '=', child.id)
+              .where('routed_by', '=', w.users[actor].id)
+              .where(
+                'id',
+                'not in',
+                model.cases.map((c) => c.id),
+              )
+              .executeTakeFirst()
+          : undefined;
+        if (routedChild && child) {
+          expect(routedChild.assigned_user_id).toBeNull();
+          expect(linked.map((l) => l.related_person_id)).not.toContain(child.id);
+          const routedUnit = unitOf(routedChild.unit_id);
+          model.cases.push({ id: routedChild.id, personId: child.id, unit: routedUnit });
+          for (const m of managers[routedUnit] ?? []) grant(m, child.id);
+          for (const c of caseworkers[routedUnit] ?? []) if (c !== actor) grant(c, child.id);
+        }
+        expect(res.body).not.toContain(child?.id ?? 'no child');
+        expect(res.body).not.toContain(counterpart?.id ?? 'no counterpart');
+        // Nor does the new case's page name a known person the registrar could not reach.
+        const { caseId } = res.json<{ caseId?: string }>();
+        if (caseId) {
+          const page = await send(actor, 'GET', `/api/cases/${caseId}`);
+          for (const known of [child, counterpart]) {
+            if (known && !granted(actor, known.id)) {
+              expect(page.body, 'the case page named a person not granted').not.toContain(known.id);
+            }
+          }
+        }
+      }
+      await sweep([...(child ? [child.id] : []), ...(counterpart ? [counterpart.id] : [])]);
+    },
+    toString: () =>
+      `intakeWithHousehold(${actor}, child #${childIndex}, counterpart #${counterpartIndex}, assignToMe=${assignToMe})`,
   };
 }
 
@@ -989,6 +1123,10 @@ const commands = [
     )
     .map(([target, i, p]) => registerIntake('outOfHours', target, i, p, false)),
   fc.constant(null).map(() => handover()),
+  // The household at intake (issue 14): a known child's and a known person's numbers.
+  fc
+    .tuple(caseworker, fc.nat(), fc.nat(), fc.boolean())
+    .map(([a, c, p, me]) => intakeWithHousehold(a, c, p, me)),
 ];
 
 /** Uppdrag sent and worked, among the acts that make cases and grants. */
@@ -1101,7 +1239,7 @@ describe('attack sequences', () => {
     async () => {
       await runSequences(commands, SEED);
       process.stdout.write(
-        `access sequences: ${stats.sequences} sequences, ${stats.steps} steps, ${stats.requests} requests, ${stats.replays} replays, ${stats.drafts} drafts, ${stats.handovers} handovers (seed ${SEED})\n`,
+        `access sequences: ${stats.sequences} sequences, ${stats.steps} steps, ${stats.requests} requests, ${stats.replays} replays, ${stats.drafts} drafts, ${stats.handovers} handovers, ${stats.households} intakes with household (seed ${SEED})\n`,
       );
       expect(stats.steps).toBeGreaterThan(RUNS);
       // The sequences did reach the accountable acts they are about, replays and drafts too.
@@ -1109,6 +1247,7 @@ describe('attack sequences', () => {
       expect(stats.replays).toBeGreaterThan(0);
       expect(stats.drafts).toBeGreaterThan(0);
       expect(stats.handovers).toBeGreaterThan(0);
+      expect(stats.households).toBeGreaterThan(0);
     },
     Math.max(600_000, RUNS * 30_000),
   );

@@ -119,6 +119,7 @@ const covered = new Set<Contract>([
   caseContracts.recordPreliminaryAssessment,
   caseContracts.registerHouseholdChild,
   caseContracts.registerChildReport,
+  caseContracts.registerChildReports,
   caseContracts.waiveChildReport,
   caseContracts.listChildrenUnits,
   caseContracts.listNoActionRecords,

@@ -14,6 +14,7 @@ import { addDays } from '../../core/domain/calendar.ts';
 import { stockholmDate } from '../time.ts';
 import type { ShelterFields } from '../../core/contracts/providers.ts';
 import { counterpartScenarios } from './matrix-counterparts.ts';
+import { householdScenarios } from './matrix-household.ts';
 
 /**
  * The authorization matrix: for every endpoint, what each actor — a role with a given relation to
@@ -1538,6 +1539,7 @@ export const scenarios: Scenario[] = [
     expect: outcomes(404, { provider: 201 }),
   },
   ...counterpartScenarios,
+  ...householdScenarios,
 ];
 
 let requestCounter = 0;
