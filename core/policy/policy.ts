@@ -5,6 +5,8 @@ import { caseDocumentRules } from './rules/case-documents.ts';
 import type { CaseDocumentActions } from './rules/case-documents.ts';
 import { caseRules } from './rules/cases.ts';
 import { commissionRules } from './rules/commissions.ts';
+import { familyRules } from './rules/family.ts';
+import type { FamilyActions } from './rules/family.ts';
 import type { CommissionActions } from './rules/commissions.ts';
 import type { CaseActions } from './rules/cases.ts';
 import { oversightRules } from './rules/oversight.ts';
@@ -29,6 +31,7 @@ export type FactsByAction = PersonActions &
   CaseActions &
   CaseDocumentActions &
   CommissionActions &
+  FamilyActions &
   OversightActions &
   AdministrationActions &
   ProviderActions;
@@ -39,6 +42,7 @@ const rules = {
   ...caseRules,
   ...caseDocumentRules,
   ...commissionRules,
+  ...familyRules,
   ...oversightRules,
   ...administrationRules,
   ...providerRules,
