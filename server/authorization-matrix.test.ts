@@ -9,6 +9,7 @@ import * as authContracts from '../core/contracts/auth.ts';
 import * as caseContracts from '../core/contracts/cases.ts';
 import * as commissionContracts from '../core/contracts/commissions.ts';
 import * as documentContracts from '../core/contracts/case-documents.ts';
+import * as familyContracts from '../core/contracts/family.ts';
 import * as followUpContracts from '../core/contracts/follow-ups.ts';
 import * as noticeContracts from '../core/contracts/notices.ts';
 import * as personContracts from '../core/contracts/persons.ts';
@@ -76,6 +77,7 @@ const allContracts = [
   caseContracts,
   commissionContracts,
   documentContracts,
+  familyContracts,
   followUpContracts,
   noticeContracts,
   personContracts,
@@ -121,6 +123,7 @@ const covered = new Set<Contract>([
   caseContracts.listChildrenUnits,
   caseContracts.listNoActionRecords,
   caseContracts.closeCase,
+  familyContracts.getFamily,
   documentContracts.listJournal,
   documentContracts.createJournalEntry,
   documentContracts.correctJournalEntry,

@@ -37,6 +37,9 @@ const AdminPage = lazy(() =>
 const NewIntakePage = lazy(() =>
   import('../features/cases/NewIntakePage.tsx').then((m) => ({ default: m.NewIntakePage })),
 );
+const FamilyPage = lazy(() =>
+  import('../features/family/FamilyPage.tsx').then((m) => ({ default: m.FamilyPage })),
+);
 const CasePage = lazy(() =>
   import('../features/cases/CasePage.tsx').then((m) => ({ default: m.CasePage })),
 );
@@ -94,6 +97,15 @@ const router = createBrowserRouter([
         element: (
           <Suspense fallback={<Loading label="Öppnar ärendet…" />}>
             <CasePage />
+          </Suspense>
+        ),
+      },
+      // Familjen: the persons around the case, as far as the reader may know of each.
+      {
+        path: 'arenden/:caseId/familj',
+        element: (
+          <Suspense fallback={<Loading label="Öppnar familjen…" />}>
+            <FamilyPage />
           </Suspense>
         ),
       },
