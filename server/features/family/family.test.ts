@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FamilyMember, FamilyView } from '../../../core/contracts/family.ts';
 import { protectionLevels } from '../../../core/domain/protection.ts';
+import { parseConfig } from '../../config.ts';
 import { createTestApp } from '../../test/test-app.ts';
 import type { TestApp } from '../../test/test-app.ts';
 import {
@@ -12,6 +13,8 @@ import {
   uniquePersonnummer,
 } from '../../test/family.ts';
 import { CANARY, buildWorld } from '../../test/world.ts';
+import { stockholmDate } from '../../time.ts';
+import { getFamily } from './family.service.ts';
 import type { ActorName, World } from '../../test/world.ts';
 
 let t: TestApp;
@@ -44,7 +47,7 @@ const masked = (view: FamilyView) =>
  * (skyddad folkbokföring), each with a case in the children's unit (childrenWorker). Maria's file
  * records Fredrik as a counterpart by identity number.
  */
-async function andersson() {
+async function andersson(moreChildren = 0) {
   const db = t.database.db;
   const ids = {
     maria: await insertFamilyPerson(db, {
@@ -112,7 +115,24 @@ async function andersson() {
     kind: 'partner',
     violence: 'person_against_related',
   });
-  for (const child of [ids.cesar, ids.cilla]) {
+  const more: string[] = [];
+  for (let i = 0; i < moreChildren; i++) {
+    const child = await insertFamilyPerson(db, {
+      personnummer: uniquePersonnummer(2012),
+      givenName: `Barn${String(i)}`,
+      familyName: 'Anderssonsyskon',
+    });
+    await insertFamilyCase(db, {
+      personId: child,
+      unitId: w.units.children,
+      assignedUserId: w.users.childrenWorker.id,
+      targetGroup: 'child',
+      marker: 'SYSKON',
+      authorId: author,
+    });
+    more.push(child);
+  }
+  for (const child of [ids.cesar, ids.cilla, ...more]) {
     await insertFamilyRelation(db, {
       from: ids.maria,
       to: child,
@@ -308,6 +328,51 @@ describe('the family view', () => {
     expect(new Set(row.person_ids)).toEqual(new Set([ids.maria, ids.fredrik, ids.cesar]));
     expect(row.case_ids).toEqual(expect.arrayContaining([cases.maria, cases.fredrik, cases.cesar]));
     expect(row.case_ids).not.toContain(cases.cilla);
+  });
+});
+
+describe('the family view’s cost', () => {
+  /** The statements one family view sends, counted by a plugin on the database handle. */
+  async function statements(caseId: string) {
+    let count = 0;
+    const names: string[] = [];
+    const db = t.database.db.withPlugin({
+      transformQuery: (args) => {
+        count++;
+        const node = JSON.stringify(args.node);
+        names.push(`${args.node.kind}:${/"name":"([a-z_]+)"/.exec(node)?.[1] ?? ''}`);
+        return args.node;
+      },
+      transformResult: (args) => Promise.resolve(args.result),
+    });
+    const now = new Date();
+    await getFamily(
+      { db, config: parseConfig({ NODE_ENV: 'test' }), clock: () => now },
+      {
+        actor: {
+          userId: w.users.assigned.id,
+          grants: [{ unitId: w.units.adult, role: 'adult_caseworker' }],
+        },
+        now,
+        today: stockholmDate(now),
+        audit: { actorUserId: w.users.assigned.id, correlationId: crypto.randomUUID() },
+      },
+      caseId,
+    );
+    if (process.env.VARN_FAMILY_SQL) process.stdout.write(`${names.join('\n')}\n`);
+    return count;
+  }
+
+  it('costs the same statements for a household of four as for one of eight: nothing per member', async () => {
+    const four = await statements((await andersson()).cases.maria);
+    const eight = await statements((await andersson(4)).cases.maria);
+    process.stdout.write(
+      `family view: ${String(four)} statements (4 members), ${String(eight)} (8)\n`,
+    );
+    expect(eight).toBe(four);
+    // The case and its person, the links, the household, the persons with their cases, the
+    // deadlines of every case it tells of, the audit row.
+    expect(eight).toBeLessThanOrEqual(32);
   });
 });
 
