@@ -19,36 +19,30 @@ import { memberName, useFamily } from './useFamily.ts';
 export function FamilyPage() {
   const { caseId = '' } = useParams();
   const family = useFamily(caseId);
-  if (family.isPending) {
-    return (
-      <div>
-        <PageHeading>Familjen</PageHeading>
-        <Loading label="Hämtar familjen…" />
-      </div>
-    );
-  }
   if (family.error instanceof ApiError && family.error.code === 'NOT_FOUND') {
     return <NotFoundPage />;
   }
-  if (family.isError) {
-    return (
-      <VStack gap="space-16">
-        <PageHeading>Familjen</PageHeading>
-        <ApiErrorAlert error={family.error} />
-      </VStack>
-    );
-  }
-  return <FamilyViewPage view={family.data} />;
-}
-
-function FamilyViewPage({ view }: { view: FamilyView }) {
-  const name = personName(view.person);
-  const persons = view.members.filter((m) => m.source !== 'counterpart');
-  const counterparts = view.members.filter((m) => m.source === 'counterpart');
+  // One heading through loading and loaded, so the focus it took on navigation stays on it.
   return (
     <VStack gap="space-32">
       <VStack gap="space-8">
-        <PageHeading>{`Familjen: ${name}`}</PageHeading>
+        <PageHeading>
+          {family.data ? `Familjen: ${personName(family.data.person)}` : 'Familjen'}
+        </PageHeading>
+        {family.isPending ? <Loading label="Hämtar familjen…" /> : null}
+        {family.isError ? <ApiErrorAlert error={family.error} /> : null}
+      </VStack>
+      {family.data ? <FamilyViewPage view={family.data} /> : null}
+    </VStack>
+  );
+}
+
+function FamilyViewPage({ view }: { view: FamilyView }) {
+  const persons = view.members.filter((m) => m.source !== 'counterpart');
+  const counterparts = view.members.filter((m) => m.source === 'counterpart');
+  return (
+    <>
+      <VStack gap="space-8">
         <BodyShort>
           <Link as={RouterLink} to={`/arenden/${view.caseId}`}>
             Tillbaka till ärendet
@@ -102,7 +96,7 @@ function FamilyViewPage({ view }: { view: FamilyView }) {
           </VStack>
         </section>
       ) : null}
-    </VStack>
+    </>
   );
 }
 
