@@ -40,8 +40,8 @@ export async function generateFamilies(db: Kysely<Database>): Promise<void> {
     from bench_family f
     cross join generate_series(0, 5) m(i)
     cross join lateral (select case when m.i between 2 and 4
-      then date '2010-01-01' + f.n
-      else date '1960-01-01' + f.n end as born) b`.execute(db);
+      then date '2010-01-01' + f.n::int
+      else date '1960-01-01' + f.n::int end as born) b`.execute(db);
   await sql`
     insert into person (id, identity_kind, identity_number, given_name, family_name)
     select id, 'personnummer', pnr,
