@@ -61,8 +61,15 @@ test('the children’s handläggare sees the parents and who handles each, on Fa
     .getByRole('link', { name: 'Barn som utsatts för eller upplevt våld' })
     .click();
   await expect(page.getByRole('heading', { level: 1, name: 'Ärende: Elsa Lind' })).toBeVisible();
-  // A child's case shows its vårdnadshavare (none recorded as such in the demo data).
+  // A child's case shows its vårdnadshavare (none recorded as such in the demo data), and so
+  // does the child's personakt.
   await expect(page.getByText('Vårdnadshavare', { exact: true })).toBeVisible();
+  await page.getByRole('link', { name: 'Personakt' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Elsa Lind' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Vårdnadshavare' })).toBeVisible();
+  await expect(page.getByText('Inga registrerade')).toBeVisible();
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1, name: 'Ärende: Elsa Lind' })).toBeVisible();
   await page.getByRole('link', { name: 'Familjen' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Familjen: Elsa Lind' })).toBeVisible();
   await expectAccessible(page);
