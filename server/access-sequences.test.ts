@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../core/contracts/cases.ts';
 import type { CaseRisk } from '../core/contracts/risk.ts';
+import type { FamilyView } from '../core/contracts/family.ts';
 import { isWorkingDay } from '../core/domain/working-days.ts';
 import { addDays } from '../core/domain/calendar.ts';
 import { parseConfig } from './config.ts';
@@ -202,6 +203,34 @@ async function checkCannotTake(actor: ActorName, person: KnownPerson) {
   }
   if (!granted(actor, person.id)) {
     expect(file.body + details.body).not.toContain(CANARY);
+  }
+  for (const c of model.cases.filter((k) => k.personId === person.id)) await checkFamily(actor, c);
+}
+
+/**
+ * The family view of a case (issue 14), a read that must stay refused or masked after every
+ * write: only to a reader of the case; a protected member by name, or a member the case's file
+ * does not itself name, only to whoever holds a grant to that member's file; never a canary.
+ */
+async function checkFamily(actor: ActorName, c: KnownCase) {
+  const res = await send(actor, 'GET', `/api/cases/${c.id}/family`);
+  if (res.statusCode !== 200) {
+    expect(res.statusCode).toBe(404);
+    return;
+  }
+  expect(granted(actor, c.personId), `${actor} read a family view not granted`).toBe(true);
+  expect(res.body).not.toContain(CANARY);
+  for (const m of res.json<FamilyView>().members) {
+    if (!m.person || 'masked' in m.person) {
+      if (m.person) expect(m.cases).toEqual([]);
+      continue;
+    }
+    if (m.person.protectionLevel !== 'none' || m.source === 'linked') {
+      expect(
+        granted(actor, m.person.id),
+        `${actor} saw ${m.person.id} by name in a family view without a grant`,
+      ).toBe(true);
+    }
   }
 }
 

@@ -12,6 +12,7 @@ import { adviceSessionRoutes } from './features/advice-sessions/advice-sessions.
 import { commissionRoutes } from './features/commissions/commissions.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { casesRoutes } from './features/cases/cases.routes.ts';
+import { familyRoutes } from './features/family/family.routes.ts';
 import { followUpRoutes } from './features/follow-ups/follow-ups.routes.ts';
 import { counterpartRoutes } from './features/counterparts/counterparts.routes.ts';
 import { caseDocumentRoutes } from './features/case-documents/case-documents.routes.ts';
@@ -100,6 +101,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   authRoutes(app, features);
   personsRoutes(app, features);
   casesRoutes(app, features);
+  familyRoutes(app, features);
   journalRoutes(app, features);
   caseDocumentRoutes(app, features);
   riskRoutes(app, features);

@@ -10,6 +10,7 @@ import * as caseContracts from '../core/contracts/cases.ts';
 import * as commissionContracts from '../core/contracts/commissions.ts';
 import * as counterpartContracts from '../core/contracts/counterparts.ts';
 import * as documentContracts from '../core/contracts/case-documents.ts';
+import * as familyContracts from '../core/contracts/family.ts';
 import * as followUpContracts from '../core/contracts/follow-ups.ts';
 import * as noticeContracts from '../core/contracts/notices.ts';
 import * as personContracts from '../core/contracts/persons.ts';
@@ -78,6 +79,7 @@ const allContracts = [
   commissionContracts,
   counterpartContracts,
   documentContracts,
+  familyContracts,
   followUpContracts,
   noticeContracts,
   personContracts,
@@ -124,6 +126,7 @@ const covered = new Set<Contract>([
   caseContracts.listChildrenUnits,
   caseContracts.listNoActionRecords,
   caseContracts.closeCase,
+  familyContracts.getFamily,
   documentContracts.listJournal,
   documentContracts.createJournalEntry,
   documentContracts.correctJournalEntry,

@@ -112,6 +112,20 @@ describe('canary', () => {
     ).toEqual([]);
   });
 
+  it('never carries a marker, or a word of another file, in the family view', () => {
+    const views = calls.filter((c) => c.scenario.startsWith('the family view') && c.status === 200);
+    expect(views.length).toBeGreaterThan(0);
+    expect(
+      views.filter((c) => c.body.includes(CANARY)).map((c) => `${c.actor}: ${c.scenario}`),
+    ).toEqual([]);
+    // It does name the related persons to whoever may know of them: the test can fail.
+    expect(views.some((c) => c.actor === 'assigned' && c.body.includes('Qvist'))).toBe(true);
+    // The protected partner, to a reader of the sibling's queued case who may not open her file.
+    const colleague = views.filter((c) => c.actor === 'colleague');
+    expect(colleague.length).toBeGreaterThan(0);
+    expect(colleague.filter((c) => c.body.includes('Qvist'))).toEqual([]);
+  });
+
   it('never puts a marker in an error response', () => {
     const leaks = calls.filter((c) => c.status >= 400 && c.body.includes(CANARY));
     expect(leaks.map((c) => `${c.actor}: ${c.scenario}`)).toEqual([]);

@@ -5,6 +5,8 @@ import { caseDocumentRules } from './rules/case-documents.ts';
 import type { CaseDocumentActions } from './rules/case-documents.ts';
 import { caseRules } from './rules/cases.ts';
 import { commissionRules } from './rules/commissions.ts';
+import { familyRules } from './rules/family.ts';
+import type { FamilyActions } from './rules/family.ts';
 import type { CommissionActions } from './rules/commissions.ts';
 import { counterpartRules } from './rules/counterparts.ts';
 import type { CounterpartActions } from './rules/counterparts.ts';
@@ -32,6 +34,7 @@ export type FactsByAction = PersonActions &
   CaseDocumentActions &
   CommissionActions &
   CounterpartActions &
+  FamilyActions &
   OversightActions &
   AdministrationActions &
   ProviderActions;
@@ -43,6 +46,7 @@ const rules = {
   ...caseDocumentRules,
   ...commissionRules,
   ...counterpartRules,
+  ...familyRules,
   ...oversightRules,
   ...administrationRules,
   ...providerRules,

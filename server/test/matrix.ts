@@ -12,6 +12,7 @@ import type { TestApp } from './test-app.ts';
 import type { Role } from '../../core/policy/roles.ts';
 import { addDays } from '../../core/domain/calendar.ts';
 import { stockholmDate } from '../time.ts';
+import { familyScenarios } from './matrix-family.ts';
 import type { ShelterFields } from '../../core/contracts/providers.ts';
 import { counterpartScenarios } from './matrix-counterparts.ts';
 import { householdScenarios } from './matrix-household.ts';
@@ -285,6 +286,7 @@ export const scenarios: Scenario[] = [
     request: (w) => ({ method: 'GET', url: `/api/cases/${w.persons.r.caseId}` }),
     expect: outcomes(404, { assigned: 200, colleague: 200, manager: 200 }),
   },
+  ...familyScenarios,
   {
     name: 'record consent to an utredning on an assigned case',
     audited: true,

@@ -39,7 +39,7 @@ import {
 } from '../../case-kernel/persons.repository.ts';
 import { parseIdentityOrFail } from '../../case-kernel/identity.ts';
 import { loadRiskLevels } from '../../case-kernel/risk-levels.ts';
-import { loadDeadlines } from './case-deadlines.ts';
+import { loadDeadlines } from '../../case-kernel/case-deadlines.ts';
 import { visibleMembers } from '../../case-kernel/household.ts';
 import { decisionRight, loadDelegations } from '../../case-kernel/delegations.ts';
 import { linkHouseholdChild } from '../../case-kernel/household-intake.ts';

@@ -17,7 +17,7 @@ import { enforce } from '../../http/context.ts';
 import { cursorId, cursorTime, decodeCursor, encodeCursor } from '../../http/cursor.ts';
 import { stockholmDate } from '../../time.ts';
 import { loadRiskLevels } from '../../case-kernel/risk-levels.ts';
-import { loadDeadlines } from './case-deadlines.ts';
+import { loadDeadlines } from '../../case-kernel/case-deadlines.ts';
 import { insertIntakeCase, routeMatter } from '../../case-kernel/routing.ts';
 import { parseHousehold, recordHousehold } from '../../case-kernel/household-intake.ts';
 import type { ParsedHousehold } from '../../case-kernel/household-intake.ts';

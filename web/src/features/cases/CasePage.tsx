@@ -17,6 +17,7 @@ import { personName } from '../../components/PersonCell.tsx';
 import { NotFoundPage } from '../home/NotFoundPage.tsx';
 import { ProtectionBanner } from '../persons/ProtectionBanner.tsx';
 import { RiskLevelTag } from '../risk/RiskLevelTag.tsx';
+import { CaseGuardians } from '../family/CaseGuardians.tsx';
 import { CaseOverview } from './CaseOverview.tsx';
 import { CounterpartsSection } from '../counterparts/CounterpartsSection.tsx';
 import { DeadlineList } from './Deadlines.tsx';
@@ -204,6 +205,10 @@ function CaseHeader({ detail }: { detail: CaseDetail }) {
           <Link as={RouterLink} to={`/personer/${detail.person.id}`}>
             Personakt
           </Link>
+          {' · '}
+          <Link as={RouterLink} to={`/arenden/${detail.id}/familj`}>
+            Familjen
+          </Link>
         </BodyShort>
       </div>
       <ProtectionBanner level={detail.person.protectionLevel} />
@@ -214,6 +219,14 @@ function CaseHeader({ detail }: { detail: CaseDetail }) {
         <dd>{detail.unitName}</dd>
         <dt>Handläggare</dt>
         <dd>{detail.assignedTo?.displayName ?? 'Ingen ännu – i enhetens inkorg'}</dd>
+        {detail.targetGroup === 'child' ? (
+          <>
+            <dt>Vårdnadshavare</dt>
+            <dd>
+              <CaseGuardians caseId={detail.id} />
+            </dd>
+          </>
+        ) : null}
         <dt>Fas</dt>
         <dd>{phaseLabels[detail.phase]}</dd>
         <dt>Akut skyddsbehov</dt>

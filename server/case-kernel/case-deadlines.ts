@@ -1,15 +1,15 @@
-import { deadlinesFor, defaultDeadlineRules } from '../../../core/domain/deadlines.ts';
-import type { Deadline, DeadlineRules } from '../../../core/domain/deadlines.ts';
-import { interventions } from '../../../core/domain/decisions.ts';
-import type { Intervention, Period } from '../../../core/domain/decisions.ts';
-import { openDues } from '../../../core/domain/follow-ups.ts';
-import type { SafetyPlanReviewInput } from '../../../core/domain/follow-ups.ts';
-import type { Db, Trx } from '../../db/database.ts';
-import { stockholmDate } from '../../time.ts';
-import { loadDuties } from '../../case-kernel/child-duties.ts';
-import type { HouseholdDuty } from '../../case-kernel/child-duties.ts';
-import { loadAccompanying } from '../../case-kernel/accompanying-children.ts';
-import type { AccompanyingChildDuty } from '../../../core/domain/accompanying-children.ts';
+import { deadlinesFor, defaultDeadlineRules } from '../../core/domain/deadlines.ts';
+import type { Deadline, DeadlineRules } from '../../core/domain/deadlines.ts';
+import { interventions } from '../../core/domain/decisions.ts';
+import type { Intervention, Period } from '../../core/domain/decisions.ts';
+import { openDues } from '../../core/domain/follow-ups.ts';
+import type { SafetyPlanReviewInput } from '../../core/domain/follow-ups.ts';
+import type { Db, Trx } from '../db/database.ts';
+import { stockholmDate } from '../time.ts';
+import { loadDuties } from './child-duties.ts';
+import type { HouseholdDuty } from './child-duties.ts';
+import { loadAccompanying } from './accompanying-children.ts';
+import type { AccompanyingChildDuty } from '../../core/domain/accompanying-children.ts';
 
 interface DeadlineCase {
   id: string;
