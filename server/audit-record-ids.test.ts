@@ -723,6 +723,11 @@ const writes: Write[] = [
     actor: 'provider',
     expect: ({ body }) => ({ 'commission.record': { entryId: body.id } }),
   },
+  {
+    scenario: 'mark a safety signal of an assigned case reviewed',
+    actor: 'assigned',
+    expect: ({ url }) => ({ 'safety_signal.handle': { signalId: segment(url, 'safety-signals') } }),
+  },
 ];
 
 /**

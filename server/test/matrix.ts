@@ -13,6 +13,7 @@ import type { Role } from '../../core/policy/roles.ts';
 import { addDays } from '../../core/domain/calendar.ts';
 import { stockholmDate } from '../time.ts';
 import type { ShelterFields } from '../../core/contracts/providers.ts';
+import { signalScenarios } from './matrix-signals.ts';
 
 /**
  * The authorization matrix: for every endpoint, what each actor — a role with a given relation to
@@ -1536,6 +1537,7 @@ export const scenarios: Scenario[] = [
     }),
     expect: outcomes(404, { provider: 201 }),
   },
+  ...signalScenarios,
 ];
 
 let requestCounter = 0;
