@@ -20,6 +20,7 @@ import { RiskLevelTag } from '../risk/RiskLevelTag.tsx';
 import { CaseOverview } from './CaseOverview.tsx';
 import { DeadlineList } from './Deadlines.tsx';
 import { useCase } from './useCase.ts';
+import { SafetySignals } from '../safety-signals/SafetySignals.tsx';
 
 const JournalTab = lazy(() =>
   import('../case-documents/JournalTab.tsx').then((m) => ({ default: m.JournalTab })),
@@ -119,6 +120,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
   return (
     <VStack gap="space-32">
       <CaseHeader detail={detail} />
+      <SafetySignals caseId={detail.id} />
       <Tabs
         value={tab}
         onChange={(value) => {
