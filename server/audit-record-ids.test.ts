@@ -476,6 +476,11 @@ const writes: Write[] = [
     expect: ({ body }) => ({ 'risk.incident': { incidentId: body.id } }),
   },
   {
+    scenario: 'mark a safety signal of an assigned case reviewed',
+    actor: 'assigned',
+    expect: ({ url }) => ({ 'safety_signal.handle': { signalId: segment(url, 'safety-signals') } }),
+  },
+  {
     scenario: 'record a råd och stöd session on an assigned case',
     actor: 'assigned',
     expect: ({ body }) => ({ 'advice_session.record': { sessionId: body.id } }),
@@ -722,11 +727,6 @@ const writes: Write[] = [
     scenario: 'record a note on an uppdrag',
     actor: 'provider',
     expect: ({ body }) => ({ 'commission.record': { entryId: body.id } }),
-  },
-  {
-    scenario: 'mark a safety signal of an assigned case reviewed',
-    actor: 'assigned',
-    expect: ({ url }) => ({ 'safety_signal.handle': { signalId: segment(url, 'safety-signals') } }),
   },
 ];
 

@@ -825,6 +825,7 @@ export const scenarios: Scenario[] = [
     }),
     expect: outcomes(404, { assigned: 201, manager: 403 }),
   },
+  ...signalScenarios,
   {
     name: 'read the råd och stöd sessions of an assigned case',
     audited: true,
@@ -1537,7 +1538,6 @@ export const scenarios: Scenario[] = [
     }),
     expect: outcomes(404, { provider: 201 }),
   },
-  ...signalScenarios,
 ];
 
 let requestCounter = 0;
