@@ -27,7 +27,8 @@ import type { ActorName, World } from './test/world.ts';
  * real HTTP; intakes are sent again with their Idempotency-Key, by their sender and by others, and
  * journal drafts saved and read, and socialjour's night intakes handed over to the day unit by
  * the handover job; uppdrag are sent to providers, and read, accepted and planned by anyone,
- * followed by the routes a provider must never reach. After every step, every actor tries to open the file and the protected details of
+ * followed by the routes a provider must never reach; incidents registered raise safety signals,
+ * read and marked reviewed by anyone. After every step, every actor tries to open the file and the protected details of
  * every person the step touched; any 200 without a grant in the ledger — or a canary of a
  * protected field in any response — fails, naming the sequence. Seeded and reproducible:
  * VARN_SEQ_SEED and VARN_SEQ_RUNS change the seed and the number of sequences.
@@ -149,6 +150,7 @@ const stats = {
   providerActs: 0,
   counterparts: 0,
   relationChanges: 0,
+  signalsSeen: 0,
 };
 let serial = 0;
 
@@ -1101,6 +1103,47 @@ function providerActs(
   };
 }
 
+/**
+ * An incident registered through a case, which raises safety signals in the linked persons' open
+ * cases (core/domain/safety-signals.ts); then every actor reads every case's signals and tries to
+ * mark one reviewed. A signal is read and handled only with the receiving case — never because
+ * one wrote the event — and carries no canary.
+ */
+function signalActs(actor: ActorName, caseIndex: number): Command {
+  return {
+    check: always,
+    async run() {
+      const c = pick(model.cases, caseIndex);
+      if (!c) return;
+      const incident = await send(actor, 'POST', `/api/cases/${c.id}/incidents`, {
+        occurredOn: new Date().toISOString().slice(0, 10),
+        description: `Ny händelse ${CANARY}`,
+      });
+      if (incident.statusCode === 201) expect(granted(actor, c.personId)).toBe(true);
+      for (const k of model.cases) {
+        for (const reader of everyone) {
+          const res = await send(reader, 'GET', `/api/cases/${k.id}/safety-signals`);
+          expect(res.body).not.toContain(CANARY);
+          if (res.statusCode !== 200) continue;
+          expect(granted(reader, k.personId), `${reader} read signals not granted`).toBe(true);
+          const open = res.json<{ open: { id: string }[] }>().open[0];
+          if (open) stats.signalsSeen++;
+          if (!open || reader !== actor) continue;
+          const marked = await send(
+            reader,
+            'POST',
+            `/api/cases/${k.id}/safety-signals/${open.id}/handled`,
+          );
+          expect(marked.body).not.toContain(CANARY);
+          if (marked.statusCode === 200) expect(granted(reader, k.personId)).toBe(true);
+        }
+      }
+      await sweep([c.personId]);
+    },
+    toString: () => `signalActs(${actor}, case #${caseIndex})`,
+  };
+}
+
 const caseworker = fc.constantFrom<ActorName>(
   'assigned',
   'colleague',
@@ -1176,6 +1219,7 @@ const commissionCommands = [
   fc
     .tuple(anyOne, fc.nat(), fc.nat(), fc.boolean())
     .map(([a, c, p, write]) => throughCase(a, c, p, write)),
+  fc.tuple(anyOne, fc.nat()).map(([a, c]) => signalActs(a, c)),
 ];
 
 /** Counterparts and relation corrections (issue 14), among the acts that make cases and grants. */
@@ -1286,7 +1330,7 @@ describe('attack sequences', () => {
     async () => {
       await runSequences(commissionCommands, SEED + 1);
       process.stdout.write(
-        `uppdrag sequences: ${stats.commissions} uppdrag sent, ${stats.providerActs} provider acts (seed ${SEED + 1})\n`,
+        `uppdrag sequences: ${stats.commissions} uppdrag sent, ${stats.providerActs} provider acts, ${stats.signalsSeen} safety signals seen (seed ${SEED + 1})\n`,
       );
       // Beyond the two sent before the sequences.
       expect(stats.commissions).toBeGreaterThan(2);

@@ -21,6 +21,7 @@ import { noticesRoutes } from './features/notices/notices.routes.ts';
 import { riskRoutes } from './features/risk/risk.routes.ts';
 import { personsRoutes } from './features/persons/persons.routes.ts';
 import { providerRoutes } from './features/providers/providers.routes.ts';
+import { safetySignalRoutes } from './features/safety-signals/safety-signals.routes.ts';
 import { systemRoutes } from './features/system/system.routes.ts';
 import { registerIdempotency } from './http/idempotency.ts';
 import { registerInputGuard } from './http/input-guard.ts';
@@ -113,6 +114,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   adminRoutes(app, features);
   noticesRoutes(app, features);
   providerRoutes(app, features);
+  safetySignalRoutes(app, features);
 
   await registerWeb(app, deps.webRoot);
   return app;

@@ -477,6 +477,11 @@ const writes: Write[] = [
     expect: ({ body }) => ({ 'risk.incident': { incidentId: body.id } }),
   },
   {
+    scenario: 'mark a safety signal of an assigned case reviewed',
+    actor: 'assigned',
+    expect: ({ url }) => ({ 'safety_signal.handle': { signalId: segment(url, 'safety-signals') } }),
+  },
+  {
     scenario: 'record a råd och stöd session on an assigned case',
     actor: 'assigned',
     expect: ({ body }) => ({ 'advice_session.record': { sessionId: body.id } }),

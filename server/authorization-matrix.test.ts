@@ -16,6 +16,7 @@ import * as noticeContracts from '../core/contracts/notices.ts';
 import * as personContracts from '../core/contracts/persons.ts';
 import * as providerContracts from '../core/contracts/providers.ts';
 import * as riskContracts from '../core/contracts/risk.ts';
+import * as safetySignalContracts from '../core/contracts/safety-signals.ts';
 import * as systemContracts from '../core/contracts/system.ts';
 import { createTestApp } from './test/test-app.ts';
 import type { TestApp } from './test/test-app.ts';
@@ -85,6 +86,7 @@ const allContracts = [
   personContracts,
   providerContracts,
   riskContracts,
+  safetySignalContracts,
   systemContracts,
 ].flatMap((module) => Object.values(module).filter(isContract));
 
@@ -180,6 +182,8 @@ const covered = new Set<Contract>([
   riskContracts.saveSafetyPlanDraft,
   riskContracts.getSafetyPlanDraft,
   riskContracts.discardSafetyPlanDraft,
+  safetySignalContracts.getCaseSafetySignals,
+  safetySignalContracts.handleSafetySignal,
   accessLogContracts.searchAccessLog,
   accessLogContracts.listEmergencyAccess,
   accessLogContracts.listUnitMembers,

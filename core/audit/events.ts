@@ -93,6 +93,8 @@ export const auditActions = {
   'shelter.search': 'Sökte plats i skyddat boende',
   'shelter.turned_away': 'Registrerade att ingen plats kunde ordnas',
   'shelter.turned_away.read': 'Läste förfrågningar om plats som inte kunde ordnas',
+  'safety_signal.read': 'Läste signaler om säkerhetsarbete',
+  'safety_signal.handle': 'Markerade signal om säkerhetsarbete som översedd',
 } as const;
 export type AuditAction = keyof typeof auditActions;
 
@@ -170,6 +172,7 @@ export const auditRecordKeys = {
   'admin.request.withdraw': ['requestId', 'version'],
   'admin.provider': ['providerId', 'version'],
   'shelter.turned_away': ['turnedAwayId'],
+  'safety_signal.handle': ['signalId'],
 } as const satisfies Partial<Record<AuditAction, readonly [string, ...string[]]>>;
 export type AuditRecordAction = keyof typeof auditRecordKeys;
 
@@ -207,6 +210,7 @@ export const auditActionsWithoutRecord = [
   'request.replay',
   'shelter.search',
   'shelter.turned_away.read',
+  'safety_signal.read',
 ] as const satisfies readonly Exclude<AuditAction, AuditRecordAction>[];
 // Compile-time check: a new action is either a record's create or change, or listed above.
 const _everyActionClassified: readonly (

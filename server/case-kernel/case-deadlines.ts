@@ -10,6 +10,7 @@ import { loadDuties } from './child-duties.ts';
 import type { HouseholdDuty } from './child-duties.ts';
 import { loadAccompanying } from './accompanying-children.ts';
 import type { AccompanyingChildDuty } from '../../core/domain/accompanying-children.ts';
+import { openSignalDues } from './safety-signals.ts';
 
 interface DeadlineCase {
   id: string;
@@ -203,6 +204,10 @@ export async function loadDeadlines(
   const open = cases.filter((c) => c.status === 'open');
   const plans = await shelterSafetyPlans(db, open, periods);
   const accompanying = await loadAccompanying(db, cases, duties);
+  const signals = await openSignalDues(
+    db,
+    open.map((c) => c.id),
+  );
   const stepOn = (caseId: string, type: string) => {
     const at = steps.find((s) => s.case_id === caseId && s.type === type)?.first_at;
     return at ? stockholmDate(new Date(at)) : null;
@@ -230,6 +235,7 @@ export async function loadDeadlines(
         followUpsDue: c.status === 'open' ? (dues.get(c.id) ?? []) : [],
         ...(plans.has(c.id) ? { shelterSafetyPlan: plans.get(c.id) } : {}),
         accompanyingChildren: accompanying.get(c.id) ?? [],
+        safetySignals: signals.get(c.id) ?? [],
       },
       today,
       rules,

@@ -16,6 +16,7 @@ import { familyScenarios } from './matrix-family.ts';
 import type { ShelterFields } from '../../core/contracts/providers.ts';
 import { counterpartScenarios } from './matrix-counterparts.ts';
 import { householdScenarios } from './matrix-household.ts';
+import { signalScenarios } from './matrix-signals.ts';
 
 /**
  * The authorization matrix: for every endpoint, what each actor — a role with a given relation to
@@ -828,6 +829,7 @@ export const scenarios: Scenario[] = [
     }),
     expect: outcomes(404, { assigned: 201, manager: 403 }),
   },
+  ...signalScenarios,
   {
     name: 'read the råd och stöd sessions of an assigned case',
     audited: true,

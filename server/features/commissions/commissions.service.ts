@@ -5,6 +5,7 @@ import type { LoadedCase } from '../../case-kernel/case-access.ts';
 import { loadPersonFacts } from '../../case-kernel/persons.repository.ts';
 import { channelsReachableByViolence } from '../../case-kernel/counterparts.ts';
 import { checkCommunicationChannel } from '../../../core/domain/safe-channel.ts';
+import { raiseSafetySignals } from '../../case-kernel/safety-signals.ts';
 import type { ActionContext } from '../../http/action-context.ts';
 import type {
   CaseCommissions,
@@ -475,7 +476,7 @@ export function createCommission(
 async function lockCommission(trx: Trx, commissionId: string, caseId?: string) {
   let q = trx
     .selectFrom('commission')
-    .select(['id', 'status', 'version', 'person_id', 'case_id'])
+    .select(['id', 'status', 'version', 'person_id', 'case_id', 'intervention'])
     .where('id', '=', commissionId);
   if (caseId !== undefined) q = q.where('case_id', '=', caseId);
   const row = await q.forUpdate().executeTakeFirst();
@@ -526,6 +527,13 @@ export function endCommission(
     run: async (trx, loaded) => {
       const row = await lockCommission(trx, commissionId, caseId);
       const version = await changeStatus(trx, ctx, row, 'end', body.version, body.reason);
+      // The insats ends — as planned or broken off, the reason says which and stays here: the
+      // linked files are prompted to review their risk work or safety plans, in this transaction.
+      await raiseSafetySignals(
+        trx,
+        { personId: row.person_id, caseId, recordId: row.id, now: ctx.now },
+        { type: 'commission_ended', intervention: row.intervention },
+      );
       return {
         result: { id: row.id, version },
         audit: {

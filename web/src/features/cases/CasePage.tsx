@@ -22,6 +22,7 @@ import { CaseOverview } from './CaseOverview.tsx';
 import { CounterpartsSection } from '../counterparts/CounterpartsSection.tsx';
 import { DeadlineList } from './Deadlines.tsx';
 import { useCase } from './useCase.ts';
+import { SafetySignals } from '../safety-signals/SafetySignals.tsx';
 
 const JournalTab = lazy(() =>
   import('../case-documents/JournalTab.tsx').then((m) => ({ default: m.JournalTab })),
@@ -121,6 +122,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
   return (
     <VStack gap="space-32">
       <CaseHeader detail={detail} />
+      <SafetySignals caseId={detail.id} />
       <Tabs
         value={tab}
         onChange={(value) => {
