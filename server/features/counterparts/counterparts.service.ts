@@ -259,8 +259,13 @@ export function changeCounterpart(
   return execute(deps, ctx, {
     action: 'counterpart.correct',
     ...onCounterparts(ctx, caseId, 'counterpart.write'),
-    run: async (trx, { row }) => {
+    run: async (trx, { row, person }) => {
       refuseClosed(row);
+      const mayReadDetails = can(ctx.actor, 'counterpart.readDetails', {
+        person,
+        case: caseFacts(row),
+        now: ctx.now,
+      }).allowed;
       // Her file's counterparts, whichever of her cases they were told in.
       const latest = (await loadCounterpartHistory(trx, [row.person_id]))
         .filter((v) => v.id === counterpartId)
@@ -270,6 +275,20 @@ export function changeCounterpart(
       let status: CounterpartVersion['status'];
       if (body.change === 'correction') {
         fields = await toFields(trx, ctx, row.person_id, body);
+        if (!mayReadDetails) {
+          // Her file is protected and this writer does not see his details: she corrects the
+          // rest, and what she could not see stays as it was.
+          if (fields.contact.length > 0 || fields.whereabouts !== null) {
+            throw invalid([
+              {
+                path: 'body.contact',
+                message:
+                  'Kontaktuppgifter och vistelseort är skyddade. Bara handläggaren som är tilldelad ärendet kan ändra dem.',
+              },
+            ]);
+          }
+          fields = { ...fields, contact: latest.contact, whereabouts: latest.whereabouts };
+        }
         // A correction of one ended or marked wrong by mistake makes it hold again.
         if (latest.status === 'current' && same(fields, latest)) {
           throw invalid([

@@ -225,6 +225,64 @@ describe('counterparts', () => {
     expect(res.body).not.toContain('Storgatan');
   });
 
+  it('lets a writer who does not see his details correct the rest, keeping what she could not see', async () => {
+    // A protected person's matter in the unit's queue: whoever takes from the queue works it,
+    // but only the assigned handläggare sees her protected details, and so his.
+    const created = await send(
+      'POST',
+      '/api/intakes',
+      intakePayload(
+        w.units.adult,
+        {
+          existing: false,
+          newPerson: {
+            identity: null,
+            givenName: 'Ines',
+            familyName: 'Kösson',
+            protectionLevel: 'protected_registration',
+          },
+        },
+        { assignToMe: false },
+      ),
+    );
+    expect(created.statusCode, created.body).toBe(201);
+    const { caseId } = created.json<{ caseId: string }>();
+    const recorded = await send('POST', `/api/cases/${caseId}/counterparts`, him());
+    expect(recorded.statusCode, recorded.body).toBe(201);
+    const { id } = recorded.json<{ id: string }>();
+    const listed = await list(caseId, 'assigned');
+    expect(listed.abilities.write).toBe(true);
+    expect(listed.current[0]?.details.masked).toBe(true);
+    const url = `/api/cases/${caseId}/counterparts/${id}/versions`;
+    const correction = {
+      change: 'correction',
+      ...him({ familyName: 'Rättad' }),
+      reason: 'Rätt efternamn.',
+      version: 1,
+    };
+    const withDetails = await send('POST', url, correction, 'assigned');
+    expect(withDetails.statusCode).toBe(400);
+    expect(withDetails.body).toContain('Kontaktuppgifter och vistelseort är skyddade.');
+    const without = await send(
+      'POST',
+      url,
+      { ...correction, contact: [], whereabouts: null },
+      'assigned',
+    );
+    expect(without.statusCode, without.body).toBe(201);
+    const latest = await t.database.db
+      .selectFrom('counterpart')
+      .select(['family_name', 'contact', 'whereabouts'])
+      .where('id', '=', id)
+      .where('version', '=', 2)
+      .executeTakeFirstOrThrow();
+    expect(latest).toEqual({
+      family_name: 'Rättad',
+      contact: [{ kind: 'phone', value: '070-555 66 77' }],
+      whereabouts: 'Bor kvar i lägenheten på Storgatan.',
+    });
+  });
+
   it('gives the author nothing of the person whose number she records: the same answer as for an unknown number', async () => {
     const { caseId } = await caseInInvestigation('Länksson');
     const s = w.persons.s; // a file the colleague cannot open

@@ -375,8 +375,8 @@ function CounterpartForm({
   const set = (patch: Partial<FormValues>) => {
     setValues((v) => ({ ...v, ...patch }));
   };
-  // A correction where her file is protected and his details are masked to this reader cannot
-  // carry them: the server would take the empty fields as the correction.
+  // Where her file is protected and his details are masked to this reader, the correction leaves
+  // them out, and the server keeps them as they were.
   const masked = correcting?.details.masked === true;
   const form = useFormMutation<
     BodyOf<typeof recordCounterpart> | BodyOf<typeof changeCounterpart>,
@@ -412,14 +412,6 @@ function CounterpartForm({
       form.submit(body, problems);
     }
   };
-  if (masked) {
-    return (
-      <Alert variant="info" size="small">
-        Personens uppgifter är skyddade. Bara handläggaren som är tilldelad ärendet kan rätta
-        kontaktuppgifter och vistelseort.
-      </Alert>
-    );
-  }
   return (
     <form
       onSubmit={submit}
@@ -528,74 +520,84 @@ function CounterpartForm({
             </Radio>
           ))}
         </RadioGroup>
-        <fieldset className="plain-fieldset">
-          <legend>Kända kontaktuppgifter till personen</legend>
-          <VStack gap="space-8">
-            {values.contact.map((k, i) => (
-              <HStack key={i} gap="space-8" align="end">
-                <Select
-                  label={`Slag, kontaktuppgift ${i + 1}`}
-                  value={k.kind}
-                  onChange={(e) => {
-                    const contact = [...values.contact];
-                    contact[i] = { ...k, kind: e.target.value as typeof k.kind };
-                    set({ contact });
-                  }}
-                >
-                  {Object.entries(contactKindLabels).map(([value, label]) => (
-                    <option key={value} value={value}>
-                      {label}
-                    </option>
-                  ))}
-                </Select>
-                <TextField
-                  id={idOf(`body.contact.${i}.value`)}
-                  label={`Uppgift, kontaktuppgift ${i + 1}`}
-                  value={k.value}
-                  error={errorOf(`body.contact.${i}.value`)}
-                  onChange={(e) => {
-                    const contact = [...values.contact];
-                    contact[i] = { ...k, value: e.target.value };
-                    set({ contact });
-                  }}
-                />
+        {masked ? (
+          <Alert variant="info" size="small" inline>
+            Kontaktuppgifter och vistelseort är skyddade och ändras inte här. Bara handläggaren som
+            är tilldelad ärendet kan se och rätta dem.
+          </Alert>
+        ) : null}
+        {masked ? null : (
+          <fieldset className="plain-fieldset">
+            <legend>Kända kontaktuppgifter till personen</legend>
+            <VStack gap="space-8">
+              {values.contact.map((k, i) => (
+                <HStack key={i} gap="space-8" align="end">
+                  <Select
+                    label={`Slag, kontaktuppgift ${i + 1}`}
+                    value={k.kind}
+                    onChange={(e) => {
+                      const contact = [...values.contact];
+                      contact[i] = { ...k, kind: e.target.value as typeof k.kind };
+                      set({ contact });
+                    }}
+                  >
+                    {Object.entries(contactKindLabels).map(([value, label]) => (
+                      <option key={value} value={value}>
+                        {label}
+                      </option>
+                    ))}
+                  </Select>
+                  <TextField
+                    id={idOf(`body.contact.${i}.value`)}
+                    label={`Uppgift, kontaktuppgift ${i + 1}`}
+                    value={k.value}
+                    error={errorOf(`body.contact.${i}.value`)}
+                    onChange={(e) => {
+                      const contact = [...values.contact];
+                      contact[i] = { ...k, value: e.target.value };
+                      set({ contact });
+                    }}
+                  />
+                  <Button
+                    type="button"
+                    variant="tertiary"
+                    size="small"
+                    onClick={() => {
+                      set({ contact: values.contact.filter((_, j) => j !== i) });
+                    }}
+                  >
+                    Ta bort kontaktuppgift {i + 1}
+                  </Button>
+                </HStack>
+              ))}
+              <div>
                 <Button
                   type="button"
-                  variant="tertiary"
+                  variant="secondary"
                   size="small"
                   onClick={() => {
-                    set({ contact: values.contact.filter((_, j) => j !== i) });
+                    set({ contact: [...values.contact, { kind: 'phone', value: '' }] });
                   }}
                 >
-                  Ta bort kontaktuppgift {i + 1}
+                  Lägg till kontaktuppgift
                 </Button>
-              </HStack>
-            ))}
-            <div>
-              <Button
-                type="button"
-                variant="secondary"
-                size="small"
-                onClick={() => {
-                  set({ contact: [...values.contact, { kind: 'phone', value: '' }] });
-                }}
-              >
-                Lägg till kontaktuppgift
-              </Button>
-            </div>
-          </VStack>
-        </fieldset>
-        <Textarea
-          id={idOf('body.whereabouts')}
-          label="Var personen finns eller bor"
-          minRows={2}
-          maxLength={2000}
-          value={values.whereabouts}
-          error={errorOf('body.whereabouts')}
-          onChange={(e) => {
-            set({ whereabouts: e.target.value });
-          }}
-        />
+              </div>
+            </VStack>
+          </fieldset>
+        )}
+        {masked ? null : (
+          <Textarea
+            id={idOf('body.whereabouts')}
+            label="Var personen finns eller bor"
+            minRows={2}
+            maxLength={2000}
+            value={values.whereabouts}
+            error={errorOf('body.whereabouts')}
+            onChange={(e) => {
+              set({ whereabouts: e.target.value });
+            }}
+          />
+        )}
         {correcting ? (
           <Textarea
             id={idOf('body.reason')}
