@@ -59,3 +59,20 @@ test('an unknown address says so and leads home', async ({ page, login, visit })
   await page.getByRole('link', { name: 'Till startsidan' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Välkommen till Värn' })).toBeVisible();
 });
+
+test('the session and the app’s information are asked for once, while the code loads', async ({
+  page,
+  visit,
+}) => {
+  // index.html preloads both (issue 21: on a slow phone the wait for them came after the code's);
+  // the app must take the preloaded answers over rather than ask again.
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    const { pathname } = new URL(request.url());
+    if (pathname === '/api/session' || pathname === '/api/app-info') asked.push(pathname);
+  });
+  await visit('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Logga in' })).toBeVisible();
+  await expect(page.getByText('Demoversion: alla personer och ärenden är påhittade')).toBeVisible();
+  expect(asked.sort()).toEqual(['/api/app-info', '/api/session']);
+});

@@ -8,7 +8,19 @@ import '@navikt/ds-css/dist/global/reset.css';
 import '@navikt/ds-css/dist/global/tokens.css';
 import '@navikt/ds-css/dist/global/baseline.css';
 import '@navikt/ds-css/dist/global/print.css';
-import '@navikt/ds-css/dist/components.css';
+// Only the components Värn uses, and up front only those of the login page, the start page and
+// the shell; the rest come with the first page that needs them (app/page-styles.css, issue 21).
+import '@navikt/ds-css/dist/component/theme.css';
+import '@navikt/ds-css/dist/component/typography.css';
+import '@navikt/ds-css/dist/component/primitives.css';
+import '@navikt/ds-css/dist/component/button.css';
+import '@navikt/ds-css/dist/component/loader.css';
+import '@navikt/ds-css/dist/component/alert.css';
+import '@navikt/ds-css/dist/component/internalheader.css';
+import '@navikt/ds-css/dist/component/link.css';
+import '@navikt/ds-css/dist/component/linkcard.css';
+import '@navikt/ds-css/dist/component/form.css';
+import '@navikt/ds-css/dist/component/modal.css';
 import './app/styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

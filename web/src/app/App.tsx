@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import type { ReactNode } from 'react';
 import { Provider as AkselProvider } from '@navikt/ds-react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -11,48 +11,41 @@ import { HomePage } from '../features/home/HomePage.tsx';
 import { NotFoundPage } from '../features/home/NotFoundPage.tsx';
 import { PlaceholderPage } from '../features/home/PlaceholderPage.tsx';
 import { akselSv } from './aksel-sv.ts';
+import { lazyPage } from './lazy-page.ts';
 import { Shell } from './Shell.tsx';
 
 // Every page but the start page is loaded when first opened: the login page, which everyone
 // sees first and on the slowest connections too, loads only what it needs (issue 21).
-const MyCasesPage = lazy(() =>
-  import('../features/cases/MyCasesPage.tsx').then((m) => ({ default: m.MyCasesPage })),
+const MyCasesPage = lazyPage(() => import('../features/cases/MyCasesPage.tsx'), 'MyCasesPage');
+const SearchPersonPage = lazyPage(
+  () => import('../features/persons/SearchPersonPage.tsx'),
+  'SearchPersonPage',
 );
-const SearchPersonPage = lazy(() =>
-  import('../features/persons/SearchPersonPage.tsx').then((m) => ({
-    default: m.SearchPersonPage,
-  })),
-);
-const PersonPage = lazy(() =>
-  import('../features/persons/PersonPage.tsx').then((m) => ({ default: m.PersonPage })),
-);
+const PersonPage = lazyPage(() => import('../features/persons/PersonPage.tsx'), 'PersonPage');
 // The manager's and the administrator's pages.
-const AccessLogPage = lazy(() =>
-  import('../features/access-log/AccessLogPage.tsx').then((m) => ({ default: m.AccessLogPage })),
+const AccessLogPage = lazyPage(
+  () => import('../features/access-log/AccessLogPage.tsx'),
+  'AccessLogPage',
 );
-const AdminPage = lazy(() =>
-  import('../features/admin/AdminPage.tsx').then((m) => ({ default: m.AdminPage })),
-);
+const AdminPage = lazyPage(() => import('../features/admin/AdminPage.tsx'), 'AdminPage');
 // The case screens are the biggest part of the client: loaded when a case is first opened.
-const NewIntakePage = lazy(() =>
-  import('../features/cases/NewIntakePage.tsx').then((m) => ({ default: m.NewIntakePage })),
+const NewIntakePage = lazyPage(
+  () => import('../features/cases/NewIntakePage.tsx'),
+  'NewIntakePage',
 );
-const CasePage = lazy(() =>
-  import('../features/cases/CasePage.tsx').then((m) => ({ default: m.CasePage })),
-);
+const CasePage = lazyPage(() => import('../features/cases/CasePage.tsx'), 'CasePage');
 // The provider's pages: its uppdrag (issue 13).
-const MyCommissionsPage = lazy(() =>
-  import('../features/commissions/MyCommissionsPage.tsx').then((m) => ({
-    default: m.MyCommissionsPage,
-  })),
+const MyCommissionsPage = lazyPage(
+  () => import('../features/commissions/MyCommissionsPage.tsx'),
+  'MyCommissionsPage',
 );
-const CommissionPage = lazy(() =>
-  import('../features/commissions/CommissionPage.tsx').then((m) => ({
-    default: m.CommissionPage,
-  })),
+const CommissionPage = lazyPage(
+  () => import('../features/commissions/CommissionPage.tsx'),
+  'CommissionPage',
 );
-const AdminUserPage = lazy(() =>
-  import('../features/admin/AdminUserPage.tsx').then((m) => ({ default: m.AdminUserPage })),
+const AdminUserPage = lazyPage(
+  () => import('../features/admin/AdminUserPage.tsx'),
+  'AdminUserPage',
 );
 
 const queryClient = new QueryClient({
