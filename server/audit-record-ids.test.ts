@@ -234,6 +234,17 @@ const writes: Write[] = [
     }),
   },
   {
+    scenario: 'register one orosanmälan for two siblings in the household of an assigned case',
+    actor: 'assigned',
+    expect: ({ body, w }) => ({
+      'case.child_report': {
+        caseId: w.persons.p.caseId,
+        childCaseId: (body.childCaseIds as string[])[0],
+        children: 2,
+      },
+    }),
+  },
+  {
     scenario: 'record why no orosanmälan is made for a child in the household',
     actor: 'assigned',
     expect: ({ payload, w }) => ({

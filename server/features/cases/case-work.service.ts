@@ -671,7 +671,9 @@ export function registerChildReports(
           personIds: [row.person_id, ...childIds],
           caseIds: [caseId, ...childCaseIds],
           details: {
-            childCaseId: childCaseIds.join(','),
+            // The report is named as its PDF is, by its first child's case (the row's caseIds
+            // hold every child's case).
+            childCaseId: childCaseIds[0] ?? null,
             childrenUnitId: unit.id,
             children: childIds.length,
           },
