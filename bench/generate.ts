@@ -6,6 +6,7 @@
  *   S: 2 000 cases, 6 000 persons, 100 000 journal entries
  *   M: 200 000 cases, 600 000 persons, 5 000 000 journal entries
  *   and providers, shelters and an uppdrag on 30 % of cases (bench/providers.ts)
+ *   and two families of 6 with 4 linked files per adult handläggare (bench/families.ts)
  *
  * Skewed like reality: most cases closed (85 %); entries per case follow a power law, so a few
  * cases carry hundreds; each case's household holds the person, a partner recorded as using
@@ -23,6 +24,7 @@ import type { ChainedContent } from '../server/audit/audit.ts';
 import { auditKeys, hmacHex } from '../server/audit/audit-keys.ts';
 import { hashPassword } from '../server/accounts/passwords.ts';
 import { familyNameSlots, givenNameSlots } from './names.ts';
+import { generateFamilies } from './families.ts';
 import { generateProviders } from './providers.ts';
 
 export const sizes = {
@@ -242,6 +244,8 @@ async function generateOn(db: Kysely<Database>, size: Size, seed: number): Promi
   });
 
   await step('providers, shelters, uppdrag (30 %)', () => generateProviders(db, size));
+
+  await step('families of 6 with 4 linked files', () => generateFamilies(db));
 
   await step('analyze', async () => {
     await sql`drop table bench_person, bench_household, bench_case`.execute(db);

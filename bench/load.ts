@@ -67,6 +67,8 @@ export const operations = {
   // the list of their uppdrag.
   shelter_search: 3,
   provider_inbox: 3,
+  // Issue 14: the family view of a case in a household of 6 with 4 linked files.
+  family_view: 3,
 } as const;
 type Op = keyof typeof operations;
 
@@ -74,6 +76,8 @@ interface UserData {
   username: string;
   unitId: string;
   cases: { id: string; personId: string; pnr: string; name: string }[];
+  /** The victims' cases of the families (bench/families.ts) the user is assigned to. */
+  families: { id: string; personId: string }[];
 }
 
 async function startVarn(databaseUrl: string) {
@@ -260,6 +264,10 @@ async function runOp(op: Op, s: Session, random: () => number): Promise<boolean>
         : true;
     case 'login':
       return ok(await s.login());
+    case 'family_view': {
+      const family = s.user.families[Math.floor(random() * s.user.families.length)];
+      return family ? ok((await s.call('GET', `/api/cases/${family.id}/family`)).status) : true;
+    }
     case 'provider_inbox': {
       const p = providerPool[Math.floor(random() * providerPool.length)];
       if (!p) return true;
@@ -360,6 +368,8 @@ async function saturate(
 /** The floor of each operation: a bare prepared statement for the same data, p50 in ms. */
 async function floors(client: pg.Client, users: UserData[]): Promise<Record<Op, number>> {
   const u = users.find((x) => x.cases.length > 0) ?? users[0];
+  const family = users.flatMap((x) => x.families)[0];
+  if (!family) throw new Error('no family case');
   const c = u?.cases[0];
   if (!u || !c) throw new Error('no user with an open case');
   const userId = (
@@ -437,6 +447,15 @@ async function floors(client: pg.Client, users: UserData[]): Promise<Record<Op, 
         ).rows.map((r) => r.unit_id),
       ],
     },
+    family_view: {
+      // The related persons' open cases with unit and handläggare, by the relations that hold.
+      text: `select c.id, c.phase, u.name, a.display_name from person_relation r
+             join "case" c on c.person_id = case when r.person_id = $1 then r.related_person_id
+               else r.person_id end and c.status = 'open'
+             join unit u on u.id = c.unit_id left join app_user a on a.id = c.assigned_user_id
+             where (r.person_id = $1 or r.related_person_id = $1) and r.status = 'current'`,
+      values: [family.personId],
+    },
   };
   const result = {} as Record<Op, number>;
   for (const [op, st] of Object.entries(statements) as [Op, (typeof statements)[Op]][]) {
@@ -471,7 +490,13 @@ async function loadUsers(client: pg.Client): Promise<UserData[]> {
      from "case" c join person p on p.id = c.person_id where c.status = 'open'`,
   );
   const byUser = Map.groupBy(cases.rows, (c) => c.assigned_user_id);
+  const families = await client.query<{ assigned_user_id: string; id: string; person_id: string }>(
+    `select c.assigned_user_id, c.id, c.person_id from "case" c
+     where c.status = 'open' and exists (select 1 from counterpart k where k.case_id = c.id)`,
+  );
+  const familiesOf = Map.groupBy(families.rows, (c) => c.assigned_user_id);
   return users.rows.map((u) => ({
+    families: (familiesOf.get(u.id) ?? []).map((c) => ({ id: c.id, personId: c.person_id })),
     username: u.username,
     unitId: u.unit_id,
     cases: (byUser.get(u.id) ?? []).map((c) => ({
@@ -531,7 +556,12 @@ async function main() {
     );
     providerPool = providerUsers.rows.map(
       (u) =>
-        new Session(server?.base ?? '', { username: u.username, unitId: u.unit_id, cases: [] }),
+        new Session(server?.base ?? '', {
+          username: u.username,
+          unitId: u.unit_id,
+          cases: [],
+          families: [],
+        }),
     );
     console.log(`Mix: ${USERS} virtual users, think time 5–15 s, ${DURATION_S} s …`);
     const samples = await mixRun(server.base, users, DURATION_S * 1000);

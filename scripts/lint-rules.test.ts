@@ -58,7 +58,7 @@ describe('architecture lint rules', () => {
   it('let only openCase and appendEvents write a case or its events', async () => {
     const code =
       "import type { Trx } from '../../db/database.ts';\nexport const f = (trx: Trx) => trx.insertInto('case_event');\n";
-    expect(await rulesHit('server/features/cases/routing.ts', code)).toContain(
+    expect(await rulesHit('server/features/cases/case-work.service.ts', code)).toContain(
       'no-restricted-syntax',
     );
     expect(await rulesHit('server/case-kernel/case-access.ts', code)).not.toContain(

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../core/contracts/cases.ts';
 import type { CaseRisk } from '../core/contracts/risk.ts';
+import type { FamilyView } from '../core/contracts/family.ts';
 import { isWorkingDay } from '../core/domain/working-days.ts';
 import { addDays } from '../core/domain/calendar.ts';
 import { parseConfig } from './config.ts';
@@ -26,7 +27,8 @@ import type { ActorName, World } from './test/world.ts';
  * real HTTP; intakes are sent again with their Idempotency-Key, by their sender and by others, and
  * journal drafts saved and read, and socialjour's night intakes handed over to the day unit by
  * the handover job; uppdrag are sent to providers, and read, accepted and planned by anyone,
- * followed by the routes a provider must never reach. After every step, every actor tries to open the file and the protected details of
+ * followed by the routes a provider must never reach; incidents registered raise safety signals,
+ * read and marked reviewed by anyone. After every step, every actor tries to open the file and the protected details of
  * every person the step touched; any 200 without a grant in the ledger — or a canary of a
  * protected field in any response — fails, naming the sequence. Seeded and reproducible:
  * VARN_SEQ_SEED and VARN_SEQ_RUNS change the seed and the number of sequences.
@@ -138,6 +140,7 @@ function inHousehold(c: KnownCase, childId: string): boolean {
 }
 const stats = {
   sequences: 0,
+  households: 0,
   steps: 0,
   requests: 0,
   replays: 0,
@@ -145,6 +148,9 @@ const stats = {
   handovers: 0,
   commissions: 0,
   providerActs: 0,
+  counterparts: 0,
+  relationChanges: 0,
+  signalsSeen: 0,
 };
 let serial = 0;
 
@@ -199,6 +205,34 @@ async function checkCannotTake(actor: ActorName, person: KnownPerson) {
   }
   if (!granted(actor, person.id)) {
     expect(file.body + details.body).not.toContain(CANARY);
+  }
+  for (const c of model.cases.filter((k) => k.personId === person.id)) await checkFamily(actor, c);
+}
+
+/**
+ * The family view of a case (issue 14), a read that must stay refused or masked after every
+ * write: only to a reader of the case; a protected member by name, or a member the case's file
+ * does not itself name, only to whoever holds a grant to that member's file; never a canary.
+ */
+async function checkFamily(actor: ActorName, c: KnownCase) {
+  const res = await send(actor, 'GET', `/api/cases/${c.id}/family`);
+  if (res.statusCode !== 200) {
+    expect(res.statusCode).toBe(404);
+    return;
+  }
+  expect(granted(actor, c.personId), `${actor} read a family view not granted`).toBe(true);
+  expect(res.body).not.toContain(CANARY);
+  for (const m of res.json<FamilyView>().members) {
+    if (!m.person || 'masked' in m.person) {
+      if (m.person) expect(m.cases).toEqual([]);
+      continue;
+    }
+    if (m.person.protectionLevel !== 'none' || m.source === 'linked') {
+      expect(
+        granted(actor, m.person.id),
+        `${actor} saw ${m.person.id} by name in a family view without a grant`,
+      ).toBe(true);
+    }
   }
 }
 
@@ -548,6 +582,139 @@ function linkChild(
   };
 }
 
+/**
+ * An intake about a new person whose household names people already in Värn: a child with a
+ * known person's personnummer (someone else's child, perhaps) and the person who uses violence
+ * with another known person's number. A known child is linked only if the registrar already had
+ * it; otherwise its information is routed and nothing is linked. The counterpart's number links
+ * for the rules only and grants nothing.
+ */
+function intakeWithHousehold(
+  actor: ActorName,
+  childIndex: number,
+  counterpartIndex: number,
+  assignToMe: boolean,
+): Command {
+  return {
+    check: always,
+    async run() {
+      const unit = caseworkerUnit[actor];
+      if (!unit || unit === 'children') return;
+      const numbered = model.persons.filter((p) => p.personnummer);
+      const child = pick(numbered, childIndex);
+      const counterpart = pick(numbered, counterpartIndex);
+      const newNumber = freshPersonnummer();
+      const payload = {
+        ...intakePayload(
+          unitId(unit),
+          {
+            existing: false,
+            newPerson: {
+              identity: { kind: 'personnummer', number: newNumber },
+              givenName: 'Hushåll',
+              familyName: `Ny${serial++}`,
+              protectionLevel: 'none',
+            },
+          },
+          { assignToMe, ...(unit === 'outOfHours' ? { receivedAt: lastWorkingNight() } : {}) },
+        ),
+        household: {
+          adults: [
+            {
+              identity: counterpart?.personnummer
+                ? { kind: 'personnummer', number: counterpart.personnummer }
+                : null,
+              givenName: 'Våld',
+              familyName: 'Utövare',
+              description: null,
+              relation: 'partner',
+              usesViolence: true,
+              livesTogether: true,
+            },
+          ],
+          children: [
+            {
+              givenName: 'Känt',
+              familyName: 'Barn',
+              identity:
+                child?.personnummer && child.personnummer !== counterpart?.personnummer
+                  ? { kind: 'personnummer', number: child.personnummer }
+                  : null,
+              statedAge:
+                child?.personnummer && child.personnummer !== counterpart?.personnummer ? null : 5,
+              guardian: true,
+            },
+          ],
+        },
+      };
+      const key = randomUUID();
+      const res = await submitIntake(actor, unit, payload, key, {
+        known: undefined,
+        newNumber,
+        protectedNew: false,
+        assignToMe,
+      });
+      model.sent.push({ actor, key, payload, status: res.statusCode, body: res.body });
+      if (res.statusCode === 201) {
+        stats.households++;
+        const { personId } = res.json<{ personId: string }>();
+        const linked = await t.database.db
+          .selectFrom('person_relation')
+          .select('related_person_id')
+          .where('person_id', '=', personId)
+          .execute();
+        for (const { related_person_id: id } of linked) {
+          if (model.persons.some((p) => p.id === id)) {
+            // A known child is linked only where the registrar could already reach it.
+            expect(granted(actor, id), 'linked a known child not granted').toBe(true);
+          } else {
+            model.persons.push({ id, personnummer: null, protected: false });
+          }
+          model.parentOf.add(`${personId}|${id}`);
+        }
+        // A known child not linked: its information was routed to the unit responsible for its
+        // file, whose handläggare and manager find it in their queue (as any routed matter).
+        const routedChild = child
+          ? await t.database.db
+              .selectFrom('case')
+              .select(['id', 'unit_id', 'assigned_user_id'])
+              .where('person_id', '=', child.id)
+              .where('routed_by', '=', w.users[actor].id)
+              .where(
+                'id',
+                'not in',
+                model.cases.map((c) => c.id),
+              )
+              .executeTakeFirst()
+          : undefined;
+        if (routedChild && child) {
+          expect(routedChild.assigned_user_id).toBeNull();
+          expect(linked.map((l) => l.related_person_id)).not.toContain(child.id);
+          const routedUnit = unitOf(routedChild.unit_id);
+          model.cases.push({ id: routedChild.id, personId: child.id, unit: routedUnit });
+          for (const m of managers[routedUnit] ?? []) grant(m, child.id);
+          for (const c of caseworkers[routedUnit] ?? []) if (c !== actor) grant(c, child.id);
+        }
+        expect(res.body).not.toContain(child?.id ?? 'no child');
+        expect(res.body).not.toContain(counterpart?.id ?? 'no counterpart');
+        // Nor does the new case's page name a known person the registrar could not reach.
+        const { caseId } = res.json<{ caseId?: string }>();
+        if (caseId) {
+          const page = await send(actor, 'GET', `/api/cases/${caseId}`);
+          for (const known of [child, counterpart]) {
+            if (known && !granted(actor, known.id)) {
+              expect(page.body, 'the case page named a person not granted').not.toContain(known.id);
+            }
+          }
+        }
+      }
+      await sweep([...(child ? [child.id] : []), ...(counterpart ? [counterpart.id] : [])]);
+    },
+    toString: () =>
+      `intakeWithHousehold(${actor}, child #${childIndex}, counterpart #${counterpartIndex}, assignToMe=${assignToMe})`,
+  };
+}
+
 /** Take a case from one's unit's queue, or be assigned it by the manager. */
 function assign(actor: ActorName, caseIndex: number, assignee: ActorName): Command {
   return {
@@ -620,6 +787,117 @@ function relate(actor: ActorName, fromIndex: number, toIndex: number): Command {
       await sweep([from.id, to.id]);
     },
     toString: () => `relate(${actor}, #${fromIndex} ↔ #${toIndex})`,
+  };
+}
+
+/**
+ * Every read of a person through one of their cases: the case page and its counterparts. A 200
+ * without a grant to the case's person fails, as for the file itself.
+ */
+async function checkCasesCannotBeTaken(actor: ActorName, personId: string) {
+  for (const c of model.cases.filter((k) => k.personId === personId)) {
+    for (const url of [`/api/cases/${c.id}`, `/api/cases/${c.id}/counterparts`]) {
+      const res = await send(actor, 'GET', url);
+      if (res.statusCode === 200) {
+        expect(granted(actor, personId), `${actor} read ${url} without a grant`).toBe(true);
+      }
+    }
+  }
+}
+
+/**
+ * A counterpart recorded in the file of a case's person with the identity number of another
+ * person in Värn (issue 14): the link is for the rules only, so the author gains nothing of that
+ * person — no file, no protected field, no case of theirs, no counterpart list — and the answer
+ * is the one an unknown number gets.
+ */
+function recordCounterpart(
+  actor: ActorName,
+  caseIndex: number,
+  personIndex: number,
+  usesViolence: boolean,
+): Command {
+  return {
+    check: always,
+    async run() {
+      const c = pick(model.cases, caseIndex);
+      const target = pick(
+        model.persons.filter((p) => p.personnummer && p.id !== c?.personId),
+        personIndex,
+      );
+      if (!c || !target?.personnummer) return;
+      const res = await send(actor, 'POST', `/api/cases/${c.id}/counterparts`, {
+        identity: { kind: 'personnummer', number: target.personnummer },
+        givenName: null,
+        familyName: null,
+        description: 'Sekvensens motpart',
+        relation: 'partner',
+        usesViolence,
+        livesTogether: 'unknown',
+        contact: [],
+        whereabouts: null,
+      });
+      if (res.statusCode === 201) {
+        stats.counterparts++;
+        expect(granted(actor, c.personId), 'recorded a counterpart in a file not granted').toBe(
+          true,
+        );
+        expect(Object.keys(res.json<object>()).sort()).toEqual(['id', 'version']);
+      }
+      expect(res.body).not.toContain(CANARY);
+      await sweep([target.id]);
+      // The author, above all: every read of that person through a case of theirs.
+      await checkCasesCannotBeTaken(actor, target.id);
+    },
+    toString: () => `counterpart(${actor}, case #${caseIndex} → person #${personIndex})`,
+  };
+}
+
+/** A relation corrected or ended from one end's file: only by whoever may see both ends. */
+function changeRelation(
+  actor: ActorName,
+  relationIndex: number,
+  fromRelated: boolean,
+  end: boolean,
+): Command {
+  return {
+    check: always,
+    async run() {
+      const all = await t.database.db
+        .selectFrom('person_relation')
+        .select(['id', 'person_id', 'related_person_id', 'kind', 'violence', 'version', 'status'])
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+      const relation = pick(all, relationIndex);
+      if (!relation) return;
+      const [viewer, other] = fromRelated
+        ? [relation.related_person_id, relation.person_id]
+        : [relation.person_id, relation.related_person_id];
+      const res = await send(
+        actor,
+        'POST',
+        `/api/persons/${viewer}/relations/${relation.id}/versions`,
+        end && relation.status === 'current'
+          ? { change: 'status', status: 'ended', reason: 'Sekvens.', version: relation.version }
+          : {
+              change: 'correction',
+              kind: relation.kind === 'parent_of' && fromRelated ? 'child_of' : relation.kind,
+              // Something changes: the violence, between two values that read the same both ways.
+              violence: relation.violence === 'unknown' ? 'none' : 'unknown',
+              guardian: false,
+              reason: 'Sekvens.',
+              version: relation.version,
+            },
+      );
+      if (res.statusCode === 201) {
+        stats.relationChanges++;
+        expect(granted(actor, viewer) && granted(actor, other)).toBe(true);
+      }
+      await sweep([viewer, other]);
+    },
+    toString: () =>
+      `changeRelation(${actor}, relation #${relationIndex}, fromRelated=${fromRelated}, end=${end})`,
   };
 }
 
@@ -825,6 +1103,47 @@ function providerActs(
   };
 }
 
+/**
+ * An incident registered through a case, which raises safety signals in the linked persons' open
+ * cases (core/domain/safety-signals.ts); then every actor reads every case's signals and tries to
+ * mark one reviewed. A signal is read and handled only with the receiving case — never because
+ * one wrote the event — and carries no canary.
+ */
+function signalActs(actor: ActorName, caseIndex: number): Command {
+  return {
+    check: always,
+    async run() {
+      const c = pick(model.cases, caseIndex);
+      if (!c) return;
+      const incident = await send(actor, 'POST', `/api/cases/${c.id}/incidents`, {
+        occurredOn: new Date().toISOString().slice(0, 10),
+        description: `Ny händelse ${CANARY}`,
+      });
+      if (incident.statusCode === 201) expect(granted(actor, c.personId)).toBe(true);
+      for (const k of model.cases) {
+        for (const reader of everyone) {
+          const res = await send(reader, 'GET', `/api/cases/${k.id}/safety-signals`);
+          expect(res.body).not.toContain(CANARY);
+          if (res.statusCode !== 200) continue;
+          expect(granted(reader, k.personId), `${reader} read signals not granted`).toBe(true);
+          const open = res.json<{ open: { id: string }[] }>().open[0];
+          if (open) stats.signalsSeen++;
+          if (!open || reader !== actor) continue;
+          const marked = await send(
+            reader,
+            'POST',
+            `/api/cases/${k.id}/safety-signals/${open.id}/handled`,
+          );
+          expect(marked.body).not.toContain(CANARY);
+          if (marked.statusCode === 200) expect(granted(reader, k.personId)).toBe(true);
+        }
+      }
+      await sweep([c.personId]);
+    },
+    toString: () => `signalActs(${actor}, case #${caseIndex})`,
+  };
+}
+
 const caseworker = fc.constantFrom<ActorName>(
   'assigned',
   'colleague',
@@ -876,6 +1195,10 @@ const commands = [
     )
     .map(([target, i, p]) => registerIntake('outOfHours', target, i, p, false)),
   fc.constant(null).map(() => handover()),
+  // The household at intake (issue 14): a known child's and a known person's numbers.
+  fc
+    .tuple(caseworker, fc.nat(), fc.nat(), fc.boolean())
+    .map(([a, c, p, me]) => intakeWithHousehold(a, c, p, me)),
 ];
 
 /** Uppdrag sent and worked, among the acts that make cases and grants. */
@@ -896,6 +1219,27 @@ const commissionCommands = [
   fc
     .tuple(anyOne, fc.nat(), fc.nat(), fc.boolean())
     .map(([a, c, p, write]) => throughCase(a, c, p, write)),
+  fc.tuple(anyOne, fc.nat()).map(([a, c]) => signalActs(a, c)),
+];
+
+/** Counterparts and relation corrections (issue 14), among the acts that make cases and grants. */
+const counterpartCommands = [
+  commands[0]!,
+  commands[2]!,
+  commands[4]!,
+  fc
+    .tuple(anyone, fc.nat(), fc.nat(), fc.boolean())
+    .map(([a, c, p, v]) => recordCounterpart(a, c, p, v)),
+  // Those who work cases, more often: their writes are the ones that get in.
+  fc
+    .tuple(caseworker, fc.nat(), fc.nat(), fc.boolean())
+    .map(([a, c, p, v]) => recordCounterpart(a, c, p, v)),
+  fc
+    .tuple(anyone, fc.nat(), fc.boolean(), fc.boolean())
+    .map(([a, r, side, end]) => changeRelation(a, r, side, end)),
+  fc
+    .tuple(caseworker, fc.nat(), fc.boolean(), fc.boolean())
+    .map(([a, r, side, end]) => changeRelation(a, r, side, end)),
 ];
 
 beforeAll(async () => {
@@ -968,7 +1312,7 @@ describe('attack sequences', () => {
     async () => {
       await runSequences(commands, SEED);
       process.stdout.write(
-        `access sequences: ${stats.sequences} sequences, ${stats.steps} steps, ${stats.requests} requests, ${stats.replays} replays, ${stats.drafts} drafts, ${stats.handovers} handovers (seed ${SEED})\n`,
+        `access sequences: ${stats.sequences} sequences, ${stats.steps} steps, ${stats.requests} requests, ${stats.replays} replays, ${stats.drafts} drafts, ${stats.handovers} handovers, ${stats.households} intakes with household (seed ${SEED})\n`,
       );
       expect(stats.steps).toBeGreaterThan(RUNS);
       // The sequences did reach the accountable acts they are about, replays and drafts too.
@@ -976,6 +1320,7 @@ describe('attack sequences', () => {
       expect(stats.replays).toBeGreaterThan(0);
       expect(stats.drafts).toBeGreaterThan(0);
       expect(stats.handovers).toBeGreaterThan(0);
+      expect(stats.households).toBeGreaterThan(0);
     },
     Math.max(600_000, RUNS * 30_000),
   );
@@ -985,11 +1330,24 @@ describe('attack sequences', () => {
     async () => {
       await runSequences(commissionCommands, SEED + 1);
       process.stdout.write(
-        `uppdrag sequences: ${stats.commissions} uppdrag sent, ${stats.providerActs} provider acts (seed ${SEED + 1})\n`,
+        `uppdrag sequences: ${stats.commissions} uppdrag sent, ${stats.providerActs} provider acts, ${stats.signalsSeen} safety signals seen (seed ${SEED + 1})\n`,
       );
       // Beyond the two sent before the sequences.
       expect(stats.commissions).toBeGreaterThan(2);
       expect(stats.providerActs).toBeGreaterThan(RUNS);
+    },
+    Math.max(600_000, RUNS * 30_000),
+  );
+
+  it(
+    'never lets recording a counterpart with another person’s number, or correcting a relation, reach that person',
+    async () => {
+      await runSequences(counterpartCommands, SEED + 2);
+      process.stdout.write(
+        `counterpart sequences: ${stats.counterparts} counterparts, ${stats.relationChanges} relation changes (seed ${SEED + 2})\n`,
+      );
+      expect(stats.counterparts).toBeGreaterThan(0);
+      expect(stats.relationChanges).toBeGreaterThan(0);
     },
     Math.max(600_000, RUNS * 30_000),
   );

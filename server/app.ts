@@ -12,13 +12,16 @@ import { adviceSessionRoutes } from './features/advice-sessions/advice-sessions.
 import { commissionRoutes } from './features/commissions/commissions.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { casesRoutes } from './features/cases/cases.routes.ts';
+import { familyRoutes } from './features/family/family.routes.ts';
 import { followUpRoutes } from './features/follow-ups/follow-ups.routes.ts';
+import { counterpartRoutes } from './features/counterparts/counterparts.routes.ts';
 import { caseDocumentRoutes } from './features/case-documents/case-documents.routes.ts';
 import { journalRoutes } from './features/case-documents/journal.routes.ts';
 import { noticesRoutes } from './features/notices/notices.routes.ts';
 import { riskRoutes } from './features/risk/risk.routes.ts';
 import { personsRoutes } from './features/persons/persons.routes.ts';
 import { providerRoutes } from './features/providers/providers.routes.ts';
+import { safetySignalRoutes } from './features/safety-signals/safety-signals.routes.ts';
 import { systemRoutes } from './features/system/system.routes.ts';
 import { registerIdempotency } from './http/idempotency.ts';
 import { registerInputGuard } from './http/input-guard.ts';
@@ -99,16 +102,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   authRoutes(app, features);
   personsRoutes(app, features);
   casesRoutes(app, features);
+  familyRoutes(app, features);
   journalRoutes(app, features);
   caseDocumentRoutes(app, features);
   riskRoutes(app, features);
   adviceSessionRoutes(app, features);
   followUpRoutes(app, features);
+  counterpartRoutes(app, features);
   commissionRoutes(app, features);
   accessLogRoutes(app, features);
   adminRoutes(app, features);
   noticesRoutes(app, features);
   providerRoutes(app, features);
+  safetySignalRoutes(app, features);
 
   await registerWeb(app, deps.webRoot);
   return app;

@@ -9,6 +9,7 @@ import * as adviceSessionContracts from '../core/contracts/advice-sessions.ts';
 import * as authContracts from '../core/contracts/auth.ts';
 import * as caseContracts from '../core/contracts/cases.ts';
 import * as commissionContracts from '../core/contracts/commissions.ts';
+import * as counterpartContracts from '../core/contracts/counterparts.ts';
 import * as documentContracts from '../core/contracts/case-documents.ts';
 import * as followUpContracts from '../core/contracts/follow-ups.ts';
 import * as noticeContracts from '../core/contracts/notices.ts';
@@ -230,6 +231,17 @@ const writes: Write[] = [
     actor: 'assigned',
     expect: ({ body, w }) => ({
       'case.child_report': { caseId: w.persons.p.caseId, childCaseId: body.childCaseId },
+    }),
+  },
+  {
+    scenario: 'register one orosanmälan for two siblings in the household of an assigned case',
+    actor: 'assigned',
+    expect: ({ body, w }) => ({
+      'case.child_report': {
+        caseId: w.persons.p.caseId,
+        childCaseId: (body.childCaseIds as string[])[0],
+        children: 2,
+      },
     }),
   },
   {
@@ -474,6 +486,11 @@ const writes: Write[] = [
     scenario: 'register an incident on an assigned case',
     actor: 'assigned',
     expect: ({ body }) => ({ 'risk.incident': { incidentId: body.id } }),
+  },
+  {
+    scenario: 'mark a safety signal of an assigned case reviewed',
+    actor: 'assigned',
+    expect: ({ url }) => ({ 'safety_signal.handle': { signalId: segment(url, 'safety-signals') } }),
   },
   {
     scenario: 'record a råd och stöd session on an assigned case',
@@ -723,6 +740,32 @@ const writes: Write[] = [
     actor: 'provider',
     expect: ({ body }) => ({ 'commission.record': { entryId: body.id } }),
   },
+  // Issue 14: counterparts and relation corrections (server/test/matrix-counterparts.ts).
+  {
+    scenario: 'record the person who uses violence in the file of an assigned case',
+    actor: 'assigned',
+    expect: ({ body }) => ({
+      'counterpart.record': { counterpartId: body.id, version: 1, usesViolence: true },
+    }),
+  },
+  {
+    scenario: 'correct a counterpart in the file of an assigned case',
+    actor: 'assigned',
+    expect: ({ url, body }) => ({
+      'counterpart.correct': {
+        counterpartId: segment(url, 'counterparts'),
+        version: body.version,
+        change: 'correction',
+      },
+    }),
+  },
+  {
+    scenario: 'correct a relation between a person with an assigned case and a person in the queue',
+    actor: 'assigned',
+    expect: ({ url, body }) => ({
+      'relation.correct': { relationId: segment(url, 'relations'), version: body.version },
+    }),
+  },
 ];
 
 /**
@@ -765,6 +808,7 @@ const writeContracts = [
   authContracts,
   caseContracts,
   commissionContracts,
+  counterpartContracts,
   documentContracts,
   followUpContracts,
   noticeContracts,

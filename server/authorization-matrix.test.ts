@@ -8,12 +8,15 @@ import * as adviceSessionContracts from '../core/contracts/advice-sessions.ts';
 import * as authContracts from '../core/contracts/auth.ts';
 import * as caseContracts from '../core/contracts/cases.ts';
 import * as commissionContracts from '../core/contracts/commissions.ts';
+import * as counterpartContracts from '../core/contracts/counterparts.ts';
 import * as documentContracts from '../core/contracts/case-documents.ts';
+import * as familyContracts from '../core/contracts/family.ts';
 import * as followUpContracts from '../core/contracts/follow-ups.ts';
 import * as noticeContracts from '../core/contracts/notices.ts';
 import * as personContracts from '../core/contracts/persons.ts';
 import * as providerContracts from '../core/contracts/providers.ts';
 import * as riskContracts from '../core/contracts/risk.ts';
+import * as safetySignalContracts from '../core/contracts/safety-signals.ts';
 import * as systemContracts from '../core/contracts/system.ts';
 import { createTestApp } from './test/test-app.ts';
 import type { TestApp } from './test/test-app.ts';
@@ -75,12 +78,15 @@ const allContracts = [
   authContracts,
   caseContracts,
   commissionContracts,
+  counterpartContracts,
   documentContracts,
+  familyContracts,
   followUpContracts,
   noticeContracts,
   personContracts,
   providerContracts,
   riskContracts,
+  safetySignalContracts,
   systemContracts,
 ].flatMap((module) => Object.values(module).filter(isContract));
 
@@ -117,10 +123,12 @@ const covered = new Set<Contract>([
   caseContracts.recordPreliminaryAssessment,
   caseContracts.registerHouseholdChild,
   caseContracts.registerChildReport,
+  caseContracts.registerChildReports,
   caseContracts.waiveChildReport,
   caseContracts.listChildrenUnits,
   caseContracts.listNoActionRecords,
   caseContracts.closeCase,
+  familyContracts.getFamily,
   documentContracts.listJournal,
   documentContracts.createJournalEntry,
   documentContracts.correctJournalEntry,
@@ -174,6 +182,8 @@ const covered = new Set<Contract>([
   riskContracts.saveSafetyPlanDraft,
   riskContracts.getSafetyPlanDraft,
   riskContracts.discardSafetyPlanDraft,
+  safetySignalContracts.getCaseSafetySignals,
+  safetySignalContracts.handleSafetySignal,
   accessLogContracts.searchAccessLog,
   accessLogContracts.listEmergencyAccess,
   accessLogContracts.listUnitMembers,
@@ -209,4 +219,8 @@ const covered = new Set<Contract>([
   commissionContracts.respondToCommission,
   commissionContracts.saveImplementationPlan,
   commissionContracts.recordCommissionEntry,
+  counterpartContracts.listCounterparts,
+  counterpartContracts.recordCounterpart,
+  counterpartContracts.changeCounterpart,
+  counterpartContracts.changeRelation,
 ]);

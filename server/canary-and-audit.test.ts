@@ -97,6 +97,35 @@ describe('canary', () => {
     expect(pdfs.filter((c) => c.body.includes(CANARY)).map((c) => c.scenario)).toEqual([]);
   });
 
+  it('never carries anything of the linked file in a counterpart list', () => {
+    // P's file records Q's identity number as a counterpart (server/test/matrix-counterparts.ts):
+    // the link is for the rules only, so no list shows Q's name or any protected field of hers.
+    const lists = calls.filter((c) => c.scenario.startsWith('list the counterparts'));
+    expect(
+      lists.some((c) => c.status === 200 && c.body.includes('Partnern, enligt henne.')),
+      'the counterpart with the linked number is listed',
+    ).toBe(true);
+    expect(
+      lists
+        .filter((c) => c.body.includes(CANARY) || /Qvist/.test(c.body))
+        .map((c) => `${c.actor}: ${c.scenario}`),
+    ).toEqual([]);
+  });
+
+  it('never carries a marker, or a word of another file, in the family view', () => {
+    const views = calls.filter((c) => c.scenario.startsWith('the family view') && c.status === 200);
+    expect(views.length).toBeGreaterThan(0);
+    expect(
+      views.filter((c) => c.body.includes(CANARY)).map((c) => `${c.actor}: ${c.scenario}`),
+    ).toEqual([]);
+    // It does name the related persons to whoever may know of them: the test can fail.
+    expect(views.some((c) => c.actor === 'assigned' && c.body.includes('Qvist'))).toBe(true);
+    // The protected partner, to a reader of the sibling's queued case who may not open her file.
+    const colleague = views.filter((c) => c.actor === 'colleague');
+    expect(colleague.length).toBeGreaterThan(0);
+    expect(colleague.filter((c) => c.body.includes('Qvist'))).toEqual([]);
+  });
+
   it('never puts a marker in an error response', () => {
     const leaks = calls.filter((c) => c.status >= 400 && c.body.includes(CANARY));
     expect(leaks.map((c) => `${c.actor}: ${c.scenario}`)).toEqual([]);

@@ -13,6 +13,10 @@ export const auditActions = {
   'person.create': 'Registrerade person',
   'person.update': 'Ändrade personuppgifter',
   'relation.create': 'Registrerade relation',
+  'relation.correct': 'Rättade eller avslutade relation',
+  'counterpart.list': 'Läste närstående och personer som utövar våld',
+  'counterpart.record': 'Registrerade närstående eller person som utövar våld',
+  'counterpart.correct': 'Rättade eller avslutade uppgift om närstående',
   'case.list': 'Listade ärenden',
   'case.open': 'Öppnade ärende',
   'case.route': 'Skickade aktualisering till ansvarig enhet',
@@ -22,6 +26,7 @@ export const auditActions = {
   'case.step': 'Dokumenterade steg i ärende',
   'case.child_report': 'Registrerade orosanmälan',
   'case.no_action.list': 'Listade handlingar som inte föranlett åtgärd',
+  'family.read': 'Läste familjeöversikt',
   'journal.read': 'Läste journal',
   'journal.write': 'Skrev journalanteckning',
   'journal.correct': 'Rättade journalanteckning',
@@ -88,6 +93,8 @@ export const auditActions = {
   'shelter.search': 'Sökte plats i skyddat boende',
   'shelter.turned_away': 'Registrerade att ingen plats kunde ordnas',
   'shelter.turned_away.read': 'Läste förfrågningar om plats som inte kunde ordnas',
+  'safety_signal.read': 'Läste signaler om säkerhetsarbete',
+  'safety_signal.handle': 'Markerade signal om säkerhetsarbete som översedd',
 } as const;
 export type AuditAction = keyof typeof auditActions;
 
@@ -104,6 +111,9 @@ export const auditRecordKeys = {
   // person's new version.
   'person.update': ['personId'],
   'relation.create': ['relationId'],
+  'relation.correct': ['relationId', 'version'],
+  'counterpart.record': ['counterpartId', 'version'],
+  'counterpart.correct': ['counterpartId', 'version'],
   'case.open': ['caseId', 'personId'],
   'case.route': ['caseId'],
   'case.assign': ['caseId', 'version'],
@@ -162,6 +172,7 @@ export const auditRecordKeys = {
   'admin.request.withdraw': ['requestId', 'version'],
   'admin.provider': ['providerId', 'version'],
   'shelter.turned_away': ['turnedAwayId'],
+  'safety_signal.handle': ['signalId'],
 } as const satisfies Partial<Record<AuditAction, readonly [string, ...string[]]>>;
 export type AuditRecordAction = keyof typeof auditRecordKeys;
 
@@ -176,6 +187,7 @@ export const auditActionsWithoutRecord = [
   'case.list',
   'case.read',
   'case.no_action.list',
+  'family.read',
   'journal.read',
   'journal.draft',
   'draft.read',
@@ -185,6 +197,7 @@ export const auditActionsWithoutRecord = [
   'risk.read',
   'advice_session.read',
   'follow_up.read',
+  'counterpart.list',
   'commission.list',
   'commission.read',
   'safety_plan.read',
@@ -197,6 +210,7 @@ export const auditActionsWithoutRecord = [
   'request.replay',
   'shelter.search',
   'shelter.turned_away.read',
+  'safety_signal.read',
 ] as const satisfies readonly Exclude<AuditAction, AuditRecordAction>[];
 // Compile-time check: a new action is either a record's create or change, or listed above.
 const _everyActionClassified: readonly (

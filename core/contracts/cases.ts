@@ -1,4 +1,5 @@
 import { caseSteps } from '../domain/case-flow.ts';
+import { counterpartRelations } from '../domain/counterparts.ts';
 import { interventions } from '../domain/decisions.ts';
 import { deadlineKinds } from '../domain/deadlines.ts';
 import { z } from 'zod';
@@ -119,6 +120,67 @@ export const IntakeChannel = z.enum([
 ]);
 export const AcuteNeed = z.enum(['yes', 'no', 'unclear']);
 
+const identityInput = z.strictObject({
+  kind: IdentityKind,
+  number: z.string().trim().min(1, 'Fyll i numret.').max(30),
+});
+const optionalName = z.string().trim().max(200).nullable();
+
+/**
+ * An adult in the household, or the person who uses violence, as the person tells of them:
+ * recorded as a counterpart in her file (core/domain/counterparts.ts), known by identity number
+ * or only by name or description. A number links it to a file here for the rules only.
+ */
+export const IntakeAdult = z
+  .strictObject({
+    identity: z
+      .strictObject({
+        kind: z.enum(['personnummer', 'samordningsnummer']),
+        number: z.string().trim().min(1, 'Fyll i numret.').max(30),
+      })
+      .nullable(),
+    givenName: optionalName,
+    familyName: optionalName,
+    description: z.string().trim().max(2_000).nullable(),
+    relation: z.enum(counterpartRelations),
+    usesViolence: z.boolean(),
+    /** null: not known. */
+    livesTogether: z.boolean().nullable(),
+  })
+  .refine((a) => a.identity || a.givenName || a.familyName || a.description, {
+    message: 'Fyll i namn, personnummer eller en beskrivning av personen.',
+    path: ['givenName'],
+  });
+
+/**
+ * A child in the household: the person's own child (parent_of), with an identity number or the
+ * age the person states today. `guardian`: the person is the child's vårdnadshavare.
+ */
+export const IntakeChild = z
+  .strictObject({
+    givenName: z.string().trim().min(1, 'Fyll i barnets förnamn.').max(200),
+    familyName: z.string().trim().min(1, 'Fyll i barnets efternamn.').max(200),
+    identity: identityInput.nullable(),
+    statedAge: z
+      .number()
+      .int('Ange åldern i hela år.')
+      .min(0, 'Ange en ålder mellan 0 och 17 år.')
+      .max(17, 'Ett barn är under 18 år.')
+      .nullable(),
+    guardian: z.boolean(),
+  })
+  .refine((c) => (c.identity === null) !== (c.statedAge === null), {
+    message: 'Fyll i barnets ålder eller personnummer.',
+    path: ['statedAge'],
+  });
+
+/** The household as told at intake; the child-report duty opens from the children at once. */
+export const IntakeHousehold = z.strictObject({
+  adults: z.array(IntakeAdult).max(10, 'Högst tio vuxna i en aktualisering.'),
+  children: z.array(IntakeChild).max(15, 'Högst femton barn i en aktualisering.'),
+});
+export type IntakeHousehold = z.infer<typeof IntakeHousehold>;
+
 export type IntakeBody = z.infer<typeof registerIntake.body>;
 
 /**
@@ -155,6 +217,12 @@ export const registerIntake = defineContract({
       motivation: z.string().trim().min(1, 'Motivera bedömningen.').max(5_000),
     }),
     assignToMe: z.boolean(),
+    /**
+     * The people in the household and the person who uses violence. A child whose number belongs
+     * to a child here whom the registering user may not open is not linked: the information goes
+     * to the unit responsible for that child's file instead.
+     */
+    household: IntakeHousehold.optional(),
   }),
   /**
    * 'registered': a new person, or one whose assigned handläggare registers it. 'routed': the
@@ -162,7 +230,13 @@ export const registerIntake = defineContract({
    * registering user gets nothing of the file — for a protected person not even the unit's name.
    */
   response: z.discriminatedUnion('outcome', [
-    z.object({ outcome: z.literal('registered'), caseId: z.uuid(), personId: z.uuid() }),
+    z.object({
+      outcome: z.literal('registered'),
+      caseId: z.uuid(),
+      personId: z.uuid(),
+      /** Children of the household whose information went to the unit responsible for them. */
+      childrenRouted: z.number().int(),
+    }),
     z.object({ outcome: z.literal('routed'), unitName: z.string().nullable() }),
   ]),
   successStatus: 201,
@@ -191,12 +265,20 @@ export const Phase = z.enum([
 export const ChildReportDutyView = z.object({
   /** Masked where the reader may not see the child ('householdMember.read'). */
   child: ListedPerson,
-  /** "7 år", or "6–7 år" when the birth date is partly known; null when unknown or masked. */
+  /**
+   * "7 år", or "6–7 år" when the birth date is partly known, or "ca 7 år" from an age stated at
+   * intake; null when unknown or masked.
+   */
   age: z.string().nullable(),
   /** 'own': the person's child; 'partner': the current partner's child. */
   via: z.enum(['own', 'partner']),
   status: z.enum(['open', 'reported', 'waived']),
   reportedOn: z.iso.date().nullable(),
+  /**
+   * The case the orosanmälan opened in the children's unit, for its document
+   * (childReportPdfPath); null when not reported. Gives no access to that case.
+   */
+  reportCaseId: z.uuid().nullable(),
   waiverReason: z.string().nullable(),
 });
 export type ChildReportDutyView = z.infer<typeof ChildReportDutyView>;
@@ -416,6 +498,29 @@ export const registerChildReport = defineContract({
   response: z.object({ childCaseId: z.uuid() }),
   successStatus: 201,
 });
+
+/**
+ * One orosanmälan covering several children of the household (siblings): one text, one intake
+ * per child in the children's unit, all or nothing.
+ */
+export const registerChildReports = defineContract({
+  method: 'POST',
+  path: '/api/cases/:caseId/joint-child-reports',
+  params: caseParams,
+  body: z.strictObject({
+    childPersonIds: z
+      .array(z.uuid())
+      .min(1, 'Välj minst ett barn.')
+      .max(15, 'Högst femton barn i en anmälan.'),
+    childrenUnitId: z.uuid({ message: 'Välj enhet för barn och unga.' }),
+    content: text(20_000, 'Beskriv oron för barnen.'),
+  }),
+  response: z.object({ childCaseIds: z.array(z.uuid()) }),
+  successStatus: 201,
+});
+
+/** The orosanmälan as a document: the children reported together with `childCaseId`. */
+export const childReportPdfPath = '/api/cases/:caseId/child-reports/:childCaseId/orosanmalan.pdf';
 
 /** The reason an orosanmälan is not made for a child (e.g. already reported by the police). */
 export const waiveChildReport = defineContract({

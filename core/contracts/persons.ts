@@ -74,11 +74,37 @@ export type CaseSummary = z.infer<typeof CaseSummary>;
  * person's side ("parent_of": this person is the other's parent; "uses_violence": this person uses
  * violence against the other). Only relations whose other end the reader may see are included.
  */
+export const RelationStatus = z.enum(['current', 'ended', 'wrongly_recorded']);
+
+/** One state a relation has had, from the same side; the first is how it was recorded. */
+export const RelationVersionView = z.object({
+  version: z.number().int(),
+  kind: RelationKind,
+  violence: RelationViolence,
+  /** The parent or carer is the child's vårdnadshavare. */
+  guardian: z.boolean(),
+  status: RelationStatus,
+  changeReason: z.string().nullable(),
+  /** Null for what was recorded before Värn knew who (an import, the first registrations). */
+  recordedBy: z.object({ id: z.uuid(), displayName: z.string() }).nullable(),
+  recordedAt: z.iso.datetime(),
+});
+export type RelationVersionView = z.infer<typeof RelationVersionView>;
+
 export const RelationView = z.object({
   id: z.uuid(),
   kind: RelationKind,
   violence: RelationViolence,
   other: PersonSummary,
+  guardian: z.boolean(),
+  /** 'current': holds now. Ended and wrongly recorded relations keep their history. */
+  status: RelationStatus,
+  /** Send back when changing the relation, so a concurrent change is detected. */
+  version: z.number().int(),
+  /** Oldest first; the last is the relation as it is now. */
+  history: z.array(RelationVersionView),
+  /** The reader may correct, end or mark it wrongly recorded (relation.correct). */
+  mayChange: z.boolean(),
 });
 export type RelationView = z.infer<typeof RelationView>;
 
@@ -108,7 +134,10 @@ export const PersonFile = PersonSummary.extend({
   /** Send back when changing the person, so a concurrent change is detected. */
   version: z.number().int(),
   cases: z.array(CaseSummary),
+  /** The relations that hold now. */
   relations: z.array(RelationView),
+  /** Ended, or recorded by mistake: apart, with their history (who, when, why). */
+  pastRelations: z.array(RelationView),
   /** Present inline for a person without protection; null for a protected person (ask separately). */
   details: ProtectedDetails.nullable(),
   /** How the reader came to see this file: shown so an emergency access is never silent. */

@@ -48,3 +48,45 @@ export function formatAge(birthDate: string, on: string): string {
   const { youngest, oldest } = ageRangeOn(birthDate, on);
   return youngest === oldest ? `${youngest} år` : `${youngest}–${oldest} år`;
 }
+
+/** A day moved by whole years; 29 February becomes 28 February in a year without it. */
+function shiftYears(day: string, years: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const year = y + years;
+  const dd = Math.min(d, daysIn(year, m));
+  return `${String(year).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;
+}
+
+function nextDay(day: string): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+}
+
+/**
+ * The birth days possible for a person said to be `age` years old on a day ("she is seven",
+ * stated at intake when the identity number is not known): born at the latest on the day `age`
+ * years before, and at the earliest the day after `age + 1` years before. Every day in between,
+ * and no other, gives that age on that day (property-tested).
+ */
+export function statedAgeBirthRange(
+  age: number,
+  statedOn: string,
+): { earliest: string; latest: string } {
+  return {
+    earliest: nextDay(shiftYears(statedOn, -(age + 1))),
+    latest: shiftYears(statedOn, -age),
+  };
+}
+
+/**
+ * A stated age as a birth date for the rules: the latest possible birth day, so that the child
+ * counts as a child until she must be an adult (ageOn then gives the youngest age she can have).
+ */
+export function statedAgeBirthDate(age: number, statedOn: string): string {
+  return statedAgeBirthRange(age, statedOn).latest;
+}
+
+/** A stated age as a person reads it on a later day: "ca 7 år", grown with the years since. */
+export function formatStatedAge(age: number, statedOn: string, on: string): string {
+  return `ca ${String(Math.max(age, age + yearsFrom(statedOn, on)))} år`;
+}

@@ -4,6 +4,7 @@
  */
 import type { IntakeType } from './case-flow.ts';
 import type { DeadlineKind } from './deadlines.ts';
+import { reviewPrompts } from './safety-signals.ts';
 
 export const intakeTypeLabels: Record<IntakeType, string> = {
   application_oral: 'Ansökan (muntlig)',
@@ -52,6 +53,9 @@ export const deadlineLabels: Record<DeadlineKind, string> = {
   safety_plan_review: 'Säkerhetsplanen ses över (skyddat boende)',
   accompanying_child_decision: 'Eget beslut för medföljande barn i skyddat boende',
   school_arrangement: 'Skolgång för barn i skyddat boende',
+  // The safety signals' fixed prompts (safety-signals.ts): the same words, nothing added.
+  risk_review_signal: reviewPrompts.risk_assessment,
+  safety_plan_signal: reviewPrompts.safety_plan,
 };
 
 /** An insats's period as a deadline speaks of the insats, not of something to do by then. */

@@ -3,6 +3,7 @@ import type { Intervention, Period } from './decisions.ts';
 import { SHELTER_SAFETY_PLAN_REVIEW_DAYS, safetyPlanReviewDue } from './follow-ups.ts';
 import type { SafetyPlanReviewInput } from './follow-ups.ts';
 import type { AccompanyingChildDuty } from './accompanying-children.ts';
+import type { ReviewSubject } from './safety-signals.ts';
 
 /**
  * Deadlines shown on a case and in "Mina ärenden". The statutory ones for children (a protection
@@ -66,6 +67,11 @@ export interface CaseTimeline {
   /** The duties for the children accompanying a parent into skyddat boende (accompanying-children.ts). */
   accompanyingChildren?: readonly AccompanyingChildDuty[];
   grantedPeriods?: readonly { intervention: Intervention; period: Period; place?: string }[];
+  /**
+   * The open safety signals of an open case, one due day per subject (safety-signals.ts): what a
+   * linked file's event asks this case to review, and by when — nothing else.
+   */
+  safetySignals?: readonly { review: ReviewSubject; dueOn: string }[];
 }
 
 export const deadlineKinds = [
@@ -79,6 +85,8 @@ export const deadlineKinds = [
   'safety_plan_review',
   'accompanying_child_decision',
   'school_arrangement',
+  'risk_review_signal',
+  'safety_plan_signal',
 ] as const;
 export type DeadlineKind = (typeof deadlineKinds)[number];
 
@@ -150,6 +158,12 @@ export function deadlinesFor(
     .sort()
     .at(0);
   if (school !== undefined) due.push({ kind: 'school_arrangement', dueOn: school });
+  for (const signal of timeline.safetySignals ?? []) {
+    due.push({
+      kind: signal.review === 'risk_assessment' ? 'risk_review_signal' : 'safety_plan_signal',
+      dueOn: signal.dueOn,
+    });
+  }
   const statused: Deadline[] = due.map((d) => ({
     ...d,
     status: status(d.dueOn, today, rules.dueSoonDays),

@@ -6,6 +6,8 @@ import { administrationRules } from './rules/administration.ts';
 import { caseDocumentRules } from './rules/case-documents.ts';
 import { caseRules } from './rules/cases.ts';
 import { commissionRules } from './rules/commissions.ts';
+import { counterpartRules } from './rules/counterparts.ts';
+import { familyRules } from './rules/family.ts';
 import { oversightRules } from './rules/oversight.ts';
 import { personRules } from './rules/persons.ts';
 import { providerRules } from './rules/providers.ts';
@@ -592,6 +594,8 @@ describe('the rules, one file per resource', () => {
       administrationRules,
       providerRules,
       commissionRules,
+      counterpartRules,
+      familyRules,
     ];
     const names = files.flatMap((rules) => Object.keys(rules));
     expect(new Set(names).size).toBe(names.length);
@@ -619,6 +623,9 @@ describe('the rules, one file per resource', () => {
       from: person,
       to: person,
       member: person,
+      other: person,
+      link: { namedInFile: true, personUsesViolenceAgainst: false },
+      caseAboutViolenceUsed: false,
       case: caseFacts,
       now,
       unitId: 'u1',

@@ -5,7 +5,11 @@ import { caseDocumentRules } from './rules/case-documents.ts';
 import type { CaseDocumentActions } from './rules/case-documents.ts';
 import { caseRules } from './rules/cases.ts';
 import { commissionRules } from './rules/commissions.ts';
+import { familyRules } from './rules/family.ts';
+import type { FamilyActions } from './rules/family.ts';
 import type { CommissionActions } from './rules/commissions.ts';
+import { counterpartRules } from './rules/counterparts.ts';
+import type { CounterpartActions } from './rules/counterparts.ts';
 import type { CaseActions } from './rules/cases.ts';
 import { oversightRules } from './rules/oversight.ts';
 import type { OversightActions } from './rules/oversight.ts';
@@ -29,6 +33,8 @@ export type FactsByAction = PersonActions &
   CaseActions &
   CaseDocumentActions &
   CommissionActions &
+  CounterpartActions &
+  FamilyActions &
   OversightActions &
   AdministrationActions &
   ProviderActions;
@@ -39,6 +45,8 @@ const rules = {
   ...caseRules,
   ...caseDocumentRules,
   ...commissionRules,
+  ...counterpartRules,
+  ...familyRules,
   ...oversightRules,
   ...administrationRules,
   ...providerRules,

@@ -28,8 +28,8 @@ test('socialjour places a woman in skyddat boende tonight, before the utredning,
   await visit('/arenden/ny');
   await page.getByLabel('Målgrupp').selectOption({ label: 'Våldsutsatt vuxen' });
   await page.getByRole('radio', { name: 'En ny person' }).check();
-  await page.getByLabel('Förnamn').fill('Siri');
-  await page.getByLabel('Efternamn').fill('Nattsson');
+  await page.getByLabel('Förnamn', { exact: true }).fill('Siri');
+  await page.getByLabel('Efternamn', { exact: true }).fill('Nattsson');
   await page.getByRole('radio', { name: 'Ansökan (muntlig)' }).check();
   await page.getByLabel('Från vem').fill('Personen själv');
   await page.getByLabel('Hur kom uppgifterna in?').selectOption({ label: 'Telefon' });

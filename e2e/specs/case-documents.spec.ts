@@ -247,8 +247,8 @@ async function openInvestigationFor(page: Page, givenName: string, familyName: s
   await page.goto('/arenden/ny');
   await page.getByLabel('Målgrupp').selectOption({ label: 'Våldsutsatt vuxen' });
   await page.getByRole('radio', { name: 'Identiteten är okänd' }).check();
-  await page.getByLabel('Förnamn').fill(givenName);
-  await page.getByLabel('Efternamn').fill(familyName);
+  await page.getByLabel('Förnamn', { exact: true }).fill(givenName);
+  await page.getByLabel('Efternamn', { exact: true }).fill(familyName);
   await page.getByRole('radio', { name: 'Ansökan (muntlig)' }).check();
   await page.getByLabel('Från vem').fill('Personen själv');
   await page.getByLabel('Hur kom uppgifterna in?').selectOption({ label: 'Besök' });

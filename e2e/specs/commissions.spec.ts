@@ -9,8 +9,8 @@ async function caseWithShelter(page: Page, visit: (path: string) => Promise<void
   await visit('/arenden/ny');
   await page.getByLabel('Målgrupp').selectOption({ label: 'Våldsutsatt vuxen' });
   await page.getByRole('radio', { name: 'En ny person' }).check();
-  await page.getByLabel('Förnamn').fill('Ulla');
-  await page.getByLabel('Efternamn').fill('Uppdragsson');
+  await page.getByLabel('Förnamn', { exact: true }).fill('Ulla');
+  await page.getByLabel('Efternamn', { exact: true }).fill('Uppdragsson');
   await page.getByRole('radio', { name: 'Ansökan (muntlig)' }).check();
   await page.getByLabel('Från vem').fill('Personen själv');
   await page.getByLabel('Hur kom uppgifterna in?').selectOption({ label: 'Telefon' });

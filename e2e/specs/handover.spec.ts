@@ -60,8 +60,8 @@ test('socialjour’s Saturday intake goes to the adult unit on the working day, 
   await visit('/arenden/ny');
   await page.getByLabel('Målgrupp').selectOption({ label: 'Våldsutsatt vuxen' });
   await page.getByRole('radio', { name: 'En ny person' }).check();
-  await page.getByLabel('Förnamn').fill('Lova');
-  await page.getByLabel('Efternamn').fill('Helgesson');
+  await page.getByLabel('Förnamn', { exact: true }).fill('Lova');
+  await page.getByLabel('Efternamn', { exact: true }).fill('Helgesson');
   await page.getByRole('radio', { name: 'Ansökan (muntlig)' }).check();
   await page.getByLabel('Från vem').fill('Personen själv');
   await page.getByLabel('Hur kom uppgifterna in?').selectOption({ label: 'Telefon' });

@@ -30,8 +30,8 @@ test('a perpetrator’s tillfälligt boende is refused without the victim’s wi
   await visit('/arenden/ny');
   await page.getByLabel('Målgrupp').selectOption({ label: 'Våldsutövare' });
   await page.getByRole('radio', { name: 'En ny person' }).check();
-  await page.getByLabel('Förnamn').fill('Ulf');
-  await page.getByLabel('Efternamn').fill('Utflyttad');
+  await page.getByLabel('Förnamn', { exact: true }).fill('Ulf');
+  await page.getByLabel('Efternamn', { exact: true }).fill('Utflyttad');
   await page.getByRole('radio', { name: 'Ansökan (muntlig)' }).check();
   await page.getByLabel('Från vem').fill('Personen själv');
   await page.getByLabel('Hur kom uppgifterna in?').selectOption({ label: 'Telefon' });

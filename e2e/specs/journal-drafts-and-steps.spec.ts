@@ -15,8 +15,8 @@ async function registerIntake(
   await page.goto('/arenden/ny');
   await page.getByLabel('Målgrupp').selectOption({ label: 'Våldsutsatt vuxen' });
   await page.getByRole('radio', { name: 'Identiteten är okänd' }).check();
-  await page.getByLabel('Förnamn').fill(person.givenName);
-  await page.getByLabel('Efternamn').fill(person.familyName);
+  await page.getByLabel('Förnamn', { exact: true }).fill(person.givenName);
+  await page.getByLabel('Efternamn', { exact: true }).fill(person.familyName);
   await page.getByRole('radio', { name: type }).check();
   await page.getByLabel('Från vem').fill(type === 'Polisunderrättelse' ? 'Polisen' : 'Hon själv');
   await page.getByLabel('Hur kom uppgifterna in?').selectOption({ label: 'Telefon' });
@@ -158,8 +158,8 @@ test('a step the case flow does not allow yet says why, where the step would be'
   // A child in the household without orosanmälan holds both the förhandsbedömning and closing.
   await page.getByRole('button', { name: 'Lägg till barn i hushållet' }).click();
   const child = page.getByRole('form', { name: 'Nytt barn i hushållet' });
-  await child.getByLabel('Förnamn').fill('Sigge');
-  await child.getByLabel('Efternamn').fill('Steg');
+  await child.getByLabel('Förnamn', { exact: true }).fill('Sigge');
+  await child.getByLabel('Efternamn', { exact: true }).fill('Steg');
   await child.getByRole('button', { name: 'Lägg till barnet' }).click();
   await expect(page.getByText('Sigge Steg är registrerad i hushållet.')).toBeVisible();
   await expect(assessment).toContainText(

@@ -40,8 +40,8 @@ async function registerIntake(
 ) {
   await page.getByLabel('Målgrupp').selectOption({ label: person.targetGroup });
   await page.getByRole('radio', { name: 'En ny person' }).check();
-  await page.getByLabel('Förnamn').fill(person.givenName);
-  await page.getByLabel('Efternamn').fill(person.familyName);
+  await page.getByLabel('Förnamn', { exact: true }).fill(person.givenName);
+  await page.getByLabel('Efternamn', { exact: true }).fill(person.familyName);
   await page.getByRole('radio', { name: 'Ansökan (muntlig)' }).check();
   await page.getByLabel('Från vem').fill('Personen själv');
   await page.getByLabel('Hur kom uppgifterna in?').selectOption({ label: 'Telefon' });
@@ -102,8 +102,8 @@ test('socialjour protects a woman and her children on a Saturday night, and the 
   for (const child of children) {
     await page.getByRole('button', { name: 'Lägg till barn i hushållet' }).click();
     const form = page.getByRole('form', { name: 'Nytt barn i hushållet' });
-    await form.getByLabel('Förnamn').fill(child.givenName);
-    await form.getByLabel('Efternamn').fill(familyName);
+    await form.getByLabel('Förnamn', { exact: true }).fill(child.givenName);
+    await form.getByLabel('Efternamn', { exact: true }).fill(familyName);
     await form.getByLabel('Personnummer', { exact: true }).fill(child.number);
     await form.getByRole('button', { name: 'Lägg till barnet' }).click();
     await expect(

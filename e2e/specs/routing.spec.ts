@@ -13,8 +13,8 @@ test('an intake about a protected person who already has a file is passed on, an
   await visit('/arenden/ny');
   await page.getByLabel('Målgrupp').selectOption({ label: 'Våldsutsatt vuxen' });
   await page.getByRole('radio', { name: 'En ny person' }).check();
-  await page.getByLabel('Förnamn').fill('Okänd');
-  await page.getByLabel('Efternamn').fill('Kvinna');
+  await page.getByLabel('Förnamn', { exact: true }).fill('Okänd');
+  await page.getByLabel('Efternamn', { exact: true }).fill('Kvinna');
   await page.getByLabel('Personnummer', { exact: true }).fill(leila.number);
   await page.getByRole('radio', { name: 'Ansökan (muntlig)' }).check();
   await page.getByLabel('Från vem').fill('Personen själv');

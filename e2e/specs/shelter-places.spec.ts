@@ -50,8 +50,8 @@ test('a handläggare searches a place in skyddat boende, records who could not b
   await visit('/arenden/ny');
   await page.getByLabel('Målgrupp').selectOption({ label: 'Våldsutsatt vuxen' });
   await page.getByRole('radio', { name: 'En ny person' }).check();
-  await page.getByLabel('Förnamn').fill('Petra');
-  await page.getByLabel('Efternamn').fill('Platsson');
+  await page.getByLabel('Förnamn', { exact: true }).fill('Petra');
+  await page.getByLabel('Efternamn', { exact: true }).fill('Platsson');
   await page.getByRole('radio', { name: 'Ansökan (muntlig)' }).check();
   await page.getByLabel('Från vem').fill('Personen själv');
   await page.getByLabel('Hur kom uppgifterna in?').selectOption({ label: 'Telefon' });

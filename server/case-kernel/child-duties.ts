@@ -2,6 +2,7 @@ import { parsePayload } from '../../core/domain/case-events.ts';
 import { childReportDuties, householdChildren } from '../../core/domain/child-report-duty.ts';
 import type { ChildReportDuty, FamilyRelation } from '../../core/domain/child-report-duty.ts';
 import { birthDateOfNormalized } from '../../core/domain/personal-identity.ts';
+import { statedAgeBirthDate } from '../../core/domain/birth-date.ts';
 import type { Db, Trx } from '../db/database.ts';
 
 type Reader = Db | Trx;
@@ -9,7 +10,11 @@ type Reader = Db | Trx;
 export interface HouseholdDuty extends ChildReportDuty {
   /** As the child's identity number gives it, perhaps only in part (core/domain/birth-date.ts). */
   birthDate: string | null;
+  /** The age told at intake when the identity number is not known, and on which day. */
+  statedAge: { age: number; on: string } | null;
   reportedOn: string | null;
+  /** The child's case the orosanmälan opened in the children's unit: names its document. */
+  reportCaseId: string | null;
   waiverReason: string | null;
 }
 
@@ -22,7 +27,8 @@ interface DutyCase {
 /**
  * The children in each case's household and the state of the duty to report for each, from the
  * stored relations and the cases' logs — for a page of cases in four queries. Birth dates come
- * from identity numbers; a child without one counts as a child.
+ * from identity numbers, else from an age stated at intake (the latest birth day it allows, so
+ * the child counts until she must be 18); a child with neither counts as a child.
  */
 export async function loadDuties(
   db: Reader,
@@ -72,7 +78,7 @@ export async function loadDuties(
   const [people, events] = await Promise.all([
     db
       .selectFrom('person')
-      .select(['id', 'identity_kind', 'identity_number'])
+      .select(['id', 'identity_kind', 'identity_number', 'stated_age', 'stated_age_on'])
       .where('id', 'in', candidateIds)
       .execute(),
     db
@@ -94,16 +100,37 @@ export async function loadDuties(
       return [p.id, birthDateOfNormalized(p.identity_number, p.identity_kind)];
     }),
   );
+  const statedAges = new Map(
+    people.flatMap((p) =>
+      p.stated_age !== null && p.stated_age_on !== null
+        ? [[p.id, { age: p.stated_age, on: p.stated_age_on }] as const]
+        : [],
+    ),
+  );
+  // What the rule counts with: the identity number's date, else the stated age's latest one.
+  const ruleBirthDates = new Map(
+    people.map((p) => {
+      const stated = statedAges.get(p.id);
+      return [
+        p.id,
+        birthDates.get(p.id) ?? (stated ? statedAgeBirthDate(stated.age, stated.on) : null),
+      ];
+    }),
+  );
   const eventsOf = Map.groupBy(events, (e) => e.case_id);
   for (const c of adultCases) {
-    const children = householdChildren(c.person_id, relations, birthDates, today);
+    const children = householdChildren(c.person_id, relations, ruleBirthDates, today);
     if (children.length === 0) continue;
     const own = eventsOf.get(c.id) ?? [];
     const reports = own
       .filter((e) => e.type === 'child_report_registered')
       .map((e) => {
         const p = parsePayload('child_report_registered', e.payload);
-        return { childPersonId: p.childPersonId, registeredOn: p.reportedOn };
+        return {
+          childPersonId: p.childPersonId,
+          registeredOn: p.reportedOn,
+          childCaseId: p.childCaseId,
+        };
       });
     const waivers = own
       .filter((e) => e.type === 'child_report_waived')
@@ -116,7 +143,9 @@ export async function loadDuties(
       childReportDuties(children, reports, waivers).map((d) => ({
         ...d,
         birthDate: birthDates.get(d.childPersonId) ?? null,
+        statedAge: statedAges.get(d.childPersonId) ?? null,
         reportedOn: reports.find((r) => r.childPersonId === d.childPersonId)?.registeredOn ?? null,
+        reportCaseId: reports.find((r) => r.childPersonId === d.childPersonId)?.childCaseId ?? null,
         waiverReason: waivers.find((w) => w.childPersonId === d.childPersonId)?.reason ?? null,
       })),
     );

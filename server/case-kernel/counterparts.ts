@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { channelsOfThoseUsingViolence, latestVersions } from '../../core/domain/counterparts.ts';
 import type { CounterpartVersion, KnownChannel } from '../../core/domain/counterparts.ts';
 import type { Db, Trx } from '../db/database.ts';
+import { appendVersion } from '../db/versions.ts';
 import type { CounterpartTable } from '../db/schema.ts';
 import type { Selectable } from 'kysely';
 
@@ -264,4 +265,50 @@ export async function linkedPersons(db: Reader, personId: string): Promise<Linke
     }
   }
   return links;
+}
+
+/**
+ * The next version of a counterpart: a correction (new fields), or its end or a mistake (the
+ * fields as they were, a new status). Refused with a 409 when `basedOn` is not the latest, or
+ * when another change from the same version got in first (server/db/versions.ts).
+ */
+export async function appendCounterpartVersion(
+  trx: Trx,
+  latest: CounterpartVersion,
+  basedOn: number,
+  at: { recordedBy: string; now: Date },
+  next: { fields: CounterpartFields; status: CounterpartVersion['status']; reason: string },
+): Promise<number> {
+  return appendVersion(latest.version, basedOn, (version) =>
+    trx
+      .insertInto('counterpart')
+      .values({
+        id: latest.id,
+        version,
+        person_id: latest.personId,
+        case_id: latest.caseId,
+        ...row(next.fields),
+        status: next.status,
+        change_reason: next.reason,
+        recorded_by: at.recordedBy,
+        recorded_at: at.now,
+      })
+      .execute(),
+  );
+}
+
+/** Every version of the counterparts in these persons' files, oldest first per counterpart. */
+export async function loadCounterpartHistory(
+  db: Reader,
+  personIds: readonly string[],
+): Promise<CounterpartVersion[]> {
+  if (personIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('counterpart')
+    .selectAll()
+    .where('person_id', 'in', [...new Set(personIds)])
+    .orderBy('id')
+    .orderBy('version')
+    .execute();
+  return rows.map(toVersion);
 }

@@ -3,6 +3,7 @@ import type { Expression, SqlBool } from 'kysely';
 import type { CaseSummary, ContactChannel, PersonSummary } from '../../core/contracts/persons.ts';
 import { formatIdentityNumber } from '../../core/domain/personal-identity.ts';
 import type { StoredRelation } from '../../core/domain/relations.ts';
+import type { RecordStatus } from '../../core/domain/counterparts.ts';
 import type { Actor, PersonFacts } from '../../core/policy/policy.ts';
 import { caseworkerRoles } from '../../core/policy/roles.ts';
 import type { Db, Trx } from '../db/database.ts';
@@ -242,10 +243,23 @@ export async function loadCaseSummaries(
 export async function loadRelations(
   db: Reader,
   personId: string,
-): Promise<(StoredRelation & { id: string })[]> {
+): Promise<
+  (StoredRelation & { id: string; guardian: boolean; status: RecordStatus; version: number })[]
+> {
+  // Every relation, ended and wrongly recorded ones too: the personakt shows them apart. A rule
+  // that decides anything reads only those with status 'current'.
   const rows = await db
     .selectFrom('person_relation')
-    .select(['id', 'person_id', 'related_person_id', 'kind', 'violence'])
+    .select([
+      'id',
+      'person_id',
+      'related_person_id',
+      'kind',
+      'violence',
+      'guardian',
+      'status',
+      'version',
+    ])
     .where((eb) => eb.or([eb('person_id', '=', personId), eb('related_person_id', '=', personId)]))
     .orderBy('created_at')
     .execute();
@@ -255,6 +269,9 @@ export async function loadRelations(
     relatedPersonId: r.related_person_id,
     kind: r.kind,
     violence: r.violence,
+    guardian: r.guardian,
+    status: r.status,
+    version: r.version,
   }));
 }
 

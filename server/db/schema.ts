@@ -15,6 +15,7 @@ import type { FollowUpMethod, GoalFulfilment } from '../../core/domain/follow-up
 import type { NoticeKind } from '../../core/domain/account-notices.ts';
 import type { Role } from '../../core/policy/roles.ts';
 import type { ConsentCategory, ConsentWay, SharedData } from '../../core/domain/commissions.ts';
+import type { ReviewSubject, SignalKind } from '../../core/domain/safety-signals.ts';
 
 /**
  * The database's tables as Kysely sees them. Migrations are the truth; this file follows them.
@@ -70,6 +71,8 @@ export interface Database {
   shelter: ShelterTable;
   provider_version: ProviderVersionTable;
   shelter_turned_away: ShelterTurnedAwayTable;
+  safety_signal: SafetySignalTable;
+  safety_signal_handled: SafetySignalHandledTable;
 }
 
 /** Which day unit takes over socialjour's matter of a target group (core/domain/handover.ts). */
@@ -749,4 +752,29 @@ export interface CommissionEntryTable {
   text: string;
   recorded_by: string;
   recorded_at: Recorded<Date>;
+}
+
+/**
+ * A safety signal raised in a linked person's open case (core/domain/safety-signals.ts).
+ * Append-only. The source (case and record) is for the audit only: never read for a view.
+ */
+export interface SafetySignalTable {
+  id: Generated<string>;
+  kind: SignalKind;
+  review: ReviewSubject;
+  target_case_id: string;
+  target_person_id: string;
+  raised_at: Date;
+  raised_on: ColumnType<string, string, never>;
+  due_on: ColumnType<string, string, never>;
+  source_case_id: string;
+  source_record_id: string;
+}
+
+/** A safety signal marked reviewed by the receiving case's handläggare. Append-only. */
+export interface SafetySignalHandledTable {
+  signal_id: string;
+  handled_on: ColumnType<string, string, never>;
+  handled_by: string;
+  handled_at: Date;
 }

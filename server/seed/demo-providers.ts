@@ -5,8 +5,8 @@ import type { Trx } from '../db/database.ts';
 /**
  * The demo's providers (issue 13): Fristad, whose staff (ulf.utforare) work in Värn in the
  * provider unit; two external shelters that get their uppdrag as documents — one small and
- * open to pets and teenage boys, one with the highest protection and no children — and an
- * in-house counselling service. Every one at its first version, registered by the administrator.
+ * open to pets and teenage boys, one with the highest protection and no children — an in-house
+ * counselling service, and the municipality's own flats for tillfälligt boende. Every one at its first version, registered by the administrator.
  */
 const demoProviders: {
   name: string;
@@ -78,6 +78,15 @@ const demoProviders: {
     inProviderUnit: false,
     contact: 'Växeln 070-174 06 53',
     interventions: ['support_sessions', 'other_assistance'],
+  },
+  {
+    // The municipality's own short-term flats: tillfälligt boende, for a victim or, when she
+    // stays in the home, for the person who uses violence [000 3.1.3.1].
+    name: 'Jourlägenheterna',
+    kind: 'in_house',
+    inProviderUnit: false,
+    contact: 'Växeln 070-174 06 54',
+    interventions: ['temporary_housing'],
   },
 ];
 

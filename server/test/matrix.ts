@@ -12,7 +12,11 @@ import type { TestApp } from './test-app.ts';
 import type { Role } from '../../core/policy/roles.ts';
 import { addDays } from '../../core/domain/calendar.ts';
 import { stockholmDate } from '../time.ts';
+import { familyScenarios } from './matrix-family.ts';
 import type { ShelterFields } from '../../core/contracts/providers.ts';
+import { counterpartScenarios } from './matrix-counterparts.ts';
+import { householdScenarios } from './matrix-household.ts';
+import { signalScenarios } from './matrix-signals.ts';
 
 /**
  * The authorization matrix: for every endpoint, what each actor — a role with a given relation to
@@ -283,6 +287,7 @@ export const scenarios: Scenario[] = [
     request: (w) => ({ method: 'GET', url: `/api/cases/${w.persons.r.caseId}` }),
     expect: outcomes(404, { assigned: 200, colleague: 200, manager: 200 }),
   },
+  ...familyScenarios,
   {
     name: 'record consent to an utredning on an assigned case',
     audited: true,
@@ -824,6 +829,7 @@ export const scenarios: Scenario[] = [
     }),
     expect: outcomes(404, { assigned: 201, manager: 403 }),
   },
+  ...signalScenarios,
   {
     name: 'read the råd och stöd sessions of an assigned case',
     audited: true,
@@ -1536,6 +1542,8 @@ export const scenarios: Scenario[] = [
     }),
     expect: outcomes(404, { provider: 201 }),
   },
+  ...counterpartScenarios,
+  ...householdScenarios,
 ];
 
 let requestCounter = 0;

@@ -52,6 +52,8 @@ export async function insertCommission(
     createdBy: string;
     status?: 'sent' | 'accepted' | 'declined' | 'ended';
     notice?: string | null;
+    /** Skyddat boende unless said. */
+    intervention?: string;
   },
 ): Promise<string> {
   const row = await db
@@ -61,7 +63,7 @@ export async function insertCommission(
       decision_id: input.decisionId,
       person_id: input.personId,
       provider_id: input.providerId,
-      intervention: 'shelter',
+      intervention: input.intervention ?? 'shelter',
       period_from: '2026-11-02',
       period_to: '2026-12-02',
       status: input.status ?? 'sent',

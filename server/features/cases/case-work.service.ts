@@ -10,11 +10,12 @@ import type {
   recordApplication as applicationContract,
   recordPreliminaryAssessment as preliminaryContract,
   registerChildReport as childReportContract,
+  registerChildReports as jointChildReportContract,
   registerHouseholdChild as householdChildContract,
 } from '../../../core/contracts/cases.ts';
 import { caseState, queuePriorities, stepAbilities } from '../../../core/domain/case-flow.ts';
 import { hasOpenDuty } from '../../../core/domain/child-report-duty.ts';
-import { formatAge } from '../../../core/domain/birth-date.ts';
+import { formatAge, formatStatedAge } from '../../../core/domain/birth-date.ts';
 import { acuteNeedLabels, intakeTypeLabels } from '../../../core/domain/case-labels.ts';
 import {
   interventionLabels,
@@ -32,17 +33,16 @@ import { activeCatalogue } from '../../case-kernel/legal-catalogue.ts';
 import { activeInterventionCatalogue } from '../../case-kernel/intervention-catalogue.ts';
 import { catalogueRefusal } from '../../../core/domain/intervention-catalogue.ts';
 import {
-  findPersonIdByIdentity,
   findPersonSummaries,
   loadPersonFacts,
   toSummary,
 } from '../../case-kernel/persons.repository.ts';
 import { parseIdentityOrFail } from '../../case-kernel/identity.ts';
 import { loadRiskLevels } from '../../case-kernel/risk-levels.ts';
-import { loadDeadlines } from './case-deadlines.ts';
+import { loadDeadlines } from '../../case-kernel/case-deadlines.ts';
 import { visibleMembers } from '../../case-kernel/household.ts';
 import { decisionRight, loadDelegations } from '../../case-kernel/delegations.ts';
-import { routeMatter } from './routing.ts';
+import { linkHouseholdChild } from '../../case-kernel/household-intake.ts';
 import {
   appendEvents,
   caseFacts,
@@ -194,10 +194,15 @@ export async function getCase(
           ? [
               {
                 child,
-                age: d.birthDate ? formatAge(d.birthDate, ctx.today) : null,
+                age: d.birthDate
+                  ? formatAge(d.birthDate, ctx.today)
+                  : d.statedAge
+                    ? formatStatedAge(d.statedAge.age, d.statedAge.on, ctx.today)
+                    : null,
                 via: d.via,
                 status: d.status,
                 reportedOn: d.reportedOn,
+                reportCaseId: d.reportCaseId,
                 waiverReason: d.waiverReason,
               },
             ]
@@ -208,6 +213,7 @@ export async function getCase(
                 via: d.via,
                 status: d.status,
                 reportedOn: d.reportedOn,
+                reportCaseId: d.reportCaseId,
                 waiverReason: null,
               },
             ];
@@ -493,99 +499,57 @@ export function registerHouseholdChild(
       )
     : undefined;
   type Result = z.infer<typeof householdChildContract.response>;
-  return takeStep<Result>(deps, ctx, caseId, undefined, async ({ trx, row, actorId, now }) => {
+  return takeStep<Result>(deps, ctx, caseId, undefined, async ({ trx, row, now }) => {
     if (row.target_group === 'child') {
       throw new AppError('STEP_OUT_OF_ORDER', {
         detail: 'Barn i hushållet registreras i ärendet om den vuxna.',
       });
     }
-    const knownId = identity ? await findPersonIdByIdentity(trx, identity.normalized) : undefined;
-    if (knownId === row.person_id) {
-      throw new AppError('VALIDATION', {
-        fields: [{ path: 'body.child.identity.number', message: 'Det är ärendets egen person.' }],
-      });
-    }
-    let childId: string;
-    if (knownId) {
-      const actor = ctx.actor;
-      const known = (await loadPersonFacts(trx, [knownId], actorId, now)).get(knownId);
-      if (!known) throw new AppError('NOT_FOUND');
-      if (!can(actor, 'person.read', { person: known, now }).allowed) {
-        const routed = await routeMatter(
-          trx,
-          {
-            unitId: row.unit_id,
-            targetGroup: 'child',
-            intake: {
-              type: 'referral',
-              from: `${row.unit_name}, i ett ärende om en vuxen`,
-              channel: 'other',
-              receivedAt: now.toISOString(),
-              content:
-                'Barnet har uppgetts ingå i hushållet hos en vuxen som har ett ärende hos oss. Kontakta enheten för mer information.',
-            },
-            acuteScreening: {
-              acuteNeed: 'unclear',
-              motivation: 'Inte bedömt: uppgiften skickades vidare från en annan enhet.',
-            },
+    const linked = await linkHouseholdChild(
+      trx,
+      {
+        personId: row.person_id,
+        unitId: row.unit_id,
+        unitName: row.unit_name,
+        actor: ctx.actor,
+        now,
+      },
+      {
+        identity,
+        givenName: body.child.givenName,
+        familyName: body.child.familyName,
+        protectionLevel: body.child.protectionLevel,
+        statedAge: null,
+        guardian: false,
+      },
+      'body.child.identity.number',
+    );
+    if (linked.outcome === 'routed') {
+      return {
+        outcome: 'routed' as const,
+        audit: {
+          personIds: [row.person_id, linked.childPersonId],
+          caseIds: [caseId, linked.routedCaseId],
+          details: {
+            step: 'household_child',
+            routed: true,
+            childPersonId: linked.childPersonId,
+            personCreated: false,
+            routedCaseId: linked.routedCaseId,
           },
-          knownId,
-          actorId,
-          now,
-          await firstChildrenUnit(trx),
-        );
-        return {
-          outcome: 'routed' as const,
-          audit: {
-            personIds: [row.person_id, knownId],
-            caseIds: [caseId, routed.caseId],
-            details: {
-              step: 'household_child',
-              routed: true,
-              childPersonId: knownId,
-              personCreated: false,
-              routedCaseId: routed.caseId,
-            },
-          },
-        };
-      }
-      childId = knownId;
-    } else {
-      const created = await trx
-        .insertInto('person')
-        .values({
-          identity_kind: identity?.kind ?? null,
-          identity_number: identity?.normalized ?? null,
-          given_name: body.child.givenName,
-          family_name: body.child.familyName,
-          protection_level: body.child.protectionLevel,
-          created_by: actorId,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      childId = created.id;
+        },
+      };
     }
-    await trx
-      .insertInto('person_relation')
-      .values({
-        person_id: row.person_id,
-        related_person_id: childId,
-        kind: 'parent_of',
-        violence: 'unknown',
-        created_by: actorId,
-      })
-      .onConflict((oc) => oc.columns(['person_id', 'related_person_id', 'kind']).doNothing())
-      .execute();
     return {
       outcome: 'linked' as const,
-      childPersonId: childId,
+      childPersonId: linked.childPersonId,
       audit: {
-        personIds: [row.person_id, childId],
+        personIds: [row.person_id, linked.childPersonId],
         details: {
           step: 'household_child',
           routed: false,
-          childPersonId: childId,
-          personCreated: !knownId,
+          childPersonId: linked.childPersonId,
+          personCreated: linked.personCreated,
           routedCaseId: null,
         },
       },
@@ -593,22 +557,34 @@ export function registerHouseholdChild(
   });
 }
 
-/** Where information about a child with no case goes: the first unit for children and young people. */
-async function firstChildrenUnit(trx: Trx): Promise<string | undefined> {
-  const unit = await trx
-    .selectFrom('unit')
-    .select('id')
-    .where('kind', '=', 'children')
-    .orderBy('name')
-    .executeTakeFirst();
-  return unit?.id;
-}
-
-export function registerChildReport(
+/** Orosanmälan for one child: the one-child case of a joint report (registerChildReports). */
+export async function registerChildReport(
   deps: ServiceDeps,
   ctx: ActionContext,
   caseId: string,
   body: z.infer<typeof childReportContract.body>,
+): Promise<z.infer<typeof childReportContract.response>> {
+  const { childCaseIds } = await registerChildReports(deps, ctx, caseId, {
+    childPersonIds: [body.childPersonId],
+    childrenUnitId: body.childrenUnitId,
+    content: body.content,
+  });
+  const [childCaseId] = childCaseIds;
+  if (!childCaseId) throw new AppError('NOT_FOUND');
+  return { childCaseId };
+}
+
+/**
+ * One orosanmälan for one or more children of the household (siblings, one text): each child
+ * gets an intake in the children's unit — its own case, where its statutory clocks start — and
+ * the adult's case records a report for each, all in one transaction. A child not in the
+ * household, or already reported, refuses the whole report.
+ */
+export function registerChildReports(
+  deps: ServiceDeps,
+  ctx: ActionContext,
+  caseId: string,
+  body: z.infer<typeof jointChildReportContract.body>,
 ) {
   return takeStep(
     deps,
@@ -619,12 +595,15 @@ export function registerChildReport(
       if (state.phase === 'closed') {
         throw new AppError('STEP_OUT_OF_ORDER', { detail: 'Ärendet är avslutat.' });
       }
-      const duty = duties.find((d) => d.childPersonId === body.childPersonId);
-      if (!duty) throw new AppError('NOT_FOUND');
-      if (duty.status === 'reported') {
-        throw new AppError('STEP_OUT_OF_ORDER', {
-          detail: 'Orosanmälan för barnet är redan registrerad.',
-        });
+      const childIds = [...new Set(body.childPersonIds)];
+      for (const id of childIds) {
+        const duty = duties.find((d) => d.childPersonId === id);
+        if (!duty) throw new AppError('NOT_FOUND');
+        if (duty.status === 'reported') {
+          throw new AppError('STEP_OUT_OF_ORDER', {
+            detail: 'Orosanmälan för barnet är redan registrerad.',
+          });
+        }
       }
       const unit = await trx
         .selectFrom('unit')
@@ -636,59 +615,68 @@ export function registerChildReport(
           fields: [{ path: 'body.childrenUnitId', message: 'Välj en enhet för barn och unga.' }],
         });
       }
-      // The children's unit receives an intake about the child. Its protection assessment is
-      // due the same day, so it goes first in that unit's queue until it is made.
-      const childCaseId = await openCase(
-        trx,
-        {
-          person_id: body.childPersonId,
-          unit_id: unit.id,
-          target_group: 'child',
-          assigned_user_id: null,
-          received_at: now,
-          created_by: actorId,
-          origin_case_id: caseId,
-        },
-        [
-          {
-            type: 'intake_registered',
-            payload: {
-              intakeType: 'report',
-              from: `Socialtjänsten, ${row.unit_name}`,
-              channel: 'other',
-              receivedAt: now.toISOString(),
-              content: body.content,
+      const childCaseIds: string[] = [];
+      for (const childPersonId of childIds) {
+        // The children's unit receives an intake about the child. Its protection assessment is
+        // due the same day, so it goes first in that unit's queue until it is made.
+        childCaseIds.push(
+          await openCase(
+            trx,
+            {
+              person_id: childPersonId,
+              unit_id: unit.id,
+              target_group: 'child',
+              assigned_user_id: null,
+              received_at: now,
+              created_by: actorId,
+              origin_case_id: caseId,
             },
-          },
-        ],
-        actorId,
-        now,
-        queuePriorities.acute,
-      );
+            [
+              {
+                type: 'intake_registered',
+                payload: {
+                  intakeType: 'report',
+                  from: `Socialtjänsten, ${row.unit_name}`,
+                  channel: 'other',
+                  receivedAt: now.toISOString(),
+                  content: body.content,
+                },
+              },
+            ],
+            actorId,
+            now,
+            queuePriorities.acute,
+          ),
+        );
+      }
       await appendEvents(
         trx,
         caseId,
-        [
-          {
-            type: 'child_report_registered',
-            payload: {
-              childPersonId: body.childPersonId,
-              childCaseId: childCaseId,
-              childrenUnitId: unit.id,
-              reportedOn: today,
-              content: body.content,
-            },
+        childIds.map((childPersonId, i) => ({
+          type: 'child_report_registered' as const,
+          payload: {
+            childPersonId,
+            childCaseId: childCaseIds[i] ?? '',
+            childrenUnitId: unit.id,
+            reportedOn: today,
+            content: body.content,
           },
-        ],
+        })),
         actorId,
         now,
       );
       return {
-        childCaseId: childCaseId,
+        childCaseIds,
         audit: {
-          personIds: [row.person_id, body.childPersonId],
-          caseIds: [caseId, childCaseId],
-          details: { childCaseId: childCaseId, childrenUnitId: unit.id },
+          personIds: [row.person_id, ...childIds],
+          caseIds: [caseId, ...childCaseIds],
+          details: {
+            // The report is named as its PDF is, by its first child's case (the row's caseIds
+            // hold every child's case).
+            childCaseId: childCaseIds[0] ?? null,
+            childrenUnitId: unit.id,
+            children: childIds.length,
+          },
         },
       };
     },

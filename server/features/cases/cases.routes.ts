@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import {
+  childReportPdfPath,
   assignCase,
   closeCase,
   getCase,
@@ -11,11 +13,13 @@ import {
   recordApplication,
   recordPreliminaryAssessment,
   registerChildReport,
+  registerChildReports,
   registerHouseholdChild,
   registerIntake,
   waiveChildReport,
 } from '../../../core/contracts/cases.ts';
-import { addAction } from '../../http/route.ts';
+import { addAction, addDocumentRoute } from '../../http/route.ts';
+import { childReportPdf } from './child-report-document.ts';
 import * as work from './case-work.service.ts';
 import * as cases from './cases.service.ts';
 import type { ServiceDeps } from '../../service-deps.ts';
@@ -44,6 +48,15 @@ export function casesRoutes(app: FastifyInstance, deps: ServiceDeps) {
   );
   addAction(app, registerChildReport, ({ params, body }, ctx) =>
     work.registerChildReport(deps, ctx, params.caseId, body),
+  );
+  addAction(app, registerChildReports, ({ params, body }, ctx) =>
+    work.registerChildReports(deps, ctx, params.caseId, body),
+  );
+  addDocumentRoute(
+    app,
+    childReportPdfPath,
+    z.strictObject({ caseId: z.uuid(), childCaseId: z.uuid() }),
+    (p, ctx) => childReportPdf(deps, ctx, p.caseId, p.childCaseId),
   );
   addAction(app, waiveChildReport, ({ params, body }, ctx) =>
     work.waiveChildReport(deps, ctx, params.caseId, body),

@@ -17,8 +17,11 @@ import { enforce } from '../../http/context.ts';
 import { cursorId, cursorTime, decodeCursor, encodeCursor } from '../../http/cursor.ts';
 import { stockholmDate } from '../../time.ts';
 import { loadRiskLevels } from '../../case-kernel/risk-levels.ts';
-import { loadDeadlines } from './case-deadlines.ts';
-import { insertIntakeCase, routeMatter } from './routing.ts';
+import { loadDeadlines } from '../../case-kernel/case-deadlines.ts';
+import { insertIntakeCase, routeMatter } from '../../case-kernel/routing.ts';
+import { parseHousehold, recordHousehold } from '../../case-kernel/household-intake.ts';
+import type { ParsedHousehold } from '../../case-kernel/household-intake.ts';
+import type { ProtectionLevel } from '../../../core/domain/protection.ts';
 import { plannedHandover, storedBirthDate } from './handover.ts';
 import {
   findPersonIdByIdentity,
@@ -290,6 +293,20 @@ export function registerIntake(
               'body.person.newPerson.identity.number',
             )
           : undefined;
+      if (body.targetGroup === 'child' && body.household?.children.length) {
+        throw new AppError('VALIDATION', {
+          fields: [
+            {
+              path: 'body.household.children',
+              message: 'Barn i hushållet registreras i ärendet om den vuxna.',
+            },
+          ],
+        });
+      }
+      // Every number in the household is checked before anything is written.
+      const household = body.household
+        ? parseHousehold(body.household, stockholmDate(now), identity?.normalized)
+        : undefined;
       const existingId = body.person.existing
         ? body.person.personId
         : identity
@@ -303,7 +320,7 @@ export function registerIntake(
         // An id the user picked must be one they may see; a typed personnummer may be anyone's.
         if (body.person.existing) enforce(can(actor, 'person.read', { person, now }));
         const direct = can(actor, 'case.openForExisting', { unitId: body.unitId, person, now });
-        if (!direct.allowed) return routeIntake(trx, actor.userId, body, person, now);
+        if (!direct.allowed) return routeIntake(trx, actor, body, person, household, now);
         const handover = await plannedHandover(trx, actor, {
           unitId: body.unitId,
           targetGroup: body.targetGroup,
@@ -319,20 +336,31 @@ export function registerIntake(
           { assignedUserId: body.assignToMe ? actor.userId : null, routedBy: null },
           handover ? [handover] : [],
         );
+        const recorded = await withHousehold(trx, ctx, caseId, body.unitId, household, {
+          personId: existingId,
+          protectionLevel: person.protectionLevel,
+          ownNumber: await identityNumberOf(trx, existingId),
+        });
         return {
-          result: { outcome: 'registered', caseId, personId: existingId },
+          result: {
+            outcome: 'registered',
+            caseId,
+            personId: existingId,
+            childrenRouted: recorded.routed,
+          },
           // Opened by the handläggare already assigned to the person: in that role and unit, as
           // the assigned one.
           audit: {
             allowed: direct,
-            personIds: [existingId],
-            caseIds: [caseId],
+            personIds: [existingId, ...recorded.personIds],
+            caseIds: [caseId, ...recorded.caseIds],
             details: {
               caseId,
               personId: existingId,
               personCreated: false,
               intakeType: body.intake.type,
               acuteNeed: body.acuteScreening.acuteNeed,
+              ...recorded.details,
             },
           },
         };
@@ -367,20 +395,31 @@ export function registerIntake(
         { assignedUserId: body.assignToMe ? actor.userId : null, routedBy: null },
         handover ? [handover] : [],
       );
+      const recorded = await withHousehold(trx, ctx, caseId, body.unitId, household, {
+        personId: created.id,
+        protectionLevel: p.protectionLevel,
+        ownNumber: identity?.normalized,
+      });
       return {
-        result: { outcome: 'registered', caseId, personId: created.id },
+        result: {
+          outcome: 'registered',
+          caseId,
+          personId: created.id,
+          childrenRouted: recorded.routed,
+        },
         audit: {
           // The policy allows opening by role; the case is then the registrar's own, or the
           // unit's queue's.
           purpose: body.assignToMe ? 'assigned' : 'intake_queue',
-          personIds: [created.id],
-          caseIds: [caseId],
+          personIds: [created.id, ...recorded.personIds],
+          caseIds: [caseId, ...recorded.caseIds],
           details: {
             caseId,
             personId: created.id,
             personCreated: true,
             intakeType: body.intake.type,
             acuteNeed: body.acuteScreening.acuteNeed,
+            ...recorded.details,
           },
         },
       };
@@ -388,18 +427,104 @@ export function registerIntake(
   });
 }
 
+/** The identity number registered on a person, if any (to refuse it as a child's). */
+async function identityNumberOf(trx: Trx, personId: string): Promise<string | undefined> {
+  const row = await trx
+    .selectFrom('person')
+    .select('identity_number')
+    .where('id', '=', personId)
+    .executeTakeFirst();
+  return row?.identity_number ?? undefined;
+}
+
 /**
- * Files the matter with the unit responsible for the person's file (./routing.ts): recorded as
- * routed, under the decision that allowed the intake.
+ * Records the household told at intake in the new case (server/case-kernel/household-intake.ts):
+ * what the audit record and the answer say of it. Nothing of a routed child is returned but the
+ * count, as when a child is registered from the case.
+ */
+const noDetails: Readonly<Record<string, readonly string[] | number>> = {};
+
+async function withHousehold(
+  trx: Trx,
+  ctx: Pick<ActionContext, 'actor' | 'now'>,
+  caseId: string,
+  unitId: string,
+  household: ParsedHousehold | undefined,
+  of: { personId: string; protectionLevel: ProtectionLevel; ownNumber: string | undefined },
+) {
+  if (!household) return { routed: 0, personIds: [], caseIds: [], details: noDetails };
+  if (of.ownNumber && household.children.some((c) => c.parsed?.normalized === of.ownNumber)) {
+    const i = household.children.findIndex((c) => c.parsed?.normalized === of.ownNumber);
+    throw new AppError('VALIDATION', {
+      fields: [
+        {
+          path: `body.household.children.${String(i)}.identity.number`,
+          message: 'Det är personens eget nummer.',
+        },
+      ],
+    });
+  }
+  const unit = await trx
+    .selectFrom('unit')
+    .select('name')
+    .where('id', '=', unitId)
+    .executeTakeFirstOrThrow();
+  const recorded = await recordHousehold(
+    trx,
+    {
+      personId: of.personId,
+      caseId,
+      unitId,
+      unitName: unit.name,
+      actor: ctx.actor,
+      now: ctx.now,
+    },
+    household,
+    of.protectionLevel,
+    stockholmDate(ctx.now),
+  );
+  const linked = recorded.children.filter((c) => c.outcome === 'linked');
+  const routed = recorded.children.flatMap((c) => (c.outcome === 'routed' ? [c] : []));
+  const details: Readonly<Record<string, readonly string[] | number>> = {
+    counterpartIds: recorded.counterpartIds,
+    childPersonIds: linked.map((c) => c.childPersonId),
+    childrenCreated: linked.filter((c) => c.personCreated).length,
+    routedCaseIds: routed.map((c) => c.routedCaseId),
+  };
+  return {
+    routed: routed.length,
+    personIds: recorded.children.map((c) => c.childPersonId),
+    caseIds: routed.map((c) => c.routedCaseId),
+    details,
+  };
+}
+
+/**
+ * Files the matter with the unit responsible for the person's file (server/case-kernel/routing.ts):
+ * recorded as routed, under the decision that allowed the intake. The household goes with it, in
+ * the routed case; the registering user learns nothing more of it than of the matter.
  */
 async function routeIntake(
   trx: Trx,
-  actorId: string,
+  actor: Actor,
   body: IntakeBody,
   person: PersonFacts,
+  household: ParsedHousehold | undefined,
   now: Date,
 ): Promise<Done<IntakeResult>> {
-  const routed = await routeMatter(trx, body, person.personId, actorId, now);
+  const routed = await routeMatter(trx, body, person.personId, actor.userId, now);
+  const recorded = await withHousehold(
+    trx,
+    { actor, now },
+    routed.caseId,
+    routed.unitId,
+    household,
+    {
+      personId: person.personId,
+      protectionLevel: person.protectionLevel,
+      ownNumber: await identityNumberOf(trx, person.personId),
+    },
+  );
   return {
     result: {
       outcome: 'routed',
@@ -407,13 +532,14 @@ async function routeIntake(
     },
     audit: {
       action: 'case.route',
-      personIds: [person.personId],
-      caseIds: [routed.caseId],
+      personIds: [person.personId, ...recorded.personIds],
+      caseIds: [routed.caseId, ...recorded.caseIds],
       details: {
         caseId: routed.caseId,
         intakeType: body.intake.type,
         acuteNeed: body.acuteScreening.acuteNeed,
         unitId: routed.unitId,
+        ...recorded.details,
       },
     },
   };

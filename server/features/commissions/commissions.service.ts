@@ -3,6 +3,9 @@ import { execute } from '../../command.ts';
 import { caseFacts, loadCase } from '../../case-kernel/case-access.ts';
 import type { LoadedCase } from '../../case-kernel/case-access.ts';
 import { loadPersonFacts } from '../../case-kernel/persons.repository.ts';
+import { channelsReachableByViolence } from '../../case-kernel/counterparts.ts';
+import { checkCommunicationChannel } from '../../../core/domain/safe-channel.ts';
+import { raiseSafetySignals } from '../../case-kernel/safety-signals.ts';
 import type { ActionContext } from '../../http/action-context.ts';
 import type {
   CaseCommissions,
@@ -278,7 +281,7 @@ export function listCaseCommissions(
 /** What the person's file holds that an uppdrag may share, as the actor may see it. */
 async function personSource(trx: Trx, ctx: ActionContext, loaded: LoadedCase) {
   const personId = loaded.row.person_id;
-  const [person, phone, children] = await Promise.all([
+  const [person, phones, reachable, children] = await Promise.all([
     trx
       .selectFrom('person')
       .select(['given_name', 'family_name', 'identity_number', 'protection_level'])
@@ -291,8 +294,11 @@ async function personSource(trx: Trx, ctx: ActionContext, loaded: LoadedCase) {
       .where('kind', '=', 'phone')
       .where('safe_for_contact', '=', true)
       .orderBy('created_at', 'desc')
-      .limit(1)
-      .executeTakeFirst(),
+      .execute(),
+    // A phone the person who uses violence can reach is never handed on, marked safe or not:
+    // the same check as kommunicering (core/domain/safe-channel.ts).
+    channelsReachableByViolence(trx, personId),
+
     trx
       .selectFrom('person_relation as r')
       .innerJoin('person as c', 'c.id', 'r.related_person_id')
@@ -322,7 +328,14 @@ async function personSource(trx: Trx, ctx: ActionContext, loaded: LoadedCase) {
     familyName: person.family_name,
     identityNumber: person.identity_number,
     protectionLevel: person.protection_level,
-    safePhone: phone?.value ?? null,
+    safePhone:
+      phones.find(
+        (p) =>
+          checkCommunicationChannel(
+            { kind: 'phone', value: p.value, safeForContact: true },
+            reachable,
+          ).ok,
+      )?.value ?? null,
     children: visible.map((c) => ({
       id: c.id,
       givenName: c.given_name,
@@ -463,7 +476,7 @@ export function createCommission(
 async function lockCommission(trx: Trx, commissionId: string, caseId?: string) {
   let q = trx
     .selectFrom('commission')
-    .select(['id', 'status', 'version', 'person_id', 'case_id'])
+    .select(['id', 'status', 'version', 'person_id', 'case_id', 'intervention'])
     .where('id', '=', commissionId);
   if (caseId !== undefined) q = q.where('case_id', '=', caseId);
   const row = await q.forUpdate().executeTakeFirst();
@@ -514,6 +527,13 @@ export function endCommission(
     run: async (trx, loaded) => {
       const row = await lockCommission(trx, commissionId, caseId);
       const version = await changeStatus(trx, ctx, row, 'end', body.version, body.reason);
+      // The insats ends — as planned or broken off, the reason says which and stays here: the
+      // linked files are prompted to review their risk work or safety plans, in this transaction.
+      await raiseSafetySignals(
+        trx,
+        { personId: row.person_id, caseId, recordId: row.id, now: ctx.now },
+        { type: 'commission_ended', intervention: row.intervention },
+      );
       return {
         result: { id: row.id, version },
         audit: {

@@ -31,7 +31,7 @@ import type { ServiceDeps } from '../../service-deps.ts';
  * the case sets the dates by which an uppdrag is followed up and records each uppföljning; a date
  * moved or cancelled, an uppföljning corrected, is a new version naming the version it started
  * from (a stale one, or a lost race for the same version, is a 409), and the earlier versions
- * stay. The dates not yet met show among the case's deadlines (server/features/cases/case-deadlines.ts).
+ * stay. The dates not yet met show among the case's deadlines (server/case-kernel/case-deadlines.ts).
  */
 
 /** The load and authorize of a command on the case's uppföljning. */

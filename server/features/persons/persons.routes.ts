@@ -9,6 +9,7 @@ import {
   searchPersons,
   startEmergencyAccess,
 } from '../../../core/contracts/persons.ts';
+import { changeRelation } from '../../../core/contracts/counterparts.ts';
 import { addAction } from '../../http/route.ts';
 import * as persons from './persons.service.ts';
 import type { ServiceDeps } from '../../service-deps.ts';
@@ -21,6 +22,9 @@ export function personsRoutes(app: FastifyInstance, deps: ServiceDeps) {
   );
   addAction(app, createRelation, ({ params, body }, ctx) =>
     persons.createRelation(deps, ctx, params.personId, body),
+  );
+  addAction(app, changeRelation, ({ params, body }, ctx) =>
+    persons.changeRelation(deps, ctx, params.personId, params.relationId, body),
   );
   addAction(app, setProtectionLevel, ({ params, body }, ctx) =>
     persons.setProtectionLevel(deps, ctx, params.personId, body),

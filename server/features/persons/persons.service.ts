@@ -16,6 +16,14 @@ import type {
   startEmergencyAccess as emergencyContract,
   createRelation as relationContract,
 } from '../../../core/contracts/persons.ts';
+import type { changeRelation as changeRelationContract } from '../../../core/contracts/counterparts.ts';
+import type { RecordStatus } from '../../../core/domain/counterparts.ts';
+import type { StoredRelation } from '../../../core/domain/relations.ts';
+import {
+  changeRelation as changeRelationKernel,
+  loadRelationHistory,
+  relationEnds,
+} from '../../case-kernel/relations.ts';
 import { isProtected, lowersProtection } from '../../../core/domain/protection.ts';
 import type { ProtectionLevel } from '../../../core/domain/protection.ts';
 import { relationFromSide, relationToStore } from '../../../core/domain/relations.ts';
@@ -101,6 +109,7 @@ export function getPersonFile(
       const stored = (await loadRelations(trx, personId)).map((r) => ({
         id: r.id,
         view: relationFromSide(r, personId),
+        stored: r,
       }));
       const allFacts = await loadPersonFacts(
         trx,
@@ -126,9 +135,23 @@ export function getPersonFile(
       ]);
       const person = summaries.get(personId);
       if (!person) throw new AppError('NOT_FOUND');
+      const history = Map.groupBy(
+        await loadRelationHistory(
+          trx,
+          relations.map((r) => r.id),
+        ),
+        (v) => v.relation_id,
+      );
       const relationViews: RelationView[] = relations.flatMap((r) => {
         const other = summaries.get(r.other);
-        return other ? [{ id: r.id, kind: r.view.kind, violence: r.view.violence, other }] : [];
+        const to = allFacts.get(r.other);
+        if (!other || !to) return [];
+        return [
+          {
+            ...relationView(r.id, r.stored, personId, other, history.get(r.id) ?? []),
+            mayChange: can(actor, 'relation.correct', { from: facts, to, now }).allowed,
+          },
+        ];
       });
       const details = isProtected(facts.protectionLevel) ? null : await loadDetails(trx, personId);
 
@@ -149,7 +172,8 @@ export function getPersonFile(
           ...person,
           version,
           cases,
-          relations: relationViews,
+          relations: relationViews.filter((r) => r.status === 'current'),
+          pastRelations: relationViews.filter((r) => r.status !== 'current'),
           details,
           access: decision.via as PersonFile['access'],
           emergencyAccessUntil: facts.emergencyAccessUntil?.toISOString() ?? null,
@@ -171,10 +195,10 @@ export function getPersonFile(
 }
 
 /** The relations whose other end the actor may read too (relation.read: both ends). */
-function visibleRelations(
+function visibleRelations<S>(
   actor: Actor,
   facts: PersonFacts,
-  stored: { id: string; view: ReturnType<typeof relationFromSide> }[],
+  stored: { id: string; view: ReturnType<typeof relationFromSide>; stored: S }[],
   allFacts: Map<string, PersonFacts>,
   now: Date,
 ) {
@@ -183,7 +207,96 @@ function visibleRelations(
       const to = allFacts.get(v.view.otherPersonId);
       return to !== undefined && can(actor, 'relation.read', { from: facts, to, now }).allowed;
     })
-    .map((v) => ({ id: v.id, view: v.view, other: v.view.otherPersonId }));
+    .map((v) => ({ id: v.id, view: v.view, stored: v.stored, other: v.view.otherPersonId }));
+}
+
+/** A relation and its history as the file of `viewerPersonId` shows them. */
+function relationView(
+  id: string,
+  stored: StoredRelation & { guardian: boolean; status: RecordStatus; version: number },
+  viewerPersonId: string,
+  other: PersonSummary,
+  versions: Awaited<ReturnType<typeof loadRelationHistory>>,
+): Omit<RelationView, 'mayChange'> {
+  const seen = relationFromSide(stored, viewerPersonId);
+  return {
+    id,
+    kind: seen.kind,
+    violence: seen.violence,
+    other,
+    guardian: stored.guardian,
+    status: stored.status,
+    version: stored.version,
+    history: versions.map((v) => {
+      const then = relationFromSide(
+        { ...stored, kind: v.kind, violence: v.violence },
+        viewerPersonId,
+      );
+      return {
+        version: v.version,
+        kind: then.kind,
+        violence: then.violence,
+        guardian: v.guardian,
+        status: v.status,
+        changeReason: v.change_reason,
+        recordedBy:
+          v.recorded_by && v.display_name
+            ? { id: v.recorded_by, displayName: v.display_name }
+            : null,
+        recordedAt: v.recorded_at.toISOString(),
+      };
+    }),
+  };
+}
+
+/**
+ * A relation corrected, ended or marked wrongly recorded from the file of one of its ends
+ * (server/case-kernel/relations.ts): whoever may record it, seeing both ends.
+ */
+export function changeRelation(
+  deps: ServiceDeps,
+  ctx: ActionContext,
+  personId: string,
+  relationId: string,
+  body: z.infer<typeof changeRelationContract.body>,
+): Promise<{ id: string; version: number }> {
+  return execute(deps, ctx, {
+    action: 'relation.correct',
+    load: async (trx) => {
+      const ends = await relationEnds(trx, relationId, personId);
+      if (!ends) throw new AppError('NOT_FOUND');
+      const facts = await loadPersonFacts(
+        trx,
+        [personId, ends.otherPersonId],
+        ctx.actor.userId,
+        ctx.now,
+      );
+      const from = facts.get(personId);
+      const to = facts.get(ends.otherPersonId);
+      if (!from || !to) throw new AppError('NOT_FOUND');
+      return { from, to, ends };
+    },
+    authorize: (actor, { from, to }) => can(actor, 'relation.correct', { from, to, now: ctx.now }),
+    run: async (trx, { ends }) => {
+      const changed = await changeRelationKernel(
+        trx,
+        { relationId, viewerPersonId: personId, recordedBy: ctx.actor.userId, now: ctx.now },
+        body,
+      );
+      return {
+        result: { id: relationId, version: changed.version },
+        audit: {
+          personIds: [personId, ends.otherPersonId],
+          details: {
+            relationId,
+            version: changed.version,
+            change: body.change,
+            status: changed.status,
+          },
+        },
+      };
+    },
+  });
 }
 
 /** The person's facts, in the command's transaction; a person nobody has answers 404. */
@@ -248,7 +361,7 @@ export function createRelation(
       });
       const duplicate = await trx
         .selectFrom('person_relation')
-        .select('id')
+        .select(['id', 'status'])
         .where('person_id', '=', stored.personId)
         .where('related_person_id', '=', stored.relatedPersonId)
         .where('kind', '=', stored.kind)
@@ -258,7 +371,10 @@ export function createRelation(
           fields: [
             {
               path: 'body.kind',
-              message: 'Relationen finns redan. Ändra den befintliga i stället.',
+              message:
+                duplicate.status === 'current'
+                  ? 'Relationen finns redan. Ändra den befintliga i stället.'
+                  : 'Relationen finns redan men är avslutad eller felregistrerad. Rätta den så att den gäller igen.',
             },
           ],
         });
@@ -276,8 +392,18 @@ export function createRelation(
         .executeTakeFirstOrThrow();
       const other = (await findPersonSummaries(trx, [body.otherPersonId])).get(body.otherPersonId);
       if (!other) throw new AppError('NOT_FOUND');
+      const history = await loadRelationHistory(trx, [row.id]);
       return {
-        result: { id: row.id, kind: body.kind, violence: body.violence, other },
+        result: {
+          ...relationView(
+            row.id,
+            { ...stored, guardian: false, status: 'current', version: 1 },
+            personId,
+            other,
+            history,
+          ),
+          mayChange: true,
+        },
         audit: {
           personIds: [personId, body.otherPersonId],
           details: { relationId: row.id, kind: body.kind },

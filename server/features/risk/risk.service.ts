@@ -27,6 +27,7 @@ import { stockholmDate } from '../../time.ts';
 import { caseFacts } from '../../case-kernel/case-access.ts';
 import type { CaseRow } from '../../case-kernel/case-access.ts';
 import { loadHousehold } from '../../case-kernel/household.ts';
+import { raiseSafetySignals } from '../../case-kernel/safety-signals.ts';
 import { findPersonSummaries } from '../../case-kernel/persons.repository.ts';
 import type { ServiceDeps } from '../../service-deps.ts';
 
@@ -428,7 +429,7 @@ export function recordIncident(
   body: { occurredOn: string; description: string },
 ) {
   refuseFuture('body.occurredOn', body.occurredOn, ctx.today);
-  return onAssessable(deps, ctx, caseId, null, 'risk.incident', async (trx, _row, actorId, now) => {
+  return onAssessable(deps, ctx, caseId, null, 'risk.incident', async (trx, row, actorId, now) => {
     const created = await trx
       .insertInto('case_incident')
       .values({
@@ -440,6 +441,12 @@ export function recordIncident(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    // The linked files are prompted to review their risk work, in this transaction.
+    await raiseSafetySignals(
+      trx,
+      { personId: row.person_id, caseId, recordId: created.id, now },
+      { type: 'incident_recorded' },
+    );
     return { id: created.id };
   });
 }

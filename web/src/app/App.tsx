@@ -33,6 +33,7 @@ const NewIntakePage = lazyPage(
   () => import('../features/cases/NewIntakePage.tsx'),
   'NewIntakePage',
 );
+const FamilyPage = lazyPage(() => import('../features/family/FamilyPage.tsx'), 'FamilyPage');
 const CasePage = lazyPage(() => import('../features/cases/CasePage.tsx'), 'CasePage');
 // The provider's pages: its uppdrag (issue 13).
 const MyCommissionsPage = lazyPage(
@@ -87,6 +88,15 @@ const router = createBrowserRouter([
         element: (
           <Suspense fallback={<Loading label="Öppnar ärendet…" />}>
             <CasePage />
+          </Suspense>
+        ),
+      },
+      // Familjen: the persons around the case, as far as the reader may know of each.
+      {
+        path: 'arenden/:caseId/familj',
+        element: (
+          <Suspense fallback={<Loading label="Öppnar familjen…" />}>
+            <FamilyPage />
           </Suspense>
         ),
       },

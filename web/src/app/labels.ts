@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { AdminUser, UnitKind } from '../../../core/contracts/admin.ts';
 import type { ChildReportDutyView, DeadlineView } from '../../../core/contracts/cases.ts';
 import type { Decision } from '../../../core/contracts/case-documents.ts';
+import type { FamilyMember } from '../../../core/contracts/family.ts';
 import type {
   CaseSummary,
   ContactChannel,
@@ -138,3 +139,21 @@ export const preliminaryOutcomeLabels = {
   open_investigation: 'Utredning inleds',
   no_investigation: 'Ingen utredning inleds',
 } as const;
+
+/**
+ * Who a member of the family is to the case's person, said of the member (the family view,
+ * issue 14): a relation 'parent_of' read from the case's side makes the member a child.
+ */
+export const familyRelationLabels: Record<FamilyMember['relation'], string> = {
+  partner: 'Partner',
+  former_partner: 'Tidigare partner',
+  parent_of: 'Barn',
+  child_of: 'Förälder',
+  sibling: 'Syskon',
+  other_relative: 'Annan släkting',
+  carer: 'Anhörigvårdare / personlig assistent',
+  household_child: 'Barn i hushållet',
+  parent: 'Förälder',
+  child: 'Barn',
+  other: 'Annan person',
+};

@@ -17,9 +17,12 @@ import { personName } from '../../components/PersonCell.tsx';
 import { NotFoundPage } from '../home/NotFoundPage.tsx';
 import { ProtectionBanner } from '../persons/ProtectionBanner.tsx';
 import { RiskLevelTag } from '../risk/RiskLevelTag.tsx';
+import { CaseGuardians } from '../family/CaseGuardians.tsx';
 import { CaseOverview } from './CaseOverview.tsx';
+import { CounterpartsSection } from '../counterparts/CounterpartsSection.tsx';
 import { DeadlineList } from './Deadlines.tsx';
 import { useCase } from './useCase.ts';
+import { SafetySignals } from '../safety-signals/SafetySignals.tsx';
 
 const JournalTab = lazy(() =>
   import('../case-documents/JournalTab.tsx').then((m) => ({ default: m.JournalTab })),
@@ -119,6 +122,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
   return (
     <VStack gap="space-32">
       <CaseHeader detail={detail} />
+      <SafetySignals caseId={detail.id} />
       <Tabs
         value={tab}
         onChange={(value) => {
@@ -136,7 +140,10 @@ function CaseView({ detail }: { detail: CaseDetail }) {
           {hasFollowUp ? <Tabs.Tab value="uppfoljning" label="Uppföljning" /> : null}
         </Tabs.List>
         <Tabs.Panel value="oversikt" className="tab-panel">
-          <CaseOverview detail={detail} />
+          <VStack gap="space-40">
+            <CaseOverview detail={detail} />
+            <CounterpartsSection detail={detail} />
+          </VStack>
         </Tabs.Panel>
         <Tabs.Panel value="journal" className="tab-panel">
           <Suspense fallback={<Loading label="Öppnar journalen…" />}>
@@ -200,6 +207,10 @@ function CaseHeader({ detail }: { detail: CaseDetail }) {
           <Link as={RouterLink} to={`/personer/${detail.person.id}`}>
             Personakt
           </Link>
+          {' · '}
+          <Link as={RouterLink} to={`/arenden/${detail.id}/familj`}>
+            Familjen
+          </Link>
         </BodyShort>
       </div>
       <ProtectionBanner level={detail.person.protectionLevel} />
@@ -210,6 +221,14 @@ function CaseHeader({ detail }: { detail: CaseDetail }) {
         <dd>{detail.unitName}</dd>
         <dt>Handläggare</dt>
         <dd>{detail.assignedTo?.displayName ?? 'Ingen ännu – i enhetens inkorg'}</dd>
+        {detail.targetGroup === 'child' ? (
+          <>
+            <dt>Vårdnadshavare</dt>
+            <dd>
+              <CaseGuardians caseId={detail.id} />
+            </dd>
+          </>
+        ) : null}
         <dt>Fas</dt>
         <dd>{phaseLabels[detail.phase]}</dd>
         <dt>Akut skyddsbehov</dt>

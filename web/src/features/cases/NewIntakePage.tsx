@@ -30,6 +30,7 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { useActiveSession } from '../auth/session.tsx';
 import { AcuteNotice } from './AcuteNotice.tsx';
 import { useIntakeForm } from './intake-form.ts';
+import { HouseholdFields } from './HouseholdFields.tsx';
 import { IntakePersonFields } from './IntakePersonFields.tsx';
 import { caseworkerUnits } from './units.ts';
 
@@ -39,10 +40,20 @@ export function NewIntakePage() {
   const units = caseworkerUnits(session);
   // A person who already has a file: the matter went to the unit responsible for it.
   const [routed, setRouted] = useState<{ unitName: string | null } | null>(null);
-  const form = useIntakeForm(units[0]?.id ?? '', setRouted);
+  // Registered, but a child's number belonged to a child whose file the user may not open.
+  const [childrenRouted, setChildrenRouted] = useState<{ caseId: string; n: number } | null>(null);
+  // A handläggare for children and young people registers matters about children.
+  const firstUnit = units[0]?.id ?? '';
+  const forChildren = session.user.grants.some(
+    (g) => g.unitId === firstUnit && g.role === 'children_caseworker',
+  );
+  const form = useIntakeForm(firstUnit, forChildren ? 'child' : 'victim', setRouted, (r) => {
+    setChildrenRouted({ caseId: r.caseId, n: r.childrenRouted });
+  });
   const { values, set } = form;
 
   if (routed) return <RoutedIntake unitName={routed.unitName} />;
+  if (childrenRouted) return <ChildrenRouted {...childrenRouted} />;
 
   if (units.length === 0) {
     return (
@@ -148,6 +159,8 @@ export function NewIntakePage() {
             </VStack>
           </Fieldset>
 
+          <HouseholdFields form={form} />
+
           <Fieldset legend="Bedömning av akut skyddsbehov" size="medium">
             <VStack gap="space-16">
               <RadioGroup
@@ -211,6 +224,29 @@ function RoutedIntake({ unitName }: { unitName: string | null }) {
       </Alert>
       <Link as={RouterLink} to="/">
         Till startsidan
+      </Link>
+    </VStack>
+  );
+}
+
+/**
+ * Registered, with a child whose personnummer belongs to a child already in Värn whose file the
+ * user may not open: that child is not linked, and its information went to the unit responsible
+ * for its file. Nothing of that file is shown.
+ */
+function ChildrenRouted({ caseId, n }: { caseId: string; n: number }) {
+  return (
+    <VStack gap="space-16" align="start">
+      <PageHeading>Aktualiseringen är registrerad</PageHeading>
+      <Alert variant="info">
+        <BodyLong>
+          {n === 1
+            ? 'Ett av barnen finns redan i Värn. Uppgiften om barnet har skickats till den enhet som ansvarar för barnets akt, och barnet är inte kopplat till ärendet.'
+            : `${String(n)} av barnen finns redan i Värn. Uppgifterna om dem har skickats till de enheter som ansvarar för barnens akter, och barnen är inte kopplade till ärendet.`}
+        </BodyLong>
+      </Alert>
+      <Link as={RouterLink} to={`/arenden/${caseId}`}>
+        Till ärendet
       </Link>
     </VStack>
   );

@@ -18,6 +18,7 @@ import { ProtectedDetailsSection } from './ProtectedDetailsSection.tsx';
 import { ProtectionBanner } from './ProtectionBanner.tsx';
 import { ProtectionLevelSection } from './ProtectionLevelSection.tsx';
 import { PersonRelations } from './PersonRelations.tsx';
+import { CaseGuardians } from '../family/CaseGuardians.tsx';
 
 export function PersonPage() {
   const { personId = '' } = useParams();
@@ -54,6 +55,8 @@ function PersonFileView({ file }: { file: PersonFile }) {
   const name = personName(file);
   const queryClient = useQueryClient();
   const fileKey = ['person', file.id];
+  // A child's vårdnadshavare, as the child's open case shows them (issue 14).
+  const childCase = file.cases.find((c) => c.targetGroup === 'child' && c.status === 'open');
   return (
     <VStack gap="space-32">
       <VStack gap="space-16">
@@ -113,7 +116,19 @@ function PersonFileView({ file }: { file: PersonFile }) {
         />
       ) : null}
       {file.abilities.update ? <ProtectionLevelSection file={file} /> : null}
-      <PersonRelations relations={file.relations} />
+      <PersonRelations
+        personId={file.id}
+        relations={file.relations}
+        pastRelations={file.pastRelations}
+      />
+      {childCase ? (
+        <section aria-labelledby="vardnadshavare-rubrik">
+          <Heading level="2" size="medium" id="vardnadshavare-rubrik" spacing>
+            Vårdnadshavare
+          </Heading>
+          <CaseGuardians caseId={childCase.id} />
+        </section>
+      ) : null}
       <PersonCases cases={file.cases} />
     </VStack>
   );

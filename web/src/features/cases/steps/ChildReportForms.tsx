@@ -1,8 +1,17 @@
-import { BodyLong, Heading, Select, Textarea, VStack } from '@navikt/ds-react';
+import {
+  BodyLong,
+  Checkbox,
+  CheckboxGroup,
+  Heading,
+  Select,
+  Textarea,
+  VStack,
+} from '@navikt/ds-react';
 import { useQuery } from '@tanstack/react-query';
 import {
   listChildrenUnits,
   registerChildReport,
+  registerChildReports,
   waiveChildReport,
 } from '../../../../../core/contracts/cases.ts';
 import type { CaseDetail, ChildReportDutyView } from '../../../../../core/contracts/cases.ts';
@@ -125,6 +134,120 @@ export function WaiverForm({ detail, duty, onClose }: DutyFormProps) {
           minRows={3}
         />
         <FormActions submit="Spara skälet" pending={save.mutation.isPending} onCancel={onClose} />
+      </VStack>
+    </form>
+  );
+}
+
+/** What came in at intake, and the household, as the start of the text of an orosanmälan. */
+export function prefilledReport(detail: CaseDetail, duties: readonly ChildReportDutyView[]) {
+  const children = duties
+    .map((d) => `${personName(d.child)}${d.age ? ` (${d.age})` : ''}`)
+    .join(', ');
+  const came = detail.intake
+    ? `Uppgifterna kom in ${detail.receivedAt.slice(0, 10)} från ${detail.intake.from}:\n${detail.intake.content}\n\n`
+    : '';
+  return `${came}Barn i hushållet: ${children}. Barnen har levt i en miljö där en vuxen utsätts för våld av en närstående.`;
+}
+
+/**
+ * One orosanmälan for several children of the household (siblings): one text, one intake per
+ * child in the chosen unit. The text starts from what came in at intake.
+ */
+export function JointChildReportForm({
+  detail,
+  duties,
+  onClose,
+}: {
+  detail: CaseDetail;
+  duties: readonly ChildReportDutyView[];
+  onClose: (message?: string) => void;
+}) {
+  const formId = 'gemensam-orosanmalan';
+  const headingRef = useFocusOnOpen();
+  const refresh = useRefreshCase(detail.id);
+  const units = useQuery({
+    queryKey: ['units', 'children'],
+    queryFn: () => call(listChildrenUnits),
+    staleTime: 5 * 60_000,
+  });
+  const onlyUnit = units.data?.items.length === 1 ? units.data.items[0]?.id : undefined;
+  const save = useContractForm(registerChildReports, {
+    formId,
+    initial: {
+      childPersonIds: duties.map((d) => d.child.id),
+      childrenUnitId: '',
+      content: prefilledReport(detail, duties),
+    },
+    toBody: (v) => ({
+      childPersonIds: v.childPersonIds,
+      childrenUnitId: v.childrenUnitId || onlyUnit || '',
+      content: v.content,
+    }),
+    send: (body) => call(registerChildReports, { params: { caseId: detail.id }, body }),
+    onSuccess: (_result, body) => {
+      const unit =
+        units.data?.items.find((u) => u.id === body.childrenUnitId)?.name ?? 'barn och unga';
+      onClose(
+        `Orosanmälan för ${String(body.childPersonIds.length)} barn är registrerad och har skickats till ${unit}.`,
+      );
+      refresh('detail');
+    },
+  });
+  const unitField = save.select('childrenUnitId');
+
+  return (
+    <form {...save.formProps} aria-labelledby={`${formId}-rubrik`} className="step-form">
+      <VStack gap="space-16">
+        <Heading level="3" size="small" id={`${formId}-rubrik`} ref={headingRef} tabIndex={-1}>
+          Orosanmälan för flera barn
+        </Heading>
+        <BodyLong>
+          En anmälan med samma text för syskonen. Varje barn blir en egen aktualisering i den valda
+          enheten för barn och unga, där skyddsbedömningen görs samma dag.
+        </BodyLong>
+        <FormErrorSummary {...save.summaryProps} />
+        <ApiErrorAlert error={save.generalError ?? units.error} />
+        <CheckboxGroup
+          id={save.idOf('childPersonIds')}
+          legend="Barn som anmälan gäller"
+          value={save.values.childPersonIds}
+          onChange={(ids: string[]) => {
+            save.set({ childPersonIds: ids });
+          }}
+          error={save.errorOf('childPersonIds')}
+        >
+          {duties.map((d) => (
+            <Checkbox key={d.child.id} value={d.child.id}>
+              {personName(d.child)}
+              {d.age ? ` (${d.age})` : ''}
+            </Checkbox>
+          ))}
+        </CheckboxGroup>
+        <Select
+          {...unitField}
+          value={unitField.value || onlyUnit || ''}
+          className="field-narrow"
+          label="Till enhet"
+        >
+          {onlyUnit ? null : <option value="">Välj enhet</option>}
+          {units.data?.items.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
+          ))}
+        </Select>
+        <Textarea
+          {...save.longText('content')}
+          label="Oron för barnen"
+          description="Förifylld med det som kom in. Vad har barnen varit med om, och vad vet du om deras situation nu?"
+          minRows={6}
+        />
+        <FormActions
+          submit="Skicka orosanmälan"
+          pending={save.mutation.isPending}
+          onCancel={onClose}
+        />
       </VStack>
     </form>
   );

@@ -1,12 +1,27 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, BodyLong, BodyShort, Button, Heading, Table, Tag, VStack } from '@navikt/ds-react';
+import {
+  Alert,
+  BodyLong,
+  BodyShort,
+  Button,
+  HStack,
+  Heading,
+  Link,
+  Table,
+  Tag,
+  VStack,
+} from '@navikt/ds-react';
 import type { CaseDetail, ChildReportDutyView } from '../../../../../core/contracts/cases.ts';
 import { childDutyStatusLabels, childDutyViaLabels } from '../../../app/labels.ts';
 import { PersonCell, personName } from '../../../components/PersonCell.tsx';
 import { AddChildForm } from './AddChildForm.tsx';
-import { ChildReportForm, WaiverForm } from './ChildReportForms.tsx';
+import { ChildReportForm, JointChildReportForm, WaiverForm } from './ChildReportForms.tsx';
+import { buildPath } from '../../../../../core/contracts/contract.ts';
+import { childReportPdfPath } from '../../../../../core/contracts/cases.ts';
+import { FilePdfIcon } from '@navikt/aksel-icons';
 
-type Action = { kind: 'report' | 'waive'; duty: ChildReportDutyView } | { kind: 'add' };
+type Action =
+  { kind: 'report' | 'waive'; duty: ChildReportDutyView } | { kind: 'add' } | { kind: 'joint' };
 
 /**
  * Children in the household and the duty to report concern for each (14 kap. 1 § SoL): an
@@ -25,6 +40,8 @@ export function HouseholdChildren({
   const [action, setAction] = useState<Action | null>(null);
   const duties = detail.childReportDuties;
   const openDuties = duties.filter((d) => d.status === 'open');
+  // Siblings the reader sees by name can share one orosanmälan (one text, one intake each).
+  const jointCandidates = openDuties.filter((d) => !('masked' in d.child));
   const addRef = useRef<HTMLButtonElement>(null);
   const rowButtons = useRef(new Map<string, HTMLButtonElement | null>());
   const returnTo = useRef<string | null>(null);
@@ -36,7 +53,8 @@ export function HouseholdChildren({
     (target ?? addRef.current)?.focus();
   }, [action]);
   const close = (message?: string) => {
-    returnTo.current = action?.kind === 'add' || !action ? 'add' : action.duty.child.id;
+    returnTo.current =
+      !action || action.kind === 'add' || action.kind === 'joint' ? 'add' : action.duty.child.id;
     setAction(null);
     if (message) onDone(message);
   };
@@ -121,6 +139,21 @@ export function HouseholdChildren({
                               <span className="visually-hidden"> för {personName(duty.child)}</span>
                             </Button>
                           </VStack>
+                        ) : duty.reportCaseId ? (
+                          <Link
+                            href={buildPath(childReportPdfPath, {
+                              caseId: detail.id,
+                              childCaseId: duty.reportCaseId,
+                            })}
+                            target="_blank"
+                          >
+                            <FilePdfIcon aria-hidden />
+                            Orosanmälan som PDF
+                            <span className="visually-hidden">
+                              {' '}
+                              för {personName(duty.child)} (öppnas i en ny flik)
+                            </span>
+                          </Link>
                         ) : (
                           <BodyShort size="small" textColor="subtle">
                             Klart
@@ -142,6 +175,9 @@ export function HouseholdChildren({
             onClose={close}
           />
         ) : null}
+        {action?.kind === 'joint' ? (
+          <JointChildReportForm detail={detail} duties={jointCandidates} onClose={close} />
+        ) : null}
         {action?.kind === 'waive' ? (
           <WaiverForm
             key={`w-${action.duty.child.id}`}
@@ -154,7 +190,18 @@ export function HouseholdChildren({
           action?.kind === 'add' ? (
             <AddChildForm detail={detail} onClose={close} />
           ) : (
-            <div>
+            <HStack gap="space-16">
+              {jointCandidates.length > 1 && detail.status === 'open' ? (
+                <Button
+                  variant="primary"
+                  aria-expanded={action?.kind === 'joint'}
+                  onClick={() => {
+                    setAction({ kind: 'joint' });
+                  }}
+                >
+                  Gör en orosanmälan för alla barnen
+                </Button>
+              ) : null}
               <Button
                 ref={addRef}
                 variant="secondary"
@@ -165,7 +212,7 @@ export function HouseholdChildren({
               >
                 Lägg till barn i hushållet
               </Button>
-            </div>
+            </HStack>
           )
         ) : null}
       </VStack>

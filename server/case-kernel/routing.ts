@@ -1,8 +1,8 @@
-import { responsibleUnits, routedUnit } from '../../../core/domain/routing.ts';
-import type { IntakeBody } from '../../../core/contracts/cases.ts';
-import type { CaseEventRecord } from '../../../core/domain/case-events.ts';
-import type { Trx } from '../../db/database.ts';
-import { openCase } from '../../case-kernel/case-access.ts';
+import { responsibleUnits, routedUnit } from '../../core/domain/routing.ts';
+import type { IntakeBody } from '../../core/contracts/cases.ts';
+import type { CaseEventRecord } from '../../core/domain/case-events.ts';
+import type { Trx } from '../db/database.ts';
+import { openCase } from './case-access.ts';
 
 /**
  * Routing a matter about a person who already has a file to the unit responsible for it

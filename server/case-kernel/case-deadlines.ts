@@ -1,15 +1,16 @@
-import { deadlinesFor, defaultDeadlineRules } from '../../../core/domain/deadlines.ts';
-import type { Deadline, DeadlineRules } from '../../../core/domain/deadlines.ts';
-import { interventions } from '../../../core/domain/decisions.ts';
-import type { Intervention, Period } from '../../../core/domain/decisions.ts';
-import { openDues } from '../../../core/domain/follow-ups.ts';
-import type { SafetyPlanReviewInput } from '../../../core/domain/follow-ups.ts';
-import type { Db, Trx } from '../../db/database.ts';
-import { stockholmDate } from '../../time.ts';
-import { loadDuties } from '../../case-kernel/child-duties.ts';
-import type { HouseholdDuty } from '../../case-kernel/child-duties.ts';
-import { loadAccompanying } from '../../case-kernel/accompanying-children.ts';
-import type { AccompanyingChildDuty } from '../../../core/domain/accompanying-children.ts';
+import { deadlinesFor, defaultDeadlineRules } from '../../core/domain/deadlines.ts';
+import type { Deadline, DeadlineRules } from '../../core/domain/deadlines.ts';
+import { interventions } from '../../core/domain/decisions.ts';
+import type { Intervention, Period } from '../../core/domain/decisions.ts';
+import { openDues } from '../../core/domain/follow-ups.ts';
+import type { SafetyPlanReviewInput } from '../../core/domain/follow-ups.ts';
+import type { Db, Trx } from '../db/database.ts';
+import { stockholmDate } from '../time.ts';
+import { loadDuties } from './child-duties.ts';
+import type { HouseholdDuty } from './child-duties.ts';
+import { loadAccompanying } from './accompanying-children.ts';
+import type { AccompanyingChildDuty } from '../../core/domain/accompanying-children.ts';
+import { openSignalDues } from './safety-signals.ts';
 
 interface DeadlineCase {
   id: string;
@@ -203,6 +204,10 @@ export async function loadDeadlines(
   const open = cases.filter((c) => c.status === 'open');
   const plans = await shelterSafetyPlans(db, open, periods);
   const accompanying = await loadAccompanying(db, cases, duties);
+  const signals = await openSignalDues(
+    db,
+    open.map((c) => c.id),
+  );
   const stepOn = (caseId: string, type: string) => {
     const at = steps.find((s) => s.case_id === caseId && s.type === type)?.first_at;
     return at ? stockholmDate(new Date(at)) : null;
@@ -230,6 +235,7 @@ export async function loadDeadlines(
         followUpsDue: c.status === 'open' ? (dues.get(c.id) ?? []) : [],
         ...(plans.has(c.id) ? { shelterSafetyPlan: plans.get(c.id) } : {}),
         accompanyingChildren: accompanying.get(c.id) ?? [],
+        safetySignals: signals.get(c.id) ?? [],
       },
       today,
       rules,
