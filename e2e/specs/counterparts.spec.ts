@@ -9,8 +9,8 @@ async function registerIntake(page: Page, woman: { givenName: string; familyName
   await expect(page.getByRole('heading', { level: 1, name: 'Ny aktualisering' })).toBeVisible();
   await page.getByLabel('Målgrupp').selectOption({ label: 'Våldsutsatt vuxen' });
   await page.getByRole('radio', { name: 'En ny person' }).check();
-  await page.getByLabel('Förnamn').fill(woman.givenName);
-  await page.getByLabel('Efternamn').fill(woman.familyName);
+  await page.getByLabel('Förnamn', { exact: true }).fill(woman.givenName);
+  await page.getByLabel('Efternamn', { exact: true }).fill(woman.familyName);
   await page.getByRole('radio', { name: 'Polisunderrättelse' }).check();
   await page.getByLabel('Från vem').fill('Polisen, region Stockholm');
   await page.getByLabel('Hur kom uppgifterna in?').selectOption({ label: 'Från polisen' });
