@@ -313,6 +313,30 @@ function registerIntake(
  * registering user's; a matter on a known person is hers only if she already had the person, and
  * otherwise routed out of her reach.
  */
+/**
+ * The children an intake's household linked to its person. Any intake may carry a household —
+ * also one sent again by another user with the first one's body, about a person who is known by
+ * then and may be routed — so the model learns the links from every intake that was taken in. A known child is
+ * linked only where the registrar could already reach it; a new one is a new person.
+ */
+async function learnHouseholdChildren(actor: ActorName, personId: string) {
+  const linked = await t.database.db
+    .selectFrom('person_relation')
+    .select('related_person_id')
+    .where('person_id', '=', personId)
+    .where('kind', '=', 'parent_of')
+    .execute();
+  for (const { related_person_id: id } of linked) {
+    if (model.parentOf.has(`${personId}|${id}`)) continue;
+    if (model.persons.some((p) => p.id === id)) {
+      expect(granted(actor, id), 'linked a known child not granted').toBe(true);
+    } else {
+      model.persons.push({ id, personnummer: null, protected: false });
+    }
+    model.parentOf.add(`${personId}|${id}`);
+  }
+}
+
 async function submitIntake(
   actor: ActorName,
   unit: Unit,
@@ -353,6 +377,7 @@ async function submitIntake(
       expect(granted(actor, body.personId), 'registered on a file not granted').toBe(true);
     }
     model.cases.push({ id: body.caseId, personId: body.personId, unit });
+    await learnHouseholdChildren(actor, body.personId);
     for (const m of managers[unit] ?? []) grant(m, body.personId);
     if (!assignToMe) for (const c of caseworkers[unit] ?? []) grant(c, body.personId);
     await sweep([body.personId]);
@@ -378,6 +403,7 @@ async function submitIntake(
   }
   const routedUnit = unitOf(routed.unit_id);
   model.cases.push({ id: routed.id, personId: known.id, unit: routedUnit });
+  await learnHouseholdChildren(actor, known.id);
   for (const m of managers[routedUnit] ?? []) grant(m, known.id);
   for (const c of caseworkers[routedUnit] ?? []) if (c !== actor) grant(c, known.id);
   await sweep([known.id]);
@@ -385,14 +411,19 @@ async function submitIntake(
 }
 
 /**
- * 03:00 in Stockholm on the last working day up to today: the night before a working morning,
+ * 03:00 in Stockholm on the last working day up to now: the night before a working morning,
  * when socialjour's matter is planned for the day unit that same day — so the job moves it now.
  */
 function lastWorkingNight(): string {
-  let day = stockholmDate(new Date());
-  while (!isWorkingDay(day)) day = addDays(day, -1);
+  const now = new Date();
   // 02:00 UTC is 03:00 (CET) or 04:00 (CEST): night either way.
-  return new Date(`${day}T02:00:00Z`).toISOString();
+  const night = (day: string) => new Date(`${day}T02:00:00Z`);
+  let day = stockholmDate(now);
+  // Run in the small hours, today's night is still to come, and an intake is never received in
+  // the future: the night is then the one before the last working morning.
+  if (night(day) > now) day = addDays(day, -1);
+  while (!isWorkingDay(day)) day = addDays(day, -1);
+  return night(day).toISOString();
 }
 
 /**
@@ -663,15 +694,6 @@ function intakeWithHousehold(
           .select('related_person_id')
           .where('person_id', '=', personId)
           .execute();
-        for (const { related_person_id: id } of linked) {
-          if (model.persons.some((p) => p.id === id)) {
-            // A known child is linked only where the registrar could already reach it.
-            expect(granted(actor, id), 'linked a known child not granted').toBe(true);
-          } else {
-            model.persons.push({ id, personnummer: null, protected: false });
-          }
-          model.parentOf.add(`${personId}|${id}`);
-        }
         // A known child not linked: its information was routed to the unit responsible for its
         // file, whose handläggare and manager find it in their queue (as any routed matter).
         const routedChild = child
