@@ -46,6 +46,8 @@ export default defineConfig({
       VARN_DATA_DIR: dataDir,
       VARN_DEMO_DATA: 'true',
       VARN_TEST_CLOCK_FILE: clockFile,
+      // The handover job looks every 5 s, not every minute: a spec waits for its next run.
+      VARN_JOB_INTERVAL_SECONDS: '5',
       LOG_LEVEL: 'warn',
     },
   },

@@ -53,6 +53,12 @@ describe('parseConfig', () => {
     );
   });
 
+  it('runs the jobs every minute unless told otherwise, and never more often than every second', () => {
+    expect(parseConfig({}).jobIntervalMs).toBe(60_000);
+    expect(parseConfig({ VARN_JOB_INTERVAL_SECONDS: '5' }).jobIntervalMs).toBe(5_000);
+    expect(problemsOf({ VARN_JOB_INTERVAL_SECONDS: '0' })[0]).toMatch(/^VARN_JOB_INTERVAL_SECONDS/);
+  });
+
   it('moves the clock only in browser tests', () => {
     expect(problemsOf({ VARN_TEST_CLOCK_FILE: '/tmp/klocka' })[0]).toMatch(/^VARN_TEST_CLOCK_FILE/);
     expect(

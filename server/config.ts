@@ -98,6 +98,8 @@ const Environment = z
      * (core/domain/follow-ups.ts).
      */
     VARN_SHELTER_SAFETY_PLAN_REVIEW_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+    /** How often the background jobs (socialjour's handovers) look for work. */
+    VARN_JOB_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     VARN_EMERGENCY_ACCESS_MINUTES: z.coerce
       .number()
       .int()
@@ -254,6 +256,8 @@ export interface AppConfig {
   sessionIdleMs: number;
   sessionMaxMs: number;
   emergencyAccessMs: number;
+  /** How often the background jobs look for work (VARN_JOB_INTERVAL_SECONDS). */
+  jobIntervalMs: number;
   /** Months an utredning may stay open before it shows as overdue. */
   investigationMonths: number;
   /** Refusal rows one user may cause per minute before they are only counted. */
@@ -315,6 +319,7 @@ export function parseConfig(
     sessionIdleMs: e.VARN_SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: e.VARN_SESSION_MAX_HOURS * 3_600_000,
     emergencyAccessMs: e.VARN_EMERGENCY_ACCESS_MINUTES * 60_000,
+    jobIntervalMs: e.VARN_JOB_INTERVAL_SECONDS * 1000,
     investigationMonths: e.VARN_INVESTIGATION_MONTHS,
     refusalRowsPerMinute: e.VARN_REFUSAL_ROWS_PER_MINUTE,
     acuteInvestigationDays: e.VARN_ACUTE_INVESTIGATION_DAYS,

@@ -247,9 +247,10 @@ async function start() {
       { db: database.db, config, clock },
       {
         onError: (error) => {
-          logger.error({ err: error }, 'the handover job failed; it runs again in a minute');
+          logger.error({ err: error }, 'the handover job failed; it runs again at its next tick');
         },
         onMoved: () => writer?.poke(),
+        everyMs: config.jobIntervalMs,
       },
     );
     app.addHook('onClose', async () => {

@@ -42,6 +42,31 @@ test('every area of a manager’s and a handläggare’s menu opens its page', a
   }
 });
 
+test('the accessibility check finds what it is there to find', async ({ page, visit }) => {
+  await visit('/');
+  // An image without a text alternative and a field without a label, put on the real page: the
+  // check that every other test relies on must name both, or its silence means nothing.
+  await page.evaluate(() => {
+    const { document } = globalThis as unknown as {
+      document: {
+        createElement(tag: string): { setAttribute(name: string, value: string): void };
+        querySelector(selector: string): { append(...nodes: unknown[]): void } | null;
+      };
+    };
+    const image = document.createElement('img');
+    image.setAttribute('src', '/favicon.svg');
+    const field = document.createElement('input');
+    field.setAttribute('type', 'text');
+    document.querySelector('main')?.append(image, field);
+  });
+  const failure = await expectAccessible(page).then(
+    () => '',
+    (error: unknown) => String(error),
+  );
+  expect(failure).toContain('image-alt');
+  expect(failure).toMatch(/label/);
+});
+
 test('keyboard users can skip straight to the content', async ({ page, visit }) => {
   await visit('/arenden');
   await page.keyboard.press('Tab');
