@@ -792,6 +792,10 @@ const neverRecordedAlone = new Set<AuditRecordAction>(['person.create']);
  */
 const recordedByJobs = new Map<AuditRecordAction, string>([
   ['case.handover', 'server/jobs/handover.ts, tested in server/features/cases/handover.test.ts'],
+  [
+    'decision.period_ended',
+    'server/jobs/period-ends.ts, tested in server/features/safety-signals/safety-signals.test.ts',
+  ],
 ]);
 
 const isContract = (value: unknown): value is Contract =>

@@ -98,7 +98,7 @@ const Environment = z
      * (core/domain/follow-ups.ts).
      */
     VARN_SHELTER_SAFETY_PLAN_REVIEW_DAYS: z.coerce.number().int().min(1).max(90).default(14),
-    /** How often the background jobs (socialjour's handovers) look for work. */
+    /** How often the background jobs (handovers, ended periods) look for work. */
     VARN_JOB_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     VARN_EMERGENCY_ACCESS_MINUTES: z.coerce
       .number()

@@ -26,7 +26,9 @@ import { createLogger } from './logger.ts';
 import { prepareStoredSecrets } from './accounts/stored-secrets.ts';
 import { loadExampleInstruments } from './features/risk/instruments.service.ts';
 import { offsetClock } from './test-clock.ts';
-import { startHandoverJob } from './jobs/handover.ts';
+import { runHandovers } from './jobs/handover.ts';
+import { runPeriodEnds } from './jobs/period-ends.ts';
+import { startJob } from './jobs/schedule.ts';
 import { demoLogins, seedDemoData } from './seed/demo.ts';
 import { buildWebIfNeeded, webRoot } from './web-build.ts';
 
@@ -242,19 +244,28 @@ async function start() {
       });
     }
 
-    // Socialjour's handovers move to the day units on their working day (every minute).
-    const handovers = startHandoverJob(
-      { db: database.db, config, clock },
-      {
-        onError: (error) => {
-          logger.error({ err: error }, 'the handover job failed; it runs again at its next tick');
-        },
-        onMoved: () => writer?.poke(),
+    // The background jobs, every VARN_JOB_INTERVAL_SECONDS: socialjour's handovers move to the
+    // day units on their working day; an insats whose granted period ran out raises its safety
+    // signals. What they write is audited, so the anchor follows.
+    const jobDeps = { db: database.db, config, clock };
+    const jobs = (
+      [
+        ['handover', () => runHandovers(jobDeps, clock)],
+        ['period-end', () => runPeriodEnds(jobDeps, clock)],
+      ] as const
+    ).map(([job, run]) =>
+      startJob(run, {
         everyMs: config.jobIntervalMs,
-      },
+        onError: (error) => {
+          logger.error({ err: error, job }, 'a job failed; it runs again at its next tick');
+        },
+        onDone: (done) => {
+          if (done.length > 0) writer?.poke();
+        },
+      }),
     );
     app.addHook('onClose', async () => {
-      await handovers.stop();
+      await Promise.all(jobs.map((j) => j.stop()));
     });
 
     try {

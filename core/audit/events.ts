@@ -95,6 +95,7 @@ export const auditActions = {
   'shelter.turned_away.read': 'Läste förfrågningar om plats som inte kunde ordnas',
   'safety_signal.read': 'Läste signaler om säkerhetsarbete',
   'safety_signal.handle': 'Markerade signal om säkerhetsarbete som översedd',
+  'decision.period_ended': 'Noterade att insatsens beviljade period har löpt ut',
 } as const;
 export type AuditAction = keyof typeof auditActions;
 
@@ -173,6 +174,7 @@ export const auditRecordKeys = {
   'admin.provider': ['providerId', 'version'],
   'shelter.turned_away': ['turnedAwayId'],
   'safety_signal.handle': ['signalId'],
+  'decision.period_ended': ['decisionId'],
 } as const satisfies Partial<Record<AuditAction, readonly [string, ...string[]]>>;
 export type AuditRecordAction = keyof typeof auditRecordKeys;
 
@@ -234,6 +236,7 @@ export const auditPurposes = [
   'administration',
   'review',
   'planned_handover',
+  'period_ended',
 ] as const;
 export type AuditPurpose = (typeof auditPurposes)[number];
 // Compile-time check: every basis the policy can give is a purpose.

@@ -53,7 +53,10 @@ export const reviewDueWorkingDays: Readonly<Record<ReviewSubject, number>> = {
 
 /** The events that can raise a signal, as the commands that make them describe them. */
 export type SignalEvent =
-  /** An uppdrag (an insats carried out by a provider) ended or was broken off. */
+  /**
+   * An insats ended: its uppdrag (carried out by a provider) was ended or broken off, or the
+   * period its beslut granted ran out (server/jobs/period-ends.ts).
+   */
   | { type: 'commission_ended'; intervention: string }
   /** A new incident (våldshändelse) was registered in a case. */
   | { type: 'incident_recorded' };

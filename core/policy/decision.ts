@@ -43,7 +43,9 @@ export type Via =
   | 'emergency_access'
   | 'role'
   /** A scheduled job carrying out what a user planned (socialjour's handover). */
-  | 'planned_handover';
+  | 'planned_handover'
+  /** A scheduled job noting that the period a beslut granted has run out. */
+  | 'period_ended';
 
 export type Allowed = { allowed: true; role: Role; unitId: string; via: Via };
 

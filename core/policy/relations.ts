@@ -41,6 +41,7 @@ const viaStrength: Record<Via, number> = {
   emergency_access: 3,
   role: 4,
   planned_handover: 5,
+  period_ended: 6,
 };
 
 /** A work relation to the person through one of their cases, or a running emergency access. */

@@ -73,6 +73,7 @@ export interface Database {
   shelter_turned_away: ShelterTurnedAwayTable;
   safety_signal: SafetySignalTable;
   safety_signal_handled: SafetySignalHandledTable;
+  insats_period_end: InsatsPeriodEndTable;
 }
 
 /** Which day unit takes over socialjour's matter of a target group (core/domain/handover.ts). */
@@ -769,6 +770,13 @@ export interface SafetySignalTable {
   due_on: ColumnType<string, string, never>;
   source_case_id: string;
   source_record_id: string;
+}
+
+/** A beslut whose granted period ran out, noted once by the period-end job. Append-only. */
+export interface InsatsPeriodEndTable {
+  decision_id: string;
+  period_to: ColumnType<string, string, never>;
+  noted_at: Date;
 }
 
 /** A safety signal marked reviewed by the receiving case's handläggare. Append-only. */

@@ -6,6 +6,7 @@ import { appendEvents, caseFacts, loadEvents, toFlowEvents } from '../case-kerne
 import { AppError } from '../errors.ts';
 import { systemContext } from '../http/action-context.ts';
 import type { ServiceDeps } from '../service-deps.ts';
+import { eachDue } from './schedule.ts';
 
 /**
  * The handover job (issue 13, item 2): on the working day socialjour planned at intake
@@ -45,18 +46,8 @@ async function dueCases(deps: Pick<ServiceDeps, 'db'>, today: string): Promise<s
 /** Hands over every due case, each in its own command; returns the ids of the cases moved. */
 export async function runHandovers(deps: ServiceDeps, clock: () => Date): Promise<string[]> {
   const ctx = systemContext('handover', clock);
-  const moved: string[] = [];
-  for (const caseId of await dueCases(deps, ctx.today)) {
-    try {
-      await handOver(deps, ctx, caseId);
-      moved.push(caseId);
-    } catch (error) {
-      // Another run took it first, or it was closed meanwhile: the next run finds it done.
-      if (error instanceof AppError) continue;
-      throw error;
-    }
-  }
-  return moved;
+  // Another run took a case first, or it was closed meanwhile: the next run finds it done.
+  return eachDue(await dueCases(deps, ctx.today), (caseId) => handOver(deps, ctx, caseId));
 }
 
 function handOver(deps: ServiceDeps, ctx: ReturnType<typeof systemContext>, caseId: string) {
@@ -95,39 +86,4 @@ function handOver(deps: ServiceDeps, ctx: ReturnType<typeof systemContext>, case
       };
     },
   });
-}
-
-/**
- * Runs the job every `everyMs` (a minute by default) until stopped. A run that fails is logged
- * and retried by the next; stop() waits for a run in progress, so the database can close.
- */
-export function startHandoverJob(
-  deps: ServiceDeps,
-  options: {
-    onError: (error: unknown) => void;
-    onMoved?: (caseIds: readonly string[]) => void;
-    everyMs?: number;
-  },
-): { stop: () => Promise<void> } {
-  let running: Promise<void> | undefined;
-  const tick = () => {
-    if (running) return;
-    running = runHandovers(deps, deps.clock)
-      .then((moved) => {
-        if (moved.length > 0) options.onMoved?.(moved);
-      })
-      .catch(options.onError)
-      .finally(() => {
-        running = undefined;
-      });
-  };
-  const timer = setInterval(tick, options.everyMs ?? 60_000);
-  timer.unref();
-  tick();
-  return {
-    stop: async () => {
-      clearInterval(timer);
-      await running;
-    },
-  };
 }

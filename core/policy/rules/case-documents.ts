@@ -1,4 +1,5 @@
-import { forbidden, notFound } from '../decision.ts';
+import type { Outcome } from '../../domain/decisions.ts';
+import { forbidden, notFound, systemActorId } from '../decision.ts';
 import type { Actor, CaseFacts, Decision, PersonFacts, RulesFor } from '../decision.ts';
 import type { Role } from '../roles.ts';
 import { caseRelation, isCaseworkerOrManager, roleDecision } from '../relations.ts';
@@ -28,6 +29,25 @@ export interface CaseDocumentActions {
   /** Set the dates and record an uppföljning: a handläggare working with the case. */
   'followUp.write': { person: PersonFacts; case: CaseFacts; now: Date };
   'interventions.list': Record<string, never>;
+  /**
+   * Note that the period a beslut granted has run out, which raises the safety signals of an
+   * insats ended (core/domain/safety-signals.ts): only the period-end job, once per beslut, the
+   * day after its current version's last day — unless its uppdrag was ended first, whose end
+   * raised them then. The job gains no access by it: it acts on the beslut as decided, in the
+   * role that decided it.
+   */
+  'decision.notePeriodEnd': {
+    case: CaseFacts;
+    outcome: Outcome;
+    /** The current version's last day, or null for a beslut without a period. */
+    periodTo: string | null;
+    decidedRole: Role;
+    today: string;
+    /** Already noted by an earlier run. */
+    noted: boolean;
+    /** An uppdrag on the beslut was ended (its end raised the signals). */
+    uppdragEnded: boolean;
+  };
 }
 
 interface SafetyPlanFacts {
@@ -58,4 +78,16 @@ export const caseDocumentRules = {
   'followUp.read': caseRead,
   'followUp.write': caseWork,
   'interventions.list': (actor) => roleDecision(actor, isCaseworkerOrManager),
+  'decision.notePeriodEnd': (actor, f) => {
+    if (actor.userId !== systemActorId || actor.grants.length > 0) {
+      return notFound('only the period-end job notes that a period has run out');
+    }
+    if (f.outcome === 'refused') return forbidden('an avslag grants no period');
+    if (f.periodTo === null || f.periodTo >= f.today) {
+      return forbidden('the period has not run out');
+    }
+    if (f.noted) return forbidden('the end of the period is already noted');
+    if (f.uppdragEnded) return forbidden('the uppdrag was ended before the period ran out');
+    return { allowed: true, role: f.decidedRole, unitId: f.case.unitId, via: 'period_ended' };
+  },
 } satisfies RulesFor<CaseDocumentActions>;

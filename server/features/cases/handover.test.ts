@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runHandovers, startHandoverJob } from '../../jobs/handover.ts';
+import { runHandovers } from '../../jobs/handover.ts';
+import { startJob } from '../../jobs/schedule.ts';
 import { createTestApp } from '../../test/test-app.ts';
 import type { TestApp } from '../../test/test-app.ts';
 import { createUnit, createUser, intakePayload, loginAs } from '../../test/factories.ts';
@@ -423,10 +424,10 @@ describe('the job on its interval', () => {
     const id = res.json<{ caseId: string }>().caseId;
     const moved: string[] = [];
     const errors: unknown[] = [];
-    const job = startHandoverJob(deps, {
+    const job = startJob(() => runHandovers(deps, deps.clock), {
       everyMs: 20,
       onError: (error) => errors.push(error),
-      onMoved: (ids) => moved.push(...ids),
+      onDone: (ids) => moved.push(...ids),
     });
     await vi.waitFor(() => {
       expect(moved).toEqual([id]);

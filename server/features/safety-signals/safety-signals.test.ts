@@ -11,6 +11,9 @@ import { insertCommission, insertProvider } from '../../test/providers.ts';
 import { createTestApp } from '../../test/test-app.ts';
 import type { TestApp } from '../../test/test-app.ts';
 import { stockholmDate } from '../../time.ts';
+import { addDays } from '../../../core/domain/calendar.ts';
+import { parseConfig } from '../../config.ts';
+import { runPeriodEnds } from '../../jobs/period-ends.ts';
 
 /**
  * Safety signals between files, through real HTTP: an event in one file — the perpetrator's
@@ -113,40 +116,61 @@ async function relate(
     .execute();
 }
 
-/** A granted beslut and an accepted uppdrag on it, as rows (sending one is another feature). */
-async function runningCommission(
-  c: { caseId: string; personId: string },
+/** A version of a beslut, as a row (making one is another feature). */
+async function decisionVersion(
+  decisionId: string,
+  version: number,
   intervention: Intervention,
+  period: { to: string | null; outcome?: 'granted' | 'refused' },
 ) {
-  const db = t.database.db;
-  const decision = await db
-    .insertInto('decision')
-    .values({ case_id: c.caseId })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await db
+  await t.database.db
     .insertInto('decision_version')
     .values({
-      decision_id: decision.id,
-      version: 1,
-      kind: 'original',
+      decision_id: decisionId,
+      version,
+      kind: version === 1 ? 'original' : 'change',
       intervention,
       requested: `Insats ${M}.`,
-      outcome: 'granted',
+      outcome: period.outcome ?? 'granted',
       motivation: `Motivering ${M}.`,
       legal_basis: '4 kap. 1 § SoL',
-      appeal_instructions: null,
-      decided_on: today,
+      appeal_instructions: period.outcome === 'refused' ? 'Beslutet kan överklagas.' : null,
+      decided_on: addDays(today, -60),
       decided_by: workers.perp.userId,
       decided_role: 'adult_caseworker',
       notified_how: null,
       notified_on: null,
-      change_reason: null,
-      period_from: today,
-      period_to: null,
+      change_reason: version === 1 ? null : `Ändrat ${M}.`,
+      period_from: period.outcome === 'refused' ? null : addDays(today, -60),
+      period_to: period.outcome === 'refused' ? null : period.to,
     })
     .execute();
-  const providerName = `Utförare ${M} ${intervention}`;
+}
+
+/** A beslut on an insats in a case, as rows; by default granted with no end. */
+async function decided(
+  c: { caseId: string },
+  intervention: Intervention,
+  period: { to: string | null; outcome?: 'granted' | 'refused' } = { to: null },
+) {
+  const decision = await t.database.db
+    .insertInto('decision')
+    .values({ case_id: c.caseId })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await decisionVersion(decision.id, 1, intervention, period);
+  return decision.id;
+}
+
+/** A granted beslut and an accepted uppdrag on it, as rows (sending one is another feature). */
+async function runningCommission(
+  c: { caseId: string; personId: string },
+  intervention: Intervention,
+  periodTo: string | null = null,
+) {
+  const db = t.database.db;
+  const decision = { id: await decided(c, intervention, { to: periodTo }) };
+  const providerName = `Utförare ${M} ${intervention} ${markers.length}`;
   markers.push(providerName);
   const providerId = await insertProvider(db, {
     unitId: null,
@@ -412,6 +436,81 @@ describe('safety signals between files', () => {
       `/api/cases/${cases.victim.caseId}/safety-signals/${other.id}/handled`,
     );
     expect(wrong.statusCode).toBe(404);
+  });
+
+  it('prompts her files once when his insats’s period simply runs out — a revised beslut from its new last day — and not again', async () => {
+    const deps = {
+      db: t.database.db,
+      config: parseConfig({ NODE_ENV: 'test' }),
+      clock: () => new Date(),
+    };
+    const yesterday = addDays(today, -1);
+    // His uppdrag ended before its period ran out: its end raised the signals then, not again.
+    const commissionId = await runningCommission(cases.perp, 'support_sessions', yesterday);
+    const ended = await send(
+      workers.perp,
+      'POST',
+      `/api/cases/${cases.perp.caseId}/commissions/${commissionId}/end`,
+      { reason: `Avslutad i förtid ${M}`, version: 1 },
+    );
+    expect(ended.statusCode, ended.body).toBe(200);
+    await expectPrompt(workers.victim, cases.victim.caseId, 'risk_assessment', cases.perp);
+    // His tillfälligt boende ran out yesterday; another runs through today; an avslag has no
+    // period; and a beslut granted for a month was revised to end yesterday.
+    const ranOut = await decided(cases.perp, 'temporary_housing', { to: yesterday });
+    const endsToday = await decided(cases.perp, 'temporary_housing', { to: today });
+    await decided(cases.perp, 'support_sessions', { to: yesterday, outcome: 'refused' });
+    const revised = await decided(cases.perp, 'support_sessions', { to: addDays(today, 30) });
+    await decisionVersion(revised, 2, 'support_sessions', { to: yesterday });
+    await t.database.db
+      .updateTable('decision')
+      .set({ version: 2 })
+      .where('id', '=', revised)
+      .execute();
+    const before = (await signalsOf(cases.victim.caseId)).length;
+
+    const noted = await runPeriodEnds(deps, deps.clock);
+    expect(noted).toEqual([ranOut, revised].sort());
+    const fromJob = (rows: Awaited<ReturnType<typeof signalsOf>>) =>
+      rows.filter((r) => noted.includes(r.source_record_id));
+    expect(fromJob(await signalsOf(cases.victim.caseId))).toEqual([
+      expect.objectContaining({
+        kind: 'insats_ended',
+        review: 'risk_assessment',
+        source_case_id: cases.perp.caseId,
+      }),
+      expect.objectContaining({
+        kind: 'insats_ended',
+        review: 'risk_assessment',
+        source_case_id: cases.perp.caseId,
+      }),
+    ]);
+    expect(fromJob(await signalsOf(cases.victim2.caseId))).toHaveLength(2);
+    for (const c of [cases.child, cases.perp, cases.unlinked, cases.closedChild]) {
+      expect(fromJob(await signalsOf(c.caseId))).toEqual([]);
+    }
+    // Her case shows the one prompt, with nothing of his file in it.
+    await expectPrompt(workers.victim, cases.victim.caseId, 'risk_assessment', cases.perp);
+    // The job acted in no one's name, on the beslut, and says which.
+    const audit = await t.database.db
+      .selectFrom('audit_event')
+      .select(['actor_user_id', 'purpose', 'details'])
+      .where('action', '=', 'decision.period_ended')
+      .execute();
+    expect(audit).toHaveLength(2);
+    for (const row of audit) {
+      expect(row).toMatchObject({ actor_user_id: null, purpose: 'period_ended' });
+      expect(noted).toContain((row.details as { decisionId: string }).decisionId);
+    }
+
+    // Run again: nothing new, however often.
+    expect(await runPeriodEnds(deps, deps.clock)).toEqual([]);
+    expect((await signalsOf(cases.victim.caseId)).length).toBe(before + 2);
+    // Two days on, the one that ran through today has run out too.
+    const later = () => new Date(Date.now() + 2 * 86_400_000);
+    expect(await runPeriodEnds(deps, later)).toEqual([endsToday]);
+    expect(await runPeriodEnds(deps, later)).toEqual([]);
+    expect((await signalsOf(cases.victim.caseId)).length).toBe(before + 3);
   });
 
   it('lets no one but who may read the receiving case see its signals', async () => {

@@ -95,6 +95,7 @@ export const purposeLabels: Record<AuditPurpose, string> = {
   administration: 'Administration',
   review: 'Granskning',
   planned_handover: 'Planerad överlämning från socialjouren',
+  period_ended: 'Insatsens beviljade period löpte ut',
 };
 
 export const unitKindLabels: Record<z.infer<typeof UnitKind>, string> = {
