@@ -61,13 +61,16 @@ test('the children’s handläggare sees the parents and who handles each, on Fa
     .getByRole('link', { name: 'Barn som utsatts för eller upplevt våld' })
     .click();
   await expect(page.getByRole('heading', { level: 1, name: 'Ärende: Elsa Lind' })).toBeVisible();
-  // A child's case shows its vårdnadshavare (none recorded as such in the demo data), and so
-  // does the child's personakt.
+  // A child's case shows its vårdnadshavare (the demo records both parents) and whom to call
+  // about each, and so does the child's personakt.
+  const mother = 'Maria Lind – handläggare Anna Handläggare, Relationsvåldsteamet';
   await expect(page.getByText('Vårdnadshavare', { exact: true })).toBeVisible();
+  await expect(page.getByText(mother, { exact: true })).toBeVisible();
   await page.getByRole('link', { name: 'Personakt' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Elsa Lind' })).toBeVisible();
-  await expect(page.getByRole('heading', { level: 2, name: 'Vårdnadshavare' })).toBeVisible();
-  await expect(page.getByText('Inga registrerade')).toBeVisible();
+  const guardians = page.getByRole('region', { name: 'Vårdnadshavare' });
+  await expect(guardians.getByText(mother, { exact: true })).toBeVisible();
+  await expect(guardians.getByText('Inga registrerade')).toHaveCount(0);
   await page.goBack();
   await expect(page.getByRole('heading', { level: 1, name: 'Ärende: Elsa Lind' })).toBeVisible();
   await page.getByRole('link', { name: 'Familjen' }).click();

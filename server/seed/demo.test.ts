@@ -65,6 +65,40 @@ describe('demo data', () => {
     }
   });
 
+  it('records vårdnadshavare and a counterpart known only by what she told, with fictional contact details', async () => {
+    const db = t.database.db;
+    const guardians = await db
+      .selectFrom('person_relation as r')
+      .innerJoin('person as child', 'child.id', 'r.related_person_id')
+      .select(['child.given_name', 'r.kind'])
+      .where('r.guardian', '=', true)
+      .execute();
+    expect(guardians.every((g) => g.kind === 'parent_of')).toBe(true);
+    expect(new Set(guardians.map((g) => g.given_name))).toEqual(new Set(['Elsa', 'Noah', 'Ella']));
+    const counterparts = await db
+      .selectFrom('counterpart as c')
+      .innerJoin('person as p', 'p.id', 'c.person_id')
+      .innerJoin('case as k', 'k.id', 'c.case_id')
+      .select([
+        'p.given_name',
+        'k.person_id',
+        'c.person_id as file',
+        'c.identity_number',
+        'c.contact',
+      ])
+      .execute();
+    expect(counterparts).toHaveLength(1);
+    const [sofias] = counterparts;
+    expect(sofias).toMatchObject({ given_name: 'Sofia', identity_number: null });
+    // Recorded through one of her own cases.
+    expect(sofias?.person_id).toBe(sofias?.file);
+    for (const c of (sofias?.contact ?? []) as { kind: string; value: string }[]) {
+      const digits = c.value.replace(/\D/g, '');
+      expect(c.kind).toBe('phone');
+      expect(digits.startsWith('0701740') && Number(digits.slice(7)) >= 605).toBe(true);
+    }
+  });
+
   it('starts every case’s history with its aktualisering and screening; a closed case is closed in it', async () => {
     const cases = await t.database.db
       .selectFrom('case')

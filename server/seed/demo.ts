@@ -12,6 +12,8 @@ import type {
 } from '../db/schema.ts';
 import { hashPassword } from '../accounts/passwords.ts';
 import { appendEvents, openCase } from '../case-kernel/case-access.ts';
+import { insertCounterpart } from '../case-kernel/counterparts.ts';
+import type { CounterpartFields } from '../case-kernel/counterparts.ts';
 import { insertDemoProviders } from './demo-providers.ts';
 import { testPersonnummer } from './skatteverket-test-numbers.ts';
 
@@ -385,15 +387,48 @@ const persons: DemoPerson[] = [
   },
 ];
 
-const relations: { from: string; to: string; kind: RelationKind; violence: RelationViolence }[] = [
+/** Who is related to whom; both of Elsa's and Noah's parents, and Emma, are vårdnadshavare. */
+const relations: {
+  from: string;
+  to: string;
+  kind: RelationKind;
+  violence: RelationViolence;
+  guardian?: true;
+}[] = [
   { from: 'johan', to: 'maria', kind: 'partner', violence: 'person_against_related' },
-  { from: 'maria', to: 'elsa', kind: 'parent_of', violence: 'none' },
-  { from: 'maria', to: 'noah', kind: 'parent_of', violence: 'none' },
-  { from: 'johan', to: 'elsa', kind: 'parent_of', violence: 'unknown' },
-  { from: 'johan', to: 'noah', kind: 'parent_of', violence: 'unknown' },
+  { from: 'maria', to: 'elsa', kind: 'parent_of', violence: 'none', guardian: true },
+  { from: 'maria', to: 'noah', kind: 'parent_of', violence: 'none', guardian: true },
+  { from: 'johan', to: 'elsa', kind: 'parent_of', violence: 'unknown', guardian: true },
+  { from: 'johan', to: 'noah', kind: 'parent_of', violence: 'unknown', guardian: true },
   { from: 'karim', to: 'leila', kind: 'sibling', violence: 'person_against_related' },
-  { from: 'emma', to: 'ella', kind: 'parent_of', violence: 'none' },
+  { from: 'emma', to: 'ella', kind: 'parent_of', violence: 'none', guardian: true },
 ];
+
+/**
+ * The person who uses violence, recorded in her file as a counterpart (issue 14): Sofia's former
+ * partner has no file in Värn, so he is known only by what she told of him.
+ */
+const counterparts = [
+  {
+    in: 'sofia',
+    recordedBy: 'anna.handlaggare',
+    fields: {
+      identity: null,
+      givenName: 'Tobias',
+      familyName: 'Ek',
+      description: 'Tidigare sambo, cirka 35 år',
+      relation: 'former_partner',
+      usesViolence: true,
+      livesTogether: false,
+      contact: [{ kind: 'phone', value: '070-174 06 99' }],
+      whereabouts: 'Bor kvar i den gemensamma lägenheten',
+    },
+  },
+] as const satisfies readonly {
+  in: string;
+  recordedBy: Username;
+  fields: CounterpartFields;
+}[];
 
 const daysAgo = (now: Date, days: number) => new Date(now.getTime() - days * 86_400_000);
 
@@ -484,6 +519,7 @@ async function insertDemo(trx: Trx, now: Date) {
   });
 
   const personIds: Record<string, string> = {};
+  const firstCaseIds: Record<string, string> = {};
   for (const p of persons) {
     const { id } = await trx
       .insertInto('person')
@@ -549,6 +585,7 @@ async function insertDemo(trx: Trx, now: Date) {
         null,
         openedAt,
       );
+      firstCaseIds[p.key] ??= caseId;
       // A closed case is closed in its log, as any case is: its row follows from that.
       if (c.closedDaysAgo !== undefined) {
         await appendEvents(
@@ -575,10 +612,24 @@ async function insertDemo(trx: Trx, now: Date) {
         related_person_id: personIds[r.to] ?? '',
         kind: r.kind,
         violence: r.violence,
+        guardian: r.guardian ?? false,
         created_by: null,
       })),
     )
     .execute();
+  for (const c of counterparts) {
+    const personId = personIds[c.in] ?? '';
+    await insertCounterpart(
+      trx,
+      {
+        personId,
+        caseId: firstCaseIds[c.in] ?? '',
+        recordedBy: userIds[c.recordedBy],
+        now,
+      },
+      { ...c.fields, contact: [...c.fields.contact] },
+    );
+  }
 }
 
 /** Seeds the demo into an empty database. Returns false (and changes nothing) otherwise. */
