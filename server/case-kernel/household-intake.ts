@@ -1,12 +1,14 @@
 import type { IntakeHousehold } from '../../core/contracts/cases.ts';
 import type { IdentityNumber } from '../../core/domain/personal-identity.ts';
 import type { ProtectionLevel } from '../../core/domain/protection.ts';
+import { relationFromSide } from '../../core/domain/relations.ts';
 import { can } from '../../core/policy/policy.ts';
 import type { Actor } from '../../core/policy/policy.ts';
 import type { Trx } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { insertCounterpart } from './counterparts.ts';
 import { parseIdentityOrFail } from './identity.ts';
+import { changeRelation } from './relations.ts';
 import { findPersonIdByIdentity, loadPersonFacts } from './persons.repository.ts';
 import { routeMatter } from './routing.ts';
 
@@ -123,7 +125,7 @@ export async function linkHouseholdChild(
       .executeTakeFirstOrThrow();
     childId = created.id;
   }
-  await trx
+  const inserted = await trx
     .insertInto('person_relation')
     .values({
       person_id: at.personId,
@@ -134,8 +136,54 @@ export async function linkHouseholdChild(
       created_by: actor.userId,
     })
     .onConflict((oc) => oc.columns(['person_id', 'related_person_id', 'kind']).doNothing())
-    .execute();
+    .returning('id')
+    .executeTakeFirst();
+  if (!inserted) {
+    await holdAgain(trx, { parentId: at.personId, childId, guardian: child.guardian }, actor, now);
+  }
   return { outcome: 'linked', childPersonId: childId, personCreated: !knownId };
+}
+
+/**
+ * A child registered again in the household of a parent whose relation to it was ended or marked
+ * wrongly recorded: the relation holds again, as its next version with the reason — its history
+ * (who ended it, when and why) stays. A relation that holds is left as it is.
+ */
+async function holdAgain(
+  trx: Trx,
+  r: { parentId: string; childId: string; guardian: boolean },
+  actor: { userId: string },
+  now: Date,
+) {
+  const existing = await trx
+    .selectFrom('person_relation')
+    .select(['id', 'status', 'version', 'violence'])
+    .where('person_id', '=', r.parentId)
+    .where('related_person_id', '=', r.childId)
+    .where('kind', '=', 'parent_of')
+    .executeTakeFirstOrThrow();
+  if (existing.status === 'current') return;
+  const seen = relationFromSide(
+    {
+      personId: r.parentId,
+      relatedPersonId: r.childId,
+      kind: 'parent_of',
+      violence: existing.violence,
+    },
+    r.parentId,
+  );
+  await changeRelation(
+    trx,
+    { relationId: existing.id, viewerPersonId: r.parentId, recordedBy: actor.userId, now },
+    {
+      change: 'correction',
+      kind: seen.kind,
+      violence: seen.violence,
+      guardian: r.guardian,
+      reason: 'Registrerat igen som barn i hushållet.',
+      version: existing.version,
+    },
+  );
 }
 
 /** The household with its numbers checked: what recordHousehold writes. */

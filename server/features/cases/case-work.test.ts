@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../../../core/contracts/cases.ts';
 import { luhnCheckDigit } from '../../../core/domain/personal-identity.ts';
+import { openCase } from '../../case-kernel/case-access.ts';
+import { changeRelation } from '../../case-kernel/relations.ts';
 import { createTestApp } from '../../test/test-app.ts';
 import type { TestApp } from '../../test/test-app.ts';
 import { intakePayload } from '../../test/factories.ts';
@@ -305,6 +307,100 @@ describe('the duty to report concern for children', () => {
     expect(closed.statusCode, closed.body).toBe(201);
     // Personakt existed? No earlier case for her: filed as no-action.
     expect(closed.json<{ filedAsNoAction: boolean }>().filedAsNoAction).toBe(true);
+  });
+
+  it('holds again when a child whose relation was ended is registered again, keeping its history', async () => {
+    const { caseId, personId } = await newCase('Igen');
+    const number = `20160512-123${luhnCheckDigit('160512123')}`;
+    const first = await post(`/api/cases/${caseId}/household-children`, child('Tova', number));
+    expect(first.statusCode, first.body).toBe(201);
+    const tova = first.json<{ childPersonId: string }>().childPersonId;
+    const relation = await t.database.db
+      .selectFrom('person_relation')
+      .select(['id', 'version'])
+      .where('person_id', '=', personId)
+      .where('related_person_id', '=', tova)
+      .executeTakeFirstOrThrow();
+    // Tova has a case of her own with the same handläggare, who may so register her by number.
+    await t.database.db.transaction().execute((trx) =>
+      openCase(
+        trx,
+        {
+          person_id: tova,
+          unit_id: w.units.adult,
+          target_group: 'child',
+          received_at: new Date(),
+          assigned_user_id: w.users.colleague.id,
+          created_by: null,
+        },
+        [
+          {
+            type: 'intake_registered',
+            payload: {
+              intakeType: 'report',
+              from: 'Skolan',
+              channel: 'letter',
+              content: 'Orosanmälan.',
+              receivedAt: new Date().toISOString(),
+            },
+          },
+        ],
+        null,
+        new Date(),
+      ),
+    );
+    // Ended by someone who may read both files (the route's rules are tested with the relations).
+    await t.database.db.transaction().execute((trx) =>
+      changeRelation(
+        trx,
+        {
+          relationId: relation.id,
+          viewerPersonId: personId,
+          recordedBy: w.users.colleague.id,
+          now: new Date(),
+        },
+        {
+          change: 'status',
+          status: 'ended',
+          reason: 'Barnet har flyttat till sin pappa.',
+          version: relation.version,
+        },
+      ),
+    );
+    expect((await detail(caseId)).childReportDuties.map((d) => d.child.id)).not.toContain(tova);
+
+    const again = await post(`/api/cases/${caseId}/household-children`, child('Tova', number));
+    expect(again.statusCode, again.body).toBe(201);
+    expect(again.json<{ childPersonId: string }>().childPersonId).toBe(tova);
+    expect((await detail(caseId)).childReportDuties.map((d) => d.child.id)).toContain(tova);
+    const history = await t.database.db
+      .selectFrom('person_relation_version')
+      .select(['version', 'status', 'change_reason'])
+      .where('relation_id', '=', relation.id)
+      .orderBy('version')
+      .execute();
+    expect(history).toEqual([
+      expect.objectContaining({ version: 1, status: 'current' }),
+      expect.objectContaining({
+        version: 2,
+        status: 'ended',
+        change_reason: 'Barnet har flyttat till sin pappa.',
+      }),
+      expect.objectContaining({
+        version: 3,
+        status: 'current',
+        change_reason: 'Registrerat igen som barn i hushållet.',
+      }),
+    ]);
+    // Registered a third time while it holds: nothing changes.
+    const third = await post(`/api/cases/${caseId}/household-children`, child('Tova', number));
+    expect(third.statusCode, third.body).toBe(201);
+    const versions = await t.database.db
+      .selectFrom('person_relation_version')
+      .select('version')
+      .where('relation_id', '=', relation.id)
+      .execute();
+    expect(versions).toHaveLength(3);
   });
 
   it('cannot close the case while a child’s duty is open, nor document on it after', async () => {
