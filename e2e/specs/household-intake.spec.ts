@@ -78,13 +78,17 @@ test('the common call — a woman, her violent partner, two children — is a sa
   });
   expect(user.count).toBeLessThanOrEqual(12);
 
-  // One orosanmälan for both children, its text prefilled from what came in.
+  // One orosanmälan for both children, its text prefilled from what came in and who he is.
   await page.getByRole('button', { name: 'Gör en orosanmälan för alla barnen' }).click();
   const report = page.getByRole('form', { name: 'Orosanmälan för flera barn' });
   await expect(report.getByRole('checkbox', { name: /Alva Strand/ })).toBeChecked();
   await expect(report.getByRole('checkbox', { name: /Melker Strand/ })).toBeChecked();
   await expect(report.getByLabel('Oron för barnen')).toHaveValue(/sambon Jonas slår henne/);
   await expect(report.getByLabel('Oron för barnen')).toHaveValue(/Alva Strand \(ca 7 år\)/);
+  // Who uses violence, as her file records him from the intake's household.
+  await expect(report.getByLabel('Oron för barnen')).toHaveValue(
+    /Den som utövar våld: Jonas Strand \(partner\)\./,
+  );
   const unit = report.getByLabel('Till enhet');
   if ((await unit.inputValue()) === '') await unit.selectOption({ index: 1 });
   await expectAccessible(page);

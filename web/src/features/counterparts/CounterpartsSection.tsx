@@ -52,12 +52,15 @@ import { counterpartRelationLabels, livesTogetherLabels, recordStatusLabels } fr
 
 const counterpartsKey = (caseId: string) => [...caseKey(caseId), 'counterparts'] as const;
 
+/** The counterparts of a case's file: this section's, and the orosanmälan's prefill. */
+export const counterpartsQuery = (caseId: string) => ({
+  queryKey: counterpartsKey(caseId),
+  queryFn: () => call(listCounterparts, { params: { caseId } }),
+});
+
 export function CounterpartsSection({ detail }: { detail: CaseDetail }) {
   const caseId = detail.id;
-  const query = useQuery({
-    queryKey: counterpartsKey(caseId),
-    queryFn: () => call(listCounterparts, { params: { caseId } }),
-  });
+  const query = useQuery(counterpartsQuery(caseId));
   const [adding, setAdding] = useState(false);
   const [announcement, setAnnouncement] = useState<string | null>(null);
 

@@ -15,12 +15,16 @@ import {
   waiveChildReport,
 } from '../../../../../core/contracts/cases.ts';
 import type { CaseDetail, ChildReportDutyView } from '../../../../../core/contracts/cases.ts';
+import type { CounterpartView } from '../../../../../core/contracts/counterparts.ts';
 import { call } from '../../../api/client.ts';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
 import { FormActions } from '../../../components/FormActions.tsx';
 import { FormErrorSummary } from '../../../components/FormErrorSummary.tsx';
+import { Loading } from '../../../components/Loading.tsx';
 import { personName } from '../../../components/PersonCell.tsx';
 import { useContractForm } from '../../../components/useContractForm.ts';
+import { counterpartsQuery } from '../../counterparts/CounterpartsSection.tsx';
+import { counterpartRelationLabels } from '../../counterparts/labels.ts';
 import { useRefreshCase } from '../useCase.ts';
 import { useFocusOnOpen } from './useFocusOnOpen.ts';
 
@@ -139,28 +143,52 @@ export function WaiverForm({ detail, duty, onClose }: DutyFormProps) {
   );
 }
 
-/** What came in at intake, and the household, as the start of the text of an orosanmälan. */
-export function prefilledReport(detail: CaseDetail, duties: readonly ChildReportDutyView[]) {
+/**
+ * What came in at intake, the household, and who uses violence as her file records them, as the
+ * start of the text of an orosanmälan — which the handläggare reads and edits before sending.
+ */
+export function prefilledReport(
+  detail: CaseDetail,
+  duties: readonly ChildReportDutyView[],
+  counterparts: readonly CounterpartView[] = [],
+) {
   const children = duties
     .map((d) => `${personName(d.child)}${d.age ? ` (${d.age})` : ''}`)
     .join(', ');
   const came = detail.intake
     ? `Uppgifterna kom in ${detail.receivedAt.slice(0, 10)} från ${detail.intake.from}:\n${detail.intake.content}\n\n`
     : '';
-  return `${came}Barn i hushållet: ${children}. Barnen har levt i en miljö där en vuxen utsätts för våld av en närstående.`;
+  const violent = counterparts
+    .filter((c) => c.usesViolence && c.status === 'current')
+    .map((c) => `${c.name} (${counterpartRelationLabels[c.relation].toLowerCase()})`);
+  const who = violent.length > 0 ? `\n\nDen som utövar våld: ${violent.join(', ')}.` : '';
+  return `${came}Barn i hushållet: ${children}. Barnen har levt i en miljö där en vuxen utsätts för våld av en närstående.${who}`;
+}
+
+/** The joint form, once the file's counterparts are known: they are part of its prefill. */
+export function JointChildReportForm(props: {
+  detail: CaseDetail;
+  duties: readonly ChildReportDutyView[];
+  onClose: (message?: string) => void;
+}) {
+  const counterparts = useQuery(counterpartsQuery(props.detail.id));
+  if (counterparts.isPending) return <Loading label="Förbereder orosanmälan…" />;
+  return <JointReportForm {...props} counterparts={counterparts.data?.current ?? []} />;
 }
 
 /**
  * One orosanmälan for several children of the household (siblings): one text, one intake per
- * child in the chosen unit. The text starts from what came in at intake.
+ * child in the chosen unit. The text starts from what came in at intake and who uses violence.
  */
-export function JointChildReportForm({
+function JointReportForm({
   detail,
   duties,
+  counterparts,
   onClose,
 }: {
   detail: CaseDetail;
   duties: readonly ChildReportDutyView[];
+  counterparts: readonly CounterpartView[];
   onClose: (message?: string) => void;
 }) {
   const formId = 'gemensam-orosanmalan';
@@ -177,7 +205,7 @@ export function JointChildReportForm({
     initial: {
       childPersonIds: duties.map((d) => d.child.id),
       childrenUnitId: '',
-      content: prefilledReport(detail, duties),
+      content: prefilledReport(detail, duties, counterparts),
     },
     toBody: (v) => ({
       childPersonIds: v.childPersonIds,
