@@ -8,6 +8,7 @@ import type { AppConfig } from './config.ts';
 import type { Db, Engine } from './db/database.ts';
 import { accessLogRoutes } from './features/access-log/access-log.routes.ts';
 import { adminRoutes } from './features/admin/admin.routes.ts';
+import { consentRoutes } from './features/consents/consents.routes.ts';
 import { adviceSessionRoutes } from './features/advice-sessions/advice-sessions.routes.ts';
 import { commissionRoutes } from './features/commissions/commissions.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
@@ -109,6 +110,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   adviceSessionRoutes(app, features);
   followUpRoutes(app, features);
   counterpartRoutes(app, features);
+  consentRoutes(app, features);
   commissionRoutes(app, features);
   accessLogRoutes(app, features);
   adminRoutes(app, features);

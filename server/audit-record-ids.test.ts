@@ -498,6 +498,16 @@ const writes: Write[] = [
     expect: ({ body }) => ({ 'advice_session.record': { sessionId: body.id } }),
   },
   {
+    scenario: 'record a consent on an assigned case',
+    actor: 'assigned',
+    expect: ({ body }) => ({ 'consent.record': { consentId: body.id } }),
+  },
+  {
+    scenario: 'revoke a consent on an assigned case',
+    actor: 'assigned',
+    expect: ({ url }) => ({ 'consent.revoke': { consentId: segment(url, 'consents') } }),
+  },
+  {
     scenario: 'set a date for the uppföljning of an uppdrag on an assigned case',
     actor: 'assigned',
     expect: ({ body }) => ({ 'follow_up_due.set': { dueId: body.id, version: 1 } }),

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { COMMISSION_TEXT_MAX, consentCategories, consentWays } from '../domain/commissions.ts';
+import { COMMISSION_TEXT_MAX, consentCategories } from '../domain/commissions.ts';
+import { DisclosureGround } from './consents.ts';
+import { legalBases } from '../domain/consents.ts';
 import { defineContract } from './contract.ts';
 import { baseVersion, isoDate, version } from './input.ts';
 
@@ -72,11 +74,15 @@ export const Commission = z.object({
   what: z.string(),
   why: z.string(),
   contact: z.string(),
-  consent: z.object({
-    categories: z.array(z.enum(consentCategories)),
-    way: z.enum(consentWays),
-    on: z.iso.date(),
-  }),
+  /** What the uppdrag shares: these categories only. */
+  categories: z.array(z.enum(consentCategories)),
+  /** The ground it shares them on, as a sentence: the consent, or the legal basis. */
+  ground: z.object({ kind: z.enum(['consent', 'legal']), text: z.string() }),
+  /**
+   * Why what it shared is withheld now, or null: the consent it rests on was revoked or ran out.
+   * The provider then reads nothing of `shared`.
+   */
+  withheld: z.string().nullable(),
   shared: SharedData,
   /** For a person with skyddade personuppgifter: the notice and whom to contact. */
   protectionNotice: z.string().nullable(),
@@ -115,6 +121,8 @@ export const CaseCommissions = z.object({
       ),
       /** Whether the person has skyddade personuppgifter: the uppdrag will carry the notice. */
       protectedPerson: z.boolean(),
+      /** The legal bases an uppdrag may rest on instead of consent, as the catalogue cites them. */
+      legalBases: z.array(z.object({ basis: z.enum(legalBases), reference: z.string() })),
     })
     .nullable(),
 });
@@ -142,12 +150,11 @@ export const createCommission = defineContract({
       .trim()
       .min(1, 'Ange vem utföraren ska kontakta.')
       .max(500, 'Skriv högst 500 tecken.'),
-    consent: z.strictObject({
-      categories: z.array(z.enum(consentCategories)).max(consentCategories.length),
-      way: z.enum(consentWays, { message: 'Ange hur samtycket lämnades.' }),
-      on: isoDate(),
-    }),
-    /** Language and interpreter needs; required when that category is consented. */
+    /** What it shares about the person; the ground must cover each. */
+    categories: z.array(z.enum(consentCategories)).max(consentCategories.length),
+    /** The consent in the case's register, or the legal basis with its secrecy test. */
+    ground: DisclosureGround,
+    /** Language and interpreter needs; required when that category is shared. */
     language: z.string().trim().max(500, 'Skriv högst 500 tecken.').nullable(),
   }),
   response: stepResult,

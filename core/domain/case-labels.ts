@@ -56,6 +56,7 @@ export const deadlineLabels: Record<DeadlineKind, string> = {
   // The safety signals' fixed prompts (safety-signals.ts): the same words, nothing added.
   risk_review_signal: reviewPrompts.risk_assessment,
   safety_plan_signal: reviewPrompts.safety_plan,
+  consent_expiry: 'Samtycke går ut',
 };
 
 /** An insats's period as a deadline speaks of the insats, not of something to do by then. */

@@ -221,3 +221,53 @@ describe('the period of a granted insats', () => {
     expect(deadlinesFor(withPeriods([acute, open]), '2026-11-15')).toEqual([]);
   });
 });
+
+describe('a consent running out', () => {
+  const adult = (consents: CaseTimeline['consents']): CaseTimeline => ({
+    ...childIntake('2026-11-01'),
+    isChildCase: false,
+    consents,
+  });
+  const expiries = (t: CaseTimeline, today: string) =>
+    deadlinesFor(t, today).filter((d) => d.kind === 'consent_expiry');
+
+  it('is shown from two weeks before its last day, overdue for two weeks after, then not', () => {
+    const t = adult([{ recipient: 'provider|a', validUntil: '2026-12-31' }]);
+    expect(expiries(t, '2026-12-16')).toEqual([]);
+    expect(expiries(t, '2026-12-17')).toEqual([
+      { kind: 'consent_expiry', dueOn: '2026-12-31', status: 'due_soon' },
+    ]);
+    expect(expiries(t, '2027-01-01')).toEqual([
+      { kind: 'consent_expiry', dueOn: '2026-12-31', status: 'overdue' },
+    ]);
+    expect(expiries(t, '2027-01-15')).toEqual([]);
+  });
+
+  it('is not a deadline when a later consent to the same recipient runs longer', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -30, max: 30 }),
+        fc.integer({ min: 1, max: 400 }),
+        (d, more) => {
+          const until = addDays('2026-12-01', d);
+          const renewed = adult([
+            { recipient: 'agency|kvarnbyskolan', validUntil: until },
+            { recipient: 'agency|kvarnbyskolan', validUntil: addDays(until, more) },
+          ]);
+          expect(
+            expiries(renewed, '2026-12-01')
+              .map((e) => e.dueOn)
+              .filter((due) => due === until),
+          ).toEqual([]);
+          const other = adult([
+            { recipient: 'agency|kvarnbyskolan', validUntil: until },
+            { recipient: 'provider|a', validUntil: addDays(until, more) },
+          ]);
+          const shown =
+            daysBetween('2026-12-01', until) <= 14 && daysBetween(until, '2026-12-01') <= 14;
+          expect(expiries(other, '2026-12-01').some((e) => e.dueOn === until)).toBe(shown);
+        },
+      ),
+    );
+  });
+});

@@ -4,6 +4,7 @@ import { SHELTER_SAFETY_PLAN_REVIEW_DAYS, safetyPlanReviewDue } from './follow-u
 import type { SafetyPlanReviewInput } from './follow-ups.ts';
 import type { AccompanyingChildDuty } from './accompanying-children.ts';
 import type { ReviewSubject } from './safety-signals.ts';
+import { CONSENT_EXPIRES_SOON_DAYS } from './consents.ts';
 
 /**
  * Deadlines shown on a case and in "Mina ärenden". The statutory ones for children (a protection
@@ -72,6 +73,11 @@ export interface CaseTimeline {
    * linked file's event asks this case to review, and by when — nothing else.
    */
   safetySignals?: readonly { review: ReviewSubject; dueOn: string }[];
+  /**
+   * The consents of the case's register not revoked (consents.ts): to whom (a key for the
+   * recipient) and the last day each is valid.
+   */
+  consents?: readonly { recipient: string; validUntil: string }[];
 }
 
 export const deadlineKinds = [
@@ -87,6 +93,7 @@ export const deadlineKinds = [
   'school_arrangement',
   'risk_review_signal',
   'safety_plan_signal',
+  'consent_expiry',
 ] as const;
 export type DeadlineKind = (typeof deadlineKinds)[number];
 
@@ -172,7 +179,36 @@ export function deadlinesFor(
     ...statused,
     ...periodEnds(timeline.grantedPeriods ?? [], today, rules),
     ...followUpDeadlines(timeline, today, rules),
+    ...consentExpiries(timeline.consents ?? [], today, rules),
   ];
+}
+
+/**
+ * A consent running out is a deadline [issue 15]: time to ask the person for a new one before
+ * what rests on it must stop. Shown from {@link CONSENT_EXPIRES_SOON_DAYS} days before its last
+ * day, and for a while after it as overdue; not when a later consent to the same recipient
+ * already runs longer.
+ */
+function consentExpiries(
+  consents: NonNullable<CaseTimeline['consents']>,
+  today: string,
+  rules: DeadlineRules,
+): Deadline[] {
+  return consents.flatMap((c): Deadline[] => {
+    const left = daysBetween(today, c.validUntil);
+    if (left > CONSENT_EXPIRES_SOON_DAYS || -left > rules.interventionEndedShownDays) return [];
+    const renewed = consents.some(
+      (o) => o !== c && o.recipient === c.recipient && o.validUntil > c.validUntil,
+    );
+    if (renewed) return [];
+    return [
+      {
+        kind: 'consent_expiry',
+        dueOn: c.validUntil,
+        status: status(c.validUntil, today, CONSENT_EXPIRES_SOON_DAYS),
+      },
+    ];
+  });
 }
 
 /**

@@ -20,6 +20,8 @@ export const legalConcepts = [
   'communication',
   'decisionWithoutCommunication',
   'secrecyOverridePolice',
+  'secrecyNecessaryDisclosure',
+  'secrecyViolencePrevention',
 ] as const;
 export type LegalConcept = (typeof legalConcepts)[number];
 
@@ -54,6 +56,9 @@ export const sol2001Catalogue: LegalCatalogue = {
     // The exception for a decision that cannot be put off: the ground an acute beslut records.
     decisionWithoutCommunication: '25 § andra stycket 4 förvaltningslagen (2017:900)',
     secrecyOverridePolice: '10 kap. 23 § offentlighets- och sekretesslagen (2009:400)',
+    // The grounds a disclosure may rest on besides consent (core/domain/consents.ts).
+    secrecyNecessaryDisclosure: '10 kap. 2 § offentlighets- och sekretesslagen (2009:400)',
+    secrecyViolencePrevention: '10 kap. 18 c § offentlighets- och sekretesslagen (2009:400)',
   },
 };
 

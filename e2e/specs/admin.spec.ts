@@ -337,6 +337,8 @@ test('an administrator loads a legal catalogue and puts it in force', async ({
     communication: '25 § förvaltningslagen (2017:900)',
     decisionWithoutCommunication: '25 § andra stycket 4 förvaltningslagen (2017:900)',
     secrecyOverridePolice: '10 kap. 23 § offentlighets- och sekretesslagen (2009:400)',
+    secrecyNecessaryDisclosure: '10 kap. 2 § offentlighets- och sekretesslagen (2009:400)',
+    secrecyViolencePrevention: '10 kap. 18 c § offentlighets- och sekretesslagen (2009:400)',
   };
   const catalogue = { id: 'sol-e2e-test', name: 'Socialtjänstlagen (testnumrering)', references };
   await json.fill(JSON.stringify({ ...catalogue, references: { ...references, appeal: '' } }));

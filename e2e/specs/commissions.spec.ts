@@ -1,16 +1,21 @@
 import type { Page } from '@playwright/test';
 import { swedishDate } from '../clock.ts';
+import { recordProviderConsent } from '../consents.ts';
 import { expectAccessible, expect, test } from '../fixtures.ts';
 
 const caseUrl = /\/arenden\/([0-9a-f-]{36})$/;
 
 /** A woman's application registered by the handläggare, and skyddat boende decided acutely. */
-async function caseWithShelter(page: Page, visit: (path: string) => Promise<void>) {
+async function caseWithShelter(
+  page: Page,
+  visit: (path: string) => Promise<void>,
+  { givenName, familyName } = { givenName: 'Ulla', familyName: 'Uppdragsson' },
+) {
   await visit('/arenden/ny');
   await page.getByLabel('Målgrupp').selectOption({ label: 'Våldsutsatt vuxen' });
   await page.getByRole('radio', { name: 'En ny person' }).check();
-  await page.getByLabel('Förnamn', { exact: true }).fill('Ulla');
-  await page.getByLabel('Efternamn', { exact: true }).fill('Uppdragsson');
+  await page.getByLabel('Förnamn', { exact: true }).fill(givenName);
+  await page.getByLabel('Efternamn', { exact: true }).fill(familyName);
   await page.getByRole('radio', { name: 'Ansökan (muntlig)' }).check();
   await page.getByLabel('Från vem').fill('Personen själv');
   await page.getByLabel('Hur kom uppgifterna in?').selectOption({ label: 'Telefon' });
@@ -39,6 +44,23 @@ async function caseWithShelter(page: Page, visit: (path: string) => Promise<void
   return caseId;
 }
 
+/** The uppdrag form filled for the shelter, on the beslut, sharing the name: all but the ground. */
+async function fillShelterOrder(page: Page, who: string) {
+  const form = page.getByRole('form', { name: 'Nytt uppdrag' });
+  await form.getByLabel('Beslut', { exact: true }).selectOption({ index: 1 });
+  await form
+    .getByLabel('Utförare', { exact: true })
+    .selectOption({ label: 'Skyddat boende Fristad' });
+  await form.getByLabel('Vad uppdraget gäller').fill(`Skyddat boende för ${who}.`);
+  await form.getByLabel('Varför uppdraget ges').fill('Hon har hotats till livet.');
+  await form.getByLabel('Till och med', { exact: true }).fill(swedishDate(14));
+  await form
+    .getByLabel('Vem utföraren kontaktar hos socialtjänsten')
+    .fill('Anna Handläggare, Relationsvåldsteamet');
+  await form.getByRole('checkbox', { name: 'Namn' }).check();
+  return form;
+}
+
 test('an uppdrag to the shelter: sent with the consent, accepted and planned by the provider, seen on the case', async ({
   page,
   login,
@@ -46,6 +68,14 @@ test('an uppdrag to the shelter: sent with the consent, accepted and planned by 
 }) => {
   await login('anna.handlaggare');
   const caseId = await caseWithShelter(page, visit);
+  // Her consent first: her name and language, to the shelter, for the uppdrag.
+  const consent = await recordProviderConsent(page, visit, {
+    caseId,
+    provider: 'Skyddat boende Fristad',
+    categories: ['Namn', 'Språk och tolkbehov'],
+    validUntil: swedishDate(90),
+  });
+  await expectAccessible(page);
 
   await visit(`/arenden/${caseId}?flik=uppdrag`);
   await expect(page.getByRole('heading', { level: 2, name: 'Uppdrag' })).toBeVisible();
@@ -70,7 +100,8 @@ test('an uppdrag to the shelter: sent with the consent, accepted and planned by 
   await form
     .getByRole('textbox', { name: 'Språk och tolkbehov' })
     .fill('Behöver tolk på persiska.');
-  await form.getByRole('radio', { name: 'Muntligt' }).check();
+  await form.getByRole('radio', { name: 'Samtycke', exact: true }).check();
+  await form.getByRole('combobox', { name: 'Samtycke' }).selectOption({ label: consent.option });
   await form.getByRole('button', { name: 'Skicka uppdraget' }).click();
   await expect(page.getByText('Uppdraget är skickat till utföraren.')).toBeVisible();
   await expect(page.getByText('Skyddat boende – Skyddat boende Fristad')).toBeVisible();
@@ -88,6 +119,7 @@ test('an uppdrag to the shelter: sent with the consent, accepted and planned by 
     page.getByRole('heading', { level: 1, name: 'Uppdrag: Skyddat boende' }),
   ).toBeVisible();
   await expect(page.getByText('Behöver tolk på persiska.')).toBeVisible();
+  await expect(page.getByText(`Samtycke lämnat muntligt ${consent.givenOn}`)).toBeVisible();
   await expectAccessible(page);
   await page.getByRole('radio', { name: 'Ja, vi accepterar uppdraget' }).check();
   await page.getByRole('button', { name: 'Skicka svaret' }).click();
@@ -120,5 +152,105 @@ test('an uppdrag to the shelter: sent with the consent, accepted and planned by 
   await expect(
     page.getByRole('cell', { name: 'Hon har flyttat in och sover bättre.' }),
   ).toBeVisible();
+  await expectAccessible(page);
+});
+
+test('a revoked consent: the provider no longer reads what the uppdrag shared, and no uppdrag rests on it', async ({
+  page,
+  login,
+  visit,
+  expectedApiErrors,
+}) => {
+  // The second uppdrag, sent on the consent revoked meanwhile, is refused.
+  expectedApiErrors.push({ path: /^\/api\/cases\/[0-9a-f-]{36}\/commissions$/, status: 409 });
+  await login('anna.handlaggare');
+  const caseId = await caseWithShelter(page, visit, {
+    givenName: 'Rut',
+    familyName: 'Samtyckesson',
+  });
+  const consent = await recordProviderConsent(page, visit, {
+    caseId,
+    provider: 'Skyddat boende Fristad',
+    categories: ['Namn'],
+    validUntil: swedishDate(90),
+  });
+  await expectAccessible(page);
+
+  // The uppdrag on her consent.
+  await visit(`/arenden/${caseId}?flik=uppdrag`);
+  let order = await fillShelterOrder(page, 'Rut');
+  await order.getByRole('radio', { name: 'Samtycke', exact: true }).check();
+  await order.getByRole('combobox', { name: 'Samtycke' }).selectOption({ label: consent.option });
+  await order.getByRole('button', { name: 'Skicka uppdraget' }).click();
+  await expect(page.getByText('Uppdraget är skickat till utföraren.')).toBeVisible();
+  const card = page.getByRole('region', { name: 'Uppdrag till Skyddat boende Fristad' });
+  await card.getByRole('button', { expanded: false }).first().click();
+  const pdf = await card.getByRole('link', { name: /Uppdraget som PDF/ }).getAttribute('href');
+  const commissionId = /commissions\/([0-9a-f-]{36})\//.exec(pdf ?? '')?.[1] ?? '';
+  expect(commissionId).not.toBe('');
+  await expectAccessible(page);
+
+  // The register shows the utlämnande, on her consent.
+  await visit(`/arenden/${caseId}?flik=samtycken`);
+  const disclosures = page.getByRole('table', { name: 'Utlämnanden' });
+  await expect(
+    disclosures.getByRole('row', { name: /Uppdrag till utförare.*Skyddat boende Fristad/ }),
+  ).toContainText(`Samtycke ${consent.title}`);
+  await expectAccessible(page);
+
+  // A next uppdrag is filled in on the same consent…
+  await visit(`/arenden/${caseId}?flik=uppdrag`);
+  order = await fillShelterOrder(page, 'Rut');
+  await order.getByRole('radio', { name: 'Samtycke', exact: true }).check();
+  await order.getByRole('combobox', { name: 'Samtycke' }).selectOption({ label: consent.option });
+
+  // …while she revokes it, recorded in another tab.
+  const other = await page.context().newPage();
+  await other.goto(`/arenden/${caseId}?flik=samtycken`);
+  const article = other.getByRole('article', { name: `Samtycke ${consent.title}` });
+  await article.getByRole('button', { name: /^Återkalla/ }).click();
+  const revoke = other.getByRole('form', { name: `Återkalla samtycket ${consent.title}` });
+  await expect(revoke.getByLabel('Återkallat den')).toHaveValue(consent.givenOn);
+  await expectAccessible(other);
+  await revoke
+    .getByLabel('Hur återkallade personen samtycket?')
+    .fill('Muntligt i telefon till handläggaren.');
+  await revoke.getByRole('button', { name: 'Återkalla samtycket' }).click();
+  await expect(other.getByText(`Samtycket ${consent.title} är återkallat.`)).toBeVisible();
+  await expect(article.getByText('Återkallat', { exact: true }).first()).toBeVisible();
+  await expect(article).toContainText('Muntligt i telefon till handläggaren.');
+  await expect(article.getByRole('button', { name: /^Återkalla/ })).toHaveCount(0);
+  await expectAccessible(other);
+  await other.close();
+
+  // The next uppdrag on it is refused, with the sentence that names it.
+  await order.getByRole('button', { name: 'Skicka uppdraget' }).click();
+  await expect(order.getByRole('alert')).toContainText('återkallades');
+  await expectAccessible(page);
+  // Opened again, the form has no consent to offer, and says where one is recorded.
+  await visit(`/arenden/${caseId}?flik=uppdrag`);
+  order = page.getByRole('form', { name: 'Nytt uppdrag' });
+  await order.getByRole('radio', { name: 'Samtycke', exact: true }).check();
+  await expect(
+    order.getByText('Det finns inget samtycke i ärendet som gäller uppdrag till utförare.', {
+      exact: false,
+    }),
+  ).toBeVisible();
+  await expect(order.getByRole('link', { name: 'fliken Samtycken' })).toHaveAttribute(
+    'href',
+    `/arenden/${caseId}?flik=samtycken`,
+  );
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Logga ut' }).click();
+
+  // The provider: the uppdrag says what was withheld, and not her name.
+  await login('ulf.utforare');
+  await visit(`/uppdrag/${commissionId}`);
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Uppdrag: Skyddat boende' }),
+  ).toBeVisible();
+  await expect(page.getByText(`Samtycket återkallades ${consent.givenOn}.`)).toBeVisible();
+  await expect(page.getByText('Uppgifterna om personen lämnas inte längre ut.')).toBeVisible();
+  await expect(page.getByText('Samtyckesson')).toHaveCount(0);
   await expectAccessible(page);
 });

@@ -3,6 +3,7 @@ import { daysBetween } from '../../core/domain/calendar.ts';
 import { nextWorkingDay } from '../../core/domain/working-days.ts';
 import { luhnCheckDigit } from '../../core/domain/personal-identity.ts';
 import { setServerClock, swedishDate } from '../clock.ts';
+import { recordProviderConsent } from '../consents.ts';
 import { expectAccessible, expect, test } from '../fixtures.ts';
 
 /**
@@ -145,6 +146,15 @@ test('socialjour protects a woman and her children on a Saturday night, and the 
   await expect(page.getByText('2 barn saknar eget beslut om skyddat boende.')).toBeVisible();
   await expectAccessible(page);
 
+  // Her consent to share her name with the shelter for the uppdrag, in the samtyckesregister.
+  const consent = await recordProviderConsent(page, visit, {
+    caseId,
+    provider: 'Skyddat boende Fristad',
+    categories: ['Namn'],
+    validUntil: day(90),
+  });
+  await expectAccessible(page);
+
   // The uppdrag to the shelter, with what she consented to share.
   await visit(`/arenden/${caseId}?flik=uppdrag`);
   const order = page.getByRole('form', { name: 'Nytt uppdrag' });
@@ -159,7 +169,8 @@ test('socialjour protects a woman and her children on a Saturday night, and the 
     .getByLabel('Vem utföraren kontaktar hos socialtjänsten')
     .fill('Socialjouren, därefter Relationsvåldsteamet');
   await order.getByRole('checkbox', { name: 'Namn' }).check();
-  await order.getByRole('radio', { name: 'Muntligt' }).check();
+  await order.getByRole('radio', { name: 'Samtycke', exact: true }).check();
+  await order.getByRole('combobox', { name: 'Samtycke' }).selectOption({ label: consent.option });
   await order.getByRole('button', { name: 'Skicka uppdraget' }).click();
   await expect(page.getByText('Uppdraget är skickat till utföraren.')).toBeVisible();
   await expectAccessible(page);

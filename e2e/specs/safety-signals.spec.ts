@@ -140,7 +140,14 @@ test('the victim’s handläggare is prompted when his insats is broken off, and
     .getByLabel('Vem utföraren kontaktar hos socialtjänsten')
     .fill('Hanna Handläggare, Relationsvåldsteamet');
   await form.getByRole('checkbox', { name: 'Namn' }).check();
-  await form.getByRole('radio', { name: 'Muntligt' }).check();
+  // His name goes to the flats on the lagstöd for an insats the nämnd decided, after a test.
+  await form.getByRole('radio', { name: 'Lagstöd', exact: true }).check();
+  await form
+    .getByRole('combobox', { name: 'Lagstöd' })
+    .selectOption({ label: '10 kap. 2 § offentlighets- och sekretesslagen (2009:400)' });
+  await form
+    .getByRole('textbox', { name: 'Sekretessprövning' })
+    .fill('Jourlägenheterna behöver hans namn för att kunna ta emot honom i lägenheten.');
   await form.getByRole('button', { name: 'Skicka uppdraget' }).click();
   await expect(page.getByText('Uppdraget är skickat till utföraren.')).toBeVisible();
   const card = page.getByRole('region', { name: 'Uppdrag till Jourlägenheterna' });

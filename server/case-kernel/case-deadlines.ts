@@ -4,6 +4,7 @@ import { interventions } from '../../core/domain/decisions.ts';
 import type { Intervention, Period } from '../../core/domain/decisions.ts';
 import { openDues } from '../../core/domain/follow-ups.ts';
 import type { SafetyPlanReviewInput } from '../../core/domain/follow-ups.ts';
+import { sql } from 'kysely';
 import type { Db, Trx } from '../db/database.ts';
 import { stockholmDate } from '../time.ts';
 import { loadDuties } from './child-duties.ts';
@@ -159,6 +160,28 @@ async function shelterSafetyPlans(
   return result;
 }
 
+/** The consents of the cases' registers not revoked: to whom, and until when (consents.ts). */
+async function consentsOf(db: Db | Trx, ids: readonly string[]) {
+  if (ids.length === 0) return new Map<string, { recipient: string; validUntil: string }[]>();
+  const rows = await db
+    .selectFrom('consent as c')
+    .leftJoin('consent_revocation as r', 'r.consent_id', 'c.id')
+    .select([
+      'c.case_id',
+      'c.valid_until',
+      sql<string>`concat_ws('|', c.recipient_kind, c.recipient_unit_id, c.recipient_provider_id, lower(c.recipient_name))`.as(
+        'recipient',
+      ),
+    ])
+    .where('c.case_id', 'in', ids)
+    .where('r.consent_id', 'is', null)
+    .execute();
+  return Map.groupBy(
+    rows.map((r) => ({ caseId: r.case_id, recipient: r.recipient, validUntil: r.valid_until })),
+    (r) => r.caseId,
+  );
+}
+
 /**
  * The deadlines still running for each case — the child's protection assessment and
  * förhandsbedömning, the utredning's time limit, an open duty to report, the utredning after an
@@ -204,10 +227,16 @@ export async function loadDeadlines(
   const open = cases.filter((c) => c.status === 'open');
   const plans = await shelterSafetyPlans(db, open, periods);
   const accompanying = await loadAccompanying(db, cases, duties);
-  const signals = await openSignalDues(
-    db,
-    open.map((c) => c.id),
-  );
+  const [signals, consents] = await Promise.all([
+    openSignalDues(
+      db,
+      open.map((c) => c.id),
+    ),
+    consentsOf(
+      db,
+      open.map((c) => c.id),
+    ),
+  ]);
   const stepOn = (caseId: string, type: string) => {
     const at = steps.find((s) => s.case_id === caseId && s.type === type)?.first_at;
     return at ? stockholmDate(new Date(at)) : null;
@@ -236,6 +265,7 @@ export async function loadDeadlines(
         ...(plans.has(c.id) ? { shelterSafetyPlan: plans.get(c.id) } : {}),
         accompanyingChildren: accompanying.get(c.id) ?? [],
         safetySignals: signals.get(c.id) ?? [],
+        consents: consents.get(c.id) ?? [],
       },
       today,
       rules,

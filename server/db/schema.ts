@@ -16,6 +16,12 @@ import type { NoticeKind } from '../../core/domain/account-notices.ts';
 import type { Role } from '../../core/policy/roles.ts';
 import type { ConsentCategory, ConsentWay, SharedData } from '../../core/domain/commissions.ts';
 import type { ReviewSubject, SignalKind } from '../../core/domain/safety-signals.ts';
+import type {
+  DisclosurePurpose,
+  InformationCategory,
+  LegalBasis,
+  RecipientKind,
+} from '../../core/domain/consents.ts';
 
 /**
  * The database's tables as Kysely sees them. Migrations are the truth; this file follows them.
@@ -74,6 +80,9 @@ export interface Database {
   safety_signal: SafetySignalTable;
   safety_signal_handled: SafetySignalHandledTable;
   insats_period_end: InsatsPeriodEndTable;
+  consent: ConsentTable;
+  consent_revocation: ConsentRevocationTable;
+  disclosure: DisclosureTable;
 }
 
 /** Which day unit takes over socialjour's matter of a target group (core/domain/handover.ts). */
@@ -711,8 +720,9 @@ export interface CommissionOrderTable {
   why: string;
   contact: string;
   consent_categories: ConsentCategory[];
-  consent_way: ConsentWay;
-  consent_on: string;
+  /** Null on an uppdrag sent on a legal basis; a register consent is its disclosure's. */
+  consent_way: ConsentWay | null;
+  consent_on: string | null;
   /** The personal data shared as sent (core/domain/commissions.ts SharedData), JSON. */
   shared: ColumnType<SharedData, string, never>;
   protection_notice: string | null;
@@ -785,4 +795,52 @@ export interface SafetySignalHandledTable {
   handled_on: ColumnType<string, string, never>;
   handled_by: string;
   handled_at: Date;
+}
+
+/** A consent in the register (core/domain/consents.ts), recorded in the case it was given in. */
+export interface ConsentTable {
+  id: Generated<string>;
+  person_id: string;
+  case_id: string;
+  categories: InformationCategory[];
+  purposes: DisclosurePurpose[];
+  purpose_text: string;
+  recipient_kind: RecipientKind;
+  recipient_unit_id: string | null;
+  recipient_provider_id: string | null;
+  recipient_name: string | null;
+  given_on: ColumnType<string, string, never>;
+  valid_until: ColumnType<string, string, never>;
+  way: ConsentWay;
+  document_reference: string | null;
+  recorded_by: string;
+  recorded_at: Date;
+}
+
+/** A consent revoked, effective at once. Append-only; one per consent. */
+export interface ConsentRevocationTable {
+  consent_id: string;
+  revoked_on: ColumnType<string, string, never>;
+  how: string;
+  recorded_by: string;
+  recorded_at: Date;
+}
+
+/** What was shared, with whom, on which ground. Append-only. */
+export interface DisclosureTable {
+  id: Generated<string>;
+  person_id: string;
+  case_id: string;
+  purpose: DisclosurePurpose;
+  categories: InformationCategory[];
+  recipient_kind: RecipientKind;
+  recipient_id: string | null;
+  recipient_name: string;
+  consent_id: string | null;
+  legal_basis: LegalBasis | null;
+  legal_reference: string | null;
+  secrecy_test: string | null;
+  commission_id: string | null;
+  decided_by: string;
+  decided_at: Date;
 }

@@ -99,6 +99,23 @@ describe('demo data', () => {
     }
   });
 
+  it("records Sofia's written consent to a samråd and a SIP with her vårdcentral, in her own case", async () => {
+    const consents = await t.database.db
+      .selectFrom('consent as c')
+      .innerJoin('person as p', 'p.id', 'c.person_id')
+      .innerJoin('case as k', 'k.id', 'c.case_id')
+      .select(['p.given_name', 'k.person_id', 'c.person_id as whose', 'c.recipient_name', 'c.way'])
+      .execute();
+    expect(consents).toEqual([
+      expect.objectContaining({
+        given_name: 'Sofia',
+        recipient_name: 'Vårdcentralen Centrum',
+        way: 'written',
+      }),
+    ]);
+    expect(consents[0]?.person_id).toBe(consents[0]?.whose);
+  });
+
   it('starts every case’s history with its aktualisering and screening; a closed case is closed in it', async () => {
     const cases = await t.database.db
       .selectFrom('case')

@@ -1,6 +1,9 @@
 import { interventions } from '../../core/domain/decisions.ts';
 import type { ProtectionLevel } from '../../core/domain/protection.ts';
 import { roleLabels } from '../../core/policy/roles.ts';
+import { addDays } from '../../core/domain/calendar.ts';
+import type { DisclosurePurpose, InformationCategory } from '../../core/domain/consents.ts';
+import { stockholmDate } from '../time.ts';
 import type { Role } from '../../core/policy/roles.ts';
 import type { Db, Trx } from '../db/database.ts';
 import type {
@@ -432,6 +435,30 @@ const counterparts = [
 
 const daysAgo = (now: Date, days: number) => new Date(now.getTime() - days * 86_400_000);
 
+/**
+ * Sofia's consent in her register (issue 15): to a samråd and a SIP with her vårdcentral, given
+ * in writing three weeks ago for half a year.
+ */
+const consents = [
+  {
+    in: 'sofia',
+    recordedBy: 'anna.handlaggare',
+    categories: ['name', 'situation', 'health'],
+    purposes: ['coordination_meeting', 'coordinated_plan'],
+    purposeText: 'Att vårdcentralen och socialtjänsten ska kunna samordna stödet till henne.',
+    recipient: 'Vårdcentralen Centrum',
+    givenDaysAgo: 21,
+    validDays: 180,
+    documentReference: 'Undertecknat samtycke i akten, dnr 2026/4711',
+  },
+] as const satisfies readonly {
+  in: string;
+  recordedBy: Username;
+  categories: readonly InformationCategory[];
+  purposes: readonly DisclosurePurpose[];
+  [key: string]: unknown;
+}[];
+
 async function insertDemo(trx: Trx, now: Date) {
   const unitIds = {} as Record<UnitKey, string>;
   for (const [key, unit] of Object.entries(units) as [UnitKey, (typeof units)[UnitKey]][]) {
@@ -629,6 +656,29 @@ async function insertDemo(trx: Trx, now: Date) {
       },
       { ...c.fields, contact: [...c.fields.contact] },
     );
+  }
+  for (const c of consents) {
+    const given = stockholmDate(daysAgo(now, c.givenDaysAgo));
+    await trx
+      .insertInto('consent')
+      .values({
+        person_id: personIds[c.in] ?? '',
+        case_id: firstCaseIds[c.in] ?? '',
+        categories: [...c.categories],
+        purposes: [...c.purposes],
+        purpose_text: c.purposeText,
+        recipient_kind: 'agency',
+        recipient_unit_id: null,
+        recipient_provider_id: null,
+        recipient_name: c.recipient,
+        given_on: given,
+        valid_until: addDays(given, c.validDays),
+        way: 'written',
+        document_reference: c.documentReference,
+        recorded_by: userIds[c.recordedBy],
+        recorded_at: daysAgo(now, c.givenDaysAgo),
+      })
+      .execute();
   }
 }
 

@@ -13,6 +13,7 @@ import { stockholmDate } from '../time.ts';
 import { createTestApp } from './test-app.ts';
 import type { TestApp } from './test-app.ts';
 import { intakePayload } from './factories.ts';
+import { consentToProvider } from './consents.ts';
 import { CANARY, buildWorld } from './world.ts';
 import type { ActorName, World } from './world.ts';
 
@@ -98,12 +99,21 @@ interface Model {
   drafts: Map<string, string>;
   /** Uppdrag sent: to which of the world's providers, on which case. */
   commissions: KnownCommission[];
+  /** Consents in the cases' registers, to a provider for uppdrag; revoked as the sequence goes. */
+  consents: KnownConsent[];
 }
 interface KnownCommission {
   id: string;
   caseId: string;
   personId: string;
   provider: keyof World['providers'];
+  consent: KnownConsent;
+}
+interface KnownConsent {
+  id: string;
+  caseId: string;
+  provider: keyof World['providers'];
+  revoked: boolean;
 }
 interface SentIntake {
   actor: ActorName;
@@ -125,6 +135,7 @@ const model: Model = {
   sent: [],
   drafts: new Map(),
   commissions: [],
+  consents: [],
 };
 
 /**
@@ -151,6 +162,10 @@ const stats = {
   counterparts: 0,
   relationChanges: 0,
   signalsSeen: 0,
+  consents: 0,
+  revocations: 0,
+  refusedOnRevoked: 0,
+  withheldSeen: 0,
 };
 let serial = 0;
 
@@ -995,6 +1010,7 @@ function sendCommission(
   actor: ActorName,
   caseIndex: number,
   provider: keyof World['providers'],
+  on?: KnownConsent,
 ): Command {
   return {
     check: always,
@@ -1030,6 +1046,19 @@ function sendCommission(
           period_to: null,
         })
         .execute();
+      // The latest consent to this provider in the case's register; the person gives one (a
+      // starting fact, as rows) where there is none.
+      let consent =
+        on ?? model.consents.findLast((k) => k.caseId === c.id && k.provider === provider);
+      if (!consent) {
+        const id = await consentToProvider(db, {
+          caseId: c.id,
+          providerId: w.providers[provider],
+          recordedBy: w.users.assigned.id,
+        });
+        consent = { id, caseId: c.id, provider, revoked: false };
+        model.consents.push(consent);
+      }
       const res = await send(actor, 'POST', `/api/cases/${c.id}/commissions`, {
         decisionId: decision.id,
         providerId: w.providers[provider],
@@ -1037,19 +1066,26 @@ function sendCommission(
         why: 'Hög risk för fortsatt våld.',
         period: { from: today, to: null },
         contact: 'Handläggaren, 08-111 11 11',
-        consent: {
-          categories: ['name', 'personal_identity_number', 'phone', 'children'],
-          way: 'oral',
-          on: today,
-        },
+        categories: ['name', 'personal_identity_number', 'phone', 'children'],
+        ground: { kind: 'consent', consentId: consent.id },
         language: null,
       });
+      if (consent.revoked) {
+        // Revoked mid-sequence: the next disclosure on it is refused — by the rule, naming the
+        // consent, for whoever works the case.
+        expect(res.statusCode, 'an uppdrag was sent on a revoked consent').not.toBe(201);
+        if (res.statusCode === 409) {
+          expect(res.body).toContain('återkallades');
+          stats.refusedOnRevoked++;
+        }
+      }
       if (res.statusCode === 201) {
         expect(granted(actor, c.personId), `${actor} sent an uppdrag on a case not granted`).toBe(
           true,
         );
+        expect(consent.revoked, 'an uppdrag was sent on a revoked consent').toBe(false);
         const { id } = res.json<{ id: string }>();
-        model.commissions.push({ id, caseId: c.id, personId: c.personId, provider });
+        model.commissions.push({ id, caseId: c.id, personId: c.personId, provider, consent });
         stats.commissions++;
         const view = await send(actor, 'GET', `/api/commissions/${id}`);
         expect(view.statusCode, 'the sender gained the provider’s view').toBe(404);
@@ -1059,6 +1095,87 @@ function sendCommission(
       await sweep([c.personId]);
     },
     toString: () => `sendCommission(${actor}, case #${caseIndex} → ${provider})`,
+  };
+}
+
+/**
+ * A consent recorded in a case's register (to one of the world's providers, for uppdrag), or a
+ * consent revoked, by anyone. Only those who work the case may; neither gives its
+ * author anything the ledger does not already grant.
+ */
+function consentActs(
+  actor: ActorName,
+  index: number,
+  provider: keyof World['providers'],
+  revoke: boolean,
+): Command {
+  return {
+    check: always,
+    async run() {
+      const today = stockholmDate(new Date());
+      const consent = revoke
+        ? pick(
+            model.consents.filter((k) => !k.revoked),
+            index,
+          )
+        : undefined;
+      const c = consent
+        ? model.cases.find((k) => k.id === consent.caseId)
+        : pick(model.cases, index);
+      if (!c || (revoke && !consent)) return;
+      if (consent) {
+        const res = await send(
+          actor,
+          'POST',
+          `/api/cases/${c.id}/consents/${consent.id}/revocation`,
+          { revokedOn: today, how: 'Hon ringde och återkallade samtycket.' },
+        );
+        if (res.statusCode === 201) {
+          expect(granted(actor, c.personId), `${actor} revoked a consent without a grant`).toBe(
+            true,
+          );
+          consent.revoked = true;
+          stats.revocations++;
+          // The next disclosures on it: an uppdrag sent on it by the one who revoked it, and
+          // the uppdrag already sent on it as their provider reads them.
+          await sendCommission(actor, model.cases.indexOf(c), consent.provider, consent).run(
+            model,
+            null,
+          );
+          for (const [at, k] of model.commissions.entries()) {
+            if (k.consent === consent) {
+              await providerActs(providerUserOf[k.provider], at, 'read').run(model, null);
+            }
+          }
+        } else {
+          expect(res.body).not.toContain(CANARY);
+        }
+      } else {
+        const res = await send(actor, 'POST', `/api/cases/${c.id}/consents`, {
+          categories: ['name', 'personal_identity_number', 'phone', 'children'],
+          purposes: ['commission'],
+          purposeText: 'Att boendet ska kunna ta emot henne.',
+          recipient: { kind: 'provider', providerId: w.providers[provider] },
+          givenOn: today,
+          validUntil: today,
+          way: 'oral',
+          documentReference: null,
+        });
+        if (res.statusCode === 201) {
+          expect(granted(actor, c.personId), `${actor} recorded a consent without a grant`).toBe(
+            true,
+          );
+          const { id } = res.json<{ id: string }>();
+          model.consents.push({ id, caseId: c.id, provider, revoked: false });
+          stats.consents++;
+        } else {
+          expect(res.body).not.toContain(CANARY);
+        }
+      }
+      await sweep([c.personId]);
+    },
+    toString: () =>
+      `consentActs(${actor}, #${index} → ${provider}, ${revoke ? 'revoke' : 'record'})`,
   };
 }
 
@@ -1092,6 +1209,13 @@ function providerActs(
       const read = await send(actor, 'GET', url);
       expect(read.statusCode, `${actor} read uppdrag of ${k.provider}`).toBe(own ? 200 : 404);
       expect(read.body).not.toContain(CANARY);
+      if (own && k.consent.revoked) {
+        // What it shared is withheld from the moment its consent was revoked.
+        const view = read.json<{ withheld: string | null; shared: Record<string, unknown> }>();
+        expect(view.withheld, 'a revoked consent still shared').toContain('återkallades');
+        expect(Object.values(view.shared).every((v) => v === null)).toBe(true);
+        stats.withheldSeen++;
+      }
       const { version, status } = await t.database.db
         .selectFrom('commission')
         .select(['version', 'status'])
@@ -1254,6 +1378,16 @@ const commissionCommands = [
     .tuple(anyOne, fc.nat(), fc.nat(), fc.boolean())
     .map(([a, c, p, write]) => throughCase(a, c, p, write)),
   fc.tuple(anyOne, fc.nat()).map(([a, c]) => signalActs(a, c)),
+  // The consent register (issue 15): recorded and revoked mid-sequence, mostly by those who
+  // may, so that the next uppdrag on a revoked consent is tried.
+  fc
+    .tuple(
+      fc.constantFrom<ActorName>('assigned', 'assigned', 'colleague', 'provider', 'manager'),
+      fc.nat(),
+      fc.constantFrom<keyof World['providers']>('own', 'other'),
+      fc.boolean(),
+    )
+    .map(([a, c, p, revoke]) => consentActs(a, c, p, revoke)),
 ];
 
 /** Counterparts and relation corrections (issue 14), among the acts that make cases and grants. */
@@ -1377,7 +1511,7 @@ const properties = {
       async () => {
         await runSequences(commissionCommands, SEED + 1);
         process.stdout.write(
-          `uppdrag sequences: ${stats.commissions} uppdrag sent, ${stats.providerActs} provider acts, ${stats.signalsSeen} safety signals seen (seed ${SEED + 1})\n`,
+          `uppdrag sequences: ${stats.commissions} uppdrag sent, ${stats.providerActs} provider acts, ${stats.signalsSeen} safety signals seen, ${stats.consents} consents recorded, ${stats.revocations} revoked, ${stats.refusedOnRevoked} uppdrag refused on a revoked consent, ${stats.withheldSeen} withheld reads (seed ${SEED + 1})\n`,
         );
         // Beyond the two sent before the sequences.
         expect(stats.commissions).toBeGreaterThan(2);
@@ -1385,6 +1519,9 @@ const properties = {
         // signals were raised and read.
         expect(stats.providerActs).toBeGreaterThan(RUNS / 2);
         expect(stats.signalsSeen).toBeGreaterThan(0);
+        // Consents were revoked mid-sequence, and the next uppdrag on each was refused.
+        expect(stats.revocations).toBeGreaterThan(0);
+        expect(stats.refusedOnRevoked).toBeGreaterThanOrEqual(stats.revocations);
       },
       Math.max(600_000, RUNS * 30_000),
     );

@@ -16,6 +16,8 @@ import { familyScenarios } from './matrix-family.ts';
 import type { ShelterFields } from '../../core/contracts/providers.ts';
 import { counterpartScenarios } from './matrix-counterparts.ts';
 import { householdScenarios } from './matrix-household.ts';
+import { consentScenarios } from './matrix-consents.ts';
+import { consentToProvider } from './consents.ts';
 import { signalScenarios } from './matrix-signals.ts';
 
 /**
@@ -1453,7 +1455,15 @@ export const scenarios: Scenario[] = [
           why: 'Hög risk för fortsatt våld.',
           period: { from: '2026-11-02', to: '2026-12-02' },
           contact: 'Handläggaren, 08-111 11 11',
-          consent: { categories: ['name'], way: 'oral', on: '2026-11-02' },
+          categories: ['name'],
+          ground: {
+            kind: 'consent',
+            consentId: await consentToProvider(db, {
+              caseId,
+              providerId: w.providers.own,
+              recordedBy: w.users.assigned.id,
+            }),
+          },
           language: null,
         },
       };
@@ -1543,6 +1553,7 @@ export const scenarios: Scenario[] = [
     expect: outcomes(404, { provider: 201 }),
   },
   ...counterpartScenarios,
+  ...consentScenarios,
   ...householdScenarios,
 ];
 

@@ -460,6 +460,8 @@ describe('the legal catalogue is data', () => {
         communication: '25 § förvaltningslagen (2017:900)',
         decisionWithoutCommunication: '25 § andra stycket 4 förvaltningslagen (2017:900)',
         secrecyOverridePolice: '10 kap. 23 § offentlighets- och sekretesslagen (2009:400)',
+        secrecyNecessaryDisclosure: '10 kap. 2 § offentlighets- och sekretesslagen (2009:400)',
+        secrecyViolencePrevention: '10 kap. 18 c § offentlighets- och sekretesslagen (2009:400)',
       },
     };
     expect((await send('POST', '/api/admin/legal-catalogues', catalogue, 'admin')).statusCode).toBe(

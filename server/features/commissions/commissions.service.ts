@@ -32,7 +32,11 @@ import {
   consentWayLabels,
   interventionName,
 } from '../../../core/domain/commissions.ts';
-import type { CommissionStep } from '../../../core/domain/commissions.ts';
+import type { CommissionStep, ConsentWay } from '../../../core/domain/commissions.ts';
+import { loadGround, recordDisclosure, requireCovered } from '../../case-kernel/disclosures.ts';
+import { activeCatalogue } from '../../case-kernel/legal-catalogue.ts';
+import { legalBasesFor } from '../../../core/domain/consents.ts';
+import { legalReference } from '../../../core/domain/legal-references.ts';
 import { renderPdf } from '../../documents/pdf.ts';
 import type { PdfDocument, PdfSection, RenderedDocument } from '../../documents/pdf.ts';
 import { stockholmDate } from '../../time.ts';
@@ -65,10 +69,68 @@ const stamp = (r: { recorded_by: string; display_name: string; recorded_at: Date
   recordedAt: r.recorded_at.toISOString(),
 });
 
+/** Whether the consent an uppdrag shared on is gone: revoked, or run out before today. */
+function groundGone(revokedOn: string | null, validUntil: string | null, today: string) {
+  if (revokedOn !== null) return 'revoked';
+  return validUntil !== null && validUntil < today ? 'expired' : null;
+}
+
+/**
+ * The ground an uppdrag shares on, and whether what it shared is withheld now: its disclosure's
+ * consent revoked or run out (core/domain/consents.ts). An uppdrag sent before the register
+ * recorded its consent on itself; that consent has no end and no revocation to check.
+ */
+function groundOf(
+  r: {
+    legal_reference: string | null;
+    ground_way: ConsentWay | null;
+    ground_given_on: string | null;
+    ground_valid_until: string | null;
+    ground_revoked_on: string | null;
+    consent_way: ConsentWay | null;
+    consent_on: string | null;
+    contact: string;
+  },
+  today: string,
+): Pick<Commission, 'ground' | 'withheld'> {
+  if (r.legal_reference !== null) {
+    return { ground: { kind: 'legal', text: `Lagstöd: ${r.legal_reference}.` }, withheld: null };
+  }
+  const way = r.ground_way ?? r.consent_way;
+  const on = r.ground_given_on ?? r.consent_on ?? '';
+  const given = `Samtycke lämnat ${way ? consentWayLabels[way].toLowerCase() : ''} ${on}`;
+  const text = r.ground_valid_until
+    ? `${given}, gäller till och med ${r.ground_valid_until}.`
+    : `${given}.`;
+  const instead = `Uppgifterna om personen lämnas inte längre ut. Kontakta ${r.contact}.`;
+  const gone = groundGone(r.ground_revoked_on, r.ground_valid_until, today);
+  const withheld =
+    gone === 'revoked'
+      ? `Samtycket återkallades ${r.ground_revoked_on}. ${instead}`
+      : gone === 'expired'
+        ? `Samtycket gällde till och med ${r.ground_valid_until}. ${instead}`
+        : null;
+  return { ground: { kind: 'consent', text }, withheld };
+}
+
+const nothingShared: Commission['shared'] = {
+  name: null,
+  personalIdentityNumber: null,
+  phone: null,
+  language: null,
+  children: null,
+};
+
+/** The uppdrag as it may leave the case: nothing of what it shared once its ground is gone. */
+function asDisclosed<C extends Commission>(c: C): C {
+  return c.withheld === null ? c : { ...c, shared: nothingShared };
+}
+
 /** The uppdrag with these ids as both sides see them (without the case's ids). */
 async function loadCommissions(
   trx: Trx,
   ids: readonly string[],
+  today: string,
 ): Promise<(Commission & { decisionId: string; personId: string })[]> {
   if (ids.length === 0) return [];
   const [rows, plans, entries, events] = await Promise.all([
@@ -77,7 +139,15 @@ async function loadCommissions(
       .innerJoin('commission_order as o', 'o.commission_id', 'c.id')
       .innerJoin('provider as p', 'p.id', 'c.provider_id')
       .innerJoin('app_user as u', 'u.id', 'c.created_by')
+      .leftJoin('disclosure as d', 'd.commission_id', 'c.id')
+      .leftJoin('consent as k', 'k.id', 'd.consent_id')
+      .leftJoin('consent_revocation as kr', 'kr.consent_id', 'k.id')
       .select([
+        'd.legal_reference',
+        'k.way as ground_way',
+        'k.given_on as ground_given_on',
+        'k.valid_until as ground_valid_until',
+        'kr.revoked_on as ground_revoked_on',
         'c.id',
         'c.version',
         'c.status',
@@ -142,7 +212,8 @@ async function loadCommissions(
     what: r.what,
     why: r.why,
     contact: r.contact,
-    consent: { categories: r.consent_categories, way: r.consent_way, on: r.consent_on },
+    categories: r.consent_categories,
+    ...groundOf(r, today),
     shared: r.shared,
     protectionNotice: r.protection_notice,
     sentBy: { id: r.created_by, displayName: r.display_name },
@@ -254,18 +325,25 @@ export function listCaseCommissions(
       const commissions = await loadCommissions(
         trx,
         ids.map((r) => r.id),
+        ctx.today,
       );
       const mayCreate =
         loaded.row.status === 'open' &&
         can(ctx.actor, 'commission.create', caseSide(ctx, loaded)).allowed;
+      // The paragraphs as the catalogue in force cites them, the ones the server records.
+      const catalogue = mayCreate ? await activeCatalogue(trx) : null;
       return {
         result: {
           commissions: commissions.map(({ personId: _, ...c }) => c),
-          options: mayCreate
+          options: catalogue
             ? {
                 decisions: await grantedDecisions(trx, caseId),
                 providers: await activeProviders(trx),
                 protectedPerson: isProtected(loaded.person.protectionLevel),
+                legalBases: legalBasesFor.commission.map((basis) => ({
+                  basis,
+                  reference: legalReference(catalogue, basis),
+                })),
               }
             : null,
         },
@@ -380,17 +458,14 @@ export function createCommission(
   body: BodyOf<typeof createContract>,
 ): Promise<{ id: string; version: number }> {
   const fields: { path: string; message: string }[] = [];
-  if (body.consent.on > ctx.today) {
-    fields.push({ path: 'body.consent.on', message: 'Datumet kan inte ligga i framtiden.' });
-  }
-  if (body.consent.categories.includes('language') && !body.language) {
+  if (body.categories.includes('language') && !body.language) {
     fields.push({
       path: 'body.language',
-      message: 'Beskriv språk och tolkbehov, eller ta bort det ur samtycket.',
+      message: 'Beskriv språk och tolkbehov, eller lämna inte ut det.',
     });
   }
-  if (new Set(body.consent.categories).size !== body.consent.categories.length) {
-    fields.push({ path: 'body.consent.categories', message: 'Välj varje uppgift en gång.' });
+  if (new Set(body.categories).size !== body.categories.length) {
+    fields.push({ path: 'body.categories', message: 'Välj varje uppgift en gång.' });
   }
   if (fields.length > 0) throw new AppError('VALIDATION', { fields });
   return execute(deps, ctx, {
@@ -406,7 +481,7 @@ export function createCommission(
       }
       const provider = await trx
         .selectFrom('provider')
-        .select(['id', 'active'])
+        .select(['id', 'name', 'active'])
         .where('id', '=', body.providerId)
         .executeTakeFirst();
       if (!provider?.active) throw refuse('Utföraren finns inte eller är inte aktiv.');
@@ -426,8 +501,20 @@ export function createCommission(
       const periodProblem = commissionPeriodProblem(decision.period, body.period);
       if (periodProblem) throw refuse(periodProblem);
 
+      // What leaves the case: these categories, to this provider, for the uppdrag — covered by
+      // the consent or the legal basis it names, or refused with the reason.
+      const disclosure = {
+        personId: loaded.row.person_id,
+        categories: body.categories,
+        recipient: { kind: 'provider' as const, id: provider.id, name: provider.name },
+        purpose: 'commission' as const,
+        on: ctx.today,
+      };
+      const ground = await loadGround(trx, caseId, body.ground);
+      requireCovered(disclosure, ground);
+
       const source = await personSource(trx, ctx, loaded);
-      const shared = sharedData(source, body.consent.categories, body.language);
+      const shared = sharedData(source, body.categories, body.language);
       const created = await trx
         .insertInto('commission')
         .values({
@@ -450,14 +537,15 @@ export function createCommission(
           what: body.what,
           why: body.why,
           contact: body.contact,
-          consent_categories: [...body.consent.categories],
-          consent_way: body.consent.way,
-          consent_on: body.consent.on,
+          consent_categories: [...body.categories],
+          consent_way: ground.kind === 'consent' ? ground.consent.way : null,
+          consent_on: ground.kind === 'consent' ? ground.consent.givenOn : null,
           shared: JSON.stringify(shared),
           protection_notice: protectionNotice(source.protectionLevel, body.contact),
           recorded_at: ctx.now,
         })
         .execute();
+      await recordDisclosure(trx, ctx, { caseId, disclosure, ground, commissionId: created.id });
       await recordEvent(trx, ctx, created.id, 'sent');
       const sharedChildren = shared.children ? source.children.map((c) => c.id) : [];
       return {
@@ -564,7 +652,7 @@ async function loadProviderSide(trx: Trx, commissionId: string) {
 /** The uppdrag without what only the case's side needs. */
 function providerView(c: Commission & { decisionId: string; personId: string }): Commission {
   const { decisionId: _d, personId: _p, ...view } = c;
-  return view;
+  return asDisclosed(view);
 }
 
 export function listMyCommissions(
@@ -581,6 +669,9 @@ export function listMyCommissions(
         .selectFrom('commission as c')
         .innerJoin('provider as p', 'p.id', 'c.provider_id')
         .innerJoin('commission_order as o', 'o.commission_id', 'c.id')
+        .leftJoin('disclosure as d', 'd.commission_id', 'c.id')
+        .leftJoin('consent as k', 'k.id', 'd.consent_id')
+        .leftJoin('consent_revocation as kr', 'kr.consent_id', 'k.id')
         .select([
           'c.id',
           'c.version',
@@ -592,6 +683,8 @@ export function listMyCommissions(
           'c.created_at',
           'o.shared',
           'o.protection_notice',
+          'k.valid_until',
+          'kr.revoked_on',
         ])
         .where('p.unit_id', 'in', units)
         .orderBy(
@@ -608,7 +701,8 @@ export function listMyCommissions(
             status: r.status,
             intervention: r.intervention,
             period: { from: r.period_from, to: r.period_to },
-            name: r.shared.name,
+            // Withheld once the consent it was shared on is revoked or has run out.
+            name: groundGone(r.revoked_on, r.valid_until, ctx.today) ? null : r.shared.name,
             protectedPerson: r.protection_notice !== null,
             sentAt: r.created_at.toISOString(),
           })),
@@ -629,7 +723,7 @@ export function getCommission(
     load: (trx) => loadProviderSide(trx, commissionId),
     authorize: (actor, facts) => can(actor, 'commission.read', facts),
     run: async (trx) => {
-      const [c] = await loadCommissions(trx, [commissionId]);
+      const [c] = await loadCommissions(trx, [commissionId], ctx.today);
       if (!c) throw new AppError('NOT_FOUND');
       return {
         result: providerView(c),
@@ -775,10 +869,13 @@ export function commissionPdf(
         .where('id', '=', commissionId)
         .where('case_id', '=', caseId)
         .executeTakeFirst();
-      const [c] = owned ? await loadCommissions(trx, [commissionId]) : [];
+      const [c] = owned ? await loadCommissions(trx, [commissionId], ctx.today) : [];
       if (!c) throw new AppError('NOT_FOUND');
       return {
-        result: { filename: 'uppdrag.pdf', pdf: await renderPdf(commissionDocument(c, ctx.now)) },
+        result: {
+          filename: 'uppdrag.pdf',
+          pdf: await renderPdf(commissionDocument(asDisclosed(c), ctx.now)),
+        },
         audit: {
           personIds: [loaded.row.person_id],
           caseIds: [caseId],
@@ -804,11 +901,11 @@ function commissionDocument(c: Commission, now: Date): PdfDocument {
         }
       : null,
   ].filter((p) => p !== null);
-  const consent = `Personen har samtyckt ${consentWayLabels[c.consent.way].toLowerCase()} den ${c.consent.on} till att ${
-    c.consent.categories.length === 0
-      ? 'inga personuppgifter lämnas ut'
-      : `detta lämnas ut: ${c.consent.categories.map((k) => consentCategoryLabels[k].toLowerCase()).join(', ')}`
-  }.`;
+  const categories =
+    c.categories.length === 0
+      ? 'Inga personuppgifter lämnas ut.'
+      : `Uppdraget lämnar ut: ${c.categories.map((k) => consentCategoryLabels[k].toLowerCase()).join(', ')}.`;
+  const about = c.withheld !== null ? [{ text: c.withheld }] : [...shared, { text: categories }];
   const sections: PdfSection[] = [
     ...(c.protectionNotice
       ? [
@@ -824,7 +921,7 @@ function commissionDocument(c: Commission, now: Date): PdfDocument {
     {
       heading: 'Uppgifter om personen',
       level: 2,
-      paragraphs: [...shared, { text: consent }],
+      paragraphs: [...about, { text: c.ground.text }],
     },
     { heading: 'Kontakt hos socialtjänsten', level: 2, paragraphs: [{ text: c.contact }] },
   ];

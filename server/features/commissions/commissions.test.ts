@@ -10,6 +10,7 @@ import { intakePayload } from '../../test/factories.ts';
 import { httpAs } from '../../test/http.ts';
 import { readPdf } from '../../test/pdf-reader.ts';
 import { insertProvider } from '../../test/providers.ts';
+import { consentToProvider } from '../../test/consents.ts';
 import { createTestApp } from '../../test/test-app.ts';
 import type { TestApp } from '../../test/test-app.ts';
 import { CANARY, buildWorld } from '../../test/world.ts';
@@ -155,17 +156,23 @@ async function protectedCaseWithDecision(familyName: string) {
 
   const { decisions } = (await caseCommissions(caseId)).options ?? { decisions: [] };
   const decisionId = decisions[0]?.id ?? '';
-  return { caseId, personId, childId: child.id, decisionId };
+  const consentId = await consentToProvider(db, {
+    caseId,
+    providerId: w.providers.own,
+    recordedBy: w.users.colleague.id,
+  });
+  return { caseId, personId, childId: child.id, decisionId, consentId };
 }
 
-const orderFor = (decisionId: string, providerId: string) => ({
+const orderFor = (decisionId: string, providerId: string, consentId: string) => ({
   decisionId,
   providerId,
   what: 'Skyddat boende för Sara och hennes dotter.',
   why: 'Hon har hotats till livet av sin före detta partner och kan inte bo kvar hemma.',
   period,
   contact: 'Kim Handläggare, Vuxenenheten, 08-123 45 67',
-  consent: { categories: ['name', 'phone', 'language', 'children'], way: 'written', on: today },
+  categories: ['name', 'phone', 'language', 'children'],
+  ground: { kind: 'consent', consentId },
   language: 'Arabiska; behöver tolk vid samtal.',
 });
 
@@ -181,11 +188,18 @@ describe('uppdrag', () => {
     expect(before.commissions).toEqual([]);
     expect(before.options?.protectedPerson).toBe(true);
     expect(before.options?.providers.map((p) => p.id)).toContain(w.providers.own);
+    // Besides consent, the legal basis an uppdrag may rest on, as the catalogue in force cites it.
+    expect(before.options?.legalBases).toEqual([
+      {
+        basis: 'secrecyNecessaryDisclosure',
+        reference: '10 kap. 2 § offentlighets- och sekretesslagen (2009:400)',
+      },
+    ]);
 
     const res = await send(
       'POST',
       `/api/cases/${caseId}/commissions`,
-      orderFor(made.decisionId, w.providers.own),
+      orderFor(made.decisionId, w.providers.own, made.consentId),
     );
     expect(res.status, res.text).toBe(201);
     commissionId = (res.json() as { id: string }).id;
@@ -199,7 +213,9 @@ describe('uppdrag', () => {
       decisionId: made.decisionId,
       period,
       provider: { id: w.providers.own },
-      consent: { way: 'written', on: today },
+      categories: ['name', 'phone', 'language', 'children'],
+      ground: { kind: 'consent' },
+      withheld: null,
       shared: {
         name: 'Sara Fristadsson',
         personalIdentityNumber: null,
@@ -232,7 +248,7 @@ describe('uppdrag', () => {
   it('refuses an uppdrag outside the beslut, to a provider that does not carry the insats or is inactive, saving nothing', async () => {
     const made = await protectedCaseWithDecision('Vägrasson');
     const url = `/api/cases/${made.caseId}/commissions`;
-    const order = orderFor(made.decisionId, w.providers.own);
+    const order = orderFor(made.decisionId, w.providers.own, made.consentId);
     const tooLong = await send('POST', url, {
       ...order,
       period: { from: today, to: addDays(today, 31) },
@@ -277,7 +293,11 @@ describe('uppdrag', () => {
     });
     expect(placed.status, placed.text).toBe(201);
     const placedId = (placed.json() as { id: string }).id;
-    const notThePlace = await send('POST', url, orderFor(placedId, w.providers.own));
+    const notThePlace = await send(
+      'POST',
+      url,
+      orderFor(placedId, w.providers.own, made.consentId),
+    );
     expect(notThePlace.status, notThePlace.text).toBe(409);
     expect(errorOf(notThePlace).message).toBe(
       'Beslutet anger en annan utförare som plats. Skicka uppdraget dit, eller ändra beslutet först.',
@@ -379,7 +399,7 @@ describe('uppdrag', () => {
     const sent = await send(
       'POST',
       `/api/cases/${made.caseId}/commissions`,
-      orderFor(made.decisionId, w.providers.own),
+      orderFor(made.decisionId, w.providers.own, made.consentId),
     );
     expect(sent.status, sent.text).toBe(201);
     const { id } = sent.json() as { id: string };
@@ -541,6 +561,179 @@ describe('uppdrag', () => {
         details: { document: 'commission', commissionId },
         case_ids: [caseId],
       },
+    ]);
+  });
+});
+
+describe('the ground an uppdrag shares on (the consent register)', () => {
+  const pdfText = async (caseId: string, commissionId: string) => {
+    const res = await fetch(`${base}/api/cases/${caseId}/commissions/${commissionId}/uppdrag.pdf`, {
+      headers: w.sessions.colleague.headers,
+    });
+    expect(res.status).toBe(200);
+    return (await readPdf(new Uint8Array(await res.arrayBuffer()))).text;
+  };
+
+  it('once its consent is revoked, the provider reads nothing it shared, and the next uppdrag on it is refused naming the consent', async () => {
+    const made = await protectedCaseWithDecision('Återkallasson');
+    const url = `/api/cases/${made.caseId}/commissions`;
+    const sent = await send(
+      'POST',
+      url,
+      orderFor(made.decisionId, w.providers.own, made.consentId),
+    );
+    expect(sent.status, sent.text).toBe(201);
+    const { id } = sent.json() as { id: string };
+    const before = (
+      await send('GET', `/api/commissions/${id}`, undefined, 'provider')
+    ).json() as Commission;
+    expect(before.shared.name).toBe('Sara Återkallasson');
+
+    const revoked = await send(
+      'POST',
+      `/api/cases/${made.caseId}/consents/${made.consentId}/revocation`,
+      { revokedOn: today, how: 'Hon ringde och sa att hon inte längre vill.' },
+    );
+    expect(revoked.status, revoked.text).toBe(201);
+
+    const after = await send('GET', `/api/commissions/${id}`, undefined, 'provider');
+    expect(after.status, after.text).toBe(200);
+    const view = after.json() as Commission;
+    expect(view.withheld).toContain(`Samtycket återkallades ${today}.`);
+    expect(view.shared).toEqual({
+      name: null,
+      personalIdentityNumber: null,
+      phone: null,
+      language: null,
+      children: null,
+    });
+    expect(after.text).not.toContain('Återkallasson');
+    expect(after.text).not.toContain('Arabiska');
+    const inbox = (await send('GET', '/api/commissions', undefined, 'provider')).json() as {
+      items: CommissionSummary[];
+    };
+    expect(inbox.items.find((i) => i.id === id)?.name).toBeNull();
+    const printed = await pdfText(made.caseId, id);
+    expect(printed).toContain('Samtycket återkallades');
+    expect(printed).not.toContain('Återkallasson');
+
+    const next = await send(
+      'POST',
+      url,
+      orderFor(made.decisionId, w.providers.own, made.consentId),
+    );
+    expect(next.status, next.text).toBe(409);
+    expect(errorOf(next).message).toMatch(
+      new RegExp(`^Samtycket den \\d{4}-\\d{2}-\\d{2} till .+ återkallades ${today}\\.`),
+    );
+    const again = await send(
+      'POST',
+      `/api/cases/${made.caseId}/consents/${made.consentId}/revocation`,
+      { revokedOn: today, how: 'Igen.' },
+    );
+    expect(again.status).toBe(409);
+    const records = await t.database.db
+      .selectFrom('disclosure')
+      .select(['commission_id', 'consent_id', 'purpose', 'recipient_id', 'categories'])
+      .where('case_id', '=', made.caseId)
+      .execute();
+    expect(records).toEqual([
+      {
+        commission_id: id,
+        consent_id: made.consentId,
+        purpose: 'commission',
+        recipient_id: w.providers.own,
+        categories: ['name', 'phone', 'language', 'children'],
+      },
+    ]);
+  });
+
+  it('refuses what the consent does not cover: another provider, more categories, a consent of another case; nothing is saved', async () => {
+    const made = await protectedCaseWithDecision('Täckssson');
+    const url = `/api/cases/${made.caseId}/commissions`;
+    const other = await protectedCaseWithDecision('Annanssson');
+    const narrow = await consentToProvider(t.database.db, {
+      caseId: made.caseId,
+      providerId: w.providers.own,
+      recordedBy: w.users.colleague.id,
+      categories: ['name'],
+    });
+    const elsewhere = await consentToProvider(t.database.db, {
+      caseId: made.caseId,
+      providerId: w.providers.other,
+      recordedBy: w.users.colleague.id,
+    });
+    const wider = await send('POST', url, orderFor(made.decisionId, w.providers.own, narrow));
+    expect(wider.status, wider.text).toBe(409);
+    expect(errorOf(wider).message).toContain(
+      'omfattar inte telefonnummer, språk och tolkbehov, medföljande barn.',
+    );
+    const toAnother = await send(
+      'POST',
+      url,
+      orderFor(made.decisionId, w.providers.own, elsewhere),
+    );
+    expect(toAnother.status, toAnother.text).toBe(409);
+    expect(errorOf(toAnother).message).toMatch(/gäller inte /);
+    const foreign = await send(
+      'POST',
+      url,
+      orderFor(made.decisionId, w.providers.own, other.consentId),
+    );
+    expect(foreign.status, foreign.text).toBe(409);
+    expect(errorOf(foreign).message).toBe(
+      'Samtyckesregistret i ärendet har inte det samtycket. Välj ett registrerat samtycke.',
+    );
+    expect((await caseCommissions(made.caseId)).commissions).toEqual([]);
+    const records = await t.database.db
+      .selectFrom('disclosure')
+      .select('id')
+      .where('case_id', '=', made.caseId)
+      .execute();
+    expect(records).toEqual([]);
+  });
+
+  it('shares on a legal basis only with the secrecy test written, and records it', async () => {
+    const made = await protectedCaseWithDecision('Lagstödsson');
+    const url = `/api/cases/${made.caseId}/commissions`;
+    const order = orderFor(made.decisionId, w.providers.own, made.consentId);
+    const thin = await send('POST', url, {
+      ...order,
+      ground: { kind: 'legal', basis: 'secrecyNecessaryDisclosure', secrecyTest: 'Behövs.' },
+    });
+    expect(thin.status, thin.text).toBe(409);
+    expect(errorOf(thin).message).toContain('Skriv sekretessprövningen');
+    const police = await send('POST', url, {
+      ...order,
+      ground: {
+        kind: 'legal',
+        basis: 'secrecyOverridePolice',
+        secrecyTest: 'Polisen behöver uppgifterna för förundersökningen om grov misshandel.',
+      },
+    });
+    expect(police.status, police.text).toBe(409);
+    expect(errorOf(police).message).toContain('Uppdrag till utförare kräver personens samtycke');
+    const secrecyTest =
+      'Boendet kan inte ta emot henne och barnet utan namn och tolkbehov; utlämnandet är nödvändigt för att nämnden ska kunna verkställa beslutet om skyddat boende.';
+    const sent = await send('POST', url, {
+      ...order,
+      ground: { kind: 'legal', basis: 'secrecyNecessaryDisclosure', secrecyTest },
+    });
+    expect(sent.status, sent.text).toBe(201);
+    const [c] = (await caseCommissions(made.caseId)).commissions;
+    expect(c?.ground).toEqual({
+      kind: 'legal',
+      text: 'Lagstöd: 10 kap. 2 § offentlighets- och sekretesslagen (2009:400).',
+    });
+    const register = (await send('GET', `/api/cases/${made.caseId}/consents`)).json() as {
+      disclosures: { consentId: string | null; legalReference: string; secrecyTest: string }[];
+    };
+    expect(register.disclosures).toEqual([
+      expect.objectContaining({
+        consentId: null,
+        legalReference: '10 kap. 2 § offentlighets- och sekretesslagen (2009:400)',
+        secrecyTest,
+      }),
     ]);
   });
 });

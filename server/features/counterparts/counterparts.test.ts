@@ -8,6 +8,7 @@ import { stockholmDate } from '../../time.ts';
 import { createTestApp } from '../../test/test-app.ts';
 import type { TestApp } from '../../test/test-app.ts';
 import { intakePayload } from '../../test/factories.ts';
+import { consentToProvider } from '../../test/consents.ts';
 import { CANARY, buildWorld } from '../../test/world.ts';
 import type { ActorName, World } from '../../test/world.ts';
 
@@ -465,7 +466,15 @@ describe('the phone an uppdrag shares', () => {
       why: 'Hon har hotats av sin partner.',
       period,
       contact: 'Handläggaren, Vuxenenheten, 08-123 45 67',
-      consent: { categories: ['name', 'phone'], way: 'written', on: today },
+      categories: ['name', 'phone'],
+      ground: {
+        kind: 'consent',
+        consentId: await consentToProvider(t.database.db, {
+          caseId,
+          providerId: w.providers.own,
+          recordedBy: w.users.assigned.id,
+        }),
+      },
       language: null,
     });
     expect(sent.statusCode, sent.body).toBe(201);

@@ -52,6 +52,10 @@ const AdviceSessionsTab = lazy(() =>
 const FollowUpsTab = lazy(() =>
   import('../follow-ups/FollowUpsTab.tsx').then((m) => ({ default: m.FollowUpsTab })),
 );
+// The samtyckesregister: the person's consents, their revocation and what was disclosed on them.
+const ConsentsTab = lazy(() =>
+  import('../consents/ConsentsTab.tsx').then((m) => ({ default: m.ConsentsTab })),
+);
 // Uppdrag to providers from the case's beslut (issue 13).
 const CommissionsTab = lazy(() =>
   import('../commissions/CommissionsTab.tsx').then((m) => ({ default: m.CommissionsTab })),
@@ -64,6 +68,7 @@ const tabs = [
   'rad-och-stod',
   'utredning',
   'beslut',
+  'samtycken',
   'uppdrag',
   'uppfoljning',
 ] as const;
@@ -136,6 +141,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
           <Tabs.Tab value="rad-och-stod" label="Råd och stöd" />
           {hasInvestigation ? <Tabs.Tab value="utredning" label="Utredning" /> : null}
           {hasDecisions ? <Tabs.Tab value="beslut" label="Kommunicering och beslut" /> : null}
+          <Tabs.Tab value="samtycken" label="Samtycken" />
           {hasDecisions ? <Tabs.Tab value="uppdrag" label="Uppdrag" /> : null}
           {hasFollowUp ? <Tabs.Tab value="uppfoljning" label="Uppföljning" /> : null}
         </Tabs.List>
@@ -174,6 +180,11 @@ function CaseView({ detail }: { detail: CaseDetail }) {
             </Suspense>
           </Tabs.Panel>
         ) : null}
+        <Tabs.Panel value="samtycken" className="tab-panel">
+          <Suspense fallback={<Loading label="Öppnar samtyckena…" />}>
+            <ConsentsTab detail={detail} />
+          </Suspense>
+        </Tabs.Panel>
         {hasDecisions ? (
           <Tabs.Panel value="uppdrag" className="tab-panel">
             <Suspense fallback={<Loading label="Öppnar uppdrag…" />}>

@@ -15,7 +15,6 @@ import {
   interventionName,
   commissionStatusLabels,
   consentCategoryLabels,
-  consentWayLabels,
 } from '../../../../core/domain/commissions.ts';
 import { formatDate, formatDateTime } from '../../components/format.ts';
 
@@ -50,8 +49,9 @@ const eventLabels: Record<Commission['events'][number]['type'], string> = {
 };
 
 /**
- * One uppdrag as it was sent — what, why, the period, what the person consented to share and
- * the notice for a protected person — and the work on it: the genomförandeplan (the version in
+ * One uppdrag as it was sent — what, why, the period, what it shares about the person and on
+ * which ground (consent or legal basis; nothing of it once the consent is revoked or has run
+ * out), and the notice for a protected person — and the work on it: the genomförandeplan (the version in
  * force, earlier ones kept), notes, återrapporter and every step, who and when. Both sides see
  * the same; `headingLevel` places it in the page it is in.
  */
@@ -63,7 +63,6 @@ export function CommissionView({
   headingLevel: '2' | '3';
 }) {
   const sub = headingLevel === '2' ? '3' : '4';
-  const shared = c.shared;
   return (
     <VStack gap="space-16">
       {c.protectionNotice ? (
@@ -104,45 +103,24 @@ export function CommissionView({
         <Heading level={sub} size="small" spacing>
           Uppgifter om personen
         </Heading>
-        <BodyShort spacing>
-          Personen har samtyckt ({consentWayLabels[c.consent.way].toLowerCase()},{' '}
-          {formatDate(c.consent.on)}) till att detta lämnas ut:{' '}
-          {c.consent.categories.length === 0
-            ? 'inga personuppgifter.'
-            : c.consent.categories.map((k) => consentCategoryLabels[k].toLowerCase()).join(', ')}
-        </BodyShort>
-        <dl className="facts">
-          {shared.name !== null ? (
+        <VStack gap="space-8">
+          {c.withheld !== null ? (
+            // The consent it shared on is revoked or has run out: nothing of it is shown.
+            <Alert variant="warning" size="small">
+              {c.withheld}
+            </Alert>
+          ) : (
             <>
-              <dt>Namn</dt>
-              <dd>{shared.name}</dd>
+              <BodyShort>
+                {c.categories.length === 0
+                  ? 'Uppdraget lämnar inte ut några personuppgifter.'
+                  : `Uppdraget lämnar ut: ${c.categories.map((k) => consentCategoryLabels[k].toLowerCase()).join(', ')}.`}
+              </BodyShort>
+              <SharedFacts shared={c.shared} />
             </>
-          ) : null}
-          {shared.personalIdentityNumber !== null ? (
-            <>
-              <dt>Personnummer</dt>
-              <dd>{shared.personalIdentityNumber}</dd>
-            </>
-          ) : null}
-          {shared.phone !== null ? (
-            <>
-              <dt>Telefon</dt>
-              <dd>{shared.phone}</dd>
-            </>
-          ) : null}
-          {shared.language !== null ? (
-            <>
-              <dt>Språk och tolkbehov</dt>
-              <dd>{shared.language}</dd>
-            </>
-          ) : null}
-          {shared.children !== null ? (
-            <>
-              <dt>Medföljande barn</dt>
-              <dd>{childrenText(shared.children)}</dd>
-            </>
-          ) : null}
-        </dl>
+          )}
+          <BodyShort>{c.ground.text}</BodyShort>
+        </VStack>
       </div>
       <PlanSection plan={c.plan} level={sub} />
       <EntryList commission={c} level={sub} />
@@ -159,6 +137,44 @@ export function CommissionView({
         </ol>
       </ReadMore>
     </VStack>
+  );
+}
+
+/** What the uppdrag shares about the person, as it was when sent. */
+function SharedFacts({ shared }: { shared: Commission['shared'] }) {
+  return (
+    <dl className="facts">
+      {shared.name !== null ? (
+        <>
+          <dt>Namn</dt>
+          <dd>{shared.name}</dd>
+        </>
+      ) : null}
+      {shared.personalIdentityNumber !== null ? (
+        <>
+          <dt>Personnummer</dt>
+          <dd>{shared.personalIdentityNumber}</dd>
+        </>
+      ) : null}
+      {shared.phone !== null ? (
+        <>
+          <dt>Telefon</dt>
+          <dd>{shared.phone}</dd>
+        </>
+      ) : null}
+      {shared.language !== null ? (
+        <>
+          <dt>Språk och tolkbehov</dt>
+          <dd>{shared.language}</dd>
+        </>
+      ) : null}
+      {shared.children !== null ? (
+        <>
+          <dt>Medföljande barn</dt>
+          <dd>{childrenText(shared.children)}</dd>
+        </>
+      ) : null}
+    </dl>
   );
 }
 

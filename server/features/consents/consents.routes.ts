@@ -1,0 +1,17 @@
+import type { FastifyInstance } from 'fastify';
+import { listConsents, recordConsent, revokeConsent } from '../../../core/contracts/consents.ts';
+import { addAction } from '../../http/route.ts';
+import * as consents from './consents.service.ts';
+import type { ServiceDeps } from '../../service-deps.ts';
+
+export function consentRoutes(app: FastifyInstance, deps: ServiceDeps) {
+  addAction(app, listConsents, ({ params }, ctx) =>
+    consents.listConsents(deps, ctx, params.caseId),
+  );
+  addAction(app, recordConsent, ({ params, body }, ctx) =>
+    consents.recordConsent(deps, ctx, params.caseId, body),
+  );
+  addAction(app, revokeConsent, ({ params, body }, ctx) =>
+    consents.revokeConsent(deps, ctx, params.caseId, params.consentId, body),
+  );
+}

@@ -1,0 +1,66 @@
+import type { Outcome, Scenario } from './matrix.ts';
+import { consentToProvider } from './consents.ts';
+import { stockholmDate } from '../time.ts';
+import { actorNames } from './world.ts';
+import type { ActorName } from './world.ts';
+
+/**
+ * The authorization matrix's rows for the consent register (issue 15), spliced into `scenarios`
+ * in matrix.ts: read by whoever may read the case, written by whoever works it. The uppdrag that
+ * discloses on a consent is matrix.ts's own row.
+ */
+
+function outcomes(
+  rest: Outcome,
+  except: Partial<Record<ActorName, Outcome>>,
+): Record<ActorName, Outcome> {
+  return Object.fromEntries(actorNames.map((a) => [a, except[a] ?? rest])) as Record<
+    ActorName,
+    Outcome
+  >;
+}
+
+export const consentScenarios: Scenario[] = [
+  {
+    name: 'read the consent register of an assigned case',
+    audited: true,
+    request: (w) => ({ method: 'GET', url: `/api/cases/${w.persons.p.caseId}/consents` }),
+    expect: outcomes(404, { assigned: 200, manager: 200 }),
+  },
+  {
+    name: 'record a consent on an assigned case',
+    audited: true,
+    request: (w) => ({
+      method: 'POST',
+      url: `/api/cases/${w.persons.p.caseId}/consents`,
+      payload: {
+        categories: ['name', 'situation'],
+        purposes: ['coordination_meeting'],
+        purposeText: 'Samråd med skolan om barnens trygghet.',
+        recipient: { kind: 'agency', name: 'Kvarnbyskolan' },
+        givenOn: '2026-11-02',
+        validUntil: '2027-05-02',
+        way: 'written',
+        documentReference: 'Undertecknat samtycke, dnr 2026/123',
+      },
+    }),
+    expect: outcomes(404, { assigned: 201, manager: 403 }),
+  },
+  {
+    name: 'revoke a consent on an assigned case',
+    audited: true,
+    request: async (w, _actor, db) => {
+      const consentId = await consentToProvider(db, {
+        caseId: w.persons.p.caseId,
+        providerId: w.providers.own,
+        recordedBy: w.users.assigned.id,
+      });
+      return {
+        method: 'POST',
+        url: `/api/cases/${w.persons.p.caseId}/consents/${consentId}/revocation`,
+        payload: { revokedOn: stockholmDate(new Date()), how: 'Hon sa det i telefon.' },
+      };
+    },
+    expect: outcomes(404, { assigned: 201, manager: 403 }),
+  },
+];

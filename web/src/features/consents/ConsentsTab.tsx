@@ -1,0 +1,566 @@
+import { useEffect, useRef, useState } from 'react';
+import {
+  BodyLong,
+  BodyShort,
+  Button,
+  Checkbox,
+  CheckboxGroup,
+  Heading,
+  HStack,
+  Radio,
+  RadioGroup,
+  Select,
+  Table,
+  Tag,
+  Textarea,
+  TextField,
+  VStack,
+} from '@navikt/ds-react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CaseDetail } from '../../../../core/contracts/cases.ts';
+import { listConsents, recordConsent, revokeConsent } from '../../../../core/contracts/consents.ts';
+import type {
+  CaseConsents,
+  Consent,
+  ConsentStatus,
+  Disclosure,
+} from '../../../../core/contracts/consents.ts';
+import { consentWayLabels, consentWays } from '../../../../core/domain/commissions.ts';
+import {
+  disclosurePurposeLabels,
+  disclosurePurposes,
+  informationCategories,
+  informationCategoryLabels,
+  recipientKindLabels,
+  recipientKinds,
+} from '../../../../core/domain/consents.ts';
+import type { DisclosurePurpose, InformationCategory } from '../../../../core/domain/consents.ts';
+import { call } from '../../api/client.ts';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
+import { DateField } from '../../components/DateField.tsx';
+import { stockholmToday } from '../../components/dates.ts';
+import { FormActions } from '../../components/FormActions.tsx';
+import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
+import { formatDate, formatDateTime } from '../../components/format.ts';
+import { Loading } from '../../components/Loading.tsx';
+import { useContractForm } from '../../components/useContractForm.ts';
+import { caseKey } from '../cases/useCase.ts';
+
+/**
+ * The case's tab "Samtycken": the person's samtyckesregister — what she consented to share, with
+ * whom, for what, from when until when and how — with each consent's status and its revocation;
+ * for whoever works the case, the form for a new consent and "Återkalla" on each that still
+ * holds; and every utlämnande made in the case with its ground: the consent, or the lagstöd with
+ * its sekretessprövning. The server decides what a disclosure may rest on
+ * (core/domain/consents.ts).
+ */
+
+/** Under the case's key; the uppdrag form reads the same register. */
+export const consentsKey = (caseId: string) => [...caseKey(caseId), 'consents'] as const;
+
+export const consentsQuery = (caseId: string) => ({
+  queryKey: consentsKey(caseId),
+  queryFn: () => call(listConsents, { params: { caseId } }),
+});
+
+/** The uppdrag show what their consent allows: a revocation changes what the provider reads. */
+const commissionsKey = (caseId: string) => [...caseKey(caseId), 'commissions'] as const;
+
+export const consentStatusLabels: Record<ConsentStatus, string> = {
+  valid: 'Gäller',
+  expiring: 'Går ut snart',
+  expired: 'Har gått ut',
+  revoked: 'Återkallat',
+};
+
+const statusVariant = {
+  valid: 'success',
+  expiring: 'warning',
+  expired: 'neutral',
+  revoked: 'error',
+} as const;
+
+export function ConsentStatusTag({ status }: { status: ConsentStatus }) {
+  return (
+    <Tag variant={statusVariant[status]} size="small">
+      {consentStatusLabels[status]}
+    </Tag>
+  );
+}
+
+const categoryList = (categories: readonly InformationCategory[]) =>
+  categories.map((k) => informationCategoryLabels[k]).join(', ');
+
+/** A consent as a list or a select names it: "2026-12-01 till Skyddat boende Fristad". */
+export const consentTitle = (c: Pick<Consent, 'givenOn' | 'recipient'>) =>
+  `${formatDate(c.givenOn)} till ${c.recipient.name}`;
+
+export function ConsentsTab({ detail }: { detail: CaseDetail }) {
+  const query = useQuery(consentsQuery(detail.id));
+  const [announcement, setAnnouncement] = useState<string | null>(null);
+  if (query.isPending) return <Loading label="Hämtar samtyckena…" />;
+  if (query.isError) return <ApiErrorAlert error={query.error} />;
+  const data = query.data;
+  const mayWrite = data.options !== null;
+  return (
+    <VStack gap="space-32">
+      <VStack gap="space-12">
+        <Heading level="2" size="large">
+          Samtycken
+        </Heading>
+        <BodyLong>
+          Uppgifter om personen lämnas ut bara med personens samtycke eller med stöd av lag efter en
+          sekretessprövning. Samtyckesregistret visar vad personen har samtyckt till, till vilken
+          mottagare och för vilket syfte. Ett återkallat samtycke gäller inte längre från den stund
+          återkallelsen registreras.
+        </BodyLong>
+      </VStack>
+      <div role="status">
+        {announcement ? <BodyShort weight="semibold">{announcement}</BodyShort> : null}
+      </div>
+      <section aria-labelledby="samtyckesregister-rubrik">
+        <VStack gap="space-16">
+          <Heading level="3" size="medium" id="samtyckesregister-rubrik">
+            Samtyckesregister
+          </Heading>
+          {data.consents.length === 0 ? (
+            <BodyShort textColor="subtle">Inga samtycken är registrerade i ärendet.</BodyShort>
+          ) : (
+            <ul className="counterpart-list" aria-label="Registrerade samtycken">
+              {data.consents.map((c) => (
+                <li key={c.id}>
+                  <ConsentCard
+                    caseId={detail.id}
+                    consent={c}
+                    mayRevoke={mayWrite}
+                    onDone={setAnnouncement}
+                  />
+                </li>
+              ))}
+            </ul>
+          )}
+        </VStack>
+      </section>
+      {data.options ? (
+        <ConsentForm
+          caseId={detail.id}
+          options={data.options}
+          onDone={() => {
+            setAnnouncement(null);
+          }}
+        />
+      ) : null}
+      <DisclosureList data={data} />
+    </VStack>
+  );
+}
+
+function ConsentCard({
+  caseId,
+  consent: c,
+  mayRevoke,
+  onDone,
+}: {
+  caseId: string;
+  consent: Consent;
+  mayRevoke: boolean;
+  onDone: (message: string) => void;
+}) {
+  const [revoking, setRevoking] = useState(false);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const closed = useRef(false);
+  const headingId = `samtycke-${c.id}`;
+  const title = consentTitle(c);
+  const holds = c.status === 'valid' || c.status === 'expiring';
+  // Back from the revocation form, focus goes where the person was: the button, or the heading
+  // once the consent is revoked and the button is gone.
+  useEffect(() => {
+    if (revoking || !closed.current) return;
+    closed.current = false;
+    (buttonRef.current ?? headingRef.current)?.focus();
+  }, [revoking]);
+  const close = () => {
+    closed.current = true;
+    setRevoking(false);
+  };
+  return (
+    <article aria-labelledby={headingId} className="counterpart">
+      <VStack gap="space-8">
+        <HStack gap="space-8" align="center">
+          <Heading level="4" size="small" id={headingId} ref={headingRef} tabIndex={-1}>
+            Samtycke {title}
+          </Heading>
+          <ConsentStatusTag status={c.status} />
+        </HStack>
+        <dl className="facts">
+          <dt>Uppgifter</dt>
+          <dd>{categoryList(c.categories)}</dd>
+          <dt>Mottagare</dt>
+          <dd>
+            {c.recipient.name} ({recipientKindLabels[c.recipient.kind].toLowerCase()})
+          </dd>
+          <dt>Syfte</dt>
+          <dd>{c.purposes.map((p) => disclosurePurposeLabels[p]).join(', ')}</dd>
+          <dt>Syftet med personens ord</dt>
+          <dd className="preserve-lines">{c.purposeText}</dd>
+          <dt>Gäller</dt>
+          <dd>
+            {formatDate(c.givenOn)} – {formatDate(c.validUntil)}
+          </dd>
+          <dt>Hur</dt>
+          <dd>
+            {consentWayLabels[c.way]}
+            {c.documentReference ? `. Det skriftliga samtycket finns: ${c.documentReference}` : ''}
+          </dd>
+          <dt>Registrerat</dt>
+          <dd>
+            {formatDateTime(c.recordedAt)} av {c.recordedBy.displayName}
+          </dd>
+          {c.revocation ? (
+            <>
+              <dt>Återkallat</dt>
+              <dd>
+                <div className="preserve-lines">
+                  {formatDate(c.revocation.revokedOn)}: {c.revocation.how}
+                </div>
+                <BodyShort size="small" textColor="subtle">
+                  Registrerat {formatDateTime(c.revocation.recordedAt)} av{' '}
+                  {c.revocation.recordedBy.displayName}
+                </BodyShort>
+              </dd>
+            </>
+          ) : null}
+        </dl>
+        {mayRevoke && holds && !revoking ? (
+          <div>
+            <Button
+              ref={buttonRef}
+              type="button"
+              size="small"
+              variant="secondary"
+              onClick={() => {
+                setRevoking(true);
+              }}
+            >
+              Återkalla<span className="visually-hidden"> samtycket {title}</span>
+            </Button>
+          </div>
+        ) : null}
+        {revoking ? (
+          <RevokeForm
+            caseId={caseId}
+            consent={c}
+            onCancel={close}
+            onDone={() => {
+              close();
+              onDone(`Samtycket ${title} är återkallat.`);
+            }}
+          />
+        ) : null}
+      </VStack>
+    </article>
+  );
+}
+
+function RevokeForm({
+  caseId,
+  consent,
+  onCancel,
+  onDone,
+}: {
+  caseId: string;
+  consent: Consent;
+  onCancel: () => void;
+  onDone: () => void;
+}) {
+  const queryClient = useQueryClient();
+  const formId = `aterkalla-${consent.id}`;
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, []);
+  const form = useContractForm(revokeConsent, {
+    formId,
+    initial: { revokedOn: stockholmToday(), how: '' },
+    send: (body) => call(revokeConsent, { params: { caseId, consentId: consent.id }, body }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: consentsKey(caseId) });
+      void queryClient.invalidateQueries({ queryKey: commissionsKey(caseId) });
+      onDone();
+    },
+  });
+  return (
+    <form {...form.formProps} aria-labelledby={`${formId}-rubrik`} className="step-form">
+      <VStack gap="space-16">
+        <Heading level="5" size="xsmall" id={`${formId}-rubrik`} ref={headingRef} tabIndex={-1}>
+          Återkalla samtycket {consentTitle(consent)}
+        </Heading>
+        <BodyShort size="small">
+          Från och med nu lämnas inga uppgifter ut med stöd av samtycket, och utföraren ser inte
+          längre det som ett uppdrag lämnade ut med stöd av det.
+        </BodyShort>
+        <FormErrorSummary {...form.summaryProps} />
+        <ApiErrorAlert error={form.generalError} size="small" />
+        <DateField {...form.text('revokedOn')} label="Återkallat den" />
+        <Textarea
+          {...form.longText('how')}
+          label="Hur återkallade personen samtycket?"
+          description="Till exempel muntligt i telefon till handläggaren."
+          minRows={2}
+        />
+        <FormActions
+          submit="Återkalla samtycket"
+          pending={form.mutation.isPending}
+          onCancel={onCancel}
+        />
+      </VStack>
+    </form>
+  );
+}
+
+const newFormId = 'nytt-samtycke';
+
+function ConsentForm({
+  caseId,
+  options,
+  onDone,
+}: {
+  caseId: string;
+  options: NonNullable<CaseConsents['options']>;
+  onDone: () => void;
+}) {
+  const queryClient = useQueryClient();
+  const form = useContractForm(recordConsent, {
+    formId: newFormId,
+    initial: {
+      categories: [] as InformationCategory[],
+      purposes: [] as DisclosurePurpose[],
+      purposeText: '',
+      recipientKind: '',
+      unitId: '',
+      providerId: '',
+      recipientName: '',
+      givenOn: stockholmToday(),
+      validUntil: '',
+      way: '',
+      documentReference: '',
+    },
+    paths: {
+      recipientKind: 'recipient.kind',
+      unitId: 'recipient.unitId',
+      providerId: 'recipient.providerId',
+      recipientName: 'recipient.name',
+    },
+    unchosen: {
+      recipientKind: 'Ange vem uppgifterna får lämnas till.',
+      way: 'Ange hur samtycket lämnades.',
+    },
+    check: (v) =>
+      v.way === 'written' && v.documentReference.trim() === ''
+        ? [
+            {
+              path: 'body.documentReference',
+              message: 'Ange var det skriftliga samtycket finns, till exempel dess diarienummer.',
+            },
+          ]
+        : [],
+    toBody: (v) => ({
+      categories: v.categories,
+      purposes: v.purposes,
+      purposeText: v.purposeText,
+      recipient:
+        v.recipientKind === 'unit'
+          ? { kind: 'unit', unitId: v.unitId }
+          : v.recipientKind === 'provider'
+            ? { kind: 'provider', providerId: v.providerId }
+            : v.recipientKind === ''
+              ? { kind: '' }
+              : { kind: v.recipientKind, name: v.recipientName },
+      givenOn: v.givenOn,
+      validUntil: v.validUntil,
+      way: v.way,
+      documentReference: v.way === 'written' ? v.documentReference : null,
+    }),
+    send: (body) => call(recordConsent, { params: { caseId }, body }),
+    clearOnSuccess: true,
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: consentsKey(caseId) });
+      onDone();
+    },
+  });
+  const kind = form.values.recipientKind;
+  return (
+    <form {...form.formProps} aria-labelledby={`${newFormId}-rubrik`} className="step-form">
+      <VStack gap="space-16">
+        <Heading level="3" size="medium" id={`${newFormId}-rubrik`}>
+          Nytt samtycke
+        </Heading>
+        <BodyShort>
+          Registrera samtycket som personen har lämnat: vilka uppgifter, till vem, för vilket syfte
+          och hur länge. Ett samtycke ändras aldrig; registrera ett nytt om det behövs.
+        </BodyShort>
+        <FormErrorSummary {...form.summaryProps} />
+        <ApiErrorAlert error={form.generalError} />
+        <CheckboxGroup
+          id={form.idOf('categories')}
+          legend="Uppgifter som samtycket gäller"
+          value={form.values.categories}
+          onChange={(value: InformationCategory[]) => {
+            form.set({ categories: value });
+          }}
+          error={form.errorOf('categories')}
+        >
+          {informationCategories.map((k) => (
+            <Checkbox key={k} value={k}>
+              {informationCategoryLabels[k]}
+            </Checkbox>
+          ))}
+        </CheckboxGroup>
+        <CheckboxGroup
+          id={form.idOf('purposes')}
+          legend="Syfte"
+          description="Vad uppgifterna får lämnas ut för."
+          value={form.values.purposes}
+          onChange={(value: DisclosurePurpose[]) => {
+            form.set({ purposes: value });
+          }}
+          error={form.errorOf('purposes')}
+        >
+          {disclosurePurposes.map((p) => (
+            <Checkbox key={p} value={p}>
+              {disclosurePurposeLabels[p]}
+            </Checkbox>
+          ))}
+        </CheckboxGroup>
+        <Textarea
+          {...form.longText('purposeText')}
+          label="Syftet med samtycket"
+          description="Vad personen har sagt ja till, med personens egna ord."
+          minRows={2}
+        />
+        <RadioGroup {...form.choice('recipientKind')} legend="Mottagare">
+          {recipientKinds.map((k) => (
+            <Radio key={k} value={k}>
+              {recipientKindLabels[k]}
+            </Radio>
+          ))}
+        </RadioGroup>
+        {kind === 'unit' ? (
+          <Select {...form.select('unitId')} label="Enhet">
+            <option value="">Välj enhet</option>
+            {options.units.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </Select>
+        ) : null}
+        {kind === 'provider' ? (
+          <Select {...form.select('providerId')} label="Utförare">
+            <option value="">Välj utförare</option>
+            {options.providers.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </Select>
+        ) : null}
+        {kind === 'agency' || kind === 'person' ? (
+          <TextField
+            {...form.text('recipientName')}
+            label={kind === 'agency' ? 'Myndighetens eller verksamhetens namn' : 'Mottagarens namn'}
+            autoComplete="off"
+          />
+        ) : null}
+        <HStack gap="space-16">
+          <DateField {...form.text('givenOn')} label="Lämnat den" />
+          <DateField {...form.text('validUntil')} label="Gäller till och med" />
+        </HStack>
+        <RadioGroup {...form.choice('way')} legend="Hur samtycket lämnades">
+          {consentWays.map((w) => (
+            <Radio key={w} value={w}>
+              {consentWayLabels[w]}
+            </Radio>
+          ))}
+        </RadioGroup>
+        {form.values.way === 'written' ? (
+          <TextField
+            {...form.text('documentReference')}
+            label="Var det skriftliga samtycket finns"
+            description="Till exempel diarienummer eller var i akten det är sparat."
+            autoComplete="off"
+          />
+        ) : null}
+        <div>
+          <Button type="submit" loading={form.mutation.isPending}>
+            Registrera samtycket
+          </Button>
+        </div>
+        <div role="status">{form.saved ? 'Samtycket är registrerat.' : null}</div>
+      </VStack>
+    </form>
+  );
+}
+
+function groundText(d: Disclosure, consents: readonly Consent[]) {
+  if (d.consentId !== null) {
+    const consent = consents.find((c) => c.id === d.consentId);
+    return consent ? `Samtycke ${consentTitle(consent)}` : 'Samtycke';
+  }
+  return `Lagstöd: ${d.legalReference ?? ''}`;
+}
+
+function DisclosureList({ data }: { data: CaseConsents }) {
+  const headingId = 'utlamnanden-rubrik';
+  return (
+    <section aria-labelledby={headingId}>
+      <VStack gap="space-12">
+        <Heading level="3" size="medium" id={headingId}>
+          Utlämnanden
+        </Heading>
+        {data.disclosures.length === 0 ? (
+          <BodyShort textColor="subtle">Inga uppgifter har lämnats ut i ärendet.</BodyShort>
+        ) : (
+          <div className="table-scroll">
+            <Table size="small" aria-labelledby={headingId}>
+              <Table.Header>
+                <Table.Row>
+                  <Table.HeaderCell scope="col">Syfte</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">Mottagare</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">Uppgifter</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">Grund</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">Beslutat</Table.HeaderCell>
+                </Table.Row>
+              </Table.Header>
+              <Table.Body>
+                {data.disclosures.map((d) => (
+                  <Table.Row key={d.id}>
+                    <Table.DataCell>{disclosurePurposeLabels[d.purpose]}</Table.DataCell>
+                    <Table.DataCell>{d.recipient.name}</Table.DataCell>
+                    <Table.DataCell>
+                      {d.categories.length === 0
+                        ? 'Inga personuppgifter'
+                        : categoryList(d.categories)}
+                    </Table.DataCell>
+                    <Table.DataCell>
+                      {groundText(d, data.consents)}
+                      {d.secrecyTest ? (
+                        <BodyShort size="small" className="preserve-lines">
+                          Sekretessprövning: {d.secrecyTest}
+                        </BodyShort>
+                      ) : null}
+                    </Table.DataCell>
+                    <Table.DataCell>
+                      {formatDateTime(d.decidedAt)} av {d.decidedBy.displayName}
+                    </Table.DataCell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </div>
+        )}
+      </VStack>
+    </section>
+  );
+}
