@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseDetail } from '../../../core/contracts/cases.ts';
 import type { CaseConsents } from '../../../core/contracts/consents.ts';
 import { addDays } from '../../../core/domain/calendar.ts';
 import { httpAs } from '../../test/http.ts';
@@ -88,11 +89,15 @@ describe('the consent register', () => {
       recordedBy: { id: w.users.assigned.id },
       revocation: null,
     });
-    // Ten days left: time to ask for a new one.
+    // Ten days left: time to ask for a new one — a deadline of the case.
     expect(list.consents.find((c) => c.id === shelterId)).toMatchObject({
       recipient: { kind: 'provider', id: w.providers.own },
       status: 'expiring',
     });
+    const detail = (await send('GET', `/api/cases/${caseId}`)).json() as CaseDetail;
+    expect(detail.deadlines).toContainEqual(
+      expect.objectContaining({ kind: 'consent_expiry', dueOn: addDays(today, 10) }),
+    );
     expect(list.options?.providers.map((p) => p.id)).toContain(w.providers.own);
     expect(list.options?.units.map((u) => u.id)).toContain(w.units.children);
 
