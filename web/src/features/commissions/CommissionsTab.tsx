@@ -333,7 +333,7 @@ function NewCommissionForm({
         <RadioGroup
           {...form.choice('groundKind')}
           legend="Stöd för utlämnandet"
-          description="Uppgifter om personen lämnas ut med hennes samtycke, eller med stöd av lag efter en sekretessprövning."
+          description="Uppgifter om personen lämnas ut med personens samtycke, eller med stöd av lag efter en sekretessprövning."
         >
           <Radio value="consent">Samtycke</Radio>
           <Radio value="legal">Lagstöd</Radio>
