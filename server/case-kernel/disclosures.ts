@@ -158,6 +158,8 @@ export async function recordDisclosure(
     disclosure: Disclosure;
     ground: Ground;
     commissionId?: string;
+    meetingId?: string;
+    decisionId?: string;
   },
 ): Promise<string> {
   const { disclosure: d, ground } = input;
@@ -176,6 +178,8 @@ export async function recordDisclosure(
       legal_reference: ground.kind === 'legal' ? ground.reference : null,
       secrecy_test: ground.kind === 'legal' ? ground.secrecyTest : null,
       commission_id: input.commissionId ?? null,
+      coordination_meeting_id: input.meetingId ?? null,
+      decision_id: input.decisionId ?? null,
       decided_by: ctx.actor.userId,
       decided_at: ctx.now,
     })

@@ -83,6 +83,13 @@ export interface Database {
   consent: ConsentTable;
   consent_revocation: ConsentRevocationTable;
   disclosure: DisclosureTable;
+  coordination_meeting: CoordinationMeetingTable;
+  coordination_meeting_file: CoordinationMeetingFileTable;
+  coordination_meeting_participant: CoordinationMeetingParticipantTable;
+  coordination_meeting_ground: CoordinationMeetingGroundTable;
+  coordination_meeting_minutes: CoordinationMeetingMinutesTable;
+  coordination_meeting_item: CoordinationMeetingItemTable;
+  coordination_action_done: CoordinationActionDoneTable;
 }
 
 /** Which day unit takes over socialjour's matter of a target group (core/domain/handover.ts). */
@@ -841,6 +848,89 @@ export interface DisclosureTable {
   legal_reference: string | null;
   secrecy_test: string | null;
   commission_id: string | null;
+  coordination_meeting_id: string | null;
+  decision_id: string | null;
   decided_by: string;
   decided_at: Date;
+}
+
+/** A samråd (core/domain/coordination-meetings.ts), called by its holder. Append-only. */
+export interface CoordinationMeetingTable {
+  id: Generated<string>;
+  unit_id: string;
+  called_by: string;
+  called_at: Date;
+  planned_on: ColumnType<string, string, never>;
+  purpose: string;
+  follows_id: string | null;
+}
+
+/** A person's file in a samråd, joined by someone who works it. Append-only. */
+export interface CoordinationMeetingFileTable {
+  meeting_id: string;
+  case_id: string;
+  joined_by: string;
+  joined_at: Date;
+}
+
+/** Who takes part in a samråd, by the attendee's name and role. Append-only. */
+export interface CoordinationMeetingParticipantTable {
+  id: Generated<string>;
+  meeting_id: string;
+  kind: RecipientKind;
+  unit_id: string | null;
+  provider_id: string | null;
+  organisation: string | null;
+  name: string;
+  role: string;
+  added_by: string;
+  added_at: Date;
+}
+
+/** The ground of one participant's presence for one file; the newest counts. Append-only. */
+export interface CoordinationMeetingGroundTable {
+  id: Generated<string>;
+  meeting_id: string;
+  case_id: string;
+  participant_id: string;
+  categories: InformationCategory[];
+  consent_id: string | null;
+  legal_basis: LegalBasis | null;
+  legal_reference: string | null;
+  secrecy_test: string | null;
+  recorded_by: string;
+  recorded_at: Date;
+}
+
+/** A samråd held: its day, its follow-up, who wrote the minutes. Append-only. */
+export interface CoordinationMeetingMinutesTable {
+  meeting_id: string;
+  held_on: ColumnType<string, string, never>;
+  follow_up_on: ColumnType<string | null, string | null, never>;
+  written_by: string;
+  written_at: Date;
+}
+
+export type MeetingItemKind = 'question' | 'decision' | 'action';
+
+/** One point of the minutes, belonging to one file. Append-only. */
+export interface CoordinationMeetingItemTable {
+  id: Generated<string>;
+  meeting_id: string;
+  case_id: string;
+  kind: MeetingItemKind;
+  position: number;
+  text: string;
+  owner_user_id: string | null;
+  owner_participant_id: string | null;
+  due_on: ColumnType<string | null, string | null, never>;
+}
+
+/** An action item followed up and closed. Append-only. */
+export interface CoordinationActionDoneTable {
+  item_id: string;
+  done_on: ColumnType<string, string, never>;
+  note: string | null;
+  recorded_by: string;
+  recorded_at: Date;
 }
