@@ -9,6 +9,7 @@ import type { Db, Engine } from './db/database.ts';
 import { accessLogRoutes } from './features/access-log/access-log.routes.ts';
 import { adminRoutes } from './features/admin/admin.routes.ts';
 import { consentRoutes } from './features/consents/consents.routes.ts';
+import { meetingRoutes } from './features/coordination-meetings/meetings.routes.ts';
 import { adviceSessionRoutes } from './features/advice-sessions/advice-sessions.routes.ts';
 import { commissionRoutes } from './features/commissions/commissions.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
@@ -111,6 +112,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   followUpRoutes(app, features);
   counterpartRoutes(app, features);
   consentRoutes(app, features);
+  meetingRoutes(app, features);
   commissionRoutes(app, features);
   accessLogRoutes(app, features);
   adminRoutes(app, features);

@@ -99,6 +99,16 @@ export const auditActions = {
   'safety_signal.read': 'Läste signaler om säkerhetsarbete',
   'safety_signal.handle': 'Markerade signal om säkerhetsarbete som översedd',
   'decision.period_ended': 'Noterade att insatsens beviljade period har löpt ut',
+  'meeting.call': 'Kallade till samråd',
+  'meeting.list': 'Listade samråd',
+  'meeting.list_for_case': 'Listade ärendets samråd',
+  'meeting.read': 'Läste samråd',
+  'meeting.participant': 'Lade till deltagare i samråd',
+  'meeting.join': 'Anslöt akt till samråd',
+  'meeting.ground': 'Registrerade grund för deltagares närvaro vid samråd',
+  'meeting.hold': 'Skrev minnesanteckningar från samråd',
+  'meeting.action_done': 'Registrerade åtgärd från samråd som klar',
+  'meeting_actions.list': 'Listade egna åtgärder från samråd',
 } as const;
 export type AuditAction = keyof typeof auditActions;
 
@@ -180,6 +190,12 @@ export const auditRecordKeys = {
   'shelter.turned_away': ['turnedAwayId'],
   'safety_signal.handle': ['signalId'],
   'decision.period_ended': ['decisionId'],
+  'meeting.call': ['meetingId'],
+  'meeting.participant': ['meetingId', 'participantId'],
+  'meeting.join': ['meetingId', 'caseId'],
+  'meeting.ground': ['meetingId', 'groundId'],
+  'meeting.hold': ['meetingId'],
+  'meeting.action_done': ['meetingId', 'itemId'],
 } as const satisfies Partial<Record<AuditAction, readonly [string, ...string[]]>>;
 export type AuditRecordAction = keyof typeof auditRecordKeys;
 
@@ -188,6 +204,10 @@ export type AuditRecordAction = keyof typeof auditRecordKeys;
  * logins (a session's id is a secret and stays out of the log).
  */
 export const auditActionsWithoutRecord = [
+  'meeting.list',
+  'meeting.list_for_case',
+  'meeting.read',
+  'meeting_actions.list',
   'person.read',
   'person.protected.read',
   'person.search',

@@ -11,6 +11,8 @@ import type { CommissionActions } from './rules/commissions.ts';
 import { counterpartRules } from './rules/counterparts.ts';
 import type { CounterpartActions } from './rules/counterparts.ts';
 import type { CaseActions } from './rules/cases.ts';
+import { meetingRules } from './rules/meetings.ts';
+import type { MeetingActions } from './rules/meetings.ts';
 import { oversightRules } from './rules/oversight.ts';
 import type { OversightActions } from './rules/oversight.ts';
 import { personRules } from './rules/persons.ts';
@@ -35,6 +37,7 @@ export type FactsByAction = PersonActions &
   CommissionActions &
   CounterpartActions &
   FamilyActions &
+  MeetingActions &
   OversightActions &
   AdministrationActions &
   ProviderActions;
@@ -47,6 +50,7 @@ const rules = {
   ...commissionRules,
   ...counterpartRules,
   ...familyRules,
+  ...meetingRules,
   ...oversightRules,
   ...administrationRules,
   ...providerRules,
