@@ -508,6 +508,44 @@ const writes: Write[] = [
     expect: ({ url }) => ({ 'consent.revoke': { consentId: segment(url, 'consents') } }),
   },
   {
+    scenario: 'call a samråd from an assigned case',
+    actor: 'assigned',
+    expect: ({ body }) => ({ 'meeting.call': { meetingId: body.id } }),
+  },
+  {
+    scenario: 'add a participant to a samråd',
+    actor: 'assigned',
+    expect: ({ url, body }) => ({
+      'meeting.participant': { meetingId: segment(url, 'meetings'), participantId: body.id },
+    }),
+  },
+  {
+    scenario: 'join a child’s file to a samråd',
+    actor: 'childrenWorker',
+    expect: ({ url }) => ({
+      'meeting.join': { meetingId: segment(url, 'meetings'), caseId: segment(url, 'cases') },
+    }),
+  },
+  {
+    scenario: 'ground a participant’s presence for an assigned file',
+    actor: 'assigned',
+    expect: ({ url, body }) => ({
+      'meeting.ground': { meetingId: segment(url, 'meetings'), groundId: body.id },
+    }),
+  },
+  {
+    scenario: 'hold a samråd: write its minutes',
+    actor: 'assigned',
+    expect: ({ url }) => ({ 'meeting.hold': { meetingId: segment(url, 'meetings') } }),
+  },
+  {
+    scenario: 'close an action item from a samråd',
+    actor: 'assigned',
+    expect: ({ url }) => ({
+      'meeting.action_done': { meetingId: segment(url, 'meetings'), itemId: segment(url, 'items') },
+    }),
+  },
+  {
     scenario: 'set a date for the uppföljning of an uppdrag on an assigned case',
     actor: 'assigned',
     expect: ({ body }) => ({ 'follow_up_due.set': { dueId: body.id, version: 1 } }),

@@ -8,6 +8,8 @@ import * as adviceSessionContracts from '../core/contracts/advice-sessions.ts';
 import * as authContracts from '../core/contracts/auth.ts';
 import * as caseContracts from '../core/contracts/cases.ts';
 import * as commissionContracts from '../core/contracts/commissions.ts';
+import * as consentContracts from '../core/contracts/consents.ts';
+import * as meetingContracts from '../core/contracts/coordination-meetings.ts';
 import * as counterpartContracts from '../core/contracts/counterparts.ts';
 import * as documentContracts from '../core/contracts/case-documents.ts';
 import * as familyContracts from '../core/contracts/family.ts';
@@ -78,6 +80,8 @@ const allContracts = [
   authContracts,
   caseContracts,
   commissionContracts,
+  consentContracts,
+  meetingContracts,
   counterpartContracts,
   documentContracts,
   familyContracts,
@@ -223,4 +227,17 @@ const covered = new Set<Contract>([
   counterpartContracts.recordCounterpart,
   counterpartContracts.changeCounterpart,
   counterpartContracts.changeRelation,
+  consentContracts.listConsents,
+  consentContracts.recordConsent,
+  consentContracts.revokeConsent,
+  meetingContracts.callMeeting,
+  meetingContracts.listCaseMeetings,
+  meetingContracts.listMeetings,
+  meetingContracts.myMeetingActions,
+  meetingContracts.getMeeting,
+  meetingContracts.addParticipant,
+  meetingContracts.joinMeeting,
+  meetingContracts.recordPresenceGround,
+  meetingContracts.holdMeeting,
+  meetingContracts.closeAction,
 ]);

@@ -8,6 +8,7 @@ import { caseRules } from './rules/cases.ts';
 import { commissionRules } from './rules/commissions.ts';
 import { counterpartRules } from './rules/counterparts.ts';
 import { familyRules } from './rules/family.ts';
+import { meetingRules } from './rules/meetings.ts';
 import { oversightRules } from './rules/oversight.ts';
 import { personRules } from './rules/persons.ts';
 import { providerRules } from './rules/providers.ts';
@@ -596,6 +597,7 @@ describe('the rules, one file per resource', () => {
       commissionRules,
       counterpartRules,
       familyRules,
+      meetingRules,
     ];
     const names = files.flatMap((rules) => Object.keys(rules));
     expect(new Set(names).size).toBe(names.length);
@@ -641,6 +643,10 @@ describe('the rules, one file per resource', () => {
       lowersProtection: false,
       touchesProtectedDetails: false,
       planPersonProtected: false,
+      holderId: 'me',
+      participantUnitIds: ['u1'],
+      files: [{ person: { ...person, cases: [caseFacts] }, case: caseFacts }],
+      ownerUserId: 'me',
     };
     for (const action of actions) {
       expect(can(nobody, action, facts as never).allowed, action).toBe(false);

@@ -101,6 +101,20 @@ interface Model {
   commissions: KnownCommission[];
   /** Consents in the cases' registers, to a provider for uppdrag; revoked as the sequence goes. */
   consents: KnownConsent[];
+  /** Samråd called from a case, with its provider and the children's unit taking part. */
+  meetings: KnownMeeting[];
+}
+interface KnownMeeting {
+  id: string;
+  caseId: string;
+  personId: string;
+  holder: ActorName;
+  provider: keyof World['providers'];
+  providerParticipantId: string;
+  childrenParticipantId: string;
+  /** The consent the provider's presence was last grounded on; null on a legal basis. */
+  groundConsent: KnownConsent | null;
+  held: boolean;
 }
 interface KnownCommission {
   id: string;
@@ -136,6 +150,7 @@ const model: Model = {
   drafts: new Map(),
   commissions: [],
   consents: [],
+  meetings: [],
 };
 
 /**
@@ -166,6 +181,10 @@ const stats = {
   revocations: 0,
   refusedOnRevoked: 0,
   withheldSeen: 0,
+  meetings: 0,
+  meetingGrounds: 0,
+  meetingsHeld: 0,
+  meetingRefusedOnRevoked: 0,
 };
 let serial = 0;
 
@@ -1147,13 +1166,15 @@ function consentActs(
               await providerActs(providerUserOf[k.provider], at, 'read').run(model, null);
             }
           }
+          // And a samråd presence of the provider grounded on it: refused, naming it.
+          await groundOnRevoked(actor, c, consent);
         } else {
           expect(res.body).not.toContain(CANARY);
         }
       } else {
         const res = await send(actor, 'POST', `/api/cases/${c.id}/consents`, {
           categories: ['name', 'personal_identity_number', 'phone', 'children'],
-          purposes: ['commission'],
+          purposes: ['commission', 'coordination_meeting'],
           purposeText: 'Att boendet ska kunna ta emot henne.',
           recipient: { kind: 'provider', providerId: w.providers[provider] },
           givenOn: today,
@@ -1176,6 +1197,160 @@ function consentActs(
     },
     toString: () =>
       `consentActs(${actor}, #${index} → ${provider}, ${revoke ? 'revoke' : 'record'})`,
+  };
+}
+
+const legalGround = {
+  kind: 'legal',
+  basis: 'secrecyNecessaryDisclosure',
+  secrecyTest: 'Deltagaren behöver uppgifterna för att samordna stödet till henne.',
+};
+
+/** A samråd called from a case by the actor, with the provider and the children's unit. */
+async function callMeetingOn(
+  actor: ActorName,
+  c: KnownCase,
+  provider: keyof World['providers'],
+): Promise<KnownMeeting | undefined> {
+  const res = await send(actor, 'POST', `/api/cases/${c.id}/meetings`, {
+    plannedOn: stockholmDate(new Date()),
+    purpose: 'Samordna stödet.',
+    participants: [
+      { kind: 'provider', providerId: w.providers[provider], name: 'Lena Ek', role: 'Boendestöd' },
+      { kind: 'unit', unitId: w.units.children, name: 'Eva Ek', role: 'Socialsekreterare' },
+    ],
+    followsId: null,
+  });
+  if (res.statusCode !== 201) {
+    expect(res.body).not.toContain(CANARY);
+    return undefined;
+  }
+  expect(granted(actor, c.personId), `${actor} called a samråd on a file without a grant`).toBe(
+    true,
+  );
+  const { id } = res.json<{ id: string }>();
+  const view = await send(actor, 'GET', `/api/meetings/${id}`);
+  expect(view.statusCode, 'the holder cannot read the samråd').toBe(200);
+  const { participants } = view.json<{
+    participants: { id: string; recipient: { kind: string; id: string | null } }[];
+  }>();
+  const of = (kind: string, rid: string) =>
+    participants.find((p) => p.recipient.kind === kind && p.recipient.id === rid)?.id ?? '';
+  const meeting: KnownMeeting = {
+    id,
+    caseId: c.id,
+    personId: c.personId,
+    holder: actor,
+    provider,
+    providerParticipantId: of('provider', w.providers[provider]),
+    childrenParticipantId: of('unit', w.units.children),
+    groundConsent: null,
+    held: false,
+  };
+  model.meetings.push(meeting);
+  stats.meetings++;
+  return meeting;
+}
+
+/** Both presences at a samråd grounded by the actor: the provider's on the file's newest consent to it. */
+async function groundPresences(actor: ActorName, m: KnownMeeting) {
+  const consent = [...model.consents]
+    .reverse()
+    .find((k) => k.caseId === m.caseId && k.provider === m.provider);
+  for (const [participantId, ground] of [
+    [m.providerParticipantId, consent ? { kind: 'consent', consentId: consent.id } : legalGround],
+    [m.childrenParticipantId, legalGround],
+  ] as const) {
+    const res = await send(actor, 'POST', `/api/cases/${m.caseId}/meetings/${m.id}/grounds`, {
+      participantId,
+      categories: ['name'],
+      ground,
+    });
+    if (res.statusCode === 201) {
+      expect(granted(actor, m.personId), `${actor} grounded a presence without a grant`).toBe(true);
+      expect(m.held, 'a presence grounded after the samråd was held').toBe(false);
+      if (participantId === m.providerParticipantId) {
+        expect(consent?.revoked ?? false, 'grounded on a revoked consent').toBe(false);
+        m.groundConsent = consent ?? null;
+      }
+      stats.meetingGrounds++;
+    } else {
+      expect(res.body).not.toContain(CANARY);
+      if (consent?.revoked && participantId === m.providerParticipantId && res.statusCode === 409) {
+        expect(res.body).toContain('återkallades');
+      }
+    }
+  }
+}
+
+/** The provider's presence at a samråd on the file, grounded on a revoked consent: refused. */
+async function groundOnRevoked(actor: ActorName, c: KnownCase, consent: KnownConsent) {
+  const meeting =
+    model.meetings.find((m) => m.caseId === c.id && m.provider === consent.provider && !m.held) ??
+    (await callMeetingOn(actor, c, consent.provider));
+  if (!meeting) return;
+  const res = await send(actor, 'POST', `/api/cases/${c.id}/meetings/${meeting.id}/grounds`, {
+    participantId: meeting.providerParticipantId,
+    categories: ['name'],
+    ground: { kind: 'consent', consentId: consent.id },
+  });
+  expect(res.statusCode, 'a samråd presence grounded on a revoked consent').toBe(409);
+  expect(res.body).toContain('återkallades');
+  stats.meetingRefusedOnRevoked++;
+}
+
+/**
+ * Samråd by anyone: called from a case, its presences grounded (the provider's on a consent of
+ * the file when there is one), held, read. Only who works the file calls it or grounds for it;
+ * only its holder holds it; a revoked consent never grounds a presence nor lets it be held; and
+ * no one who may not read the file reads its points through the samråd.
+ */
+function meetingActs(
+  actor: ActorName,
+  index: number,
+  act: 'call' | 'ground' | 'hold' | 'read',
+): Command {
+  return {
+    check: always,
+    async run() {
+      if (act === 'call') {
+        const c = pick(model.cases, index);
+        if (!c) return;
+        // Called, and at once grounded by its caller: so that holding it is within reach.
+        const m = await callMeetingOn(actor, c, index % 2 === 0 ? 'own' : 'other');
+        if (m) await groundPresences(actor, m);
+        await sweep([c.personId]);
+        return;
+      }
+      const m = pick(model.meetings, index);
+      if (!m) return;
+      const point = `SAMRADSPUNKT ${m.id}`;
+      if (act === 'ground') await groundPresences(actor, m);
+      if (act === 'hold') {
+        const res = await send(actor, 'POST', `/api/meetings/${m.id}/minutes`, {
+          heldOn: stockholmDate(new Date()),
+          followUpOn: null,
+          items: [{ caseId: m.caseId, kind: 'decision', text: point, owner: null, dueOn: null }],
+        });
+        if (res.statusCode === 201) {
+          expect(actor, `${actor} held another's samråd`).toBe(m.holder);
+          expect(m.groundConsent?.revoked ?? false, 'held on a revoked consent').toBe(false);
+          m.held = true;
+          stats.meetingsHeld++;
+        } else {
+          expect(res.body).not.toContain(CANARY);
+        }
+      }
+      const read = await send(actor, 'GET', `/api/meetings/${m.id}`);
+      expect(read.body).not.toContain(CANARY);
+      if (read.body.includes(point)) {
+        expect(granted(actor, m.personId), `${actor} read a file's points through a samråd`).toBe(
+          true,
+        );
+      }
+      await sweep([m.personId]);
+    },
+    toString: () => `meetingActs(${actor}, #${index}, ${act})`,
   };
 }
 
@@ -1388,6 +1563,21 @@ const commissionCommands = [
       fc.boolean(),
     )
     .map(([a, c, p, revoke]) => consentActs(a, c, p, revoke)),
+  // Samråd (issue 15): called, grounded, held and read, mostly by those who may.
+  fc
+    .tuple(
+      fc.constantFrom<ActorName>(
+        'assigned',
+        'assigned',
+        'colleague',
+        'childrenWorker',
+        'manager',
+        'provider',
+      ),
+      fc.nat(),
+      fc.constantFrom<'call' | 'ground' | 'hold' | 'read'>('call', 'ground', 'hold', 'read'),
+    )
+    .map(([a, m, act]) => meetingActs(a, m, act)),
 ];
 
 /** Counterparts and relation corrections (issue 14), among the acts that make cases and grants. */
@@ -1511,7 +1701,7 @@ const properties = {
       async () => {
         await runSequences(commissionCommands, SEED + 1);
         process.stdout.write(
-          `uppdrag sequences: ${stats.commissions} uppdrag sent, ${stats.providerActs} provider acts, ${stats.signalsSeen} safety signals seen, ${stats.consents} consents recorded, ${stats.revocations} revoked, ${stats.refusedOnRevoked} uppdrag refused on a revoked consent, ${stats.withheldSeen} withheld reads (seed ${SEED + 1})\n`,
+          `uppdrag sequences: ${stats.commissions} uppdrag sent, ${stats.providerActs} provider acts, ${stats.signalsSeen} safety signals seen, ${stats.consents} consents recorded, ${stats.revocations} revoked, ${stats.refusedOnRevoked} uppdrag refused on a revoked consent, ${stats.withheldSeen} withheld reads, ${stats.meetings} samråd, ${stats.meetingGrounds} presences grounded, ${stats.meetingsHeld} held, ${stats.meetingRefusedOnRevoked} presences refused on a revoked consent (seed ${SEED + 1})\n`,
         );
         // Beyond the two sent before the sequences.
         expect(stats.commissions).toBeGreaterThan(2);
@@ -1522,6 +1712,11 @@ const properties = {
         // Consents were revoked mid-sequence, and the next uppdrag on each was refused.
         expect(stats.revocations).toBeGreaterThan(0);
         expect(stats.refusedOnRevoked).toBeGreaterThanOrEqual(stats.revocations);
+        // Samråd were called, grounded and held; each revocation refused the next presence.
+        expect(stats.meetings).toBeGreaterThan(0);
+        expect(stats.meetingGrounds).toBeGreaterThan(0);
+        expect(stats.meetingsHeld).toBeGreaterThan(0);
+        expect(stats.meetingRefusedOnRevoked).toBeGreaterThanOrEqual(stats.revocations);
       },
       Math.max(600_000, RUNS * 30_000),
     );

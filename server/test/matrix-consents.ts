@@ -1,24 +1,13 @@
-import type { Outcome, Scenario } from './matrix.ts';
+import type { Scenario } from './matrix.ts';
+import { outcomes } from './matrix-outcomes.ts';
 import { consentToProvider } from './consents.ts';
 import { stockholmDate } from '../time.ts';
-import { actorNames } from './world.ts';
-import type { ActorName } from './world.ts';
 
 /**
  * The authorization matrix's rows for the consent register (issue 15), spliced into `scenarios`
  * in matrix.ts: read by whoever may read the case, written by whoever works it. The uppdrag that
  * discloses on a consent is matrix.ts's own row.
  */
-
-function outcomes(
-  rest: Outcome,
-  except: Partial<Record<ActorName, Outcome>>,
-): Record<ActorName, Outcome> {
-  return Object.fromEntries(actorNames.map((a) => [a, except[a] ?? rest])) as Record<
-    ActorName,
-    Outcome
-  >;
-}
 
 export const consentScenarios: Scenario[] = [
   {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/database.ts';
-import type { Outcome, Scenario } from './matrix.ts';
-import { actorNames } from './world.ts';
-import type { ActorName, World } from './world.ts';
+import type { Scenario } from './matrix.ts';
+import { outcomes } from './matrix-outcomes.ts';
+import type { World } from './world.ts';
 
 /**
  * The authorization matrix's rows for counterparts and relation corrections (issue 14), spliced
@@ -10,16 +10,6 @@ import type { ActorName, World } from './world.ts';
  * person whose every protected field is a canary — as a counterpart in P's file, so that the
  * lists after it prove the link shows nothing of Q's file (server/canary-and-audit.test.ts).
  */
-
-function outcomes(
-  rest: Outcome,
-  except: Partial<Record<ActorName, Outcome>>,
-): Record<ActorName, Outcome> {
-  return Object.fromEntries(actorNames.map((a) => [a, except[a] ?? rest])) as Record<
-    ActorName,
-    Outcome
-  >;
-}
 
 const counterpart = (w: World, over: object = {}) => ({
   identity: { kind: 'personnummer', number: w.persons.q.personnummer },

@@ -1,18 +1,15 @@
 import type { Db } from '../db/database.ts';
 import { signalDueOn } from '../../core/domain/safety-signals.ts';
 import { stockholmDate } from '../time.ts';
-import { actorNames } from './world.ts';
-import type { ActorName, World } from './world.ts';
-import type { Outcome, Scenario } from './matrix.ts';
+import type { World } from './world.ts';
+import type { Scenario } from './matrix.ts';
+import { outcomes } from './matrix-outcomes.ts';
 
 /**
  * The authorization matrix's rows for safety signals (core/domain/safety-signals.ts): reading a
  * case's signals is reading the case; marking one reviewed is working it. Spliced into
  * `scenarios` in matrix.ts.
  */
-
-const outcomes = (rest: Outcome, except: Partial<Record<ActorName, Outcome>>) =>
-  Object.fromEntries(actorNames.map((a) => [a, except[a] ?? rest])) as Record<ActorName, Outcome>;
 
 /** An open signal in P's case as an event in Q's would raise it, fresh for each attempt. */
 async function signalInP(db: Db, w: World): Promise<string> {

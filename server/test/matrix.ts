@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { InjectOptions } from 'fastify';
-import { actorNames } from './world.ts';
+import { outcomes } from './matrix-outcomes.ts';
 import type { ActorName, World } from './world.ts';
 import type { Db } from '../db/database.ts';
 import { createUser, intakePayload } from './factories.ts';
@@ -17,6 +17,7 @@ import type { ShelterFields } from '../../core/contracts/providers.ts';
 import { counterpartScenarios } from './matrix-counterparts.ts';
 import { householdScenarios } from './matrix-household.ts';
 import { consentScenarios } from './matrix-consents.ts';
+import { meetingScenarios } from './matrix-meetings.ts';
 import { consentToProvider } from './consents.ts';
 import { signalScenarios } from './matrix-signals.ts';
 
@@ -36,17 +37,6 @@ export interface Scenario {
   expect: Record<ActorName, Outcome>;
   /** The call reads or writes personal data: exactly one audit row when it succeeds. */
   audited?: boolean;
-}
-
-/** Shorthand: everyone gets `rest` except those named. */
-function outcomes(
-  rest: Outcome,
-  except: Partial<Record<ActorName, Outcome>>,
-): Record<ActorName, Outcome> {
-  return Object.fromEntries(actorNames.map((a) => [a, except[a] ?? rest])) as Record<
-    ActorName,
-    Outcome
-  >;
 }
 
 /** Roles that may never use a personal-data route are told it does not exist (404). */
@@ -1554,6 +1544,7 @@ export const scenarios: Scenario[] = [
   },
   ...counterpartScenarios,
   ...consentScenarios,
+  ...meetingScenarios,
   ...householdScenarios,
 ];
 

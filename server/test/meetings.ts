@@ -1,4 +1,6 @@
+import { addDays } from '../../core/domain/calendar.ts';
 import type { Db } from '../db/database.ts';
+import { stockholmDate } from '../time.ts';
 import { createUnit, createUser, loginAs } from './factories.ts';
 import type { LoggedIn, TestUser } from './factories.ts';
 import { insertFamilyCase, insertFamilyPerson, uniquePersonnummer } from './family.ts';
@@ -78,7 +80,7 @@ export async function meetingOnP(
   input: { childCaseId?: string; childJoinedBy?: string } = {},
 ): Promise<{ meetingId: string; childrenParticipantId: string }> {
   const now = new Date();
-  const tomorrow = new Date(now.getTime() + 86_400_000).toISOString().slice(0, 10);
+  const tomorrow = addDays(stockholmDate(now), 1);
   const meeting = await db
     .insertInto('coordination_meeting')
     .values({
@@ -143,4 +145,65 @@ export async function meetingOnP(
   const children = participants.find((p) => p.unit_id === w.units.children);
   if (!children) throw new Error('no participant for the children’s unit');
   return { meetingId: meeting.id, childrenParticipantId: children.id };
+}
+
+/** A ground for a participant's presence for P's file, on 10 kap. 2 § OSL, written as a row. */
+export async function groundOnP(
+  db: Db,
+  w: World,
+  input: { meetingId: string; participantId: string },
+): Promise<void> {
+  await db
+    .insertInto('coordination_meeting_ground')
+    .values({
+      meeting_id: input.meetingId,
+      case_id: w.persons.p.caseId,
+      participant_id: input.participantId,
+      categories: ['name', 'situation'],
+      consent_id: null,
+      legal_basis: 'secrecyNecessaryDisclosure',
+      legal_reference: '10 kap. 2 § offentlighets- och sekretesslagen (2009:400)',
+      secrecy_test: 'Barnenheten behöver veta om våldet för att bedöma barnets behov av skydd.',
+      recorded_by: w.users.assigned.id,
+      recorded_at: new Date(),
+    })
+    .execute();
+}
+
+/**
+ * A samråd on P held yesterday, its minutes holding one open action item of P's file owned by
+ * `assigned` (P's handläggare).
+ */
+export async function heldMeetingOnP(
+  db: Db,
+  w: World,
+): Promise<{ meetingId: string; itemId: string }> {
+  const { meetingId, childrenParticipantId } = await meetingOnP(db, w);
+  await groundOnP(db, w, { meetingId, participantId: childrenParticipantId });
+  const yesterday = addDays(stockholmDate(new Date()), -1);
+  await db
+    .insertInto('coordination_meeting_minutes')
+    .values({
+      meeting_id: meetingId,
+      held_on: yesterday,
+      follow_up_on: null,
+      written_by: w.users.assigned.id,
+      written_at: new Date(),
+    })
+    .execute();
+  const item = await db
+    .insertInto('coordination_meeting_item')
+    .values({
+      meeting_id: meetingId,
+      case_id: w.persons.p.caseId,
+      kind: 'action',
+      position: 0,
+      text: 'Boka ett möte om skyddat boende.',
+      owner_user_id: w.users.assigned.id,
+      owner_participant_id: null,
+      due_on: yesterday,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { meetingId, itemId: item.id };
 }

@@ -1,5 +1,5 @@
 import { consentName } from '../../../core/domain/consents.ts';
-import type { Ground, Recipient } from '../../../core/domain/consents.ts';
+import type { Consent, Ground, Recipient } from '../../../core/domain/consents.ts';
 import { currentGrounds } from '../../../core/domain/coordination-meetings.ts';
 import type {
   MeetingFile,
@@ -210,10 +210,9 @@ export async function loadMeeting(
   const consentIds = [...new Set(grounds.flatMap((g) => (g.consent_id ? [g.consent_id] : [])))];
   let consentQuery = consentRows(trx).where('c.id', 'in', consentIds);
   if (lock) consentQuery = consentQuery.forUpdate('c');
-  const consents =
-    consentIds.length > 0
-      ? new Map((await consentQuery.execute()).map((r) => [r.id, toConsent(r)]))
-      : new Map();
+  const consents = new Map<string, Consent>(
+    consentIds.length > 0 ? (await consentQuery.execute()).map((r) => [r.id, toConsent(r)]) : [],
+  );
 
   const persons = await loadPersonFacts(
     trx,

@@ -258,7 +258,7 @@ const toSummary = (r: SummaryRow): MeetingSummary => ({
 export function listMeetings(deps: ServiceDeps, ctx: ActionContext) {
   return execute(deps, ctx, {
     action: 'meeting.list',
-    load: async () => ({}),
+    load: () => Promise.resolve({}),
     authorize: (actor) => can(actor, 'meetings.list', {}),
     run: async (trx) => {
       const units = ctx.actor.grants.map((g) => g.unitId);
@@ -755,7 +755,7 @@ export function closeAction(
 export function myMeetingActions(deps: ServiceDeps, ctx: ActionContext) {
   return execute(deps, ctx, {
     action: 'meeting_actions.list',
-    load: async () => ({}),
+    load: () => Promise.resolve({}),
     authorize: (actor) => can(actor, 'meetingActions.listMine', {}),
     run: async (trx) => {
       const rows = await trx

@@ -335,17 +335,10 @@ describe('a samråd for a family in three units and the school', () => {
       .select(['action', 'person_ids', 'details'])
       .where('correlation_id', '=', held.correlationId)
       .execute();
-    expect(audit).toEqual([
-      {
-        action: 'meeting.hold',
-        person_ids: expect.arrayContaining([
-          w.persons.p.id,
-          f.child.personId,
-          f.perpetrator.personId,
-        ]),
-        details: { meetingId },
-      },
-    ]);
+    expect(audit.map((a) => [a.action, a.details])).toEqual([['meeting.hold', { meetingId }]]);
+    expect([...(audit[0]?.person_ids ?? [])].sort()).toEqual(
+      [w.persons.p.id, f.child.personId, f.perpetrator.personId].sort(),
+    );
   });
 
   it('refuses a presence on a ground that does not cover it, and holding once a consent is revoked', async () => {
