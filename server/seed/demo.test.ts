@@ -116,6 +116,27 @@ describe('demo data', () => {
     expect(consents[0]?.person_id).toBe(consents[0]?.whose);
   });
 
+  it('has a samråd called from Emma’s file, Ella’s file joined by its own handläggare, the school not yet grounded', async () => {
+    const db = t.database.db;
+    const files = await db
+      .selectFrom('coordination_meeting_file as f')
+      .innerJoin('case as c', 'c.id', 'f.case_id')
+      .innerJoin('person as p', 'p.id', 'c.person_id')
+      .select(['p.given_name', 'f.joined_by', 'c.assigned_user_id'])
+      .orderBy('p.given_name')
+      .execute();
+    expect(files.map((f) => f.given_name)).toEqual(['Ella', 'Emma']);
+    // Each file joined by who works it: calling a samråd brings no one else's file in.
+    for (const f of files) expect(f.joined_by).toBe(f.assigned_user_id);
+    const grounds = await db
+      .selectFrom('coordination_meeting_ground as g')
+      .innerJoin('coordination_meeting_participant as p', 'p.id', 'g.participant_id')
+      .select(['p.kind'])
+      .execute();
+    expect(grounds.map((g) => g.kind)).toEqual(['unit', 'unit']);
+    expect(await db.selectFrom('coordination_meeting_minutes').selectAll().execute()).toEqual([]);
+  });
+
   it('starts every case’s history with its aktualisering and screening; a closed case is closed in it', async () => {
     const cases = await t.database.db
       .selectFrom('case')

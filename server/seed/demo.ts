@@ -17,6 +17,7 @@ import { hashPassword } from '../accounts/passwords.ts';
 import { appendEvents, openCase } from '../case-kernel/case-access.ts';
 import { insertCounterpart } from '../case-kernel/counterparts.ts';
 import type { CounterpartFields } from '../case-kernel/counterparts.ts';
+import { insertDemoMeeting } from './demo-meetings.ts';
 import { insertDemoProviders } from './demo-providers.ts';
 import { testPersonnummer } from './skatteverket-test-numbers.ts';
 
@@ -680,6 +681,12 @@ async function insertDemo(trx: Trx, now: Date) {
       })
       .execute();
   }
+  await insertDemoMeeting(trx, {
+    now,
+    units: { victim: unitIds.rvt, children: unitIds.children },
+    users: { victim: userIds['anna.handlaggare'], children: userIds['bo.barn'] },
+    cases: { victim: firstCaseIds.emma ?? '', children: firstCaseIds.ella ?? '' },
+  });
 }
 
 /** Seeds the demo into an empty database. Returns false (and changes nothing) otherwise. */
