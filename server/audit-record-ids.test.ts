@@ -539,6 +539,23 @@ const writes: Write[] = [
     expect: ({ url }) => ({ 'meeting.hold': { meetingId: segment(url, 'meetings') } }),
   },
   {
+    scenario: 'write a SIP on an assigned case',
+    actor: 'assigned',
+    expect: ({ body }) => ({ 'plan.write': { planId: body.id, version: 1 } }),
+  },
+  {
+    scenario: 'revise a SIP on an assigned case',
+    actor: 'assigned',
+    expect: ({ url }) => ({ 'plan.write': { planId: segment(url, 'plans'), version: 2 } }),
+  },
+  {
+    scenario: 'follow up a SIP on an assigned case',
+    actor: 'assigned',
+    expect: ({ url, body }) => ({
+      'plan.follow_up': { planId: segment(url, 'plans'), followUpId: body.id },
+    }),
+  },
+  {
     scenario: 'close an action item from a samråd',
     actor: 'assigned',
     expect: ({ url }) => ({

@@ -9,7 +9,9 @@ import * as authContracts from '../core/contracts/auth.ts';
 import * as caseContracts from '../core/contracts/cases.ts';
 import * as commissionContracts from '../core/contracts/commissions.ts';
 import * as consentContracts from '../core/contracts/consents.ts';
+import * as partnerContactContracts from '../core/contracts/partner-contact.ts';
 import * as meetingContracts from '../core/contracts/coordination-meetings.ts';
+import * as planContracts from '../core/contracts/coordinated-plans.ts';
 import * as counterpartContracts from '../core/contracts/counterparts.ts';
 import * as documentContracts from '../core/contracts/case-documents.ts';
 import * as familyContracts from '../core/contracts/family.ts';
@@ -81,7 +83,9 @@ const allContracts = [
   caseContracts,
   commissionContracts,
   consentContracts,
+  partnerContactContracts,
   meetingContracts,
+  planContracts,
   counterpartContracts,
   documentContracts,
   familyContracts,
@@ -230,6 +234,7 @@ const covered = new Set<Contract>([
   consentContracts.listConsents,
   consentContracts.recordConsent,
   consentContracts.revokeConsent,
+  partnerContactContracts.listPartnerContactConsents,
   meetingContracts.callMeeting,
   meetingContracts.listCaseMeetings,
   meetingContracts.listMeetings,
@@ -240,4 +245,8 @@ const covered = new Set<Contract>([
   meetingContracts.recordPresenceGround,
   meetingContracts.holdMeeting,
   meetingContracts.closeAction,
+  planContracts.listPlans,
+  planContracts.createPlan,
+  planContracts.revisePlan,
+  planContracts.followUpPlan,
 ]);

@@ -52,6 +52,7 @@ export const auditActions = {
   'consent.read': 'Läste samtyckesregister',
   'consent.record': 'Registrerade samtycke',
   'consent.revoke': 'Registrerade återkallat samtycke',
+  'consent.partner_contact.read': 'Läste våldsutövarens samtycken till partnerkontakt',
   'advice_session.record': 'Registrerade samtal i råd och stöd',
   'follow_up.read': 'Läste uppföljningar',
   'follow_up_due.set': 'Satte datum för uppföljning',
@@ -109,6 +110,9 @@ export const auditActions = {
   'meeting.hold': 'Skrev minnesanteckningar från samråd',
   'meeting.action_done': 'Registrerade åtgärd från samråd som klar',
   'meeting_actions.list': 'Listade egna åtgärder från samråd',
+  'plan.read': 'Läste SIP och samverkansplaner',
+  'plan.write': 'Skrev SIP eller samverkansplan',
+  'plan.follow_up': 'Följde upp SIP eller samverkansplan',
 } as const;
 export type AuditAction = keyof typeof auditActions;
 
@@ -196,6 +200,8 @@ export const auditRecordKeys = {
   'meeting.ground': ['meetingId', 'groundId'],
   'meeting.hold': ['meetingId'],
   'meeting.action_done': ['meetingId', 'itemId'],
+  'plan.write': ['planId', 'version'],
+  'plan.follow_up': ['planId', 'followUpId'],
 } as const satisfies Partial<Record<AuditAction, readonly [string, ...string[]]>>;
 export type AuditRecordAction = keyof typeof auditRecordKeys;
 
@@ -208,6 +214,7 @@ export const auditActionsWithoutRecord = [
   'meeting.list_for_case',
   'meeting.read',
   'meeting_actions.list',
+  'plan.read',
   'person.read',
   'person.protected.read',
   'person.search',
@@ -224,6 +231,7 @@ export const auditActionsWithoutRecord = [
   'risk.read',
   'advice_session.read',
   'consent.read',
+  'consent.partner_contact.read',
   'follow_up.read',
   'counterpart.list',
   'commission.list',

@@ -302,9 +302,13 @@ export const DecisionConditions = z.strictObject({
       ),
     })
     .optional(),
+  /**
+   * The perpetrator's consent by its id: one of his consents to this unit for partnerkontakt
+   * (core/contracts/partner-contact.ts lists them); the server reads it from his case's register.
+   */
   partnerContact: z
     .strictObject({
-      consentOn: isoDate('Ange när våldsutövaren samtyckte (ÅÅÅÅ-MM-DD).'),
+      consentId: z.uuid('Välj våldsutövarens samtycke.'),
       contactPerson: shortText('Ange den våldsutsattas kontaktperson.', 200),
       perpetratorTherapist: shortText('Ange vem som behandlar våldsutövaren.', 200),
     })
@@ -316,6 +320,23 @@ export const DecisionConditions = z.strictObject({
     .optional(),
 });
 export type DecisionConditions = z.infer<typeof DecisionConditions>;
+
+/**
+ * The conditions as a beslut recorded them. A partnerkontakt keeps the consent's id and the day
+ * he gave it, filled in by the server from his case's register; a beslut from before the
+ * register has only the day.
+ */
+export const RecordedConditions = DecisionConditions.extend({
+  partnerContact: z
+    .strictObject({
+      consentId: z.uuid().optional(),
+      consentOn: z.iso.date(),
+      contactPerson: z.string(),
+      perpetratorTherapist: z.string(),
+    })
+    .optional(),
+});
+export type RecordedConditions = z.infer<typeof RecordedConditions>;
 
 const decisionFields = {
   intervention: Intervention,
@@ -355,7 +376,7 @@ export const DecisionVersion = z.object({
   changeReason: z.string().nullable(),
   recordedAt: z.iso.datetime(),
   /** What the rules of the insats required, as decided; null when they asked for nothing. */
-  conditions: DecisionConditions.nullable(),
+  conditions: RecordedConditions.nullable(),
 });
 
 export const Decision = z.object({

@@ -152,6 +152,9 @@ export function consentName(consent: Pick<Consent, 'givenOn' | 'recipient'>): st
 }
 
 const capital = (s: string) => s.charAt(0).toLocaleUpperCase('sv') + s.slice(1);
+/** A label inside a sentence: "Samråd" → "samråd", while an acronym stays one ("SIP, …"). */
+const inSentence = (label: string) =>
+  /^\p{Lu}\p{Lu}/u.test(label) ? label : label.charAt(0).toLocaleLowerCase('sv') + label.slice(1);
 
 /** Whether a consent covers a disclosure, or the first reason it does not (a Swedish sentence). */
 export function consentCovers(consent: Consent, d: Disclosure): Coverage {
@@ -174,7 +177,7 @@ export function consentCovers(consent: Consent, d: Disclosure): Coverage {
     );
   }
   if (!consent.purposes.includes(d.purpose)) {
-    return no(`${capital(name)} gäller inte ${disclosurePurposeLabels[d.purpose].toLowerCase()}.`);
+    return no(`${capital(name)} gäller inte ${inSentence(disclosurePurposeLabels[d.purpose])}.`);
   }
   if (!sameRecipient(consent.recipient, d.recipient)) {
     return no(`${capital(name)} gäller inte ${d.recipient.name}.`);

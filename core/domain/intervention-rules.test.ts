@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays } from './calendar.ts';
 import { interventions } from './intervention-catalogue.ts';
 import {
+  conditionLines,
   interventionRuleProblems,
   meansTestProblems,
   partnerContactProblems,
@@ -77,26 +78,20 @@ describe('perpetratorHousingProblems', () => {
 });
 
 describe('partnerContactProblems', () => {
-  it('needs consent before the beslut and a contact person who is not his therapist', () => {
+  it('needs the partnerkontakt recorded with a contact person who is not his therapist', () => {
     fc.assert(
       fc.property(
-        day,
-        fc.integer({ min: -20, max: 3 }),
         fc.constantFrom('Anna Berg', 'Bo Ek', ' anna  berg '),
         fc.constantFrom('Anna Berg', 'Bo Ek'),
         fc.boolean(),
-        (decidedOn, consentOffset, contactPerson, perpetratorTherapist, given) => {
-          const consentOn = addDays(decidedOn, consentOffset);
+        (contactPerson, perpetratorTherapist, given) => {
           const problems = partnerContactProblems({
-            conditions: given
-              ? { partnerContact: { consentOn, contactPerson, perpetratorTherapist } }
-              : {},
-            decidedOn,
+            conditions: given ? { partnerContact: { contactPerson, perpetratorTherapist } } : {},
           });
           const same =
             contactPerson.trim().replace(/\s+/g, ' ').toLowerCase() ===
             perpetratorTherapist.toLowerCase();
-          expect(problems.length === 0).toBe(given && consentOffset <= 0 && !same);
+          expect(problems.length === 0).toBe(given && !same);
         },
       ),
     );
@@ -179,5 +174,22 @@ describe('interventionRuleProblems', () => {
         },
       ),
     );
+  });
+});
+
+describe('conditionLines', () => {
+  it('says when he consented, whether the beslut names the register’s consent or only the day', () => {
+    const people = { contactPerson: 'Sara Lind', perpetratorTherapist: 'Per Ek' };
+    for (const partnerContact of [
+      { consentId: 'c1', consentOn: '2026-11-02', ...people },
+      { consentOn: '2026-11-02', ...people },
+    ]) {
+      expect(conditionLines({ partnerContact })).toEqual([
+        {
+          label: 'Partnerkontakt',
+          text: 'Våldsutövaren samtyckte 2026-11-02. Kontaktperson: Sara Lind. Våldsutövarens behandlare: Per Ek.',
+        },
+      ]);
+    }
   });
 });

@@ -10,14 +10,34 @@ import { addDays } from './calendar.ts';
 import type { Intervention } from './intervention-catalogue.ts';
 import type { RiskLevel } from './instruments.ts';
 
-/** What a beslut records because the rules of its insats required it. */
-export interface DecisionConditions {
+/** Partnerkontakt's people: the victim's own contact person, and the one who treats him. */
+export interface PartnerContactPeople {
+  contactPerson: string;
+  perpetratorTherapist: string;
+}
+
+/**
+ * Partnerkontakt as a beslut records it: the perpetrator's consent in his case's register
+ * (core/domain/consents.ts) — its id, and the day he gave it, which the server fills in from the
+ * register — and the two people. A beslut from before the register has only the day.
+ */
+export interface RecordedPartnerContact extends PartnerContactPeople {
+  consentId?: string;
+  consentOn: string;
+}
+
+/**
+ * What a beslut records because the rules of its insats required it. `P` is the partnerkontakt
+ * part: as recorded by default; as the form sends it (the consent by id) before the server has
+ * read the consent.
+ */
+export interface DecisionConditions<P extends PartnerContactPeople = RecordedPartnerContact> {
   /** The victim's wish to stay in the home: when, and how it was learnt. */
   victimWish?: { learntOn: string; how: string };
   /** The risk assessment of the case that the beslut rests on, and why it supports the beslut. */
   riskSupport?: { assessmentId: string; conclusion: string };
   /** Partnerkontakt: the perpetrator's consent, the victim's contact person, his therapist. */
-  partnerContact?: { consentOn: string; contactPerson: string; perpetratorTherapist: string };
+  partnerContact?: P;
   /** Acute ekonomiskt bistånd granted without the usual means test, and why. */
   meansTestWaived?: { reason: string };
 }
@@ -53,7 +73,7 @@ export const RECENT_ASSESSMENT_DAYS = 30;
  * - and a written conclusion of how the assessment supports her staying.
  */
 export function perpetratorHousingProblems(input: {
-  conditions: DecisionConditions;
+  conditions: DecisionConditions<PartnerContactPeople>;
   /** The assessment the beslut names, if it is one of the case's; null when none or unknown. */
   assessment: AssessmentFact | null;
   decidedOn: string;
@@ -101,22 +121,21 @@ const samePerson = (a: string, b: string) =>
 /**
  * Partnerkontakt for the victim of a perpetrator in treatment [001 Insatser till våldsutövare]:
  * it needs the perpetrator's consent to the contact, and the victim has her own contact person,
- * never the one who treats him.
+ * never the one who treats him. Whether the consent covers the contact — his, to this unit, for
+ * partnerkontakt, valid on the day of the beslut and not revoked — is the consent register's one
+ * rule (core/domain/consents.ts disclosureCovered), which the server asks with the consent it
+ * read from his case's register.
  */
 export function partnerContactProblems(input: {
-  conditions: DecisionConditions;
-  decidedOn: string;
+  conditions: DecisionConditions<PartnerContactPeople>;
 }): string[] {
   const contact = input.conditions.partnerContact;
   if (!contact) {
     return [
-      'Partnerkontakt kräver våldsutövarens dokumenterade samtycke och en egen kontaktperson för den våldsutsatta. Ange när samtycket lämnades, kontaktpersonen och våldsutövarens behandlare.',
+      'Partnerkontakt kräver våldsutövarens dokumenterade samtycke och en egen kontaktperson för den våldsutsatta. Välj våldsutövarens samtycke och ange kontaktpersonen och våldsutövarens behandlare.',
     ];
   }
   return [
-    ...(contact.consentOn > input.decidedOn
-      ? ['Våldsutövarens samtycke kan inte ha lämnats efter beslutet.']
-      : []),
     ...(samePerson(contact.contactPerson, contact.perpetratorTherapist)
       ? [
           'Kontaktpersonen får inte vara samma person som behandlar våldsutövaren. Välj en annan kontaktperson.',
@@ -133,7 +152,7 @@ export function partnerContactProblems(input: {
 export function meansTestProblems(input: {
   intervention: Intervention;
   acute: boolean;
-  conditions: DecisionConditions;
+  conditions: DecisionConditions<PartnerContactPeople>;
 }): string[] {
   if (!input.conditions.meansTestWaived) return [];
   if (input.intervention !== 'financial_assistance') {
@@ -158,7 +177,7 @@ export function interventionRuleProblems(input: {
   targetGroup: string;
   outcome: 'granted' | 'partly_granted' | 'refused';
   acute: boolean;
-  conditions: DecisionConditions;
+  conditions: DecisionConditions<PartnerContactPeople>;
   assessment: AssessmentFact | null;
   decidedOn: string;
 }): string[] {
@@ -177,14 +196,14 @@ export function interventionRuleProblems(input: {
  * The conditions a beslut keeps: only those its insats's rules ask for, so a field filled in and
  * then left behind in the form is not recorded as if it mattered.
  */
-export function relevantConditions(input: {
+export function relevantConditions<P extends PartnerContactPeople>(input: {
   intervention: Intervention;
   targetGroup: string;
   acute: boolean;
-  conditions: DecisionConditions;
-}): DecisionConditions | null {
+  conditions: DecisionConditions<P>;
+}): DecisionConditions<P> | null {
   const { intervention, targetGroup, acute, conditions } = input;
-  const kept: DecisionConditions = {
+  const kept: DecisionConditions<P> = {
     ...(intervention === 'temporary_housing' && targetGroup === 'perpetrator'
       ? {
           ...(conditions.victimWish ? { victimWish: conditions.victimWish } : {}),

@@ -160,6 +160,7 @@ export async function recordDisclosure(
     commissionId?: string;
     meetingId?: string;
     decisionId?: string;
+    plan?: { id: string; version: number };
   },
 ): Promise<string> {
   const { disclosure: d, ground } = input;
@@ -180,6 +181,8 @@ export async function recordDisclosure(
       commission_id: input.commissionId ?? null,
       coordination_meeting_id: input.meetingId ?? null,
       decision_id: input.decisionId ?? null,
+      coordinated_plan_id: input.plan?.id ?? null,
+      coordinated_plan_version: input.plan?.version ?? null,
       decided_by: ctx.actor.userId,
       decided_at: ctx.now,
     })

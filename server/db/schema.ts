@@ -14,6 +14,7 @@ import type { SafetyPlanItem } from '../../core/domain/safety-plan.ts';
 import type { FollowUpMethod, GoalFulfilment } from '../../core/domain/follow-ups.ts';
 import type { NoticeKind } from '../../core/domain/account-notices.ts';
 import type { Role } from '../../core/policy/roles.ts';
+import type { PlanKind } from '../../core/domain/coordinated-plans.ts';
 import type { ConsentCategory, ConsentWay, SharedData } from '../../core/domain/commissions.ts';
 import type { ReviewSubject, SignalKind } from '../../core/domain/safety-signals.ts';
 import type {
@@ -90,6 +91,9 @@ export interface Database {
   coordination_meeting_minutes: CoordinationMeetingMinutesTable;
   coordination_meeting_item: CoordinationMeetingItemTable;
   coordination_action_done: CoordinationActionDoneTable;
+  coordinated_plan: CoordinatedPlanTable;
+  coordinated_plan_version: CoordinatedPlanVersionTable;
+  coordinated_plan_follow_up: CoordinatedPlanFollowUpTable;
 }
 
 /** Which day unit takes over socialjour's matter of a target group (core/domain/handover.ts). */
@@ -850,6 +854,8 @@ export interface DisclosureTable {
   commission_id: string | null;
   coordination_meeting_id: string | null;
   decision_id: string | null;
+  coordinated_plan_id: string | null;
+  coordinated_plan_version: number | null;
   decided_by: string;
   decided_at: Date;
 }
@@ -931,6 +937,56 @@ export interface CoordinationActionDoneTable {
   item_id: string;
   done_on: ColumnType<string, string, never>;
   note: string | null;
+  recorded_by: string;
+  recorded_at: Date;
+}
+
+/** A SIP or intern samverkansplan of one person (core/domain/coordinated-plans.ts). Append-only. */
+export interface CoordinatedPlanTable {
+  id: Generated<string>;
+  kind: PlanKind;
+  case_id: string;
+  person_id: string;
+  created_by: string;
+  created_at: Date;
+}
+
+/** What a plan says, each version a new row. Append-only. */
+export interface CoordinatedPlanVersionTable {
+  plan_id: string;
+  version: number;
+  needs: string;
+  /** The participants (StoredPlanParticipant[]), JSON. */
+  participants: ColumnType<StoredPlanParticipant[], string, never>;
+  others_do: string;
+  overall_responsible: number;
+  follow_up_on: ColumnType<string, string, never>;
+  categories: InformationCategory[];
+  recorded_by: string;
+  recorded_at: Date;
+}
+
+/** A participant of a plan as stored: whom, by name and role, responsible for what, on which consent. */
+export interface StoredPlanParticipant {
+  kind: RecipientKind;
+  unitId: string | null;
+  providerId: string | null;
+  /** The recipient's name as the plan names it (a unit's or provider's name when it was written). */
+  recipientName: string;
+  name: string;
+  role: string;
+  responsibility: string;
+  consentId: string | null;
+}
+
+/** A plan followed up. Append-only. */
+export interface CoordinatedPlanFollowUpTable {
+  id: Generated<string>;
+  plan_id: string;
+  followed_up_on: ColumnType<string, string, never>;
+  person_view: string;
+  assessment: string;
+  goal_fulfilment: GoalFulfilment;
   recorded_by: string;
   recorded_at: Date;
 }

@@ -1,8 +1,29 @@
+import type { Insertable } from 'kysely';
 import { consentCategories } from '../../core/domain/commissions.ts';
 import { addDays } from '../../core/domain/calendar.ts';
-import type { InformationCategory } from '../../core/domain/consents.ts';
+import type { DisclosurePurpose, InformationCategory } from '../../core/domain/consents.ts';
 import type { Db } from '../db/database.ts';
+import type { ConsentTable } from '../db/schema.ts';
 import { stockholmDate } from '../time.ts';
+
+/** A consent of the case's person in the case's register, recorded now. */
+async function insertConsent(
+  db: Db,
+  caseId: string,
+  values: Omit<Insertable<ConsentTable>, 'person_id' | 'case_id' | 'recorded_at'>,
+): Promise<string> {
+  const { person_id } = await db
+    .selectFrom('case')
+    .select('person_id')
+    .where('id', '=', caseId)
+    .executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto('consent')
+    .values({ ...values, person_id, case_id: caseId, recorded_at: new Date() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
 
 /**
  * A consent in a case's register for tests that need one to disclose on (recording one through
@@ -18,32 +39,54 @@ export async function consentToProvider(
     categories?: readonly InformationCategory[];
   },
 ): Promise<string> {
-  const { person_id } = await db
-    .selectFrom('case')
-    .select('person_id')
-    .where('id', '=', input.caseId)
-    .executeTakeFirstOrThrow();
   const today = stockholmDate(new Date());
-  const row = await db
-    .insertInto('consent')
-    .values({
-      person_id,
-      case_id: input.caseId,
-      categories: [...(input.categories ?? consentCategories)],
-      purposes: ['commission'],
-      purpose_text: 'Att utföraren ska kunna ta emot och stödja personen.',
-      recipient_kind: 'provider',
-      recipient_unit_id: null,
-      recipient_provider_id: input.providerId,
-      recipient_name: null,
-      given_on: addDays(today, -1),
-      valid_until: addDays(today, 180),
-      way: 'oral',
-      document_reference: null,
-      recorded_by: input.recordedBy,
-      recorded_at: new Date(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  return insertConsent(db, input.caseId, {
+    categories: [...(input.categories ?? consentCategories)],
+    purposes: ['commission'],
+    purpose_text: 'Att utföraren ska kunna ta emot och stödja personen.',
+    recipient_kind: 'provider',
+    recipient_unit_id: null,
+    recipient_provider_id: input.providerId,
+    recipient_name: null,
+    given_on: addDays(today, -1),
+    valid_until: addDays(today, 180),
+    way: 'oral',
+    document_reference: null,
+    recorded_by: input.recordedBy,
+  });
+}
+
+/**
+ * The perpetrator's consent to partnerkontakt, in his case's register as his handläggare records
+ * it: to the victim's unit, sharing his participation in treatment, given yesterday and valid
+ * half a year, unless told otherwise.
+ */
+export async function partnerContactConsent(
+  db: Db,
+  input: {
+    /** His case. */
+    caseId: string;
+    /** The recipient: the unit of her case. */
+    unitId: string;
+    recordedBy: string;
+    givenOn?: string;
+    validUntil?: string;
+    purposes?: readonly DisclosurePurpose[];
+  },
+): Promise<string> {
+  const today = stockholmDate(new Date());
+  return insertConsent(db, input.caseId, {
+    categories: ['treatment'],
+    purposes: [...(input.purposes ?? ['partner_contact'])],
+    purpose_text: 'Partnerkontakt med den våldsutsatta medan han går i behandling.',
+    recipient_kind: 'unit',
+    recipient_unit_id: input.unitId,
+    recipient_provider_id: null,
+    recipient_name: null,
+    given_on: input.givenOn ?? addDays(today, -1),
+    valid_until: input.validUntil ?? addDays(today, 180),
+    way: 'written',
+    document_reference: 'Undertecknat samtycke i hans akt',
+    recorded_by: input.recordedBy,
+  });
 }

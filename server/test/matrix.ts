@@ -17,7 +17,9 @@ import type { ShelterFields } from '../../core/contracts/providers.ts';
 import { counterpartScenarios } from './matrix-counterparts.ts';
 import { householdScenarios } from './matrix-household.ts';
 import { consentScenarios } from './matrix-consents.ts';
+import { partnerContactScenarios } from './matrix-partner-contact.ts';
 import { meetingScenarios } from './matrix-meetings.ts';
+import { planScenarios } from './matrix-plans.ts';
 import { consentToProvider } from './consents.ts';
 import { signalScenarios } from './matrix-signals.ts';
 
@@ -1544,7 +1546,9 @@ export const scenarios: Scenario[] = [
   },
   ...counterpartScenarios,
   ...consentScenarios,
+  ...partnerContactScenarios,
   ...meetingScenarios,
+  ...planScenarios,
   ...householdScenarios,
 ];
 

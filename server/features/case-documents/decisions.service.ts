@@ -12,7 +12,7 @@ import type {
   recordDecision as decisionContract,
   reviseDecision as reviseContract,
 } from '../../../core/contracts/case-documents.ts';
-import { DecisionConditions as StoredConditions } from '../../../core/contracts/case-documents.ts';
+import { RecordedConditions } from '../../../core/contracts/case-documents.ts';
 import type { FieldError } from '../../../core/contracts/errors.ts';
 import { checkStep, caseState } from '../../../core/domain/case-flow.ts';
 import { hasOpenDuty } from '../../../core/domain/child-report-duty.ts';
@@ -38,6 +38,7 @@ import {
 import type {
   AssessmentFact,
   DecisionConditions,
+  PartnerContactPeople,
 } from '../../../core/domain/intervention-rules.ts';
 import { legalReference } from '../../../core/domain/legal-references.ts';
 import { checkCommunicationChannel } from '../../../core/domain/safe-channel.ts';
@@ -56,6 +57,9 @@ import { activeCatalogue } from '../../case-kernel/legal-catalogue.ts';
 import { activeInterventionCatalogue } from '../../case-kernel/intervention-catalogue.ts';
 import { refuseUnfitPlace } from '../../case-kernel/providers.ts';
 import { channelsReachableByViolence } from '../../case-kernel/counterparts.ts';
+import { recordDisclosure } from '../../case-kernel/disclosures.ts';
+import { partnerContactDisclosure } from '../../case-kernel/partner-contact.ts';
+import { loadPersonFacts } from '../../case-kernel/persons.repository.ts';
 import type { CaseRow } from '../../case-kernel/case-access.ts';
 import type { ServiceDeps } from '../../service-deps.ts';
 
@@ -148,7 +152,8 @@ interface VersionFields {
     how: NonNullable<z.infer<typeof decisionContract.body>['notified']>['how'];
     on: string;
   } | null;
-  conditions?: DecisionConditions | undefined;
+  /** As the form sends them: a partnerkontakt names his consent by its id. */
+  conditions?: DecisionConditions<PartnerContactIn> | undefined;
   /** The place (issue 13): a provider that carries out the insats. */
   providerId?: string | null | undefined;
 }
@@ -221,22 +226,49 @@ async function refuseService(deps: ServiceDeps, intervention: Intervention) {
   if (refusal) throw new AppError('STEP_OUT_OF_ORDER', { detail: refusal });
 }
 
+/** Partnerkontakt as the form sends it: his consent by its id, and the two people. */
+type PartnerContactIn = PartnerContactPeople & { consentId: string };
+
+/** What a beslut keeps for the rules of its insats, and the disclosure it makes, if any. */
+interface RuleOutcome {
+  conditions: DecisionConditions | null;
+  /** A partnerkontakt's disclosure of his data to this unit, recorded with the beslut. */
+  disclosure: Omit<Parameters<typeof recordDisclosure>[2], 'decisionId'> | null;
+}
+
 /**
  * What the insatser catalogue in force and the rules of the insats say of this beslut in this
  * case, as a 409 naming what is missing: a service is not decided, an insats is decided only for
  * the target groups it serves, and a perpetrator's tillfälligt boende or a partnerkontakt rests
- * on what core/domain/intervention-rules.ts asks. Returns the conditions the beslut keeps.
+ * on what core/domain/intervention-rules.ts asks. A partnerkontakt that grants rests on his
+ * consent, read from his case's register (server/case-kernel/partner-contact.ts): the conditions
+ * keep its id and the day he gave it. Returns the conditions the beslut keeps and what it
+ * discloses.
  */
 async function refuseAgainstRules(
   trx: Trx,
+  ctx: ActionContext,
   row: CaseRow,
   body: VersionFields,
   interventions: InterventionCatalogue,
   acute: boolean,
-): Promise<DecisionConditions | null> {
+): Promise<RuleOutcome> {
   const refusal = catalogueRefusal(interventions, body.intervention, row.target_group);
   if (refusal) throw new AppError('STEP_OUT_OF_ORDER', { detail: refusal });
-  const conditions = body.conditions ?? {};
+  const { partnerContact, ...rest } = body.conditions ?? {};
+  const partner =
+    partnerContact && body.intervention === 'partner_contact' && body.outcome !== 'refused'
+      ? await partnerContactDisclosure(trx, ctx, await withPersonFacts(trx, ctx, row), {
+          consentId: partnerContact.consentId,
+          decidedOn: body.decidedOn,
+        })
+      : null;
+  const conditions: DecisionConditions = {
+    ...rest,
+    ...(partnerContact && partner
+      ? { partnerContact: { ...partnerContact, consentOn: partner.ground.consent.givenOn } }
+      : {}),
+  };
   const named = conditions.riskSupport
     ? await trx
         .selectFrom('risk_assessment')
@@ -248,22 +280,49 @@ async function refuseAgainstRules(
   const assessment: AssessmentFact | null = named
     ? { id: named.id, kind: named.kind, level: named.level, assessedOn: named.assessed_on }
     : null;
-  const problems = interventionRuleProblems({
-    intervention: body.intervention,
-    targetGroup: row.target_group,
-    outcome: body.outcome,
-    acute,
-    conditions,
-    assessment,
-    decidedOn: body.decidedOn,
-  });
+  const problems = [
+    ...(partner && !partner.coverage.covered ? [partner.coverage.reason] : []),
+    ...interventionRuleProblems({
+      intervention: body.intervention,
+      targetGroup: row.target_group,
+      outcome: body.outcome,
+      acute,
+      conditions,
+      assessment,
+      decidedOn: body.decidedOn,
+    }),
+  ];
   if (problems.length) throw new AppError('STEP_OUT_OF_ORDER', { detail: problems.join(' ') });
-  return relevantConditions({
-    intervention: body.intervention,
-    targetGroup: row.target_group,
-    acute,
-    conditions,
-  });
+  return {
+    conditions: relevantConditions({
+      intervention: body.intervention,
+      targetGroup: row.target_group,
+      acute,
+      conditions,
+    }),
+    disclosure: partner
+      ? { caseId: partner.caseId, disclosure: partner.disclosure, ground: partner.ground }
+      : null,
+  };
+}
+
+/** The case with its person's facts, as the policy reads them for the family around it. */
+async function withPersonFacts(trx: Trx, ctx: ActionContext, row: CaseRow) {
+  const person = (await loadPersonFacts(trx, [row.person_id], ctx.actor.userId, ctx.now)).get(
+    row.person_id,
+  );
+  if (!person) throw new AppError('NOT_FOUND');
+  return { row, person };
+}
+
+/** The disclosure a beslut makes (a partnerkontakt's), recorded in his case with the beslut. */
+async function recordRuleDisclosure(
+  trx: Trx,
+  ctx: ActionContext,
+  rules: RuleOutcome,
+  decisionId: string,
+) {
+  if (rules.disclosure) await recordDisclosure(trx, ctx, { ...rules.disclosure, decisionId });
 }
 
 /**
@@ -319,7 +378,7 @@ export async function recordDecision(
       const interventions = await activeInterventionCatalogue(trx);
       refuseBadDates(body, ctx.today, interventions);
       await refuseOutOfOrder(trx, row, 'decision', ctx.today);
-      const conditions = await refuseAgainstRules(trx, row, body, interventions, false);
+      const rules = await refuseAgainstRules(trx, ctx, row, body, interventions, false);
       await refuseUnfitPlace(trx, body);
       const catalogue = await activeCatalogue(trx);
       const created = await trx
@@ -333,13 +392,14 @@ export async function recordDecision(
           decision_id: created.id,
           version: 1,
           kind: 'original',
-          ...versionValues(body, catalogue, conditions),
+          ...versionValues(body, catalogue, rules.conditions),
           decided_by: ctx.actor.userId,
           decided_role: allowed.role,
           change_reason: null,
           recorded_at: ctx.now,
         })
         .execute();
+      await recordRuleDisclosure(trx, ctx, rules, created.id);
       // The utredning ends with its (first) beslut; further beslut on other insatser may follow.
       await trx
         .updateTable('investigation')
@@ -410,7 +470,7 @@ export async function recordAcuteDecision(
         body.intervention,
         interventions,
       );
-      const conditions = await refuseAgainstRules(trx, row, fields, interventions, true);
+      const rules = await refuseAgainstRules(trx, ctx, row, fields, interventions, true);
       await refuseUnfitPlace(trx, fields);
       const catalogue = await activeCatalogue(trx);
       // Her own view of the danger: a valid first assessment, to be completed by a structured one.
@@ -447,13 +507,14 @@ export async function recordAcuteDecision(
           decision_id: created.id,
           version: 1,
           kind: 'original',
-          ...versionValues(fields, catalogue, conditions),
+          ...versionValues(fields, catalogue, rules.conditions),
           decided_by: ctx.actor.userId,
           decided_role: allowed.role,
           change_reason: null,
           recorded_at: ctx.now,
         })
         .execute();
+      await recordRuleDisclosure(trx, ctx, rules, created.id);
       await trx
         .insertInto('acute_decision')
         .values({
@@ -533,8 +594,9 @@ export async function reviseDecision(
         .executeTakeFirst();
       const interventions = await activeInterventionCatalogue(trx);
       refuseBadDates(body, ctx.today, interventions, acute !== undefined);
-      const conditions = await refuseAgainstRules(
+      const rules = await refuseAgainstRules(
         trx,
+        ctx,
         row,
         body,
         interventions,
@@ -569,13 +631,14 @@ export async function reviseDecision(
           decision_id: decisionId,
           version: bumped.version,
           kind: body.kind,
-          ...versionValues({ ...body, providerId }, catalogue, conditions),
+          ...versionValues({ ...body, providerId }, catalogue, rules.conditions),
           decided_by: ctx.actor.userId,
           decided_role: allowed.role,
           change_reason: body.reason,
           recorded_at: ctx.now,
         })
         .execute();
+      await recordRuleDisclosure(trx, ctx, rules, decisionId);
       return {
         result: { id: decisionId, version: bumped.version },
         audit: {
@@ -662,7 +725,7 @@ export async function loadDecisions(
       placeWithheld: !placeVisible && v.provider_id !== null,
       changeReason: v.change_reason,
       recordedAt: v.recorded_at.toISOString(),
-      conditions: v.conditions === null ? null : StoredConditions.parse(v.conditions),
+      conditions: v.conditions === null ? null : RecordedConditions.parse(v.conditions),
     }));
     const current = history.at(-1);
     const first = versions[0];

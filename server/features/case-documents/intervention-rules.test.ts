@@ -7,12 +7,14 @@ import { createTestApp } from '../../test/test-app.ts';
 import type { TestApp } from '../../test/test-app.ts';
 import { createUnit, createUser, intakePayload, loginAs } from '../../test/factories.ts';
 import type { LoggedIn } from '../../test/factories.ts';
+import { partnerContactConsent } from '../../test/consents.ts';
 
 /**
  * The insatser catalogue and the rules of the sources (issue 13 item 4), through real HTTP on the
  * real database: a service is never decided, an insats only for the target groups it serves, a
  * perpetrator's tillfälligt boende rests on the victim's wish and a recent risk assessment, a
- * partnerkontakt on his consent and a contact person who is not his therapist, and an acute
+ * partnerkontakt on his consent in his case's register (to her unit, one she may know of) and a
+ * contact person who is not his therapist, and an acute
  * ekonomiskt bistånd may skip the means test — each refusal a 409 naming what is missing, with
  * nothing saved.
  */
@@ -268,8 +270,60 @@ describe('ekonomiskt bistånd in acute need', () => {
 });
 
 describe('partnerkontakt', () => {
+  /** His handläggare, in the perpetrator team: her handläggare has no work relation to him. */
+  let his: { session: LoggedIn; userId: string; unitId: string };
+  beforeAll(async () => {
+    const team = (await createUnit(t.database.db, { name: 'Våldsutövarteamet' })).id;
+    const worker = await createUser(t.database.db, {
+      grants: [{ unitId: team, role: 'adult_caseworker' }],
+      totp: false,
+    });
+    his = { session: await loginAs(t.app, worker, now), userId: worker.id, unitId: team };
+  });
+
+  /** His case, in the perpetrator team, related to her as a partner who uses violence. */
+  async function hisCase(
+    herPersonId: string | null,
+    familyName: string,
+    protectionLevel = 'none',
+  ): Promise<{ caseId: string; personId: string }> {
+    const payload = {
+      ...intakePayload(
+        his.unitId,
+        {
+          existing: false,
+          newPerson: { identity: null, givenName: 'Jon', familyName, protectionLevel },
+        },
+        { acuteNeed: 'no', receivedAt: '2026-11-09T08:00:00Z' },
+      ),
+      targetGroup: 'perpetrator',
+    };
+    payload.intake.type = 'application_oral';
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/intakes',
+      headers: his.session.headers,
+      payload,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const him = created.json<{ caseId: string; personId: string }>();
+    if (herPersonId) {
+      await t.database.db
+        .insertInto('person_relation')
+        .values({
+          person_id: him.personId,
+          related_person_id: herPersonId,
+          kind: 'partner',
+          violence: 'person_against_related',
+          created_by: null,
+        })
+        .execute();
+    }
+    return him;
+  }
+
   async function communicated(familyName: string) {
-    const { caseId } = await intake('victim', familyName);
+    const { caseId, personId } = await intake('victim', familyName);
     const opened = await send('POST', `/api/cases/${caseId}/preliminary-assessment`, {
       outcome: 'open_investigation',
       template: 'victim',
@@ -284,7 +338,7 @@ describe('partnerkontakt', () => {
       version: (await detail(caseId)).version,
     });
     expect(communication.statusCode, communication.body).toBe(201);
-    return caseId;
+    return { caseId, personId };
   }
   const body = (version: number, conditions?: object) => ({
     intervention: 'partner_contact',
@@ -297,45 +351,188 @@ describe('partnerkontakt', () => {
     ...(conditions ? { conditions } : {}),
     version,
   });
-
-  it('needs his consent and a contact person who is not his therapist', async () => {
-    const caseId = await communicated('Partnersson');
-    const bare = await send(
+  const people = { contactPerson: 'Sara Lind', perpetratorTherapist: 'Per Ek' };
+  /** His consent in his register, given 2026-11-02 and valid until 2027-05-02 unless told. */
+  const consent = (
+    caseId: string,
+    over: Partial<Parameters<typeof partnerContactConsent>[1]> = {},
+  ) =>
+    partnerContactConsent(t.database.db, {
+      caseId,
+      unitId,
+      recordedBy: his.userId,
+      givenOn: '2026-11-02',
+      validUntil: '2027-05-02',
+      ...over,
+    });
+  const offered = async (caseId: string) => {
+    const res = await send('GET', `/api/cases/${caseId}/partner-contact-consents`);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json<{ items: { id: string; givenOn: string; validUntil: string }[] }>().items;
+  };
+  const decide = async (caseId: string, consentId: string, extra: object = people) =>
+    send(
       'POST',
       `/api/cases/${caseId}/decisions`,
-      body((await detail(caseId)).version),
+      body((await detail(caseId)).version, { partnerContact: { consentId, ...extra } }),
+    );
+  const disclosuresOf = (caseId: string) =>
+    t.database.db.selectFrom('disclosure').selectAll().where('case_id', '=', caseId).execute();
+
+  it('rests on his consent to the unit, recorded as a disclosure in his case', async () => {
+    const her = await communicated('Partnersson');
+    const him = await hisCase(her.personId, 'Behandlarsson');
+    const consentId = await consent(him.caseId);
+
+    const listed = await send('GET', `/api/cases/${her.caseId}/partner-contact-consents`);
+    expect(listed.statusCode, listed.body).toBe(200);
+    // By id and dates only: nothing else of his file.
+    expect(listed.json()).toEqual({
+      items: [{ id: consentId, givenOn: '2026-11-02', validUntil: '2027-05-02' }],
+    });
+    const audit = await t.database.db
+      .selectFrom('audit_event')
+      .select(['action', 'person_ids', 'case_ids'])
+      .where('correlation_id', '=', listed.headers['x-correlation-id'] as string)
+      .execute();
+    expect(audit).toEqual([
+      {
+        action: 'consent.partner_contact.read',
+        person_ids: [her.personId, him.personId],
+        case_ids: [her.caseId, him.caseId],
+      },
+    ]);
+
+    const bare = await send(
+      'POST',
+      `/api/cases/${her.caseId}/decisions`,
+      body((await detail(her.caseId)).version),
     );
     expect(bare.statusCode).toBe(409);
     expect(messageOf(bare).message).toContain('våldsutövarens dokumenterade samtycke');
-
-    const same = await send(
-      'POST',
-      `/api/cases/${caseId}/decisions`,
-      body((await detail(caseId)).version, {
-        partnerContact: {
-          consentOn: '2026-11-02',
-          contactPerson: 'Sara Lind',
-          perpetratorTherapist: ' sara  lind',
-        },
-      }),
-    );
+    const same = await decide(her.caseId, consentId, {
+      contactPerson: 'Sara Lind',
+      perpetratorTherapist: ' sara  lind',
+    });
     expect(same.statusCode).toBe(409);
     expect(messageOf(same).message).toContain('inte vara samma person');
-    expect(await decisionsOf(caseId)).toEqual([]);
+    expect(await decisionsOf(her.caseId)).toEqual([]);
+    expect(await disclosuresOf(him.caseId)).toEqual([]);
 
-    const partnerContact = {
-      consentOn: '2026-11-02',
-      contactPerson: 'Sara Lind',
-      perpetratorTherapist: 'Per Ek',
-    };
-    const ok = await send(
-      'POST',
-      `/api/cases/${caseId}/decisions`,
-      body((await detail(caseId)).version, { partnerContact }),
-    );
+    const ok = await decide(her.caseId, consentId);
     expect(ok.statusCode, ok.body).toBe(201);
-    const [decision] = await decisionsOf(caseId);
-    expect(decision?.current.conditions).toEqual({ partnerContact });
+    const decisionId = ok.json<{ id: string }>().id;
+    const [decision] = await decisionsOf(her.caseId);
+    expect(decision?.current.conditions).toEqual({
+      partnerContact: { consentId, consentOn: '2026-11-02', ...people },
+    });
+    expect(await disclosuresOf(him.caseId)).toEqual([
+      expect.objectContaining({
+        person_id: him.personId,
+        purpose: 'partner_contact',
+        categories: ['treatment'],
+        recipient_kind: 'unit',
+        recipient_id: unitId,
+        consent_id: consentId,
+        decision_id: decisionId,
+      }),
+    ]);
+    // Nothing of his is recorded in her case's register.
+    expect(await disclosuresOf(her.caseId)).toEqual([]);
+    const pdf = await send('GET', `/api/decisions/${decisionId}/decision.pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect((await readPdf(pdf.rawPayload)).text).toContain('Våldsutövaren samtyckte 2026-11-02');
+
+    // A new version rests on the consent again, and discloses again.
+    const revised = await send('POST', `/api/decisions/${decisionId}/versions`, {
+      ...body(1, { partnerContact: { consentId, ...people, contactPerson: 'Lena Ek' } }),
+      kind: 'correction',
+      reason: 'Fel kontaktperson.',
+    });
+    expect(revised.statusCode, revised.body).toBe(201);
+    expect((await disclosuresOf(him.caseId)).map((d) => d.decision_id)).toEqual([
+      decisionId,
+      decisionId,
+    ]);
+  });
+
+  it('is refused on a revoked or expired consent, naming it', async () => {
+    const her = await communicated('Återkallarsson');
+    const him = await hisCase(her.personId, 'Ångrarsson');
+    const revoked = await consent(him.caseId);
+    await t.database.db
+      .insertInto('consent_revocation')
+      .values({
+        consent_id: revoked,
+        revoked_on: '2026-11-08',
+        how: 'Han sa det till sin handläggare.',
+        recorded_by: his.userId,
+        recorded_at: now,
+      })
+      .execute();
+    const expired = await consent(him.caseId, { givenOn: '2026-05-01', validUntil: '2026-11-01' });
+    expect(await offered(her.caseId)).toEqual([]);
+
+    const onRevoked = await decide(her.caseId, revoked);
+    expect(onRevoked.statusCode).toBe(409);
+    expect(messageOf(onRevoked).message).toContain('återkallades 2026-11-08');
+    const onExpired = await decide(her.caseId, expired);
+    expect(onExpired.statusCode).toBe(409);
+    expect(messageOf(onExpired).message).toContain('gällde till och med 2026-11-01');
+    expect(await decisionsOf(her.caseId)).toEqual([]);
+    expect(await disclosuresOf(him.caseId)).toEqual([]);
+  });
+
+  it('offers and takes only consents to this unit, for partnerkontakt, of a person whose file she may know of', async () => {
+    const her = await communicated('Grannsson');
+    const him = await hisCase(her.personId, 'Annanenhetsson');
+    const toTheTeam = await consent(him.caseId, { unitId: his.unitId });
+    const forSamråd = await consent(him.caseId, { purposes: ['coordination_meeting'] });
+    // A stranger to her, with a consent to her unit.
+    const stranger = await hisCase(null, 'Främlingsson');
+    const strangers = await consent(stranger.caseId);
+    // Related to her but protected: only whoever may open his file knows of it.
+    const hidden = await hisCase(her.personId, 'Skyddsson', 'protected_registration');
+    const hiddens = await consent(hidden.caseId);
+    expect(await offered(her.caseId)).toEqual([]);
+
+    for (const consentId of [toTheTeam, forSamråd, strangers, hiddens]) {
+      const res = await decide(her.caseId, consentId);
+      expect(res.statusCode).toBe(409);
+      // Nothing more than that it is not among his consents to the unit.
+      expect(messageOf(res).message).toBe(
+        'Samtycket finns inte bland våldsutövarens samtycken till partnerkontakt med enheten. Välj ett av de samtycken som erbjuds.',
+      );
+    }
+    expect(await decisionsOf(her.caseId)).toEqual([]);
+  });
+
+  it('shows a beslut recorded before the register, with only the day of his consent', async () => {
+    const her = await communicated('Tidigaresson');
+    const him = await hisCase(her.personId, 'Förrsson');
+    const ok = await decide(her.caseId, await consent(him.caseId));
+    expect(ok.statusCode, ok.body).toBe(201);
+    const decisionId = ok.json<{ id: string }>().id;
+    const first = await t.database.db
+      .selectFrom('decision_version')
+      .selectAll()
+      .where('decision_id', '=', decisionId)
+      .executeTakeFirstOrThrow();
+    const before = { partnerContact: { consentOn: '2026-10-30', ...people } };
+    await t.database.db
+      .insertInto('decision_version')
+      .values({
+        ...first,
+        version: 2,
+        kind: 'correction',
+        change_reason: 'Som det skrevs före samtyckesregistret.',
+        conditions: JSON.stringify(before),
+      })
+      .execute();
+    const [decision] = await decisionsOf(her.caseId);
+    expect(decision?.current.conditions).toEqual(before);
+    const pdf = await send('GET', `/api/decisions/${decisionId}/decision.pdf`);
+    expect((await readPdf(pdf.rawPayload)).text).toContain('Våldsutövaren samtyckte 2026-10-30');
   });
 });
 

@@ -2,7 +2,11 @@ import { Fragment } from 'react';
 import { Alert, Checkbox, Fieldset, Select, Textarea, TextField, VStack } from '@navikt/ds-react';
 import { useQuery } from '@tanstack/react-query';
 import { getInterventionCatalogue } from '../../../../core/contracts/case-documents.ts';
-import type { DecisionConditions } from '../../../../core/contracts/case-documents.ts';
+import type {
+  DecisionConditions,
+  RecordedConditions,
+} from '../../../../core/contracts/case-documents.ts';
+import { listPartnerContactConsents } from '../../../../core/contracts/partner-contact.ts';
 import { getCaseRisk } from '../../../../core/contracts/risk.ts';
 import { defaultInterventionCatalogue } from '../../../../core/domain/intervention-catalogue.ts';
 import type {
@@ -15,6 +19,7 @@ import { call } from '../../api/client.ts';
 import { DateField } from '../../components/DateField.tsx';
 import type { FieldBindings, TextKey } from '../../components/useContractForm.ts';
 import { riskKey } from '../risk/keys.ts';
+import { caseKey } from '../cases/useCase.ts';
 
 /**
  * The insatser catalogue in force (names, target groups, open-ended), for the decision forms;
@@ -35,7 +40,7 @@ export type RuleValues = {
   victimWishHow: string;
   riskAssessmentId: string;
   riskConclusion: string;
-  consentOn: string;
+  consentId: string;
   contactPerson: string;
   perpetratorTherapist: string;
   meansTestWaived: boolean;
@@ -47,19 +52,19 @@ export const emptyRules = (): RuleValues => ({
   victimWishHow: '',
   riskAssessmentId: '',
   riskConclusion: '',
-  consentOn: '',
+  consentId: '',
   contactPerson: '',
   perpetratorTherapist: '',
   meansTestWaived: false,
   meansTestReason: '',
 });
 
-export const ruleValuesOf = (c: DecisionConditions | null): RuleValues => ({
+export const ruleValuesOf = (c: RecordedConditions | null): RuleValues => ({
   victimWishOn: c?.victimWish?.learntOn ?? '',
   victimWishHow: c?.victimWish?.how ?? '',
   riskAssessmentId: c?.riskSupport?.assessmentId ?? '',
   riskConclusion: c?.riskSupport?.conclusion ?? '',
-  consentOn: c?.partnerContact?.consentOn ?? '',
+  consentId: c?.partnerContact?.consentId ?? '',
   contactPerson: c?.partnerContact?.contactPerson ?? '',
   perpetratorTherapist: c?.partnerContact?.perpetratorTherapist ?? '',
   meansTestWaived: c?.meansTestWaived !== undefined,
@@ -72,7 +77,7 @@ export const rulePaths = {
   victimWishHow: 'conditions.victimWish.how',
   riskAssessmentId: 'conditions.riskSupport.assessmentId',
   riskConclusion: 'conditions.riskSupport.conclusion',
-  consentOn: 'conditions.partnerContact.consentOn',
+  consentId: 'conditions.partnerContact.consentId',
   contactPerson: 'conditions.partnerContact.contactPerson',
   perpetratorTherapist: 'conditions.partnerContact.perpetratorTherapist',
   meansTestReason: 'conditions.meansTestWaived.reason',
@@ -100,10 +105,10 @@ export function conditionsOf(
           riskSupport: { assessmentId: values.riskAssessmentId, conclusion: values.riskConclusion },
         }
       : {}),
-    ...(given(values.consentOn, values.contactPerson, values.perpetratorTherapist)
+    ...(given(values.consentId, values.contactPerson, values.perpetratorTherapist)
       ? {
           partnerContact: {
-            consentOn: values.consentOn,
+            consentId: values.consentId,
             contactPerson: values.contactPerson,
             perpetratorTherapist: values.perpetratorTherapist,
           },
@@ -148,10 +153,7 @@ export function RuleFields<V extends RuleValues & { intervention: Intervention |
         size="small"
       >
         <VStack gap="space-16">
-          <DateField
-            {...form.text('consentOn' as TextKey<V>)}
-            label="När samtyckte våldsutövaren?"
-          />
+          <PartnerContactConsentField form={form} caseId={caseId} />
           <TextField
             {...form.text('contactPerson' as TextKey<V>)}
             label="Den våldsutsattas kontaktperson"
@@ -189,6 +191,50 @@ export function RuleFields<V extends RuleValues & { intervention: Intervention |
     );
   }
   return null;
+}
+
+/**
+ * His consent to partnerkontakt, chosen among those his case's register holds for this unit
+ * (core/contracts/partner-contact.ts): by its dates only, as nothing else of his file is shown
+ * here. None offered: his handläggare records it in his case.
+ */
+function PartnerContactConsentField<V extends RuleValues>({
+  form,
+  caseId,
+}: {
+  form: FieldBindings<V>;
+  caseId: string;
+}) {
+  const offered = useQuery({
+    queryKey: [...caseKey(caseId), 'partner-contact-consents'],
+    queryFn: () => call(listPartnerContactConsents, { params: { caseId } }),
+  });
+  const consents = offered.data?.items ?? [];
+  const none = offered.isSuccess && consents.length === 0;
+  return (
+    <Select
+      {...form.select('consentId' as TextKey<V>)}
+      label="Våldsutövarens samtycke"
+      description={
+        none
+          ? 'Det finns inget samtycke från våldsutövaren till partnerkontakt med den här enheten. Våldsutövarens handläggare registrerar hans samtycke till partnerkontakt, med den här enheten som mottagare, under fliken Samtycken i hans ärende.'
+          : 'Samtycket finns i våldsutövarens ärende. Här visas bara när det lämnades och hur länge det gäller.'
+      }
+    >
+      <option value="">
+        {offered.isPending
+          ? 'Hämtar samtycken …'
+          : none
+            ? 'Inget samtycke att välja'
+            : 'Välj samtycke'}
+      </option>
+      {consents.map((c) => (
+        <option key={c.id} value={c.id}>
+          {`Lämnat ${c.givenOn}, gäller till ${c.validUntil}`}
+        </option>
+      ))}
+    </Select>
+  );
 }
 
 function PerpetratorHousingFields<V extends RuleValues>({
@@ -249,7 +295,7 @@ function PerpetratorHousingFields<V extends RuleValues>({
 }
 
 /** What the beslut recorded because the rules of its insats asked for it, as facts. */
-export function ConditionFacts({ conditions }: { conditions: DecisionConditions | null }) {
+export function ConditionFacts({ conditions }: { conditions: RecordedConditions | null }) {
   return (
     <>
       {conditionLines(conditions).map((line) => (
