@@ -185,6 +185,7 @@ const stats = {
   meetingGrounds: 0,
   meetingsHeld: 0,
   meetingRefusedOnRevoked: 0,
+  planRefusedOnRevoked: 0,
 };
 let serial = 0;
 
@@ -1168,13 +1169,15 @@ function consentActs(
           }
           // And a samråd presence of the provider grounded on it: refused, naming it.
           await groundOnRevoked(actor, c, consent);
+          // And a SIP with the provider on it: refused, naming it.
+          await planOnRevoked(actor, c, consent);
         } else {
           expect(res.body).not.toContain(CANARY);
         }
       } else {
         const res = await send(actor, 'POST', `/api/cases/${c.id}/consents`, {
           categories: ['name', 'personal_identity_number', 'phone', 'children'],
-          purposes: ['commission', 'coordination_meeting'],
+          purposes: ['commission', 'coordination_meeting', 'coordinated_plan'],
           purposeText: 'Att boendet ska kunna ta emot henne.',
           recipient: { kind: 'provider', providerId: w.providers[provider] },
           givenOn: today,
@@ -1281,6 +1284,33 @@ async function groundPresences(actor: ActorName, m: KnownMeeting) {
       }
     }
   }
+}
+
+/** A SIP with the provider taking part on a revoked consent: refused, naming it. */
+async function planOnRevoked(actor: ActorName, c: KnownCase, consent: KnownConsent) {
+  const res = await send(actor, 'POST', `/api/cases/${c.id}/plans`, {
+    kind: 'sip',
+    needs: 'Boende och stöd.',
+    participants: [
+      {
+        participant: {
+          kind: 'provider',
+          providerId: w.providers[consent.provider],
+          name: 'Lena Ek',
+          role: 'Boendestöd',
+        },
+        responsibility: 'Ger boendestöd.',
+        consentId: consent.id,
+      },
+    ],
+    othersDo: '',
+    overallResponsible: 0,
+    followUpOn: stockholmDate(new Date()),
+    categories: ['name'],
+  });
+  expect(res.statusCode, 'a SIP on a revoked consent').toBe(409);
+  expect(res.body).toContain('återkallades');
+  stats.planRefusedOnRevoked++;
 }
 
 /** The provider's presence at a samråd on the file, grounded on a revoked consent: refused. */
@@ -1701,7 +1731,7 @@ const properties = {
       async () => {
         await runSequences(commissionCommands, SEED + 1);
         process.stdout.write(
-          `uppdrag sequences: ${stats.commissions} uppdrag sent, ${stats.providerActs} provider acts, ${stats.signalsSeen} safety signals seen, ${stats.consents} consents recorded, ${stats.revocations} revoked, ${stats.refusedOnRevoked} uppdrag refused on a revoked consent, ${stats.withheldSeen} withheld reads, ${stats.meetings} samråd, ${stats.meetingGrounds} presences grounded, ${stats.meetingsHeld} held, ${stats.meetingRefusedOnRevoked} presences refused on a revoked consent (seed ${SEED + 1})\n`,
+          `uppdrag sequences: ${stats.commissions} uppdrag sent, ${stats.providerActs} provider acts, ${stats.signalsSeen} safety signals seen, ${stats.consents} consents recorded, ${stats.revocations} revoked, ${stats.refusedOnRevoked} uppdrag refused on a revoked consent, ${stats.withheldSeen} withheld reads, ${stats.meetings} samråd, ${stats.meetingGrounds} presences grounded, ${stats.meetingsHeld} held, ${stats.meetingRefusedOnRevoked} presences and ${stats.planRefusedOnRevoked} SIP refused on a revoked consent (seed ${SEED + 1})\n`,
         );
         // Beyond the two sent before the sequences.
         expect(stats.commissions).toBeGreaterThan(2);
@@ -1717,6 +1747,7 @@ const properties = {
         expect(stats.meetingGrounds).toBeGreaterThan(0);
         expect(stats.meetingsHeld).toBeGreaterThan(0);
         expect(stats.meetingRefusedOnRevoked).toBeGreaterThanOrEqual(stats.revocations);
+        expect(stats.planRefusedOnRevoked).toBeGreaterThanOrEqual(stats.revocations);
       },
       Math.max(600_000, RUNS * 30_000),
     );
