@@ -407,9 +407,16 @@ export function callMeeting(
     ...onCase(ctx, caseId),
     run: async (trx, { row }) => {
       if (row.status !== 'open') throw refuse('Ärendet är avslutat.');
+      // A follow-up is called from a file of the first: asked of the file alone, so the answer
+      // says nothing of a samråd the caller's file was not in.
       if (body.followsId) {
-        const earlier = await loadMeeting(trx, ctx.actor, body.followsId, ctx.now);
-        if (!earlier.files.some((f) => f.caseId === caseId)) {
+        const earlier = await trx
+          .selectFrom('coordination_meeting_file')
+          .select('meeting_id')
+          .where('meeting_id', '=', body.followsId)
+          .where('case_id', '=', caseId)
+          .executeTakeFirst();
+        if (!earlier) {
           throw refuse('Ett uppföljande samråd kallas från en akt som var med i det första.');
         }
       }

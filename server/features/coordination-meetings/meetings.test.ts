@@ -459,6 +459,28 @@ describe('a samråd for a family in three units and the school', () => {
     );
     expect(noOwner.status).toBe(409);
     expect(detail(noOwner).message).toContain('Ange vem som ansvarar för åtgärd 1.');
+    // A follow-up samråd is called from a file of the first, and only from one.
+    const followUp = (caseId: string, as: As) =>
+      send(
+        'POST',
+        `/api/cases/${caseId}/meetings`,
+        {
+          plannedOn: today,
+          purpose: 'Uppföljande samråd.',
+          participants: [],
+          followsId: meetingId,
+        },
+        as,
+      );
+    const follows = await followUp(w.persons.p.caseId, 'assigned');
+    expect(follows.status, follows.text).toBe(201);
+    const notIn = await followUp(f.child.caseId, 'childrenWorker');
+    expect(notIn.status).toBe(409);
+    expect(detail(notIn).message).toBe(
+      'Ett uppföljande samråd kallas från en akt som var med i det första.',
+    );
+    const { meeting: next } = await view((follows.json() as { id: string }).id, 'assigned');
+    expect(next.followsId).toBe(meetingId);
     // A unit that takes no part does not learn that the samråd exists.
     const outsider = await send('GET', `/api/meetings/${meetingId}`, undefined, 'outOfHours');
     expect(outsider.status).toBe(404);
