@@ -5,7 +5,7 @@ import { goalFulfilments } from '../domain/follow-ups.ts';
 import { Recipient } from './consents.ts';
 import { ParticipantIn } from './coordination-meetings.ts';
 import { defineContract } from './contract.ts';
-import { isoDate } from './input.ts';
+import { int32, isoDate } from './input.ts';
 
 /**
  * SIP and intern samverkansplan of a case's person (core/domain/coordinated-plans.ts): written
@@ -33,7 +33,7 @@ const content = {
     .min(1, 'Ange vilka som deltar i planen.')
     .max(20, 'Ange högst 20 deltagare.'),
   othersDo: z.string().trim().max(5_000, 'Skriv högst 5000 tecken.'),
-  overallResponsible: z.int().min(0, 'Ange vem som har det övergripande ansvaret.'),
+  overallResponsible: int32({ min: 0, max: 19 }),
   followUpOn: isoDate('Ange när planen ska följas upp (ÅÅÅÅ-MM-DD).'),
   categories: z
     .array(z.enum(informationCategories))
@@ -113,7 +113,7 @@ export const revisePlan = defineContract({
   params: planParams,
   body: z.strictObject({
     /** The version the writer saw: a newer one refuses (409). */
-    version: z.int().min(1),
+    version: int32({ min: 1 }),
     ...content,
   }),
   response: z.object({ id: z.uuid(), version: z.int() }),
