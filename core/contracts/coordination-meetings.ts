@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { informationCategories } from '../domain/consents.ts';
+import { informationCategories, legalBases } from '../domain/consents.ts';
 import { meetingItemKinds } from '../domain/coordination-meetings.ts';
 import { DisclosureGround, Recipient } from './consents.ts';
 import { defineContract } from './contract.ts';
@@ -125,6 +125,8 @@ export const Meeting = z.object({
   holds: z.boolean(),
   /** The reader's own open files that may join (their unit takes part); empty once held. */
   joinable: z.array(z.object({ caseId: z.uuid(), personName: z.string() })),
+  /** The legal bases a presence may rest on, cited as the catalogue in force cites them. */
+  legalBases: z.array(z.object({ basis: z.enum(legalBases), reference: z.string() })),
 });
 export type Meeting = z.infer<typeof Meeting>;
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays, addMonths, daysBetween } from './calendar.ts';
 import { deadlinesFor, defaultDeadlineRules } from './deadlines.ts';
 import type { CaseTimeline } from './deadlines.ts';
+import { signalDueOn } from './safety-signals.ts';
 
 const isoDate = fc
   .date({
@@ -266,6 +267,31 @@ describe('a consent running out', () => {
           const shown =
             daysBetween('2026-12-01', until) <= 14 && daysBetween(until, '2026-12-01') <= 14;
           expect(expiries(other, '2026-12-01').some((e) => e.dueOn === until)).toBe(shown);
+        },
+      ),
+    );
+  });
+});
+
+describe('a safety signal', () => {
+  it('is due soon from the day it is raised, whatever the weekday, and overdue after its day', () => {
+    fc.assert(
+      fc.property(
+        isoDate,
+        fc.constantFrom('risk_assessment' as const, 'safety_plan' as const),
+        fc.integer({ min: 0, max: 30 }),
+        (raisedOn, review, after) => {
+          const dueOn = signalDueOn(review, raisedOn);
+          const today = addDays(raisedOn, after);
+          const t: CaseTimeline = {
+            ...childIntake('2026-11-01'),
+            isChildCase: false,
+            safetySignals: [{ review, dueOn }],
+          };
+          const signal = deadlinesFor(t, today).find(
+            (d) => d.dueOn === dueOn && d.kind.endsWith('_signal'),
+          );
+          expect(signal?.status).toBe(today > dueOn ? 'overdue' : 'due_soon');
         },
       ),
     );

@@ -165,18 +165,20 @@ export function deadlinesFor(
     .sort()
     .at(0);
   if (school !== undefined) due.push({ kind: 'school_arrangement', dueOn: school });
-  for (const signal of timeline.safetySignals ?? []) {
-    due.push({
-      kind: signal.review === 'risk_assessment' ? 'risk_review_signal' : 'safety_plan_signal',
-      dueOn: signal.dueOn,
-    });
-  }
   const statused: Deadline[] = due.map((d) => ({
     ...d,
     status: status(d.dueOn, today, rules.dueSoonDays),
   }));
+  // A signal asks for a review within two working days, which may be four calendar days or more
+  // over a weekend: it is due soon from the day it is raised, whatever day that is.
+  const signals: Deadline[] = (timeline.safetySignals ?? []).map((signal) => ({
+    kind: signal.review === 'risk_assessment' ? 'risk_review_signal' : 'safety_plan_signal',
+    dueOn: signal.dueOn,
+    status: daysBetween(today, signal.dueOn) < 0 ? 'overdue' : 'due_soon',
+  }));
   return [
     ...statused,
+    ...signals,
     ...periodEnds(timeline.grantedPeriods ?? [], today, rules),
     ...followUpDeadlines(timeline, today, rules),
     ...consentExpiries(timeline.consents ?? [], today, rules),

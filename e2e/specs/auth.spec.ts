@@ -59,6 +59,7 @@ test('an ended session sends the user calmly back to login', async ({
   expectedApiErrors.push(
     { path: '/api/cases/mine', status: 401 },
     { path: /^\/api\/units\/[0-9a-f-]+\/queue$/, status: 401 },
+    { path: '/api/meetings/actions/mine', status: 401 },
   );
   await page
     .getByRole('navigation', { name: 'Huvudmeny' })
@@ -71,9 +72,9 @@ test('an ended session sends the user calmly back to login', async ({
 
 test('each role sees only its own areas in the menu', async ({ page, login }) => {
   const menus: [string, string[]][] = [
-    ['anna.handlaggare', ['Mina ärenden', 'Ny aktualisering', 'Sök person']],
-    ['sara.socialjour', ['Mina ärenden', 'Ny aktualisering', 'Sök person']],
-    ['erik.chef', ['Sök person', 'Loggkontroll', 'Uppföljning']],
+    ['anna.handlaggare', ['Mina ärenden', 'Ny aktualisering', 'Samråd', 'Sök person']],
+    ['sara.socialjour', ['Mina ärenden', 'Ny aktualisering', 'Samråd', 'Sök person']],
+    ['erik.chef', ['Samråd', 'Sök person', 'Loggkontroll', 'Uppföljning']],
     ['alva.analytiker', ['Uppföljning']],
     ['adam.admin', ['Administration']],
     ['ulf.utforare', ['Mina uppdrag']],

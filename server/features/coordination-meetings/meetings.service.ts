@@ -2,6 +2,9 @@ import { execute } from '../../command.ts';
 import { caseFacts } from '../../case-kernel/case-access.ts';
 import { onCase } from '../../case-kernel/on-case.ts';
 import { loadPersonFacts } from '../../case-kernel/persons.repository.ts';
+import { activeCatalogue } from '../../case-kernel/legal-catalogue.ts';
+import { legalBasesFor } from '../../../core/domain/consents.ts';
+import { legalReference } from '../../../core/domain/legal-references.ts';
 import { loadGround, recordDisclosure, requireCovered } from '../../case-kernel/disclosures.ts';
 import type { ActionContext } from '../../http/action-context.ts';
 import type { BodyOf } from '../../../core/contracts/contract.ts';
@@ -105,6 +108,7 @@ function meetingView(
   now: Date,
   today: string,
   joinable: Meeting['joinable'],
+  legalBases: Meeting['legalBases'],
 ): Meeting {
   const files = shownFiles(m, actor, now, today).map((f) => {
     const readable = canRead(actor, f, now);
@@ -165,6 +169,7 @@ function meetingView(
     files,
     holds: actor.userId === m.holder.id && can(actor, 'meeting.hold', m.facts).allowed,
     joinable,
+    legalBases,
   };
 }
 
@@ -204,7 +209,18 @@ export function getMeeting(deps: ServiceDeps, ctx: ActionContext, meetingId: str
     load: (trx) => loadMeeting(trx, ctx.actor, meetingId, ctx.now),
     authorize: (actor, m) => can(actor, 'meeting.read', m.facts),
     run: async (trx, m) => {
-      const view = meetingView(m, ctx.actor, ctx.now, ctx.today, await joinableFiles(trx, ctx, m));
+      const catalogue = await activeCatalogue(trx);
+      const view = meetingView(
+        m,
+        ctx.actor,
+        ctx.now,
+        ctx.today,
+        await joinableFiles(trx, ctx, m),
+        legalBasesFor.coordination_meeting.map((basis) => ({
+          basis,
+          reference: legalReference(catalogue, basis),
+        })),
+      );
       const read = readPersons(view, m);
       return {
         result: view,

@@ -44,6 +44,15 @@ const CommissionPage = lazyPage(
   () => import('../features/commissions/CommissionPage.tsx'),
   'CommissionPage',
 );
+// Samråd: those the user holds or takes part in, and one samråd with its files (issue 15).
+const MeetingsPage = lazyPage(
+  () => import('../features/coordination-meetings/MeetingsPage.tsx'),
+  'MeetingsPage',
+);
+const MeetingPage = lazyPage(
+  () => import('../features/coordination-meetings/MeetingPage.tsx'),
+  'MeetingPage',
+);
 const AdminUserPage = lazyPage(
   () => import('../features/admin/AdminUserPage.tsx'),
   'AdminUserPage',
@@ -102,6 +111,8 @@ const router = createBrowserRouter([
       },
       { path: 'uppdrag', element: area('/uppdrag', <MyCommissionsPage />) },
       { path: 'uppdrag/:commissionId', element: area('/uppdrag', <CommissionPage />) },
+      { path: 'samrad', element: area('/samrad', <MeetingsPage />) },
+      { path: 'samrad/:meetingId', element: area('/samrad', <MeetingPage />) },
       { path: 'personer', element: area('/personer', <SearchPersonPage />) },
       // A personakt is opened through a work relation (or nödåtkomst); the server decides.
       {

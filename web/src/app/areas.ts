@@ -33,6 +33,12 @@ export const areas: readonly Area[] = [
     allowed: (s) => hasRole(s, 'provider'),
   },
   {
+    path: '/samrad',
+    label: 'Samråd',
+    description: 'Samråd du har kallat till eller deltar i, med minnesanteckningar och åtgärder.',
+    allowed: (s) => hasRole(s, ...caseworkerRoles, 'unit_manager'),
+  },
+  {
     path: '/personer',
     label: 'Sök person',
     description: 'Hitta en personakt med personnummer eller namn.',

@@ -56,6 +56,14 @@ const FollowUpsTab = lazy(() =>
 const ConsentsTab = lazy(() =>
   import('../consents/ConsentsTab.tsx').then((m) => ({ default: m.ConsentsTab })),
 );
+// Samråd the case's file is in, and calling one (issue 15).
+const MeetingsTab = lazy(() =>
+  import('../coordination-meetings/MeetingsTab.tsx').then((m) => ({ default: m.MeetingsTab })),
+);
+// SIP and intern samverkansplan of the case's person, on her consents.
+const PlansTab = lazy(() =>
+  import('../coordinated-plans/PlansTab.tsx').then((m) => ({ default: m.PlansTab })),
+);
 // Uppdrag to providers from the case's beslut (issue 13).
 const CommissionsTab = lazy(() =>
   import('../commissions/CommissionsTab.tsx').then((m) => ({ default: m.CommissionsTab })),
@@ -69,6 +77,8 @@ const tabs = [
   'utredning',
   'beslut',
   'samtycken',
+  'samrad',
+  'planer',
   'uppdrag',
   'uppfoljning',
 ] as const;
@@ -142,6 +152,8 @@ function CaseView({ detail }: { detail: CaseDetail }) {
           {hasInvestigation ? <Tabs.Tab value="utredning" label="Utredning" /> : null}
           {hasDecisions ? <Tabs.Tab value="beslut" label="Kommunicering och beslut" /> : null}
           <Tabs.Tab value="samtycken" label="Samtycken" />
+          <Tabs.Tab value="samrad" label="Samråd" />
+          <Tabs.Tab value="planer" label="SIP och samverkansplaner" />
           {hasDecisions ? <Tabs.Tab value="uppdrag" label="Uppdrag" /> : null}
           {hasFollowUp ? <Tabs.Tab value="uppfoljning" label="Uppföljning" /> : null}
         </Tabs.List>
@@ -183,6 +195,16 @@ function CaseView({ detail }: { detail: CaseDetail }) {
         <Tabs.Panel value="samtycken" className="tab-panel">
           <Suspense fallback={<Loading label="Öppnar samtyckena…" />}>
             <ConsentsTab detail={detail} />
+          </Suspense>
+        </Tabs.Panel>
+        <Tabs.Panel value="samrad" className="tab-panel">
+          <Suspense fallback={<Loading label="Öppnar samråden…" />}>
+            <MeetingsTab detail={detail} />
+          </Suspense>
+        </Tabs.Panel>
+        <Tabs.Panel value="planer" className="tab-panel">
+          <Suspense fallback={<Loading label="Öppnar planerna…" />}>
+            <PlansTab detail={detail} />
           </Suspense>
         </Tabs.Panel>
         {hasDecisions ? (

@@ -9,8 +9,6 @@ import {
   Heading,
   HStack,
   Link,
-  Radio,
-  RadioGroup,
   Select,
   Textarea,
   TextField,
@@ -18,7 +16,6 @@ import {
 } from '@navikt/ds-react';
 import { FilePdfIcon } from '@navikt/aksel-icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link as RouterLink } from 'react-router';
 import type { CaseDetail } from '../../../../core/contracts/cases.ts';
 import { buildPath } from '../../../../core/contracts/contract.ts';
 import {
@@ -30,8 +27,6 @@ import {
 import type { CaseCommissions, Commission } from '../../../../core/contracts/commissions.ts';
 import { consentCategories, consentCategoryLabels } from '../../../../core/domain/commissions.ts';
 import type { ConsentCategory } from '../../../../core/domain/commissions.ts';
-import type { Consent } from '../../../../core/contracts/consents.ts';
-import { informationCategoryLabels, SECRECY_TEST_MIN } from '../../../../core/domain/consents.ts';
 import { call } from '../../api/client.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { DateField } from '../../components/DateField.tsx';
@@ -39,10 +34,15 @@ import { stockholmToday } from '../../components/dates.ts';
 import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { useContractForm } from '../../components/useContractForm.ts';
-import type { FieldBindings } from '../../components/useContractForm.ts';
-import { formatDate } from '../../components/format.ts';
 import { caseKey } from '../cases/useCase.ts';
-import { consentsKey, consentsQuery, consentStatusLabels } from '../consents/ConsentsTab.tsx';
+import { consentsKey } from '../consents/ConsentsTab.tsx';
+import {
+  blankGround,
+  DisclosureGroundFields,
+  groundBody,
+  groundPaths,
+  secrecyTestProblems,
+} from '../consents/DisclosureGroundFields.tsx';
 import {
   CommissionStatusTag,
   CommissionView,
@@ -194,35 +194,22 @@ function NewCommissionForm({
       contact: '',
       categories: [] as ConsentCategory[],
       language: '',
-      groundKind: '',
-      consentId: '',
-      basis: '',
-      secrecyTest: '',
+      ...blankGround,
     },
     paths: {
       from: 'period.from',
       to: 'period.to',
-      groundKind: 'ground.kind',
-      consentId: 'ground.consentId',
-      basis: 'ground.basis',
-      secrecyTest: 'ground.secrecyTest',
+      ...groundPaths,
     },
     unchosen: {
       decisionId: 'Välj det beslut uppdraget gäller.',
       providerId: 'Välj utförare.',
     },
     check: (v) =>
-      v.groundKind === 'legal' &&
-      v.secrecyTest.trim() !== '' &&
-      v.secrecyTest.trim().length < SECRECY_TEST_MIN
-        ? [
-            {
-              path: 'body.ground.secrecyTest',
-              message:
-                'Skriv sekretessprövningen: varför utföraren behöver uppgifterna och varför de kan lämnas ut.',
-            },
-          ]
-        : [],
+      secrecyTestProblems(
+        v,
+        'Skriv sekretessprövningen: varför utföraren behöver uppgifterna och varför de kan lämnas ut.',
+      ),
     toBody: (v) => ({
       decisionId: v.decisionId,
       providerId: v.providerId,
@@ -231,12 +218,7 @@ function NewCommissionForm({
       period: { from: v.from, to: v.to === '' ? null : v.to },
       contact: v.contact,
       categories: v.categories,
-      ground:
-        v.groundKind === 'consent'
-          ? { kind: 'consent', consentId: v.consentId }
-          : v.groundKind === 'legal'
-            ? { kind: 'legal', basis: v.basis, secrecyTest: v.secrecyTest }
-            : { kind: '' },
+      ground: groundBody(v),
       language: v.categories.includes('language') ? v.language : null,
     }),
     send: (body) => call(createCommission, { params: { caseId }, body }),
@@ -330,35 +312,14 @@ function NewCommissionForm({
         {form.values.categories.includes('language') ? (
           <TextField {...form.text('language')} label="Språk och tolkbehov" autoComplete="off" />
         ) : null}
-        <RadioGroup
-          {...form.choice('groundKind')}
-          legend="Stöd för utlämnandet"
-          description="Uppgifter om personen lämnas ut med personens samtycke, eller med stöd av lag efter en sekretessprövning."
-        >
-          <Radio value="consent">Samtycke</Radio>
-          <Radio value="legal">Lagstöd</Radio>
-        </RadioGroup>
-        {form.values.groundKind === 'consent' ? (
-          <ConsentChoice caseId={caseId} form={form} />
-        ) : null}
-        {form.values.groundKind === 'legal' ? (
-          <>
-            <Select {...form.select('basis')} label="Lagstöd">
-              <option value="">Välj lagstöd</option>
-              {options.legalBases.map((b) => (
-                <option key={b.basis} value={b.basis}>
-                  {b.reference}
-                </option>
-              ))}
-            </Select>
-            <Textarea
-              {...form.longText('secrecyTest')}
-              label="Sekretessprövning"
-              description="Varför utföraren behöver uppgifterna för att verkställa beslutet, och varför de kan lämnas ut med stöd av lagrummet."
-              minRows={3}
-            />
-          </>
-        ) : null}
+        <DisclosureGroundFields
+          caseId={caseId}
+          form={form}
+          purpose="commission"
+          legalBases={options.legalBases}
+          consentDescription="Samtycken som gäller uppdrag till utförare. Samtycket måste gälla den valda utföraren och de uppgifter som lämnas ut."
+          secrecyTestDescription="Varför utföraren behöver uppgifterna för att verkställa beslutet, och varför de kan lämnas ut med stöd av lagrummet."
+        />
         <div>
           <Button type="submit" loading={form.mutation.isPending}>
             Skicka uppdraget
@@ -367,69 +328,5 @@ function NewCommissionForm({
         <div role="status">{form.saved ? 'Uppdraget är skickat till utföraren.' : null}</div>
       </VStack>
     </form>
-  );
-}
-
-/** A consent as the uppdrag's select names it: "2026-12-01 till Fristad (Namn, Telefonnummer)". */
-const consentOption = (c: Consent) =>
-  `${formatDate(c.givenOn)} till ${c.recipient.name} (${c.categories
-    .map((k) => informationCategoryLabels[k])
-    .join(
-      ', ',
-    )})${c.status === 'expiring' ? `, gäller till och med ${formatDate(c.validUntil)}` : ''}`;
-
-/**
- * The consents of the case's register an uppdrag may rest on: those that hold and are given for
- * uppdrag to utförare. The server decides whether the one chosen covers this provider and these
- * uppgifter, and refuses with a sentence naming it when not.
- */
-function ConsentChoice({
-  caseId,
-  form,
-}: {
-  caseId: string;
-  form: FieldBindings<{ consentId: string }>;
-}) {
-  const query = useQuery(consentsQuery(caseId));
-  if (query.isPending) return <Loading label="Hämtar samtyckena…" />;
-  if (query.isError) return <ApiErrorAlert error={query.error} />;
-  const all = query.data.consents;
-  const usable = all.filter(
-    (c) => (c.status === 'valid' || c.status === 'expiring') && c.purposes.includes('commission'),
-  );
-  // One chosen before it stopped holding stays chosen, named as it is now: the server says why
-  // it no longer covers.
-  const chosen = all.find((c) => c.id === form.values.consentId);
-  const choices = chosen && !usable.includes(chosen) ? [...usable, chosen] : usable;
-  const samtyckenLink = (
-    <Link as={RouterLink} to={`/arenden/${caseId}?flik=samtycken`}>
-      fliken Samtycken
-    </Link>
-  );
-  if (choices.length === 0) {
-    return (
-      <Alert variant="info" size="small" inline>
-        Det finns inget samtycke i ärendet som gäller uppdrag till utförare. Registrera personens
-        samtycke under {samtyckenLink}, eller ange lagstöd.
-      </Alert>
-    );
-  }
-  return (
-    <VStack gap="space-8">
-      <Select
-        {...form.select('consentId')}
-        label="Samtycke"
-        description="Samtycken som gäller uppdrag till utförare. Samtycket måste gälla den valda utföraren och de uppgifter som lämnas ut."
-      >
-        <option value="">Välj samtycke</option>
-        {choices.map((c) => (
-          <option key={c.id} value={c.id}>
-            {consentOption(c)}
-            {usable.includes(c) ? '' : ` – ${consentStatusLabels[c.status].toLowerCase()}`}
-          </option>
-        ))}
-      </Select>
-      <BodyShort size="small">Nytt samtycke registreras under {samtyckenLink}.</BodyShort>
-    </VStack>
   );
 }

@@ -29,7 +29,6 @@ import { consentWayLabels, consentWays } from '../../../../core/domain/commissio
 import {
   disclosurePurposeLabels,
   disclosurePurposes,
-  informationCategories,
   informationCategoryLabels,
   recipientKindLabels,
   recipientKinds,
@@ -45,6 +44,7 @@ import { formatDate, formatDateTime } from '../../components/format.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { useContractForm } from '../../components/useContractForm.ts';
 import { caseKey } from '../cases/useCase.ts';
+import { CategoriesField } from './DisclosureGroundFields.tsx';
 
 /**
  * The case's tab "Samtycken": the person's samtyckesregister — what she consented to share, with
@@ -62,9 +62,6 @@ export const consentsQuery = (caseId: string) => ({
   queryKey: consentsKey(caseId),
   queryFn: () => call(listConsents, { params: { caseId } }),
 });
-
-/** The uppdrag show what their consent allows: a revocation changes what the provider reads. */
-const commissionsKey = (caseId: string) => [...caseKey(caseId), 'commissions'] as const;
 
 export const consentStatusLabels: Record<ConsentStatus, string> = {
   valid: 'Gäller',
@@ -285,8 +282,10 @@ function RevokeForm({
     initial: { revokedOn: stockholmToday(), how: '' },
     send: (body) => call(revokeConsent, { params: { caseId, consentId: consent.id }, body }),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: consentsKey(caseId) });
-      void queryClient.invalidateQueries({ queryKey: commissionsKey(caseId) });
+      // A revocation reaches everything the consent grounded: the case's uppdrag, plans and
+      // deadlines, and the samråd its presences are in.
+      void queryClient.invalidateQueries({ queryKey: caseKey(caseId) });
+      void queryClient.invalidateQueries({ queryKey: ['meetings'] });
       onDone();
     },
   });
@@ -402,21 +401,7 @@ function ConsentForm({
         </BodyShort>
         <FormErrorSummary {...form.summaryProps} />
         <ApiErrorAlert error={form.generalError} />
-        <CheckboxGroup
-          id={form.idOf('categories')}
-          legend="Uppgifter som samtycket gäller"
-          value={form.values.categories}
-          onChange={(value: InformationCategory[]) => {
-            form.set({ categories: value });
-          }}
-          error={form.errorOf('categories')}
-        >
-          {informationCategories.map((k) => (
-            <Checkbox key={k} value={k}>
-              {informationCategoryLabels[k]}
-            </Checkbox>
-          ))}
-        </CheckboxGroup>
+        <CategoriesField form={form} legend="Uppgifter som samtycket gäller" />
         <CheckboxGroup
           id={form.idOf('purposes')}
           legend="Syfte"

@@ -1,9 +1,17 @@
+import { lazy, Suspense } from 'react';
 import { BodyLong, Box, LinkCard, VStack } from '@navikt/ds-react';
 import { Link } from 'react-router';
 import { areas } from '../../app/areas.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { useActiveSession } from '../auth/session.tsx';
 import { AccountNotices } from '../notices/AccountNotices.tsx';
+
+// The user's open action items from samråd, loaded after the start page itself.
+const MyMeetingActions = lazy(() =>
+  import('../coordination-meetings/MyMeetingActions.tsx').then((m) => ({
+    default: m.MyMeetingActions,
+  })),
+);
 
 export function HomePage() {
   const session = useActiveSession();
@@ -19,6 +27,11 @@ export function HomePage() {
         </BodyLong>
       </div>
       <AccountNotices />
+      {mine.some((area) => area.path === '/samrad') ? (
+        <Suspense fallback={null}>
+          <MyMeetingActions />
+        </Suspense>
+      ) : null}
       {mine.length > 0 ? (
         <Box as="ul" className="area-cards">
           {mine.map((area) => (
