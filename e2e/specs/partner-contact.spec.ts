@@ -28,7 +28,10 @@ test('partnerkontakt rests on his consent, recorded in his case and chosen in he
   await page.getByRole('link', { name: 'Personakt' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Johan Lind' })).toBeVisible();
   const number = /\d{8}-\d{4}/.exec(
-    (await page.getByText(/^Personnummer \d{8}-\d{4}$/).textContent()) ?? '',
+    (await page
+      .getByText(/^Personnummer \d{8}-\d{4}$/)
+      .first()
+      .textContent()) ?? '',
   )?.[0];
   expect(number).toBeDefined();
   const validUntil = swedishDate(180);

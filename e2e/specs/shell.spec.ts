@@ -18,8 +18,8 @@ test('every area of a manager’s and a handläggare’s menu opens its page', a
   login,
 }) => {
   for (const [user, menuAreas] of [
-    ['anna.handlaggare', ['Mina ärenden', 'Ny aktualisering', 'Sök person']],
-    ['erik.chef', ['Sök person', 'Loggkontroll', 'Uppföljning']],
+    ['anna.handlaggare', ['Mina ärenden', 'Ny aktualisering', 'Samråd', 'Sök person']],
+    ['erik.chef', ['Samråd', 'Sök person', 'Loggkontroll', 'Uppföljning']],
   ] as const) {
     await login(user);
     await expect(
