@@ -59,23 +59,24 @@ export function needsGround(file: MeetingFile, participant: MeetingParticipant):
 const key = (caseId: string, participantId: string) => `${caseId} ${participantId}`;
 
 /** The ground that counts for each (file, participant): the newest recorded, given newest last. */
-export function currentGrounds(grounds: readonly PresenceGround[]): Map<string, PresenceGround> {
+export function currentGrounds<G extends PresenceGround>(grounds: readonly G[]): Map<string, G> {
   return new Map(grounds.map((g) => [key(g.caseId, g.participantId), g]));
 }
 
-export type PresenceStatus =
+/** The ground comes back as stored, so a caller's own fields on it (its text) come with it. */
+export type PresenceStatus<G extends PresenceGround = PresenceGround> =
   | { status: 'own_unit' }
   | { status: 'missing' }
-  | { status: 'covered'; ground: PresenceGround }
-  | { status: 'not_covered'; ground: PresenceGround; reason: string };
+  | { status: 'covered'; ground: G }
+  | { status: 'not_covered'; ground: G; reason: string };
 
 /** How one participant's presence for one file stands on a day. */
-export function presence(
+export function presence<G extends PresenceGround>(
   file: MeetingFile,
   participant: MeetingParticipant,
-  grounds: ReadonlyMap<string, PresenceGround>,
+  grounds: ReadonlyMap<string, G>,
   on: string,
-): PresenceStatus {
+): PresenceStatus<G> {
   if (!needsGround(file, participant)) return { status: 'own_unit' };
   const ground = grounds.get(key(file.caseId, participant.id));
   if (!ground) return { status: 'missing' };

@@ -123,6 +123,11 @@ type SummaryRow = Pick<
   protection_level: PersonSummary['protectionLevel'];
 };
 
+/** A person's name as one line in a document or a list: given and family name, as far as known. */
+export function fullName(row: Pick<PersonTable, 'given_name' | 'family_name'>): string {
+  return [row.given_name, row.family_name].filter(Boolean).join(' ') || 'Okänd person';
+}
+
 export function toSummary(row: SummaryRow): PersonSummary {
   return {
     id: row.id,

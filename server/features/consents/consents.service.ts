@@ -18,6 +18,7 @@ import { consentRecordProblem } from '../../../core/domain/consents.ts';
 import { can } from '../../../core/policy/policy.ts';
 import type { Trx } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
+import { namedOrganisations } from '../../case-kernel/organisations.ts';
 import type { ServiceDeps } from '../../service-deps.ts';
 
 /**
@@ -154,23 +155,10 @@ export function recordConsent(
     run: async (trx, { row }) => {
       if (row.status !== 'open') throw refuse('Ärendet är avslutat.');
       const r = body.recipient;
-      if (r.kind === 'unit') {
-        const unit = await trx
-          .selectFrom('unit')
-          .select('id')
-          .where('id', '=', r.unitId)
-          .executeTakeFirst();
-        if (!unit) throw refuse('Enheten finns inte. Välj en enhet i listan.');
-      }
-      if (r.kind === 'provider') {
-        const provider = await trx
-          .selectFrom('provider')
-          .select('id')
-          .where('id', '=', r.providerId)
-          .where('active', '=', true)
-          .executeTakeFirst();
-        if (!provider) throw refuse('Utföraren finns inte eller är inte aktiv.');
-      }
+      await namedOrganisations(trx, {
+        units: r.kind === 'unit' ? [r.unitId] : [],
+        providers: r.kind === 'provider' ? [r.providerId] : [],
+      });
       const created = await trx
         .insertInto('consent')
         .values({

@@ -27,6 +27,8 @@ import type { StoredPlanParticipant } from '../../db/schema.ts';
 import { renderPdf } from '../../documents/pdf.ts';
 import type { PdfDocument, RenderedDocument } from '../../documents/pdf.ts';
 import { AppError } from '../../errors.ts';
+import { namedOrganisations } from '../../case-kernel/organisations.ts';
+import { fullName } from '../../case-kernel/persons.repository.ts';
 import type { ServiceDeps } from '../../service-deps.ts';
 import { stockholmDate } from '../../time.ts';
 
@@ -46,37 +48,22 @@ type ContentBody = Omit<BodyOf<typeof createContract>, 'kind'>;
 
 /** The participants as the rule sees them: a unit's or provider's name from Värn. */
 async function resolveParticipants(trx: Trx, body: ContentBody) {
-  const unitIds = body.participants.flatMap((p) =>
-    p.participant.kind === 'unit' ? [p.participant.unitId] : [],
-  );
-  const providerIds = body.participants.flatMap((p) =>
-    p.participant.kind === 'provider' ? [p.participant.providerId] : [],
-  );
-  const [units, providers] = await Promise.all([
-    unitIds.length
-      ? trx.selectFrom('unit').select(['id', 'name']).where('id', 'in', unitIds).execute()
-      : Promise.resolve([]),
-    providerIds.length
-      ? trx
-          .selectFrom('provider')
-          .select(['id', 'name'])
-          .where('id', 'in', providerIds)
-          .where('active', '=', true)
-          .execute()
-      : Promise.resolve([]),
-  ]);
-  const unitName = new Map(units.map((u) => [u.id, u.name]));
-  const providerName = new Map(providers.map((p) => [p.id, p.name]));
+  const { unitName, providerName } = await namedOrganisations(trx, {
+    units: body.participants.flatMap(({ participant: p }) => (p.kind === 'unit' ? [p.unitId] : [])),
+    providers: body.participants.flatMap(({ participant: p }) =>
+      p.kind === 'provider' ? [p.providerId] : [],
+    ),
+  });
   return body.participants.map(({ participant: p, responsibility, consentId }) => {
     let recipient: Recipient;
     if (p.kind === 'unit') {
-      const name = unitName.get(p.unitId);
-      if (name === undefined) throw refuse('En av enheterna finns inte. Välj enheter i listan.');
-      recipient = { kind: 'unit', id: p.unitId, name };
+      recipient = { kind: 'unit', id: p.unitId, name: unitName.get(p.unitId) ?? '' };
     } else if (p.kind === 'provider') {
-      const name = providerName.get(p.providerId);
-      if (name === undefined) throw refuse('En av utförarna finns inte eller är inte aktiv.');
-      recipient = { kind: 'provider', id: p.providerId, name };
+      recipient = {
+        kind: 'provider',
+        id: p.providerId,
+        name: providerName.get(p.providerId) ?? '',
+      };
     } else if (p.kind === 'agency') {
       recipient = { kind: 'agency', name: p.organisation };
     } else {
@@ -329,7 +316,8 @@ async function loadPlans(trx: Trx, caseId: string, today: string): Promise<Plan[
     .where('p.case_id', '=', caseId)
     .orderBy('p.created_at', 'desc')
     .execute();
-  const ids = plans.length > 0 ? plans.map((p) => p.id) : ['00000000-0000-0000-0000-000000000000'];
+  if (plans.length === 0) return [];
+  const ids = plans.map((p) => p.id);
   const [versions, followUps, consents] = await Promise.all([
     trx
       .selectFrom('coordinated_plan_version as v')
@@ -507,7 +495,7 @@ export function planPdf(
         .select(['given_name', 'family_name'])
         .where('id', '=', row.person_id)
         .executeTakeFirstOrThrow();
-      const name = [person.given_name, person.family_name].filter(Boolean).join(' ');
+      const name = fullName(person);
       return {
         result: {
           filename: plan.kind === 'sip' ? 'sip.pdf' : 'samverkansplan.pdf',

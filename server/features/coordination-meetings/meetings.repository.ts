@@ -10,7 +10,7 @@ import type { Actor, CaseFacts, PersonFacts } from '../../../core/policy/policy.
 import type { MeetingFacts } from '../../../core/policy/rules/meetings.ts';
 import { caseFacts } from '../../case-kernel/case-access.ts';
 import { consentRows, toConsent } from '../../case-kernel/disclosures.ts';
-import { loadPersonFacts } from '../../case-kernel/persons.repository.ts';
+import { fullName, loadPersonFacts } from '../../case-kernel/persons.repository.ts';
 import type { Trx } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { stockholmDate } from '../../time.ts';
@@ -49,7 +49,7 @@ export interface LoadedMeeting {
   participants: (MeetingParticipant & { role: string })[];
   files: LoadedFile[];
   grounds: StoredGround[];
-  current: Map<string, PresenceGround>;
+  current: Map<string, StoredGround>;
   minutes: {
     heldOn: string;
     followUpOn: string | null;
@@ -231,7 +231,7 @@ export async function loadMeeting(
         unitName: f.unit_name,
         case: caseFacts(f),
         person,
-        personName: [f.given_name, f.family_name].filter(Boolean).join(' ') || 'Okänd person',
+        personName: fullName(f),
         assignedUserId: f.assigned_user_id,
         assigneeName: f.assignee_name,
         joinedBy: { id: f.joined_by, displayName: f.joined_name },

@@ -1,7 +1,7 @@
 import { execute } from '../../command.ts';
 import { caseFacts } from '../../case-kernel/case-access.ts';
 import { onCase } from '../../case-kernel/on-case.ts';
-import { loadPersonFacts } from '../../case-kernel/persons.repository.ts';
+import { fullName, loadPersonFacts } from '../../case-kernel/persons.repository.ts';
 import { activeCatalogue } from '../../case-kernel/legal-catalogue.ts';
 import { legalBasesFor } from '../../../core/domain/consents.ts';
 import { legalReference } from '../../../core/domain/legal-references.ts';
@@ -29,6 +29,7 @@ import { can } from '../../../core/policy/policy.ts';
 import type { Actor } from '../../../core/policy/policy.ts';
 import type { Trx } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
+import { namedOrganisations } from '../../case-kernel/organisations.ts';
 import type { ServiceDeps } from '../../service-deps.ts';
 import { loadMeeting } from './meetings.repository.ts';
 import type { LoadedFile, LoadedMeeting } from './meetings.repository.ts';
@@ -126,13 +127,7 @@ function meetingView(
               participantId: p.id,
               status: s.status,
               categories: 'ground' in s ? [...s.ground.categories] : null,
-              ground:
-                'ground' in s
-                  ? {
-                      kind: s.ground.ground.kind,
-                      text: m.grounds.find((g) => g === s.ground)?.text ?? '',
-                    }
-                  : null,
+              ground: 'ground' in s ? { kind: s.ground.ground.kind, text: s.ground.text } : null,
               reason: s.status === 'not_covered' ? s.reason : null,
             };
           })
@@ -199,7 +194,7 @@ async function joinableFiles(trx: Trx, ctx: ActionContext, m: LoadedMeeting) {
     .filter((r) => !joined.has(r.id))
     .map((r) => ({
       caseId: r.id,
-      personName: [r.given_name, r.family_name].filter(Boolean).join(' ') || 'Okänd person',
+      personName: fullName(r),
     }));
 }
 
@@ -365,27 +360,10 @@ async function insertParticipants(
   meetingId: string,
   participants: readonly ParticipantIn[],
 ): Promise<string[]> {
-  const unitIds = participants.flatMap((p) => (p.kind === 'unit' ? [p.unitId] : []));
-  const providerIds = participants.flatMap((p) => (p.kind === 'provider' ? [p.providerId] : []));
-  const [units, providers] = await Promise.all([
-    unitIds.length
-      ? trx.selectFrom('unit').select('id').where('id', 'in', unitIds).execute()
-      : Promise.resolve([]),
-    providerIds.length
-      ? trx
-          .selectFrom('provider')
-          .select('id')
-          .where('id', 'in', providerIds)
-          .where('active', '=', true)
-          .execute()
-      : Promise.resolve([]),
-  ]);
-  if (units.length !== new Set(unitIds).size) {
-    throw refuse('En av enheterna finns inte. Välj enheter i listan.');
-  }
-  if (providers.length !== new Set(providerIds).size) {
-    throw refuse('En av utförarna finns inte eller är inte aktiv.');
-  }
+  await namedOrganisations(trx, {
+    units: participants.flatMap((p) => (p.kind === 'unit' ? [p.unitId] : [])),
+    providers: participants.flatMap((p) => (p.kind === 'provider' ? [p.providerId] : [])),
+  });
   if (participants.length === 0) return [];
   const rows = await trx
     .insertInto('coordination_meeting_participant')
@@ -831,7 +809,7 @@ export function myMeetingActions(deps: ServiceDeps, ctx: ActionContext) {
             itemId: r.id,
             meetingId: r.meeting_id,
             caseId: r.case_id,
-            personName: [r.given_name, r.family_name].filter(Boolean).join(' ') || 'Okänd person',
+            personName: fullName(r),
             unitName: r.unit_name,
             text: r.text,
             dueOn: r.due_on ?? r.held_on,
