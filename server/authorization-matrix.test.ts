@@ -234,6 +234,7 @@ const covered = new Set<Contract>([
   consentContracts.listConsents,
   consentContracts.recordConsent,
   consentContracts.revokeConsent,
+  consentContracts.attachConsentDocument,
   partnerContactContracts.listPartnerContactConsents,
   meetingContracts.callMeeting,
   meetingContracts.listCaseMeetings,

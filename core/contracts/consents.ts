@@ -6,6 +6,9 @@ import {
   recipientKinds,
 } from '../domain/consents.ts';
 import { consentWays } from '../domain/commissions.ts';
+import { CONSENT_DOCUMENT_MAX_BYTES, consentDocumentTypes } from '../domain/consent-documents.ts';
+
+export { CONSENT_DOCUMENT_MAX_BYTES };
 import { defineContract } from './contract.ts';
 import { isoDate } from './input.ts';
 
@@ -30,6 +33,18 @@ export const Recipient = z.object({
 export const ConsentStatus = z.enum(['valid', 'expiring', 'expired', 'revoked']);
 export type ConsentStatus = z.infer<typeof ConsentStatus>;
 
+/** A document attached to a consent: the signed form, as a file kept in Värn. */
+export const ConsentDocument = z.object({
+  id: z.uuid(),
+  /** The name the file had on the handläggare's computer, shown in the register only. */
+  filename: z.string(),
+  mediaType: z.enum(consentDocumentTypes),
+  sizeBytes: z.number().int(),
+  attachedBy: Author,
+  attachedAt: z.iso.datetime(),
+});
+export type ConsentDocument = z.infer<typeof ConsentDocument>;
+
 export const Consent = z.object({
   id: z.uuid(),
   categories: z.array(z.enum(informationCategories)),
@@ -40,6 +55,8 @@ export const Consent = z.object({
   validUntil: z.iso.date(),
   way: z.enum(consentWays),
   documentReference: z.string().nullable(),
+  /** Oldest first: a later one is a better scan or a page that was missing. */
+  documents: z.array(ConsentDocument),
   status: ConsentStatus,
   recordedBy: Author,
   recordedAt: z.iso.datetime(),
@@ -107,6 +124,27 @@ const RecipientIn = z.discriminatedUnion(
   { error: 'Ange vem uppgifterna får lämnas till.' },
 );
 
+/**
+ * A file sent in a JSON body, its bytes in base64: the contract validates it like any field. Its
+ * kind is decided by the server from its first bytes, never by its name.
+ */
+export const ConsentDocumentIn = z.strictObject({
+  filename: z
+    .string()
+    .trim()
+    .min(1, 'Ange filens namn.')
+    .max(200, 'Filens namn får vara högst 200 tecken.')
+    .refine((n) => !/[\\/\p{Cc}]/u.test(n), 'Filens namn får inte innehålla / eller \\.'),
+  content: z
+    .base64({ message: 'Filen kunde inte läsas. Välj den igen.' })
+    .min(1, 'Filen är tom.')
+    .max(Math.ceil(CONSENT_DOCUMENT_MAX_BYTES / 3) * 4, 'Filen får vara högst 4 MB.'),
+});
+
+/** The body of a route that carries a document: the file, its base64 and a little more. */
+export const CONSENT_DOCUMENT_BODY_LIMIT =
+  Math.ceil(CONSENT_DOCUMENT_MAX_BYTES / 3) * 4 + 64 * 1024;
+
 export const recordConsent = defineContract({
   method: 'POST',
   path: '/api/cases/:caseId/consents',
@@ -125,12 +163,29 @@ export const recordConsent = defineContract({
     givenOn: isoDate('Ange när samtycket lämnades (ÅÅÅÅ-MM-DD).'),
     validUntil: isoDate('Ange till och med vilket datum samtycket gäller (ÅÅÅÅ-MM-DD).'),
     way: z.enum(consentWays, { message: 'Ange hur samtycket lämnades.' }),
-    /** Where the signed consent is kept; required for a written one. */
+    /** Where the signed consent is kept; a written one has this, a document, or both. */
     documentReference: z.string().trim().max(500, 'Skriv högst 500 tecken.').nullable(),
+    /** The signed consent itself, for a written one. */
+    document: ConsentDocumentIn.optional(),
   }),
   response: z.object({ id: z.uuid() }),
   successStatus: 201,
+  bodyLimit: CONSENT_DOCUMENT_BODY_LIMIT,
 });
+
+/** A document attached to a written consent already in the register (the signed form came later). */
+export const attachConsentDocument = defineContract({
+  method: 'POST',
+  path: '/api/cases/:caseId/consents/:consentId/documents',
+  params: z.strictObject({ caseId: z.uuid(), consentId: z.uuid() }),
+  body: ConsentDocumentIn,
+  response: z.object({ id: z.uuid() }),
+  successStatus: 201,
+  bodyLimit: CONSENT_DOCUMENT_BODY_LIMIT,
+});
+
+/** The attached file itself, as it was attached (a GET answered with the file, not JSON). */
+export const consentDocumentPath = '/api/cases/:caseId/consents/:consentId/documents/:documentId';
 
 export const revokeConsent = defineContract({
   method: 'POST',

@@ -21,6 +21,8 @@ export interface Contract {
    * harmless, so no answer is kept for a retry (server/http/idempotency.ts) and none is asked for.
    */
   readonly readsOnly?: true;
+  /** The largest body the route takes, in bytes, where it is more than the app's (a document). */
+  readonly bodyLimit?: number;
 }
 
 export const defineContract = <const C extends Contract>(contract: C): C => contract;

@@ -16,6 +16,7 @@ import type { NoticeKind } from '../../core/domain/account-notices.ts';
 import type { Role } from '../../core/policy/roles.ts';
 import type { PlanKind } from '../../core/domain/coordinated-plans.ts';
 import type { ConsentCategory, ConsentWay, SharedData } from '../../core/domain/commissions.ts';
+import type { ConsentDocumentType } from '../../core/domain/consent-documents.ts';
 import type { ReviewSubject, SignalKind } from '../../core/domain/safety-signals.ts';
 import type {
   DisclosurePurpose,
@@ -82,6 +83,7 @@ export interface Database {
   safety_signal_handled: SafetySignalHandledTable;
   insats_period_end: InsatsPeriodEndTable;
   consent: ConsentTable;
+  consent_document: ConsentDocumentTable;
   consent_revocation: ConsentRevocationTable;
   disclosure: DisclosureTable;
   coordination_meeting: CoordinationMeetingTable;
@@ -826,6 +828,22 @@ export interface ConsentTable {
   document_reference: string | null;
   recorded_by: string;
   recorded_at: Date;
+}
+
+/**
+ * The signed consent, attached as a file. Append-only. `content` comes back as a Buffer from
+ * PostgreSQL and a Uint8Array from PGlite.
+ */
+export interface ConsentDocumentTable {
+  id: Generated<string>;
+  consent_id: string;
+  media_type: ConsentDocumentType;
+  filename: string;
+  size_bytes: number;
+  sha256: string;
+  content: ColumnType<Uint8Array, Uint8Array, never>;
+  attached_by: string;
+  attached_at: Date;
 }
 
 /** A consent revoked, effective at once. Append-only; one per consent. */

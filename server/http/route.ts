@@ -51,6 +51,7 @@ export function addRoute<C extends Contract>(
     method: contract.method,
     url: contract.path,
     schema,
+    ...(contract.bodyLimit ? { bodyLimit: contract.bodyLimit } : {}),
     handler: async (request, reply) => {
       reply.code(contract.successStatus ?? 200);
       const input = {
@@ -77,9 +78,31 @@ export function addAction<C extends Contract>(
   addRoute(app, contract, (input, request) => handler(input, requestContext(request, app.clock)));
 }
 
+/** How a GET answering with a file sends it; never cached. */
+function addBinaryRoute<P extends z.ZodType>(
+  app: FastifyInstance,
+  path: string,
+  params: P,
+  handler: (params: z.infer<P>, ctx: ActionContext) => Promise<Record<string, string | Buffer>>,
+  headers: Record<string, string>,
+) {
+  app.withTypeProvider<ZodTypeProvider>().route({
+    method: 'GET',
+    url: path,
+    schema: { params },
+    handler: async (request, reply) => {
+      const { body, ...extra } = await handler(
+        request.params as z.infer<P>,
+        requestContext(request, app.clock),
+      );
+      return reply.headers({ ...headers, ...extra, 'cache-control': 'no-store' }).send(body);
+    },
+  });
+}
+
 /**
- * A GET that answers with a document (application/pdf) rather than JSON. The parameters are
- * validated like any route's; the file name carries no personal data, and nothing is cached.
+ * A GET that answers with a document Värn made (application/pdf) rather than JSON. The
+ * parameters are validated like any route's; the file name carries no personal data.
  */
 export function addDocumentRoute<P extends z.ZodType>(
   app: FastifyInstance,
@@ -87,20 +110,47 @@ export function addDocumentRoute<P extends z.ZodType>(
   params: P,
   handler: (params: z.infer<P>, ctx: ActionContext) => Promise<{ filename: string; pdf: Buffer }>,
 ) {
-  app.withTypeProvider<ZodTypeProvider>().route({
-    method: 'GET',
-    url: path,
-    schema: { params },
-    handler: async (request, reply) => {
-      const { filename, pdf } = await handler(
-        request.params as z.infer<P>,
-        requestContext(request, app.clock),
-      );
-      return reply
-        .header('content-type', 'application/pdf')
-        .header('content-disposition', `inline; filename="${filename}"`)
-        .header('cache-control', 'no-store')
-        .send(pdf);
+  addBinaryRoute(
+    app,
+    path,
+    params,
+    async (p, ctx) => {
+      const { filename, pdf } = await handler(p, ctx);
+      return { body: pdf, 'content-disposition': `inline; filename="${filename}"` };
     },
-  });
+    { 'content-type': 'application/pdf' },
+  );
+}
+
+/**
+ * A GET that answers with a file a person attached (a signed consent): downloaded, never shown
+ * in Värn's origin, and sandboxed should a browser open it anyway, since its bytes are not ours.
+ * The media type is the one the server recognised when the file came in.
+ */
+export function addAttachedFileRoute<P extends z.ZodType>(
+  app: FastifyInstance,
+  path: string,
+  params: P,
+  handler: (
+    params: z.infer<P>,
+    ctx: ActionContext,
+  ) => Promise<{ filename: string; mediaType: string; content: Buffer }>,
+) {
+  addBinaryRoute(
+    app,
+    path,
+    params,
+    async (p, ctx) => {
+      const { filename, mediaType, content } = await handler(p, ctx);
+      return {
+        body: content,
+        'content-type': mediaType,
+        'content-disposition': `attachment; filename="${filename}"`,
+      };
+    },
+    {
+      'content-security-policy': "sandbox; default-src 'none'",
+      'x-content-type-options': 'nosniff',
+    },
+  );
 }

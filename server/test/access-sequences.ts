@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../../core/contracts/cases.ts';
 import type { CaseRisk } from '../../core/contracts/risk.ts';
+import type { CaseConsents } from '../../core/contracts/consents.ts';
 import type { FamilyView } from '../../core/contracts/family.ts';
 import { isWorkingDay } from '../../core/domain/working-days.ts';
 import { addDays } from '../../core/domain/calendar.ts';
@@ -179,6 +180,7 @@ const stats = {
   signalsSeen: 0,
   consents: 0,
   revocations: 0,
+  signedFormsRead: 0,
   refusedOnRevoked: 0,
   withheldSeen: 0,
   meetings: 0,
@@ -1183,8 +1185,9 @@ function consentActs(
           recipient: { kind: 'provider', providerId: w.providers[provider] },
           givenOn: today,
           validUntil: today,
-          way: 'oral',
+          way: 'written',
           documentReference: null,
+          document: { filename: 'samtycke.pdf', content: signedForm.toString('base64') },
         });
         if (res.statusCode === 201) {
           expect(granted(actor, c.personId), `${actor} recorded a consent without a grant`).toBe(
@@ -1193,6 +1196,7 @@ function consentActs(
           const { id } = res.json<{ id: string }>();
           model.consents.push({ id, caseId: c.id, provider, revoked: false });
           stats.consents++;
+          await readSignedForms(c, id);
         } else {
           expect(res.body).not.toContain(CANARY);
         }
@@ -1202,6 +1206,33 @@ function consentActs(
     toString: () =>
       `consentActs(${actor}, #${index} → ${provider}, ${revoke ? 'revoke' : 'record'})`,
   };
+}
+
+const signedForm = Buffer.from('%PDF-1.4\nUndertecknat samtycke\n%%EOF\n');
+
+/**
+ * Every actor tries the register and the signed form just attached: only a reader the policy
+ * grants the person gets either, and the form comes back as it was attached.
+ */
+async function readSignedForms(c: { id: string; personId: string }, consentId: string) {
+  for (const reader of everyone) {
+    const list = await send(reader, 'GET', `/api/cases/${c.id}/consents`);
+    if (list.statusCode !== 200) {
+      expect(list.body).not.toContain(CANARY);
+      continue;
+    }
+    expect(granted(reader, c.personId), `${reader} read a register not granted`).toBe(true);
+    const consent = list.json<CaseConsents>().consents.find((k) => k.id === consentId);
+    const documentId = consent?.documents[0]?.id ?? '';
+    const file = await send(
+      reader,
+      'GET',
+      `/api/cases/${c.id}/consents/${consentId}/documents/${documentId}`,
+    );
+    expect(file.statusCode, `${reader} could list but not fetch the signed form`).toBe(200);
+    expect(file.rawPayload.equals(signedForm)).toBe(true);
+    stats.signedFormsRead++;
+  }
 }
 
 const legalGround = {
@@ -1741,7 +1772,7 @@ const properties = {
       async () => {
         await runSequences(commissionCommands, SEED + 1);
         process.stdout.write(
-          `uppdrag sequences: ${stats.commissions} uppdrag sent, ${stats.providerActs} provider acts, ${stats.signalsSeen} safety signals seen, ${stats.consents} consents recorded, ${stats.revocations} revoked, ${stats.refusedOnRevoked} uppdrag refused on a revoked consent, ${stats.withheldSeen} withheld reads, ${stats.meetings} samråd, ${stats.meetingGrounds} presences grounded, ${stats.meetingsHeld} held, ${stats.meetingRefusedOnRevoked} presences and ${stats.planRefusedOnRevoked} SIP refused on a revoked consent (seed ${SEED + 1})\n`,
+          `uppdrag sequences: ${stats.commissions} uppdrag sent, ${stats.providerActs} provider acts, ${stats.signalsSeen} safety signals seen, ${stats.consents} consents recorded, ${stats.signedFormsRead} signed forms read, ${stats.revocations} revoked, ${stats.refusedOnRevoked} uppdrag refused on a revoked consent, ${stats.withheldSeen} withheld reads, ${stats.meetings} samråd, ${stats.meetingGrounds} presences grounded, ${stats.meetingsHeld} held, ${stats.meetingRefusedOnRevoked} presences and ${stats.planRefusedOnRevoked} SIP refused on a revoked consent (seed ${SEED + 1})\n`,
         );
         // Beyond the two sent before the sequences.
         expect(stats.commissions).toBeGreaterThan(2);
@@ -1749,6 +1780,8 @@ const properties = {
         // signals were raised and read.
         expect(stats.providerActs).toBeGreaterThan(RUNS / 2);
         expect(stats.signalsSeen).toBeGreaterThan(0);
+        // Each consent recorded came with its signed form, and at least its recorder read it.
+        expect(stats.signedFormsRead).toBeGreaterThanOrEqual(stats.consents);
         // Consents were revoked mid-sequence, and the next uppdrag on each was refused.
         expect(stats.revocations).toBeGreaterThan(0);
         expect(stats.refusedOnRevoked).toBeGreaterThanOrEqual(stats.revocations);

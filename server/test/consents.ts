@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Insertable } from 'kysely';
 import { consentCategories } from '../../core/domain/commissions.ts';
 import { addDays } from '../../core/domain/calendar.ts';
@@ -54,6 +55,47 @@ export async function consentToProvider(
     document_reference: null,
     recorded_by: input.recordedBy,
   });
+}
+
+/**
+ * A written consent with its signed form attached (a tiny PDF), as the matrix and the attack
+ * sequences read one; attaching through the API is consents.test.ts's.
+ */
+export async function writtenConsentWithDocument(
+  db: Db,
+  input: { caseId: string; recordedBy: string },
+): Promise<{ consentId: string; documentId: string }> {
+  const today = stockholmDate(new Date());
+  const consentId = await insertConsent(db, input.caseId, {
+    categories: ['name', 'situation'],
+    purposes: ['coordination_meeting'],
+    purpose_text: 'Samråd med skolan om barnens trygghet.',
+    recipient_kind: 'agency',
+    recipient_unit_id: null,
+    recipient_provider_id: null,
+    recipient_name: 'Kvarnbyskolan',
+    given_on: today,
+    valid_until: addDays(today, 90),
+    way: 'written',
+    document_reference: null,
+    recorded_by: input.recordedBy,
+  });
+  const content = Buffer.from('%PDF-1.4\nSamtycke\n%%EOF\n');
+  const document = await db
+    .insertInto('consent_document')
+    .values({
+      consent_id: consentId,
+      media_type: 'application/pdf',
+      filename: 'samtycke.pdf',
+      size_bytes: content.length,
+      sha256: createHash('sha256').update(content).digest('hex'),
+      content,
+      attached_by: input.recordedBy,
+      attached_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { consentId, documentId: document.id };
 }
 
 /**

@@ -2,7 +2,8 @@ import type { ActorName, World } from './world.ts';
 
 /**
  * Requests over real HTTP to a listening test app, as one of the world's actors (its session
- * cookie and CSRF token): the status, the text, the correlation id, and the JSON when wanted.
+ * cookie and CSRF token): the status, headers, bytes and text, the correlation id, and the JSON
+ * when wanted.
  */
 export function httpAs(base: () => string, world: () => World, defaultActor: ActorName) {
   return async function send(
@@ -18,9 +19,12 @@ export function httpAs(base: () => string, world: () => World, defaultActor: Act
       headers,
       ...(body ? { body: JSON.stringify(body) } : {}),
     });
-    const text = await res.text();
+    const bytes = Buffer.from(await res.arrayBuffer());
+    const text = bytes.toString('utf8');
     return {
       status: res.status,
+      headers: res.headers,
+      bytes,
       text,
       correlationId: res.headers.get('x-correlation-id') ?? '',
       json: (): unknown => JSON.parse(text),

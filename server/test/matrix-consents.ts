@@ -1,6 +1,6 @@
 import type { Scenario } from './matrix.ts';
 import { outcomes } from './matrix-outcomes.ts';
-import { consentToProvider } from './consents.ts';
+import { consentToProvider, writtenConsentWithDocument } from './consents.ts';
 import { stockholmDate } from '../time.ts';
 
 /**
@@ -51,5 +51,39 @@ export const consentScenarios: Scenario[] = [
       };
     },
     expect: outcomes(404, { assigned: 201, manager: 403 }),
+  },
+  {
+    name: 'attach the signed form to a written consent on an assigned case',
+    audited: true,
+    request: async (w, _actor, db) => {
+      const { consentId } = await writtenConsentWithDocument(db, {
+        caseId: w.persons.p.caseId,
+        recordedBy: w.users.assigned.id,
+      });
+      return {
+        method: 'POST',
+        url: `/api/cases/${w.persons.p.caseId}/consents/${consentId}/documents`,
+        payload: {
+          filename: 'samtycke.pdf',
+          content: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64'),
+        },
+      };
+    },
+    expect: outcomes(404, { assigned: 201, manager: 403 }),
+  },
+  {
+    name: "download a consent's signed form on an assigned case",
+    audited: true,
+    request: async (w, _actor, db) => {
+      const { consentId, documentId } = await writtenConsentWithDocument(db, {
+        caseId: w.persons.p.caseId,
+        recordedBy: w.users.assigned.id,
+      });
+      return {
+        method: 'GET',
+        url: `/api/cases/${w.persons.p.caseId}/consents/${consentId}/documents/${documentId}`,
+      };
+    },
+    expect: outcomes(404, { assigned: 200, manager: 200 }),
   },
 ];

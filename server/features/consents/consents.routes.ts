@@ -1,6 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import { listConsents, recordConsent, revokeConsent } from '../../../core/contracts/consents.ts';
-import { addAction } from '../../http/route.ts';
+import { z } from 'zod';
+import {
+  attachConsentDocument,
+  consentDocumentPath,
+  listConsents,
+  recordConsent,
+  revokeConsent,
+} from '../../../core/contracts/consents.ts';
+import { addAction, addAttachedFileRoute } from '../../http/route.ts';
 import * as consents from './consents.service.ts';
 import type { ServiceDeps } from '../../service-deps.ts';
 
@@ -10,6 +17,15 @@ export function consentRoutes(app: FastifyInstance, deps: ServiceDeps) {
   );
   addAction(app, recordConsent, ({ params, body }, ctx) =>
     consents.recordConsent(deps, ctx, params.caseId, body),
+  );
+  addAction(app, attachConsentDocument, ({ params, body }, ctx) =>
+    consents.attachConsentDocument(deps, ctx, params.caseId, params.consentId, body),
+  );
+  addAttachedFileRoute(
+    app,
+    consentDocumentPath,
+    z.strictObject({ caseId: z.uuid(), consentId: z.uuid(), documentId: z.uuid() }),
+    (p, ctx) => consents.consentDocument(deps, ctx, p.caseId, p.consentId, p.documentId),
   );
   addAction(app, revokeConsent, ({ params, body }, ctx) =>
     consents.revokeConsent(deps, ctx, params.caseId, params.consentId, body),

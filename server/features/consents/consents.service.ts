@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { execute } from '../../command.ts';
 import { onCase } from '../../case-kernel/on-case.ts';
 import { caseFacts } from '../../case-kernel/case-access.ts';
@@ -10,11 +11,18 @@ import {
 import type { ActionContext } from '../../http/action-context.ts';
 import type { BodyOf } from '../../../core/contracts/contract.ts';
 import type {
+  attachConsentDocument as attachContract,
   CaseConsents,
   recordConsent as recordContract,
   revokeConsent as revokeContract,
 } from '../../../core/contracts/consents.ts';
 import { consentRecordProblem } from '../../../core/domain/consents.ts';
+import {
+  CONSENT_DOCUMENT_MAX_BYTES,
+  consentDocumentDownloadName,
+  consentDocumentType,
+} from '../../../core/domain/consent-documents.ts';
+import type { ConsentDocumentType } from '../../../core/domain/consent-documents.ts';
 import { can } from '../../../core/policy/policy.ts';
 import type { Trx } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
@@ -53,7 +61,7 @@ export function listConsents(
     action: 'consent.read',
     ...onCase(ctx, caseId, 'case.read'),
     run: async (trx, { row, person }) => {
-      const [consents, disclosures] = await Promise.all([
+      const [consents, documents, disclosures] = await Promise.all([
         consentRows(trx)
           .innerJoin('app_user as ru', 'ru.id', 'c.recorded_by')
           .leftJoin('app_user as vu', 'vu.id', 'r.recorded_by')
@@ -61,6 +69,24 @@ export function listConsents(
           .where('c.case_id', '=', caseId)
           .orderBy('c.given_on', 'desc')
           .orderBy('c.recorded_at', 'desc')
+          .execute(),
+        // What each document is, never its bytes: those are fetched one at a time, audited.
+        trx
+          .selectFrom('consent_document as d')
+          .innerJoin('consent as c', 'c.id', 'd.consent_id')
+          .innerJoin('app_user as u', 'u.id', 'd.attached_by')
+          .select([
+            'd.id',
+            'd.consent_id',
+            'd.filename',
+            'd.media_type',
+            'd.size_bytes',
+            'd.attached_by',
+            'd.attached_at',
+            'u.display_name',
+          ])
+          .where('c.case_id', '=', caseId)
+          .orderBy('d.attached_at')
           .execute(),
         trx
           .selectFrom('disclosure as d')
@@ -86,6 +112,16 @@ export function listConsents(
             validUntil: c.valid_until,
             way: c.way,
             documentReference: c.document_reference,
+            documents: documents
+              .filter((d) => d.consent_id === c.id)
+              .map((d) => ({
+                id: d.id,
+                filename: d.filename,
+                mediaType: d.media_type,
+                sizeBytes: d.size_bytes,
+                attachedBy: author(d.attached_by, d.display_name),
+                attachedAt: d.attached_at.toISOString(),
+              })),
             status: consentStatus(toConsent(c), ctx.today),
             recordedBy: author(c.recorded_by, c.recorded_name),
             recordedAt: c.recorded_at.toISOString(),
@@ -142,12 +178,20 @@ export function recordConsent(
   if (new Set(body.purposes).size !== body.purposes.length) {
     fields.push({ path: 'body.purposes', message: 'Välj varje syfte en gång.' });
   }
-  if (body.way === 'written' && !body.documentReference) {
+  if (body.way === 'written' && !body.documentReference && !body.document) {
     fields.push({
       path: 'body.documentReference',
-      message: 'Ange var det skriftliga samtycket finns, till exempel dess diarienummer.',
+      message:
+        'Bifoga det undertecknade samtycket eller ange var det finns, till exempel dess diarienummer.',
     });
   }
+  if (body.way === 'oral' && body.document) {
+    fields.push({
+      path: 'body.document.content',
+      message: 'Ett muntligt samtycke har inget dokument. Välj skriftligt om det är undertecknat.',
+    });
+  }
+  const document = body.document ? readDocument(body.document, 'body.document', fields) : null;
   if (fields.length > 0) throw new AppError('VALIDATION', { fields });
   return execute(deps, ctx, {
     action: 'consent.record',
@@ -180,12 +224,143 @@ export function recordConsent(
         })
         .returning('id')
         .executeTakeFirstOrThrow();
+      const documentId = document ? await insertDocument(trx, ctx, created.id, document) : null;
       return {
         result: { id: created.id },
         audit: {
           personIds: [row.person_id],
           caseIds: [caseId],
-          details: { consentId: created.id },
+          details: { consentId: created.id, ...(documentId ? { documentId } : {}) },
+        },
+      };
+    },
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The signed consent, attached
+
+interface ReadDocument {
+  filename: string;
+  type: ConsentDocumentType;
+  bytes: Buffer;
+}
+
+/** The file as sent, decoded and recognised; its problems added to `fields` under `at`. */
+function readDocument(
+  doc: BodyOf<typeof attachContract>,
+  at: string,
+  fields: { path: string; message: string }[],
+): ReadDocument | null {
+  const bytes = Buffer.from(doc.content, 'base64');
+  const type = consentDocumentType(bytes);
+  if (bytes.length > CONSENT_DOCUMENT_MAX_BYTES || type === null) {
+    fields.push({
+      path: `${at}.content`,
+      message:
+        type === null ? 'Bifoga samtycket som PDF, JPEG eller PNG.' : 'Filen får vara högst 4 MB.',
+    });
+    return null;
+  }
+  return { filename: doc.filename, type, bytes };
+}
+
+async function insertDocument(
+  trx: Trx,
+  ctx: ActionContext,
+  consentId: string,
+  doc: ReadDocument,
+): Promise<string> {
+  const created = await trx
+    .insertInto('consent_document')
+    .values({
+      consent_id: consentId,
+      media_type: doc.type,
+      filename: doc.filename,
+      size_bytes: doc.bytes.length,
+      sha256: createHash('sha256').update(doc.bytes).digest('hex'),
+      content: doc.bytes,
+      attached_by: ctx.actor.userId,
+      attached_at: ctx.now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return created.id;
+}
+
+/**
+ * A signed form attached to a written consent already in the register: it came by post, or was
+ * scanned later. Only to a written consent; a revoked one too, since its record is still kept.
+ */
+export function attachConsentDocument(
+  deps: ServiceDeps,
+  ctx: ActionContext,
+  caseId: string,
+  consentId: string,
+  body: BodyOf<typeof attachContract>,
+): Promise<{ id: string }> {
+  const fields: { path: string; message: string }[] = [];
+  const document = readDocument(body, 'body', fields);
+  if (!document) throw new AppError('VALIDATION', { fields });
+  return execute(deps, ctx, {
+    action: 'consent.document.attach',
+    ...onCase(ctx, caseId),
+    run: async (trx, { row }) => {
+      if (row.status !== 'open') throw refuse('Ärendet är avslutat.');
+      const consent = await trx
+        .selectFrom('consent')
+        .select('way')
+        .where('id', '=', consentId)
+        .where('case_id', '=', caseId)
+        .executeTakeFirst();
+      if (!consent) throw new AppError('NOT_FOUND');
+      if (consent.way !== 'written') {
+        throw refuse('Samtycket lämnades muntligt och har inget dokument att bifoga.');
+      }
+      const documentId = await insertDocument(trx, ctx, consentId, document);
+      return {
+        result: { id: documentId },
+        audit: {
+          personIds: [row.person_id],
+          caseIds: [caseId],
+          details: { consentId, documentId },
+        },
+      };
+    },
+  });
+}
+
+/** The attached file, for whoever may read the case; the read is audited like the register's. */
+export function consentDocument(
+  deps: ServiceDeps,
+  ctx: ActionContext,
+  caseId: string,
+  consentId: string,
+  documentId: string,
+): Promise<{ filename: string; mediaType: ConsentDocumentType; content: Buffer }> {
+  return execute(deps, ctx, {
+    action: 'consent.document.read',
+    ...onCase(ctx, caseId, 'case.read'),
+    run: async (trx, { row }) => {
+      const doc = await trx
+        .selectFrom('consent_document as d')
+        .innerJoin('consent as c', 'c.id', 'd.consent_id')
+        .select(['d.media_type', 'd.content'])
+        .where('d.id', '=', documentId)
+        .where('c.id', '=', consentId)
+        .where('c.case_id', '=', caseId)
+        .executeTakeFirst();
+      if (!doc) throw new AppError('NOT_FOUND');
+      return {
+        result: {
+          filename: consentDocumentDownloadName(doc.media_type),
+          mediaType: doc.media_type,
+          content: Buffer.from(doc.content),
+        },
+        audit: {
+          personIds: [row.person_id],
+          caseIds: [caseId],
+          details: { consentId, documentId },
         },
       };
     },

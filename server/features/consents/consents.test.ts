@@ -189,3 +189,176 @@ describe('the consent register', () => {
     expect((res.json() as CaseConsents).options).toBeNull();
   });
 });
+
+describe('the signed consent, attached', () => {
+  // A real, if tiny, PDF and PNG: what a scanner or a phone gives, by their first bytes.
+  const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n');
+  const png = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    Buffer.from('IHDR-och-resten'),
+  ]);
+  const file = (bytes: Buffer, filename = 'samtycke underskrivet.pdf') => ({
+    filename,
+    content: bytes.toString('base64'),
+  });
+  const documentUrl = (caseId: string, consentId: string, documentId: string) =>
+    `/api/cases/${caseId}/consents/${consentId}/documents/${documentId}`;
+
+  it('keeps the file with the consent, gives it back as it came, downloaded, and audits both', async () => {
+    const caseId = w.persons.p.caseId;
+    const res = await send(
+      'POST',
+      `/api/cases/${caseId}/consents`,
+      schoolConsent({ documentReference: null, document: file(pdf) }),
+    );
+    expect(res.status, res.text).toBe(201);
+    const { id } = res.json() as { id: string };
+    const consent = (await register(caseId)).consents.find((c) => c.id === id);
+    expect(consent?.documents).toEqual([
+      {
+        id: expect.any(String) as string,
+        filename: 'samtycke underskrivet.pdf',
+        mediaType: 'application/pdf',
+        sizeBytes: pdf.length,
+        attachedBy: { id: w.users.assigned.id, displayName: expect.any(String) as string },
+        attachedAt: expect.any(String) as string,
+      },
+    ]);
+    const documentId = consent?.documents[0]?.id ?? '';
+    const recorded = await t.database.db
+      .selectFrom('audit_event')
+      .select(['action', 'details'])
+      .where('correlation_id', '=', res.correlationId)
+      .execute();
+    expect(recorded).toEqual([
+      { action: 'consent.record', details: { consentId: id, documentId } },
+    ]);
+
+    const got = await send('GET', documentUrl(caseId, id, documentId));
+    expect(got.status, got.text).toBe(200);
+    expect(got.bytes.equals(pdf)).toBe(true);
+    expect(got.headers.get('content-type')).toBe('application/pdf');
+    // Downloaded under a name that says what it is, not the free text it came with; never
+    // run in Värn's origin.
+    expect(got.headers.get('content-disposition')).toBe('attachment; filename="samtycke.pdf"');
+    expect(got.headers.get('content-security-policy')).toContain('sandbox');
+    expect(got.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(got.headers.get('cache-control')).toBe('no-store');
+    const read = await t.database.db
+      .selectFrom('audit_event')
+      .select(['action', 'details', 'person_ids', 'case_ids'])
+      .where('correlation_id', '=', got.correlationId)
+      .execute();
+    expect(read).toEqual([
+      {
+        action: 'consent.document.read',
+        details: { consentId: id, documentId },
+        person_ids: [w.persons.p.id],
+        case_ids: [caseId],
+      },
+    ]);
+
+    // Through another case, or another consent, the document is not there.
+    expect((await send('GET', documentUrl(w.persons.q.caseId, id, documentId))).status).toBe(404);
+    const other = await send('POST', `/api/cases/${caseId}/consents`, schoolConsent());
+    const otherId = (other.json() as { id: string }).id;
+    expect((await send('GET', documentUrl(caseId, otherId, documentId))).status).toBe(404);
+  });
+
+  it('attaches a later scan to a written consent, even a revoked one, and never to an oral one', async () => {
+    const caseId = w.persons.p.caseId;
+    const written = await send('POST', `/api/cases/${caseId}/consents`, schoolConsent());
+    const { id } = written.json() as { id: string };
+    await send('POST', `/api/cases/${caseId}/consents/${id}/revocation`, {
+      revokedOn: today,
+      how: 'Hon ringde.',
+    });
+    const attached = await send(
+      'POST',
+      `/api/cases/${caseId}/consents/${id}/documents`,
+      file(png, 'foto.png'),
+    );
+    expect(attached.status, attached.text).toBe(201);
+    const documentId = (attached.json() as { id: string }).id;
+    const audit = await t.database.db
+      .selectFrom('audit_event')
+      .select(['action', 'details'])
+      .where('correlation_id', '=', attached.correlationId)
+      .execute();
+    expect(audit).toEqual([
+      { action: 'consent.document.attach', details: { consentId: id, documentId } },
+    ]);
+    const got = await send('GET', documentUrl(caseId, id, documentId));
+    expect(got.headers.get('content-type')).toBe('image/png');
+    expect(got.bytes.equals(png)).toBe(true);
+
+    const oral = await send(
+      'POST',
+      `/api/cases/${caseId}/consents`,
+      schoolConsent({ way: 'oral', documentReference: null }),
+    );
+    const oralId = (oral.json() as { id: string }).id;
+    const refused = await send(
+      'POST',
+      `/api/cases/${caseId}/consents/${oralId}/documents`,
+      file(pdf),
+    );
+    expect(refused.status, refused.text).toBe(409);
+    expect(errorOf(refused).message).toBe(
+      'Samtycket lämnades muntligt och har inget dokument att bifoga.',
+    );
+    // Attaching is working the case: a reader who may not record may not attach.
+    const manager = await send(
+      'POST',
+      `/api/cases/${caseId}/consents/${id}/documents`,
+      file(pdf),
+      'manager',
+    );
+    expect(manager.status, manager.text).toBe(403);
+  });
+
+  it('knows a file by its first bytes, refuses anything else or too large, and saves nothing', async () => {
+    const caseId = w.persons.p.caseId;
+    const before = await t.database.db
+      .selectFrom('consent_document')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    const consents = (await register(caseId)).consents.length;
+    const html = Buffer.from('<html><script>alert(1)</script></html>');
+    const cases: [object, string][] = [
+      [{ documentReference: null, document: file(html, 'samtycke.pdf') }, 'body.document.content'],
+      [{ document: { filename: 'a.pdf', content: 'inte base64!' } }, 'body.document.content'],
+      [{ document: { filename: '', content: pdf.toString('base64') } }, 'body.document.filename'],
+      [{ document: file(pdf, '../../etc/passwd') }, 'body.document.filename'],
+      [{ way: 'oral', documentReference: null, document: file(pdf) }, 'body.document.content'],
+      [{ document: { ...file(pdf), extra: 1 } }, 'body.document'],
+    ];
+    for (const [over, path] of cases) {
+      const res = await send('POST', `/api/cases/${caseId}/consents`, schoolConsent(over));
+      expect(res.status, `${JSON.stringify(over).slice(0, 80)}: ${res.text}`).toBe(400);
+      expect(errorOf(res).fields?.map((f) => f.path)).toContain(path);
+    }
+    const written = await send('POST', `/api/cases/${caseId}/consents`, schoolConsent());
+    const { id } = written.json() as { id: string };
+    const url = `/api/cases/${caseId}/consents/${id}/documents`;
+    const notPdf = await send('POST', url, file(html));
+    expect(notPdf.status, notPdf.text).toBe(400);
+    expect(errorOf(notPdf).fields).toEqual([
+      { path: 'body.content', message: 'Bifoga samtycket som PDF, JPEG eller PNG.' },
+    ]);
+    // Over 4 MB: the contract's limit on the base64, with a message a person can act on.
+    const big = Buffer.concat([pdf, Buffer.alloc(4 * 1024 * 1024)]);
+    const tooBig = await send('POST', url, file(big));
+    expect(tooBig.status, tooBig.text.slice(0, 200)).toBe(400);
+    expect(errorOf(tooBig).fields?.[0]).toMatchObject({
+      path: 'body.content',
+      message: 'Filen får vara högst 4 MB.',
+    });
+    const after = await t.database.db
+      .selectFrom('consent_document')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
+    expect((await register(caseId)).consents.length).toBe(consents + 1);
+  });
+});
