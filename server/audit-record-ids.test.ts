@@ -508,6 +508,13 @@ const writes: Write[] = [
     expect: ({ url }) => ({ 'consent.revoke': { consentId: segment(url, 'consents') } }),
   },
   {
+    scenario: 'attach the signed form to a written consent on an assigned case',
+    actor: 'assigned',
+    expect: ({ url, body }) => ({
+      'consent.document.attach': { consentId: segment(url, 'consents'), documentId: body.id },
+    }),
+  },
+  {
     scenario: 'call a samråd from an assigned case',
     actor: 'assigned',
     expect: ({ body }) => ({ 'meeting.call': { meetingId: body.id } }),

@@ -14,7 +14,7 @@ import { stockholmDate } from '../time.ts';
 import { createTestApp } from './test-app.ts';
 import type { TestApp } from './test-app.ts';
 import { intakePayload } from './factories.ts';
-import { consentToProvider } from './consents.ts';
+import { consentToProvider, signedFormPdf } from './consents.ts';
 import { CANARY, buildWorld } from './world.ts';
 import type { ActorName, World } from './world.ts';
 
@@ -1187,7 +1187,7 @@ function consentActs(
           validUntil: today,
           way: 'written',
           documentReference: null,
-          document: { filename: 'samtycke.pdf', content: signedForm.toString('base64') },
+          document: { filename: 'samtycke.pdf', content: signedFormPdf.toString('base64') },
         });
         if (res.statusCode === 201) {
           expect(granted(actor, c.personId), `${actor} recorded a consent without a grant`).toBe(
@@ -1207,8 +1207,6 @@ function consentActs(
       `consentActs(${actor}, #${index} → ${provider}, ${revoke ? 'revoke' : 'record'})`,
   };
 }
-
-const signedForm = Buffer.from('%PDF-1.4\nUndertecknat samtycke\n%%EOF\n');
 
 /**
  * Every actor tries the register and the signed form just attached: only a reader the policy
@@ -1230,7 +1228,7 @@ async function readSignedForms(c: { id: string; personId: string }, consentId: s
       `/api/cases/${c.id}/consents/${consentId}/documents/${documentId}`,
     );
     expect(file.statusCode, `${reader} could list but not fetch the signed form`).toBe(200);
-    expect(file.rawPayload.equals(signedForm)).toBe(true);
+    expect(file.rawPayload.equals(signedFormPdf)).toBe(true);
     stats.signedFormsRead++;
   }
 }

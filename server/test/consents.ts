@@ -58,7 +58,23 @@ export async function consentToProvider(
 }
 
 /**
- * A written consent with its signed form attached (a tiny PDF), as the matrix and the attack
+ * A signed form as a scanner might give it: a PDF of one blank page, small enough to read at a
+ * glance and whole enough for a PDF reader (the canary test reads every PDF the matrix gets).
+ */
+export const signedFormPdf = Buffer.from(
+  [
+    '%PDF-1.4',
+    '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
+    '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj',
+    '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj',
+    'trailer << /Root 1 0 R >>',
+    '%%EOF',
+    '',
+  ].join('\n'),
+);
+
+/**
+ * A written consent with its signed form attached, as the matrix and the attack
  * sequences read one; attaching through the API is consents.test.ts's.
  */
 export async function writtenConsentWithDocument(
@@ -80,7 +96,7 @@ export async function writtenConsentWithDocument(
     document_reference: null,
     recorded_by: input.recordedBy,
   });
-  const content = Buffer.from('%PDF-1.4\nSamtycke\n%%EOF\n');
+  const content = signedFormPdf;
   const document = await db
     .insertInto('consent_document')
     .values({

@@ -1,6 +1,6 @@
 import type { Scenario } from './matrix.ts';
 import { outcomes } from './matrix-outcomes.ts';
-import { consentToProvider, writtenConsentWithDocument } from './consents.ts';
+import { consentToProvider, signedFormPdf, writtenConsentWithDocument } from './consents.ts';
 import { stockholmDate } from '../time.ts';
 
 /**
@@ -65,7 +65,7 @@ export const consentScenarios: Scenario[] = [
         url: `/api/cases/${w.persons.p.caseId}/consents/${consentId}/documents`,
         payload: {
           filename: 'samtycke.pdf',
-          content: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64'),
+          content: signedFormPdf.toString('base64'),
         },
       };
     },

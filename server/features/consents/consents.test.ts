@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../../../core/contracts/cases.ts';
 import type { CaseConsents } from '../../../core/contracts/consents.ts';
 import { addDays } from '../../../core/domain/calendar.ts';
+import { signedFormPdf } from '../../test/consents.ts';
 import { httpAs } from '../../test/http.ts';
 import { createTestApp } from '../../test/test-app.ts';
 import type { TestApp } from '../../test/test-app.ts';
@@ -192,7 +193,7 @@ describe('the consent register', () => {
 
 describe('the signed consent, attached', () => {
   // A real, if tiny, PDF and PNG: what a scanner or a phone gives, by their first bytes.
-  const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n');
+  const pdf = signedFormPdf;
   const png = Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     Buffer.from('IHDR-och-resten'),
