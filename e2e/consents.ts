@@ -27,11 +27,18 @@ export async function recordProviderConsent(
   });
 }
 
+/** A file as the browser's file picker is given it (Playwright's setInputFiles). */
+export interface ConsentFile {
+  name: string;
+  mimeType: string;
+  buffer: Buffer;
+}
+
 /**
  * Records a consent in the case's tab Samtycken: these categories, to this recipient — a
- * provider chosen by name, or an agency or person written in — for this purpose, given orally
- * today (the browser's today) and valid until `validUntil`. Returns the consent as the selects
- * and the register name it.
+ * provider chosen by name, or an agency or person written in — for this purpose, given today
+ * (the browser's today) orally, or in writing with the signed form attached and/or where it is
+ * kept, and valid until `validUntil`. Returns the consent as the selects and the register name it.
  */
 export async function recordConsent(
   page: Page,
@@ -43,6 +50,9 @@ export async function recordConsent(
     purposeText,
     categories,
     validUntil,
+    way = 'Muntligt',
+    document,
+    documentReference,
   }: {
     caseId: string;
     recipient: { kind: 'Utförare' | 'Myndighet eller verksamhet'; name: string };
@@ -50,6 +60,12 @@ export async function recordConsent(
     purposeText: string;
     categories: string[];
     validUntil: string;
+    /** How the consent was given; orally unless told. */
+    way?: 'Muntligt' | 'Skriftligt';
+    /** For a written consent: the signed form, attached with it. */
+    document?: ConsentFile;
+    /** For a written consent: where the signed form is kept. */
+    documentReference?: string;
   },
 ) {
   await visit(`/arenden/${caseId}?flik=samtycken`);
@@ -68,7 +84,14 @@ export async function recordConsent(
   }
   const givenOn = await form.getByLabel('Lämnat den').inputValue();
   await form.getByLabel('Gäller till och med').fill(validUntil);
-  await form.getByRole('radio', { name: 'Muntligt' }).check();
+  await form.getByRole('radio', { name: way }).check();
+  if (document) {
+    await form.getByLabel('Det undertecknade samtycket').setInputFiles(document);
+    await expect(form.getByText(document.name)).toBeVisible();
+  }
+  if (documentReference !== undefined) {
+    await form.getByLabel('Var det skriftliga samtycket finns').fill(documentReference);
+  }
   await form.getByRole('button', { name: 'Registrera samtycket' }).click();
   await expect(page.getByText('Samtycket är registrerat.')).toBeVisible();
   await expect(

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   BodyLong,
   BodyShort,
@@ -18,7 +18,12 @@ import {
 } from '@navikt/ds-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CaseDetail } from '../../../../core/contracts/cases.ts';
-import { listConsents, recordConsent, revokeConsent } from '../../../../core/contracts/consents.ts';
+import {
+  attachConsentDocument,
+  listConsents,
+  recordConsent,
+  revokeConsent,
+} from '../../../../core/contracts/consents.ts';
 import type {
   CaseConsents,
   Consent,
@@ -44,6 +49,14 @@ import { formatDate, formatDateTime } from '../../components/format.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { useContractForm } from '../../components/useContractForm.ts';
 import { caseKey } from '../cases/useCase.ts';
+import {
+  chosenDocumentErrors,
+  ConsentDocumentList,
+  ConsentDocumentPicker,
+  documentBody,
+  onThePicker,
+} from './ConsentDocumentFields.tsx';
+import type { ChosenDocument } from './ConsentDocumentFields.tsx';
 import { CategoriesField } from './DisclosureGroundFields.tsx';
 
 /**
@@ -163,23 +176,28 @@ function ConsentCard({
   mayRevoke: boolean;
   onDone: (message: string) => void;
 }) {
-  const [revoking, setRevoking] = useState(false);
+  const [open, setOpen] = useState<'revoke' | 'attach' | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const closed = useRef(false);
+  const revokeRef = useRef<HTMLButtonElement>(null);
+  const attachRef = useRef<HTMLButtonElement>(null);
+  /** The form closed last, whose button gets the focus back. */
+  const closed = useRef<'revoke' | 'attach' | null>(null);
   const headingId = `samtycke-${c.id}`;
   const title = consentTitle(c);
   const holds = c.status === 'valid' || c.status === 'expiring';
-  // Back from the revocation form, focus goes where the person was: the button, or the heading
-  // once the consent is revoked and the button is gone.
+  // A written consent gets its signed form attached whatever its status: a revoked one's too.
+  const mayAttach = mayRevoke && c.way === 'written';
+  // Back from a form, focus goes where the person was: its button, or the heading once the
+  // consent is revoked and the button is gone.
   useEffect(() => {
-    if (revoking || !closed.current) return;
-    closed.current = false;
-    (buttonRef.current ?? headingRef.current)?.focus();
-  }, [revoking]);
+    if (open !== null || closed.current === null) return;
+    const button = closed.current === 'revoke' ? revokeRef : attachRef;
+    closed.current = null;
+    (button.current ?? headingRef.current)?.focus();
+  }, [open]);
   const close = () => {
-    closed.current = true;
-    setRevoking(false);
+    closed.current = open;
+    setOpen(null);
   };
   return (
     <article aria-labelledby={headingId} className="counterpart">
@@ -210,6 +228,14 @@ function ConsentCard({
             {consentWayLabels[c.way]}
             {c.documentReference ? `. Det skriftliga samtycket finns: ${c.documentReference}` : ''}
           </dd>
+          {c.documents.length > 0 ? (
+            <>
+              <dt>Dokument</dt>
+              <dd>
+                <ConsentDocumentList caseId={caseId} consent={c} />
+              </dd>
+            </>
+          ) : null}
           <dt>Registrerat</dt>
           <dd>
             {formatDateTime(c.recordedAt)} av {c.recordedBy.displayName}
@@ -229,22 +255,49 @@ function ConsentCard({
             </>
           ) : null}
         </dl>
-        {mayRevoke && holds && !revoking ? (
-          <div>
-            <Button
-              ref={buttonRef}
-              type="button"
-              size="small"
-              variant="secondary"
-              onClick={() => {
-                setRevoking(true);
-              }}
-            >
-              Återkalla<span className="visually-hidden"> samtycket {title}</span>
-            </Button>
-          </div>
+        {open === null && ((mayRevoke && holds) || mayAttach) ? (
+          <HStack gap="space-12">
+            {/* Here mayRevoke is true: only those who may revoke may attach. */}
+            {holds ? (
+              <Button
+                ref={revokeRef}
+                type="button"
+                size="small"
+                variant="secondary"
+                onClick={() => {
+                  setOpen('revoke');
+                }}
+              >
+                Återkalla<span className="visually-hidden"> samtycket {title}</span>
+              </Button>
+            ) : null}
+            {mayAttach ? (
+              <Button
+                ref={attachRef}
+                type="button"
+                size="small"
+                variant="secondary"
+                onClick={() => {
+                  setOpen('attach');
+                }}
+              >
+                Bifoga dokument<span className="visually-hidden"> till samtycket {title}</span>
+              </Button>
+            ) : null}
+          </HStack>
         ) : null}
-        {revoking ? (
+        {open === 'attach' ? (
+          <AttachDocumentForm
+            caseId={caseId}
+            consent={c}
+            onCancel={close}
+            onDone={() => {
+              close();
+              onDone(`Dokumentet är bifogat till samtycket ${title}.`);
+            }}
+          />
+        ) : null}
+        {open === 'revoke' ? (
           <RevokeForm
             caseId={caseId}
             consent={c}
@@ -318,6 +371,73 @@ function RevokeForm({
   );
 }
 
+function AttachDocumentForm({
+  caseId,
+  consent,
+  onCancel,
+  onDone,
+}: {
+  caseId: string;
+  consent: Consent;
+  onCancel: () => void;
+  onDone: () => void;
+}) {
+  const queryClient = useQueryClient();
+  const formId = `bifoga-${consent.id}`;
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, []);
+  const form = useContractForm(attachConsentDocument, {
+    formId,
+    // The body is the document itself: its content's path is `content`.
+    initial: { content: null as ChosenDocument | null },
+    toBody: (v) => documentBody(v.content) ?? {},
+    // Without a file read, the form says what is missing rather than the schema's two complaints.
+    relevant: (_, v) => documentBody(v.content) !== undefined,
+    check: (v) =>
+      v.content === null
+        ? [{ path: 'body.content', message: 'Välj filen med det undertecknade samtycket.' }]
+        : chosenDocumentErrors(v.content, 'body.content'),
+    send: (body) =>
+      call(attachConsentDocument, { params: { caseId, consentId: consent.id }, body }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: consentsKey(caseId) });
+      onDone();
+    },
+  });
+  // The same list while the errors are the same: the summary takes focus when its list changes.
+  const summaryErrors = useMemo(() => onThePicker(form.fieldErrors, 'body'), [form.fieldErrors]);
+  return (
+    <form {...form.formProps} aria-labelledby={`${formId}-rubrik`} className="step-form">
+      <VStack gap="space-16">
+        <Heading level="5" size="xsmall" id={`${formId}-rubrik`} ref={headingRef} tabIndex={-1}>
+          Bifoga dokument till samtycket {consentTitle(consent)}
+        </Heading>
+        <BodyShort size="small">
+          Det undertecknade samtycket, inskannat eller fotograferat; eller en sida som saknades. Ett
+          bifogat dokument tas inte bort.
+        </BodyShort>
+        <FormErrorSummary formId={formId} errors={summaryErrors} />
+        <ApiErrorAlert error={form.generalError} size="small" />
+        <ConsentDocumentPicker
+          id={form.idOf('content')}
+          error={form.errorOf('content') ?? form.errorOf('filename')}
+          chosen={form.values.content}
+          onChange={(chosen) => {
+            form.set({ content: chosen });
+          }}
+        />
+        <FormActions
+          submit="Bifoga dokumentet"
+          pending={form.mutation.isPending}
+          onCancel={onCancel}
+        />
+      </VStack>
+    </form>
+  );
+}
+
 const newFormId = 'nytt-samtycke';
 
 function ConsentForm({
@@ -343,6 +463,8 @@ function ConsentForm({
       givenOn: stockholmToday(),
       validUntil: '',
       way: '',
+      /** The signed consent, for a written one; under `document` in the body. */
+      document: null as ChosenDocument | null,
       documentReference: '',
     },
     paths: {
@@ -355,15 +477,21 @@ function ConsentForm({
       recipientKind: 'Ange vem uppgifterna får lämnas till.',
       way: 'Ange hur samtycket lämnades.',
     },
-    check: (v) =>
-      v.way === 'written' && v.documentReference.trim() === ''
-        ? [
-            {
-              path: 'body.documentReference',
-              message: 'Ange var det skriftliga samtycket finns, till exempel dess diarienummer.',
-            },
-          ]
-        : [],
+    check: (v) => {
+      if (v.way !== 'written') return [];
+      // A written consent is in Värn as its file, or said where it is kept; or both.
+      const missing =
+        v.documentReference.trim() === '' && documentBody(v.document) === undefined
+          ? [
+              {
+                path: 'body.documentReference',
+                message:
+                  'Bifoga det undertecknade samtycket eller ange var det finns, till exempel dess diarienummer.',
+              },
+            ]
+          : [];
+      return [...missing, ...chosenDocumentErrors(v.document, 'body.document.content')];
+    },
     toBody: (v) => ({
       categories: v.categories,
       purposes: v.purposes,
@@ -380,6 +508,10 @@ function ConsentForm({
       validUntil: v.validUntil,
       way: v.way,
       documentReference: v.way === 'written' ? v.documentReference : null,
+      // No `document` key at all without a file read (the form says why, in `check`).
+      ...(v.way === 'written' && documentBody(v.document)
+        ? { document: documentBody(v.document) }
+        : {}),
     }),
     send: (body) => call(recordConsent, { params: { caseId }, body }),
     clearOnSuccess: true,
@@ -389,6 +521,11 @@ function ConsentForm({
     },
   });
   const kind = form.values.recipientKind;
+  // The same list while the errors are the same: the summary takes focus when its list changes.
+  const summaryErrors = useMemo(
+    () => onThePicker(form.fieldErrors, 'body.document'),
+    [form.fieldErrors],
+  );
   return (
     <form {...form.formProps} aria-labelledby={`${newFormId}-rubrik`} className="step-form">
       <VStack gap="space-16">
@@ -399,7 +536,7 @@ function ConsentForm({
           Registrera samtycket som personen har lämnat: vilka uppgifter, till vem, för vilket syfte
           och hur länge. Ett samtycke ändras aldrig; registrera ett nytt om det behövs.
         </BodyShort>
-        <FormErrorSummary {...form.summaryProps} />
+        <FormErrorSummary formId={newFormId} errors={summaryErrors} />
         <ApiErrorAlert error={form.generalError} />
         <CategoriesField form={form} legend="Uppgifter som samtycket gäller" />
         <CheckboxGroup
@@ -470,12 +607,22 @@ function ConsentForm({
           ))}
         </RadioGroup>
         {form.values.way === 'written' ? (
-          <TextField
-            {...form.text('documentReference')}
-            label="Var det skriftliga samtycket finns"
-            description="Till exempel diarienummer eller var i akten det är sparat."
-            autoComplete="off"
-          />
+          <>
+            <ConsentDocumentPicker
+              id={form.idOf('document.content')}
+              error={form.errorOf('document.content') ?? form.errorOf('document.filename')}
+              chosen={form.values.document}
+              onChange={(chosen) => {
+                form.set({ document: chosen });
+              }}
+            />
+            <TextField
+              {...form.text('documentReference')}
+              label="Var det skriftliga samtycket finns"
+              description="Till exempel diarienummer eller var i akten det är sparat."
+              autoComplete="off"
+            />
+          </>
         ) : null}
         <div>
           <Button type="submit" loading={form.mutation.isPending}>
