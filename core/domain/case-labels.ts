@@ -57,6 +57,8 @@ export const deadlineLabels: Record<DeadlineKind, string> = {
   risk_review_signal: reviewPrompts.risk_assessment,
   safety_plan_signal: reviewPrompts.safety_plan,
   consent_expiry: 'Samtycke går ut',
+  plan_follow_up: 'Uppföljning av SIP eller samverkansplan',
+  meeting_action: 'Åtgärd från samråd',
 };
 
 /** An insats's period as a deadline speaks of the insats, not of something to do by then. */

@@ -110,3 +110,15 @@ export function planProblems(input: {
   });
   return problems;
 }
+
+/**
+ * The day a plan is to be followed up, while it still is: its latest version sets the day, and a
+ * follow-up recorded after that version answers it (the next day is set by revising the plan).
+ * Times are compared as instants (ISO strings in UTC order).
+ */
+export function planFollowUpDue(
+  latest: { followUpOn: string; recordedAt: string },
+  followUpsRecordedAt: readonly string[],
+): string | null {
+  return followUpsRecordedAt.some((at) => at > latest.recordedAt) ? null : latest.followUpOn;
+}

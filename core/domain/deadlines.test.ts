@@ -4,6 +4,7 @@ import { addDays, addMonths, daysBetween } from './calendar.ts';
 import { deadlinesFor, defaultDeadlineRules } from './deadlines.ts';
 import type { CaseTimeline } from './deadlines.ts';
 import { signalDueOn } from './safety-signals.ts';
+import { planFollowUpDue } from './coordinated-plans.ts';
 
 const isoDate = fc
   .date({
@@ -294,6 +295,46 @@ describe('a safety signal', () => {
           expect(signal?.status).toBe(today > dueOn ? 'overdue' : 'due_soon');
         },
       ),
+    );
+  });
+});
+
+describe("a plan's follow-up and a samråd's action item", () => {
+  it('is one deadline each, of its kind and day: due soon within three days, overdue after', () => {
+    fc.assert(
+      fc.property(
+        fc.array(isoDate, { maxLength: 4 }),
+        fc.array(isoDate, { maxLength: 4 }),
+        isoDate,
+        (plans, actions, today) => {
+          const t: CaseTimeline = {
+            ...childIntake('2026-11-01'),
+            isChildCase: false,
+            planFollowUps: plans.map((dueOn) => ({ dueOn })),
+            meetingActions: actions.map((dueOn) => ({ dueOn })),
+          };
+          const all = deadlinesFor(t, today);
+          const of = (kind: string) => all.filter((d) => d.kind === kind);
+          expect(of('plan_follow_up').map((d) => d.dueOn)).toEqual(plans);
+          expect(of('meeting_action').map((d) => d.dueOn)).toEqual(actions);
+          for (const d of [...of('plan_follow_up'), ...of('meeting_action')]) {
+            const left = daysBetween(today, d.dueOn);
+            expect(d.status).toBe(left < 0 ? 'overdue' : left <= 3 ? 'due_soon' : 'ok');
+          }
+        },
+      ),
+    );
+  });
+
+  it("is a plan's latest day until a follow-up is recorded after that version, then none", () => {
+    const instant = fc
+      .date({ min: new Date('2026-01-01'), max: new Date('2028-01-01'), noInvalidDate: true })
+      .map((d) => d.toISOString());
+    fc.assert(
+      fc.property(isoDate, instant, fc.array(instant, { maxLength: 5 }), (on, at, followUps) => {
+        const due = planFollowUpDue({ followUpOn: on, recordedAt: at }, followUps);
+        expect(due).toBe(followUps.some((f) => f > at) ? null : on);
+      }),
     );
   });
 });

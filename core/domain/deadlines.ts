@@ -78,6 +78,13 @@ export interface CaseTimeline {
    * recipient) and the last day each is valid.
    */
   consents?: readonly { recipient: string; validUntil: string }[];
+  /**
+   * The follow-up dates of the case's SIP and samverkansplaner still to be met
+   * (coordinated-plans.ts `planFollowUpDue`), one per plan.
+   */
+  planFollowUps?: readonly { dueOn: string }[];
+  /** The action items of samråd minutes in this file not yet closed, by their due dates. */
+  meetingActions?: readonly { dueOn: string }[];
 }
 
 export const deadlineKinds = [
@@ -94,6 +101,8 @@ export const deadlineKinds = [
   'risk_review_signal',
   'safety_plan_signal',
   'consent_expiry',
+  'plan_follow_up',
+  'meeting_action',
 ] as const;
 export type DeadlineKind = (typeof deadlineKinds)[number];
 
@@ -182,6 +191,18 @@ export function deadlinesFor(
     ...periodEnds(timeline.grantedPeriods ?? [], today, rules),
     ...followUpDeadlines(timeline, today, rules),
     ...consentExpiries(timeline.consents ?? [], today, rules),
+    // A SIP or samverkansplan is followed up like an uppdrag; a samråd's action item is done
+    // by its day [issue 15].
+    ...(timeline.planFollowUps ?? []).map((d): Deadline => ({
+      kind: 'plan_follow_up',
+      dueOn: d.dueOn,
+      status: status(d.dueOn, today, rules.dueSoonDays),
+    })),
+    ...(timeline.meetingActions ?? []).map((d): Deadline => ({
+      kind: 'meeting_action',
+      dueOn: d.dueOn,
+      status: status(d.dueOn, today, rules.dueSoonDays),
+    })),
   ];
 }
 

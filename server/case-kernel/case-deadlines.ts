@@ -2,6 +2,7 @@ import { deadlinesFor, defaultDeadlineRules } from '../../core/domain/deadlines.
 import type { Deadline, DeadlineRules } from '../../core/domain/deadlines.ts';
 import { interventions } from '../../core/domain/decisions.ts';
 import type { Intervention, Period } from '../../core/domain/decisions.ts';
+import { planFollowUpDue } from '../../core/domain/coordinated-plans.ts';
 import { openDues } from '../../core/domain/follow-ups.ts';
 import type { SafetyPlanReviewInput } from '../../core/domain/follow-ups.ts';
 import { sql } from 'kysely';
@@ -183,10 +184,83 @@ async function consentsOf(db: Db | Trx, ids: readonly string[]) {
 }
 
 /**
+ * Per case, what samverkan leaves to do by a day, in one statement: the follow-up day of each SIP
+ * and samverkansplan still to be met (its latest version's day, answered by a follow-up recorded
+ * after it: coordinated-plans.ts `planFollowUpDue` decides), and the due day of each samråd
+ * action item in the file not yet closed.
+ */
+async function coordinationDuesOf(db: Db | Trx, ids: readonly string[]) {
+  const plans = new Map<string, { dueOn: string }[]>();
+  const actions = new Map<string, { dueOn: string }[]>();
+  if (ids.length === 0) return { plans, actions };
+  const rows = await db
+    .selectFrom('coordinated_plan as p')
+    .innerJoin('coordinated_plan_version as v', 'v.plan_id', 'p.id')
+    .select([
+      'p.case_id',
+      sql<'plan' | 'action'>`'plan'`.as('source'),
+      'v.follow_up_on as due_on',
+      sql<Date | null>`v.recorded_at`.as('set_at'),
+      (eb) =>
+        eb
+          .selectFrom('coordinated_plan_follow_up as f')
+          .select((f) => f.fn.max('f.recorded_at').as('last'))
+          .whereRef('f.plan_id', '=', 'p.id')
+          .as('answered_at'),
+    ])
+    .where('p.case_id', 'in', ids)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('coordinated_plan_version as later')
+            .select('later.plan_id')
+            .whereRef('later.plan_id', '=', 'v.plan_id')
+            .whereRef('later.version', '>', 'v.version'),
+        ),
+      ),
+    )
+    .unionAll((eb) =>
+      eb
+        .selectFrom('coordination_meeting_item as i')
+        .leftJoin('coordination_action_done as d', 'd.item_id', 'i.id')
+        .select([
+          'i.case_id',
+          sql<'plan' | 'action'>`'action'`.as('source'),
+          sql<string>`i.due_on`.as('due_on'),
+          sql<Date | null>`null::timestamptz`.as('set_at'),
+          sql<Date | null>`null::timestamptz`.as('answered_at'),
+        ])
+        .where('i.case_id', 'in', ids)
+        .where('i.kind', '=', 'action')
+        .where('d.item_id', 'is', null),
+    )
+    .execute();
+  const add = (to: Map<string, { dueOn: string }[]>, caseId: string, dueOn: string) => {
+    to.set(caseId, [...(to.get(caseId) ?? []), { dueOn }]);
+  };
+  for (const r of rows) {
+    if (r.source === 'action') {
+      add(actions, r.case_id, r.due_on);
+      continue;
+    }
+    const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+    const answered = iso(r.answered_at);
+    const dueOn = planFollowUpDue(
+      { followUpOn: r.due_on, recordedAt: iso(r.set_at) ?? '' },
+      answered ? [answered] : [],
+    );
+    if (dueOn !== null) add(plans, r.case_id, dueOn);
+  }
+  return { plans, actions };
+}
+
+/**
  * The deadlines still running for each case — the child's protection assessment and
  * förhandsbedömning, the utredning's time limit, an open duty to report, the utredning after an
  * acute beslut, the end of a granted insats, the uppföljning of an uppdrag and the safety plan's
- * review during a stay in skyddat boende — for a page of cases in a handful of queries. Most
+ * review during a stay in skyddat boende, a consent running out, a plan's follow-up and a samråd's
+ * action item — for a page of cases in a handful of queries. Most
  * urgent first.
  */
 export async function loadDeadlines(
@@ -227,15 +301,11 @@ export async function loadDeadlines(
   const open = cases.filter((c) => c.status === 'open');
   const plans = await shelterSafetyPlans(db, open, periods);
   const accompanying = await loadAccompanying(db, cases, duties);
-  const [signals, consents] = await Promise.all([
-    openSignalDues(
-      db,
-      open.map((c) => c.id),
-    ),
-    consentsOf(
-      db,
-      open.map((c) => c.id),
-    ),
+  const openIds = open.map((c) => c.id);
+  const [signals, consents, coordination] = await Promise.all([
+    openSignalDues(db, openIds),
+    consentsOf(db, openIds),
+    coordinationDuesOf(db, openIds),
   ]);
   const stepOn = (caseId: string, type: string) => {
     const at = steps.find((s) => s.case_id === caseId && s.type === type)?.first_at;
@@ -266,6 +336,8 @@ export async function loadDeadlines(
         accompanyingChildren: accompanying.get(c.id) ?? [],
         safetySignals: signals.get(c.id) ?? [],
         consents: consents.get(c.id) ?? [],
+        planFollowUps: coordination.plans.get(c.id) ?? [],
+        meetingActions: coordination.actions.get(c.id) ?? [],
       },
       today,
       rules,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseDetail } from '../../../core/contracts/cases.ts';
 import type { Plan } from '../../../core/contracts/coordinated-plans.ts';
 import { addDays } from '../../../core/domain/calendar.ts';
 import { httpAs } from '../../test/http.ts';
@@ -257,6 +258,15 @@ describe('SIP and intern samverkansplan', () => {
     });
     expect(res.status, res.text).toBe(201);
     const { id } = res.json() as { id: string };
+    // Its follow-up day is a deadline of the case until it is followed up.
+    const planDeadlines = async () =>
+      ((await send('GET', `/api/cases/${caseId}`)).json() as CaseDetail).deadlines.filter(
+        (d) => d.kind === 'plan_follow_up',
+      );
+    const before = await planDeadlines();
+    expect(before).toContainEqual(
+      expect.objectContaining({ dueOn: addDays(today, 30), status: 'ok' }),
+    );
 
     const future = await send('POST', `/api/cases/${caseId}/plans/${id}/follow-ups`, {
       followedUpOn: addDays(today, 1),
@@ -276,6 +286,7 @@ describe('SIP and intern samverkansplan', () => {
     expect(plan?.followUps).toEqual([
       expect.objectContaining({ followedUpOn: today, goalFulfilment: 'partly' }),
     ]);
+    expect(await planDeadlines()).toHaveLength(before.length - 1);
 
     // Revoked: the plan says it must be revised, and the next version on it is refused.
     const revoked = await send('POST', `/api/cases/${caseId}/consents/${consentId}/revocation`, {

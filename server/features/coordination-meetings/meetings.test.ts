@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseDetail } from '../../../core/contracts/cases.ts';
 import type { Meeting } from '../../../core/contracts/coordination-meetings.ts';
 import { addDays } from '../../../core/domain/calendar.ts';
 import { createTestApp } from '../../test/test-app.ts';
@@ -283,11 +284,17 @@ describe('a samråd for a family in three units and the school', () => {
     expect(perp.text).not.toContain('Testa Persson');
     expect(perp.text).not.toContain('KANARIEFAGEL');
 
-    // The action items are in their owners' work lists until closed.
-    for (const [as, marker] of [
-      ['childrenWorker', 'BARNPUNKT'],
-      ['perpetratorWorker', 'UTOVARPUNKT'],
+    // The action items are in their owners' work lists, and deadlines of their files, until
+    // closed.
+    const actionDeadlines = async (caseId: string, as: 'childrenWorker' | 'perpetratorWorker') =>
+      ((await send('GET', `/api/cases/${caseId}`, undefined, as)).json() as CaseDetail).deadlines
+        .filter((d) => d.kind === 'meeting_action')
+        .map((d) => d.dueOn);
+    for (const [as, marker, caseId, dueOn] of [
+      ['childrenWorker', 'BARNPUNKT', f.child.caseId, addDays(today, 7)],
+      ['perpetratorWorker', 'UTOVARPUNKT', f.perpetrator.caseId, addDays(today, 14)],
     ] as const) {
+      expect(await actionDeadlines(caseId, as)).toEqual([dueOn]);
       const mine = await send('GET', '/api/meetings/actions/mine', undefined, as);
       expect(mine.status, mine.text).toBe(200);
       const { actions } = mine.json() as { actions: { itemId: string; text: string }[] };
@@ -318,6 +325,7 @@ describe('a samråd for a family in three units and the school', () => {
         actions: unknown[];
       };
       expect(after.actions).toEqual([]);
+      expect(await actionDeadlines(caseId, as)).toEqual([]);
     }
 
     // Listed for each side; audited with the persons whose points were read.
