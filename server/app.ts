@@ -12,6 +12,7 @@ import { consentRoutes } from './features/consents/consents.routes.ts';
 import { partnerContactRoutes } from './features/partner-contact/partner-contact.routes.ts';
 import { meetingRoutes } from './features/coordination-meetings/meetings.routes.ts';
 import { planRoutes } from './features/coordinated-plans/plans.routes.ts';
+import { agencyDisclosureRoutes } from './features/agency-disclosures/agency-disclosures.routes.ts';
 import { adviceSessionRoutes } from './features/advice-sessions/advice-sessions.routes.ts';
 import { commissionRoutes } from './features/commissions/commissions.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
@@ -117,6 +118,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   partnerContactRoutes(app, features);
   meetingRoutes(app, features);
   planRoutes(app, features);
+  agencyDisclosureRoutes(app, features);
   commissionRoutes(app, features);
   accessLogRoutes(app, features);
   adminRoutes(app, features);

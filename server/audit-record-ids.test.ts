@@ -508,6 +508,21 @@ const writes: Write[] = [
     expect: ({ url }) => ({ 'consent.revoke': { consentId: segment(url, 'consents') } }),
   },
   {
+    scenario: 'record a disclosure to the police on an assigned case',
+    actor: 'assigned',
+    expect: ({ body }) => ({
+      'agency_disclosure.record': {
+        agencyDisclosureId: body.id,
+        disclosureId: expect.any(String) as string,
+      },
+    }),
+  },
+  {
+    scenario: 'record her decision about reporting on an assigned case',
+    actor: 'assigned',
+    expect: ({ body }) => ({ 'crime_report.record': { decisionId: body.id } }),
+  },
+  {
     scenario: 'attach the signed form to a written consent on an assigned case',
     actor: 'assigned',
     expect: ({ url, body }) => ({

@@ -12,6 +12,7 @@ import * as consentContracts from '../core/contracts/consents.ts';
 import * as partnerContactContracts from '../core/contracts/partner-contact.ts';
 import * as meetingContracts from '../core/contracts/coordination-meetings.ts';
 import * as planContracts from '../core/contracts/coordinated-plans.ts';
+import * as agencyContracts from '../core/contracts/agency-disclosures.ts';
 import * as counterpartContracts from '../core/contracts/counterparts.ts';
 import * as documentContracts from '../core/contracts/case-documents.ts';
 import * as familyContracts from '../core/contracts/family.ts';
@@ -86,6 +87,7 @@ const allContracts = [
   partnerContactContracts,
   meetingContracts,
   planContracts,
+  agencyContracts,
   counterpartContracts,
   documentContracts,
   familyContracts,
@@ -250,4 +252,7 @@ const covered = new Set<Contract>([
   planContracts.createPlan,
   planContracts.revisePlan,
   planContracts.followUpPlan,
+  agencyContracts.listAgencyDisclosures,
+  agencyContracts.recordAgencyDisclosure,
+  agencyContracts.recordCrimeReportDecision,
 ]);

@@ -115,6 +115,9 @@ export const auditActions = {
   'plan.read': 'Läste SIP och samverkansplaner',
   'plan.write': 'Skrev SIP eller samverkansplan',
   'plan.follow_up': 'Följde upp SIP eller samverkansplan',
+  'agency_disclosure.read': 'Läste utlämnanden till polis och myndigheter',
+  'agency_disclosure.record': 'Registrerade utlämnande till polis eller myndighet',
+  'crime_report.record': 'Registrerade beslut om polisanmälan',
 } as const;
 export type AuditAction = keyof typeof auditActions;
 
@@ -206,6 +209,8 @@ export const auditRecordKeys = {
   'meeting.action_done': ['meetingId', 'itemId'],
   'plan.write': ['planId', 'version'],
   'plan.follow_up': ['planId', 'followUpId'],
+  'agency_disclosure.record': ['agencyDisclosureId', 'disclosureId'],
+  'crime_report.record': ['decisionId'],
 } as const satisfies Partial<Record<AuditAction, readonly [string, ...string[]]>>;
 export type AuditRecordAction = keyof typeof auditRecordKeys;
 
@@ -219,6 +224,7 @@ export const auditActionsWithoutRecord = [
   'meeting.read',
   'meeting_actions.list',
   'plan.read',
+  'agency_disclosure.read',
   'person.read',
   'person.protected.read',
   'person.search',

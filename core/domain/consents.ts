@@ -45,6 +45,7 @@ export const disclosurePurposes = [
   'coordinated_plan',
   'internal_plan',
   'partner_contact',
+  'agency_disclosure',
 ] as const;
 export type DisclosurePurpose = (typeof disclosurePurposes)[number];
 
@@ -54,6 +55,7 @@ export const disclosurePurposeLabels: Record<DisclosurePurpose, string> = {
   coordinated_plan: 'SIP, samordnad individuell plan',
   internal_plan: 'Intern samverkansplan',
   partner_contact: 'Partnerkontakt',
+  agency_disclosure: 'Utlämnande till polis eller annan myndighet',
 };
 
 /**
@@ -116,6 +118,15 @@ export const legalBasesFor: Record<DisclosurePurpose, readonly LegalBasis[]> = {
   coordinated_plan: [],
   internal_plan: [],
   partner_contact: [],
+  // To the police or another agency: on her consent, or past secrecy where the law lets it be
+  // broken — to prevent violence against a närstående (10 kap. 18 c §), on a suspicion of a crime
+  // punishable by a year or more (10 kap. 23 §), or where the disclosure is necessary for the
+  // nämnd's own work (10 kap. 2 §) [001 Polisanmälan och utlämnande av information till polisen].
+  agency_disclosure: [
+    'secrecyViolencePrevention',
+    'secrecyOverridePolice',
+    'secrecyNecessaryDisclosure',
+  ],
 };
 
 /** The concepts of the legal catalogue a disclosure may cite. */

@@ -161,6 +161,7 @@ export async function recordDisclosure(
     meetingId?: string;
     decisionId?: string;
     plan?: { id: string; version: number };
+    agencyDisclosureId?: string;
   },
 ): Promise<string> {
   const { disclosure: d, ground } = input;
@@ -183,6 +184,7 @@ export async function recordDisclosure(
       decision_id: input.decisionId ?? null,
       coordinated_plan_id: input.plan?.id ?? null,
       coordinated_plan_version: input.plan?.version ?? null,
+      agency_disclosure_id: input.agencyDisclosureId ?? null,
       decided_by: ctx.actor.userId,
       decided_at: ctx.now,
     })

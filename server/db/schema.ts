@@ -17,6 +17,11 @@ import type { Role } from '../../core/policy/roles.ts';
 import type { PlanKind } from '../../core/domain/coordinated-plans.ts';
 import type { ConsentCategory, ConsentWay, SharedData } from '../../core/domain/commissions.ts';
 import type { ConsentDocumentType } from '../../core/domain/consent-documents.ts';
+import type {
+  AgencyKind,
+  CrimeReportDecision,
+  DisclosureWay,
+} from '../../core/domain/agency-disclosures.ts';
 import type { ReviewSubject, SignalKind } from '../../core/domain/safety-signals.ts';
 import type {
   DisclosurePurpose,
@@ -84,6 +89,8 @@ export interface Database {
   insats_period_end: InsatsPeriodEndTable;
   consent: ConsentTable;
   consent_document: ConsentDocumentTable;
+  agency_disclosure: AgencyDisclosureTable;
+  crime_report_decision: CrimeReportDecisionTable;
   consent_revocation: ConsentRevocationTable;
   disclosure: DisclosureTable;
   coordination_meeting: CoordinationMeetingTable;
@@ -846,6 +853,34 @@ export interface ConsentDocumentTable {
   attached_at: Date;
 }
 
+/** What was told to the police or another agency; its ground is its disclosure row. Append-only. */
+export interface AgencyDisclosureTable {
+  id: Generated<string>;
+  case_id: string;
+  person_id: string;
+  agency_kind: AgencyKind;
+  agency_name: string;
+  received_by: string | null;
+  disclosed_on: ColumnType<string, string, never>;
+  way: DisclosureWay;
+  what: string;
+  risk_assessment_id: string | null;
+  recorded_by: string;
+  recorded_at: Date;
+}
+
+/** The adult's decision about reporting the violence, each time she says it. Append-only. */
+export interface CrimeReportDecisionTable {
+  id: Generated<string>;
+  case_id: string;
+  person_id: string;
+  decision: CrimeReportDecision;
+  decided_on: ColumnType<string, string, never>;
+  note: string | null;
+  recorded_by: string;
+  recorded_at: Date;
+}
+
 /** A consent revoked, effective at once. Append-only; one per consent. */
 export interface ConsentRevocationTable {
   consent_id: string;
@@ -874,6 +909,7 @@ export interface DisclosureTable {
   decision_id: string | null;
   coordinated_plan_id: string | null;
   coordinated_plan_version: number | null;
+  agency_disclosure_id: string | null;
   decided_by: string;
   decided_at: Date;
 }

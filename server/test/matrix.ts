@@ -17,6 +17,7 @@ import type { ShelterFields } from '../../core/contracts/providers.ts';
 import { counterpartScenarios } from './matrix-counterparts.ts';
 import { householdScenarios } from './matrix-household.ts';
 import { consentScenarios } from './matrix-consents.ts';
+import { agencyScenarios } from './matrix-agency.ts';
 import { partnerContactScenarios } from './matrix-partner-contact.ts';
 import { meetingScenarios } from './matrix-meetings.ts';
 import { planScenarios } from './matrix-plans.ts';
@@ -1549,6 +1550,7 @@ export const scenarios: Scenario[] = [
   ...partnerContactScenarios,
   ...meetingScenarios,
   ...planScenarios,
+  ...agencyScenarios,
   ...householdScenarios,
 ];
 
