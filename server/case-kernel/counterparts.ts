@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { channelsOfThoseUsingViolence, latestVersions } from '../../core/domain/counterparts.ts';
+import {
+  channelsOfThoseUsingViolence,
+  currentCounterparts,
+  latestVersions,
+} from '../../core/domain/counterparts.ts';
+import type { ViolentParty } from '../../core/domain/disclosure-guard.ts';
 import type { CounterpartVersion, KnownChannel } from '../../core/domain/counterparts.ts';
 import type { Db, Trx } from '../db/database.ts';
 import { appendVersion } from '../db/versions.ts';
@@ -181,6 +186,47 @@ export async function channelsReachableByViolence(
   );
   const persons = await personsUsingViolenceAgainst(db, personId, counterparts);
   return channelsOfThoseUsingViolence(counterparts, await channelsOfPersons(db, persons));
+}
+
+/**
+ * The people recorded as using violence against `personId`, as the disclosure guard compares
+ * them (core/domain/disclosure-guard.ts): her file's counterparts who use violence, with what it
+ * records of them, and the persons in Värn it links to, with their own files' names and channels.
+ * For the guard only; never shown.
+ */
+export async function violentParties(db: Reader, personId: string): Promise<ViolentParty[]> {
+  const counterparts = (await loadCounterparts(db, [personId])).filter(
+    (c) => c.personId === personId,
+  );
+  const ids = await personsUsingViolenceAgainst(db, personId, counterparts);
+  const [persons, channels] = await Promise.all([
+    ids.length
+      ? db
+          .selectFrom('person')
+          .select(['id', 'given_name', 'family_name'])
+          .where('id', 'in', ids)
+          .execute()
+      : Promise.resolve([]),
+    ids.length
+      ? db
+          .selectFrom('contact_channel')
+          .select(['person_id', 'kind', 'value'])
+          .where('person_id', 'in', ids)
+          .execute()
+      : Promise.resolve([]),
+  ]);
+  return [
+    ...currentCounterparts(counterparts)
+      .filter((c) => c.usesViolence)
+      .map((c) => ({ givenName: c.givenName, familyName: c.familyName, channels: c.contact })),
+    ...persons.map((p) => ({
+      givenName: p.given_name,
+      familyName: p.family_name,
+      channels: channels
+        .filter((c) => c.person_id === p.id)
+        .map((c) => ({ kind: c.kind, value: c.value })),
+    })),
+  ];
 }
 
 /** How another person in Värn is linked to a person's file. */

@@ -5,9 +5,11 @@ import type {
   recordCrimeReportDecision as decisionContract,
 } from '../../../core/contracts/agency-disclosures.ts';
 import { agencyDisclosureProblems } from '../../../core/domain/agency-disclosures.ts';
+import { guardDestination } from '../../../core/domain/disclosure-guard.ts';
 import type { Disclosure } from '../../../core/domain/consents.ts';
 import { can } from '../../../core/policy/policy.ts';
 import { caseFacts } from '../../case-kernel/case-access.ts';
+import { violentParties } from '../../case-kernel/counterparts.ts';
 import { loadGround, recordDisclosure, requireCovered } from '../../case-kernel/disclosures.ts';
 import { onCase } from '../../case-kernel/on-case.ts';
 import { execute } from '../../command.ts';
@@ -188,6 +190,12 @@ export function recordAgencyDisclosure(
       };
       const ground = await loadGround(trx, caseId, body.ground);
       requireCovered(disclosure, ground);
+      // Nothing leaves to someone who uses violence against her, whatever the ground says.
+      const leaks = guardDestination(
+        { names: [body.agency.name, ...(body.receivedBy ? [body.receivedBy] : [])], channels: [] },
+        await violentParties(trx, row.person_id),
+      );
+      if (leaks.length > 0) throw refuse(leaks.join(' '));
       const created = await trx
         .insertInto('agency_disclosure')
         .values({

@@ -218,6 +218,45 @@ describe('disclosure to the police and other agencies', () => {
   });
 });
 
+describe('the disclosure guard', () => {
+  it('refuses a disclosure to someone recorded as using violence against her, saying which entry', async () => {
+    const caseId = w.persons.p.caseId;
+    const him = await send('POST', `/api/cases/${caseId}/counterparts`, {
+      identity: null,
+      givenName: 'Kalle',
+      familyName: 'Våldsson',
+      description: null,
+      relation: 'partner',
+      usesViolence: true,
+      livesTogether: 'yes',
+      contact: [{ kind: 'phone', value: '070-555 66 77' }],
+      whereabouts: null,
+    });
+    expect(him.status, him.text).toBe(201);
+    const before = (await list(caseId)).disclosures.length;
+    const refused = await send(
+      'POST',
+      `/api/cases/${caseId}/agency-disclosures`,
+      toPolice({
+        agency: { kind: 'other', name: 'Advokatbyrån Lag & Rätt' },
+        receivedBy: 'advokat kalle VÅLDSSON',
+      }),
+    );
+    expect(refused.status, refused.text).toBe(409);
+    expect(errorOf(refused).message).toBe(
+      'Mottagaren "advokat kalle VÅLDSSON" har samma namn som en person som är registrerad som våldsutövare mot personen. Kontrollera mottagaren.',
+    );
+    expect((await list(caseId)).disclosures.length).toBe(before);
+    // Another Kalle is not him.
+    const other = await send(
+      'POST',
+      `/api/cases/${caseId}/agency-disclosures`,
+      toPolice({ receivedBy: 'Kalle Berg' }),
+    );
+    expect(other.status, other.text).toBe(201);
+  });
+});
+
 describe('her decision about reporting', () => {
   it('is recorded each time she says it; the newest is where she stands', async () => {
     const caseId = w.persons.p.caseId;
