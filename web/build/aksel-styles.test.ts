@@ -28,6 +28,7 @@ const styleOf: Record<string, string> = {
   CheckboxGroup: 'form',
   ErrorSummary: 'form',
   Fieldset: 'form',
+  FileUpload: 'form',
   Radio: 'form',
   RadioGroup: 'form',
   Select: 'form',
@@ -58,7 +59,8 @@ function sourceFiles(dir: string): string[] {
 
 function akselComponentsUsed(): Set<string> {
   const used = new Set<string>();
-  const importPattern = /import\s+(?:type\s+)?\{([^}]*)\}\s*from\s*'@navikt\/ds-react'/g;
+  // A type-only import (`import type { … }`) carries no styles.
+  const importPattern = /import\s+\{([^}]*)\}\s*from\s*'@navikt\/ds-react'/g;
   for (const file of sourceFiles(src)) {
     for (const [, names] of fs.readFileSync(file, 'utf8').matchAll(importPattern)) {
       for (const name of (names ?? '').split(',')) {
