@@ -11,7 +11,9 @@ async function rulesHit(file: string, code: string): Promise<string[]> {
   return (result?.messages ?? []).map((m) => m.ruleId ?? m.message);
 }
 
-describe('architecture lint rules', () => {
+// The first lint builds the type-aware program of the whole project: tens of seconds on a busy
+// two-core machine, more as the project grows.
+describe('architecture lint rules', { timeout: 180_000 }, () => {
   it('forbid I/O in core/', async () => {
     // An existing core file's path, so the type-aware parser knows it; the text is what counts.
     const file = 'core/contracts/contract.ts';
