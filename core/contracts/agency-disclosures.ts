@@ -65,6 +65,8 @@ export const CaseAgencyDisclosures = z.object({
   riskAssessments: z
     .array(z.object({ id: z.uuid(), assessedOn: z.iso.date(), method: z.string() }))
     .nullable(),
+  /** The legal bases a disclosure to an agency may rest on, as the catalogue in force cites them. */
+  legalBases: z.array(z.object({ basis: z.enum(legalBases), reference: z.string() })),
 });
 export type CaseAgencyDisclosures = z.infer<typeof CaseAgencyDisclosures>;
 

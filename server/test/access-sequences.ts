@@ -181,6 +181,8 @@ const stats = {
   consents: 0,
   revocations: 0,
   signedFormsRead: 0,
+  agencyOnConsent: 0,
+  agencyRefusedOnRevoked: 0,
   refusedOnRevoked: 0,
   withheldSeen: 0,
   meetings: 0,
@@ -1200,6 +1202,9 @@ function consentActs(
         } else {
           expect(res.body).not.toContain(CANARY);
         }
+        // And a disclosure to the police from the same case, by the same actor: run within this
+        // act, so that the sequences drawn stay the same.
+        await agencyActs(actor, model.cases.indexOf(c)).run(model, null);
       }
       await sweep([c.personId]);
     },
@@ -1359,6 +1364,83 @@ async function planOnRevoked(actor: ActorName, c: KnownCase, consent: KnownConse
   expect(res.statusCode, 'a SIP on a revoked consent').toBe(409);
   expect(res.body).toContain('återkallades');
   stats.planRefusedOnRevoked++;
+}
+
+/**
+ * A disclosure to the police from a case (issue 16, item 2): on her consent to the police,
+ * recorded by the actor, then revoked — the next disclosure on it is refused, naming the
+ * revocation. Only who works the open case gets any of it in, and every reader of the case's
+ * disclosures is granted the case.
+ */
+function agencyActs(actor: ActorName, caseIndex: number): Command {
+  return {
+    check: always,
+    async run() {
+      const c = pick(model.cases, caseIndex);
+      if (!c) return;
+      const today = stockholmDate(new Date());
+      const url = `/api/cases/${c.id}/agency-disclosures`;
+      const disclose = (ground: object) =>
+        send(actor, 'POST', url, {
+          agency: { kind: 'police', name: 'Polisen' },
+          receivedBy: null,
+          disclosedOn: today,
+          way: 'oral',
+          categories: ['name', 'violence'],
+          what: 'Hoten i går och var han finns.',
+          riskAssessmentId: null,
+          ground,
+        });
+      const consent = await send(actor, 'POST', `/api/cases/${c.id}/consents`, {
+        categories: ['name', 'violence'],
+        purposes: ['agency_disclosure'],
+        purposeText: 'Att polisen får veta om hoten.',
+        recipient: { kind: 'agency', name: 'Polisen' },
+        givenOn: today,
+        validUntil: today,
+        way: 'oral',
+        documentReference: null,
+      });
+      if (consent.statusCode === 201) {
+        expect(granted(actor, c.personId), `${actor} recorded a consent without a grant`).toBe(
+          true,
+        );
+        const consentId = consent.json<{ id: string }>().id;
+        const first = await disclose({ kind: 'consent', consentId });
+        expect(first.statusCode, first.body).toBe(201);
+        stats.agencyOnConsent++;
+        const revoked = await send(
+          actor,
+          'POST',
+          `/api/cases/${c.id}/consents/${consentId}/revocation`,
+          { revokedOn: today, how: 'Hon ringde och återkallade samtycket.' },
+        );
+        expect(revoked.statusCode, revoked.body).toBe(201);
+        const again = await disclose({ kind: 'consent', consentId });
+        expect(again.statusCode, 'a disclosure on a revoked consent').toBe(409);
+        expect(again.body).toContain('återkallades');
+        stats.agencyRefusedOnRevoked++;
+      } else {
+        const legal = await disclose({
+          kind: 'legal',
+          basis: 'secrecyViolencePrevention',
+          secrecyTest: 'Uppgifterna behövs för att polisen ska kunna förebygga våld mot henne.',
+        });
+        expect(legal.statusCode, `${actor} disclosed from a case it may not work`).not.toBe(201);
+        expect(legal.body).not.toContain(CANARY);
+      }
+      for (const reader of everyone) {
+        const list = await send(reader, 'GET', url);
+        if (list.statusCode === 200) {
+          expect(granted(reader, c.personId), `${reader} read disclosures not granted`).toBe(true);
+        } else {
+          expect(list.body).not.toContain(CANARY);
+        }
+      }
+      await sweep([c.personId]);
+    },
+    toString: () => `agencyActs(${actor}, #${caseIndex})`,
+  };
 }
 
 /** The provider's presence at a samråd on the file, grounded on a revoked consent: refused. */
@@ -1770,7 +1852,7 @@ const properties = {
       async () => {
         await runSequences(commissionCommands, SEED + 1);
         process.stdout.write(
-          `uppdrag sequences: ${stats.commissions} uppdrag sent, ${stats.providerActs} provider acts, ${stats.signalsSeen} safety signals seen, ${stats.consents} consents recorded, ${stats.signedFormsRead} signed forms read, ${stats.revocations} revoked, ${stats.refusedOnRevoked} uppdrag refused on a revoked consent, ${stats.withheldSeen} withheld reads, ${stats.meetings} samråd, ${stats.meetingGrounds} presences grounded, ${stats.meetingsHeld} held, ${stats.meetingRefusedOnRevoked} presences and ${stats.planRefusedOnRevoked} SIP refused on a revoked consent (seed ${SEED + 1})\n`,
+          `uppdrag sequences: ${stats.commissions} uppdrag sent, ${stats.providerActs} provider acts, ${stats.signalsSeen} safety signals seen, ${stats.consents} consents recorded, ${stats.signedFormsRead} signed forms read, ${stats.revocations} revoked, ${stats.agencyOnConsent} disclosures to the police on a consent then revoked, ${stats.refusedOnRevoked} uppdrag refused on a revoked consent, ${stats.withheldSeen} withheld reads, ${stats.meetings} samråd, ${stats.meetingGrounds} presences grounded, ${stats.meetingsHeld} held, ${stats.meetingRefusedOnRevoked} presences and ${stats.planRefusedOnRevoked} SIP refused on a revoked consent (seed ${SEED + 1})\n`,
         );
         // Beyond the two sent before the sequences.
         expect(stats.commissions).toBeGreaterThan(2);
@@ -1778,6 +1860,8 @@ const properties = {
         // signals were raised and read.
         expect(stats.providerActs).toBeGreaterThan(RUNS / 2);
         expect(stats.signalsSeen).toBeGreaterThan(0);
+        // Every disclosure to the police on a consent then revoked: the next one refused.
+        expect(stats.agencyRefusedOnRevoked).toBe(stats.agencyOnConsent);
         // Each consent recorded came with its signed form, and at least its recorder read it.
         expect(stats.signedFormsRead).toBeGreaterThanOrEqual(stats.consents);
         // Consents were revoked mid-sequence, and the next uppdrag on each was refused.

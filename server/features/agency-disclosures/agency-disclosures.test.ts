@@ -70,7 +70,23 @@ describe('disclosure to the police and other agencies', () => {
       caseId,
       assessedBy: w.users.assigned.id,
     });
-    expect((await list(caseId)).riskAssessments?.map((r) => r.id)).toContain(assessmentId);
+    const offered = await list(caseId);
+    expect(offered.riskAssessments?.map((r) => r.id)).toContain(assessmentId);
+    // The grounds offered, as the catalogue in force cites them.
+    expect(offered.legalBases).toEqual([
+      {
+        basis: 'secrecyViolencePrevention',
+        reference: '10 kap. 18 c § offentlighets- och sekretesslagen (2009:400)',
+      },
+      {
+        basis: 'secrecyOverridePolice',
+        reference: '10 kap. 23 § offentlighets- och sekretesslagen (2009:400)',
+      },
+      {
+        basis: 'secrecyNecessaryDisclosure',
+        reference: '10 kap. 2 § offentlighets- och sekretesslagen (2009:400)',
+      },
+    ]);
     const res = await send(
       'POST',
       `/api/cases/${caseId}/agency-disclosures`,

@@ -56,6 +56,12 @@ const FollowUpsTab = lazy(() =>
 const ConsentsTab = lazy(() =>
   import('../consents/ConsentsTab.tsx').then((m) => ({ default: m.ConsentsTab })),
 );
+// What was told to the police and other agencies, and her own decision about reporting.
+const AgencyDisclosuresTab = lazy(() =>
+  import('../agency-disclosures/AgencyDisclosuresTab.tsx').then((m) => ({
+    default: m.AgencyDisclosuresTab,
+  })),
+);
 // Samråd the case's file is in, and calling one (issue 15).
 const MeetingsTab = lazy(() =>
   import('../coordination-meetings/MeetingsTab.tsx').then((m) => ({ default: m.MeetingsTab })),
@@ -77,6 +83,7 @@ const tabs = [
   'utredning',
   'beslut',
   'samtycken',
+  'myndigheter',
   'samrad',
   'planer',
   'uppdrag',
@@ -152,6 +159,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
           {hasInvestigation ? <Tabs.Tab value="utredning" label="Utredning" /> : null}
           {hasDecisions ? <Tabs.Tab value="beslut" label="Kommunicering och beslut" /> : null}
           <Tabs.Tab value="samtycken" label="Samtycken" />
+          <Tabs.Tab value="myndigheter" label="Polis och myndigheter" />
           <Tabs.Tab value="samrad" label="Samråd" />
           <Tabs.Tab value="planer" label="SIP och samverkansplaner" />
           {hasDecisions ? <Tabs.Tab value="uppdrag" label="Uppdrag" /> : null}
@@ -195,6 +203,11 @@ function CaseView({ detail }: { detail: CaseDetail }) {
         <Tabs.Panel value="samtycken" className="tab-panel">
           <Suspense fallback={<Loading label="Öppnar samtyckena…" />}>
             <ConsentsTab detail={detail} />
+          </Suspense>
+        </Tabs.Panel>
+        <Tabs.Panel value="myndigheter" className="tab-panel">
+          <Suspense fallback={<Loading label="Öppnar polis och myndigheter…" />}>
+            <AgencyDisclosuresTab detail={detail} />
           </Suspense>
         </Tabs.Panel>
         <Tabs.Panel value="samrad" className="tab-panel">
