@@ -54,6 +54,8 @@ export const CrimeReportDecisionView = z.object({
 export type CrimeReportDecisionView = z.infer<typeof CrimeReportDecisionView>;
 
 export const CaseAgencyDisclosures = z.object({
+  /** Whether the reader may record (works the open case). */
+  canWrite: z.boolean(),
   /** Newest first. */
   disclosures: z.array(AgencyDisclosure),
   /** Her decisions about reporting, newest first: the first is where she stands. */

@@ -100,6 +100,7 @@ export function listAgencyDisclosures(
       ]);
       return {
         result: {
+          canWrite: write,
           disclosures: disclosures.map((a) => ({
             id: a.id,
             agency: { kind: a.agency_kind, name: a.agency_name },

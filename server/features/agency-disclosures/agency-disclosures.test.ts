@@ -135,6 +135,8 @@ describe('disclosure to the police and other agencies', () => {
     const manager = await list(caseId, 'manager');
     expect(manager.disclosures.map((d) => d.id)).toContain(id);
     expect(manager.riskAssessments).toBeNull();
+    expect(manager.canWrite).toBe(false);
+    expect(offered.canWrite).toBe(true);
   });
 
   it('rests on her consent to that agency for that purpose, and is refused naming it once revoked', async () => {

@@ -29,8 +29,7 @@ export function AgencyDisclosuresTab({ detail }: { detail: CaseDetail }) {
   if (query.isPending) return <Loading label="Hämtar utlämnandena…" />;
   if (query.isError) return <ApiErrorAlert error={query.error} />;
   const data = query.data;
-  // Those who may record are given the risk assessments they may share.
-  const mayWrite = data.riskAssessments !== null;
+  const mayWrite = data.canWrite;
   return (
     <VStack gap="space-32">
       <VStack gap="space-12">
@@ -48,10 +47,10 @@ export function AgencyDisclosuresTab({ detail }: { detail: CaseDetail }) {
       </div>
       <CrimeReportSection caseId={detail.id} decisions={data.crimeReport} mayWrite={mayWrite} />
       <DisclosureList caseId={detail.id} disclosures={data.disclosures} />
-      {data.riskAssessments ? (
+      {mayWrite ? (
         <NewDisclosure
           caseId={detail.id}
-          riskAssessments={data.riskAssessments}
+          riskAssessments={data.riskAssessments ?? []}
           legalBases={data.legalBases}
           onDone={setAnnouncement}
         />
