@@ -1,11 +1,16 @@
 import type { DisclosureGround } from '../../core/contracts/consents.ts';
-import { CONSENT_EXPIRES_SOON_DAYS, disclosureCovered } from '../../core/domain/consents.ts';
+import {
+  CONSENT_EXPIRES_SOON_DAYS,
+  disclosureCovered,
+  legalBasesFor,
+} from '../../core/domain/consents.ts';
 import type {
   Consent,
   Disclosure,
   DisclosurePurpose,
   Ground,
   InformationCategory,
+  LegalBasis,
   Recipient,
 } from '../../core/domain/consents.ts';
 import { daysBetween } from '../../core/domain/calendar.ts';
@@ -141,6 +146,21 @@ export async function loadGround(
     });
   }
   return { kind: 'consent', consent: toConsent(row) };
+}
+
+/**
+ * The legal bases a disclosure for this purpose may rest on (consents.ts `legalBasesFor`), as the
+ * catalogue in force cites them: what a form offers, and what the server then records.
+ */
+export async function offeredLegalBases(
+  db: Db | Trx,
+  purpose: DisclosurePurpose,
+): Promise<{ basis: LegalBasis; reference: string }[]> {
+  const catalogue = await activeCatalogue(db);
+  return legalBasesFor[purpose].map((basis) => ({
+    basis,
+    reference: legalReference(catalogue, basis),
+  }));
 }
 
 /** Refuses (409) a disclosure its ground does not cover, with the rule's sentence. */

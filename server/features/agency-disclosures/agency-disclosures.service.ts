@@ -6,14 +6,16 @@ import type {
 } from '../../../core/contracts/agency-disclosures.ts';
 import { agencyDisclosureProblems } from '../../../core/domain/agency-disclosures.ts';
 import { guardDestination } from '../../../core/domain/disclosure-guard.ts';
-import { legalBasesFor } from '../../../core/domain/consents.ts';
 import type { Disclosure } from '../../../core/domain/consents.ts';
-import { legalReference } from '../../../core/domain/legal-references.ts';
 import { can } from '../../../core/policy/policy.ts';
 import { caseFacts } from '../../case-kernel/case-access.ts';
 import { violentParties } from '../../case-kernel/counterparts.ts';
-import { loadGround, recordDisclosure, requireCovered } from '../../case-kernel/disclosures.ts';
-import { activeCatalogue } from '../../case-kernel/legal-catalogue.ts';
+import {
+  loadGround,
+  offeredLegalBases,
+  recordDisclosure,
+  requireCovered,
+} from '../../case-kernel/disclosures.ts';
 import { onCase } from '../../case-kernel/on-case.ts';
 import { execute } from '../../command.ts';
 import type { Trx } from '../../db/database.ts';
@@ -56,8 +58,8 @@ export function listAgencyDisclosures(
       const write =
         row.status === 'open' &&
         can(ctx.actor, 'case.work', { person, case: caseFacts(row), now: ctx.now }).allowed;
-      const [catalogue, disclosures, decisions, assessments] = await Promise.all([
-        activeCatalogue(trx),
+      const [legalBases, disclosures, decisions, assessments] = await Promise.all([
+        offeredLegalBases(trx, 'agency_disclosure'),
         trx
           .selectFrom('agency_disclosure as a')
           .innerJoin('disclosure as d', 'd.agency_disclosure_id', 'a.id')
@@ -133,10 +135,7 @@ export function listAgencyDisclosures(
           riskAssessments:
             assessments?.map((r) => ({ id: r.id, assessedOn: r.assessed_on, method: r.method })) ??
             null,
-          legalBases: legalBasesFor.agency_disclosure.map((basis) => ({
-            basis,
-            reference: legalReference(catalogue, basis),
-          })),
+          legalBases,
         },
         audit: { personIds: [row.person_id], caseIds: [caseId] },
       };

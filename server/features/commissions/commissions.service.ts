@@ -33,10 +33,12 @@ import {
   interventionName,
 } from '../../../core/domain/commissions.ts';
 import type { CommissionStep, ConsentWay } from '../../../core/domain/commissions.ts';
-import { loadGround, recordDisclosure, requireCovered } from '../../case-kernel/disclosures.ts';
-import { activeCatalogue } from '../../case-kernel/legal-catalogue.ts';
-import { legalBasesFor } from '../../../core/domain/consents.ts';
-import { legalReference } from '../../../core/domain/legal-references.ts';
+import {
+  loadGround,
+  offeredLegalBases,
+  recordDisclosure,
+  requireCovered,
+} from '../../case-kernel/disclosures.ts';
 import { renderPdf } from '../../documents/pdf.ts';
 import type { PdfDocument, PdfSection, RenderedDocument } from '../../documents/pdf.ts';
 import { stockholmDate } from '../../time.ts';
@@ -330,20 +332,15 @@ export function listCaseCommissions(
       const mayCreate =
         loaded.row.status === 'open' &&
         can(ctx.actor, 'commission.create', caseSide(ctx, loaded)).allowed;
-      // The paragraphs as the catalogue in force cites them, the ones the server records.
-      const catalogue = mayCreate ? await activeCatalogue(trx) : null;
       return {
         result: {
           commissions: commissions.map(({ personId: _, ...c }) => c),
-          options: catalogue
+          options: mayCreate
             ? {
                 decisions: await grantedDecisions(trx, caseId),
                 providers: await activeProviders(trx),
                 protectedPerson: isProtected(loaded.person.protectionLevel),
-                legalBases: legalBasesFor.commission.map((basis) => ({
-                  basis,
-                  reference: legalReference(catalogue, basis),
-                })),
+                legalBases: await offeredLegalBases(trx, 'commission'),
               }
             : null,
         },

@@ -2,10 +2,12 @@ import { execute } from '../../command.ts';
 import { caseFacts } from '../../case-kernel/case-access.ts';
 import { onCase } from '../../case-kernel/on-case.ts';
 import { fullName, loadPersonFacts } from '../../case-kernel/persons.repository.ts';
-import { activeCatalogue } from '../../case-kernel/legal-catalogue.ts';
-import { legalBasesFor } from '../../../core/domain/consents.ts';
-import { legalReference } from '../../../core/domain/legal-references.ts';
-import { loadGround, recordDisclosure, requireCovered } from '../../case-kernel/disclosures.ts';
+import {
+  loadGround,
+  offeredLegalBases,
+  recordDisclosure,
+  requireCovered,
+} from '../../case-kernel/disclosures.ts';
 import type { ActionContext } from '../../http/action-context.ts';
 import type { BodyOf } from '../../../core/contracts/contract.ts';
 import type {
@@ -204,17 +206,13 @@ export function getMeeting(deps: ServiceDeps, ctx: ActionContext, meetingId: str
     load: (trx) => loadMeeting(trx, ctx.actor, meetingId, ctx.now),
     authorize: (actor, m) => can(actor, 'meeting.read', m.facts),
     run: async (trx, m) => {
-      const catalogue = await activeCatalogue(trx);
       const view = meetingView(
         m,
         ctx.actor,
         ctx.now,
         ctx.today,
         await joinableFiles(trx, ctx, m),
-        legalBasesFor.coordination_meeting.map((basis) => ({
-          basis,
-          reference: legalReference(catalogue, basis),
-        })),
+        await offeredLegalBases(trx, 'coordination_meeting'),
       );
       const read = readPersons(view, m);
       return {
