@@ -13,6 +13,7 @@ import { partnerContactRoutes } from './features/partner-contact/partner-contact
 import { meetingRoutes } from './features/coordination-meetings/meetings.routes.ts';
 import { planRoutes } from './features/coordinated-plans/plans.routes.ts';
 import { agencyDisclosureRoutes } from './features/agency-disclosures/agency-disclosures.routes.ts';
+import { certificateRoutes } from './features/certificates/certificates.routes.ts';
 import { adviceSessionRoutes } from './features/advice-sessions/advice-sessions.routes.ts';
 import { commissionRoutes } from './features/commissions/commissions.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
@@ -119,6 +120,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   meetingRoutes(app, features);
   planRoutes(app, features);
   agencyDisclosureRoutes(app, features);
+  certificateRoutes(app, features);
   commissionRoutes(app, features);
   accessLogRoutes(app, features);
   adminRoutes(app, features);

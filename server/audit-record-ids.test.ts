@@ -523,6 +523,32 @@ const writes: Write[] = [
     expect: ({ body }) => ({ 'crime_report.record': { decisionId: body.id } }),
   },
   {
+    scenario: 'write an intyg on an assigned case',
+    actor: 'assigned',
+    expect: ({ body }) => ({ 'certificate.write': { certificateId: body.id, version: 1 } }),
+  },
+  {
+    scenario: 'write a new version of an intyg on an assigned case',
+    actor: 'assigned',
+    expect: ({ url }) => ({
+      'certificate.write': { certificateId: segment(url, 'certificates'), version: 2 },
+    }),
+  },
+  {
+    scenario: 'review an intyg the assigned handläggare wrote',
+    actor: 'manager',
+    expect: ({ url, body }) => ({
+      'certificate.review': { certificateId: segment(url, 'certificates'), reviewId: body.id },
+    }),
+  },
+  {
+    scenario: 'issue a reviewed intyg of an assigned case',
+    actor: 'assigned',
+    expect: ({ url }) => ({
+      'certificate.issue': { certificateId: segment(url, 'certificates'), version: 1 },
+    }),
+  },
+  {
     scenario: 'attach the signed form to a written consent on an assigned case',
     actor: 'assigned',
     expect: ({ url, body }) => ({

@@ -13,6 +13,7 @@ import * as partnerContactContracts from '../core/contracts/partner-contact.ts';
 import * as meetingContracts from '../core/contracts/coordination-meetings.ts';
 import * as planContracts from '../core/contracts/coordinated-plans.ts';
 import * as agencyContracts from '../core/contracts/agency-disclosures.ts';
+import * as certificateContracts from '../core/contracts/certificates.ts';
 import * as counterpartContracts from '../core/contracts/counterparts.ts';
 import * as documentContracts from '../core/contracts/case-documents.ts';
 import * as familyContracts from '../core/contracts/family.ts';
@@ -88,6 +89,7 @@ const allContracts = [
   meetingContracts,
   planContracts,
   agencyContracts,
+  certificateContracts,
   counterpartContracts,
   documentContracts,
   familyContracts,
@@ -255,4 +257,9 @@ const covered = new Set<Contract>([
   agencyContracts.listAgencyDisclosures,
   agencyContracts.recordAgencyDisclosure,
   agencyContracts.recordCrimeReportDecision,
+  certificateContracts.listCertificates,
+  certificateContracts.createCertificate,
+  certificateContracts.reviseCertificate,
+  certificateContracts.reviewCertificate,
+  certificateContracts.issueCertificate,
 ]);

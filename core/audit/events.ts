@@ -118,6 +118,10 @@ export const auditActions = {
   'agency_disclosure.read': 'Läste utlämnanden till polis och myndigheter',
   'agency_disclosure.record': 'Registrerade utlämnande till polis eller myndighet',
   'crime_report.record': 'Registrerade beslut om polisanmälan',
+  'certificate.read': 'Läste ärendets intyg',
+  'certificate.write': 'Skrev intyg',
+  'certificate.review': 'Granskade intyg',
+  'certificate.issue': 'Utfärdade intyg',
 } as const;
 export type AuditAction = keyof typeof auditActions;
 
@@ -211,6 +215,9 @@ export const auditRecordKeys = {
   'plan.follow_up': ['planId', 'followUpId'],
   'agency_disclosure.record': ['agencyDisclosureId', 'disclosureId'],
   'crime_report.record': ['decisionId'],
+  'certificate.write': ['certificateId', 'version'],
+  'certificate.review': ['certificateId', 'reviewId'],
+  'certificate.issue': ['certificateId', 'version'],
 } as const satisfies Partial<Record<AuditAction, readonly [string, ...string[]]>>;
 export type AuditRecordAction = keyof typeof auditRecordKeys;
 
@@ -225,6 +232,7 @@ export const auditActionsWithoutRecord = [
   'meeting_actions.list',
   'plan.read',
   'agency_disclosure.read',
+  'certificate.read',
   'person.read',
   'person.protected.read',
   'person.search',

@@ -32,8 +32,11 @@ const words = (s: string) =>
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
 
-/** Whether a written name names this person: both their names, as whole words, in order. */
-function names(written: string, party: ViolentParty): boolean {
+/** Whether a written text names this person: both their names, as whole words, in order. */
+export function namesPerson(
+  written: string,
+  party: Pick<ViolentParty, 'givenName' | 'familyName'>,
+): boolean {
   if (!party.givenName || !party.familyName) return false;
   const full = [...words(party.givenName), ...words(party.familyName)];
   const text = words(written);
@@ -59,7 +62,7 @@ export function guardDestination(
 ): string[] {
   const leaks: string[] = [];
   for (const written of destination.names) {
-    if (parties.some((p) => names(written, p))) {
+    if (parties.some((p) => namesPerson(written, p))) {
       leaks.push(
         `Mottagaren "${written}" har samma namn som en person som är registrerad som våldsutövare mot personen. Kontrollera mottagaren.`,
       );

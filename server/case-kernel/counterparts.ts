@@ -5,6 +5,7 @@ import {
   latestVersions,
 } from '../../core/domain/counterparts.ts';
 import type { ViolentParty } from '../../core/domain/disclosure-guard.ts';
+import type { OtherPerson } from '../../core/domain/certificates.ts';
 import type { CounterpartVersion, KnownChannel } from '../../core/domain/counterparts.ts';
 import type { Db, Trx } from '../db/database.ts';
 import { appendVersion } from '../db/versions.ts';
@@ -226,6 +227,34 @@ export async function violentParties(db: Reader, personId: string): Promise<Viol
         .filter((c) => c.person_id === p.id)
         .map((c) => ({ kind: c.kind, value: c.value })),
     })),
+  ];
+}
+
+/**
+ * Everyone other than `personId` whom her file names: its counterparts, and the persons in Värn
+ * linked to it (relatives, children, the other side of a relation). For the check that an intyg
+ * says nothing about another person without a secrecy test (core/domain/certificates.ts); never
+ * shown.
+ */
+export async function othersOfFile(db: Reader, personId: string): Promise<OtherPerson[]> {
+  const [counterparts, links] = await Promise.all([
+    loadCounterparts(db, [personId]),
+    linkedPersons(db, personId),
+  ]);
+  const ids = [...new Set(links.map((l) => l.personId))];
+  const persons = ids.length
+    ? await db
+        .selectFrom('person')
+        .select(['given_name', 'family_name'])
+        .where('id', 'in', ids)
+        .execute()
+    : [];
+  return [
+    ...currentCounterparts(counterparts.filter((c) => c.personId === personId)).map((c) => ({
+      givenName: c.givenName,
+      familyName: c.familyName,
+    })),
+    ...persons.map((p) => ({ givenName: p.given_name, familyName: p.family_name })),
   ];
 }
 

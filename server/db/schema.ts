@@ -22,6 +22,12 @@ import type {
   CrimeReportDecision,
   DisclosureWay,
 } from '../../core/domain/agency-disclosures.ts';
+import type {
+  CertificatePurpose,
+  CertificateStatement,
+  ReviewOutcome,
+} from '../../core/domain/certificates.ts';
+import type { KnownChannel } from '../../core/domain/counterparts.ts';
 import type { ReviewSubject, SignalKind } from '../../core/domain/safety-signals.ts';
 import type {
   DisclosurePurpose,
@@ -91,6 +97,10 @@ export interface Database {
   consent_document: ConsentDocumentTable;
   agency_disclosure: AgencyDisclosureTable;
   crime_report_decision: CrimeReportDecisionTable;
+  certificate: CertificateTable;
+  certificate_version: CertificateVersionTable;
+  certificate_review: CertificateReviewTable;
+  certificate_issue: CertificateIssueTable;
   consent_revocation: ConsentRevocationTable;
   disclosure: DisclosureTable;
   coordination_meeting: CoordinationMeetingTable;
@@ -867,6 +877,48 @@ export interface AgencyDisclosureTable {
   risk_assessment_id: string | null;
   recorded_by: string;
   recorded_at: Date;
+}
+
+/** An intyg of a file. Append-only, as its versions, reviews and issue. */
+export interface CertificateTable {
+  id: Generated<string>;
+  case_id: string;
+  person_id: string;
+  created_by: string;
+  created_at: Date;
+}
+
+export interface CertificateVersionTable {
+  certificate_id: string;
+  version: number;
+  purpose: CertificatePurpose;
+  purpose_text: string;
+  recipient_name: string;
+  /** Where it is sent (KnownChannel), JSON; null when handed to the person. */
+  recipient_channel: ColumnType<KnownChannel | null, string | null, never>;
+  certifies: string;
+  /** The statements (CertificateStatement[]), JSON. */
+  statements: ColumnType<CertificateStatement[], string, never>;
+  written_by: string;
+  written_at: Date;
+}
+
+export interface CertificateReviewTable {
+  id: Generated<string>;
+  certificate_id: string;
+  version: number;
+  outcome: ReviewOutcome;
+  comment: string | null;
+  reviewed_by: string;
+  reviewed_at: Date;
+}
+
+export interface CertificateIssueTable {
+  certificate_id: string;
+  version: number;
+  review_id: string;
+  issued_by: string;
+  issued_at: Date;
 }
 
 /** The adult's decision about reporting the violence, each time she says it. Append-only. */

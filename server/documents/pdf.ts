@@ -39,6 +39,9 @@ export interface PdfDocument {
   info: { title: string; author: string; subject?: string; creationDate: Date };
 }
 
+/** The footer of every document with personal data from a file. */
+export const SECRECY_FOOTER = 'Innehåller uppgifter som omfattas av sekretess inom socialtjänsten.';
+
 /** Printed under a heading that has nothing documented, so an empty section is visibly empty. */
 export const EMPTY_SECTION_TEXT = 'Inget dokumenterat.';
 

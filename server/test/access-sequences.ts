@@ -15,6 +15,7 @@ import { createTestApp } from './test-app.ts';
 import type { TestApp } from './test-app.ts';
 import { intakePayload } from './factories.ts';
 import { consentToProvider, signedFormPdf } from './consents.ts';
+import { certificateContent } from './matrix-certificates.ts';
 import { CANARY, buildWorld } from './world.ts';
 import type { ActorName, World } from './world.ts';
 
@@ -183,6 +184,8 @@ const stats = {
   signedFormsRead: 0,
   agencyOnConsent: 0,
   agencyRefusedOnRevoked: 0,
+  certificates: 0,
+  certificatesIssued: 0,
   refusedOnRevoked: 0,
   withheldSeen: 0,
   meetings: 0,
@@ -1437,10 +1440,56 @@ function agencyActs(actor: ActorName, caseIndex: number): Command {
           expect(list.body).not.toContain(CANARY);
         }
       }
+      // And an intyg from the same case, by the same actor.
+      await certificateChain(actor, c);
       await sweep([c.personId]);
     },
     toString: () => `agencyActs(${actor}, #${caseIndex})`,
   };
+}
+
+/**
+ * An intyg written by the actor, then reviewed by every actor in turn and issued: no one reviews
+ * what they wrote, only a reader the policy grants the person reviews or reads it, and only an
+ * approved version leaves. Writing it grants its writer nothing.
+ */
+async function certificateChain(actor: ActorName, c: { id: string; personId: string }) {
+  const url = `/api/cases/${c.id}/certificates`;
+  const written = await send(actor, 'POST', url, certificateContent);
+  if (written.statusCode !== 201) {
+    expect(written.body).not.toContain(CANARY);
+    return;
+  }
+  expect(granted(actor, c.personId), `${actor} wrote an intyg without a grant`).toBe(true);
+  stats.certificates++;
+  const { id } = written.json<{ id: string }>();
+  let approvedBy: ActorName | undefined;
+  for (const reviewer of everyone) {
+    const review = await send(reviewer, 'POST', `${url}/${id}/reviews`, {
+      version: 1,
+      outcome: 'approved',
+      comment: null,
+      confirmed: { purposeClear: true, factsOnly: true, sourcesShown: true },
+    });
+    if (review.statusCode === 201) {
+      expect(reviewer, 'the writer reviewed their own intyg').not.toBe(actor);
+      expect(granted(reviewer, c.personId), `${reviewer} reviewed an intyg not granted`).toBe(true);
+      approvedBy ??= reviewer;
+    } else {
+      expect(review.body).not.toContain(CANARY);
+    }
+  }
+  const issued = await send(actor, 'POST', `${url}/${id}/issue`, { version: 1 });
+  expect(issued.statusCode, issued.body).toBe(approvedBy ? 200 : 409);
+  if (approvedBy) stats.certificatesIssued++;
+  for (const reader of everyone) {
+    const pdf = await send(reader, 'GET', `${url}/${id}/intyg.pdf`);
+    if (pdf.statusCode === 200) {
+      expect(granted(reader, c.personId), `${reader} printed an intyg not granted`).toBe(true);
+    } else {
+      expect(pdf.body).not.toContain(CANARY);
+    }
+  }
 }
 
 /** The provider's presence at a samråd on the file, grounded on a revoked consent: refused. */
@@ -1852,7 +1901,7 @@ const properties = {
       async () => {
         await runSequences(commissionCommands, SEED + 1);
         process.stdout.write(
-          `uppdrag sequences: ${stats.commissions} uppdrag sent, ${stats.providerActs} provider acts, ${stats.signalsSeen} safety signals seen, ${stats.consents} consents recorded, ${stats.signedFormsRead} signed forms read, ${stats.revocations} revoked, ${stats.agencyOnConsent} disclosures to the police on a consent then revoked, ${stats.refusedOnRevoked} uppdrag refused on a revoked consent, ${stats.withheldSeen} withheld reads, ${stats.meetings} samråd, ${stats.meetingGrounds} presences grounded, ${stats.meetingsHeld} held, ${stats.meetingRefusedOnRevoked} presences and ${stats.planRefusedOnRevoked} SIP refused on a revoked consent (seed ${SEED + 1})\n`,
+          `uppdrag sequences: ${stats.commissions} uppdrag sent, ${stats.providerActs} provider acts, ${stats.signalsSeen} safety signals seen, ${stats.consents} consents recorded, ${stats.signedFormsRead} signed forms read, ${stats.revocations} revoked, ${stats.agencyOnConsent} disclosures to the police on a consent then revoked, ${stats.certificates} intyg written and ${stats.certificatesIssued} issued, ${stats.refusedOnRevoked} uppdrag refused on a revoked consent, ${stats.withheldSeen} withheld reads, ${stats.meetings} samråd, ${stats.meetingGrounds} presences grounded, ${stats.meetingsHeld} held, ${stats.meetingRefusedOnRevoked} presences and ${stats.planRefusedOnRevoked} SIP refused on a revoked consent (seed ${SEED + 1})\n`,
         );
         // Beyond the two sent before the sequences.
         expect(stats.commissions).toBeGreaterThan(2);
@@ -1862,6 +1911,9 @@ const properties = {
         expect(stats.signalsSeen).toBeGreaterThan(0);
         // Every disclosure to the police on a consent then revoked: the next one refused.
         expect(stats.agencyRefusedOnRevoked).toBe(stats.agencyOnConsent);
+        // Intyg were written, and some reviewed by another and issued.
+        expect(stats.certificates).toBeGreaterThan(0);
+        expect(stats.certificatesIssued).toBeGreaterThan(0);
         // Each consent recorded came with its signed form, and at least its recorder read it.
         expect(stats.signedFormsRead).toBeGreaterThanOrEqual(stats.consents);
         // Consents were revoked mid-sequence, and the next uppdrag on each was refused.

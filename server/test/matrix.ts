@@ -18,6 +18,7 @@ import { counterpartScenarios } from './matrix-counterparts.ts';
 import { householdScenarios } from './matrix-household.ts';
 import { consentScenarios } from './matrix-consents.ts';
 import { agencyScenarios } from './matrix-agency.ts';
+import { certificateScenarios } from './matrix-certificates.ts';
 import { partnerContactScenarios } from './matrix-partner-contact.ts';
 import { meetingScenarios } from './matrix-meetings.ts';
 import { planScenarios } from './matrix-plans.ts';
@@ -1551,6 +1552,7 @@ export const scenarios: Scenario[] = [
   ...meetingScenarios,
   ...planScenarios,
   ...agencyScenarios,
+  ...certificateScenarios,
   ...householdScenarios,
 ];
 

@@ -90,3 +90,25 @@ describe('decision.notePeriodEnd', () => {
     ).toBe(true);
   });
 });
+
+describe('certificate.review', () => {
+  it('is allowed exactly to one with a work relation to the case who wrote none of the intyg', () => {
+    fc.assert(
+      fc.property(userArb, caseArb, fc.subarray(['a', 'b', systemActorId]), (actor, c, writers) => {
+        const decision = can(actor, 'certificate.review', { case: c, writers });
+        const relation = can(actor, 'case.read', {
+          case: c,
+          person: {
+            personId: 'p1',
+            protectionLevel: 'none',
+            cases: [c],
+            emergencyAccessUntil: undefined,
+          },
+          now: new Date('2026-12-02T12:00:00Z'),
+        });
+        expect(decision.allowed).toBe(relation.allowed && !writers.includes(actor.userId));
+        if (decision.allowed && relation.allowed) expect(decision.via).toBe(relation.via);
+      }),
+    );
+  });
+});

@@ -30,6 +30,11 @@ export interface CaseDocumentActions {
   'followUp.write': { person: PersonFacts; case: CaseFacts; now: Date };
   'interventions.list': Record<string, never>;
   /**
+   * Review an intyg before it is issued: someone working with the case or its unit's manager
+   * who wrote none of its versions (`writers`). The writer's own reading is no review.
+   */
+  'certificate.review': { case: CaseFacts; writers: readonly string[] };
+  /**
    * Note that the period a beslut granted has run out, which raises the safety signals of an
    * insats ended (core/domain/safety-signals.ts): only the period-end job, once per beslut, the
    * day after its current version's last day — unless its uppdrag was ended first, whose end
@@ -78,6 +83,13 @@ export const caseDocumentRules = {
   'followUp.read': caseRead,
   'followUp.write': caseWork,
   'interventions.list': (actor) => roleDecision(actor, isCaseworkerOrManager),
+  'certificate.review': (actor, f) => {
+    const relation = caseRelation(actor, f.case);
+    if (!relation) return notFound('no work relation to the case');
+    if (f.writers.includes(actor.userId))
+      return forbidden('a writer of the intyg may not review it');
+    return relation;
+  },
   'decision.notePeriodEnd': (actor, f) => {
     if (actor.userId !== systemActorId || actor.grants.length > 0) {
       return notFound('only the period-end job notes that a period has run out');

@@ -11,7 +11,7 @@ import { notifiedHowLabels } from '../../../core/domain/case-labels.ts';
 import { sourceLabel } from '../../../core/domain/investigation-template.ts';
 import { legalReference } from '../../../core/domain/legal-references.ts';
 import type { PersonSummary } from '../../../core/contracts/persons.ts';
-import { renderPdf } from '../../documents/pdf.ts';
+import { SECRECY_FOOTER, renderPdf } from '../../documents/pdf.ts';
 import type { PdfDocument, PdfSection } from '../../documents/pdf.ts';
 import type { Trx } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
@@ -23,7 +23,6 @@ import { activeCatalogue } from '../../case-kernel/legal-catalogue.ts';
 import { findPersonSummaries } from '../../case-kernel/persons.repository.ts';
 import type { ServiceDeps } from '../../service-deps.ts';
 
-const FOOTER = 'Innehåller uppgifter som omfattas av sekretess inom socialtjänsten.';
 
 async function header(trx: Trx, row: CaseRow) {
   const person = (await findPersonSummaries(trx, [row.person_id])).get(row.person_id);
@@ -89,7 +88,7 @@ async function investigationDocument(trx: Trx, row: CaseRow, now: Date): Promise
       { label: 'Utredning inledd', value: stockholmDate(new Date(investigation.openedAt)) },
     ],
     sections,
-    footer: FOOTER,
+    footer: SECRECY_FOOTER,
     info: {
       title: investigation.legalTitle,
       author: 'Värn',
@@ -249,7 +248,7 @@ async function decisionDocument(
       { label: 'Beslutsfattare', value: d.decidedBy },
     ],
     sections,
-    footer: FOOTER,
+    footer: SECRECY_FOOTER,
     info: { title, author: 'Värn', creationDate: now },
   };
   return pdf;

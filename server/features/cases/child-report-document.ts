@@ -1,6 +1,6 @@
 import { execute } from '../../command.ts';
 import type { ActionContext } from '../../http/action-context.ts';
-import { renderPdf } from '../../documents/pdf.ts';
+import { SECRECY_FOOTER, renderPdf } from '../../documents/pdf.ts';
 import type { PdfDocument, RenderedDocument } from '../../documents/pdf.ts';
 import { legalReference } from '../../../core/domain/legal-references.ts';
 import { formatAge, formatStatedAge } from '../../../core/domain/birth-date.ts';
@@ -13,7 +13,6 @@ import { onCase } from '../../case-kernel/on-case.ts';
 import { findPersonSummaries } from '../../case-kernel/persons.repository.ts';
 import type { ServiceDeps } from '../../service-deps.ts';
 
-const FOOTER = 'Innehåller uppgifter som omfattas av sekretess inom socialtjänsten.';
 
 /**
  * The orosanmälan as a document, printed from the adult's case: what was reported, about which
@@ -110,7 +109,7 @@ export async function childReportPdf(
             ],
           },
         ],
-        footer: FOOTER,
+        footer: SECRECY_FOOTER,
         info: { title, author: 'Värn', subject: reference, creationDate: now },
       };
       return {

@@ -39,7 +39,7 @@ import {
   recordDisclosure,
   requireCovered,
 } from '../../case-kernel/disclosures.ts';
-import { renderPdf } from '../../documents/pdf.ts';
+import { SECRECY_FOOTER, renderPdf } from '../../documents/pdf.ts';
 import type { PdfDocument, PdfSection, RenderedDocument } from '../../documents/pdf.ts';
 import { stockholmDate } from '../../time.ts';
 import { isProtected } from '../../../core/domain/protection.ts';
@@ -842,7 +842,6 @@ export function recordCommissionEntry(
 // ---------------------------------------------------------------------------------------------
 // The uppdrag as a document, for a provider without users in Värn
 
-const PDF_FOOTER = 'Innehåller uppgifter som omfattas av sekretess inom socialtjänsten.';
 
 /**
  * The uppdrag as a PDF the handläggare sends to an external provider: what it says and what it
@@ -938,7 +937,7 @@ function commissionDocument(c: Commission, now: Date): PdfDocument {
       { label: 'Handläggare', value: c.sentBy.displayName },
     ],
     sections,
-    footer: PDF_FOOTER,
+    footer: SECRECY_FOOTER,
     info: { title, author: 'Värn', creationDate: now },
   };
 }

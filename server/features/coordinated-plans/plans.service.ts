@@ -24,7 +24,7 @@ import { goalFulfilmentLabels } from '../../../core/domain/follow-ups.ts';
 import { can } from '../../../core/policy/policy.ts';
 import type { Trx } from '../../db/database.ts';
 import type { StoredPlanParticipant } from '../../db/schema.ts';
-import { renderPdf } from '../../documents/pdf.ts';
+import { SECRECY_FOOTER, renderPdf } from '../../documents/pdf.ts';
 import type { PdfDocument, RenderedDocument } from '../../documents/pdf.ts';
 import { AppError } from '../../errors.ts';
 import { namedOrganisations } from '../../case-kernel/organisations.ts';
@@ -425,7 +425,6 @@ export function listPlans(deps: ServiceDeps, ctx: ActionContext, caseId: string)
   });
 }
 
-const PDF_FOOTER = 'Innehåller uppgifter som omfattas av sekretess inom socialtjänsten.';
 
 function planDocument(plan: Plan, personName: string, now: Date): PdfDocument {
   const v = plan.current;
@@ -473,7 +472,7 @@ function planDocument(plan: Plan, personName: string, now: Date): PdfDocument {
         })),
       },
     ],
-    footer: PDF_FOOTER,
+    footer: SECRECY_FOOTER,
     info: { title, author: 'Värn', creationDate: now },
   };
 }
