@@ -14,6 +14,7 @@ import { meetingRoutes } from './features/coordination-meetings/meetings.routes.
 import { planRoutes } from './features/coordinated-plans/plans.routes.ts';
 import { agencyDisclosureRoutes } from './features/agency-disclosures/agency-disclosures.routes.ts';
 import { certificateRoutes } from './features/certificates/certificates.routes.ts';
+import { fileRequestRoutes } from './features/file-requests/file-requests.routes.ts';
 import { adviceSessionRoutes } from './features/advice-sessions/advice-sessions.routes.ts';
 import { commissionRoutes } from './features/commissions/commissions.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
@@ -121,6 +122,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   planRoutes(app, features);
   agencyDisclosureRoutes(app, features);
   certificateRoutes(app, features);
+  fileRequestRoutes(app, features);
   commissionRoutes(app, features);
   accessLogRoutes(app, features);
   adminRoutes(app, features);

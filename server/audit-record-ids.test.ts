@@ -549,6 +549,32 @@ const writes: Write[] = [
     }),
   },
   {
+    scenario: 'register a request to see the file on an assigned case',
+    actor: 'assigned',
+    expect: ({ body }) => ({ 'file_request.register': { requestId: body.id } }),
+  },
+  {
+    scenario: 'save the sekretessprövning of an extract on an assigned case',
+    actor: 'assigned',
+    expect: ({ url }) => ({
+      'file_extract.write': { requestId: segment(url, 'file-requests'), version: 1 },
+    }),
+  },
+  {
+    scenario: 'approve the extract of a file of an assigned case',
+    actor: 'manager',
+    expect: ({ url, body }) => ({
+      'file_extract.approve': { requestId: segment(url, 'file-requests'), approvalId: body.id },
+    }),
+  },
+  {
+    scenario: 'release the approved extract of a file of an assigned case',
+    actor: 'assigned',
+    expect: ({ url }) => ({
+      'file_extract.release': { requestId: segment(url, 'file-requests'), version: 1 },
+    }),
+  },
+  {
     scenario: 'attach the signed form to a written consent on an assigned case',
     actor: 'assigned',
     expect: ({ url, body }) => ({

@@ -14,6 +14,7 @@ import * as meetingContracts from '../core/contracts/coordination-meetings.ts';
 import * as planContracts from '../core/contracts/coordinated-plans.ts';
 import * as agencyContracts from '../core/contracts/agency-disclosures.ts';
 import * as certificateContracts from '../core/contracts/certificates.ts';
+import * as fileRequestContracts from '../core/contracts/file-requests.ts';
 import * as counterpartContracts from '../core/contracts/counterparts.ts';
 import * as documentContracts from '../core/contracts/case-documents.ts';
 import * as familyContracts from '../core/contracts/family.ts';
@@ -90,6 +91,7 @@ const allContracts = [
   planContracts,
   agencyContracts,
   certificateContracts,
+  fileRequestContracts,
   counterpartContracts,
   documentContracts,
   familyContracts,
@@ -262,4 +264,10 @@ const covered = new Set<Contract>([
   certificateContracts.reviseCertificate,
   certificateContracts.reviewCertificate,
   certificateContracts.issueCertificate,
+  fileRequestContracts.listFileRequests,
+  fileRequestContracts.registerFileRequest,
+  fileRequestContracts.getFileExtract,
+  fileRequestContracts.saveExtractChoices,
+  fileRequestContracts.approveExtract,
+  fileRequestContracts.releaseExtract,
 ]);

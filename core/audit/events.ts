@@ -122,6 +122,12 @@ export const auditActions = {
   'certificate.write': 'Skrev intyg',
   'certificate.review': 'Granskade intyg',
   'certificate.issue': 'Utfärdade intyg',
+  'file_request.read': 'Läste begäran om att ta del av akten',
+  'file_request.register': 'Registrerade begäran om att ta del av akten',
+  'file_extract.read': 'Läste utkast till utdrag ur akten',
+  'file_extract.write': 'Gjorde sekretessprövning av utdrag ur akten',
+  'file_extract.approve': 'Godkände utdrag ur akten',
+  'file_extract.release': 'Lämnade ut utdrag ur akten',
 } as const;
 export type AuditAction = keyof typeof auditActions;
 
@@ -218,6 +224,10 @@ export const auditRecordKeys = {
   'certificate.write': ['certificateId', 'version'],
   'certificate.review': ['certificateId', 'reviewId'],
   'certificate.issue': ['certificateId', 'version'],
+  'file_request.register': ['requestId'],
+  'file_extract.write': ['requestId', 'version'],
+  'file_extract.approve': ['requestId', 'approvalId'],
+  'file_extract.release': ['requestId', 'version'],
 } as const satisfies Partial<Record<AuditAction, readonly [string, ...string[]]>>;
 export type AuditRecordAction = keyof typeof auditRecordKeys;
 
@@ -233,6 +243,8 @@ export const auditActionsWithoutRecord = [
   'plan.read',
   'agency_disclosure.read',
   'certificate.read',
+  'file_request.read',
+  'file_extract.read',
   'person.read',
   'person.protected.read',
   'person.search',

@@ -22,6 +22,9 @@ export const legalConcepts = [
   'secrecyOverridePolice',
   'secrecyNecessaryDisclosure',
   'secrecyViolencePrevention',
+  'secrecyOthers',
+  'secrecyReporter',
+  'secrecyAppeal',
 ] as const;
 export type LegalConcept = (typeof legalConcepts)[number];
 
@@ -59,6 +62,10 @@ export const sol2001Catalogue: LegalCatalogue = {
     // The grounds a disclosure may rest on besides consent (core/domain/consents.ts).
     secrecyNecessaryDisclosure: '10 kap. 2 § offentlighets- och sekretesslagen (2009:400)',
     secrecyViolencePrevention: '10 kap. 18 c § offentlighets- och sekretesslagen (2009:400)',
+    // What a person's own extract masks, and how a masking is appealed (file-extracts.ts).
+    secrecyOthers: '26 kap. 1 § offentlighets- och sekretesslagen (2009:400)',
+    secrecyReporter: '26 kap. 5 § offentlighets- och sekretesslagen (2009:400)',
+    secrecyAppeal: '6 kap. 7 § offentlighets- och sekretesslagen (2009:400)',
   },
 };
 

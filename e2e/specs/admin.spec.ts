@@ -339,6 +339,9 @@ test('an administrator loads a legal catalogue and puts it in force', async ({
     secrecyOverridePolice: '10 kap. 23 § offentlighets- och sekretesslagen (2009:400)',
     secrecyNecessaryDisclosure: '10 kap. 2 § offentlighets- och sekretesslagen (2009:400)',
     secrecyViolencePrevention: '10 kap. 18 c § offentlighets- och sekretesslagen (2009:400)',
+    secrecyOthers: '26 kap. 1 § offentlighets- och sekretesslagen (2009:400)',
+    secrecyReporter: '26 kap. 5 § offentlighets- och sekretesslagen (2009:400)',
+    secrecyAppeal: '6 kap. 7 § offentlighets- och sekretesslagen (2009:400)',
   };
   const catalogue = { id: 'sol-e2e-test', name: 'Socialtjänstlagen (testnumrering)', references };
   await json.fill(JSON.stringify({ ...catalogue, references: { ...references, appeal: '' } }));

@@ -28,6 +28,7 @@ import type {
   ReviewOutcome,
 } from '../../core/domain/certificates.ts';
 import type { KnownChannel } from '../../core/domain/counterparts.ts';
+import type { PieceChoice, ReleasedPiece } from '../../core/domain/file-extracts.ts';
 import type { ReviewSubject, SignalKind } from '../../core/domain/safety-signals.ts';
 import type {
   DisclosurePurpose,
@@ -101,6 +102,10 @@ export interface Database {
   certificate_version: CertificateVersionTable;
   certificate_review: CertificateReviewTable;
   certificate_issue: CertificateIssueTable;
+  file_request: FileRequestTable;
+  file_extract_version: FileExtractVersionTable;
+  file_extract_approval: FileExtractApprovalTable;
+  file_extract_release: FileExtractReleaseTable;
   consent_revocation: ConsentRevocationTable;
   disclosure: DisclosureTable;
   coordination_meeting: CoordinationMeetingTable;
@@ -919,6 +924,51 @@ export interface CertificateIssueTable {
   review_id: string;
   issued_by: string;
   issued_at: Date;
+}
+
+/** A request to see one's own file. Append-only, as its extract's versions, approvals, release. */
+export interface FileRequestTable {
+  id: Generated<string>;
+  case_id: string;
+  person_id: string;
+  requested_on: ColumnType<string, string, never>;
+  requester_kind: 'person' | 'representative';
+  requester_name: string | null;
+  registered_by: string;
+  registered_at: Date;
+}
+
+export interface FileExtractVersionTable {
+  request_id: string;
+  version: number;
+  /** Every piece's choice (PieceChoice[]), JSON. */
+  choices: ColumnType<PieceChoice[], string, never>;
+  file_hash: string;
+  written_by: string;
+  written_at: Date;
+}
+
+export interface FileExtractApprovalTable {
+  id: Generated<string>;
+  request_id: string;
+  version: number;
+  approved_by: string;
+  approved_at: Date;
+}
+
+export interface FileExtractReleaseTable {
+  request_id: string;
+  version: number;
+  approval_id: string;
+  /** What was released (ReleasedPiece[]), JSON. */
+  pieces: ColumnType<ReleasedPiece[], string, never>;
+  masked: number;
+  delivery_way: 'handed_over' | 'sent';
+  delivery_channel: ColumnType<KnownChannel | null, string | null, never>;
+  pdf: ColumnType<Uint8Array, Uint8Array, never>;
+  pdf_sha256: string;
+  released_by: string;
+  released_at: Date;
 }
 
 /** The adult's decision about reporting the violence, each time she says it. Append-only. */

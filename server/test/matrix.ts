@@ -19,6 +19,7 @@ import { householdScenarios } from './matrix-household.ts';
 import { consentScenarios } from './matrix-consents.ts';
 import { agencyScenarios } from './matrix-agency.ts';
 import { certificateScenarios } from './matrix-certificates.ts';
+import { fileRequestScenarios } from './matrix-file-requests.ts';
 import { partnerContactScenarios } from './matrix-partner-contact.ts';
 import { meetingScenarios } from './matrix-meetings.ts';
 import { planScenarios } from './matrix-plans.ts';
@@ -1553,6 +1554,7 @@ export const scenarios: Scenario[] = [
   ...planScenarios,
   ...agencyScenarios,
   ...certificateScenarios,
+  ...fileRequestScenarios,
   ...householdScenarios,
 ];
 

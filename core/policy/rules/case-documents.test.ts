@@ -112,3 +112,30 @@ describe('certificate.review', () => {
     );
   });
 });
+
+describe('fileExtract.approve', () => {
+  it('is allowed exactly to the enhetschef of the open case who drafted none of the extract', () => {
+    fc.assert(
+      fc.property(
+        userArb,
+        caseArb,
+        fc.subarray(['a', 'b', systemActorId]),
+        (actor, c, drafters) => {
+          const decision = can(actor, 'fileExtract.approve', { case: c, drafters });
+          const manager =
+            c.status === 'open' &&
+            actor.grants.some((g) => g.unitId === c.unitId && g.role === 'unit_manager') &&
+            // A caseworker of the unit assigned the case, or taking it from the queue, is that first.
+            !actor.grants.some(
+              (g) =>
+                g.unitId === c.unitId &&
+                ['adult_caseworker', 'children_caseworker', 'out_of_hours'].includes(g.role) &&
+                (c.assignedUserId === actor.userId ||
+                  (c.assignedUserId === null && c.routedBy !== actor.userId)),
+            );
+          expect(decision.allowed).toBe(manager && !drafters.includes(actor.userId));
+        },
+      ),
+    );
+  });
+});

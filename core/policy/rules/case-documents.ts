@@ -35,6 +35,12 @@ export interface CaseDocumentActions {
    */
   'certificate.review': { case: CaseFacts; writers: readonly string[] };
   /**
+   * Approve the extract of a person's own file, with its maskings: a decision that may refuse
+   * part of a request to see allmänna handlingar, so taken by the one the delegationsordning
+   * gives it — the enhetschef of the case's unit — who drafted none of it.
+   */
+  'fileExtract.approve': { case: CaseFacts; drafters: readonly string[] };
+  /**
    * Note that the period a beslut granted has run out, which raises the safety signals of an
    * insats ended (core/domain/safety-signals.ts): only the period-end job, once per beslut, the
    * day after its current version's last day — unless its uppdrag was ended first, whose end
@@ -88,6 +94,16 @@ export const caseDocumentRules = {
     if (!relation) return notFound('no work relation to the case');
     if (f.writers.includes(actor.userId))
       return forbidden('a writer of the intyg may not review it');
+    return relation;
+  },
+  'fileExtract.approve': (actor, f) => {
+    const relation = caseRelation(actor, f.case);
+    if (!relation) return notFound('no work relation to the case');
+    if (relation.via !== 'unit_manager') {
+      return forbidden('only the enhetschef decides what of a file is withheld');
+    }
+    if (f.drafters.includes(actor.userId))
+      return forbidden('a drafter may not approve the extract');
     return relation;
   },
   'decision.notePeriodEnd': (actor, f) => {

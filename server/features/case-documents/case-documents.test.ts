@@ -462,6 +462,9 @@ describe('the legal catalogue is data', () => {
         secrecyOverridePolice: '10 kap. 23 § offentlighets- och sekretesslagen (2009:400)',
         secrecyNecessaryDisclosure: '10 kap. 2 § offentlighets- och sekretesslagen (2009:400)',
         secrecyViolencePrevention: '10 kap. 18 c § offentlighets- och sekretesslagen (2009:400)',
+        secrecyOthers: '26 kap. 1 § offentlighets- och sekretesslagen (2009:400)',
+        secrecyReporter: '26 kap. 5 § offentlighets- och sekretesslagen (2009:400)',
+        secrecyAppeal: '6 kap. 7 § offentlighets- och sekretesslagen (2009:400)',
       },
     };
     expect((await send('POST', '/api/admin/legal-catalogues', catalogue, 'admin')).statusCode).toBe(
