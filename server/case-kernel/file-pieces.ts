@@ -44,13 +44,14 @@ export const extractCoverage = {
   emergency_access: 'who opened the file is in the audit log, not the file',
   disclosure:
     'the disclosures are given as the entries they belong to (agency_disclosure, consent)',
-  commission: 'not yet in the extract (issue 16, item 3): the uppdrag and the provider’s journal',
-  shelter_turned_away: 'not yet in the extract (issue 16, item 3)',
-  school_arrangement: 'not yet in the extract (issue 16, item 3): about a child, masked',
-  coordination_meeting_file: 'not yet in the extract (issue 16, item 3): samråd minutes',
-  coordination_meeting_ground: 'not yet in the extract (issue 16, item 3)',
-  coordination_meeting_item: 'not yet in the extract (issue 16, item 3)',
-  coordinated_plan: 'not yet in the extract (issue 16, item 3): SIP and samverkansplan',
+  commission: 'pieces',
+  shelter_turned_away: 'pieces',
+  school_arrangement: 'pieces',
+  coordination_meeting_file: 'pieces',
+  coordination_meeting_ground:
+    'the ground a participant took part on: given as the samråd’s disclosure, in the register',
+  coordination_meeting_item: 'pieces',
+  coordinated_plan: 'pieces',
   follow_up_due: 'a date set for an uppföljning; the uppföljning itself is given',
   file_request: 'the request itself, shown with the extract',
 } as const;
@@ -628,6 +629,257 @@ export async function filePieces(db: Reader, row: CaseRow): Promise<FilePiece[]>
           'subject',
           s.source.kind,
         ),
+      ),
+    );
+  }
+  pieces.push(...(await coordinationPieces(db, row)));
+  return pieces;
+}
+
+/**
+ * What the case's work with others holds: the uppdrag (the order, the genomförandeplan, the
+ * provider's journal), samråd (the purpose and what this file's part of the minutes says), SIP
+ * and samverkansplaner with their uppföljningar, the schooling of a child who came along, and the
+ * shelter places that could not be had.
+ */
+async function coordinationPieces(db: Reader, row: CaseRow): Promise<FilePiece[]> {
+  const caseId = row.id;
+  const [orders, plans, entries, meetings, items, coordinated, planFollowUps, schooling, turned] =
+    await Promise.all([
+      db
+        .selectFrom('commission as c')
+        .innerJoin('commission_order as o', 'o.commission_id', 'c.id')
+        .select(['c.id', 'c.period_from', 'o.what', 'o.why', 'o.contact', 'o.protection_notice'])
+        .where('c.case_id', '=', caseId)
+        .orderBy('c.created_at')
+        .execute(),
+      db
+        .selectFrom('implementation_plan_version as v')
+        .innerJoin('commission as c', 'c.id', 'v.commission_id')
+        .select([
+          'v.commission_id',
+          'v.version',
+          'v.goals',
+          'v.actions',
+          'v.schedule',
+          'v.participation',
+        ])
+        .where('c.case_id', '=', caseId)
+        .execute(),
+      db
+        .selectFrom('commission_entry as e')
+        .innerJoin('commission as c', 'c.id', 'e.commission_id')
+        .select(['e.id', 'e.occurred_on', 'e.text'])
+        .where('c.case_id', '=', caseId)
+        .orderBy('e.occurred_on')
+        .orderBy('e.recorded_at')
+        .execute(),
+      db
+        .selectFrom('coordination_meeting_file as f')
+        .innerJoin('coordination_meeting as m', 'm.id', 'f.meeting_id')
+        .select(['m.id', 'm.planned_on', 'm.purpose'])
+        .where('f.case_id', '=', caseId)
+        .orderBy('m.planned_on')
+        .execute(),
+      db
+        .selectFrom('coordination_meeting_item as i')
+        .innerJoin('coordination_meeting as m', 'm.id', 'i.meeting_id')
+        .select(['i.id', 'i.kind', 'i.text', 'm.planned_on'])
+        .where('i.case_id', '=', caseId)
+        .orderBy('m.planned_on')
+        .orderBy('i.position')
+        .execute(),
+      db
+        .selectFrom('coordinated_plan as p')
+        .innerJoin('coordinated_plan_version as v', 'v.plan_id', 'p.id')
+        .select(['p.id', 'v.version', 'v.needs', 'v.others_do', 'v.participants', 'v.recorded_at'])
+        .where('p.case_id', '=', caseId)
+        .execute(),
+      db
+        .selectFrom('coordinated_plan_follow_up as u')
+        .innerJoin('coordinated_plan as p', 'p.id', 'u.plan_id')
+        .select(['u.id', 'u.followed_up_on', 'u.person_view', 'u.assessment'])
+        .where('p.case_id', '=', caseId)
+        .orderBy('u.followed_up_on')
+        .execute(),
+      db
+        .selectFrom('school_arrangement')
+        .select(['id', 'arranged_on', 'note'])
+        .where('case_id', '=', caseId)
+        .orderBy('arranged_on')
+        .execute(),
+      db
+        .selectFrom('shelter_turned_away')
+        .select(['id', 'recorded_at', 'note'])
+        .where('case_id', '=', caseId)
+        .orderBy('recorded_at')
+        .execute(),
+    ]);
+  const pieces: FilePiece[] = [];
+  for (const o of orders) {
+    const heading = `Uppdrag ${o.period_from}`;
+    pieces.push(
+      ...piece(
+        `commission:${o.id}:what`,
+        heading,
+        'Uppdraget',
+        o.what,
+        'subject',
+        'own_observation',
+      ),
+      ...piece(`commission:${o.id}:why`, heading, 'Skäl', o.why, 'subject', 'own_observation'),
+      ...piece(`commission:${o.id}:contact`, heading, 'Kontakt', o.contact, 'subject', null),
+      ...piece(
+        `commission:${o.id}:protection`,
+        heading,
+        'Om skydd',
+        o.protection_notice,
+        'subject',
+        null,
+      ),
+    );
+    for (const v of latestVersions(
+      plans.filter((p) => p.commission_id === o.id).map((p) => ({ ...p, id: p.commission_id })),
+    )) {
+      const planHeading = `Genomförandeplan ${o.period_from}`;
+      pieces.push(
+        ...piece(`implementation:${o.id}:goals`, planHeading, 'Mål', v.goals, 'subject', 'agency'),
+        ...piece(
+          `implementation:${o.id}:actions`,
+          planHeading,
+          'Insatser',
+          v.actions,
+          'subject',
+          'agency',
+        ),
+        ...piece(
+          `implementation:${o.id}:schedule`,
+          planHeading,
+          'Tidsplan',
+          v.schedule,
+          'subject',
+          'agency',
+        ),
+        ...piece(
+          `implementation:${o.id}:participation`,
+          planHeading,
+          'Delaktighet',
+          v.participation,
+          'subject',
+          'agency',
+        ),
+      );
+    }
+  }
+  for (const e of entries) {
+    pieces.push(
+      ...piece(
+        `commission_entry:${e.id}`,
+        `Utförarens anteckning ${e.occurred_on}`,
+        null,
+        e.text,
+        'subject',
+        'agency',
+      ),
+    );
+  }
+  for (const m of meetings) {
+    pieces.push(
+      ...piece(
+        `meeting:${m.id}:purpose`,
+        `Samråd ${m.planned_on}`,
+        'Syfte',
+        m.purpose,
+        'subject',
+        'own_observation',
+      ),
+    );
+  }
+  for (const i of items) {
+    pieces.push(
+      ...piece(
+        `meeting_item:${i.id}`,
+        `Samråd ${i.planned_on}`,
+        null,
+        i.text,
+        'subject',
+        'own_observation',
+      ),
+    );
+  }
+  for (const p of latestVersions(coordinated)) {
+    const heading = `Plan ${day(p.recorded_at)}`;
+    pieces.push(
+      ...piece(
+        `plan:${p.id}:needs`,
+        heading,
+        'Behov av insatser',
+        p.needs,
+        'subject',
+        'own_observation',
+      ),
+      ...piece(
+        `plan:${p.id}:others`,
+        heading,
+        'Vad andra gör',
+        p.others_do,
+        'subject',
+        'own_observation',
+      ),
+      ...p.participants.flatMap((x, i) =>
+        piece(
+          `plan:${p.id}:participant:${i}`,
+          heading,
+          'Ansvar',
+          `${x.recipientName}: ${x.responsibility}`,
+          'subject',
+          'own_observation',
+        ),
+      ),
+    );
+  }
+  for (const u of planFollowUps) {
+    const heading = `Uppföljning av plan ${u.followed_up_on}`;
+    pieces.push(
+      ...piece(
+        `plan_follow_up:${u.id}:view`,
+        heading,
+        'Personens syn',
+        u.person_view,
+        'subject',
+        'person',
+      ),
+      ...piece(
+        `plan_follow_up:${u.id}:assessment`,
+        heading,
+        'Bedömning',
+        u.assessment,
+        'subject',
+        'own_observation',
+      ),
+    );
+  }
+  for (const a of schooling) {
+    pieces.push(
+      ...piece(
+        `school:${a.id}`,
+        `Skolgång för medföljande barn ${a.arranged_on}`,
+        null,
+        a.note,
+        'other',
+        'own_observation',
+      ),
+    );
+  }
+  for (const x of turned) {
+    pieces.push(
+      ...piece(
+        `turned_away:${x.id}`,
+        `Förfrågan om plats ${day(x.recorded_at)}`,
+        null,
+        x.note,
+        'subject',
+        'own_observation',
       ),
     );
   }

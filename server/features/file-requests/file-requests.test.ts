@@ -6,7 +6,6 @@ import { extractCoverage } from '../../case-kernel/file-pieces.ts';
 import { httpAs } from '../../test/http.ts';
 import { readPdf } from '../../test/pdf-reader.ts';
 import { intakePayload } from '../../test/factories.ts';
-import { insertCommission } from '../../test/providers.ts';
 import { createTestApp } from '../../test/test-app.ts';
 import type { TestApp } from '../../test/test-app.ts';
 import { buildWorld } from '../../test/world.ts';
@@ -125,6 +124,9 @@ describe('the extract of a person’s own file', () => {
       .returning('id')
       .executeTakeFirstOrThrow();
 
+    let decisionId = '';
+    let commissionId = '';
+    let meetingId = '';
     const writers: Record<Included, () => Promise<unknown>> = {
       person: () => Promise.resolve(),
       contact_channel: () =>
@@ -190,7 +192,37 @@ describe('the extract of a person’s own file', () => {
             recorded_by: by,
           })
           .execute(),
-      decision: () => Promise.resolve(), // below, with the uppdrag it needs
+      decision: async () => {
+        const decision = await db
+          .insertInto('decision')
+          .values({ case_id: caseId })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        decisionId = decision.id;
+        await db
+          .insertInto('decision_version')
+          .values({
+            decision_id: decision.id,
+            version: 1,
+            kind: 'original',
+            intervention: 'support_sessions',
+            requested: traceText,
+            outcome: 'granted',
+            motivation: HER_ACCOUNT,
+            legal_basis: '4 kap. 1 § SoL',
+            appeal_instructions: null,
+            decided_on: today,
+            decided_by: by,
+            decided_role: 'adult_caseworker',
+            notified_how: null,
+            notified_on: null,
+            change_reason: null,
+            period_from: today,
+            period_to: null,
+            conditions: JSON.stringify({ victimWish: { learntOn: today, how: traceText } }),
+          })
+          .execute();
+      },
       risk_assessment: async () => {
         const instrument = await db
           .selectFrom('instrument_version')
@@ -249,7 +281,207 @@ describe('the extract of a person’s own file', () => {
             note: traceText,
           })
           .execute(),
-      follow_up: () => Promise.resolve(), // below, with the uppdrag it needs
+      follow_up: () =>
+        db
+          .insertInto('follow_up')
+          .values({
+            id: crypto.randomUUID(),
+            version: 1,
+            case_id: caseId,
+            person_id: personId,
+            commission_id: commissionId,
+            due_id: null,
+            followed_up_on: today,
+            method: 'meeting',
+            with_person: true,
+            with_provider: false,
+            person_view: HER_ACCOUNT,
+            assessment: traceText,
+            actions: 'Fortsatta samtal.',
+            goal_fulfilment: 'partly',
+            correction_reason: null,
+            recorded_by: by,
+          })
+          .execute(),
+      commission: async () => {
+        const { id } = await db
+          .insertInto('commission')
+          .values({
+            case_id: caseId,
+            decision_id: decisionId,
+            person_id: personId,
+            provider_id: w.providers.own,
+            intervention: 'support_sessions',
+            period_from: today,
+            period_to: null,
+            created_by: by,
+            created_at: now,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        commissionId = id;
+        await db
+          .insertInto('commission_order')
+          .values({
+            commission_id: id,
+            what: 'Samtal om våldet.',
+            why: traceText,
+            contact: 'Handläggaren',
+            consent_categories: ['name'],
+            consent_way: 'oral',
+            consent_on: today,
+            shared: JSON.stringify({
+              name: 'Kent Kanarie',
+              personalIdentityNumber: null,
+              phone: null,
+              language: null,
+              children: null,
+            }),
+            protection_notice: null,
+          })
+          .execute();
+        await db
+          .insertInto('implementation_plan_version')
+          .values({
+            commission_id: id,
+            version: 1,
+            goals: traceText,
+            actions: HER_ACCOUNT,
+            schedule: 'Varje vecka.',
+            participation: 'Han deltar.',
+            recorded_by: by,
+          })
+          .execute();
+        await db
+          .insertInto('commission_entry')
+          .values({
+            commission_id: id,
+            kind: 'note',
+            occurred_on: today,
+            text: `${REPORTER} ringde. ${traceText}`,
+            recorded_by: by,
+          })
+          .execute();
+      },
+      coordination_meeting_file: async () => {
+        const { id } = await db
+          .insertInto('coordination_meeting')
+          .values({
+            unit_id: w.units.adult,
+            called_by: by,
+            called_at: now,
+            planned_on: today,
+            purpose: traceText,
+            follows_id: null,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        meetingId = id;
+        await db
+          .insertInto('coordination_meeting_file')
+          .values({ meeting_id: id, case_id: caseId, joined_by: by, joined_at: now })
+          .execute();
+        await db
+          .insertInto('coordination_meeting_minutes')
+          .values({
+            meeting_id: id,
+            held_on: today,
+            follow_up_on: null,
+            written_by: by,
+            written_at: now,
+          })
+          .execute();
+      },
+      coordination_meeting_item: () =>
+        db
+          .insertInto('coordination_meeting_item')
+          .values({
+            meeting_id: meetingId,
+            case_id: caseId,
+            kind: 'question',
+            position: 0,
+            text: HER_ACCOUNT,
+            owner_user_id: null,
+            owner_participant_id: null,
+            due_on: null,
+          })
+          .execute(),
+      coordinated_plan: async () => {
+        const { id } = await db
+          .insertInto('coordinated_plan')
+          .values({
+            kind: 'internal',
+            case_id: caseId,
+            person_id: personId,
+            created_by: by,
+            created_at: now,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await db
+          .insertInto('coordinated_plan_version')
+          .values({
+            plan_id: id,
+            version: 1,
+            needs: traceText,
+            participants: JSON.stringify([
+              {
+                kind: 'unit',
+                unitId: w.units.adult,
+                providerId: null,
+                recipientName: 'Vuxenenheten',
+                name: 'Testa',
+                role: 'Socialsekreterare',
+                responsibility: HER_ACCOUNT,
+                consentId: null,
+              },
+            ]),
+            others_do: '',
+            overall_responsible: 0,
+            follow_up_on: today,
+            categories: ['name'],
+            recorded_by: by,
+            recorded_at: now,
+          })
+          .execute();
+        await db
+          .insertInto('coordinated_plan_follow_up')
+          .values({
+            plan_id: id,
+            followed_up_on: today,
+            person_view: HER_ACCOUNT,
+            assessment: traceText,
+            goal_fulfilment: 'partly',
+            recorded_by: by,
+            recorded_at: now,
+          })
+          .execute();
+      },
+      school_arrangement: () =>
+        db
+          .insertInto('school_arrangement')
+          .values({
+            case_id: caseId,
+            child_person_id: vera.id,
+            arrangement: 'school_near_shelter',
+            note: traceText,
+            arranged_on: today,
+            recorded_by: by,
+          })
+          .execute(),
+      shelter_turned_away: () =>
+        db
+          .insertInto('shelter_turned_away')
+          .values({
+            case_id: caseId,
+            person_id: personId,
+            unit_id: w.units.adult,
+            reason: 'no_free_place',
+            needs: '{}',
+            note: traceText,
+            recorded_by: by,
+          })
+          .execute(),
       counterpart: async () => {
         const res = await send('POST', `/api/cases/${caseId}/counterparts`, {
           identity: null,
@@ -366,66 +598,12 @@ describe('the extract of a person’s own file', () => {
           .execute();
       },
     };
-    for (const write of Object.values(writers)) await write();
-    // A beslut, its uppdrag and the uppföljning of it.
-    const decision = await db
-      .insertInto('decision')
-      .values({ case_id: caseId })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await db
-      .insertInto('decision_version')
-      .values({
-        decision_id: decision.id,
-        version: 1,
-        kind: 'original',
-        intervention: 'support_sessions',
-        requested: traceText,
-        outcome: 'granted',
-        motivation: HER_ACCOUNT,
-        legal_basis: '4 kap. 1 § SoL',
-        appeal_instructions: null,
-        decided_on: today,
-        decided_by: by,
-        decided_role: 'adult_caseworker',
-        notified_how: null,
-        notified_on: null,
-        change_reason: null,
-        period_from: today,
-        period_to: null,
-        conditions: JSON.stringify({ victimWish: { learntOn: today, how: traceText } }),
-      })
-      .execute();
-    const commissionId = await insertCommission(db, {
-      caseId,
-      decisionId: decision.id,
-      personId,
-      providerId: w.providers.own,
-      createdBy: by,
-      intervention: 'support_sessions',
-    });
-    await db
-      .insertInto('follow_up')
-      .values({
-        id: crypto.randomUUID(),
-        version: 1,
-        case_id: caseId,
-        person_id: personId,
-        commission_id: commissionId,
-        due_id: null,
-        followed_up_on: today,
-        method: 'meeting',
-        with_person: true,
-        with_provider: false,
-        person_view: HER_ACCOUNT,
-        assessment: traceText,
-        actions: 'Fortsatta samtal.',
-        goal_fulfilment: 'partly',
-        correction_reason: null,
-        recorded_by: by,
-      })
-      .execute();
-
+    // What others rest on first: the uppföljning on the uppdrag, the uppdrag on the beslut.
+    const first: Included[] = ['decision', 'commission', 'coordination_meeting_file'];
+    for (const kind of first) await writers[kind]();
+    for (const [kind, write] of Object.entries(writers)) {
+      if (!first.includes(kind as Included)) await write();
+    }
     // The request, the draft: every kind written above is in it, and every canary withheld.
     const registered = await send('POST', `/api/cases/${caseId}/file-requests`, {
       requestedOn: today,
@@ -453,6 +631,15 @@ describe('the extract of a person’s own file', () => {
       'agency:',
       'crime_report:',
       'certificate:',
+      'commission:',
+      'implementation:',
+      'commission_entry:',
+      'meeting:',
+      'meeting_item:',
+      'plan:',
+      'plan_follow_up:',
+      'school:',
+      'turned_away:',
     ];
     for (const prefix of prefixes) {
       expect(
