@@ -186,6 +186,8 @@ const stats = {
   agencyRefusedOnRevoked: 0,
   certificates: 0,
   certificatesIssued: 0,
+  fileRequests: 0,
+  extractsReleased: 0,
   refusedOnRevoked: 0,
   withheldSeen: 0,
   meetings: 0,
@@ -1442,6 +1444,7 @@ function agencyActs(actor: ActorName, caseIndex: number): Command {
       }
       // And an intyg from the same case, by the same actor.
       await certificateChain(actor, c);
+      await fileRequestChain(actor, c);
       await sweep([c.personId]);
     },
     toString: () => `agencyActs(${actor}, #${caseIndex})`,
@@ -1486,6 +1489,55 @@ async function certificateChain(actor: ActorName, c: { id: string; personId: str
     const pdf = await send(reader, 'GET', `${url}/${id}/intyg.pdf`);
     if (pdf.statusCode === 200) {
       expect(granted(reader, c.personId), `${reader} printed an intyg not granted`).toBe(true);
+    } else {
+      expect(pdf.body).not.toContain(CANARY);
+    }
+  }
+}
+
+/**
+ * A request to see the file, registered and drafted by the actor, approved by whoever may, and
+ * released: only the enhetschef of the file's unit approves — never the drafter — only an
+ * approved extract leaves, and only a reader the policy grants the person prints it.
+ */
+async function fileRequestChain(actor: ActorName, c: { id: string; personId: string }) {
+  const url = `/api/cases/${c.id}/file-requests`;
+  const registered = await send(actor, 'POST', url, {
+    requestedOn: stockholmDate(new Date()),
+    requester: { kind: 'person', name: null },
+  });
+  if (registered.statusCode !== 201) {
+    expect(registered.body).not.toContain(CANARY);
+    return;
+  }
+  expect(granted(actor, c.personId), `${actor} registered a request without a grant`).toBe(true);
+  const { id } = registered.json<{ id: string }>();
+  const drafted = await send(actor, 'POST', `${url}/${id}/versions`, { version: 0, choices: [] });
+  expect(drafted.statusCode, drafted.body).toBe(201);
+  stats.fileRequests++;
+  let approved = false;
+  for (const approver of everyone) {
+    const res = await send(approver, 'POST', `${url}/${id}/approvals`, { version: 1 });
+    if (res.statusCode === 201) {
+      expect(approver, 'the drafter approved the extract').not.toBe(actor);
+      expect(granted(approver, c.personId), `${approver} approved an extract not granted`).toBe(
+        true,
+      );
+      approved = true;
+    } else {
+      expect(res.body).not.toContain(CANARY);
+    }
+  }
+  const released = await send(actor, 'POST', `${url}/${id}/release`, {
+    version: 1,
+    delivery: { way: 'handed_over', channel: null },
+  });
+  expect(released.statusCode, released.body).toBe(approved ? 200 : 409);
+  if (approved) stats.extractsReleased++;
+  for (const reader of everyone) {
+    const pdf = await send(reader, 'GET', `${url}/${id}/extract.pdf`);
+    if (pdf.statusCode === 200) {
+      expect(granted(reader, c.personId), `${reader} printed an extract not granted`).toBe(true);
     } else {
       expect(pdf.body).not.toContain(CANARY);
     }
@@ -1901,7 +1953,7 @@ const properties = {
       async () => {
         await runSequences(commissionCommands, SEED + 1);
         process.stdout.write(
-          `uppdrag sequences: ${stats.commissions} uppdrag sent, ${stats.providerActs} provider acts, ${stats.signalsSeen} safety signals seen, ${stats.consents} consents recorded, ${stats.signedFormsRead} signed forms read, ${stats.revocations} revoked, ${stats.agencyOnConsent} disclosures to the police on a consent then revoked, ${stats.certificates} intyg written and ${stats.certificatesIssued} issued, ${stats.refusedOnRevoked} uppdrag refused on a revoked consent, ${stats.withheldSeen} withheld reads, ${stats.meetings} samråd, ${stats.meetingGrounds} presences grounded, ${stats.meetingsHeld} held, ${stats.meetingRefusedOnRevoked} presences and ${stats.planRefusedOnRevoked} SIP refused on a revoked consent (seed ${SEED + 1})\n`,
+          `uppdrag sequences: ${stats.commissions} uppdrag sent, ${stats.providerActs} provider acts, ${stats.signalsSeen} safety signals seen, ${stats.consents} consents recorded, ${stats.signedFormsRead} signed forms read, ${stats.revocations} revoked, ${stats.agencyOnConsent} disclosures to the police on a consent then revoked, ${stats.certificates} intyg written and ${stats.certificatesIssued} issued, ${stats.fileRequests} extracts drafted and ${stats.extractsReleased} released, ${stats.refusedOnRevoked} uppdrag refused on a revoked consent, ${stats.withheldSeen} withheld reads, ${stats.meetings} samråd, ${stats.meetingGrounds} presences grounded, ${stats.meetingsHeld} held, ${stats.meetingRefusedOnRevoked} presences and ${stats.planRefusedOnRevoked} SIP refused on a revoked consent (seed ${SEED + 1})\n`,
         );
         // Beyond the two sent before the sequences.
         expect(stats.commissions).toBeGreaterThan(2);
@@ -1914,6 +1966,8 @@ const properties = {
         // Intyg were written, and some reviewed by another and issued.
         expect(stats.certificates).toBeGreaterThan(0);
         expect(stats.certificatesIssued).toBeGreaterThan(0);
+        expect(stats.fileRequests).toBeGreaterThan(0);
+        expect(stats.extractsReleased).toBeGreaterThan(0);
         // Each consent recorded came with its signed form, and at least its recorder read it.
         expect(stats.signedFormsRead).toBeGreaterThanOrEqual(stats.consents);
         // Consents were revoked mid-sequence, and the next uppdrag on each was refused.
