@@ -148,7 +148,14 @@ function standing(request: LoadedRequest, file: ClassifiedFile) {
   const approval = newest
     ? request.approvals.filter((a) => a.version === newest.version).at(-1)
     : undefined;
-  const resolved = resolveChoices(file.pieces, file.classes, newest?.choices ?? []);
+  // A changed file is said once, below: choices for pieces gone from it are not repeated.
+  const known = new Set(file.pieces.map((p) => p.key));
+  const resolved = resolveChoices(
+    file.pieces,
+    file.classes,
+    (newest?.choices ?? []).filter((c) => known.has(c.key)),
+  );
+  /** What stands in the way of approving the newest version. */
   const problems: string[] = [];
   if (!newest) {
     problems.push('Ingen sekretessprövning är gjord. Gå igenom utdraget och spara valen.');
@@ -158,12 +165,15 @@ function standing(request: LoadedRequest, file: ClassifiedFile) {
     );
   }
   problems.push(...resolved.problems);
-  if (newest && current && !approval) {
-    problems.push(
-      `Version ${newest.version} är inte godkänd. Enhetschefen godkänner utdraget innan det lämnas ut.`,
-    );
-  }
-  return { newest, current, approval, resolved, problems };
+  /** And of releasing it: those, and the approval. */
+  const releaseProblems =
+    problems.length === 0 && newest && !approval
+      ? [
+          ...problems,
+          `Version ${newest.version} är inte godkänd. Enhetschefen godkänner utdraget innan det lämnas ut.`,
+        ]
+      : problems;
+  return { newest, current, approval, resolved, problems, releaseProblems };
 }
 
 const drafters = (request: LoadedRequest) => [
@@ -288,7 +298,7 @@ export function getFileExtract(
               reason: cls.class === 'withheld' ? cls.reason : (choice?.reason ?? cls.reason),
             };
           }),
-          problems: request.release ? [] : state.problems,
+          problems: request.release ? [] : state.releaseProblems,
           approved: !!state.approval && state.current,
           mayApprove:
             !request.release &&
@@ -381,8 +391,7 @@ export function approveExtract(
         throw new AppError('VERSION_CONFLICT');
       }
       const state = standing(request, await classifiedFile(trx, row));
-      const blocking = state.problems.filter((p) => !p.includes('inte godkänd'));
-      if (blocking.length > 0) throw refuse(blocking.join(' '));
+      if (state.problems.length > 0) throw refuse(state.problems.join(' '));
       const created = await trx
         .insertInto('file_extract_approval')
         .values({
@@ -424,8 +433,8 @@ export function releaseExtract(
       }
       const file = await classifiedFile(trx, row);
       const state = standing(request, file);
-      if (state.problems.length > 0 || !state.approval || !state.newest) {
-        throw refuse(state.problems.join(' '));
+      if (state.releaseProblems.length > 0 || !state.approval || !state.newest) {
+        throw refuse(state.releaseProblems.join(' '));
       }
       // It goes to the person or their representative: never to, or through, someone who uses
       // violence against them.
