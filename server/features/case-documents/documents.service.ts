@@ -23,7 +23,6 @@ import { activeCatalogue } from '../../case-kernel/legal-catalogue.ts';
 import { findPersonSummaries } from '../../case-kernel/persons.repository.ts';
 import type { ServiceDeps } from '../../service-deps.ts';
 
-
 async function header(trx: Trx, row: CaseRow) {
   const person = (await findPersonSummaries(trx, [row.person_id])).get(row.person_id);
   if (!person) throw new AppError('NOT_FOUND');

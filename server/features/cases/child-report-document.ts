@@ -13,7 +13,6 @@ import { onCase } from '../../case-kernel/on-case.ts';
 import { findPersonSummaries } from '../../case-kernel/persons.repository.ts';
 import type { ServiceDeps } from '../../service-deps.ts';
 
-
 /**
  * The orosanmälan as a document, printed from the adult's case: what was reported, about which
  * children, from whom (the unit and the handläggare who registered it), to which unit, and when.

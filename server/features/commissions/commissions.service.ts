@@ -842,7 +842,6 @@ export function recordCommissionEntry(
 // ---------------------------------------------------------------------------------------------
 // The uppdrag as a document, for a provider without users in Värn
 
-
 /**
  * The uppdrag as a PDF the handläggare sends to an external provider: what it says and what it
  * shares, as it was sent — printed from the uppdrag alone, never from the person's file, so

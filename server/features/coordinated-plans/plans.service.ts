@@ -425,7 +425,6 @@ export function listPlans(deps: ServiceDeps, ctx: ActionContext, caseId: string)
   });
 }
 
-
 function planDocument(plan: Plan, personName: string, now: Date): PdfDocument {
   const v = plan.current;
   const title = planKindLabels[plan.kind];
