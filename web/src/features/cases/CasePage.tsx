@@ -62,6 +62,12 @@ const AgencyDisclosuresTab = lazy(() =>
     default: m.AgencyDisclosuresTab,
   })),
 );
+// Intyg written in the case: drafts, their review, and the issued ones as PDF.
+const CertificatesTab = lazy(() =>
+  import('../certificates/CertificatesTab.tsx').then((m) => ({
+    default: m.CertificatesTab,
+  })),
+);
 // Samråd the case's file is in, and calling one (issue 15).
 const MeetingsTab = lazy(() =>
   import('../coordination-meetings/MeetingsTab.tsx').then((m) => ({ default: m.MeetingsTab })),
@@ -84,6 +90,7 @@ const tabs = [
   'beslut',
   'samtycken',
   'myndigheter',
+  'intyg',
   'samrad',
   'planer',
   'uppdrag',
@@ -160,6 +167,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
           {hasDecisions ? <Tabs.Tab value="beslut" label="Kommunicering och beslut" /> : null}
           <Tabs.Tab value="samtycken" label="Samtycken" />
           <Tabs.Tab value="myndigheter" label="Polis och myndigheter" />
+          <Tabs.Tab value="intyg" label="Intyg" />
           <Tabs.Tab value="samrad" label="Samråd" />
           <Tabs.Tab value="planer" label="SIP och samverkansplaner" />
           {hasDecisions ? <Tabs.Tab value="uppdrag" label="Uppdrag" /> : null}
@@ -208,6 +216,11 @@ function CaseView({ detail }: { detail: CaseDetail }) {
         <Tabs.Panel value="myndigheter" className="tab-panel">
           <Suspense fallback={<Loading label="Öppnar polis och myndigheter…" />}>
             <AgencyDisclosuresTab detail={detail} />
+          </Suspense>
+        </Tabs.Panel>
+        <Tabs.Panel value="intyg" className="tab-panel">
+          <Suspense fallback={<Loading label="Öppnar intygen…" />}>
+            <CertificatesTab detail={detail} />
           </Suspense>
         </Tabs.Panel>
         <Tabs.Panel value="samrad" className="tab-panel">
