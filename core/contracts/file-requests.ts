@@ -108,6 +108,7 @@ export const FileExtract = z.object({
   problems: z.array(z.string()),
   /** Whether the newest version is approved for the file as it stands. */
   approved: z.boolean(),
+  /** Whether the reader may approve the newest version: the enhetschef, while it is not approved. */
   mayApprove: z.boolean(),
   released: z.boolean(),
 });

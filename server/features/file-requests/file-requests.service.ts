@@ -300,9 +300,11 @@ export function getFileExtract(
           }),
           problems: request.release ? [] : state.releaseProblems,
           approved: !!state.approval && state.current,
+          // Whether the reader may approve the newest version now: not yet approved for this file.
           mayApprove:
             !request.release &&
             state.newest !== null &&
+            !(state.approval && state.current) &&
             can(ctx.actor, 'fileExtract.approve', {
               case: caseFacts(row),
               drafters: drafters(request),

@@ -695,6 +695,10 @@ describe('the extract of a person’s own file', () => {
       'manager',
     );
     expect(approved.status, approved.text).toBe(201);
+    const afterApproval = (
+      await send('GET', extractUrl, undefined, 'manager')
+    ).json() as FileExtract;
+    expect(afterApproval).toMatchObject({ approved: true, mayApprove: false, problems: [] });
     // Sent to her phone: the guard refuses it.
     const toHer = await send('POST', `/api/cases/${caseId}/file-requests/${requestId}/release`, {
       version: 1,

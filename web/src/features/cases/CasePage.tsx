@@ -68,6 +68,10 @@ const CertificatesTab = lazy(() =>
     default: m.CertificatesTab,
   })),
 );
+// A person's own file: the request, the extract's sekretessprövning, approval and release.
+const FileRequestsTab = lazy(() =>
+  import('../file-requests/FileRequestsTab.tsx').then((m) => ({ default: m.FileRequestsTab })),
+);
 // Samråd the case's file is in, and calling one (issue 15).
 const MeetingsTab = lazy(() =>
   import('../coordination-meetings/MeetingsTab.tsx').then((m) => ({ default: m.MeetingsTab })),
@@ -90,6 +94,7 @@ const tabs = [
   'beslut',
   'samtycken',
   'myndigheter',
+  'akt',
   'intyg',
   'samrad',
   'planer',
@@ -167,6 +172,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
           {hasDecisions ? <Tabs.Tab value="beslut" label="Kommunicering och beslut" /> : null}
           <Tabs.Tab value="samtycken" label="Samtycken" />
           <Tabs.Tab value="myndigheter" label="Polis och myndigheter" />
+          <Tabs.Tab value="akt" label="Begäran om akt" />
           <Tabs.Tab value="intyg" label="Intyg" />
           <Tabs.Tab value="samrad" label="Samråd" />
           <Tabs.Tab value="planer" label="SIP och samverkansplaner" />
@@ -216,6 +222,11 @@ function CaseView({ detail }: { detail: CaseDetail }) {
         <Tabs.Panel value="myndigheter" className="tab-panel">
           <Suspense fallback={<Loading label="Öppnar polis och myndigheter…" />}>
             <AgencyDisclosuresTab detail={detail} />
+          </Suspense>
+        </Tabs.Panel>
+        <Tabs.Panel value="akt" className="tab-panel">
+          <Suspense fallback={<Loading label="Öppnar begäran om akt…" />}>
+            <FileRequestsTab detail={detail} />
           </Suspense>
         </Tabs.Panel>
         <Tabs.Panel value="intyg" className="tab-panel">
