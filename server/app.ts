@@ -15,6 +15,8 @@ import { planRoutes } from './features/coordinated-plans/plans.routes.ts';
 import { agencyDisclosureRoutes } from './features/agency-disclosures/agency-disclosures.routes.ts';
 import { certificateRoutes } from './features/certificates/certificates.routes.ts';
 import { fileRequestRoutes } from './features/file-requests/file-requests.routes.ts';
+import { transferRoutes } from './features/case-documents/transfers.routes.ts';
+import { transferImportRoutes } from './features/cases/transfer-import.routes.ts';
 import { adviceSessionRoutes } from './features/advice-sessions/advice-sessions.routes.ts';
 import { commissionRoutes } from './features/commissions/commissions.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
@@ -123,6 +125,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   agencyDisclosureRoutes(app, features);
   certificateRoutes(app, features);
   fileRequestRoutes(app, features);
+  transferRoutes(app, features);
+  transferImportRoutes(app, features);
   commissionRoutes(app, features);
   accessLogRoutes(app, features);
   adminRoutes(app, features);

@@ -575,6 +575,54 @@ const writes: Write[] = [
     }),
   },
   {
+    scenario: 'request a transfer of an assigned case to another municipality',
+    actor: 'assigned',
+    expect: ({ body }) => ({ 'transfer.request': { transferId: body.id } }),
+  },
+  {
+    scenario: 'decide to request the transfer of an assigned case',
+    actor: 'manager',
+    expect: ({ url, body }) => ({
+      'transfer.approve': { transferId: segment(url, 'transfers'), approvalId: body.id },
+    }),
+  },
+  {
+    scenario: 'record the receiving municipality’s answer on a transfer of an assigned case',
+    actor: 'assigned',
+    expect: ({ url, body }) => ({
+      'transfer.answer': { transferId: segment(url, 'transfers'), answerId: body.id },
+    }),
+  },
+  {
+    scenario: 'produce the package of an accepted transfer of an assigned case',
+    actor: 'assigned',
+    expect: ({ url, body }) => ({
+      'transfer.package': { transferId: segment(url, 'transfers'), packageId: body.packageId },
+    }),
+  },
+  {
+    scenario: 'close an assigned case as moved once its package is sent',
+    actor: 'assigned',
+    expect: ({ url }) => ({
+      'transfer.complete': { transferId: segment(url, 'transfers'), caseId: segment(url, 'cases') },
+    }),
+  },
+  {
+    scenario: 'read a package from another municipality into the adult unit',
+    actor: 'assigned',
+    expect: async ({ body, db }) => {
+      const imported = await db
+        .selectFrom('transfer_import')
+        .select(['id', 'package_id'])
+        .where('case_id', '=', String(body.caseId))
+        .executeTakeFirstOrThrow();
+      return {
+        'case.open': { caseId: body.caseId, personId: body.personId, personCreated: true },
+        'transfer.import': { importId: imported.id, packageId: imported.package_id },
+      };
+    },
+  },
+  {
     scenario: 'attach the signed form to a written consent on an assigned case',
     actor: 'assigned',
     expect: ({ url, body }) => ({

@@ -15,6 +15,7 @@ import * as planContracts from '../core/contracts/coordinated-plans.ts';
 import * as agencyContracts from '../core/contracts/agency-disclosures.ts';
 import * as certificateContracts from '../core/contracts/certificates.ts';
 import * as fileRequestContracts from '../core/contracts/file-requests.ts';
+import * as transferContracts from '../core/contracts/transfers.ts';
 import * as counterpartContracts from '../core/contracts/counterparts.ts';
 import * as documentContracts from '../core/contracts/case-documents.ts';
 import * as familyContracts from '../core/contracts/family.ts';
@@ -92,6 +93,7 @@ const allContracts = [
   agencyContracts,
   certificateContracts,
   fileRequestContracts,
+  transferContracts,
   counterpartContracts,
   documentContracts,
   familyContracts,
@@ -270,4 +272,12 @@ const covered = new Set<Contract>([
   fileRequestContracts.saveExtractChoices,
   fileRequestContracts.approveExtract,
   fileRequestContracts.releaseExtract,
+  transferContracts.listTransfers,
+  transferContracts.requestTransfer,
+  transferContracts.approveTransfer,
+  transferContracts.recordTransferAnswer,
+  transferContracts.produceTransferPackage,
+  transferContracts.completeTransfer,
+  transferContracts.importTransfer,
+  transferContracts.getTransferImport,
 ]);

@@ -86,6 +86,8 @@ const Environment = z
      */
     VARN_TEST_CLOCK_FILE: z.string().min(1).optional(),
     VARN_INVESTIGATION_MONTHS: z.coerce.number().int().min(1).max(12).default(4),
+    /** The municipality this installation serves: the sender in a transfer package. */
+    VARN_MUNICIPALITY: z.string().trim().min(1).max(200).default('Demokommunen'),
     /**
      * Refused requests one user may leave in the audit log per minute; beyond it they are only
      * counted (server/audit/refusals.ts), so no session can flood the audit chain.
@@ -260,6 +262,8 @@ export interface AppConfig {
   jobIntervalMs: number;
   /** Months an utredning may stay open before it shows as overdue. */
   investigationMonths: number;
+  /** The municipality this installation serves (VARN_MUNICIPALITY). */
+  municipality: string;
   /** Refusal rows one user may cause per minute before they are only counted. */
   refusalRowsPerMinute: number;
   /** Days after an acute beslut before the utredning not yet opened shows as overdue. */
@@ -321,6 +325,7 @@ export function parseConfig(
     emergencyAccessMs: e.VARN_EMERGENCY_ACCESS_MINUTES * 60_000,
     jobIntervalMs: e.VARN_JOB_INTERVAL_SECONDS * 1000,
     investigationMonths: e.VARN_INVESTIGATION_MONTHS,
+    municipality: e.VARN_MUNICIPALITY,
     refusalRowsPerMinute: e.VARN_REFUSAL_ROWS_PER_MINUTE,
     acuteInvestigationDays: e.VARN_ACUTE_INVESTIGATION_DAYS,
     safetyPlanReviewDays: e.VARN_SHELTER_SAFETY_PLAN_REVIEW_DAYS,

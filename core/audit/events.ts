@@ -128,6 +128,14 @@ export const auditActions = {
   'file_extract.write': 'Gjorde sekretessprövning av utdrag ur akten',
   'file_extract.approve': 'Godkände utdrag ur akten',
   'file_extract.release': 'Lämnade ut utdrag ur akten',
+  'transfer.read': 'Läste ärendets överflyttningar',
+  'transfer.request': 'Skrev begäran om överflyttning av ärende',
+  'transfer.approve': 'Beslutade att begära överflyttning av ärende',
+  'transfer.answer': 'Registrerade mottagande kommuns svar om överflyttning',
+  'transfer.package': 'Tog fram överflyttningspaket',
+  'transfer.complete': 'Avslutade ärendet som överflyttat',
+  'transfer.import': 'Läste in överflyttat ärende från annan kommun',
+  'transfer.import.read': 'Läste uppgifter om överflyttat ärende',
 } as const;
 export type AuditAction = keyof typeof auditActions;
 
@@ -228,6 +236,12 @@ export const auditRecordKeys = {
   'file_extract.write': ['requestId', 'version'],
   'file_extract.approve': ['requestId', 'approvalId'],
   'file_extract.release': ['requestId', 'version'],
+  'transfer.request': ['transferId'],
+  'transfer.approve': ['transferId', 'approvalId'],
+  'transfer.answer': ['transferId', 'answerId'],
+  'transfer.package': ['transferId', 'packageId'],
+  'transfer.complete': ['transferId', 'caseId'],
+  'transfer.import': ['importId', 'packageId'],
 } as const satisfies Partial<Record<AuditAction, readonly [string, ...string[]]>>;
 export type AuditRecordAction = keyof typeof auditRecordKeys;
 
@@ -245,6 +259,8 @@ export const auditActionsWithoutRecord = [
   'certificate.read',
   'file_request.read',
   'file_extract.read',
+  'transfer.read',
+  'transfer.import.read',
   'person.read',
   'person.protected.read',
   'person.search',

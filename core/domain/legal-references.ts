@@ -25,6 +25,7 @@ export const legalConcepts = [
   'secrecyOthers',
   'secrecyReporter',
   'secrecyAppeal',
+  'caseTransfer',
 ] as const;
 export type LegalConcept = (typeof legalConcepts)[number];
 
@@ -66,6 +67,7 @@ export const sol2001Catalogue: LegalCatalogue = {
     secrecyOthers: '26 kap. 1 § offentlighets- och sekretesslagen (2009:400)',
     secrecyReporter: '26 kap. 5 § offentlighets- och sekretesslagen (2009:400)',
     secrecyAppeal: '6 kap. 7 § offentlighets- och sekretesslagen (2009:400)',
+    caseTransfer: '2 a kap. 10 § SoL',
   },
 };
 

@@ -342,6 +342,7 @@ test('an administrator loads a legal catalogue and puts it in force', async ({
     secrecyOthers: '26 kap. 1 § offentlighets- och sekretesslagen (2009:400)',
     secrecyReporter: '26 kap. 5 § offentlighets- och sekretesslagen (2009:400)',
     secrecyAppeal: '6 kap. 7 § offentlighets- och sekretesslagen (2009:400)',
+    caseTransfer: '2 a kap. 10 § SoL',
   };
   const catalogue = { id: 'sol-e2e-test', name: 'Socialtjänstlagen (testnumrering)', references };
   await json.fill(JSON.stringify({ ...catalogue, references: { ...references, appeal: '' } }));

@@ -82,8 +82,14 @@ test('an ended session sends the user calmly back to login', async ({
 
 test('each role sees only its own areas in the menu', async ({ page, login }) => {
   const menus: [string, string[]][] = [
-    ['anna.handlaggare', ['Mina ärenden', 'Ny aktualisering', 'Samråd', 'Sök person']],
-    ['sara.socialjour', ['Mina ärenden', 'Ny aktualisering', 'Samråd', 'Sök person']],
+    [
+      'anna.handlaggare',
+      ['Mina ärenden', 'Ny aktualisering', 'Ta emot överflyttning', 'Samråd', 'Sök person'],
+    ],
+    [
+      'sara.socialjour',
+      ['Mina ärenden', 'Ny aktualisering', 'Ta emot överflyttning', 'Samråd', 'Sök person'],
+    ],
     ['erik.chef', ['Samråd', 'Sök person', 'Loggkontroll', 'Uppföljning']],
     ['alva.analytiker', ['Uppföljning']],
     ['adam.admin', ['Administration']],

@@ -18,7 +18,10 @@ test('every area of a manager’s and a handläggare’s menu opens its page', a
   login,
 }) => {
   for (const [user, menuAreas] of [
-    ['anna.handlaggare', ['Mina ärenden', 'Ny aktualisering', 'Samråd', 'Sök person']],
+    [
+      'anna.handlaggare',
+      ['Mina ärenden', 'Ny aktualisering', 'Ta emot överflyttning', 'Samråd', 'Sök person'],
+    ],
     ['erik.chef', ['Samråd', 'Sök person', 'Loggkontroll', 'Uppföljning']],
   ] as const) {
     await login(user);

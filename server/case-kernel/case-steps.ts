@@ -47,7 +47,8 @@ export function takeStep<T>(
       };
     }
   >,
-  action: 'case.step' | 'case.child_report' | 'communication.record' = 'case.step',
+  action:
+    'case.step' | 'case.child_report' | 'communication.record' | 'transfer.complete' = 'case.step',
 ): Promise<T> {
   return execute(deps, ctx, {
     action,

@@ -54,6 +54,8 @@ export const extractCoverage = {
   coordinated_plan: 'pieces',
   follow_up_due: 'a date set for an uppföljning; the uppföljning itself is given',
   file_request: 'the request itself, shown with the extract',
+  case_transfer: 'pieces',
+  transfer_import: 'pieces',
 } as const;
 
 const piece = (
@@ -632,8 +634,75 @@ export async function filePieces(db: Reader, row: CaseRow): Promise<FilePiece[]>
       ),
     );
   }
-  pieces.push(...(await coordinationPieces(db, row)));
+  pieces.push(...(await coordinationPieces(db, row)), ...(await transferPieces(db, row)));
   return pieces;
+}
+
+/** A transfer to another municipality asked for from the case, and one that brought it here. */
+async function transferPieces(db: Reader, row: CaseRow): Promise<FilePiece[]> {
+  const [out, into] = await Promise.all([
+    db
+      .selectFrom('case_transfer as t')
+      .leftJoin('case_transfer_answer as a', 'a.transfer_id', 't.id')
+      .select([
+        't.id',
+        't.requested_at',
+        't.receiving_municipality',
+        't.grounds',
+        't.wishes',
+        't.duration',
+        'a.comment',
+      ])
+      .where('t.case_id', '=', row.id)
+      .orderBy('t.requested_at')
+      .execute(),
+    db
+      .selectFrom('transfer_import')
+      .select(['id', 'imported_at', 'from_municipality', 'grounds', 'wishes', 'duration'])
+      .where('case_id', '=', row.id)
+      .orderBy('imported_at')
+      .execute(),
+  ]);
+  const parts = (
+    key: string,
+    heading: string,
+    t: { grounds: string; wishes: string; duration: string },
+  ) => [
+    ...piece(`${key}:grounds`, heading, 'Anknytning', t.grounds, 'subject', null),
+    ...piece(`${key}:wishes`, heading, 'Personens önskemål', t.wishes, 'subject', 'person'),
+    ...piece(`${key}:duration`, heading, 'Hjälpbehovets varaktighet', t.duration, 'subject', null),
+  ];
+  return [
+    ...out.flatMap((t) => {
+      const heading = `Begäran om överflyttning ${day(t.requested_at)}`;
+      return [
+        ...piece(
+          `transfer:${t.id}:to`,
+          heading,
+          'Mottagande kommun',
+          t.receiving_municipality,
+          'subject',
+          null,
+        ),
+        ...parts(`transfer:${t.id}`, heading, t),
+        ...piece(`transfer:${t.id}:answer`, heading, 'Svar', t.comment, 'subject', null),
+      ];
+    }),
+    ...into.flatMap((t) => {
+      const heading = `Överflyttat hit ${day(t.imported_at)}`;
+      return [
+        ...piece(
+          `transfer-import:${t.id}:from`,
+          heading,
+          'Från',
+          t.from_municipality,
+          'subject',
+          null,
+        ),
+        ...parts(`transfer-import:${t.id}`, heading, t),
+      ];
+    }),
+  ];
 }
 
 /**

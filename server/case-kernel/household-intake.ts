@@ -1,3 +1,4 @@
+import type { KnownChannel } from '../../core/domain/counterparts.ts';
 import type { IntakeHousehold } from '../../core/contracts/cases.ts';
 import type { IdentityNumber } from '../../core/domain/personal-identity.ts';
 import type { ProtectionLevel } from '../../core/domain/protection.ts';
@@ -190,6 +191,8 @@ async function holdAgain(
 export interface ParsedHousehold {
   adults: (IntakeHousehold['adults'][number] & {
     parsed: Extract<IdentityNumber, { kind: 'personnummer' | 'samordningsnummer' }> | undefined;
+    /** The channels known of the adult (from a transfer package); none when told at intake. */
+    contact?: readonly KnownChannel[];
   })[];
   children: (IntakeHousehold['children'][number] & { parsed: IdentityNumber | undefined })[];
 }
@@ -269,7 +272,7 @@ export async function recordHousehold(
           relation: a.relation,
           usesViolence: a.usesViolence,
           livesTogether: a.livesTogether,
-          contact: [],
+          contact: [...(a.contact ?? [])],
           whereabouts: null,
         },
       ),

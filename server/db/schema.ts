@@ -103,6 +103,13 @@ export interface Database {
   certificate_review: CertificateReviewTable;
   certificate_issue: CertificateIssueTable;
   file_request: FileRequestTable;
+  case_transfer: CaseTransferTable;
+  case_transfer_approval: CaseTransferApprovalTable;
+  case_transfer_answer: CaseTransferAnswerTable;
+  case_transfer_package: CaseTransferPackageTable;
+  case_transfer_completion: CaseTransferCompletionTable;
+  transfer_import: TransferImportTable;
+  transfer_import_document: TransferImportDocumentTable;
   file_extract_version: FileExtractVersionTable;
   file_extract_approval: FileExtractApprovalTable;
   file_extract_release: FileExtractReleaseTable;
@@ -1145,4 +1152,99 @@ export interface CoordinatedPlanFollowUpTable {
   goal_fulfilment: GoalFulfilment;
   recorded_by: string;
   recorded_at: Date;
+}
+
+/** A request to move a case to another municipality (2 a kap. 10 § SoL). Append-only, as its steps. */
+export interface CaseTransferTable {
+  id: Generated<string>;
+  case_id: string;
+  person_id: string;
+  receiving_municipality: string;
+  channel: ColumnType<KnownChannel, string, never>;
+  grounds: string;
+  wishes: string;
+  duration: string;
+  requested_by: string;
+  requested_at: Date;
+}
+
+export interface CaseTransferApprovalTable {
+  transfer_id: string;
+  id: Generated<string>;
+  approved_by: string;
+  approved_at: Date;
+}
+
+export interface CaseTransferAnswerTable {
+  transfer_id: string;
+  id: Generated<string>;
+  outcome: 'accepted' | 'refused';
+  decided_on: ColumnType<string, string, never>;
+  reference: string | null;
+  comment: string | null;
+  recorded_by: string;
+  recorded_at: Date;
+}
+
+export interface CaseTransferPackageTable {
+  transfer_id: string;
+  package_id: string;
+  /** The package's JSON, the bytes as they left. */
+  content: ColumnType<Uint8Array, Uint8Array, never>;
+  sha256: string;
+  documents: ColumnType<{ title: string; filename: string }[], string, never>;
+  created_by: string;
+  created_at: Date;
+}
+
+export interface CaseTransferCompletionTable {
+  transfer_id: string;
+  sent_on: ColumnType<string, string, never>;
+  completed_by: string;
+  completed_at: Date;
+}
+
+/** A package read in from another municipality: the case it became. Append-only. */
+export interface TransferImportTable {
+  id: Generated<string>;
+  package_id: string;
+  package_sha256: string;
+  case_id: string;
+  person_id: string;
+  from_municipality: string;
+  from_unit: string;
+  from_handlaggare: string;
+  legal_basis: string;
+  grounds: string;
+  wishes: string;
+  duration: string;
+  risk: ColumnType<
+    { level: string; assessedOn: string; instrument: string } | null,
+    string | null,
+    never
+  >;
+  decisions: ColumnType<
+    {
+      intervention: string;
+      outcome: string;
+      decidedOn: string;
+      from: string | null;
+      to: string | null;
+    }[],
+    string,
+    never
+  >;
+  imported_by: string;
+  imported_at: Date;
+}
+
+export interface TransferImportDocumentTable {
+  id: Generated<string>;
+  import_id: string;
+  position: number;
+  kind: 'investigation' | 'decision';
+  title: string;
+  filename: string;
+  pdf: ColumnType<Uint8Array, Uint8Array, never>;
+  sha256: string;
 }

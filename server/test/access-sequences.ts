@@ -188,6 +188,8 @@ const stats = {
   certificatesIssued: 0,
   fileRequests: 0,
   extractsReleased: 0,
+  transfersRequested: 0,
+  transferPackages: 0,
   refusedOnRevoked: 0,
   withheldSeen: 0,
   meetings: 0,
@@ -1445,6 +1447,7 @@ function agencyActs(actor: ActorName, caseIndex: number): Command {
       // And an intyg from the same case, by the same actor.
       await certificateChain(actor, c);
       await fileRequestChain(actor, c);
+      await transferChain(actor, c);
       await sweep([c.personId]);
     },
     toString: () => `agencyActs(${actor}, #${caseIndex})`,
@@ -1540,6 +1543,87 @@ async function fileRequestChain(actor: ActorName, c: { id: string; personId: str
       expect(granted(reader, c.personId), `${reader} printed an extract not granted`).toBe(true);
     } else {
       expect(pdf.body).not.toContain(CANARY);
+    }
+  }
+}
+
+/**
+ * A transfer to another municipality requested by the actor, decided by whoever may, accepted
+ * and packaged: only the enhetschef of the file's unit decides — never the one who asked — and
+ * only a reader the policy grants the person downloads the package. Asking grants nothing.
+ */
+async function transferChain(actor: ActorName, c: { id: string; personId: string }) {
+  const url = `/api/cases/${c.id}/transfers`;
+  const ask = () =>
+    send(actor, 'POST', url, {
+      receivingMunicipality: 'Mottagarkommunen',
+      channel: { kind: 'email', value: 'socialtjansten@mottagarkommunen.example' },
+      grounds: 'Hennes syster bor där.',
+      wishes: 'Hon vill flytta dit.',
+      duration: 'Minst ett år.',
+    });
+  let requested = await ask();
+  // A case in förhandsbedömning is not moved: whoever may work it makes the förhandsbedömning
+  // first (her consent, an utredning opened), and asks again.
+  if (requested.statusCode === 409 && requested.body.includes('Gör förhandsbedömningen först')) {
+    const version = async () =>
+      (await send(actor, 'GET', `/api/cases/${c.id}`)).json<{ version: number }>().version;
+    const consented = await send(actor, 'POST', `/api/cases/${c.id}/application`, {
+      kind: 'consent',
+      form: 'oral',
+      receivedOn: stockholmDate(new Date()),
+      note: 'Samtycker till utredning.',
+      version: await version(),
+    });
+    const opened = await send(actor, 'POST', `/api/cases/${c.id}/preliminary-assessment`, {
+      outcome: 'open_investigation',
+      template: 'victim',
+      reason: 'Utredning inleds.',
+      version: await version(),
+    });
+    if (consented.statusCode !== 201 || opened.statusCode !== 201) return;
+    requested = await ask();
+  }
+  if (requested.statusCode !== 201) {
+    expect(requested.body).not.toContain(CANARY);
+    return;
+  }
+  expect(granted(actor, c.personId), `${actor} asked for a transfer without a grant`).toBe(true);
+  stats.transfersRequested++;
+  const { id } = requested.json<{ id: string }>();
+  let decided = false;
+  for (const decider of everyone) {
+    const res = await send(decider, 'POST', `${url}/${id}/approval`, {});
+    if (res.statusCode === 201) {
+      expect(decider, 'the one who asked decided the transfer').not.toBe(actor);
+      expect(granted(decider, c.personId), `${decider} decided a transfer not granted`).toBe(true);
+      decided = true;
+    } else {
+      expect(res.body).not.toContain(CANARY);
+    }
+  }
+  const answered = await send(actor, 'POST', `${url}/${id}/answer`, {
+    outcome: 'accepted',
+    decidedOn: stockholmDate(new Date()),
+    reference: null,
+    comment: null,
+  });
+  expect(answered.statusCode, answered.body).toBe(decided ? 201 : 409);
+  if (!decided) return;
+  const packaged = await send(actor, 'POST', `${url}/${id}/package`, { leaveOut: [] });
+  // Refused only by the guard (a protected person's address in a document), with its sentence.
+  if (packaged.statusCode === 409) {
+    expect(packaged.body).toContain('Skyddade personuppgifter följer aldrig med paketet');
+    return;
+  }
+  expect(packaged.statusCode, packaged.body).toBe(201);
+  stats.transferPackages++;
+  for (const reader of everyone) {
+    const file = await send(reader, 'GET', `${url}/${id}/package.json`);
+    if (file.statusCode === 200) {
+      expect(granted(reader, c.personId), `${reader} downloaded a package not granted`).toBe(true);
+    } else {
+      expect(file.body).not.toContain(CANARY);
     }
   }
 }
@@ -1953,7 +2037,7 @@ const properties = {
       async () => {
         await runSequences(commissionCommands, SEED + 1);
         process.stdout.write(
-          `uppdrag sequences: ${stats.commissions} uppdrag sent, ${stats.providerActs} provider acts, ${stats.signalsSeen} safety signals seen, ${stats.consents} consents recorded, ${stats.signedFormsRead} signed forms read, ${stats.revocations} revoked, ${stats.agencyOnConsent} disclosures to the police on a consent then revoked, ${stats.certificates} intyg written and ${stats.certificatesIssued} issued, ${stats.fileRequests} extracts drafted and ${stats.extractsReleased} released, ${stats.refusedOnRevoked} uppdrag refused on a revoked consent, ${stats.withheldSeen} withheld reads, ${stats.meetings} samråd, ${stats.meetingGrounds} presences grounded, ${stats.meetingsHeld} held, ${stats.meetingRefusedOnRevoked} presences and ${stats.planRefusedOnRevoked} SIP refused on a revoked consent (seed ${SEED + 1})\n`,
+          `uppdrag sequences: ${stats.commissions} uppdrag sent, ${stats.providerActs} provider acts, ${stats.signalsSeen} safety signals seen, ${stats.consents} consents recorded, ${stats.signedFormsRead} signed forms read, ${stats.revocations} revoked, ${stats.agencyOnConsent} disclosures to the police on a consent then revoked, ${stats.certificates} intyg written and ${stats.certificatesIssued} issued, ${stats.fileRequests} extracts drafted and ${stats.extractsReleased} released, ${stats.transfersRequested} transfers asked for and ${stats.transferPackages} packaged, ${stats.refusedOnRevoked} uppdrag refused on a revoked consent, ${stats.withheldSeen} withheld reads, ${stats.meetings} samråd, ${stats.meetingGrounds} presences grounded, ${stats.meetingsHeld} held, ${stats.meetingRefusedOnRevoked} presences and ${stats.planRefusedOnRevoked} SIP refused on a revoked consent (seed ${SEED + 1})\n`,
         );
         // Beyond the two sent before the sequences.
         expect(stats.commissions).toBeGreaterThan(2);
@@ -1968,6 +2052,9 @@ const properties = {
         expect(stats.certificatesIssued).toBeGreaterThan(0);
         expect(stats.fileRequests).toBeGreaterThan(0);
         expect(stats.extractsReleased).toBeGreaterThan(0);
+        // Transfers asked for, and some decided by another and packaged.
+        expect(stats.transfersRequested).toBeGreaterThan(0);
+        expect(stats.transferPackages).toBeGreaterThan(0);
         // Each consent recorded came with its signed form, and at least its recorder read it.
         expect(stats.signedFormsRead).toBeGreaterThanOrEqual(stats.consents);
         // Consents were revoked mid-sequence, and the next uppdrag on each was refused.

@@ -7,7 +7,7 @@ import type { ActorName, World } from './world.ts';
  */
 export function httpAs(base: () => string, world: () => World, defaultActor: ActorName) {
   return async function send(
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PUT',
     url: string,
     body?: object,
     as: ActorName = defaultActor,

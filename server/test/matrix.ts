@@ -20,6 +20,7 @@ import { consentScenarios } from './matrix-consents.ts';
 import { agencyScenarios } from './matrix-agency.ts';
 import { certificateScenarios } from './matrix-certificates.ts';
 import { fileRequestScenarios } from './matrix-file-requests.ts';
+import { transferScenarios } from './matrix-transfers.ts';
 import { partnerContactScenarios } from './matrix-partner-contact.ts';
 import { meetingScenarios } from './matrix-meetings.ts';
 import { planScenarios } from './matrix-plans.ts';
@@ -1555,6 +1556,7 @@ export const scenarios: Scenario[] = [
   ...agencyScenarios,
   ...certificateScenarios,
   ...fileRequestScenarios,
+  ...transferScenarios,
   ...householdScenarios,
 ];
 
@@ -1631,7 +1633,7 @@ async function caseVersion(db: Db, caseId: string) {
  * A new case on an oral application, assigned to `userId`, in the adult unit, brought to a stage:
  * just registered, in utredning, or communicated.
  */
-async function freshCase(
+export async function freshCase(
   db: Db,
   w: World,
   userId: string,

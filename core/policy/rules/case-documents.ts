@@ -40,6 +40,7 @@ export interface CaseDocumentActions {
    * gives it — the enhetschef of the case's unit — who drafted none of it.
    */
   'fileExtract.approve': { case: CaseFacts; drafters: readonly string[] };
+  'transfer.approve': { case: CaseFacts; drafters: readonly string[] };
   /**
    * Note that the period a beslut granted has run out, which raises the safety signals of an
    * insats ended (core/domain/safety-signals.ts): only the period-end job, once per beslut, the
@@ -96,16 +97,11 @@ export const caseDocumentRules = {
       return forbidden('a writer of the intyg may not review it');
     return relation;
   },
-  'fileExtract.approve': (actor, f) => {
-    const relation = caseRelation(actor, f.case);
-    if (!relation) return notFound('no work relation to the case');
-    if (relation.via !== 'unit_manager') {
-      return forbidden('only the enhetschef decides what of a file is withheld');
-    }
-    if (f.drafters.includes(actor.userId))
-      return forbidden('a drafter may not approve the extract');
-    return relation;
-  },
+  'fileExtract.approve': (actor, f) =>
+    enhetschefDecides(actor, f, 'only the enhetschef decides what of a file is withheld'),
+  // The nämnd's decision to ask another municipality to take the case over, by delegation.
+  'transfer.approve': (actor, f) =>
+    enhetschefDecides(actor, f, 'only the enhetschef decides to request a transfer'),
   'decision.notePeriodEnd': (actor, f) => {
     if (actor.userId !== systemActorId || actor.grants.length > 0) {
       return notFound('only the period-end job notes that a period has run out');
@@ -119,3 +115,16 @@ export const caseDocumentRules = {
     return { allowed: true, role: f.decidedRole, unitId: f.case.unitId, via: 'period_ended' };
   },
 } satisfies RulesFor<CaseDocumentActions>;
+
+/** A decision the enhetschef of the case's unit takes on what others drafted, never on their own. */
+function enhetschefDecides(
+  actor: Actor,
+  f: { case: CaseFacts; drafters: readonly string[] },
+  onlyManager: string,
+): Decision {
+  const relation = caseRelation(actor, f.case);
+  if (!relation) return notFound('no work relation to the case');
+  if (relation.via !== 'unit_manager') return forbidden(onlyManager);
+  if (f.drafters.includes(actor.userId)) return forbidden('a drafter may not decide on it');
+  return relation;
+}

@@ -465,6 +465,7 @@ describe('the legal catalogue is data', () => {
         secrecyOthers: '26 kap. 1 § offentlighets- och sekretesslagen (2009:400)',
         secrecyReporter: '26 kap. 5 § offentlighets- och sekretesslagen (2009:400)',
         secrecyAppeal: '6 kap. 7 § offentlighets- och sekretesslagen (2009:400)',
+        caseTransfer: '2 a kap. 10 § SoL',
       },
     };
     expect((await send('POST', '/api/admin/legal-catalogues', catalogue, 'admin')).statusCode).toBe(

@@ -60,7 +60,11 @@ export async function investigationPdf(
   return { filename: 'utredning.pdf', pdf: await renderPdf(doc) };
 }
 
-async function investigationDocument(trx: Trx, row: CaseRow, now: Date): Promise<PdfDocument> {
+export async function investigationDocument(
+  trx: Trx,
+  row: CaseRow,
+  now: Date,
+): Promise<PdfDocument> {
   const investigation = await loadInvestigation(trx, row, now);
   const subject = await header(trx, row);
   const sections: PdfSection[] = investigation.sections.map((s) => ({
@@ -135,7 +139,7 @@ export async function decisionPdf(
   return { filename: 'beslut.pdf', pdf: await renderPdf(doc) };
 }
 
-async function decisionDocument(
+export async function decisionDocument(
   trx: Trx,
   row: CaseRow,
   decisionId: string,

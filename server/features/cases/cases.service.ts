@@ -22,6 +22,7 @@ import { insertIntakeCase, routeMatter } from '../../case-kernel/routing.ts';
 import { parseHousehold, recordHousehold } from '../../case-kernel/household-intake.ts';
 import type { ParsedHousehold } from '../../case-kernel/household-intake.ts';
 import type { ProtectionLevel } from '../../../core/domain/protection.ts';
+import type { KnownChannel } from '../../../core/domain/counterparts.ts';
 import { plannedHandover, storedBirthDate } from './handover.ts';
 import {
   findPersonIdByIdentity,
@@ -270,161 +271,184 @@ export function registerIntake(
   ctx: ActionContext,
   body: IntakeBody,
 ): Promise<IntakeResult> {
-  const { actor, now } = ctx;
   return execute(deps, ctx, {
     action: 'case.open',
     load: noFacts,
     authorize: (who) => can(who, 'case.open', { unitId: body.unitId }),
-    run: async (trx): Promise<Done<IntakeResult>> => {
-      const receivedAt = new Date(body.intake.receivedAt);
-      if (receivedAt.getTime() > now.getTime() + RECEIVED_AT_SKEW_MS) {
-        throw new AppError('VALIDATION', {
-          fields: [
-            { path: 'body.intake.receivedAt', message: 'Tidpunkten kan inte ligga i framtiden.' },
-          ],
-        });
-      }
-      const identity =
-        !body.person.existing && body.person.newPerson.identity
-          ? parseIdentityOrFail(
-              body.person.newPerson.identity.kind,
-              body.person.newPerson.identity.number,
-              stockholmDate(now),
-              'body.person.newPerson.identity.number',
-            )
-          : undefined;
-      if (body.targetGroup === 'child' && body.household?.children.length) {
-        throw new AppError('VALIDATION', {
-          fields: [
-            {
-              path: 'body.household.children',
-              message: 'Barn i hushållet registreras i ärendet om den vuxna.',
-            },
-          ],
-        });
-      }
-      // Every number in the household is checked before anything is written.
-      const household = body.household
-        ? parseHousehold(body.household, stockholmDate(now), identity?.normalized)
-        : undefined;
-      const existingId = body.person.existing
-        ? body.person.personId
-        : identity
-          ? await findPersonIdByIdentity(trx, identity.normalized)
-          : undefined;
-      if (existingId !== undefined) {
-        const person = (await loadPersonFacts(trx, [existingId], actor.userId, now)).get(
-          existingId,
-        );
-        if (!person) throw new AppError('NOT_FOUND');
-        // An id the user picked must be one they may see; a typed personnummer may be anyone's.
-        if (body.person.existing) enforce(can(actor, 'person.read', { person, now }));
-        const direct = can(actor, 'case.openForExisting', { unitId: body.unitId, person, now });
-        if (!direct.allowed) return routeIntake(trx, actor, body, person, household, now);
-        const handover = await plannedHandover(trx, actor, {
-          unitId: body.unitId,
-          targetGroup: body.targetGroup,
-          receivedAt,
-          birthDate: await storedBirthDate(trx, existingId),
-        });
-        const caseId = await insertIntakeCase(
-          trx,
-          body,
-          existingId,
-          actor.userId,
-          now,
-          { assignedUserId: body.assignToMe ? actor.userId : null, routedBy: null },
-          handover ? [handover] : [],
-        );
-        const recorded = await withHousehold(trx, ctx, caseId, body.unitId, household, {
-          personId: existingId,
-          protectionLevel: person.protectionLevel,
-          ownNumber: await identityNumberOf(trx, existingId),
-        });
-        return {
-          result: {
-            outcome: 'registered',
-            caseId,
-            personId: existingId,
-            childrenRouted: recorded.routed,
-          },
-          // Opened by the handläggare already assigned to the person: in that role and unit, as
-          // the assigned one.
-          audit: {
-            allowed: direct,
-            personIds: [existingId, ...recorded.personIds],
-            caseIds: [caseId, ...recorded.caseIds],
-            details: {
-              caseId,
-              personId: existingId,
-              personCreated: false,
-              intakeType: body.intake.type,
-              acuteNeed: body.acuteScreening.acuteNeed,
-              ...recorded.details,
-            },
-          },
-        };
-      }
-      if (body.person.existing) throw new AppError('NOT_FOUND');
-      const p = body.person.newPerson;
-      const created = await trx
-        .insertInto('person')
-        .values({
-          identity_kind: identity?.kind ?? null,
-          identity_number: identity?.normalized ?? null,
-          given_name: p.givenName,
-          family_name: p.familyName,
-          protection_level: p.protectionLevel,
-          created_by: actor.userId,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      // Socialjour names the day unit that takes the matter over, and when.
-      const handover = await plannedHandover(trx, actor, {
-        unitId: body.unitId,
-        targetGroup: body.targetGroup,
-        receivedAt,
-        birthDate: identity && 'birthDate' in identity ? identity.birthDate : null,
-      });
-      const caseId = await insertIntakeCase(
-        trx,
-        body,
-        created.id,
-        actor.userId,
-        now,
-        { assignedUserId: body.assignToMe ? actor.userId : null, routedBy: null },
-        handover ? [handover] : [],
-      );
-      const recorded = await withHousehold(trx, ctx, caseId, body.unitId, household, {
-        personId: created.id,
-        protectionLevel: p.protectionLevel,
-        ownNumber: identity?.normalized,
-      });
-      return {
-        result: {
-          outcome: 'registered',
-          caseId,
-          personId: created.id,
-          childrenRouted: recorded.routed,
-        },
-        audit: {
-          // The policy allows opening by role; the case is then the registrar's own, or the
-          // unit's queue's.
-          purpose: body.assignToMe ? 'assigned' : 'intake_queue',
-          personIds: [created.id, ...recorded.personIds],
-          caseIds: [caseId, ...recorded.caseIds],
-          details: {
-            caseId,
-            personId: created.id,
-            personCreated: true,
-            intakeType: body.intake.type,
-            acuteNeed: body.acuteScreening.acuteNeed,
-            ...recorded.details,
-          },
-        },
-      };
-    },
+    run: async (trx) => (await openIntake(trx, ctx, body)).done,
   });
+}
+
+/** An intake opened: the answer and audit, and the case it made or routed (for the caller only). */
+export interface OpenedIntake {
+  done: Done<IntakeResult>;
+  caseId: string;
+  personId: string;
+  counterpartIds: readonly string[];
+}
+
+/**
+ * The intake itself, in the caller's transaction, once `case.open` is allowed: also the import
+ * of a transfer package (transfer-import.service.ts), so a case moved here meets the same rules
+ * for a person who already has a file. `contacts`: the known channels of each household adult.
+ */
+export async function openIntake(
+  trx: Trx,
+  ctx: ActionContext,
+  body: IntakeBody,
+  contacts: readonly (readonly KnownChannel[])[] = [],
+): Promise<OpenedIntake> {
+  const { actor, now } = ctx;
+  const receivedAt = new Date(body.intake.receivedAt);
+  if (receivedAt.getTime() > now.getTime() + RECEIVED_AT_SKEW_MS) {
+    throw new AppError('VALIDATION', {
+      fields: [
+        { path: 'body.intake.receivedAt', message: 'Tidpunkten kan inte ligga i framtiden.' },
+      ],
+    });
+  }
+  const identity =
+    !body.person.existing && body.person.newPerson.identity
+      ? parseIdentityOrFail(
+          body.person.newPerson.identity.kind,
+          body.person.newPerson.identity.number,
+          stockholmDate(now),
+          'body.person.newPerson.identity.number',
+        )
+      : undefined;
+  if (body.targetGroup === 'child' && body.household?.children.length) {
+    throw new AppError('VALIDATION', {
+      fields: [
+        {
+          path: 'body.household.children',
+          message: 'Barn i hushållet registreras i ärendet om den vuxna.',
+        },
+      ],
+    });
+  }
+  // Every number in the household is checked before anything is written.
+  const household = body.household
+    ? parseHousehold(body.household, stockholmDate(now), identity?.normalized)
+    : undefined;
+  household?.adults.forEach((a, i) => {
+    a.contact = contacts[i] ?? [];
+  });
+  const existingId = body.person.existing
+    ? body.person.personId
+    : identity
+      ? await findPersonIdByIdentity(trx, identity.normalized)
+      : undefined;
+  if (existingId !== undefined) {
+    const person = (await loadPersonFacts(trx, [existingId], actor.userId, now)).get(existingId);
+    if (!person) throw new AppError('NOT_FOUND');
+    // An id the user picked must be one they may see; a typed personnummer may be anyone's.
+    if (body.person.existing) enforce(can(actor, 'person.read', { person, now }));
+    const direct = can(actor, 'case.openForExisting', { unitId: body.unitId, person, now });
+    if (!direct.allowed) return routeIntake(trx, actor, body, person, household, now);
+    const handover = await plannedHandover(trx, actor, {
+      unitId: body.unitId,
+      targetGroup: body.targetGroup,
+      receivedAt,
+      birthDate: await storedBirthDate(trx, existingId),
+    });
+    const caseId = await insertIntakeCase(
+      trx,
+      body,
+      existingId,
+      actor.userId,
+      now,
+      { assignedUserId: body.assignToMe ? actor.userId : null, routedBy: null },
+      handover ? [handover] : [],
+    );
+    const recorded = await withHousehold(trx, ctx, caseId, body.unitId, household, {
+      personId: existingId,
+      protectionLevel: person.protectionLevel,
+      ownNumber: await identityNumberOf(trx, existingId),
+    });
+    const done: Done<IntakeResult> = {
+      result: {
+        outcome: 'registered',
+        caseId,
+        personId: existingId,
+        childrenRouted: recorded.routed,
+      },
+      // Opened by the handläggare already assigned to the person: in that role and unit, as
+      // the assigned one.
+      audit: {
+        allowed: direct,
+        personIds: [existingId, ...recorded.personIds],
+        caseIds: [caseId, ...recorded.caseIds],
+        details: {
+          caseId,
+          personId: existingId,
+          personCreated: false,
+          intakeType: body.intake.type,
+          acuteNeed: body.acuteScreening.acuteNeed,
+          ...recorded.details,
+        },
+      },
+    };
+    return { done, caseId, personId: existingId, counterpartIds: recorded.counterpartIds };
+  }
+  if (body.person.existing) throw new AppError('NOT_FOUND');
+  const p = body.person.newPerson;
+  const created = await trx
+    .insertInto('person')
+    .values({
+      identity_kind: identity?.kind ?? null,
+      identity_number: identity?.normalized ?? null,
+      given_name: p.givenName,
+      family_name: p.familyName,
+      protection_level: p.protectionLevel,
+      created_by: actor.userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  // Socialjour names the day unit that takes the matter over, and when.
+  const handover = await plannedHandover(trx, actor, {
+    unitId: body.unitId,
+    targetGroup: body.targetGroup,
+    receivedAt,
+    birthDate: identity && 'birthDate' in identity ? identity.birthDate : null,
+  });
+  const caseId = await insertIntakeCase(
+    trx,
+    body,
+    created.id,
+    actor.userId,
+    now,
+    { assignedUserId: body.assignToMe ? actor.userId : null, routedBy: null },
+    handover ? [handover] : [],
+  );
+  const recorded = await withHousehold(trx, ctx, caseId, body.unitId, household, {
+    personId: created.id,
+    protectionLevel: p.protectionLevel,
+    ownNumber: identity?.normalized,
+  });
+  const done: Done<IntakeResult> = {
+    result: {
+      outcome: 'registered',
+      caseId,
+      personId: created.id,
+      childrenRouted: recorded.routed,
+    },
+    audit: {
+      // The policy allows opening by role; the case is then the registrar's own, or the
+      // unit's queue's.
+      purpose: body.assignToMe ? 'assigned' : 'intake_queue',
+      personIds: [created.id, ...recorded.personIds],
+      caseIds: [caseId, ...recorded.caseIds],
+      details: {
+        caseId,
+        personId: created.id,
+        personCreated: true,
+        intakeType: body.intake.type,
+        acuteNeed: body.acuteScreening.acuteNeed,
+        ...recorded.details,
+      },
+    },
+  };
+  return { done, caseId, personId: created.id, counterpartIds: recorded.counterpartIds };
 }
 
 /** The identity number registered on a person, if any (to refuse it as a child's). */
@@ -452,7 +476,9 @@ async function withHousehold(
   household: ParsedHousehold | undefined,
   of: { personId: string; protectionLevel: ProtectionLevel; ownNumber: string | undefined },
 ) {
-  if (!household) return { routed: 0, personIds: [], caseIds: [], details: noDetails };
+  if (!household) {
+    return { routed: 0, personIds: [], caseIds: [], counterpartIds: [], details: noDetails };
+  }
   if (of.ownNumber && household.children.some((c) => c.parsed?.normalized === of.ownNumber)) {
     const i = household.children.findIndex((c) => c.parsed?.normalized === of.ownNumber);
     throw new AppError('VALIDATION', {
@@ -493,6 +519,7 @@ async function withHousehold(
   };
   return {
     routed: routed.length,
+    counterpartIds: recorded.counterpartIds,
     personIds: recorded.children.map((c) => c.childPersonId),
     caseIds: routed.map((c) => c.routedCaseId),
     details,
@@ -511,7 +538,7 @@ async function routeIntake(
   person: PersonFacts,
   household: ParsedHousehold | undefined,
   now: Date,
-): Promise<Done<IntakeResult>> {
+): Promise<OpenedIntake> {
   const routed = await routeMatter(trx, body, person.personId, actor.userId, now);
   const recorded = await withHousehold(
     trx,
@@ -525,7 +552,7 @@ async function routeIntake(
       ownNumber: await identityNumberOf(trx, person.personId),
     },
   );
-  return {
+  const done: Done<IntakeResult> = {
     result: {
       outcome: 'routed',
       unitName: isProtected(person.protectionLevel) ? null : routed.unitName,
@@ -542,6 +569,12 @@ async function routeIntake(
         ...recorded.details,
       },
     },
+  };
+  return {
+    done,
+    caseId: routed.caseId,
+    personId: person.personId,
+    counterpartIds: recorded.counterpartIds,
   };
 }
 

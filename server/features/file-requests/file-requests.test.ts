@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../../../core/contracts/cases.ts';
 import type { FileExtract, FileRequest } from '../../../core/contracts/file-requests.ts';
+import type { Transfer } from '../../../core/contracts/transfers.ts';
 import { extractCoverage } from '../../case-kernel/file-pieces.ts';
 import { httpAs } from '../../test/http.ts';
 import { readPdf } from '../../test/pdf-reader.ts';
@@ -597,6 +598,61 @@ describe('the extract of a person’s own file', () => {
           })
           .execute();
       },
+      // An earlier request, refused there: its words stay in the file.
+      case_transfer: async () => {
+        const { id } = await db
+          .insertInto('case_transfer')
+          .values({
+            case_id: caseId,
+            person_id: personId,
+            receiving_municipality: 'Mottagarkommunen',
+            channel: JSON.stringify({ kind: 'email', value: 'soc@mottagarkommunen.example' }),
+            grounds: traceText,
+            wishes: `Han vill flytta dit. ${traceText}`,
+            duration: 'Ett år.',
+            requested_by: by,
+            requested_at: now,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await db
+          .insertInto('case_transfer_approval')
+          .values({ transfer_id: id, approved_by: w.users.manager.id, approved_at: now })
+          .execute();
+        await db
+          .insertInto('case_transfer_answer')
+          .values({
+            transfer_id: id,
+            outcome: 'refused',
+            decided_on: today,
+            reference: null,
+            comment: HER_ACCOUNT,
+            recorded_by: by,
+            recorded_at: now,
+          })
+          .execute();
+      },
+      transfer_import: () =>
+        db
+          .insertInto('transfer_import')
+          .values({
+            package_id: crypto.randomUUID(),
+            package_sha256: 'b'.repeat(64),
+            case_id: caseId,
+            person_id: personId,
+            from_municipality: 'Avsändarkommunen',
+            from_unit: 'Enheten',
+            from_handlaggare: 'Hanna H',
+            legal_basis: '2 a kap. 10 § SoL',
+            grounds: traceText,
+            wishes: `Han vill flytta. ${traceText}`,
+            duration: 'Ett år.',
+            risk: null,
+            decisions: '[]',
+            imported_by: by,
+            imported_at: now,
+          })
+          .execute(),
     };
     // What others rest on first: the uppföljning on the uppdrag, the uppdrag on the beslut.
     const first: Included[] = ['decision', 'commission', 'coordination_meeting_file'];
@@ -640,6 +696,8 @@ describe('the extract of a person’s own file', () => {
       'plan_follow_up:',
       'school:',
       'turned_away:',
+      'transfer:',
+      'transfer-import:',
     ];
     for (const prefix of prefixes) {
       expect(
@@ -743,6 +801,45 @@ describe('the extract of a person’s own file', () => {
       delivery: { way: 'handed_over', channel: null },
     });
     expect(again.status).toBe(409);
+
+    // Moved to another municipality, his file takes none of it along either: every document
+    // that carries where she is stops the package until it is left out.
+    const asked = await send('POST', `/api/cases/${caseId}/transfers`, {
+      receivingMunicipality: 'Mottagarkommunen',
+      channel: { kind: 'email', value: 'soc@mottagarkommunen.example' },
+      grounds: 'Han har fått arbete där.',
+      wishes: 'Han vill flytta dit.',
+      duration: 'Minst ett år.',
+    });
+    expect(asked.status, asked.text).toBe(201);
+    const { id: transferId } = asked.json() as { id: string };
+    const onTransfer = `/api/cases/${caseId}/transfers/${transferId}`;
+    expect((await send('POST', `${onTransfer}/approval`, {}, 'manager')).status).toBe(201);
+    const accepted = await send('POST', `${onTransfer}/answer`, {
+      outcome: 'accepted',
+      decidedOn: today,
+      reference: null,
+      comment: null,
+    });
+    expect(accepted.status, accepted.text).toBe(201);
+    const standing = (
+      (await send('GET', `/api/cases/${caseId}/transfers`)).json() as { transfers: Transfer[] }
+    ).transfers.find((x) => x.id === transferId);
+    const leaking = standing?.candidates.filter((c) => c.leaks).map((c) => c.filename) ?? [];
+    expect(leaking).toContain('utredning.pdf');
+    expect(standing?.problems.join(' ')).toContain('visar var en annan person i ärendet finns');
+    const stopped = await send('POST', `${onTransfer}/package`, { leaveOut: [] });
+    expect(stopped.status).toBe(409);
+    const made = await send('POST', `${onTransfer}/package`, { leaveOut: leaking });
+    expect(made.status, made.text).toBe(201);
+    const pkgFile = await send('GET', `${onTransfer}/package.json`);
+    const pkg = pkgFile.json() as { documents: { pdf: string }[]; person: { givenName: string } };
+    expect(pkg.person.givenName).toBe('Kent');
+    const pdfs = await Promise.all(pkg.documents.map((d) => readPdf(Buffer.from(d.pdf, 'base64'))));
+    for (const text of [pkgFile.text, ...pdfs.map((p) => p.text)]) {
+      const flatText = text.replace(/[\s-]/g, '');
+      for (const c of canaries) expect(flatText, c).not.toContain(c.replace(/\s/g, ''));
+    }
   });
 
   it('holds an approval only for the file it saw', async () => {

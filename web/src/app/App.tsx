@@ -33,6 +33,11 @@ const NewIntakePage = lazyPage(
   () => import('../features/cases/NewIntakePage.tsx'),
   'NewIntakePage',
 );
+// The receiving side of an överflyttning: a package read in as a new case.
+const ReceiveTransferPage = lazyPage(
+  () => import('../features/transfers/ReceiveTransferPage.tsx'),
+  'ReceiveTransferPage',
+);
 const FamilyPage = lazyPage(() => import('../features/family/FamilyPage.tsx'), 'FamilyPage');
 const CasePage = lazyPage(() => import('../features/cases/CasePage.tsx'), 'CasePage');
 // The provider's pages: its uppdrag (issue 13).
@@ -91,6 +96,10 @@ const router = createBrowserRouter([
       { index: true, element: <HomePage /> },
       { path: 'arenden', element: area('/arenden', <MyCasesPage />) },
       { path: 'arenden/ny', element: area('/arenden/ny', <NewIntakePage />) },
+      {
+        path: 'overflyttning/ta-emot',
+        element: area('/overflyttning/ta-emot', <ReceiveTransferPage />),
+      },
       // A case is opened through a work relation (or nödåtkomst); the server decides.
       {
         path: 'arenden/:caseId',

@@ -27,6 +27,12 @@ export const areas: readonly Area[] = [
     allowed: (s) => hasRole(s, ...caseworkerRoles),
   },
   {
+    path: '/overflyttning/ta-emot',
+    label: 'Ta emot överflyttning',
+    description: 'Läs in ett ärende som en annan kommun har flyttat hit.',
+    allowed: (s) => hasRole(s, ...caseworkerRoles),
+  },
+  {
     path: '/uppdrag',
     label: 'Mina uppdrag',
     description: 'Uppdrag som socialtjänsten har gett er: svar, genomförandeplan och anteckningar.',

@@ -72,6 +72,10 @@ const CertificatesTab = lazy(() =>
 const FileRequestsTab = lazy(() =>
   import('../file-requests/FileRequestsTab.tsx').then((m) => ({ default: m.FileRequestsTab })),
 );
+// Överflyttning to another municipality (2 a kap. 10 § SoL), and a case that came here so.
+const TransfersTab = lazy(() =>
+  import('../transfers/TransfersTab.tsx').then((m) => ({ default: m.TransfersTab })),
+);
 // Samråd the case's file is in, and calling one (issue 15).
 const MeetingsTab = lazy(() =>
   import('../coordination-meetings/MeetingsTab.tsx').then((m) => ({ default: m.MeetingsTab })),
@@ -95,6 +99,7 @@ const tabs = [
   'samtycken',
   'myndigheter',
   'akt',
+  'overflyttning',
   'intyg',
   'samrad',
   'planer',
@@ -173,6 +178,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
           <Tabs.Tab value="samtycken" label="Samtycken" />
           <Tabs.Tab value="myndigheter" label="Polis och myndigheter" />
           <Tabs.Tab value="akt" label="Begäran om akt" />
+          <Tabs.Tab value="overflyttning" label="Överflyttning" />
           <Tabs.Tab value="intyg" label="Intyg" />
           <Tabs.Tab value="samrad" label="Samråd" />
           <Tabs.Tab value="planer" label="SIP och samverkansplaner" />
@@ -227,6 +233,11 @@ function CaseView({ detail }: { detail: CaseDetail }) {
         <Tabs.Panel value="akt" className="tab-panel">
           <Suspense fallback={<Loading label="Öppnar begäran om akt…" />}>
             <FileRequestsTab detail={detail} />
+          </Suspense>
+        </Tabs.Panel>
+        <Tabs.Panel value="overflyttning" className="tab-panel">
+          <Suspense fallback={<Loading label="Öppnar överflyttning…" />}>
+            <TransfersTab detail={detail} />
           </Suspense>
         </Tabs.Panel>
         <Tabs.Panel value="intyg" className="tab-panel">

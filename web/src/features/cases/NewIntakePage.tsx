@@ -15,20 +15,15 @@ import {
   VStack,
 } from '@navikt/ds-react';
 import { Link as RouterLink } from 'react-router';
-import { AcuteNeed, IntakeChannel, IntakeType } from '../../../../core/contracts/cases.ts';
+import { IntakeChannel, IntakeType } from '../../../../core/contracts/cases.ts';
 import { TargetGroup } from '../../../../core/contracts/persons.ts';
-import {
-  acuteNeedLabels,
-  intakeChannelLabels,
-  intakeTypeLabels,
-  targetGroupLabels,
-} from '../../app/labels.ts';
+import { intakeChannelLabels, intakeTypeLabels, targetGroupLabels } from '../../app/labels.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { DateField } from '../../components/DateField.tsx';
 import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { useActiveSession } from '../auth/session.tsx';
-import { AcuteNotice } from './AcuteNotice.tsx';
+import { AcuteNeedFields } from './AcuteNotice.tsx';
 import { useIntakeForm } from './intake-form.ts';
 import { HouseholdFields } from './HouseholdFields.tsx';
 import { IntakePersonFields } from './IntakePersonFields.tsx';
@@ -163,19 +158,12 @@ export function NewIntakePage() {
 
           <Fieldset legend="Bedömning av akut skyddsbehov" size="medium">
             <VStack gap="space-16">
-              <RadioGroup
-                {...form.choice('acuteNeed')}
-                legend="Finns det ett akut behov av skydd nu?"
+              <AcuteNeedFields
+                need={form.choice('acuteNeed')}
+                motivation={form.longText('motivation')}
+                value={values.acuteNeed}
                 description="Personens egen bild av faran räknas som en första riskbedömning."
-              >
-                {AcuteNeed.options.map((a) => (
-                  <Radio key={a} value={a}>
-                    {acuteNeedLabels[a]}
-                  </Radio>
-                ))}
-              </RadioGroup>
-              {values.acuteNeed === 'yes' ? <AcuteNotice /> : null}
-              <Textarea {...form.longText('motivation')} label="Motivering" minRows={2} />
+              />
             </VStack>
           </Fieldset>
 

@@ -1,22 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
-import {
-  BodyLong,
-  Button,
-  Heading,
-  HStack,
-  Radio,
-  RadioGroup,
-  Textarea,
-  VStack,
-} from '@navikt/ds-react';
-import { AcuteNeed, recordAcuteScreening } from '../../../../../core/contracts/cases.ts';
+import { BodyLong, Button, Heading, HStack, VStack } from '@navikt/ds-react';
+import { recordAcuteScreening } from '../../../../../core/contracts/cases.ts';
 import type { CaseDetail } from '../../../../../core/contracts/cases.ts';
 import { call } from '../../../api/client.ts';
 import { acuteNeedLabels } from '../../../app/labels.ts';
 import { ChangeErrorAlert } from '../../../components/ChangeErrorAlert.tsx';
 import { FormErrorSummary } from '../../../components/FormErrorSummary.tsx';
 import { useContractForm } from '../../../components/useContractForm.ts';
-import { AcuteNotice } from '../AcuteNotice.tsx';
+import { AcuteNeedFields } from '../AcuteNotice.tsx';
 import { useRefreshCase } from '../useCase.ts';
 
 const formId = 'ny-skyddsbedomning';
@@ -90,18 +81,11 @@ export function AcuteScreeningStep({
                   refresh('detail');
                 }}
               />
-              <RadioGroup
-                {...save.choice('acuteNeed')}
-                legend="Finns det ett akut behov av skydd nu?"
-              >
-                {AcuteNeed.options.map((a) => (
-                  <Radio key={a} value={a}>
-                    {acuteNeedLabels[a]}
-                  </Radio>
-                ))}
-              </RadioGroup>
-              {save.values.acuteNeed === 'yes' ? <AcuteNotice /> : null}
-              <Textarea {...save.longText('motivation')} label="Motivering" minRows={2} />
+              <AcuteNeedFields
+                need={save.choice('acuteNeed')}
+                motivation={save.longText('motivation')}
+                value={save.values.acuteNeed}
+              />
               <HStack gap="space-12">
                 <Button type="submit" loading={save.mutation.isPending}>
                   Spara bedömningen
