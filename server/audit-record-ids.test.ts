@@ -617,8 +617,12 @@ const writes: Write[] = [
         .where('case_id', '=', String(body.caseId))
         .executeTakeFirstOrThrow();
       return {
-        'case.open': { caseId: body.caseId, personId: body.personId, personCreated: true },
-        'transfer.import': { importId: imported.id, packageId: imported.package_id },
+        'transfer.import': {
+          importId: imported.id,
+          packageId: imported.package_id,
+          caseId: body.caseId,
+          personCreated: true,
+        },
       };
     },
   },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { counterpartRelations } from '../domain/counterparts.ts';
 import { KnownChannel } from './counterparts.ts';
+import { int32, isoDate, isoDateTime } from './input.ts';
 import { ProtectionLevel, TargetGroup } from './persons.ts';
 
 /**
@@ -25,7 +26,7 @@ export const TRANSFER_PACKAGE_VERSION = 1 as const;
 export const TRANSFER_PACKAGE_BODY_LIMIT = 20 * 1024 * 1024;
 
 const name = z.string().max(200).nullable();
-const date = z.iso.date();
+const date = isoDate();
 
 export const TransferDocument = z.strictObject({
   kind: z.enum(['investigation', 'decision']),
@@ -40,9 +41,11 @@ export type TransferDocument = z.infer<typeof TransferDocument>;
 
 export const TransferPackageContent = z.strictObject({
   format: z.literal(TRANSFER_PACKAGE_FORMAT),
-  version: z.literal(TRANSFER_PACKAGE_VERSION),
+  version: int32({ min: 1 }).refine((v) => v === TRANSFER_PACKAGE_VERSION, {
+    message: `Paketet har en version som den här Värn inte kan läsa. Be den skickande kommunen om ett paket i version ${String(TRANSFER_PACKAGE_VERSION)}.`,
+  }),
   packageId: z.uuid(),
-  createdAt: z.iso.datetime(),
+  createdAt: isoDateTime(),
   legalBasis: z.string().min(1).max(200),
   sender: z.strictObject({
     municipality: z.string().min(1).max(200),
@@ -97,7 +100,7 @@ export const TransferPackageContent = z.strictObject({
           })
           .nullable(),
         /** The age the person stated, on the package's date, when there is no number. */
-        statedAge: z.number().int().min(0).max(17).nullable(),
+        statedAge: int32({ min: 0, max: 17 }).nullable(),
         /** Whether the person is the child's vårdnadshavare. */
         guardian: z.boolean(),
       }),

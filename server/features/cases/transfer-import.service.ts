@@ -135,6 +135,8 @@ export function importTransfer(
           .execute();
       }
       const { done } = opened;
+      const [intakePart] = isAuditList(done.audit) ? done.audit : [done.audit];
+      if (!intakePart) throw new Error('an intake leaves its audit row');
       const result =
         done.result.outcome === 'registered'
           ? {
@@ -145,15 +147,17 @@ export function importTransfer(
           : done.result;
       return {
         result,
-        audit: [
-          ...(isAuditList(done.audit) ? done.audit : [done.audit]),
-          {
-            action: 'transfer.import' as const,
-            personIds: [opened.personId],
-            caseIds: [opened.caseId],
-            details: { importId: created.id, packageId: pkg.packageId },
+        // One act, one row: the intake's, named as the import, with where the package is kept.
+        audit: {
+          ...intakePart,
+          action: 'transfer.import' as const,
+          details: {
+            ...intakePart.details,
+            routed: done.result.outcome === 'routed',
+            importId: created.id,
+            packageId: pkg.packageId,
           },
-        ],
+        },
       };
     },
   });
