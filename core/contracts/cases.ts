@@ -72,21 +72,44 @@ const CaseList = z.object({
 
 const page = pageQuery();
 
-/** The signed-in handläggare's open cases, oldest first. */
+/**
+ * What a work list can be narrowed to (core/domain/work-list.ts): a deadline kind, a risk level,
+ * and "Idag" — what is due today or already overdue.
+ */
+const workQuery = z.strictObject({
+  ...page,
+  kind: z.enum(deadlineKinds, { message: 'Välj en tidsfrist i listan.' }).optional(),
+  risk: z.enum(['low', 'medium', 'high'], { message: 'Välj en risknivå i listan.' }).optional(),
+  view: z.enum(['all', 'today'], { message: 'Välj alla eller idag.' }).default('all'),
+});
+
+const WorkList = CaseList.extend({
+  /** How many of the list (before paging, after `kind` and `risk`) are due today or overdue. */
+  dueToday: z.number().int(),
+});
+
+/**
+ * The signed-in handläggare's open cases, most urgent first (core/domain/work-list.ts): what
+ * socialjour handed over and what is acute, then the overdue, the higher risk, the nearest
+ * deadline, the oldest.
+ */
 export const listMyCases = defineContract({
   method: 'GET',
   path: '/api/cases/mine',
-  query: z.strictObject(page),
-  response: CaseList,
+  query: workQuery,
+  response: WorkList,
 });
 
-/** Open cases not yet assigned, in a unit where the reader works: the unit's intake queue. */
+/**
+ * Open cases not yet assigned, in a unit where the reader works: the unit's inbox, in the same
+ * order as "Mina ärenden".
+ */
 export const listUnitQueue = defineContract({
   method: 'GET',
   path: '/api/units/:unitId/queue',
   params: z.strictObject({ unitId: z.uuid() }),
-  query: z.strictObject(page),
-  response: CaseList,
+  query: workQuery,
+  response: WorkList,
 });
 
 const newPerson = z.strictObject({

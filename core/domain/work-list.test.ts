@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { deadlineKinds } from './deadlines.ts';
-import { compareUrgency, matchesFilter, workList } from './work-list.ts';
+import { compareUrgency, matchesFilter, urgencyKey, workList } from './work-list.ts';
 import type { WorkItem } from './work-list.ts';
 
 const day = fc
@@ -86,6 +86,28 @@ describe('the order of a work list', () => {
           for (const i of workList(items, { risk: 'high' }, today)) {
             expect(i.riskLevel).toBe('high');
           }
+        },
+      ),
+    );
+  });
+
+  it('pages by the last key: the pages together are the list, once each, in order', () => {
+    fc.assert(
+      fc.property(
+        fc.array(item, { maxLength: 25 }),
+        fc.integer({ min: 1, max: 6 }),
+        (items, size) => {
+          const whole = workList(items, {}, today);
+          const pages: WorkItem[] = [];
+          let after: ReturnType<typeof urgencyKey> | undefined;
+          for (;;) {
+            const page = workList(items, {}, today, after).slice(0, size);
+            pages.push(...page);
+            const last = page.at(-1);
+            if (page.length < size || !last) break;
+            after = urgencyKey(last);
+          }
+          expect(pages.map((i) => i.id)).toEqual(whole.map((i) => i.id));
         },
       ),
     );

@@ -31,22 +31,35 @@ const nearestDue = (item: WorkItem) =>
   item.deadlines.reduce((min, d) => (d.dueOn < min ? d.dueOn : min), NO_DUE);
 const overdue = (item: WorkItem) => item.deadlines.some((d) => d.status === 'overdue');
 
-/** Negative when `a` comes before `b` in the work list. A total order: ties end on the id. */
-export function compareUrgency(a: WorkItem, b: WorkItem): number {
-  const keys: [number | string, number | string][] = [
-    [a.queuePriority, b.queuePriority],
-    [overdue(a) ? 0 : 1, overdue(b) ? 0 : 1],
-    [a.riskLevel ? riskRank[a.riskLevel] : 3, b.riskLevel ? riskRank[b.riskLevel] : 3],
-    [nearestDue(a), nearestDue(b)],
-    [a.openedAt, b.openedAt],
-    [a.id, b.id],
+/**
+ * Where an item stands in the work list, as a tuple that sorts the way the list does: the page
+ * cursor of a work list is the last item's key, never a position.
+ */
+export type UrgencyKey = readonly [number, number, number, string, string, string];
+
+export function urgencyKey(item: WorkItem): UrgencyKey {
+  return [
+    item.queuePriority,
+    overdue(item) ? 0 : 1,
+    item.riskLevel ? riskRank[item.riskLevel] : 3,
+    nearestDue(item),
+    item.openedAt,
+    item.id,
   ];
-  for (const [x, y] of keys) {
+}
+
+export function compareKeys(a: UrgencyKey, b: UrgencyKey): number {
+  for (let i = 0; i < a.length; i++) {
+    const [x, y] = [a[i]!, b[i]!];
     if (x < y) return -1;
     if (x > y) return 1;
   }
   return 0;
 }
+
+/** Negative when `a` comes before `b` in the work list. A total order: ties end on the id. */
+export const compareUrgency = (a: WorkItem, b: WorkItem): number =>
+  compareKeys(urgencyKey(a), urgencyKey(b));
 
 export interface WorkFilter {
   /** Only cases with a running deadline of this kind. */
@@ -63,11 +76,15 @@ export function matchesFilter(item: WorkItem, filter: WorkFilter, today: string)
   return true;
 }
 
-/** The work list: what the filter keeps, most urgent first. */
+/** The work list: what the filter keeps, most urgent first; after a key, what comes after it. */
 export function workList<T extends WorkItem>(
   items: readonly T[],
   filter: WorkFilter,
   today: string,
+  after?: UrgencyKey,
 ): T[] {
-  return items.filter((i) => matchesFilter(i, filter, today)).sort(compareUrgency);
+  return items
+    .filter((i) => matchesFilter(i, filter, today))
+    .filter((i) => !after || compareKeys(urgencyKey(i), after) > 0)
+    .sort(compareUrgency);
 }

@@ -14,7 +14,10 @@ import { caseworkerRoles } from '../../../core/policy/roles.ts';
 import type { Db, Trx } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { enforce } from '../../http/context.ts';
-import { cursorId, cursorTime, decodeCursor, encodeCursor } from '../../http/cursor.ts';
+import { cursorId, decodeCursor, encodeCursor } from '../../http/cursor.ts';
+import { urgencyKey, workList } from '../../../core/domain/work-list.ts';
+import type { DeadlineKind } from '../../../core/domain/deadlines.ts';
+import type { RiskLevel } from '../../../core/domain/instruments.ts';
 import { stockholmDate } from '../../time.ts';
 import { loadRiskLevels } from '../../case-kernel/risk-levels.ts';
 import { loadDeadlines } from '../../case-kernel/case-deadlines.ts';
@@ -32,28 +35,34 @@ import {
 import { parseIdentityOrFail } from '../../case-kernel/identity.ts';
 import { appendEvents, caseFacts } from '../../case-kernel/case-access.ts';
 import type { ServiceDeps } from '../../service-deps.ts';
-import { queuePriorities } from '../../../core/domain/case-flow.ts';
 
-interface Page {
+/** A page of a work list, narrowed as the contract lets it be (core/domain/work-list.ts). */
+interface WorkQuery {
   limit: number;
   after?: string | undefined;
+  kind?: DeadlineKind | undefined;
+  risk?: RiskLevel | undefined;
+  view: 'all' | 'today';
 }
 
-/** A page position: the last row's sort key. Opaque to the client; never an OFFSET. */
-const CaseCursor = z
-  .tuple([
-    z.union([
-      z.literal(queuePriorities.handedOver),
-      z.literal(queuePriorities.acute),
-      z.literal(queuePriorities.ordinary),
-    ]),
-    cursorTime,
-    cursorId,
-  ])
-  .transform(([priority, openedAt, id]) => ({ priority, openedAt, id }));
+/**
+ * A page position: the last item's urgency key (work-list.ts). Opaque to the client; never an
+ * OFFSET, so a case that arrives or moves up while a person pages is not shown twice.
+ */
+const WorkCursor = z.tuple([
+  z.number().int().min(0).max(2),
+  z.number().int().min(0).max(1),
+  z.number().int().min(0).max(3),
+  z.iso.date(),
+  z.iso.datetime(),
+  cursorId,
+]);
 
-const encodeCaseCursor = (c: { priority: number; openedAt: Date; id: string }) =>
-  encodeCursor([c.priority, c.openedAt, c.id]);
+/**
+ * The most open cases one work list reads (a handläggare's caseload, a unit's inbox): its order
+ * is computed from every case's deadlines, so it is read whole, up to this.
+ */
+const WORK_LIST_MAX = 2_000;
 
 function caseListQuery(db: Db | Trx) {
   return db
@@ -124,49 +133,32 @@ function toItem(
 }
 
 /**
- * Runs a listing as a command (command.ts): the policy's decision on the listing, then page it,
- * keep what the policy lets the actor read, audit what is returned. 'queue' order puts acute
- * cases first, then the oldest; 'opened' is oldest first.
+ * Runs a work list as a command (command.ts): the policy's decision on the listing, then every
+ * open case the filter names that the policy lets the actor read, with its deadlines (the one
+ * engine, deadlines.ts) and risk, in the work list's order (work-list.ts), narrowed and paged by
+ * the last item's key; audited for what the page returns.
  */
 function listCases(
   deps: ServiceDeps,
   ctx: ActionContext,
   authorize: (actor: Actor) => Decision,
   filter: (q: ReturnType<typeof caseListQuery>) => ReturnType<typeof caseListQuery>,
-  page: Page,
-  order: 'queue' | 'opened',
+  query: WorkQuery,
 ) {
   const { actor, now } = ctx;
+  const today = stockholmDate(now);
   return execute(deps, ctx, {
     action: 'case.list',
     load: noFacts,
     authorize,
     run: async (trx) => {
-      const cursor = decodeCursor(page.after, CaseCursor);
-      let q = filter(caseListQuery(trx));
-      if (cursor) {
-        q = q.where((eb) =>
-          order === 'queue'
-            ? eb(
-                eb.refTuple('case.queue_priority', 'case.opened_at', 'case.id'),
-                '>',
-                eb.tuple(cursor.priority, cursor.openedAt, cursor.id),
-              )
-            : eb(
-                eb.refTuple('case.opened_at', 'case.id'),
-                '>',
-                eb.tuple(cursor.openedAt, cursor.id),
-              ),
-        );
-      }
-      if (order === 'queue') q = q.orderBy('case.queue_priority');
-      const rows = await q
+      const after = decodeCursor(query.after, WorkCursor);
+      const rows = await filter(caseListQuery(trx))
         .orderBy('case.opened_at')
         .orderBy('case.id')
-        .limit(page.limit + 1)
+        .limit(WORK_LIST_MAX)
         .execute();
-      const pageRows = rows.slice(0, page.limit);
-      const visible = pageRows.filter(
+      const visible = rows.filter(
         (row) =>
           can(actor, 'case.read', {
             case: factsOf(row),
@@ -179,32 +171,38 @@ function listCases(
             now,
           }).allowed,
       );
-      const { deadlines } = await loadDeadlines(trx, visible, stockholmDate(now), deps.config);
-      const levels = await loadRiskLevels(trx, visible);
-      const handovers = await loadHandovers(trx, visible);
-      const last = pageRows.at(-1);
+      const [{ deadlines }, levels] = await Promise.all([
+        loadDeadlines(trx, visible, today, deps.config),
+        loadRiskLevels(trx, visible),
+      ]);
+      const items = visible.map((row) => ({
+        row,
+        id: row.id,
+        queuePriority: row.queue_priority,
+        riskLevel: levels.get(row.id) ?? null,
+        deadlines: deadlines.get(row.id) ?? [],
+        openedAt: row.opened_at.toISOString(),
+      }));
+      const narrowed = { kind: query.kind, risk: query.risk };
+      const listed = workList(items, { ...narrowed, today: query.view === 'today' }, today, after);
+      const page = listed.slice(0, query.limit);
+      const handovers = await loadHandovers(
+        trx,
+        page.map((i) => i.row),
+      );
+      const last = page.at(-1);
       return {
         result: {
-          items: visible.map((row) =>
-            toItem(
-              row,
-              deadlines.get(row.id) ?? [],
-              levels.get(row.id) ?? null,
-              handovers.get(row.id) ?? null,
-            ),
+          items: page.map((i) =>
+            toItem(i.row, i.deadlines, i.riskLevel, handovers.get(i.id) ?? null),
           ),
           nextCursor:
-            rows.length > page.limit && last
-              ? encodeCaseCursor({
-                  priority: last.queue_priority,
-                  openedAt: last.opened_at,
-                  id: last.id,
-                })
-              : null,
+            listed.length > query.limit && last ? encodeCursor([...urgencyKey(last)]) : null,
+          dueToday: workList(items, { ...narrowed, today: true }, today).length,
         },
         audit: {
-          personIds: visible.map((r) => r.person_id),
-          caseIds: visible.map((r) => r.id),
+          personIds: page.map((i) => i.row.person_id),
+          caseIds: page.map((i) => i.id),
         },
       };
     },
@@ -230,7 +228,7 @@ async function loadHandovers(trx: Trx, rows: readonly CaseRow[]) {
   return byCase;
 }
 
-export function listMyCases(deps: ServiceDeps, ctx: ActionContext, page: Page) {
+export function listMyCases(deps: ServiceDeps, ctx: ActionContext, query: WorkQuery) {
   const actor = ctx.actor;
   const units = actor.grants.filter((g) => caseworkerRoles.has(g.role)).map((g) => g.unitId);
   return listCases(
@@ -238,19 +236,22 @@ export function listMyCases(deps: ServiceDeps, ctx: ActionContext, page: Page) {
     ctx,
     (who) => can(who, 'cases.listMine', {}),
     (q) => q.where('case.assigned_user_id', '=', actor.userId).where('case.unit_id', 'in', units),
-    page,
-    'opened',
+    query,
   );
 }
 
-export function listUnitQueue(deps: ServiceDeps, ctx: ActionContext, unitId: string, page: Page) {
+export function listUnitQueue(
+  deps: ServiceDeps,
+  ctx: ActionContext,
+  unitId: string,
+  query: WorkQuery,
+) {
   return listCases(
     deps,
     ctx,
     (actor) => can(actor, 'unitQueue.read', { unitId }),
     (q) => q.where('case.unit_id', '=', unitId).where('case.assigned_user_id', 'is', null),
-    page,
-    'queue',
+    query,
   );
 }
 
