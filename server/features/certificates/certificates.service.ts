@@ -340,14 +340,21 @@ export function reviewCertificate(
     action: 'certificate.review',
     load: async (trx) => {
       const loaded = await loadCase(trx, ctx.actor, caseId, ctx.now);
-      return { ...loaded, certificate: await lockedCertificate(trx, caseId, certificateId) };
+      const [found] = await loadCertificates(trx, caseId, { certificateId, lock: false });
+      if (!found) throw new AppError('NOT_FOUND');
+      return { ...loaded, writers: writersOf(found) };
     },
-    authorize: (actor, { row, certificate }) =>
-      can(actor, 'certificate.review', {
-        case: caseFacts(row),
-        writers: writersOf(certificate),
-      }),
-    run: async (trx, { row, certificate }) => {
+    authorize: (actor, { row, writers }) =>
+      can(actor, 'certificate.review', { case: caseFacts(row), writers }),
+    run: async (trx, { row }) => {
+      // Locked once the policy has allowed it: a refused caller holds no lock. Read again under
+      // the lock, so a version written meanwhile is the one judged (and a new writer refused).
+      const certificate = await lockedCertificate(trx, caseId, certificateId);
+      if (writersOf(certificate).includes(ctx.actor.userId)) {
+        throw new AppError('FORBIDDEN', {
+          detail: 'Den som har skrivit intyget granskar det inte.',
+        });
+      }
       if (certificate.issued) {
         throw refuse('Intyget är redan utfärdat. Ett utfärdat intyg ändras inte.');
       }

@@ -383,11 +383,21 @@ export function approveExtract(
     forbidden: 'NO_DELEGATION',
     load: async (trx) => {
       const loaded = await loadCase(trx, ctx.actor, caseId, ctx.now);
-      return { ...loaded, request: await lockedRequest(trx, caseId, requestId) };
+      const [found] = await loadRequests(trx, caseId, requestId);
+      if (!found) throw new AppError('NOT_FOUND');
+      return { ...loaded, drafters: drafters(found) };
     },
-    authorize: (actor, { row, request }) =>
-      can(actor, 'fileExtract.approve', { case: caseFacts(row), drafters: drafters(request) }),
-    run: async (trx, { row, request }) => {
+    authorize: (actor, { row, drafters: who }) =>
+      can(actor, 'fileExtract.approve', { case: caseFacts(row), drafters: who }),
+    run: async (trx, { row }) => {
+      // Locked once the policy has allowed it: a refused caller holds no lock. Read again under
+      // the lock, so a version saved meanwhile is the one judged (and its drafter refused).
+      const request = await lockedRequest(trx, caseId, requestId);
+      if (drafters(request).includes(ctx.actor.userId)) {
+        throw new AppError('NO_DELEGATION', {
+          detail: 'Den som har gjort utkastet godkänner det inte.',
+        });
+      }
       if (request.release) throw refuse('Utdraget är redan utlämnat.');
       if ((request.versions.at(-1)?.version ?? 0) !== body.version) {
         throw new AppError('VERSION_CONFLICT');
