@@ -59,6 +59,7 @@ export const deadlineLabels: Record<DeadlineKind, string> = {
   consent_expiry: 'Samtycke går ut',
   plan_follow_up: 'Uppföljning av SIP eller samverkansplan',
   meeting_action: 'Åtgärd från samråd',
+  risk_reassessment: 'Ny riskbedömning',
 };
 
 /** An insats's period as a deadline speaks of the insats, not of something to do by then. */

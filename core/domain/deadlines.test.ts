@@ -338,3 +338,38 @@ describe("a plan's follow-up and a samråd's action item", () => {
     );
   });
 });
+
+describe('the next risk assessment', () => {
+  it('is a deadline on a victim case: the interval from the last assessment, sooner after an incident', () => {
+    const timeline: CaseTimeline = {
+      ...childIntake('2026-10-01'),
+      isChildCase: false,
+      reassessment: {
+        isVictimCase: true,
+        caseOpenedOn: '2026-10-01',
+        lastAssessment: { on: '2026-11-01', registeredAt: '2026-11-01T10:00:00.000Z' },
+        incidents: [],
+      },
+    };
+    expect(deadlinesFor(timeline, '2026-11-20')).toContainEqual({
+      kind: 'risk_reassessment',
+      dueOn: '2026-12-01',
+      status: 'ok',
+    });
+    expect(deadlinesFor(timeline, '2026-12-02')).toContainEqual({
+      kind: 'risk_reassessment',
+      dueOn: '2026-12-01',
+      status: 'overdue',
+    });
+    const afterIncident = {
+      ...timeline,
+      reassessment: {
+        ...timeline.reassessment!,
+        incidents: [{ on: '2026-11-10', registeredAt: '2026-11-10T18:00:00.000Z' }],
+      },
+    };
+    expect(
+      deadlinesFor(afterIncident, '2026-11-11').find((d) => d.kind === 'risk_reassessment'),
+    ).toEqual({ kind: 'risk_reassessment', dueOn: '2026-11-10', status: 'overdue' });
+  });
+});

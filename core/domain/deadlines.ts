@@ -5,6 +5,8 @@ import type { SafetyPlanReviewInput } from './follow-ups.ts';
 import type { AccompanyingChildDuty } from './accompanying-children.ts';
 import type { ReviewSubject } from './safety-signals.ts';
 import { CONSENT_EXPIRES_SOON_DAYS } from './consents.ts';
+import { DEFAULT_REASSESSMENT_DAYS, reassessmentDue } from './reassessment.ts';
+import type { ReassessmentClock } from './reassessment.ts';
 
 /**
  * Deadlines shown on a case and in "Mina ärenden". The statutory ones for children (a protection
@@ -28,6 +30,8 @@ export interface DeadlineRules {
   interventionEndedShownDays: number;
   /** Days between reviews of the safety plan during a stay in skyddat boende (follow-ups.ts). */
   safetyPlanReviewDays: number;
+  /** Days between risk assessments on a victim case (reassessment.ts). */
+  reassessmentDays: number;
 }
 
 export const defaultDeadlineRules: DeadlineRules = {
@@ -43,6 +47,7 @@ export const defaultDeadlineRules: DeadlineRules = {
   interventionEndsSoonDays: 7,
   interventionEndedShownDays: 14,
   safetyPlanReviewDays: SHELTER_SAFETY_PLAN_REVIEW_DAYS,
+  reassessmentDays: DEFAULT_REASSESSMENT_DAYS,
 };
 
 export interface CaseTimeline {
@@ -78,6 +83,8 @@ export interface CaseTimeline {
    * recipient) and the last day each is valid.
    */
   consents?: readonly { recipient: string; validUntil: string }[];
+  /** What the next risk assessment's clock runs from (reassessment.ts); an open case's only. */
+  reassessment?: ReassessmentClock;
   /**
    * The follow-up dates of the case's SIP and samverkansplaner still to be met
    * (coordinated-plans.ts `planFollowUpDue`), one per plan.
@@ -103,6 +110,7 @@ export const deadlineKinds = [
   'consent_expiry',
   'plan_follow_up',
   'meeting_action',
+  'risk_reassessment',
 ] as const;
 export type DeadlineKind = (typeof deadlineKinds)[number];
 
@@ -174,6 +182,11 @@ export function deadlinesFor(
     .sort()
     .at(0);
   if (school !== undefined) due.push({ kind: 'school_arrangement', dueOn: school });
+  // The risk is assessed again on an interval, or at once after a new incident.
+  const reassess = timeline.reassessment
+    ? reassessmentDue(timeline.reassessment, rules.reassessmentDays)
+    : null;
+  if (reassess !== null) due.push({ kind: 'risk_reassessment', dueOn: reassess });
   const statused: Deadline[] = due.map((d) => ({
     ...d,
     status: status(d.dueOn, today, rules.dueSoonDays),

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from './calendar.ts';
-import { reassessmentPrompts } from './reassessment.ts';
+import { reassessmentDue, reassessmentPrompts } from './reassessment.ts';
 import type { ReassessmentFacts } from './reassessment.ts';
 
 const base: ReassessmentFacts = {
@@ -62,6 +62,43 @@ describe('reassessmentPrompts', () => {
           addDays(on, sinceAssessment),
         );
         expect(prompts).toEqual([]);
+      }),
+    );
+  });
+});
+
+describe('reassessmentDue: the clock the deadline engine shows', () => {
+  const day = fc.integer({ min: 0, max: 400 }).map((n) => addDays('2026-01-01', n));
+
+  it('agrees with the prompts: the interval prompt is there exactly from the day the clock runs out', () => {
+    fc.assert(
+      fc.property(day, day, fc.integer({ min: 1, max: 90 }), (last, today, interval) => {
+        const facts = {
+          ...base,
+          lastAssessment: { on: last, registeredAt: `${last}T10:00:00.000Z` },
+        };
+        const due = reassessmentDue(facts, interval);
+        expect(due).toBe(addDays(last, interval));
+        const prompted = reassessmentPrompts(facts, today, interval).some(
+          (p) => p.kind === 'interval',
+        );
+        expect(prompted).toBe(today >= (due ?? ''));
+      }),
+    );
+  });
+
+  it('is the incident day when an incident came after the last assessment, and never on a case not reassessed on an interval without one', () => {
+    fc.assert(
+      fc.property(day, fc.boolean(), (incidentOn, victim) => {
+        const withIncident = {
+          ...base,
+          isVictimCase: victim,
+          incidents: [{ on: incidentOn, registeredAt: '2026-12-01T10:00:00.000Z' }],
+        };
+        const due = reassessmentDue(withIncident);
+        const interval = addDays(base.lastAssessment?.on ?? '', 30);
+        expect(due).toBe(victim && interval < incidentOn ? interval : incidentOn);
+        expect(reassessmentDue({ ...base, isVictimCase: false })).toBeNull();
       }),
     );
   });

@@ -1,4 +1,4 @@
-import { daysBetween } from './calendar.ts';
+import { addDays, daysBetween } from './calendar.ts';
 import type { RiskLevel } from './instruments.ts';
 
 /**
@@ -38,6 +38,49 @@ export type Prompt =
 
 export const DEFAULT_REASSESSMENT_DAYS = 30;
 
+/** What the clock of the next assessment runs from. */
+export type ReassessmentClock = Pick<
+  ReassessmentFacts,
+  'isVictimCase' | 'caseOpenedOn' | 'lastAssessment' | 'incidents'
+>;
+
+/** Target groups whose cases are reassessed on an interval; the others only on new incidents. */
+export const reassessedOnInterval: ReadonlySet<string> = new Set([
+  'victim',
+  'honour_violence',
+  'sexual_violence',
+  'prostitution',
+  'trafficking',
+]);
+
+/** The newest incident registered after the last assessment: it asks for a new one. */
+function newerIncident(facts: ReassessmentClock): string | undefined {
+  const last = facts.lastAssessment;
+  return facts.incidents
+    .filter((i) => last === null || i.registeredAt > last.registeredAt)
+    .map((i) => i.on)
+    .sort()
+    .at(-1);
+}
+
+/**
+ * The clock of the next assessment, for the deadline engine (deadlines.ts): the day the interval
+ * since the last assessment (or the case's opening) ends on a victim case, or — sooner — the day
+ * of an incident registered after it. Null when nothing asks for one.
+ */
+export function reassessmentDue(
+  facts: ReassessmentClock,
+  intervalDays = DEFAULT_REASSESSMENT_DAYS,
+): string | null {
+  const interval = facts.isVictimCase
+    ? addDays(facts.lastAssessment?.on ?? facts.caseOpenedOn, intervalDays)
+    : null;
+  const incident = newerIncident(facts) ?? null;
+  if (interval === null) return incident;
+  if (incident === null) return interval;
+  return incident < interval ? incident : interval;
+}
+
 export function reassessmentPrompts(
   facts: ReassessmentFacts,
   today: string,
@@ -49,12 +92,7 @@ export function reassessmentPrompts(
     const days = daysBetween(since, today);
     if (days >= intervalDays) prompts.push({ kind: 'interval', since, days });
   }
-  const last = facts.lastAssessment;
-  const newer = facts.incidents
-    .filter((i) => last === null || i.registeredAt > last.registeredAt)
-    .map((i) => i.on)
-    .sort()
-    .at(-1);
+  const newer = newerIncident(facts);
   if (newer !== undefined) prompts.push({ kind: 'new_incident', on: newer });
   if (facts.currentLevel === 'high' && !facts.hasSafetyPlan) {
     prompts.push({ kind: 'high_without_safety_plan' });

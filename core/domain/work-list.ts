@@ -49,8 +49,8 @@ export function urgencyKey(item: WorkItem): UrgencyKey {
 }
 
 export function compareKeys(a: UrgencyKey, b: UrgencyKey): number {
-  for (let i = 0; i < a.length; i++) {
-    const [x, y] = [a[i]!, b[i]!];
+  for (const [i, x] of a.entries()) {
+    const y = b[i] ?? x;
     if (x < y) return -1;
     if (x > y) return 1;
   }

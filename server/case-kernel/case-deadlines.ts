@@ -13,6 +13,8 @@ import type { HouseholdDuty } from './child-duties.ts';
 import { loadAccompanying } from './accompanying-children.ts';
 import type { AccompanyingChildDuty } from '../../core/domain/accompanying-children.ts';
 import { openSignalDues } from './safety-signals.ts';
+import { reassessedOnInterval } from '../../core/domain/reassessment.ts';
+import type { ReassessmentClock } from '../../core/domain/reassessment.ts';
 
 interface DeadlineCase {
   id: string;
@@ -20,6 +22,63 @@ interface DeadlineCase {
   target_group: string;
   status: 'open' | 'closed';
   received_at: Date;
+  opened_at: Date;
+}
+
+/**
+ * What the next risk assessment's clock runs from on each open case (reassessment.ts): the
+ * newest assessment of the case's own person, and the incidents registered on the case.
+ */
+async function reassessmentClocks(db: Db | Trx, cases: readonly DeadlineCase[]) {
+  const clocks = new Map<string, ReassessmentClock>();
+  if (cases.length === 0) return clocks;
+  const ids = cases.map((c) => c.id);
+  // One statement for both: the case's own person's assessments, and the case's incidents.
+  const rows = await db
+    .selectFrom('risk_assessment as a')
+    .innerJoin('case as c', (j) =>
+      j.onRef('c.id', '=', 'a.case_id').onRef('c.person_id', '=', 'a.person_id'),
+    )
+    .select([
+      'a.case_id',
+      sql<'assessment' | 'incident'>`'assessment'`.as('what'),
+      'a.assessed_on as on',
+      'a.recorded_at',
+    ])
+    .where('a.case_id', 'in', ids)
+    .unionAll(
+      db
+        .selectFrom('case_incident')
+        .select([
+          'case_id',
+          sql<'assessment' | 'incident'>`'incident'`.as('what'),
+          'occurred_on as on',
+          'recorded_at',
+        ])
+        .where('case_id', 'in', ids),
+    )
+    .execute();
+  const assessments = rows
+    .filter((r) => r.what === 'assessment')
+    // The last as the risk tab has it: the latest day assessed, the latest registered that day.
+    .sort((x, y) =>
+      x.on !== y.on ? (x.on < y.on ? 1 : -1) : y.recorded_at.getTime() - x.recorded_at.getTime(),
+    );
+  const incidents = rows.filter((r) => r.what === 'incident');
+  const incidentsOf = Map.groupBy(incidents, (i) => i.case_id);
+  for (const c of cases) {
+    const last = assessments.find((a) => a.case_id === c.id);
+    clocks.set(c.id, {
+      isVictimCase: reassessedOnInterval.has(c.target_group),
+      caseOpenedOn: stockholmDate(c.opened_at),
+      lastAssessment: last ? { on: last.on, registeredAt: last.recorded_at.toISOString() } : null,
+      incidents: (incidentsOf.get(c.id) ?? []).map((i) => ({
+        on: i.on,
+        registeredAt: i.recorded_at.toISOString(),
+      })),
+    });
+  }
+  return clocks;
 }
 
 /** The municipality's own limits (configuration); the rest are the defaults of deadlines.ts. */
@@ -302,10 +361,11 @@ export async function loadDeadlines(
   const plans = await shelterSafetyPlans(db, open, periods);
   const accompanying = await loadAccompanying(db, cases, duties);
   const openIds = open.map((c) => c.id);
-  const [signals, consents, coordination] = await Promise.all([
+  const [signals, consents, coordination, reassessments] = await Promise.all([
     openSignalDues(db, openIds),
     consentsOf(db, openIds),
     coordinationDuesOf(db, openIds),
+    reassessmentClocks(db, open),
   ]);
   const stepOn = (caseId: string, type: string) => {
     const at = steps.find((s) => s.case_id === caseId && s.type === type)?.first_at;
@@ -338,6 +398,7 @@ export async function loadDeadlines(
         consents: consents.get(c.id) ?? [],
         planFollowUps: coordination.plans.get(c.id) ?? [],
         meetingActions: coordination.actions.get(c.id) ?? [],
+        ...(reassessments.has(c.id) ? { reassessment: reassessments.get(c.id) } : {}),
       },
       today,
       rules,

@@ -45,6 +45,7 @@ const styleOf: Record<string, string> = {
   Table: 'table',
   Tabs: 'tabs',
   Tag: 'tag',
+  ToggleGroup: 'togglegroup',
 };
 
 const src = path.resolve(import.meta.dirname, '..', 'src');

@@ -371,9 +371,10 @@ describe('the family view’s cost', () => {
     );
     expect(eight).toBe(four);
     // The case and its person, the links, the household, the persons with their cases, the
-    // deadlines of every case it tells of (their safety signals, expiring consents, and plans'
-    // and samråd's dues among them), the audit row.
-    expect(eight).toBeLessThanOrEqual(35);
+    // deadlines of every case it tells of (their safety signals, expiring consents, plans' and
+    // samråd's dues, and the risk reassessment's clock among them), the audit row. The counter
+    // sees each select of a union: the reassessment's one statement counts as two.
+    expect(eight).toBeLessThanOrEqual(37);
   });
 });
 

@@ -16,7 +16,7 @@ import {
   score,
 } from '../../../core/domain/instruments.ts';
 import type { Answer, RiskLevel } from '../../../core/domain/instruments.ts';
-import { reassessmentPrompts } from '../../../core/domain/reassessment.ts';
+import { reassessedOnInterval, reassessmentPrompts } from '../../../core/domain/reassessment.ts';
 import { everyScenarioRated } from '../../../core/domain/scenario-ratings.ts';
 import { can } from '../../../core/policy/policy.ts';
 import type { Actor, PersonFacts } from '../../../core/policy/policy.ts';
@@ -35,15 +35,6 @@ import type { ServiceDeps } from '../../service-deps.ts';
  * Risk assessments on a case. The server computes score and level from the instrument version the
  * assessment names; answers that do not fit the version are refused with the item they concern.
  */
-
-/** Cases about victims are reassessed on an interval; the others only on new incidents. */
-const victimGroups = new Set([
-  'victim',
-  'honour_violence',
-  'sexual_violence',
-  'prostitution',
-  'trafficking',
-]);
 
 /**
  * Who can be assessed in the case, and whose assessments this reader sees: its person and the
@@ -156,7 +147,7 @@ export async function getCaseRisk(
         row.status === 'open'
           ? reassessmentPrompts(
               {
-                isVictimCase: victimGroups.has(row.target_group),
+                isVictimCase: reassessedOnInterval.has(row.target_group),
                 caseOpenedOn: stockholmDate(row.opened_at),
                 lastAssessment: lastOfSubject
                   ? {

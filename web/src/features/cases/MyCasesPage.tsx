@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { Alert, BodyLong, Button, Heading, VStack } from '@navikt/ds-react';
 import { PlusIcon } from '@navikt/aksel-icons';
 import { Link as RouterLink, useLocation } from 'react-router';
@@ -12,13 +12,22 @@ import { UnitQueue } from './UnitQueue.tsx';
 import { caseworkerUnits } from './units.ts';
 import type { CasesNotice } from './useCase.ts';
 import { useMyCases } from './useCaseList.ts';
+import {
+  WorkListEmpty,
+  WorkListFilters,
+  isFiltered,
+  useWorkListFilter,
+} from './WorkListFilters.tsx';
 import { ShowMoreButton } from '../../components/ShowMoreButton.tsx';
 
 export function MyCasesPage() {
   const session = useActiveSession();
   const notice = (useLocation().state as CasesNotice | null)?.notice;
-  const cases = useMyCases();
+  const [filter, setFilter] = useWorkListFilter();
+  const cases = useMyCases(filter);
   const items = cases.data?.pages.flatMap((p) => p.items) ?? [];
+  const filtered = isFiltered(filter);
+  const allId = `${useId()}-alla`;
   // One queue per unit where the user handles cases, even with several roles there.
   const queueUnits = caseworkerUnits(session);
   // The lists appear together, once each has its first answer: a list arriving on its own would
@@ -34,7 +43,7 @@ export function MyCasesPage() {
       <div>
         <PageHeading>Mina ärenden</PageHeading>
         <BodyLong spacing>
-          Dina öppna ärenden, äldst först, och det som väntar i enhetens inkorg.
+          Dina öppna ärenden, mest brådskande först, och det som väntar i enhetens inkorg.
         </BodyLong>
         {notice ? (
           <Alert variant="success" role="status" className="page-notice">
@@ -59,19 +68,42 @@ export function MyCasesPage() {
             <Heading level="2" size="medium" id="mina-arenden-rubrik">
               Mina öppna ärenden
             </Heading>
-            <ApiErrorAlert error={cases.error} />
-            {cases.isSuccess && items.length === 0 ? (
-              <BodyLong>Du har inga öppna ärenden just nu.</BodyLong>
+            {filtered || items.length > 0 || cases.isPlaceholderData ? (
+              <WorkListFilters
+                filter={filter}
+                onChange={setFilter}
+                dueToday={cases.data?.pages[0]?.dueToday}
+                listName="Mina öppna ärenden"
+                allId={allId}
+              />
             ) : null}
-            {items.length > 0 ? <CaseTable items={items} labelledBy="mina-arenden-rubrik" /> : null}
+            <ApiErrorAlert error={cases.error} />
+            {cases.isSuccess && !cases.isPlaceholderData && items.length === 0 ? (
+              filtered ? (
+                <WorkListEmpty
+                  allId={allId}
+                  onShowAll={() => {
+                    setFilter({ view: 'all' });
+                  }}
+                />
+              ) : (
+                <BodyLong>Du har inga öppna ärenden just nu.</BodyLong>
+              )
+            ) : null}
+            {items.length > 0 ? (
+              <div aria-busy={cases.isPlaceholderData}>
+                <CaseTable items={items} labelledBy="mina-arenden-rubrik" />
+              </div>
+            ) : null}
             <ShowMoreButton query={cases} />
           </VStack>
         </section>
-        {queueUnits.map((unit) => (
+        {queueUnits.map((unit, i) => (
           <UnitQueue
             key={unit.id}
             unitId={unit.id}
             unitName={unit.name}
+            paramPrefix={queueUnits.length === 1 ? 'inkorg-' : `inkorg${String(i + 1)}-`}
             onFirstLoad={onQueueLoaded}
           />
         ))}

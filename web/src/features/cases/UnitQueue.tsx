@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { BodyLong, Button, Heading, VStack } from '@navikt/ds-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { assignCase } from '../../../../core/contracts/cases.ts';
@@ -10,24 +10,37 @@ import { personName } from '../../components/PersonCell.tsx';
 import { useActiveSession } from '../auth/session.tsx';
 import { CaseTable } from './CaseTable.tsx';
 import { useUnitQueue } from './useCaseList.ts';
+import {
+  WorkListEmpty,
+  WorkListFilters,
+  isFiltered,
+  useWorkListFilter,
+} from './WorkListFilters.tsx';
 import { ShowMoreButton } from '../../components/ShowMoreButton.tsx';
 
 /**
- * The unit's intake queue: open cases nobody has taken, each with "Ta ärendet". `onFirstLoad`
- * says when its first answer (or error) is in, so the page can show its lists together.
+ * The unit's intake queue: open cases nobody has taken, most urgent first, each with "Ta ärendet"
+ * and the same filters as "Mina ärenden". `onFirstLoad` says when its first answer (or error) is
+ * in, so the page can show its lists together.
  */
 export function UnitQueue({
   unitId,
   unitName,
+  paramPrefix = 'inkorg-',
   onFirstLoad,
 }: {
   unitId: string;
   unitName: string;
+  /** Where its filter lives in the address, apart from the other lists on the page. */
+  paramPrefix?: string;
   onFirstLoad?: (unitId: string) => void;
 }) {
   const session = useActiveSession();
   const queryClient = useQueryClient();
-  const queue = useUnitQueue(unitId);
+  const [filter, setFilter] = useWorkListFilter(paramPrefix);
+  const queue = useUnitQueue(unitId, filter);
+  const filtered = isFiltered(filter);
+  const allId = `${useId()}-alla`;
   useEffect(() => {
     if (!queue.isPending) onFirstLoad?.(unitId);
   }, [queue.isPending, onFirstLoad, unitId]);
@@ -58,36 +71,59 @@ export function UnitQueue({
         </Heading>
         <BodyLong size="small">
           Nya ärenden i enheten som ingen handläggare har tagit än. Den som tar ett ärende blir dess
-          handläggare. Akuta ärenden och ärenden som socialjouren lämnat över står först.
+          handläggare. Mest brådskande först: ärenden som socialjouren lämnat över och akuta ärenden
+          står först.
         </BodyLong>
         <div role="status">{taken}</div>
         <ApiErrorAlert error={take.error} />
         {queue.isPending ? <Loading label="Hämtar inkorgen…" /> : null}
         <ApiErrorAlert error={queue.error} />
-        {queue.isSuccess && items.length === 0 ? <BodyLong>Inkorgen är tom.</BodyLong> : null}
-        {items.length > 0 ? (
-          <CaseTable
-            items={items}
-            labelledBy={headingId}
-            action={{
-              header: 'Åtgärd',
-              render: (item) => (
-                <Button
-                  size="small"
-                  variant="secondary"
-                  loading={take.isPending && take.variables.id === item.id}
-                  disabled={take.isPending}
-                  aria-label={`Ta ärendet för ${personName(item.person)}`}
-                  onClick={() => {
-                    setTaken(null);
-                    take.mutate(item);
-                  }}
-                >
-                  Ta ärendet
-                </Button>
-              ),
-            }}
+        {filtered || items.length > 0 || queue.isPlaceholderData ? (
+          <WorkListFilters
+            filter={filter}
+            onChange={setFilter}
+            dueToday={queue.data?.pages[0]?.dueToday}
+            listName={`Inkorg: ${unitName}`}
+            allId={allId}
           />
+        ) : null}
+        {queue.isSuccess && !queue.isPlaceholderData && items.length === 0 ? (
+          filtered ? (
+            <WorkListEmpty
+              allId={allId}
+              onShowAll={() => {
+                setFilter({ view: 'all' });
+              }}
+            />
+          ) : (
+            <BodyLong>Inkorgen är tom.</BodyLong>
+          )
+        ) : null}
+        {items.length > 0 ? (
+          <div aria-busy={queue.isPlaceholderData}>
+            <CaseTable
+              items={items}
+              labelledBy={headingId}
+              action={{
+                header: 'Åtgärd',
+                render: (item) => (
+                  <Button
+                    size="small"
+                    variant="secondary"
+                    loading={take.isPending && take.variables.id === item.id}
+                    disabled={take.isPending}
+                    aria-label={`Ta ärendet för ${personName(item.person)}`}
+                    onClick={() => {
+                      setTaken(null);
+                      take.mutate(item);
+                    }}
+                  >
+                    Ta ärendet
+                  </Button>
+                ),
+              }}
+            />
+          </div>
         ) : null}
         <ShowMoreButton query={queue} />
       </VStack>
