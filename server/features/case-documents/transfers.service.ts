@@ -300,7 +300,7 @@ async function draftPackage(
       document: d.filename,
     })),
   ];
-  return { content, documents, texts, protectionLevel: person.protection_level, parties };
+  return { content, documents, texts };
 }
 
 /** The request's own words, as the guard reads them. */
