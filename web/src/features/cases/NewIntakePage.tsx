@@ -28,6 +28,7 @@ import { useIntakeForm } from './intake-form.ts';
 import { HouseholdFields } from './HouseholdFields.tsx';
 import { IntakePersonFields } from './IntakePersonFields.tsx';
 import { caseworkerUnits } from './units.ts';
+import { RoutedMatter } from './RoutedMatter.tsx';
 
 /** Registers an aktualisering: what came in, from whom, how and when, and the acute screening. */
 export function NewIntakePage() {
@@ -47,7 +48,7 @@ export function NewIntakePage() {
   });
   const { values, set } = form;
 
-  if (routed) return <RoutedIntake unitName={routed.unitName} />;
+  if (routed) return <RoutedMatter unitName={routed.unitName} matter="Aktualiseringen" />;
   if (childrenRouted) return <ChildrenRouted {...childrenRouted} />;
 
   if (units.length === 0) {
@@ -184,35 +185,6 @@ export function NewIntakePage() {
           </div>
         </VStack>
       </form>
-    </VStack>
-  );
-}
-
-/**
- * After registering a matter about a person who already has a file: it went to the unit
- * responsible for that file. Nothing of the file is shown — for a protected person not even
- * which unit — and the registering handläggare gets no access to it.
- */
-function RoutedIntake({ unitName }: { unitName: string | null }) {
-  return (
-    <VStack gap="space-16" align="start">
-      <PageHeading>Aktualiseringen är skickad vidare</PageHeading>
-      <Alert variant="info">
-        <BodyLong spacing>
-          Personen har redan en personakt.{' '}
-          {unitName
-            ? `Aktualiseringen har skickats till ${unitName}, som ansvarar för akten.`
-            : 'Aktualiseringen har skickats till den enhet som ansvarar för akten.'}{' '}
-          Enheten och dess chef ser den i enhetens inkorg.
-        </BodyLong>
-        <BodyLong>
-          Du har inte fått tillgång till personens akt. Behöver du den i ditt arbete, kontakta
-          ansvarig enhet eller din chef.
-        </BodyLong>
-      </Alert>
-      <Link as={RouterLink} to="/">
-        Till startsidan
-      </Link>
     </VStack>
   );
 }

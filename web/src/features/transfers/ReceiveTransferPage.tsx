@@ -7,13 +7,12 @@ import {
   FileUpload,
   Fieldset,
   Heading,
-  Link,
   Select,
   VStack,
 } from '@navikt/ds-react';
 import type { FileObject } from '@navikt/ds-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { Link as RouterLink, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import type { TransferPackage } from '../../../../core/contracts/transfer-package.ts';
 import { importTransfer } from '../../../../core/contracts/transfers.ts';
 import { call } from '../../api/client.ts';
@@ -27,6 +26,7 @@ import { useActiveSession } from '../auth/session.tsx';
 import { AcuteNeedFields } from '../cases/AcuteNotice.tsx';
 import { caseworkerUnits } from '../cases/units.ts';
 import { readPackage } from './transfers.ts';
+import { RoutedMatter } from '../cases/RoutedMatter.tsx';
 
 const formId = 'ta-emot-overflyttning';
 const pageTitle = 'Ta emot överflyttning';
@@ -88,7 +88,7 @@ export function ReceiveTransferPage() {
   });
   const { values, set } = form;
 
-  if (routed) return <RoutedTransfer unitName={routed.unitName} />;
+  if (routed) return <RoutedMatter unitName={routed.unitName} matter="Överflyttningen" />;
 
   if (units.length === 0) {
     return (
@@ -265,33 +265,5 @@ function PackagePreview({ pkg }: { pkg: TransferPackage }) {
         </VStack>
       </VStack>
     </section>
-  );
-}
-
-/**
- * The person already has a file here: the matter went to the unit responsible for it. Nothing
- * of that file is shown, and the reader gets no access to it.
- */
-function RoutedTransfer({ unitName }: { unitName: string | null }) {
-  return (
-    <VStack gap="space-16" align="start">
-      <PageHeading>Överflyttningen är skickad vidare</PageHeading>
-      <Alert variant="info">
-        <BodyLong spacing>
-          Personen har redan en personakt här.{' '}
-          {unitName
-            ? `Ärendet har skickats till ${unitName}, som ansvarar för akten.`
-            : 'Ärendet har skickats till den enhet som ansvarar för akten.'}{' '}
-          Enheten och dess chef ser det i enhetens inkorg.
-        </BodyLong>
-        <BodyLong>
-          Du har inte fått tillgång till personens akt. Behöver du den i ditt arbete, kontakta
-          ansvarig enhet eller din chef.
-        </BodyLong>
-      </Alert>
-      <Link as={RouterLink} to="/">
-        Till startsidan
-      </Link>
-    </VStack>
   );
 }
