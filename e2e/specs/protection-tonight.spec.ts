@@ -50,8 +50,10 @@ async function registerIntake(
   if (receivedOn) {
     const when = page.getByRole('group', { name: 'När kom uppgifterna in?' });
     await when.getByLabel('Datum').fill(receivedOn);
-    // Just after midnight: the night, and never ahead of the server's clock.
-    await when.getByLabel('Klockslag').fill('00:30');
+    // Midnight: the night, and never ahead of the server's clock — which is this very time of day
+    // on that Saturday, so any later hour would be in the future when the suite runs just after
+    // midnight.
+    await when.getByLabel('Klockslag').fill('00:00');
   }
   await page.getByRole('radio', { name: 'Ja, akut skyddsbehov' }).check();
   await page.getByLabel('Motivering').fill('Han har hotat att döda henne i kväll.');
